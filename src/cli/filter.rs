@@ -1,0 +1,189 @@
+//! Filters for `tasks` and `indicators`, resolved against the plan so that
+//! an unknown or ambiguous name is reported (exit 2) instead of matching
+//! nothing.
+
+use super::CliError;
+use super::args::FilterArgs;
+use crate::plan::names::{self, Query, Resolved};
+use crate::plan::{Indicator, Plan, Row, Task};
+
+/// Resolved filters: every name is one the plan knows.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub leader: Option<String>,
+    /// The units the `--unit` text matched.
+    pub units: Option<Vec<String>>,
+    pub person: Option<String>,
+    pub group: Option<u32>,
+    pub task: Option<String>,
+}
+
+fn name_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("  {n} ({})", names::initials(n)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn resolve_name(kind: &str, flag: &str, query: &str, all: &[String]) -> Result<String, CliError> {
+    match names::resolve(query, all) {
+        Resolved::One(n) => Ok(n),
+        Resolved::Unknown => Err(CliError::Usage(format!(
+            "{flag} `{query}`: no {kind} of that name or pinyin; expected one of:\n{}",
+            name_list(all)
+        ))),
+        Resolved::Ambiguous(hits) => Err(CliError::Usage(format!(
+            "{flag} `{query}` is ambiguous; it names:\n{}\ntype more of the name or its full pinyin",
+            name_list(&hits)
+        ))),
+    }
+}
+
+impl FilterArgs {
+    pub fn resolve(&self, plan: &Plan) -> Result<Filter, CliError> {
+        let leader = match &self.leader {
+            Some(q) => Some(resolve_name("leader", "--leader", q, &plan.leaders())?),
+            None => None,
+        };
+        let person = match &self.person {
+            Some(q) => Some(resolve_name("person", "--person", q, &plan.persons())?),
+            None => None,
+        };
+        let units = match &self.unit {
+            Some(q) => {
+                let query = Query::new(q);
+                let mut all = plan.units();
+                for t in &plan.tasks {
+                    for u in &t.units {
+                        if !all.contains(u) {
+                            all.push(u.clone());
+                        }
+                    }
+                }
+                let hits: Vec<String> = all.iter().filter(|u| query.matches(u)).cloned().collect();
+                if hits.is_empty() || query.is_empty() {
+                    return Err(CliError::Usage(format!(
+                        "--unit `{q}`: no unit matches; expected part of one of:\n{}",
+                        all.iter()
+                            .map(|u| format!("  {u}"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    )));
+                }
+                Some(hits)
+            }
+            None => None,
+        };
+        if let Some(g) = self.group
+            && g != 0
+            && plan.group(g).is_none()
+        {
+            let ids: Vec<String> = plan.groups.iter().map(|g| g.id.to_string()).collect();
+            return Err(CliError::Usage(format!(
+                "--group `{g}`: no such group; expected 0 (总体目标) or one of {}",
+                ids.join(", ")
+            )));
+        }
+        if let Some(t) = &self.task
+            && plan.task(t.trim()).is_none()
+        {
+            let first = plan.tasks.first().map(|t| t.id.as_str()).unwrap_or("?");
+            let last = plan.tasks.last().map(|t| t.id.as_str()).unwrap_or("?");
+            return Err(CliError::Usage(format!(
+                "--task `{t}`: no such task; expected a task id from {first} to {last}"
+            )));
+        }
+        Ok(Filter {
+            leader,
+            units,
+            person,
+            group: self.group,
+            task: self.task.as_ref().map(|t| t.trim().to_string()),
+        })
+    }
+}
+
+impl Filter {
+    fn row_matches(&self, row: &Row) -> bool {
+        if let Some(l) = &self.leader
+            && !row.leaders.contains(l)
+        {
+            return false;
+        }
+        if let Some(p) = &self.person
+            && !row.owners.iter().any(|o| &o.person == p)
+        {
+            return false;
+        }
+        if let Some(us) = &self.units
+            && !row.owners.iter().any(|o| us.contains(&o.unit))
+        {
+            return false;
+        }
+        true
+    }
+
+    fn task_place_matches(&self, task: &Task) -> bool {
+        if let Some(g) = self.group
+            && task.group != g
+        {
+            return false;
+        }
+        if let Some(t) = &self.task
+            && &task.id != t
+        {
+            return false;
+        }
+        true
+    }
+
+    /// A task matches when its group/id match and one of its accountability
+    /// rows matches the people filters. `--unit` also matches the body's
+    /// 责任单位 list (the body names units the annex leaves out).
+    pub fn task_matches(&self, plan: &Plan, task: &Task) -> bool {
+        if !self.task_place_matches(task) {
+            return false;
+        }
+        if self.leader.is_none() && self.person.is_none() && self.units.is_none() {
+            return true;
+        }
+        let by_rows = plan.rows_of(&task.id).any(|r| self.row_matches(r));
+        let by_body = self.leader.is_none()
+            && self.person.is_none()
+            && self
+                .units
+                .as_ref()
+                .is_some_and(|us| task.units.iter().any(|u| us.contains(u)));
+        by_rows || by_body
+    }
+
+    /// An indicator matches when its task's place matches and its own
+    /// accountability row matches the people filters.
+    pub fn indicator_matches(&self, plan: &Plan, ind: &Indicator) -> bool {
+        let Some(task) = plan.task(&ind.task) else {
+            return false;
+        };
+        if !self.task_place_matches(task) {
+            return false;
+        }
+        match plan.row(&ind.row) {
+            Some(row) => self.row_matches(row),
+            None => false,
+        }
+    }
+
+    pub fn tasks<'p>(&self, plan: &'p Plan) -> Vec<&'p Task> {
+        plan.tasks
+            .iter()
+            .filter(|t| self.task_matches(plan, t))
+            .collect()
+    }
+
+    pub fn indicators<'p>(&self, plan: &'p Plan) -> Vec<&'p Indicator> {
+        plan.indicators
+            .iter()
+            .filter(|i| self.indicator_matches(plan, i))
+            .collect()
+    }
+}

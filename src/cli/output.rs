@@ -1,0 +1,319 @@
+//! Output formats: aligned tables (by display width), CSV and JSON.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::plan::{Comparison, Indicator, Plan, Task};
+use crate::text;
+
+/// The one-line summary `check` prints.
+pub fn summary(plan: &Plan) -> String {
+    let headline = plan.tasks.iter().filter(|t| t.group == 0).count();
+    let tasks = plan.tasks.len() - headline;
+    let headline_rows = plan
+        .rows
+        .iter()
+        .filter(|r| plan.task(&r.task).is_some_and(|t| t.group == 0))
+        .count();
+    let milestones = plan.indicators.iter().filter(|i| i.is_milestone()).count();
+    format!(
+        "ok: {} groups, {} tasks (+ {} headline), {} accountability rows (+ {} headline rows), {} indicators ({} quantitative, {} milestones)",
+        plan.groups.len(),
+        tasks,
+        headline,
+        plan.rows.len() - headline_rows,
+        headline_rows,
+        plan.indicators.len(),
+        plan.indicators.len() - milestones,
+        milestones
+    )
+}
+
+const NUMERALS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// The group label as the document writes it: （一）…; group 0 is 总体目标.
+pub fn group_label(id: u32) -> String {
+    match id {
+        0 => "总体目标".into(),
+        1..=9 => format!("（{}）", NUMERALS[id as usize]),
+        10 => "（十）".into(),
+        n => format!("（{n}）"),
+    }
+}
+
+/// The task tree printed when no subcommand is given.
+pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
+    for t in plan.tasks_in(0) {
+        writeln!(out, "{:>2}. {}", t.id, t.title)?;
+    }
+    for g in &plan.groups {
+        writeln!(out, "{}{}", group_label(g.id), g.title)?;
+        for t in plan.tasks_in(g.id) {
+            writeln!(out, "  {:>2}. {}", t.id, t.title)?;
+        }
+    }
+    Ok(())
+}
+
+/// `>= 500 亿元`, `~ 80 %`, `<= 2`, `done`.
+pub fn target_text(ind: &Indicator) -> String {
+    if ind.comparison == Comparison::Done {
+        return "done".into();
+    }
+    let mut s = format!(
+        "{} {}",
+        ind.comparison,
+        ind.target
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default()
+    );
+    if let Some(u) = &ind.unit {
+        if u == "%" {
+            s.push('%');
+        } else {
+            s.push(' ');
+            s.push_str(u);
+        }
+    }
+    if let Some(st) = ind.stretch {
+        s.push_str(&format!(" (力争 {})", st.normalize()));
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct TaskJson<'a> {
+    id: &'a str,
+    group: u32,
+    title: &'a str,
+    leaders: Vec<String>,
+    units: Vec<String>,
+    persons: Vec<String>,
+    targets: Vec<&'a str>,
+}
+
+fn task_json<'a>(plan: &'a Plan, t: &'a Task) -> TaskJson<'a> {
+    TaskJson {
+        id: &t.id,
+        group: t.group,
+        title: &t.title,
+        leaders: plan.task_leaders(&t.id),
+        units: plan.task_units(&t.id),
+        persons: plan.task_persons(&t.id),
+        targets: plan.rows_of(&t.id).map(|r| r.target.as_str()).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    id: &'a str,
+    task: &'a str,
+    name: &'a str,
+    unit: Option<&'a str>,
+    comparison: &'static str,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    target: Option<rust_decimal::Decimal>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    stretch: Option<rust_decimal::Decimal>,
+    deadline: i32,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    actual: Option<rust_decimal::Decimal>,
+    status: &'static str,
+}
+
+fn indicator_json(ind: &Indicator) -> IndicatorJson<'_> {
+    IndicatorJson {
+        id: &ind.id,
+        task: &ind.task,
+        name: &ind.name,
+        unit: ind.unit.as_deref(),
+        comparison: ind.comparison.as_str(),
+        target: ind.target,
+        stretch: ind.stretch,
+        deadline: ind.deadline,
+        actual: None,
+        status: "no_data",
+    }
+}
+
+/// Prints an aligned table: every column padded to its widest cell by
+/// display width. The last column is not padded.
+pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(text::width(c));
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let n = cells.len();
+        let mut s = String::new();
+        for (i, c) in cells.into_iter().enumerate() {
+            if i + 1 == n {
+                s.push_str(c);
+            } else {
+                s.push_str(&text::pad(c, widths[i]));
+                s.push_str("  ");
+            }
+        }
+        s.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for r in rows {
+        writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}
+
+/// Protects a text cell against spreadsheet formula injection (OWASP): a
+/// cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`.
+pub fn csv_text(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+fn csv_out(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(header).map_err(io::Error::other)?;
+    for r in rows {
+        w.write_record(r).map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, items).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub fn tasks(
+    out: &mut dyn Write,
+    plan: &Plan,
+    tasks: &[&Task],
+    format: super::Format,
+) -> io::Result<()> {
+    match format {
+        super::Format::Json => {
+            let items: Vec<_> = tasks.iter().map(|t| task_json(plan, t)).collect();
+            json_out(out, &items)
+        }
+        super::Format::Csv => {
+            let rows: Vec<Vec<String>> = tasks
+                .iter()
+                .map(|t| {
+                    let j = task_json(plan, t);
+                    vec![
+                        j.id.to_string(),
+                        j.group.to_string(),
+                        csv_text(j.title),
+                        csv_text(&j.leaders.join(";")),
+                        csv_text(&j.units.join(";")),
+                        csv_text(&j.persons.join(";")),
+                        csv_text(&j.targets.join("\n")),
+                    ]
+                })
+                .collect();
+            csv_out(
+                out,
+                &[
+                    "id", "group", "title", "leaders", "units", "persons", "targets",
+                ],
+                &rows,
+            )
+        }
+        super::Format::Table => {
+            let rows: Vec<Vec<String>> = tasks
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.id.clone(),
+                        group_label(t.group),
+                        text::truncate(&t.title, 28),
+                        plan.task_leaders(&t.id).join("、"),
+                        plan.task_persons(&t.id).join("、"),
+                    ]
+                })
+                .collect();
+            table(out, &["id", "group", "title", "leaders", "persons"], &rows)
+        }
+    }
+}
+
+pub fn indicators(
+    out: &mut dyn Write,
+    plan: &Plan,
+    inds: &[&Indicator],
+    format: super::Format,
+) -> io::Result<()> {
+    let _ = plan;
+    match format {
+        super::Format::Json => {
+            let items: Vec<_> = inds.iter().map(|i| indicator_json(i)).collect();
+            json_out(out, &items)
+        }
+        super::Format::Csv => {
+            let rows: Vec<Vec<String>> = inds
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.id.clone(),
+                        i.task.clone(),
+                        csv_text(&i.name),
+                        csv_text(i.unit.as_deref().unwrap_or("")),
+                        i.comparison.as_str().to_string(),
+                        i.target
+                            .map(|d| d.normalize().to_string())
+                            .unwrap_or_default(),
+                        i.stretch
+                            .map(|d| d.normalize().to_string())
+                            .unwrap_or_default(),
+                        i.deadline.to_string(),
+                        String::new(),
+                        "no_data".to_string(),
+                    ]
+                })
+                .collect();
+            csv_out(
+                out,
+                &[
+                    "id",
+                    "task",
+                    "name",
+                    "unit",
+                    "comparison",
+                    "target",
+                    "stretch",
+                    "deadline",
+                    "actual",
+                    "status",
+                ],
+                &rows,
+            )
+        }
+        super::Format::Table => {
+            let rows: Vec<Vec<String>> = inds
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.id.clone(),
+                        text::truncate(&i.name, 30),
+                        target_text(i),
+                        i.deadline.to_string(),
+                        "-".to_string(),
+                        "no_data".to_string(),
+                    ]
+                })
+                .collect();
+            table(
+                out,
+                &["id", "name", "target", "deadline", "actual", "status"],
+                &rows,
+            )
+        }
+    }
+}

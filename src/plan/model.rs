@@ -1,0 +1,292 @@
+//! Typed plan model: groups, tasks, accountability rows and indicators.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// Id of the implicit group that holds task `0` (总体目标).
+pub const HEADLINE_GROUP: u32 = 0;
+
+/// A task group such as （一）以大数据引领创新发展….
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: u32,
+    pub title: String,
+}
+
+/// A task as the body states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub id: String,
+    pub group: u32,
+    pub title: String,
+    pub text: String,
+    /// The body's 责任单位 list.
+    pub units: Vec<String>,
+}
+
+/// One 责任单位 with its 责任人.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub unit: String,
+    pub person: String,
+}
+
+/// One row of the annex (主要目标分解表).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub task: String,
+    pub title: String,
+    pub target: String,
+    pub leaders: Vec<String>,
+    pub owners: Vec<Owner>,
+}
+
+/// How an actual is compared with the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Comparison {
+    /// 以上, 达到, 突破, 超过.
+    AtLeast,
+    /// 以内, 控制在…以内.
+    AtMost,
+    /// 左右.
+    About,
+    /// A qualitative milestone: done or not.
+    Done,
+}
+
+impl Comparison {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => ">=",
+            Comparison::AtMost => "<=",
+            Comparison::About => "~",
+            Comparison::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            ">=" => Some(Comparison::AtLeast),
+            "<=" => Some(Comparison::AtMost),
+            "~" => Some(Comparison::About),
+            "done" => Some(Comparison::Done),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which direction of the actual is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "higher" => Some(Better::Higher),
+            "lower" => Some(Better::Lower),
+            _ => None,
+        }
+    }
+}
+
+/// A target to follow: a number with a unit, or a milestone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    pub id: String,
+    pub task: String,
+    pub row: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub comparison: Comparison,
+    pub target: Option<Decimal>,
+    pub stretch: Option<Decimal>,
+    pub better: Better,
+    pub deadline: i32,
+    pub source: String,
+}
+
+impl Indicator {
+    pub fn is_milestone(&self) -> bool {
+        self.comparison == Comparison::Done
+    }
+
+    /// True when the indicator's unit is a percentage.
+    pub fn is_percent(&self) -> bool {
+        self.unit.as_deref() == Some("%")
+    }
+}
+
+/// The whole plan with lookup indexes. Built only by [`crate::plan::load`]
+/// or [`Plan::new`], which check references.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub groups: Vec<Group>,
+    pub tasks: Vec<Task>,
+    pub rows: Vec<Row>,
+    pub indicators: Vec<Indicator>,
+    task_index: HashMap<String, usize>,
+    row_index: HashMap<String, usize>,
+    indicator_index: HashMap<String, usize>,
+    rows_by_task: HashMap<String, Vec<usize>>,
+    indicators_by_task: HashMap<String, Vec<usize>>,
+}
+
+impl Plan {
+    /// Builds the indexes. Callers are expected to have validated ids
+    /// (the loader does); duplicates keep the first occurrence.
+    pub fn new(
+        groups: Vec<Group>,
+        tasks: Vec<Task>,
+        rows: Vec<Row>,
+        indicators: Vec<Indicator>,
+    ) -> Self {
+        let mut task_index = HashMap::with_capacity(tasks.len());
+        for (i, t) in tasks.iter().enumerate() {
+            task_index.entry(t.id.clone()).or_insert(i);
+        }
+        let mut indicator_index = HashMap::with_capacity(indicators.len());
+        let mut indicators_by_task: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            indicator_index.entry(ind.id.clone()).or_insert(i);
+            indicators_by_task
+                .entry(ind.task.clone())
+                .or_default()
+                .push(i);
+        }
+        let mut rows_by_task: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut row_index = HashMap::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            row_index.entry(r.id.clone()).or_insert(i);
+            rows_by_task.entry(r.task.clone()).or_default().push(i);
+        }
+        Plan {
+            groups,
+            tasks,
+            rows,
+            indicators,
+            task_index,
+            row_index,
+            indicator_index,
+            rows_by_task,
+            indicators_by_task,
+        }
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.task_index.get(id).map(|&i| &self.tasks[i])
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_index.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// Position of an indicator in [`Plan::indicators`].
+    pub fn indicator_pos(&self, id: &str) -> Option<usize> {
+        self.indicator_index.get(id).copied()
+    }
+
+    /// Position of a task in [`Plan::tasks`].
+    pub fn task_pos(&self, id: &str) -> Option<usize> {
+        self.task_index.get(id).copied()
+    }
+
+    pub fn group(&self, id: u32) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The accountability rows of a task, annex order.
+    pub fn rows_of(&self, task: &str) -> impl Iterator<Item = &Row> {
+        self.rows_by_task
+            .get(task)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rows[i])
+    }
+
+    /// The indicators of a task, id order.
+    pub fn indicators_of(&self, task: &str) -> impl Iterator<Item = &Indicator> {
+        self.indicators_by_task
+            .get(task)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.indicators[i])
+    }
+
+    /// The tasks of a group, file order.
+    pub fn tasks_in(&self, group: u32) -> impl Iterator<Item = &Task> {
+        self.tasks.iter().filter(move |t| t.group == group)
+    }
+
+    /// Leaders of a task across its rows, annex order, de-duplicated.
+    pub fn task_leaders(&self, task: &str) -> Vec<String> {
+        dedup(self.rows_of(task).flat_map(|r| r.leaders.iter().cloned()))
+    }
+
+    /// Units of a task across its annex rows, annex order, de-duplicated.
+    pub fn task_units(&self, task: &str) -> Vec<String> {
+        dedup(
+            self.rows_of(task)
+                .flat_map(|r| r.owners.iter().map(|o| o.unit.clone())),
+        )
+    }
+
+    /// Persons of a task across its annex rows, annex order, de-duplicated.
+    pub fn task_persons(&self, task: &str) -> Vec<String> {
+        dedup(
+            self.rows_of(task)
+                .flat_map(|r| r.owners.iter().map(|o| o.person.clone())),
+        )
+    }
+
+    /// Every leader of the plan, first-appearance order.
+    pub fn leaders(&self) -> Vec<String> {
+        dedup(self.rows.iter().flat_map(|r| r.leaders.iter().cloned()))
+    }
+
+    /// Every unit named in the annex, first-appearance order.
+    pub fn units(&self) -> Vec<String> {
+        dedup(
+            self.rows
+                .iter()
+                .flat_map(|r| r.owners.iter().map(|o| o.unit.clone())),
+        )
+    }
+
+    /// Every person named in the annex, first-appearance order.
+    pub fn persons(&self) -> Vec<String> {
+        dedup(
+            self.rows
+                .iter()
+                .flat_map(|r| r.owners.iter().map(|o| o.person.clone())),
+        )
+    }
+
+    /// The row an indicator belongs to.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.row_index.get(id).map(|&i| &self.rows[i])
+    }
+}
+
+fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items.filter(|s| seen.insert(s.clone())).collect()
+}
