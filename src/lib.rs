@@ -1,8 +1,10 @@
 //! wudang-plan: follow 乌当区实施“强省会”五年行动工作方案 from a terminal.
 //!
 //! - [`plan`]: the plan model, seed loading and validation;
+//! - [`ledger`]: recorded actuals, statuses and the status rules;
 //! - [`cli`]: command-line commands and output formats.
 
 pub mod cli;
+pub mod ledger;
 pub mod plan;
 pub mod text;

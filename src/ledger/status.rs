@@ -1,0 +1,279 @@
+//! Status of an indicator: a pure function of the indicator, its actual
+//! value and today's date. See docs/data.md, "Status rules".
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::plan::{Better, Comparison, Indicator};
+
+/// A recorded actual value (实际完成值).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actual {
+    /// A number in the indicator's own unit (`512` for 512 亿元).
+    Number(Decimal),
+    /// A milestone: done or not done.
+    Done(bool),
+}
+
+/// Where an indicator stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// No actual recorded.
+    NoData,
+    /// Not met yet, deadline year not over.
+    InProgress,
+    /// The deadline year has ended without the target met.
+    Missed,
+    /// The target is met.
+    Met,
+    /// The target and its stretch target (力争) are met.
+    StretchMet,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Met,
+        Status::StretchMet,
+        Status::InProgress,
+        Status::Missed,
+        Status::NoData,
+    ];
+
+    /// The word scripts see (`met`, `stretch_met`, `in_progress`, `missed`, `no_data`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NoData => "no_data",
+            Status::InProgress => "in_progress",
+            Status::Missed => "missed",
+            Status::Met => "met",
+            Status::StretchMet => "stretch_met",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s.trim())
+    }
+
+    /// True for `met` and `stretch_met`.
+    pub fn is_met(self) -> bool {
+        matches!(self, Status::Met | Status::StretchMet)
+    }
+}
+
+/// A task's status as people set it (`wudang-plan status TASK STATE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TaskState {
+    NotStarted,
+    InProgress,
+    Delayed,
+    Done,
+}
+
+impl TaskState {
+    pub const ALL: [TaskState; 4] = [
+        TaskState::NotStarted,
+        TaskState::InProgress,
+        TaskState::Delayed,
+        TaskState::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskState::NotStarted => "not_started",
+            TaskState::InProgress => "in_progress",
+            TaskState::Delayed => "delayed",
+            TaskState::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        TaskState::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s.trim())
+    }
+}
+
+/// How far from the target a `~` (左右) target still counts as met: 95 %
+/// of the target in the better direction.
+const ABOUT_SHARE: Decimal = Decimal::from_parts(95, 0, 0, false, 2);
+
+/// True when `actual` satisfies `target` under `comparison`, `better`.
+fn reaches(actual: Decimal, target: Decimal, comparison: Comparison, better: Better) -> bool {
+    match comparison {
+        Comparison::AtLeast => actual >= target,
+        Comparison::AtMost => actual <= target,
+        Comparison::About => match better {
+            Better::Higher => actual >= target * ABOUT_SHARE,
+            // 95 % in the better (lower) direction: up to target / 0.95.
+            Better::Lower => actual * ABOUT_SHARE <= target,
+        },
+        Comparison::Done => false,
+    }
+}
+
+/// The status of `ind` with `actual` recorded, as of `today`.
+///
+/// - `no_data`: nothing recorded;
+/// - `met`: the actual satisfies the comparison (`~` from 95 % of the
+///   target in the better direction); a milestone recorded done;
+/// - `stretch_met`: met, and the stretch target (力争) is reached too;
+/// - `missed`: not met and the deadline year has ended (`today` is in a
+///   later year);
+/// - `in_progress`: otherwise.
+pub fn status(ind: &Indicator, actual: Option<&Actual>, today: Date) -> Status {
+    let Some(actual) = actual else {
+        return Status::NoData;
+    };
+    let met = match (actual, ind.comparison, ind.target) {
+        (Actual::Done(done), Comparison::Done, _) => *done,
+        (Actual::Number(a), c, Some(t)) if c != Comparison::Done => {
+            if reaches(*a, t, c, ind.better) {
+                let stretch = ind.stretch.is_some_and(|s| match ind.better {
+                    Better::Higher => *a >= s,
+                    Better::Lower => *a <= s,
+                });
+                return if stretch {
+                    Status::StretchMet
+                } else {
+                    Status::Met
+                };
+            }
+            false
+        }
+        // A number for a milestone or a done-flag for a number: not met.
+        _ => false,
+    };
+    if met {
+        Status::Met
+    } else if i32::from(today.year()) > ind.deadline {
+        Status::Missed
+    } else {
+        Status::InProgress
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn ind(
+        cmp: Comparison,
+        target: Option<&str>,
+        stretch: Option<&str>,
+        better: Better,
+    ) -> Indicator {
+        Indicator {
+            id: "9.1".into(),
+            task: "9".into(),
+            row: "T9".into(),
+            name: "x".into(),
+            unit: None,
+            comparison: cmp,
+            target: target.map(|t| Decimal::from_str(t).unwrap()),
+            stretch: stretch.map(|t| Decimal::from_str(t).unwrap()),
+            better,
+            deadline: 2025,
+            source: String::new(),
+        }
+    }
+
+    fn n(s: &str) -> Actual {
+        Actual::Number(Decimal::from_str(s).unwrap())
+    }
+
+    const IN_2025: Date = jiff::civil::date(2025, 6, 1);
+    const LAST_DAY: Date = jiff::civil::date(2025, 12, 31);
+    const IN_2026: Date = jiff::civil::date(2026, 1, 1);
+
+    #[test]
+    fn no_actual_is_no_data() {
+        let i = ind(Comparison::AtLeast, Some("500"), None, Better::Higher);
+        assert_eq!(status(&i, None, IN_2026), Status::NoData);
+    }
+
+    #[test]
+    fn at_least() {
+        let i = ind(Comparison::AtLeast, Some("500"), None, Better::Higher);
+        assert_eq!(status(&i, Some(&n("500")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("499.99")), IN_2025), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("499.99")), LAST_DAY), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("499.99")), IN_2026), Status::Missed);
+        assert_eq!(status(&i, Some(&n("600")), IN_2026), Status::Met);
+    }
+
+    #[test]
+    fn at_most() {
+        let i = ind(Comparison::AtMost, Some("2"), None, Better::Lower);
+        assert_eq!(status(&i, Some(&n("2")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("1.8")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("2.1")), IN_2025), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("2.1")), IN_2026), Status::Missed);
+    }
+
+    #[test]
+    fn about_higher_from_95_percent() {
+        let i = ind(Comparison::About, Some("80"), None, Better::Higher);
+        assert_eq!(status(&i, Some(&n("76")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("75.99")), IN_2025), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("90")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("75.99")), IN_2026), Status::Missed);
+    }
+
+    #[test]
+    fn about_lower_from_95_percent() {
+        let i = ind(Comparison::About, Some("95"), None, Better::Lower);
+        assert_eq!(status(&i, Some(&n("100")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("100.1")), IN_2025), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("50")), IN_2025), Status::Met);
+    }
+
+    #[test]
+    fn stretch() {
+        let i = ind(
+            Comparison::AtLeast,
+            Some("325"),
+            Some("350"),
+            Better::Higher,
+        );
+        assert_eq!(status(&i, Some(&n("330")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("350")), IN_2025), Status::StretchMet);
+        assert_eq!(status(&i, Some(&n("300")), IN_2026), Status::Missed);
+    }
+
+    #[test]
+    fn milestones() {
+        let i = ind(Comparison::Done, None, None, Better::Higher);
+        assert_eq!(status(&i, Some(&Actual::Done(true)), IN_2026), Status::Met);
+        assert_eq!(
+            status(&i, Some(&Actual::Done(false)), IN_2025),
+            Status::InProgress
+        );
+        assert_eq!(
+            status(&i, Some(&Actual::Done(false)), IN_2026),
+            Status::Missed
+        );
+    }
+
+    #[test]
+    fn mismatched_kinds_are_not_met() {
+        let m = ind(Comparison::Done, None, None, Better::Higher);
+        assert_eq!(status(&m, Some(&n("1")), IN_2025), Status::InProgress);
+        let q = ind(Comparison::AtLeast, Some("1"), None, Better::Higher);
+        assert_eq!(
+            status(&q, Some(&Actual::Done(true)), IN_2026),
+            Status::Missed
+        );
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        for s in TaskState::ALL {
+            assert_eq!(TaskState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Status::parse("bogus"), None);
+    }
+}
