@@ -178,17 +178,23 @@ pub fn csv_text(s: &str) -> String {
 }
 
 fn csv_out(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    // Build in memory so that an output error (a closed pipe) reaches the
+    // caller as the io::Error it is.
+    let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).map_err(io::Error::other)?;
     for r in rows {
         w.write_record(r).map_err(io::Error::other)?;
     }
-    w.flush()
+    let bytes = w
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    out.write_all(&bytes)
 }
 
 fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, items).map_err(io::Error::other)?;
-    writeln!(out)
+    let mut bytes = serde_json::to_vec_pretty(items).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
 
 pub fn tasks(

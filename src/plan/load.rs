@@ -558,6 +558,7 @@ fn records<'a>(
     }
     let columns = Rc::new(columns);
     let mut out = Vec::new();
+    let unbalanced = text.matches('"').count() % 2 == 1;
     for result in rdr.records() {
         match result {
             Ok(record) => {
@@ -586,6 +587,21 @@ fn records<'a>(
             }
             Err(e) => errs.push(csv_error(file, &e)),
         }
+    }
+    // An unclosed quote swallows the rest of the file into one field: name
+    // the line where it starts instead of reporting confusing later errors.
+    if unbalanced
+        && let Some(last) = out.last()
+        && last.record.iter().any(|f| f.contains('\n'))
+    {
+        let line = last.line;
+        out.pop();
+        errs.push(PlanError::Syntax {
+            file: file.to_string(),
+            line,
+            message: "a quoted field starting here is never closed (expected a closing `\"`)"
+                .into(),
+        });
     }
     out
 }

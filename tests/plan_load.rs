@@ -1,0 +1,273 @@
+//! Loader tests: another plan loads from a directory, and every kind of
+//! broken file is reported with file:line, the field and what was expected.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use wudang_plan::plan::{self, load::SeedText};
+
+fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-plan")
+}
+
+/// Copies the mini plan into a temp dir, applies `edit` to one file.
+fn broken(file: &str, edit: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["groups.csv", "tasks.csv", "rows.csv", "indicators.csv"] {
+        let text = fs::read_to_string(mini().join(f)).unwrap();
+        let text = if f == file { edit(&text) } else { text };
+        fs::write(dir.path().join(f), text).unwrap();
+    }
+    let p = dir.path().to_path_buf();
+    (dir, p)
+}
+
+fn errors_of(dir: &Path) -> String {
+    match plan::load_dir(dir) {
+        Ok(_) => panic!("expected an error loading {}", dir.display()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn another_plan_loads_by_header_names() {
+    let plan = plan::load_dir(&mini()).unwrap();
+    assert_eq!(plan.groups.len(), 2);
+    assert_eq!(plan.groups[0].title, "发展经济");
+    assert_eq!(plan.tasks.len(), 3);
+    assert_eq!(plan.task_leaders("1"), vec!["张三", "王五"]);
+    assert_eq!(plan.task_persons("0"), vec!["李四"], "names are normalized");
+    let i = plan.indicator("2.1").unwrap();
+    assert_eq!(i.deadline, 2024);
+    assert_eq!(
+        i.better,
+        plan::Better::Higher,
+        "empty better defaults from comparison"
+    );
+}
+
+/// (file, replace this, with that, expected message fragment)
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "tasks.csv",
+        "2,2,办好教育",
+        "1,2,办好教育",
+        "tasks.csv:4: field `id`: duplicate task id `1`",
+    ),
+    (
+        "groups.csv",
+        "改善民生,2",
+        "改善民生,1",
+        "groups.csv:3: field `id`: duplicate group id `1`",
+    ),
+    (
+        "indicators.csv",
+        "1.1,1,T1",
+        "0.1,0,H1",
+        "indicators.csv:3: field `id`: duplicate indicator id `0.1`",
+    ),
+    (
+        "rows.csv",
+        "T2,2,",
+        "T1,2,",
+        "rows.csv:4: field `id`: duplicate row id `T1`",
+    ),
+    (
+        "tasks.csv",
+        "2,2,办好教育",
+        "2,7,办好教育",
+        "tasks.csv:4: field `group`: unknown group `7`",
+    ),
+    (
+        "rows.csv",
+        "T2,2,",
+        "T2,9,",
+        "rows.csv:4: field `task`: unknown task `9`",
+    ),
+    (
+        "indicators.csv",
+        "2.1,2,T2",
+        "2.1,2,T9",
+        "indicators.csv:4: field `row`: unknown row `T9`",
+    ),
+    (
+        "indicators.csv",
+        "2.1,2,T2",
+        "2.1,2,T1",
+        "indicators.csv:4: field `row`: row `T1` belongs to task `1`, not to task `2`",
+    ),
+    (
+        "indicators.csv",
+        "2.1,2,T2",
+        "2.1,3,T2",
+        "indicators.csv:4: field `task`: unknown task `3`",
+    ),
+    (
+        "indicators.csv",
+        "2.1,2,T2",
+        "21,2,T2",
+        "indicators.csv:4: field `id`: found `21`, expected `2.N`",
+    ),
+    (
+        "rows.csv",
+        "县教育局,钱七",
+        "县教育局;县财政局,钱七",
+        "rows.csv:4: field `persons`: unit `县财政局` has no person",
+    ),
+    (
+        "rows.csv",
+        "县教育局,钱七",
+        "县教育局,钱七;孙八",
+        "rows.csv:4: field `persons`: person `孙八` has no unit",
+    ),
+    (
+        "indicators.csv",
+        ">=,60,",
+        ">=,六十,",
+        "indicators.csv:3: field `target`: found `六十`, expected a plain decimal number",
+    ),
+    (
+        "indicators.csv",
+        ">=,60,",
+        ">=,1e3,",
+        "indicators.csv:3: field `target`: found `1e3`, expected a plain decimal number",
+    ),
+    (
+        "indicators.csv",
+        ">=,60,",
+        "=>,60,",
+        "indicators.csv:3: field `comparison`: found `=>`, expected one of `>=`, `<=`, `~`, `done`",
+    ),
+    (
+        "indicators.csv",
+        ">=,60,",
+        ">=,,",
+        "indicators.csv:3: field `target`: empty, expected a number for comparison `>=`",
+    ),
+    (
+        "indicators.csv",
+        "所,>=,2,",
+        ",done,2,",
+        "indicators.csv:4: field `target`: found `2`, expected empty for a `done` milestone",
+    ),
+    (
+        "indicators.csv",
+        ",higher,2025,工业",
+        ",upward,2025,工业",
+        "indicators.csv:3: field `better`: found `upward`, expected `higher` or `lower`",
+    ),
+    (
+        "indicators.csv",
+        ",higher,2025,工业",
+        ",higher,明年,工业",
+        "indicators.csv:3: field `deadline`: found `明年`, expected a year",
+    ),
+    (
+        "rows.csv",
+        "T2,2,办好教育,建成学校2所。,王五",
+        "T2,2,办好教育,建成学校2所。,",
+        "rows.csv:4: field `leaders`: empty, expected at least one 责任领导",
+    ),
+    (
+        "tasks.csv",
+        "1,1,做强工业",
+        "1,1,",
+        "tasks.csv:3: field `title`: empty, expected text",
+    ),
+    (
+        "indicators.csv",
+        "id,task,row,name,unit,comparison",
+        "id,task,line,name,unit,comparison",
+        "indicators.csv:1: missing column `row`",
+    ),
+    (
+        "groups.csv",
+        "发展经济,1,",
+        "发展经济,x,",
+        "groups.csv:2: field `id`: found `x`, expected a group number",
+    ),
+    (
+        "groups.csv",
+        "改善民生,2,",
+        "改善民生,0,",
+        "groups.csv:3: field `id`: found `0`; group 0 (总体目标) is implicit",
+    ),
+    (
+        "tasks.csv",
+        "1,1,做强工业,到2025年",
+        "1,1,做强工业,\"到2025年",
+        "tasks.csv:3: a quoted field starting here is never closed",
+    ),
+    (
+        "rows.csv",
+        "H1,0,生产总值（亿元）,100,张 三",
+        "H1,0,生产总值（亿元）,100,张 三,x,y,z,w",
+        "rows.csv:2: 11 fields, expected at most 7",
+    ),
+];
+
+#[test]
+fn every_error_kind_names_file_line_and_field() {
+    for (file, from, to, want) in CASES {
+        let (_keep, dir) = broken(file, |t| {
+            assert!(t.contains(from), "fixture {file} lacks {from:?}");
+            t.replacen(from, to, 1)
+        });
+        let msg = errors_of(&dir);
+        let expected_path = format!("{}/{}", dir.display(), want);
+        let want_full = if want.contains(':') {
+            expected_path
+        } else {
+            want.to_string()
+        };
+        assert!(
+            msg.contains(&want_full),
+            "case {from:?} → {to:?}\nexpected: {want_full}\n     got: {msg}"
+        );
+    }
+}
+
+#[test]
+fn missing_file_is_named() {
+    let (_keep, dir) = broken("rows.csv", |t| t.to_string());
+    fs::remove_file(dir.join("rows.csv")).unwrap();
+    let msg = errors_of(&dir);
+    assert!(msg.contains("rows.csv: cannot read"), "{msg}");
+}
+
+#[test]
+fn non_utf8_file_is_refused_with_line() {
+    let (_keep, dir) = broken("tasks.csv", |t| t.to_string());
+    let mut bytes = fs::read(dir.join("tasks.csv")).unwrap();
+    bytes.extend_from_slice(b"3,1,\xb9\xa4\xd2\xb5,x,\n"); // 工业 in GBK
+    fs::write(dir.join("tasks.csv"), bytes).unwrap();
+    let msg = errors_of(&dir);
+    assert!(msg.contains("tasks.csv:5: not valid UTF-8"), "{msg}");
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let (_keep, dir) = broken("indicators.csv", |t| t.replace(",higher,", ",up,"));
+    let msg = errors_of(&dir);
+    assert_eq!(msg.lines().count(), 2, "{msg}");
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let (_keep, dir) = broken("tasks.csv", |t| {
+        format!("\u{feff}{}", t.replace('\n', "\r\n"))
+    });
+    let plan = plan::load_dir(&dir).unwrap();
+    assert_eq!(plan.task("1").unwrap().title, "做强工业");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Nothing panics on any file content.
+    #[test]
+    fn loader_never_panics(groups in any::<String>(), tasks in ".{0,200}", rows in "[a-zA-Z0-9,;\"\n 王飞]{0,200}", inds in "[a-z0-9.,;\"\n>=~-]{0,200}") {
+        let text = SeedText { origin: "x".into(), groups, tasks, rows, indicators: inds };
+        let _ = plan::load::load_text(&text);
+    }
+}
