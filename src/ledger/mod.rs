@@ -1,6 +1,23 @@
 //! The ledger: recorded actual values, task statuses and notes, and the
 //! status rules. No terminal code lives here.
+//!
+//! - [`store`]: the append-only CSV file, its index, locking, refresh,
+//!   history and conversion to UTF-8;
+//! - [`entry`]: one row, its columns and cells;
+//! - [`value`]: what people type for an actual;
+//! - [`status`]: the status rules.
 
+pub mod entry;
+pub mod error;
 pub mod status;
+pub mod store;
+pub mod value;
 
+pub use entry::{Entry, Field, Stamp};
+pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
+pub use store::{
+    ChainBreak, Converted, Edit, Encoding, Expect, History, Ledger, Refreshed, Undone, convert,
+    lock_path, torn_path,
+};
+pub use value::{ValueError, display_actual, parse_actual, parse_task_state};

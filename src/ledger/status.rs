@@ -242,6 +242,28 @@ mod tests {
     }
 
     #[test]
+    fn stretch_when_lower_is_better() {
+        let i = ind(Comparison::AtMost, Some("2"), Some("1.8"), Better::Lower);
+        assert_eq!(status(&i, Some(&n("1.9")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("1.8")), IN_2025), Status::StretchMet);
+        assert_eq!(status(&i, Some(&n("2.5")), IN_2026), Status::Missed);
+    }
+
+    #[test]
+    fn about_with_stretch() {
+        let i = ind(Comparison::About, Some("80"), Some("85"), Better::Higher);
+        assert_eq!(status(&i, Some(&n("76")), IN_2025), Status::Met);
+        assert_eq!(status(&i, Some(&n("85")), IN_2025), Status::StretchMet);
+    }
+
+    #[test]
+    fn number_without_target_is_never_met() {
+        let i = ind(Comparison::AtLeast, None, None, Better::Higher);
+        assert_eq!(status(&i, Some(&n("1000")), IN_2025), Status::InProgress);
+        assert_eq!(status(&i, Some(&n("1000")), IN_2026), Status::Missed);
+    }
+
+    #[test]
     fn milestones() {
         let i = ind(Comparison::Done, None, None, Better::Higher);
         assert_eq!(status(&i, Some(&Actual::Done(true)), IN_2026), Status::Met);

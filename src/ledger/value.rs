@@ -1,0 +1,497 @@
+//! Values people type for an indicator's actual, and the text the ledger
+//! stores for them. See docs/data.md, "Values people type".
+//!
+//! Accepted: `512`, `512.5`, `-3.5`, `1,234.5` (grouped in threes only),
+//! full-width digits and signs (`５１２`, `８０％`, `－３`, U+2212 minus),
+//! surrounding spaces including the ideographic space U+3000, `%` on a
+//! percent indicator and the indicator's own unit as a suffix (`512亿元`,
+//! `512 亿元`). Numbers are exact decimals; `nan`, `inf`, exponents, bad
+//! grouping, empty input, text and a foreign unit are refused. Milestones
+//! take `done` / `not_done` (完成 / 已完成 / 未完成).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::status::{Actual, TaskState};
+use crate::plan::Indicator;
+
+/// A typed value that was refused, with everything needed to say why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{id} {name}: {problem}; expected {expected}")]
+pub struct ValueError {
+    /// The indicator or task id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// What was typed, verbatim.
+    pub input: String,
+    /// What is wrong, quoting the input.
+    pub problem: String,
+    /// What would have been accepted.
+    pub expected: String,
+}
+
+/// Maps the full-width forms a Chinese IME produces to ASCII: digits
+/// U+FF10–U+FF19, `．，－＋％` and the minus sign U+2212. Nothing else is
+/// touched (no blanket NFKC: it would turn ① into 1).
+pub fn halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
+            '．' => '.',
+            '，' => ',',
+            '－' | '\u{2212}' => '-',
+            '＋' => '+',
+            '％' => '%',
+            other => other,
+        })
+        .collect()
+}
+
+/// What an indicator expects, for messages: "a number in 亿元 such as …".
+pub fn expected_for(ind: &Indicator) -> String {
+    if ind.is_milestone() {
+        return "`done` or `not_done` (完成 / 未完成)".into();
+    }
+    match ind.unit.as_deref() {
+        Some("%") => "a percentage such as 80, 80% or 80.5%".into(),
+        Some(u) => {
+            format!("a number in {u} such as 512, 512.5 or 1,234.5 (the suffix {u} is optional)")
+        }
+        None => "a plain number such as 2, 2.5 or 1,234.5 (this indicator has no unit)".into(),
+    }
+}
+
+/// Parses what someone typed as the actual of `ind`.
+pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> {
+    let err = |problem: String| ValueError {
+        id: ind.id.clone(),
+        name: ind.name.clone(),
+        input: input.to_string(),
+        problem,
+        expected: expected_for(ind),
+    };
+    let text = halfwidth(input);
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(err("nothing typed".into()));
+    }
+    if ind.is_milestone() {
+        return parse_done(text).map(Actual::Done).ok_or_else(|| {
+            err(format!(
+                "`{input}` is not done or not_done (this is a milestone)"
+            ))
+        });
+    }
+    if parse_done(text).is_some() {
+        return Err(err(format!(
+            "`{input}`: this indicator takes a number, not done/not_done"
+        )));
+    }
+    let (number, rest) = split_number(text);
+    let rest = rest.trim();
+    if number.is_empty() || number == "-" || number == "+" {
+        return Err(err(format!("`{input}` is not a number")));
+    }
+    if !rest.is_empty() {
+        let mut cs = rest.chars();
+        let first = cs.next();
+        if matches!(first, Some('e' | 'E'))
+            && cs
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-')
+        {
+            return Err(err(format!(
+                "`{input}`: exponents are not accepted; write the number out"
+            )));
+        }
+        let own = match ind.unit.as_deref() {
+            Some(u) => rest == u,
+            None => false,
+        };
+        if !own {
+            if rest.chars().any(|c| c.is_ascii_digit()) || rest.contains(['.', ',']) {
+                return Err(err(format!("`{input}` is not a number")));
+            }
+            return Err(err(match ind.unit.as_deref() {
+                Some(u) => {
+                    format!("`{input}`: the unit `{rest}` is not this indicator's unit `{u}`")
+                }
+                None => format!("`{input}`: this indicator has no unit, `{rest}` is not accepted"),
+            }));
+        }
+    }
+    let plain = check_grouping(number).map_err(|p| err(format!("`{input}`: {p}")))?;
+    let d = Decimal::from_str_exact(&plain).map_err(|_| {
+        err(format!(
+            "`{input}` has too many digits (at most 28 significant digits)"
+        ))
+    })?;
+    Ok(Actual::Number(d))
+}
+
+/// Splits `text` into its leading number-like part (`[+-]?[0-9.,]*`) and
+/// the rest.
+fn split_number(text: &str) -> (&str, &str) {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let ok = c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+'));
+        if !ok {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    text.split_at(end)
+}
+
+/// Checks sign, digits, grouping and decimal point; returns the number
+/// without sign `+` and group separators.
+fn check_grouping(number: &str) -> Result<String, String> {
+    let (sign, body) = match number.as_bytes().first() {
+        Some(b'-') => ("-", &number[1..]),
+        Some(b'+') => ("", &number[1..]),
+        _ => ("", number),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if let Some(f) = frac
+        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err("digits must follow the decimal point (512.5)".into());
+    }
+    if int.is_empty() {
+        return Err("a digit must come before the decimal point (0.5)".into());
+    }
+    let digits = if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        let all_digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        if !(first_ok && rest_ok && all_digits) {
+            return Err("digits must be grouped in threes (1,234 or 1,234,567)".into());
+        }
+        groups.concat()
+    } else {
+        int.to_string()
+    };
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("not a number".into());
+    }
+    Ok(match frac {
+        Some(f) => format!("{sign}{digits}.{f}"),
+        None => format!("{sign}{digits}"),
+    })
+}
+
+/// `done` / `not_done` and their Chinese forms; `None` for anything else.
+pub fn parse_done(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "done" | "完成" | "已完成" => Some(true),
+        "not_done" | "not done" | "未完成" => Some(false),
+        _ => None,
+    }
+}
+
+/// A task state as typed: the words of [`TaskState`] or their Chinese
+/// forms (未开始, 进行中, 滞后/延期, 完成/已完成).
+pub fn parse_task_state(text: &str) -> Option<TaskState> {
+    let t = halfwidth(text);
+    let t = t.trim();
+    if let Some(s) = TaskState::parse(&t.to_ascii_lowercase()) {
+        return Some(s);
+    }
+    match t {
+        "未开始" => Some(TaskState::NotStarted),
+        "进行中" | "推进中" => Some(TaskState::InProgress),
+        "滞后" | "延期" | "延迟" => Some(TaskState::Delayed),
+        "完成" | "已完成" => Some(TaskState::Done),
+        _ => None,
+    }
+}
+
+impl Actual {
+    /// The text the ledger stores: the decimal as typed (scale kept,
+    /// grouping and unit removed), or `done` / `not_done`.
+    pub fn to_ledger(&self) -> String {
+        match self {
+            Actual::Number(d) => d.to_string(),
+            Actual::Done(true) => "done".into(),
+            Actual::Done(false) => "not_done".into(),
+        }
+    }
+
+    /// Reads the ledger's text back: `done`, `not_done` or a plain decimal
+    /// (`-12.50`; no grouping, unit or exponent).
+    pub fn from_ledger(text: &str) -> Option<Actual> {
+        match text {
+            "done" => return Some(Actual::Done(true)),
+            "not_done" => return Some(Actual::Done(false)),
+            _ => {}
+        }
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+            return None;
+        }
+        Decimal::from_str_exact(text).ok().map(Actual::Number)
+    }
+}
+
+impl fmt::Display for Actual {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_ledger())
+    }
+}
+
+/// An actual with the indicator's unit for people: `512 亿元`, `80%`,
+/// `done`.
+pub fn display_actual(ind: &Indicator, actual: &Actual) -> String {
+    match (actual, ind.unit.as_deref()) {
+        (Actual::Number(d), Some("%")) => format!("{d}%"),
+        (Actual::Number(d), Some(u)) => format!("{d} {u}"),
+        (a, _) => a.to_ledger(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Better, Comparison};
+
+    fn ind(unit: Option<&str>, cmp: Comparison) -> Indicator {
+        Indicator {
+            id: "8.1".into(),
+            task: "8".into(),
+            row: "T8".into(),
+            name: "工业总产值".into(),
+            unit: unit.map(str::to_string),
+            comparison: cmp,
+            target: if cmp == Comparison::Done {
+                None
+            } else {
+                Some(Decimal::from(500))
+            },
+            stretch: None,
+            better: Better::Higher,
+            deadline: 2025,
+            source: String::new(),
+        }
+    }
+
+    fn yuan() -> Indicator {
+        ind(Some("亿元"), Comparison::AtLeast)
+    }
+    fn pct() -> Indicator {
+        ind(Some("%"), Comparison::About)
+    }
+    fn bare() -> Indicator {
+        ind(None, Comparison::AtMost)
+    }
+    fn milestone() -> Indicator {
+        ind(None, Comparison::Done)
+    }
+
+    fn num(i: &Indicator, s: &str) -> String {
+        match parse_actual(i, s) {
+            Ok(Actual::Number(d)) => d.to_string(),
+            other => panic!("{s:?}: {other:?}"),
+        }
+    }
+
+    fn refused(i: &Indicator, s: &str) -> ValueError {
+        match parse_actual(i, s) {
+            Err(e) => e,
+            Ok(a) => panic!("{s:?} accepted as {a:?}"),
+        }
+    }
+
+    // One test per row of the table in docs/data.md.
+
+    #[test]
+    fn integer() {
+        assert_eq!(num(&yuan(), "512"), "512");
+    }
+
+    #[test]
+    fn decimal_keeps_its_digits() {
+        assert_eq!(num(&yuan(), "512.5"), "512.5");
+        assert_eq!(num(&yuan(), "512.50"), "512.50");
+        assert_eq!(num(&yuan(), "0.1"), "0.1");
+    }
+
+    #[test]
+    fn grouped_in_threes() {
+        assert_eq!(num(&yuan(), "1,234.5"), "1234.5");
+        assert_eq!(num(&yuan(), "1,234,567"), "1234567");
+    }
+
+    #[test]
+    fn full_width_digits_and_signs() {
+        assert_eq!(num(&yuan(), "５１２"), "512");
+        assert_eq!(num(&yuan(), "５１２．５"), "512.5");
+        assert_eq!(num(&yuan(), "１，２３４"), "1234");
+        assert_eq!(num(&pct(), "８０％"), "80");
+        assert_eq!(num(&bare(), "－３"), "-3");
+        assert_eq!(num(&bare(), "\u{2212}3"), "-3");
+        assert_eq!(num(&bare(), "＋3"), "3");
+    }
+
+    #[test]
+    fn surrounding_spaces_including_ideographic() {
+        assert_eq!(num(&yuan(), "  512\t"), "512");
+        assert_eq!(num(&yuan(), "\u{3000}512\u{3000}"), "512");
+    }
+
+    #[test]
+    fn percent_on_percent_indicators() {
+        assert_eq!(num(&pct(), "80%"), "80");
+        assert_eq!(num(&pct(), "80.5 %"), "80.5");
+        assert_eq!(num(&pct(), "80"), "80");
+    }
+
+    #[test]
+    fn own_unit_as_suffix() {
+        assert_eq!(num(&yuan(), "512亿元"), "512");
+        assert_eq!(num(&yuan(), "512 亿元"), "512");
+        assert_eq!(num(&yuan(), "1,234.5亿元"), "1234.5");
+    }
+
+    #[test]
+    fn negative_numbers() {
+        assert_eq!(num(&bare(), "-3.5"), "-3.5");
+    }
+
+    #[test]
+    fn exact_beyond_f64() {
+        // 0.1 + 0.2 style errors cannot happen; 20 significant digits survive.
+        assert_eq!(
+            num(&yuan(), "12345678901234567.891"),
+            "12345678901234567.891"
+        );
+    }
+
+    #[test]
+    fn refuses_nan_and_inf() {
+        for s in ["nan", "NaN", "inf", "-inf", "infinity"] {
+            let e = refused(&yuan(), s);
+            assert!(e.problem.contains("is not a number"), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn refuses_exponents() {
+        for s in ["1e400", "1E3", "5e-2"] {
+            let e = refused(&yuan(), s);
+            assert!(e.problem.contains("exponents"), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_grouping() {
+        for s in ["1,23", "12,3456", ",123", "1,,234", "1234,567"] {
+            let e = refused(&yuan(), s);
+            assert!(e.problem.contains("grouped in threes"), "{s}: {e}");
+        }
+        refused(&yuan(), "1.234,5");
+    }
+
+    #[test]
+    fn refuses_empty() {
+        for s in ["", "   ", "\u{3000}"] {
+            let e = refused(&yuan(), s);
+            assert!(e.problem.contains("nothing typed"), "{s:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn refuses_text() {
+        for s in ["abc", "五百", "about 500", "500abc1", "."] {
+            let e = refused(&yuan(), s);
+            assert!(e.to_string().starts_with("8.1 工业总产值: `"), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_decimal_points() {
+        for s in ["512.", ".5", "1.2.3"] {
+            refused(&yuan(), s);
+        }
+    }
+
+    #[test]
+    fn refuses_a_foreign_unit() {
+        let e = refused(&yuan(), "512万元");
+        assert_eq!(
+            e.to_string(),
+            "8.1 工业总产值: `512万元`: the unit `万元` is not this indicator's unit `亿元`; \
+             expected a number in 亿元 such as 512, 512.5 or 1,234.5 (the suffix 亿元 is optional)"
+        );
+        let e = refused(&yuan(), "80%");
+        assert!(e.problem.contains("the unit `%`"), "{e}");
+        let e = refused(&bare(), "2倍");
+        assert!(e.problem.contains("has no unit"), "{e}");
+    }
+
+    #[test]
+    fn refuses_too_many_digits() {
+        let e = refused(&yuan(), "123456789012345678901234567890");
+        assert!(e.problem.contains("too many digits"), "{e}");
+    }
+
+    #[test]
+    fn milestones() {
+        let m = milestone();
+        for (s, v) in [
+            ("done", true),
+            ("DONE", true),
+            ("完成", true),
+            ("已完成", true),
+            ("not_done", false),
+            ("未完成", false),
+            ("\u{3000}完成 ", true),
+        ] {
+            assert_eq!(parse_actual(&m, s), Ok(Actual::Done(v)), "{s}");
+        }
+        let e = refused(&m, "1");
+        assert!(e.expected.contains("done"), "{e}");
+        let e = refused(&yuan(), "done");
+        assert!(e.problem.contains("takes a number"), "{e}");
+    }
+
+    #[test]
+    fn ledger_text_round_trips() {
+        for s in ["512", "512.50", "-3.5", "0", "done", "not_done"] {
+            assert_eq!(Actual::from_ledger(s).unwrap().to_ledger(), s);
+        }
+        for s in ["", "1,234", "1e3", "nan", "+5", "5.", ".5", "512亿元"] {
+            assert_eq!(Actual::from_ledger(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn task_states() {
+        assert_eq!(parse_task_state("in_progress"), Some(TaskState::InProgress));
+        assert_eq!(parse_task_state(" Done "), Some(TaskState::Done));
+        assert_eq!(parse_task_state("滞后"), Some(TaskState::Delayed));
+        assert_eq!(parse_task_state("未开始"), Some(TaskState::NotStarted));
+        assert_eq!(parse_task_state("soon"), None);
+    }
+
+    #[test]
+    fn display_with_unit() {
+        let a = Actual::Number(Decimal::from(512));
+        assert_eq!(display_actual(&yuan(), &a), "512 亿元");
+        assert_eq!(display_actual(&pct(), &a), "512%");
+        assert_eq!(
+            display_actual(&milestone(), &Actual::Done(false)),
+            "not_done"
+        );
+    }
+}
