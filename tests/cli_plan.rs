@@ -7,6 +7,11 @@ use serde_json::Value;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("wudang-plan").unwrap();
     c.env_remove("WUDANG_PLAN_PLAN");
+    // Never the user's own ledger: no actuals recorded.
+    c.env(
+        "WUDANG_PLAN_DATA",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_plan-no-ledger/actuals.csv"),
+    );
     c
 }
 
@@ -361,7 +366,11 @@ fn csv_format_has_header_and_quotes() {
             "stretch",
             "deadline",
             "actual",
-            "status"
+            "done",
+            "status",
+            "note",
+            "updated",
+            "by"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();

@@ -4,18 +4,31 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "wudang-plan",
     version,
     about = "乌当区实施“强省会”五年行动工作方案 — follow the plan from a terminal",
-    long_about = "Browse the plan's 5 groups, 28 tasks and 12 headline targets, who owns them, and their quantitative targets.\nWith no subcommand it prints the task tree."
+    long_about = "Browse the plan's 5 groups, 28 tasks and 12 headline targets, who owns them, and their quantitative targets.\nRecord actual values (`set`), task status (`status`) and notes (`note`) in a shared ledger CSV; see who changed what with `history`.\nWith no subcommand it prints the task tree."
 )]
 pub struct Cli {
     /// Load the plan from this directory (groups.csv, tasks.csv, rows.csv, indicators.csv) instead of the embedded one
     #[arg(long, global = true, value_name = "DIR", env = "WUDANG_PLAN_PLAN")]
     pub plan: Option<PathBuf>,
+
+    /// The ledger of recorded actuals, statuses and notes [default: actuals.csv in the user data directory, see `paths`]
+    #[arg(long, global = true, value_name = "FILE", env = "WUDANG_PLAN_DATA")]
+    pub data: Option<PathBuf>,
+
+    /// Who makes the change, as recorded in the ledger [default: $USER]
+    #[arg(long, global = true, value_name = "NAME", env = "WUDANG_PLAN_USER")]
+    pub user: Option<String>,
+
+    /// Take this date as today for every command (status rules, and the time recorded: 00:00 of that day) instead of the clock
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -25,20 +38,125 @@ pub struct Cli {
 pub enum Command {
     /// Validate the plan and print a one-line summary (exit 1 on any error)
     Check,
-    /// List tasks with their leaders, units, persons and targets
+    /// List tasks with their leaders, units, persons, targets, state and indicators met
     Tasks {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Only tasks in this state: not_started, in_progress, delayed, done (several: delayed,not_started)
+        #[arg(long, value_name = "STATE")]
+        status: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// List indicators (quantitative targets and milestones)
+    /// List indicators (quantitative targets and milestones) with their actual and status
     Indicators {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Only indicators with this status: met, stretch_met, in_progress, missed, no_data (several: met,stretch_met)
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Record the actual value (实际完成值) of an indicator; prints old → new and the status
+    ///
+    /// VALUE: 512, 512.5, 1,234.5, ５１２, 80%, 512亿元 (the indicator's own unit); done / not_done (完成 / 未完成) for milestones.
+    Set {
+        /// Indicator id, e.g. 8.1 (see `indicators`)
+        id: String,
+        /// The actual value
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// A remark recorded with the change (source, report, …)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+        /// Record only if the current value is OLD (exit 3 and nothing recorded otherwise); '' means nothing recorded yet
+        #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
+        expect: Option<String>,
+    },
+    /// Record a task's status: not_started, in_progress, delayed, done (未开始 进行中 滞后 完成)
+    Status {
+        /// Task id, e.g. 8
+        task: String,
+        /// not_started, in_progress, delayed or done
+        state: String,
+        /// A remark recorded with the change
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+        /// Record only if the current status is OLD (exit 3 otherwise); '' means never set
+        #[arg(long, value_name = "OLD")]
+        expect: Option<String>,
+    },
+    /// Record a note on an indicator or a task ('' clears it)
+    Note {
+        /// Indicator (8.1) or task (8) id
+        id: String,
+        /// The note, one line
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+    },
+    /// Show the recorded changes, newest first, with who and when
+    History {
+        /// Only this indicator or task
+        id: Option<String>,
+        /// At most N changes
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Revert the latest change of an indicator or task by recording the value before it (run again to redo)
+    Undo {
+        /// Indicator (8.1) or task (8) id
+        id: String,
+        /// Only the latest change of this field (default: the latest change of any field)
+        #[arg(long, value_enum)]
+        field: Option<FieldArg>,
+        /// A remark recorded with the undo
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+    },
+    /// Print the files in use: plan source, ledger, lock file, moved-aside lines
+    Paths,
+    /// Ledger maintenance
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Read the whole ledger and report problems with file:line (exit 1 if any)
+    Check,
+    /// Rewrite a GB18030 (Excel/WPS) or BOM-less ledger as UTF-8 with BOM, atomically, after a backup copy
+    Convert,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FieldArg {
+    Actual,
+    Status,
+    Note,
+}
+
+/// `--today`: exactly YYYY-MM-DD, a real date.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let t = s.trim();
+    let shape = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match t.parse::<Date>() {
+        Ok(d) if shape => Ok(d),
+        _ => Err(format!(
+            "`{s}` is not a date; expected YYYY-MM-DD such as 2025-06-30"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Default, Args)]

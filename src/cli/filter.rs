@@ -4,6 +4,7 @@
 
 use super::CliError;
 use super::args::FilterArgs;
+use crate::ledger::{Status, TaskState, parse_task_state};
 use crate::plan::names::{self, Query, Resolved};
 use crate::plan::{Indicator, Plan, Row, Task};
 
@@ -186,4 +187,65 @@ impl Filter {
             .filter(|i| self.indicator_matches(plan, i))
             .collect()
     }
+}
+
+/// Splits a `--status` list: `met,stretch_met` (also `，` and spaces).
+fn words(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', '，', ' '])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}
+
+/// `indicators --status`: indicator statuses.
+pub fn statuses(list: Option<&str>) -> Result<Option<Vec<Status>>, CliError> {
+    let Some(list) = list else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for w in words(list) {
+        match Status::parse(&w.to_ascii_lowercase()) {
+            Some(s) => out.push(s),
+            None => {
+                return Err(CliError::Usage(format!(
+                    "--status `{w}`: not an indicator status; expected one of {} \
+                     (several separated by commas)",
+                    Status::ALL.map(Status::as_str).join(", ")
+                )));
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(CliError::Usage(format!(
+            "--status is empty; expected one of {}",
+            Status::ALL.map(Status::as_str).join(", ")
+        )));
+    }
+    Ok(Some(out))
+}
+
+/// `tasks --status`: task states (as people set them with `status`).
+pub fn task_states(list: Option<&str>) -> Result<Option<Vec<TaskState>>, CliError> {
+    let Some(list) = list else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for w in words(list) {
+        match parse_task_state(w) {
+            Some(s) => out.push(s),
+            None => {
+                return Err(CliError::Usage(format!(
+                    "--status `{w}`: not a task state; expected one of {} \
+                     (several separated by commas)",
+                    TaskState::ALL.map(TaskState::as_str).join(", ")
+                )));
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(CliError::Usage(format!(
+            "--status is empty; expected one of {}",
+            TaskState::ALL.map(TaskState::as_str).join(", ")
+        )));
+    }
+    Ok(Some(out))
 }

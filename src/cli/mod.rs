@@ -1,16 +1,20 @@
 //! The command line: argument definitions, dispatch and exit codes.
 //!
 //! Library code returns [`CliError`]; the binary maps it to an exit code
-//! (2 for bad usage or input, 1 for other failures).
+//! (2 for bad usage or input, 3 for a refused `--expect` / conflict, 1 for
+//! other failures).
 
 pub mod args;
+pub mod edit;
 pub mod filter;
 pub mod output;
 
 use std::io::Write;
+use std::path::PathBuf;
 
-pub use args::{Cli, Command, Format};
+pub use args::{Cli, Command, Format, LedgerCommand};
 
+use crate::ledger::{Ledger, LedgerError, Stamp, ValueError};
 use crate::plan::{self, Plan};
 
 /// An error the command line reports; the variant decides the exit code.
@@ -19,9 +23,19 @@ pub enum CliError {
     /// Bad usage or bad input: exit 2.
     #[error("{0}")]
     Usage(String),
+    /// A value that does not fit the indicator: exit 2.
+    #[error("{0}")]
+    Value(#[from] ValueError),
     /// The plan files are broken: exit 1.
     #[error("{0}")]
     Plan(#[from] plan::PlanErrors),
+    /// The ledger could not be read or written: exit 1; a conflict or a
+    /// refused `--expect`: exit 3; an invalid edit: exit 2.
+    #[error("{0}")]
+    Ledger(#[from] LedgerError),
+    /// `--expect` did not match; nothing was recorded: exit 3.
+    #[error("{0}")]
+    Refused(String),
     /// Writing the output failed (e.g. a closed pipe): exit 1.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -30,8 +44,10 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) => 2,
-            CliError::Plan(_) | CliError::Io(_) => 1,
+            CliError::Usage(_) | CliError::Value(_) => 2,
+            CliError::Ledger(LedgerError::InvalidEdit(_) | LedgerError::NothingToUndo { .. }) => 2,
+            CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
+            CliError::Plan(_) | CliError::Ledger(_) | CliError::Io(_) => 1,
         }
     }
 }
@@ -44,23 +60,164 @@ pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
     })
 }
 
-/// Runs a parsed command line, writing to `out`.
+/// The ledger file: `--data`, `WUDANG_PLAN_DATA`, or `actuals.csv` in the
+/// user data directory (`directories`).
+pub fn ledger_path(cli: &Cli) -> Result<PathBuf, CliError> {
+    if let Some(p) = &cli.data {
+        if p.as_os_str().is_empty() {
+            return Err(CliError::Usage(
+                "--data is empty; expected the path of the ledger CSV file".into(),
+            ));
+        }
+        return Ok(p.clone());
+    }
+    directories::ProjectDirs::from("", "", "wudang-plan")
+        .map(|d| d.data_dir().join("actuals.csv"))
+        .ok_or_else(|| {
+            CliError::Usage(
+                "cannot find a data directory for the ledger (no home directory?); \
+                 pass --data FILE or set WUDANG_PLAN_DATA"
+                    .into(),
+            )
+        })
+}
+
+/// Who makes the change: `--user`, `WUDANG_PLAN_USER`, else `$USER`.
+pub fn user(cli: &Cli) -> Result<String, CliError> {
+    let from_env = || std::env::var("USER").ok();
+    match cli.user.clone().or_else(from_env) {
+        Some(u) if !u.trim().is_empty() => Ok(u.trim().to_string()),
+        _ => Err(CliError::Usage(
+            "no user name to record; pass --user NAME or set WUDANG_PLAN_USER (or USER)".into(),
+        )),
+    }
+}
+
+/// The clock: `--today` overrides it for every command.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub today: jiff::civil::Date,
+    /// The time recorded with an edit: now, or 00:00 of `--today`.
+    pub now: Stamp,
+}
+
+pub fn clock(cli: &Cli) -> Clock {
+    match cli.today {
+        Some(d) => Clock {
+            today: d,
+            now: Stamp::start_of(d),
+        },
+        None => {
+            let now = Stamp::now();
+            Clock {
+                today: jiff::ZonedDateTime::now().date(),
+                now,
+            }
+        }
+    }
+}
+
+/// Opens the ledger and reports its warnings on `err`.
+pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
+    let path = ledger_path(cli)?;
+    let ledger = Ledger::open(&path)?;
+    warn(err, ledger.warnings());
+    Ok(ledger)
+}
+
+/// Writes warnings; a closed stderr is ignored.
+pub fn warn(err: &mut dyn Write, warnings: &[crate::ledger::Warning]) {
+    for w in warnings {
+        let _ = writeln!(err, "wudang-plan: warning: {w}");
+    }
+}
+
+/// Runs a parsed command line, writing to `out` and warnings to stderr.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    run_with(cli, out, &mut err)
+}
+
+/// Runs a parsed command line, writing to `out` and warnings to `err`.
+pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    // Commands that need no plan.
+    match &cli.command {
+        Some(Command::Paths) => return edit::paths(cli, out),
+        Some(Command::Ledger { command }) => return edit::ledger(cli, command, out, err),
+        _ => {}
+    }
     let plan = load_plan(cli)?;
     match &cli.command {
         Some(Command::Check) => {
             writeln!(out, "{}", output::summary(&plan))?;
         }
-        Some(Command::Tasks { filter, format }) => {
+        Some(Command::Tasks {
+            filter,
+            status,
+            format,
+        }) => {
             let f = filter.resolve(&plan)?;
-            let tasks = f.tasks(&plan);
-            output::tasks(out, &plan, &tasks, *format)?;
+            let states = filter::task_states(status.as_deref())?;
+            let ledger = open_ledger(cli, err)?;
+            let facts = output::Facts {
+                ledger: &ledger,
+                today: clock(cli).today,
+            };
+            let tasks: Vec<_> = f
+                .tasks(&plan)
+                .into_iter()
+                .filter(|t| {
+                    states
+                        .as_ref()
+                        .is_none_or(|s| s.contains(&facts.state(&t.id)))
+                })
+                .collect();
+            output::tasks(out, &plan, &facts, &tasks, *format)?;
         }
-        Some(Command::Indicators { filter, format }) => {
+        Some(Command::Indicators {
+            filter,
+            status,
+            format,
+        }) => {
             let f = filter.resolve(&plan)?;
-            let inds = f.indicators(&plan);
-            output::indicators(out, &plan, &inds, *format)?;
+            let statuses = filter::statuses(status.as_deref())?;
+            let ledger = open_ledger(cli, err)?;
+            let facts = output::Facts {
+                ledger: &ledger,
+                today: clock(cli).today,
+            };
+            let inds: Vec<_> = f
+                .indicators(&plan)
+                .into_iter()
+                .filter(|i| {
+                    statuses
+                        .as_ref()
+                        .is_none_or(|s| s.contains(&facts.status(i)))
+                })
+                .collect();
+            output::indicators(out, &plan, &facts, &inds, *format)?;
         }
+        Some(Command::Set {
+            id,
+            value,
+            note,
+            expect,
+        }) => edit::set(cli, &plan, id, value, note, expect, out, err)?,
+        Some(Command::Status {
+            task,
+            state,
+            note,
+            expect,
+        }) => edit::status(cli, &plan, task, state, note, expect, out, err)?,
+        Some(Command::Note { id, text }) => edit::note(cli, &plan, id, text, out, err)?,
+        Some(Command::History { id, limit, format }) => {
+            edit::history(cli, &plan, id.as_deref(), *limit, *format, out, err)?
+        }
+        Some(Command::Undo { id, field, note }) => {
+            edit::undo(cli, &plan, id, *field, note, out, err)?
+        }
+        Some(Command::Paths | Command::Ledger { .. }) => {}
         None => {
             output::tree(out, &plan)?;
             writeln!(out)?;

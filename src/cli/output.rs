@@ -2,10 +2,81 @@
 
 use std::io::{self, Write};
 
+use jiff::civil::Date;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState, display_actual};
 use crate::plan::{Comparison, Indicator, Plan, Task};
 use crate::text;
+
+/// What the ledger says, as of a day: actuals, statuses, task states.
+pub struct Facts<'a> {
+    pub ledger: &'a Ledger,
+    pub today: Date,
+}
+
+impl Facts<'_> {
+    pub fn actual(&self, ind: &Indicator) -> Option<Actual> {
+        self.ledger.actual(&ind.id)
+    }
+
+    pub fn status(&self, ind: &Indicator) -> Status {
+        ledger::status(ind, self.actual(ind).as_ref(), self.today)
+    }
+
+    /// A task's state as recorded; `not_started` when never set.
+    pub fn state(&self, task: &str) -> TaskState {
+        self.ledger
+            .task_state(task)
+            .unwrap_or(TaskState::NotStarted)
+    }
+
+    /// The actual for people: `512 亿元`, `80%`, `done`, `-`.
+    pub fn actual_text(&self, ind: &Indicator) -> String {
+        self.actual(ind)
+            .map(|a| display_actual(ind, &a))
+            .unwrap_or_else(|| "-".into())
+    }
+
+    /// Counts of the task's indicators per status.
+    pub fn task_counts(&self, plan: &Plan, task: &str) -> Counts {
+        let mut c = Counts::default();
+        for i in plan.indicators_of(task) {
+            c.total += 1;
+            match self.status(i) {
+                Status::Met => c.met += 1,
+                Status::StretchMet => c.stretch_met += 1,
+                Status::InProgress => c.in_progress += 1,
+                Status::Missed => c.missed += 1,
+                Status::NoData => c.no_data += 1,
+            }
+        }
+        c
+    }
+}
+
+/// How many of a task's indicators are in each status.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub met: usize,
+    pub stretch_met: usize,
+    pub in_progress: usize,
+    pub missed: usize,
+    pub no_data: usize,
+}
+
+impl Counts {
+    /// `3/5`: indicators met (including stretch) of all.
+    pub fn met_text(&self) -> String {
+        if self.total == 0 {
+            "-".into()
+        } else {
+            format!("{}/{}", self.met + self.stretch_met, self.total)
+        }
+    }
+}
 
 /// The one-line summary `check` prints.
 pub fn summary(plan: &Plan) -> String {
@@ -91,9 +162,14 @@ struct TaskJson<'a> {
     units: Vec<String>,
     persons: Vec<String>,
     targets: Vec<&'a str>,
+    /// The task's state as recorded (`not_started` when never set).
+    state: &'static str,
+    /// Its indicators per status.
+    indicators: Counts,
+    note: Option<&'a str>,
 }
 
-fn task_json<'a>(plan: &'a Plan, t: &'a Task) -> TaskJson<'a> {
+fn task_json<'a>(plan: &'a Plan, facts: &'a Facts<'_>, t: &'a Task) -> TaskJson<'a> {
     TaskJson {
         id: &t.id,
         group: t.group,
@@ -102,6 +178,9 @@ fn task_json<'a>(plan: &'a Plan, t: &'a Task) -> TaskJson<'a> {
         units: plan.task_units(&t.id),
         persons: plan.task_persons(&t.id),
         targets: plan.rows_of(&t.id).map(|r| r.target.as_str()).collect(),
+        state: facts.state(&t.id).as_str(),
+        indicators: facts.task_counts(plan, &t.id),
+        note: facts.ledger.note(&t.id),
     }
 }
 
@@ -117,12 +196,23 @@ struct IndicatorJson<'a> {
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     stretch: Option<rust_decimal::Decimal>,
     deadline: i32,
+    /// The recorded actual of a quantitative indicator, exact; null for
+    /// milestones and when nothing is recorded.
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
-    actual: Option<rust_decimal::Decimal>,
+    actual: Option<Decimal>,
+    /// A milestone's recorded done / not done; null for quantitative
+    /// indicators and when nothing is recorded.
+    done: Option<bool>,
     status: &'static str,
+    note: Option<&'a str>,
+    /// When and by whom the actual was last recorded.
+    updated: Option<String>,
+    by: Option<&'a str>,
 }
 
-fn indicator_json(ind: &Indicator) -> IndicatorJson<'_> {
+fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson<'a> {
+    let actual = facts.actual(ind);
+    let last = facts.ledger.current(&ind.id, Field::Actual);
     IndicatorJson {
         id: &ind.id,
         task: &ind.task,
@@ -132,8 +222,18 @@ fn indicator_json(ind: &Indicator) -> IndicatorJson<'_> {
         target: ind.target,
         stretch: ind.stretch,
         deadline: ind.deadline,
-        actual: None,
-        status: "no_data",
+        actual: match actual {
+            Some(Actual::Number(d)) => Some(d),
+            _ => None,
+        },
+        done: match actual {
+            Some(Actual::Done(d)) => Some(d),
+            _ => None,
+        },
+        status: facts.status(ind).as_str(),
+        note: facts.ledger.note(&ind.id),
+        updated: last.map(|e| e.time.to_string()),
+        by: last.map(|e| e.user.as_str()),
     }
 }
 
@@ -177,7 +277,11 @@ pub fn csv_text(s: &str) -> String {
     }
 }
 
-fn csv_out(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn csv_out(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
     // Build in memory so that an output error (a closed pipe) reaches the
     // caller as the io::Error it is.
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -191,7 +295,7 @@ fn csv_out(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Re
     out.write_all(&bytes)
 }
 
-fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+pub(crate) fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
     let mut bytes = serde_json::to_vec_pretty(items).map_err(io::Error::other)?;
     bytes.push(b'\n');
     out.write_all(&bytes)
@@ -200,19 +304,20 @@ fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
 pub fn tasks(
     out: &mut dyn Write,
     plan: &Plan,
+    facts: &Facts<'_>,
     tasks: &[&Task],
     format: super::Format,
 ) -> io::Result<()> {
     match format {
         super::Format::Json => {
-            let items: Vec<_> = tasks.iter().map(|t| task_json(plan, t)).collect();
+            let items: Vec<_> = tasks.iter().map(|t| task_json(plan, facts, t)).collect();
             json_out(out, &items)
         }
         super::Format::Csv => {
             let rows: Vec<Vec<String>> = tasks
                 .iter()
                 .map(|t| {
-                    let j = task_json(plan, t);
+                    let j = task_json(plan, facts, t);
                     vec![
                         j.id.to_string(),
                         j.group.to_string(),
@@ -221,13 +326,27 @@ pub fn tasks(
                         csv_text(&j.units.join(";")),
                         csv_text(&j.persons.join(";")),
                         csv_text(&j.targets.join("\n")),
+                        j.state.to_string(),
+                        (j.indicators.met + j.indicators.stretch_met).to_string(),
+                        j.indicators.total.to_string(),
+                        csv_text(j.note.unwrap_or("")),
                     ]
                 })
                 .collect();
             csv_out(
                 out,
                 &[
-                    "id", "group", "title", "leaders", "units", "persons", "targets",
+                    "id",
+                    "group",
+                    "title",
+                    "leaders",
+                    "units",
+                    "persons",
+                    "targets",
+                    "state",
+                    "met",
+                    "indicators",
+                    "note",
                 ],
                 &rows,
             )
@@ -240,12 +359,18 @@ pub fn tasks(
                         t.id.clone(),
                         group_label(t.group),
                         text::truncate(&t.title, 28),
+                        facts.state(&t.id).as_str().to_string(),
+                        facts.task_counts(plan, &t.id).met_text(),
                         plan.task_leaders(&t.id).join("、"),
                         plan.task_persons(&t.id).join("、"),
                     ]
                 })
                 .collect();
-            table(out, &["id", "group", "title", "leaders", "persons"], &rows)
+            table(
+                out,
+                &["id", "group", "title", "state", "met", "leaders", "persons"],
+                &rows,
+            )
         }
     }
 }
@@ -253,19 +378,21 @@ pub fn tasks(
 pub fn indicators(
     out: &mut dyn Write,
     plan: &Plan,
+    facts: &Facts<'_>,
     inds: &[&Indicator],
     format: super::Format,
 ) -> io::Result<()> {
     let _ = plan;
     match format {
         super::Format::Json => {
-            let items: Vec<_> = inds.iter().map(|i| indicator_json(i)).collect();
+            let items: Vec<_> = inds.iter().map(|i| indicator_json(i, facts)).collect();
             json_out(out, &items)
         }
         super::Format::Csv => {
             let rows: Vec<Vec<String>> = inds
                 .iter()
                 .map(|i| {
+                    let j = indicator_json(i, facts);
                     vec![
                         i.id.clone(),
                         i.task.clone(),
@@ -279,8 +406,12 @@ pub fn indicators(
                             .map(|d| d.normalize().to_string())
                             .unwrap_or_default(),
                         i.deadline.to_string(),
-                        String::new(),
-                        "no_data".to_string(),
+                        j.actual.map(|d| d.to_string()).unwrap_or_default(),
+                        j.done.map(|d| d.to_string()).unwrap_or_default(),
+                        j.status.to_string(),
+                        csv_text(j.note.unwrap_or("")),
+                        j.updated.unwrap_or_default(),
+                        csv_text(j.by.unwrap_or("")),
                     ]
                 })
                 .collect();
@@ -296,7 +427,11 @@ pub fn indicators(
                     "stretch",
                     "deadline",
                     "actual",
+                    "done",
                     "status",
+                    "note",
+                    "updated",
+                    "by",
                 ],
                 &rows,
             )
@@ -310,8 +445,8 @@ pub fn indicators(
                         text::truncate(&i.name, 30),
                         target_text(i),
                         i.deadline.to_string(),
-                        "-".to_string(),
-                        "no_data".to_string(),
+                        facts.actual_text(i),
+                        facts.status(i).as_str().to_string(),
                     ]
                 })
                 .collect();

@@ -1,0 +1,554 @@
+//! Commands that record or show changes: `set`, `status`, `note`,
+//! `history`, `undo`, `paths`, `ledger check|convert`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::args::{FieldArg, LedgerCommand};
+use super::output::{self, csv_text, target_text};
+use super::{Cli, CliError, Format, clock, ledger_path, open_ledger, user, warn};
+use crate::ledger::value::halfwidth;
+use crate::ledger::{
+    self, Actual, Converted, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
+    display_actual, parse_actual, parse_task_state,
+};
+use crate::plan::{Indicator, Plan, Task};
+use crate::text;
+
+/// An id as typed: trimmed, full-width digits and `．` mapped.
+fn clean_id(id: &str) -> String {
+    halfwidth(id).trim().to_string()
+}
+
+fn find_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator, CliError> {
+    let id = clean_id(id);
+    if let Some(i) = plan.indicator(&id) {
+        return Ok(i);
+    }
+    if plan.task(&id).is_some() {
+        let ids: Vec<&str> = plan.indicators_of(&id).map(|i| i.id.as_str()).collect();
+        let hint = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" (its indicators: {})", ids.join(", "))
+        };
+        return Err(CliError::Usage(format!(
+            "`{id}` is a task, not an indicator; `set` records an indicator's actual{hint}; \
+             record the task's status with `wudang-plan status {id} STATE`"
+        )));
+    }
+    Err(CliError::Usage(format!(
+        "no indicator `{id}`; expected an indicator id such as 8.1 (list them with `wudang-plan indicators`)"
+    )))
+}
+
+fn find_task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, CliError> {
+    let id = clean_id(id);
+    if let Some(t) = plan.task(&id) {
+        return Ok(t);
+    }
+    if let Some(i) = plan.indicator(&id) {
+        return Err(CliError::Usage(format!(
+            "`{id}` is an indicator of task {}; `status` records a task's status \
+             (record the indicator's actual with `wudang-plan set {id} VALUE`)",
+            i.task
+        )));
+    }
+    let first = plan.tasks.first().map(|t| t.id.as_str()).unwrap_or("?");
+    let last = plan.tasks.last().map(|t| t.id.as_str()).unwrap_or("?");
+    Err(CliError::Usage(format!(
+        "no task `{id}`; expected a task id from {first} to {last}"
+    )))
+}
+
+/// An id the plan knows (indicator or task), or one the ledger has rows
+/// for.
+fn known_id(plan: &Plan, ledger: Option<&Ledger>, id: &str) -> Result<String, CliError> {
+    let id = clean_id(id);
+    if plan.indicator(&id).is_some()
+        || plan.task(&id).is_some()
+        || ledger.is_some_and(|l| l.count(&id) > 0)
+    {
+        return Ok(id);
+    }
+    Err(CliError::Usage(format!(
+        "no indicator or task `{id}`; expected an indicator id such as 8.1 or a task id such as 8"
+    )))
+}
+
+/// The name of an id for messages: `8.1 工业总产值`, `task 8 推进…`.
+fn label(plan: &Plan, id: &str) -> String {
+    if let Some(i) = plan.indicator(id) {
+        format!("{} {}", i.id, i.name)
+    } else if let Some(t) = plan.task(id) {
+        format!("task {} {}", t.id, text::truncate(&t.title, 30))
+    } else {
+        id.to_string()
+    }
+}
+
+/// A stored value for people: with the indicator's unit for actuals, `-`
+/// for nothing.
+fn value_text(plan: &Plan, id: &str, field: Field, v: Option<&str>) -> String {
+    let Some(v) = v else {
+        return "-".into();
+    };
+    if field == Field::Actual
+        && let (Some(ind), Some(a)) = (plan.indicator(id), Actual::from_ledger(v))
+    {
+        return display_actual(ind, &a);
+    }
+    v.to_string()
+}
+
+fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "recorded by {} at {} ({}:{})",
+        e.user,
+        e.time,
+        ledger.path().display(),
+        e.line
+    )
+}
+
+fn status_line(
+    out: &mut dyn Write,
+    ind: &Indicator,
+    actual: Option<&Actual>,
+    today: jiff::civil::Date,
+) -> std::io::Result<()> {
+    let st = ledger::status(ind, actual, today);
+    writeln!(
+        out,
+        "status: {} (target {}, due {})",
+        st.as_str(),
+        target_text(ind),
+        ind.deadline
+    )
+}
+
+/// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
+fn refused(plan: &Plan, e: LedgerError) -> CliError {
+    match e {
+        LedgerError::Conflict(c) => {
+            let ledger::Conflict {
+                id,
+                field,
+                expected,
+                found,
+                who,
+                when,
+            } = *c;
+            let by = match (who, when) {
+                (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
+                _ => String::new(),
+            };
+            CliError::Refused(format!(
+                "{}: nothing recorded: the current {field} is {}{by}, not {} as --expect says; \
+                 check it and run again with --expect set to the current value, or without --expect",
+                label(plan, &id),
+                value_text(plan, &id, field, found.as_deref()),
+                value_text(plan, &id, field, expected.as_deref()),
+            ))
+        }
+        other => CliError::Ledger(other),
+    }
+}
+
+/// `set ID VALUE [--note TEXT] [--expect OLD]`.
+#[allow(clippy::too_many_arguments)]
+pub fn set(
+    cli: &Cli,
+    plan: &Plan,
+    id: &str,
+    value: &str,
+    note: &Option<String>,
+    expect: &Option<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let ind = find_indicator(plan, id)?;
+    let actual = parse_actual(ind, value)?;
+    let expect = match expect {
+        None => Expect::Any,
+        Some(s) if s.trim().is_empty() => Expect::Value(None),
+        Some(s) => Expect::Value(Some(parse_actual(ind, s)?.to_ledger())),
+    };
+    let who = user(cli)?;
+    let clock = clock(cli);
+    let mut ledger = open_ledger(cli, err)?;
+    let entry = ledger
+        .append(Edit {
+            id: ind.id.clone(),
+            field: Field::Actual,
+            value: Some(actual.to_ledger()),
+            note: note.clone(),
+            user: who,
+            time: clock.now,
+            expect,
+        })
+        .map_err(|e| refused(plan, e))?;
+    warn(err, ledger.warnings());
+    writeln!(
+        out,
+        "{} {}: {} → {}",
+        ind.id,
+        ind.name,
+        value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
+        display_actual(ind, &actual)
+    )?;
+    status_line(out, ind, Some(&actual), clock.today)?;
+    if let Some(n) = &entry.note {
+        writeln!(out, "note: {n}")?;
+    }
+    recorded(out, &ledger, &entry)?;
+    Ok(())
+}
+
+/// `status TASK STATE [--note TEXT] [--expect OLD]`.
+#[allow(clippy::too_many_arguments)]
+pub fn status(
+    cli: &Cli,
+    plan: &Plan,
+    task: &str,
+    state: &str,
+    note: &Option<String>,
+    expect: &Option<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let task = find_task(plan, task)?;
+    let states = TaskState::ALL.map(TaskState::as_str).join(", ");
+    let parse = |s: &str| {
+        parse_task_state(s).ok_or_else(|| {
+            CliError::Usage(format!(
+                "task {}: `{s}` is not a task status; expected one of {states} (未开始 进行中 滞后 完成)",
+                task.id
+            ))
+        })
+    };
+    let new = parse(state)?;
+    let expect = match expect {
+        None => Expect::Any,
+        Some(s) if s.trim().is_empty() => Expect::Value(None),
+        Some(s) => Expect::Value(Some(parse(s)?.as_str().to_string())),
+    };
+    let who = user(cli)?;
+    let clock = clock(cli);
+    let mut ledger = open_ledger(cli, err)?;
+    let entry = ledger
+        .append(Edit {
+            id: task.id.clone(),
+            field: Field::Status,
+            value: Some(new.as_str().to_string()),
+            note: note.clone(),
+            user: who,
+            time: clock.now,
+            expect,
+        })
+        .map_err(|e| refused(plan, e))?;
+    warn(err, ledger.warnings());
+    writeln!(
+        out,
+        "{}: {} → {}",
+        label(plan, &task.id),
+        entry.old.as_deref().unwrap_or("-"),
+        new.as_str()
+    )?;
+    if let Some(n) = &entry.note {
+        writeln!(out, "note: {n}")?;
+    }
+    recorded(out, &ledger, &entry)?;
+    Ok(())
+}
+
+/// `note ID TEXT`.
+pub fn note(
+    cli: &Cli,
+    plan: &Plan,
+    id: &str,
+    text_: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let id = clean_id(id);
+    if plan.indicator(&id).is_none() && plan.task(&id).is_none() {
+        return Err(CliError::Usage(format!(
+            "no indicator or task `{id}`; expected an indicator id such as 8.1 or a task id such as 8"
+        )));
+    }
+    let who = user(cli)?;
+    let clock = clock(cli);
+    let mut ledger = open_ledger(cli, err)?;
+    let value = text_.trim();
+    let entry = ledger.append(Edit {
+        id: id.clone(),
+        field: Field::Note,
+        value: (!value.is_empty()).then(|| value.to_string()),
+        note: None,
+        user: who,
+        time: clock.now,
+        expect: Expect::Any,
+    })?;
+    warn(err, ledger.warnings());
+    match &entry.value {
+        Some(v) => writeln!(out, "{}: note: {v}", label(plan, &id))?,
+        None => writeln!(out, "{}: note cleared", label(plan, &id))?,
+    }
+    recorded(out, &ledger, &entry)?;
+    Ok(())
+}
+
+/// `undo ID [--field F] [--note TEXT]`.
+pub fn undo(
+    cli: &Cli,
+    plan: &Plan,
+    id: &str,
+    field: Option<FieldArg>,
+    note: &Option<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let who = user(cli)?;
+    let clock = clock(cli);
+    let mut ledger = open_ledger(cli, err)?;
+    let id = known_id(plan, Some(&ledger), id)?;
+    let field = field.map(|f| match f {
+        FieldArg::Actual => Field::Actual,
+        FieldArg::Status => Field::Status,
+        FieldArg::Note => Field::Note,
+    });
+    let done = ledger.undo(&id, field, &who, clock.now, note.clone())?;
+    warn(err, ledger.warnings());
+    let e = &done.entry;
+    writeln!(
+        out,
+        "undo {} {}: {} → {}",
+        label(plan, &id),
+        e.field,
+        value_text(plan, &id, e.field, e.old.as_deref()),
+        value_text(plan, &id, e.field, e.value.as_deref())
+    )?;
+    writeln!(
+        out,
+        "reverts the change by {} at {} (line {})",
+        done.reverted.user, done.reverted.time, done.reverted.line
+    )?;
+    if e.field == Field::Actual
+        && let Some(ind) = plan.indicator(&id)
+    {
+        status_line(out, ind, e.actual().as_ref(), clock.today)?;
+    }
+    recorded(out, &ledger, e)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    line: u64,
+    time: String,
+    user: &'a str,
+    id: &'a str,
+    field: &'static str,
+    /// The value as stored (text: a decimal, done/not_done, a status word
+    /// or a note); null when cleared.
+    value: Option<&'a str>,
+    old: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// `history [ID] [--limit N] [--format F]`, newest first.
+#[allow(clippy::too_many_arguments)]
+pub fn history(
+    cli: &Cli,
+    plan: &Plan,
+    id: Option<&str>,
+    limit: Option<usize>,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let ledger = open_ledger(cli, err)?;
+    let id = match id {
+        Some(i) => Some(known_id(plan, Some(&ledger), i)?),
+        None => None,
+    };
+    let rows = ledger
+        .history(id.as_deref())
+        .take(limit.unwrap_or(usize::MAX));
+    match format {
+        Format::Json => {
+            let mut n = 0;
+            write!(out, "[")?;
+            for e in rows {
+                let e = e?;
+                let j = HistoryJson {
+                    line: e.line,
+                    time: e.time.to_string(),
+                    user: &e.user,
+                    id: &e.id,
+                    field: e.field.as_str(),
+                    value: e.value.as_deref(),
+                    old: e.old.as_deref(),
+                    note: e.note.as_deref(),
+                };
+                write!(out, "{}\n  ", if n == 0 { "" } else { "," })?;
+                serde_json::to_writer(&mut *out, &j).map_err(std::io::Error::from)?;
+                n += 1;
+            }
+            writeln!(out, "{}]", if n == 0 { "" } else { "\n" })?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            let header = [
+                "time", "user", "id", "field", "value", "old", "note", "line",
+            ];
+            w.write_record(header).map_err(std::io::Error::from)?;
+            for e in rows {
+                let e = e?;
+                let cell = |v: &Option<String>| match v {
+                    Some(v) if e.field.is_text() => csv_text(v),
+                    Some(v) => v.clone(),
+                    None => String::new(),
+                };
+                w.write_record([
+                    e.time.to_string(),
+                    csv_text(&e.user),
+                    e.id.clone(),
+                    e.field.as_str().to_string(),
+                    cell(&e.value),
+                    cell(&e.old),
+                    csv_text(e.note.as_deref().unwrap_or("")),
+                    e.line.to_string(),
+                ])
+                .map_err(std::io::Error::from)?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            let mut table = Vec::new();
+            for e in rows {
+                let e = e?;
+                table.push(vec![
+                    e.time.to_string(),
+                    e.user.clone(),
+                    e.id.clone(),
+                    e.field.as_str().to_string(),
+                    value_text(plan, &e.id, e.field, e.old.as_deref()),
+                    value_text(plan, &e.id, e.field, e.value.as_deref()),
+                    e.note.clone().unwrap_or_default(),
+                ]);
+            }
+            if table.is_empty() {
+                match &id {
+                    Some(i) => writeln!(out, "{}: no changes recorded", label(plan, i))?,
+                    None => writeln!(out, "no changes recorded in {}", ledger.path().display())?,
+                }
+            } else {
+                output::table(
+                    out,
+                    &["time", "user", "id", "field", "old", "new", "note"],
+                    &table,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `paths`: the files in use.
+pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    match &cli.plan {
+        Some(dir) => writeln!(out, "plan: {}", dir.display())?,
+        None => writeln!(out, "plan: embedded (seeds/ compiled into the binary)")?,
+    }
+    let path = ledger_path(cli)?;
+    writeln!(out, "ledger: {}", path.display())?;
+    writeln!(out, "lock: {}", ledger::lock_path(&path).display())?;
+    writeln!(out, "torn: {}", ledger::torn_path(&path).display())?;
+    Ok(())
+}
+
+/// `ledger check` and `ledger convert`.
+pub fn ledger(
+    cli: &Cli,
+    command: &LedgerCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let path = ledger_path(cli)?;
+    match command {
+        LedgerCommand::Check => {
+            let l = open_ledger(cli, err)?;
+            if !l.exists() {
+                writeln!(
+                    out,
+                    "{}: no ledger yet; it is created on the first edit",
+                    path.display()
+                )?;
+                return Ok(());
+            }
+            writeln!(
+                out,
+                "ok: {}: {} rows for {} ids, {}",
+                path.display(),
+                l.len(),
+                l.ids().count(),
+                l.encoding().name()
+            )?;
+            let (breaks, count) = l.chain_breaks();
+            for b in breaks {
+                writeln!(out, "warning: {}:{}: {b}", path.display(), b.line)?;
+            }
+            if count > breaks.len() {
+                writeln!(
+                    out,
+                    "warning: … and {} more such rows",
+                    count - breaks.len()
+                )?;
+            }
+            if count > 0 {
+                writeln!(
+                    out,
+                    "{count} row{} whose `old` is not the value recorded before: rows were edited, \
+                     deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); \
+                     check them against the backup copies",
+                    if count == 1 { "" } else { "s" }
+                )?;
+            }
+            if l.encoding() == ledger::Encoding::Gb18030 {
+                writeln!(
+                    out,
+                    "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
+                )?;
+            }
+        }
+        LedgerCommand::Convert => match ledger::convert(&path, clock(cli).now)? {
+            Converted::AlreadyUtf8 => {
+                writeln!(
+                    out,
+                    "{}: already UTF-8 with BOM; nothing to do",
+                    path.display()
+                )?;
+            }
+            Converted::Done {
+                from,
+                rows,
+                backup,
+                warnings,
+            } => {
+                warn(err, &warnings);
+                writeln!(
+                    out,
+                    "converted {} from {} to UTF-8 with BOM ({rows} rows)",
+                    path.display(),
+                    from.name()
+                )?;
+                writeln!(out, "backup of the original: {}", backup.display())?;
+            }
+        },
+    }
+    Ok(())
+}
