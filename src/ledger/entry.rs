@@ -239,6 +239,9 @@ pub fn same_value(field: Field, a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
+            if a == b {
+                return true;
+            }
             if field == Field::Actual
                 && let (Some(x), Some(y)) = (Actual::from_ledger(a), Actual::from_ledger(b))
             {
@@ -280,8 +283,8 @@ impl Columns {
     }
 
     /// Finds the columns by name.
-    pub(crate) fn from_header(names: &[String]) -> Result<Columns, String> {
-        let find = |n: &str| names.iter().position(|h| h.trim() == n);
+    pub(crate) fn from_header<S: AsRef<str>>(names: &[S]) -> Result<Columns, String> {
+        let find = |n: &str| names.iter().position(|h| h.as_ref().trim() == n);
         let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
         if !missing.is_empty() {
             return Err(format!(
@@ -317,7 +320,7 @@ impl Columns {
 
     /// Builds an entry from a decoded record; the error says which field
     /// is wrong, what was found and what was expected.
-    pub(crate) fn entry(&self, fields: &[String], line: u64) -> Result<Entry, String> {
+    pub(crate) fn entry<S: AsRef<str>>(&self, fields: &[S], line: u64) -> Result<Entry, String> {
         if fields.len() < self.need {
             return Err(format!(
                 "found {} field{}, expected {} ({})",
@@ -327,8 +330,8 @@ impl Columns {
                 COLUMNS.join(",")
             ));
         }
-        let get = |i: usize| fields[i].as_str();
-        let opt = |i: Option<usize>| i.map(|i| fields[i].as_str()).unwrap_or("");
+        let get = |i: usize| fields[i].as_ref();
+        let opt = |i: Option<usize>| i.map(|i| fields[i].as_ref()).unwrap_or("");
         let time_text = get(self.time);
         let time = Stamp::parse(time_text).ok_or_else(|| {
             format!(

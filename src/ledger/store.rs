@@ -8,6 +8,7 @@
 //! back from the file by position. Appending reads only the bytes added
 //! since the last read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -399,7 +400,7 @@ enum Stop {
 /// Decodes a record's fields. Records end at LF only (so that positions
 /// and line numbers are exact); the CR of a CRLF is removed from the last
 /// field here.
-fn decode(rec: &csv::ByteRecord, enc: Encoding) -> Option<Vec<String>> {
+fn decode(rec: &csv::ByteRecord, enc: Encoding) -> Option<Vec<Cow<'_, str>>> {
     let last = rec.len().saturating_sub(1);
     rec.iter()
         .enumerate()
@@ -411,10 +412,10 @@ fn decode(rec: &csv::ByteRecord, enc: Encoding) -> Option<Vec<String>> {
             }
         })
         .map(|f| match enc {
-            Encoding::Utf8 { .. } => std::str::from_utf8(f).ok().map(str::to_string),
-            Encoding::Gb18030 => encoding_rs::GB18030
-                .decode_without_bom_handling_and_without_replacement(f)
-                .map(|c| c.into_owned()),
+            Encoding::Utf8 { .. } => std::str::from_utf8(f).ok().map(Cow::Borrowed),
+            Encoding::Gb18030 => {
+                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(f)
+            }
         })
         .collect()
 }
@@ -529,7 +530,7 @@ impl Ledger {
     /// reported with file:line; a cut-short last line is ignored with a
     /// warning ([`Ledger::warnings`]).
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
-        let l = Ledger::open_unlocked(path)?;
+        let mut l = Ledger::open_unlocked(path)?;
         if l.torn_bytes() > 0 {
             // A last line without a line break is either being written
             // right now or was cut short. Writers hold the lock while they
@@ -537,9 +538,17 @@ impl Ledger {
             if let Ok(lock) = File::open(lock_path(path))
                 && lock.lock_shared().is_ok()
             {
-                let again = Ledger::open_unlocked(path)?;
+                let res = l.refresh();
                 let _ = lock.unlock();
-                return Ok(again);
+                res?;
+                l.warnings.clear();
+                if l.torn_bytes() > 0 {
+                    l.warnings.push(Warning::TornTail {
+                        path: path.to_path_buf(),
+                        line: l.next_line,
+                        bytes: l.torn_bytes(),
+                    });
+                }
             }
         }
         Ok(l)
