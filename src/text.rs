@@ -62,23 +62,94 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     out
 }
 
-/// Wraps `s` into lines of at most `cells` display width, breaking where
-/// Unicode line-breaking allows (between CJK characters, at spaces) and
-/// never inside a double-width character. Newlines in `s` are kept.
+/// Closing punctuation: never at the start of a line (kinsoku), so it
+/// sticks to the character before it.
+const NO_LINE_START: &str = "，。、；：？！）》」』】〕〉”’…%·—～,.;:?!)]}";
+/// Opening punctuation: never at the end of a line, so it sticks to the
+/// character after it.
+const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
+
+/// Splits a paragraph into unbreakable pieces: a run of ASCII letters,
+/// digits and punctuation (`R&D`, `1.5%`, `2025`) is one piece, a space is
+/// one piece, every other character (CJK) is a piece of its own; closing
+/// punctuation joins the piece before it and opening punctuation the piece
+/// after it.
+fn pieces(para: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for c in para.chars() {
+        let ascii_word = c.is_ascii_graphic();
+        let joins_prev = match out.last() {
+            Some(p) if c == ' ' || p == " " => false,
+            Some(p) => {
+                NO_LINE_START.contains(c)
+                    || glue_next
+                    || (ascii_word && p.chars().last().is_some_and(|l| l.is_ascii_graphic()))
+            }
+            None => false,
+        };
+        if joins_prev && let Some(p) = out.last_mut() {
+            p.push(c);
+        } else {
+            out.push(c.to_string());
+        }
+        glue_next = NO_LINE_END.contains(c);
+    }
+    out
+}
+
+/// Wraps `s` into lines of at most `cells` display width. Chinese breaks
+/// between any two characters (no gaps), except that closing punctuation
+/// never starts a line and opening punctuation never ends one; ASCII words
+/// and numbers stay whole unless longer than a line; a double-width
+/// character is never split. Spaces at a break are dropped. Newlines in `s`
+/// are kept.
 pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     let cells = cells.max(2);
-    let opts = textwrap::Options::new(cells)
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-        .break_words(true);
     let mut out = Vec::new();
     for para in s.split('\n') {
-        if para.is_empty() {
-            out.push(String::new());
-            continue;
+        let mut line = String::new();
+        let mut w = 0;
+        for p in pieces(para) {
+            let pw = width(&p);
+            if p == " " {
+                if w < cells && w > 0 {
+                    line.push(' ');
+                    w += 1;
+                }
+                continue;
+            }
+            if w + pw > cells && w > 0 {
+                out.push(line.trim_end().to_string());
+                line.clear();
+                w = 0;
+            }
+            if pw > cells {
+                // Longer than a line (and the line is empty here): cut it
+                // by width, the last part starting the next line.
+                let mut rest = p.as_str();
+                loop {
+                    let (mut part, mut part_w) = fit(rest, cells);
+                    if part.is_empty() {
+                        // cannot happen with cells >= 2; never lose text
+                        let c = rest.chars().next().unwrap_or(' ');
+                        part = c.to_string();
+                        part_w = width(&part);
+                    }
+                    rest = &rest[part.len()..];
+                    if rest.is_empty() {
+                        line = part;
+                        w = part_w;
+                        break;
+                    }
+                    out.push(part);
+                }
+                continue;
+            }
+            line.push_str(&p);
+            w += pw;
         }
-        for line in textwrap::wrap(para, &opts) {
-            out.push(line.into_owned());
-        }
+        out.push(line.trim_end().to_string());
     }
     out
 }
@@ -108,6 +179,35 @@ mod tests {
         assert_eq!(pad("朱快春", 8), "朱快春  ");
         assert_eq!(width(&pad("工业总产值达到", 7)), 7);
         assert_eq!(pad_left("512", 5), "  512");
+    }
+
+    #[test]
+    fn wrap_keeps_punctuation_and_ascii_words() {
+        let lines = wrap(
+            "围绕“核心业态+关联业态”，深入推进“1+N”大数据产业体系建设，R&D 经费",
+            10,
+        );
+        for l in &lines {
+            assert!(width(l) <= 10, "{l:?}");
+            let first = l.chars().next().unwrap();
+            assert!(!NO_LINE_START.contains(first), "{l:?} starts with {first}");
+            let last = l.chars().last().unwrap();
+            assert!(!NO_LINE_END.contains(last), "{l:?} ends with {last}");
+        }
+        assert!(lines.iter().any(|l| l.contains("R&D")), "{lines:?}");
+        // gaps stay small: only a kept-together piece can push a line short
+        for l in &lines[..lines.len() - 1] {
+            assert!(width(l) >= 5, "short line {l:?} in {lines:?}");
+        }
+    }
+
+    #[test]
+    fn wrap_edge_cases() {
+        assert_eq!(wrap("", 10), vec![String::new()]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert_eq!(wrap("工业", 1), vec!["工", "业"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("to be or", 5), vec!["to be", "or"]);
     }
 
     #[test]

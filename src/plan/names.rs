@@ -66,12 +66,19 @@ impl Query {
 
     /// True when the query occurs anywhere in `text`, as written or as pinyin.
     pub fn matches(&self, text: &str) -> bool {
-        if self.raw.is_empty() {
-            return true;
+        self.compile().matches(text)
+    }
+
+    /// The query with its pinyin matcher built once, for matching many
+    /// texts (building the matcher costs far more than one match).
+    pub fn compile(&self) -> CompiledQuery<'_> {
+        // Pinyin needs ASCII letters in the query; without them (汉字,
+        // digits) matching as written is all there is.
+        let pinyin = self.lower.chars().any(|c| c.is_ascii_alphabetic());
+        CompiledQuery {
+            query: self,
+            matcher: pinyin.then(|| self.matcher()),
         }
-        text.contains(&self.raw)
-            || text.to_lowercase().contains(&self.lower)
-            || self.matcher().is_match(text)
     }
 
     /// True when the query names the whole of `name` (as written, or its
@@ -84,6 +91,23 @@ impl Query {
             Some(m) => m.start() == 0 && m.end() == name.len(),
             None => false,
         }
+    }
+}
+
+/// A [`Query`] ready to match many texts.
+pub struct CompiledQuery<'q> {
+    query: &'q Query,
+    matcher: Option<PinyinMatcher<'q>>,
+}
+
+impl CompiledQuery<'_> {
+    /// True when the query occurs anywhere in `text`, as written or as pinyin.
+    pub fn matches(&self, text: &str) -> bool {
+        let q = self.query;
+        q.raw.is_empty()
+            || text.contains(&q.raw)
+            || text.to_lowercase().contains(&q.lower)
+            || self.matcher.as_ref().is_some_and(|m| m.is_match(text))
     }
 }
 
@@ -174,6 +198,21 @@ mod tests {
             Resolved::Ambiguous(vec!["王飞".into(), "汪菲".into()])
         );
         assert_eq!(resolve("王飞", &names), Resolved::One("王飞".into()));
+    }
+
+    #[test]
+    fn compiled_query_matches_like_query() {
+        let q = Query::new("gyzcz");
+        let c = q.compile();
+        for text in ["工业总产值达到500亿元", "工业", "", "GYZCZ"] {
+            assert_eq!(c.matches(text), q.matches(text), "{text}");
+        }
+        let mixed = Query::new("gy总产值");
+        assert!(mixed.compile().matches("工业总产值"));
+        let han = Query::new("总产值");
+        assert!(han.compile().matches("工业总产值"));
+        assert!(!han.compile().matches("工业"));
+        assert!(Query::new("").compile().matches("anything"));
     }
 
     #[test]
