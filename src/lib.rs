@@ -2,9 +2,11 @@
 //!
 //! - [`plan`]: the plan model, seed loading and validation;
 //! - [`ledger`]: recorded actuals, statuses and the status rules;
-//! - [`cli`]: command-line commands and output formats.
+//! - [`cli`]: command-line commands and output formats;
+//! - [`ui`]: the full-screen terminal UI.
 
 pub mod cli;
 pub mod ledger;
 pub mod plan;
 pub mod text;
+pub mod ui;

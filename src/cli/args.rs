@@ -11,7 +11,7 @@ use jiff::civil::Date;
     name = "wudang-plan",
     version,
     about = "乌当区实施“强省会”五年行动工作方案 — follow the plan from a terminal",
-    long_about = "Browse the plan's 5 groups, 28 tasks and 12 headline targets, who owns them, and their quantitative targets.\nRecord actual values (`set`), task status (`status`) and notes (`note`) in a shared ledger CSV; see who changed what with `history`.\nWith no subcommand it prints the task tree."
+    long_about = "Browse the plan's 5 groups, 28 tasks and 12 headline targets, who owns them, and their quantitative targets.\nRecord actual values (`set`), task status (`status`) and notes (`note`) in a shared ledger CSV; see who changed what with `history`.\nWith no subcommand it opens the full-screen UI (or prints the task tree when the output is not a terminal)."
 )]
 pub struct Cli {
     /// Load the plan from this directory (groups.csv, tasks.csv, rows.csv, indicators.csv) instead of the embedded one
@@ -29,6 +29,15 @@ pub struct Cli {
     /// Take this date as today for every command (status rules, and the time recorded: 00:00 of that day) instead of the clock
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+
+    /// Language of the full-screen UI: zh (default) or en
+    #[arg(long, global = true, value_enum, env = "WUDANG_PLAN_LANG", default_value_t = Lang::Zh)]
+    pub lang: Lang,
+
+    /// Full-screen UI: draw borders, bars and marks with ASCII only (for terminals that draw
+    /// box-drawing characters two cells wide); on by itself when TERM=linux
+    #[arg(long, global = true)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -186,4 +195,14 @@ pub enum Format {
     Csv,
     /// A JSON array of objects
     Json,
+}
+
+/// Language of the full-screen UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Lang {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
 }

@@ -9,10 +9,10 @@ pub mod edit;
 pub mod filter;
 pub mod output;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-pub use args::{Cli, Command, Format, LedgerCommand};
+pub use args::{Cli, Command, Format, Lang, LedgerCommand};
 
 use crate::ledger::{Ledger, LedgerError, Stamp, ValueError};
 use crate::plan::{self, Plan};
@@ -39,6 +39,9 @@ pub enum CliError {
     /// Writing the output failed (e.g. a closed pipe): exit 1.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
+    /// The terminal failed under the full-screen UI: exit 1.
+    #[error("terminal error: {0}")]
+    Terminal(std::io::Error),
 }
 
 impl CliError {
@@ -47,7 +50,7 @@ impl CliError {
             CliError::Usage(_) | CliError::Value(_) => 2,
             CliError::Ledger(LedgerError::InvalidEdit(_) | LedgerError::NothingToUndo { .. }) => 2,
             CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
-            CliError::Plan(_) | CliError::Ledger(_) | CliError::Io(_) => 1,
+            CliError::Plan(_) | CliError::Ledger(_) | CliError::Io(_) | CliError::Terminal(_) => 1,
         }
     }
 }
@@ -218,12 +221,21 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             edit::undo(cli, &plan, id, *field, note, out, err)?
         }
         Some(Command::Paths | Command::Ledger { .. }) => {}
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
+            let progress = crate::ui::Progress::empty(clock(cli).today);
+            let opts = crate::ui::Options {
+                lang: cli.lang,
+                ascii: cli.ascii,
+                ledger: None,
+            };
+            crate::ui::run(plan, progress, opts).map_err(CliError::Terminal)?;
+        }
         None => {
             output::tree(out, &plan)?;
             writeln!(out)?;
             writeln!(
                 out,
-                "提示：全屏界面即将推出。可用命令：wudang-plan tasks | indicators | check（--help 查看全部）"
+                "提示：在终端中直接运行 wudang-plan 打开全屏界面。其他命令：wudang-plan tasks | indicators | check（--help 查看全部）"
             )?;
         }
     }

@@ -1,0 +1,179 @@
+//! The footer: line 1 the keys that matter now (from the keymap) or the
+//! search / jump field; line 2 messages, active filters and the ledger.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::action::Action;
+use super::keymap::{self, Binding, Ctx};
+use super::paint;
+use super::state::{AppState, Mode};
+use super::strings::S;
+use super::{indicators, jump, search};
+use crate::text;
+
+/// `j/k`, `h/l`: a movement key with its partner, else the first key.
+fn key_label(ctx: Ctx, b: &Binding) -> String {
+    let first = |a: Action| {
+        keymap::bindings(ctx)
+            .find(|x| x.action == a)
+            .and_then(|x| x.keys.first())
+            .map(|k| k.label())
+    };
+    let own = b.keys.first().map(|k| k.label()).unwrap_or_default();
+    match b.action {
+        Action::Down => first(Action::Up).map_or(own.clone(), |u| format!("{own}/{u}")),
+        Action::Right => first(Action::Left).map_or(own.clone(), |l| format!("{l}/{own}")),
+        _ => own,
+    }
+}
+
+/// The footer hints for the current context, keymap order.
+pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
+    let ctx = state.ctx();
+    keymap::bindings(ctx)
+        .filter_map(|b| b.hint.map(|h| (b, h)))
+        .filter(|(b, _)| match b.action {
+            Action::ClearFilters => state.filters.any(),
+            Action::Down => !matches!(state.mode, Mode::Search(_) | Mode::Jump(_)),
+            _ => true,
+        })
+        .map(|(b, h)| (b.action.clone(), key_label(ctx, b), state.tr(h)))
+        .collect()
+}
+
+/// Which hints stay when the footer is short, most important first.
+const PRIORITY: &[Action] = &[
+    Action::ToggleHelp,
+    Action::Quit,
+    Action::Confirm,
+    Action::Cancel,
+    Action::PickLeader,
+    Action::PickStatus,
+    Action::ClearFilters,
+    Action::StartSearch,
+    Action::StartJump,
+    Action::ToggleOverview,
+    Action::NextPane,
+    Action::Down,
+    Action::PickUnit,
+    Action::Right,
+];
+
+fn rank(a: &Action) -> usize {
+    PRIORITY
+        .iter()
+        .position(|p| p == a)
+        .unwrap_or(PRIORITY.len())
+}
+
+/// The hints that fit in `width` cells, whole: chosen by [`PRIORITY`],
+/// shown in keymap order.
+pub fn fit_hints(
+    all: Vec<(Action, String, &'static str)>,
+    width: usize,
+) -> Vec<(String, &'static str)> {
+    let cost = |k: &str, h: &str| text::width(k) + 1 + text::width(h) + 2;
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| rank(&all[i].0));
+    // the last hint needs no trailing gap
+    let mut room = width + 2;
+    let mut chosen = vec![false; all.len()];
+    for i in order {
+        let c = cost(&all[i].1, all[i].2);
+        if c <= room {
+            room -= c;
+            chosen[i] = true;
+        }
+    }
+    all.into_iter()
+        .zip(chosen)
+        .filter(|(_, c)| *c)
+        .map(|((_, k, h), _)| (k, h))
+        .collect()
+}
+
+/// `领导 朱快春  状态 未达`, or `None` without filters.
+pub fn filters_text(state: &AppState) -> Option<String> {
+    let f = &state.filters;
+    let mut parts = Vec::new();
+    if let Some(l) = &f.leader {
+        parts.push(format!("{} {}", state.tr(S::FilterLeader), l));
+    }
+    if let Some(u) = &f.unit {
+        parts.push(format!("{} {}", state.tr(S::FilterUnit), u));
+    }
+    if let Some(c) = f.class {
+        parts.push(format!(
+            "{} {}",
+            state.tr(S::FilterStatus),
+            state.tr(indicators::status_word(c.status()))
+        ));
+    }
+    if let Some(s) = &f.search {
+        parts.push(format!("{} “{}”", state.tr(S::FilterSearch), s));
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("  "))
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
+    let th = state.theme();
+    let line1 = Rect { height: 1, ..area };
+    let cursor = match &state.mode {
+        Mode::Search(f) => Some(search::draw_bar(frame, line1, state, f)),
+        Mode::Jump(f) => Some(jump::draw_bar(frame, line1, state, f)),
+        _ => {
+            let mut spans = Vec::new();
+            for (k, h) in fit_hints(hints(state), line1.width as usize) {
+                if !spans.is_empty() {
+                    spans.push(Span::raw("  "));
+                }
+                spans.push(Span::styled(k, th.key()));
+                spans.push(Span::raw(format!(" {h}")));
+            }
+            paint::put_line(
+                frame.buffer_mut(),
+                line1.x,
+                line1.y,
+                line1.width,
+                &Line::from(spans),
+            );
+            None
+        }
+    };
+    if area.height > 1 {
+        let mut spans = Vec::new();
+        if let Some(m) = &state.message {
+            spans.push(Span::styled(format!("{m}  "), th.message()));
+        }
+        spans.push(Span::styled(state.label(S::Filter), th.dim()));
+        match filters_text(state) {
+            Some(f) => spans.push(Span::styled(f, th.highlight())),
+            None => spans.push(Span::raw(state.tr(S::FilterNone))),
+        }
+        spans.push(Span::styled(
+            format!("   {}", state.label(S::Ledger)),
+            th.dim(),
+        ));
+        spans.push(Span::raw(
+            state
+                .config
+                .ledger
+                .clone()
+                .unwrap_or_else(|| state.tr(S::LedgerNone).to_string()),
+        ));
+        paint::put_line(
+            frame.buffer_mut(),
+            area.x,
+            area.y + 1,
+            area.width,
+            &Line::from(spans),
+        );
+    }
+    cursor
+}

@@ -1,0 +1,424 @@
+//! The indicator pane: one row per indicator — id, name, target
+//! (comparison, number, unit), deadline, actual, status mark and word, and
+//! a bar of the actual against the target — and, below, the selected
+//! indicator in full with the clause it came from.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use rust_decimal::Decimal;
+
+use super::layout;
+use super::paint;
+use super::state::{AppState, Pane};
+use super::strings::{S, fill};
+use crate::ledger::{Actual, Status};
+use crate::plan::{Better, Comparison, Indicator};
+use crate::text;
+
+/// Cells of the bar between its brackets.
+const BAR: usize = 8;
+
+/// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `完成`.
+pub fn target_text(state: &AppState, ind: &Indicator, stretch: bool) -> String {
+    if ind.comparison == Comparison::Done {
+        return state.tr(S::TargetDone).to_string();
+    }
+    let mut s = format!(
+        "{} {}",
+        ind.comparison,
+        ind.target
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default()
+    );
+    if let Some(u) = &ind.unit {
+        if u != "%" {
+            s.push(' ');
+        }
+        s.push_str(u);
+    }
+    if let Some(st) = ind.stretch.filter(|_| stretch) {
+        s.push_str(&format!(" ({} {})", state.tr(S::Stretch), st.normalize()));
+    }
+    s
+}
+
+pub fn actual_text(state: &AppState, a: Option<&Actual>) -> String {
+    match a {
+        None => "-".into(),
+        Some(Actual::Number(n)) => n.normalize().to_string(),
+        Some(Actual::Done(true)) => state.tr(S::ActualDone).into(),
+        Some(Actual::Done(false)) => state.tr(S::ActualNotDone).into(),
+    }
+}
+
+pub fn status_word(s: Status) -> S {
+    match s {
+        Status::Met => S::Met,
+        Status::StretchMet => S::StretchMet,
+        Status::InProgress => S::InProgress,
+        Status::Missed => S::Missed,
+        Status::NoData => S::NoData,
+    }
+}
+
+/// Share of the target reached, 0..=1, in the indicator's better direction.
+pub fn share(ind: &Indicator, a: Option<&Actual>) -> Decimal {
+    let one = Decimal::ONE;
+    let (a, t) = match (a, ind.target) {
+        (None, _) => return Decimal::ZERO,
+        (Some(Actual::Done(d)), _) => return if *d { one } else { Decimal::ZERO },
+        (Some(Actual::Number(a)), Some(t)) => (*a, t),
+        (Some(Actual::Number(_)), None) => return Decimal::ZERO,
+    };
+    let lower = ind.comparison == Comparison::AtMost || ind.better == Better::Lower;
+    let r = if lower {
+        if a <= t {
+            one
+        } else {
+            t.checked_div(a).unwrap_or(Decimal::ZERO)
+        }
+    } else if t <= Decimal::ZERO {
+        if a >= t { one } else { Decimal::ZERO }
+    } else {
+        a.checked_div(t).unwrap_or(Decimal::ZERO)
+    };
+    r.clamp(Decimal::ZERO, one)
+}
+
+/// `[###.....]`
+pub fn bar(
+    state: &AppState,
+    ind: &Indicator,
+    a: Option<&Actual>,
+    status: Status,
+) -> Vec<Span<'static>> {
+    let th = state.theme();
+    let filled = (share(ind, a) * Decimal::from(BAR as u32))
+        .floor()
+        .try_into()
+        .unwrap_or(0usize)
+        .min(BAR);
+    vec![
+        Span::raw("["),
+        Span::styled(th.bar_fill().to_string().repeat(filled), th.status(status)),
+        Span::styled(th.bar_empty().to_string().repeat(BAR - filled), th.dim()),
+        Span::raw("]"),
+    ]
+}
+
+struct Cols {
+    id: usize,
+    name: usize,
+    target: usize,
+    due: usize,
+    actual: usize,
+    status: usize,
+    bar: bool,
+    /// Too narrow for status words: the status column shows the mark only.
+    marks_only: bool,
+}
+
+impl Cols {
+    /// Cells taken by everything but the name, with two-cell gaps.
+    fn fixed(&self) -> usize {
+        let others = [self.id, self.target, self.due, self.actual, self.status];
+        let n = others.iter().filter(|w| **w > 0).count() + 1 + usize::from(self.bar);
+        others.iter().sum::<usize>() + if self.bar { BAR + 2 } else { 0 } + 2 * (n - 1)
+    }
+}
+
+struct RowText {
+    id: String,
+    name: String,
+    target: String,
+    due: String,
+    actual: String,
+    status: Status,
+    word: String,
+}
+
+fn row_text(state: &AppState, ip: usize) -> RowText {
+    let ind = &state.plan.indicators[ip];
+    let st = state.status_of(ip);
+    RowText {
+        id: ind.id.clone(),
+        name: ind.name.clone(),
+        target: target_text(state, ind, false),
+        due: ind.deadline.to_string(),
+        actual: actual_text(state, state.progress.actual.get(&ind.id)),
+        status: st,
+        word: format!("{} {}", state.theme().mark(st), state.tr(status_word(st))),
+    }
+}
+
+fn columns(state: &AppState, rows: &[RowText], width: usize) -> Cols {
+    let w = |f: &dyn Fn(&RowText) -> usize, h: S| {
+        rows.iter()
+            .map(f)
+            .max()
+            .unwrap_or(0)
+            .max(text::width(state.tr(h)))
+    };
+    let mut c = Cols {
+        id: w(&|r| text::width(&r.id), S::ColId),
+        name: 0,
+        target: rows
+            .iter()
+            .map(|r| text::width(&r.target))
+            .max()
+            .unwrap_or(0)
+            .max(text::width(state.tr(S::ColTarget)))
+            .min((width * 3 / 10).clamp(10, 20)),
+        due: 4.max(text::width(state.tr(S::ColDue))),
+        actual: w(&|r| text::width(&r.actual), S::ColActual).min(10),
+        status: w(&|r| text::width(&r.word), S::ColStatus),
+        bar: true,
+        marks_only: false,
+    };
+    // Keep the name readable: drop the year first (the box below shows
+    // it), then the bar.
+    if width < c.fixed() + 14 {
+        c.due = 0;
+    }
+    if width < c.fixed() + 12 {
+        c.bar = false;
+    }
+    if width < c.fixed() + 8 {
+        c.marks_only = true;
+        c.status = text::width(state.tr(S::ColStatus));
+    }
+    c.name = width.saturating_sub(c.fixed()).max(6);
+    c
+}
+
+/// The cells of one row, two-cell gaps between columns (none after the last).
+fn cells(c: &Cols, parts: Vec<(String, usize, Style)>, bar: Vec<Span<'static>>) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (s, w, st) in parts {
+        if w == 0 {
+            continue;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(text::pad(&s, w), st));
+    }
+    if c.bar && !bar.is_empty() {
+        spans.push(Span::raw("  "));
+        spans.extend(bar);
+    }
+    Line::from(spans)
+}
+
+/// Lines of the selected indicator's full description.
+fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
+    let th = state.theme();
+    let ind = &state.plan.indicators[ip];
+    let r = row_text(state, ip);
+    let mut out = Vec::new();
+    for (i, l) in text::wrap(&ind.name, width.saturating_sub(text::width(&r.id) + 1))
+        .into_iter()
+        .enumerate()
+    {
+        let p = if i == 0 {
+            format!("{} ", r.id)
+        } else {
+            " ".repeat(text::width(&r.id) + 1)
+        };
+        out.push(Line::from(vec![
+            Span::styled(p, th.dim()),
+            Span::styled(l, th.title()),
+        ]));
+    }
+    out.push(Line::from(vec![
+        Span::styled(state.label(S::ColTarget), th.dim()),
+        Span::raw(format!(
+            "{}  {}",
+            target_text(state, ind, true),
+            fill(state.lang(), S::DueYear, &[&r.due])
+        )),
+        Span::styled(format!("   {}", state.label(S::ColActual)), th.dim()),
+        Span::raw(r.actual),
+        Span::raw("   "),
+        Span::styled(r.word, th.status(r.status)),
+    ]));
+    let src = state.label(S::Source);
+    for (i, l) in text::wrap(&ind.source, width.saturating_sub(text::width(&src)))
+        .into_iter()
+        .enumerate()
+    {
+        let p = if i == 0 {
+            src.clone()
+        } else {
+            " ".repeat(text::width(&src))
+        };
+        out.push(Line::from(vec![Span::styled(p, th.dim()), Span::raw(l)]));
+    }
+    out
+}
+
+/// Inner area, list height and info height of the pane at `area`.
+pub fn parts(area: Rect) -> (Rect, usize, usize) {
+    let inner = layout::inner(area);
+    let h = inner.height as usize;
+    let info = if h >= 10 { 4 } else { 0 };
+    let list = h.saturating_sub(1 + if info > 0 { info + 1 } else { 0 });
+    (inner, list, info)
+}
+
+/// ` 指标 5  期限 2025  [Tab 切换：详情] `: the count, the deadline the
+/// listed rows share (when the year column is left out), the Tab hint.
+pub fn title(state: &AppState, narrow: bool, due: Option<&str>) -> String {
+    let mut t = format!(
+        " {} {} ",
+        state.tr(S::Indicators),
+        state.selected_inds().len()
+    );
+    if let Some(y) = due {
+        t.push_str(&format!(" {} ", fill(state.lang(), S::DueIn, &[y])));
+    }
+    if narrow {
+        t.push_str(&format!(
+            " [{}] ",
+            fill(state.lang(), S::TabFor, &[state.tr(S::Detail)])
+        ));
+    }
+    t
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
+    let th = state.theme();
+    let focused = state.focus == Pane::Indicators;
+    let buf = frame.buffer_mut();
+    let (inner, list_h, info_h) = parts(area);
+    if inner.width < 2 || inner.height == 0 {
+        paint::frame_block(
+            buf,
+            area,
+            paint::block(state, title(state, narrow, None), focused),
+        );
+        return;
+    }
+    let w = inner.width as usize;
+    let inds = state.selected_inds();
+    if inds.is_empty() {
+        paint::frame_block(
+            buf,
+            area,
+            paint::block(state, title(state, narrow, None), focused),
+        );
+        paint::put(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            state.tr(S::NoIndicators),
+            th.message(),
+        );
+        return;
+    }
+    let sel = state.ind_sel.min(inds.len() - 1);
+    let off = paint::scroll_to(state.ind_offset, sel, list_h, inds.len());
+    let shown: Vec<RowText> = inds
+        .iter()
+        .skip(off)
+        .take(list_h)
+        .map(|&ip| row_text(state, ip))
+        .collect();
+    let mut shown = shown;
+    let mut c = columns(state, &shown, w);
+    let mut common_due = None;
+    if c.due == 0 {
+        // No room for the year column: the title names the deadline most
+        // rows share; rows due in another year show it after the target.
+        let mut years: Vec<&str> = shown.iter().map(|r| r.due.as_str()).collect();
+        years.sort_unstable();
+        let common = years
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|g| g.len())
+            .and_then(|g| g.first())
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+        for r in shown.iter_mut().filter(|r| r.due != common) {
+            r.target = format!("{} ({})", r.target, r.due);
+        }
+        c = columns(state, &shown, w);
+        c.due = 0;
+        c.name = w.saturating_sub(c.fixed()).max(6);
+        common_due = Some(common);
+    }
+    paint::frame_block(
+        buf,
+        area,
+        paint::block(state, title(state, narrow, common_due.as_deref()), focused),
+    );
+    let header = cells(
+        &c,
+        vec![
+            (state.tr(S::ColId).into(), c.id, th.dim()),
+            (state.tr(S::ColName).into(), c.name, th.dim()),
+            (state.tr(S::ColTarget).into(), c.target, th.dim()),
+            (state.tr(S::ColDue).into(), c.due, th.dim()),
+            (state.tr(S::ColActual).into(), c.actual, th.dim()),
+            (state.tr(S::ColStatus).into(), c.status, th.dim()),
+        ],
+        vec![Span::styled(state.tr(S::ColBar), th.dim())],
+    );
+    paint::put_line(buf, inner.x, inner.y, inner.width, &header);
+    for (k, r) in shown.into_iter().enumerate() {
+        let y = inner.y + 1 + k as u16;
+        let ip = inds[off + k];
+        let ind = &state.plan.indicators[ip];
+        let line = cells(
+            &c,
+            vec![
+                (r.id, c.id, th.dim()),
+                (r.name, c.name, Style::new()),
+                (r.target, c.target, Style::new()),
+                (r.due, c.due, th.dim()),
+                (r.actual, c.actual, Style::new()),
+                (
+                    if c.marks_only {
+                        state.theme().mark(r.status).to_string()
+                    } else {
+                        r.word
+                    },
+                    c.status,
+                    th.status(r.status),
+                ),
+            ],
+            bar(state, ind, state.progress.actual.get(&ind.id), r.status),
+        );
+        if off + k == sel {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                th.selected(focused),
+            );
+        }
+        paint::put_line(buf, inner.x, y, inner.width, &line);
+    }
+    if info_h > 0 {
+        let rule_y = inner.y + 1 + list_h as u16;
+        paint::put(buf, inner.x, rule_y, inner.width, &"-".repeat(w), th.dim());
+        for (k, l) in info_lines(state, inds[sel], w)
+            .iter()
+            .take(info_h)
+            .enumerate()
+        {
+            paint::put_line(buf, inner.x, rule_y + 1 + k as u16, inner.width, l);
+        }
+    }
+}
+
+/// Rows of the list for the current size (for paging and scrolling).
+pub fn list_height(state: &AppState) -> usize {
+    layout::areas(layout::size_rect(state), state)
+        .indicators
+        .map_or(0, |r| parts(r).1)
+}

@@ -1,0 +1,506 @@
+//! The ONE keymap: (action, keys, description) for every context. It drives
+//! dispatch ([`action_for`]), the help overlay, the footer hints and
+//! docs/keys.md ([`markdown`]), so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::strings::{Lang, S};
+
+/// A key as the keymap names it. Legacy terminal encoding only: no
+/// key-release events, no kitty keyboard protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Tab,
+    BackTab,
+    Enter,
+    Esc,
+    Backspace,
+}
+
+impl Key {
+    /// The key of a press event (`None` for releases, repeats of unknown
+    /// keys and Alt combinations, which arrive as ESC + key over SSH).
+    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
+        if ev.kind != KeyEventKind::Press {
+            return None;
+        }
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            return None;
+        }
+        Some(match ev.code {
+            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::BackTab => Key::BackTab,
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Backspace => Key::Backspace,
+            _ => return None,
+        })
+    }
+
+    /// How help and the footer write the key (ASCII names: arrows are East
+    /// Asian Ambiguous).
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Up => "Up".into(),
+            Key::Down => "Down".into(),
+            Key::Left => "Left".into(),
+            Key::Right => "Right".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Backspace => "Backspace".into(),
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    /// The tree and the panes.
+    Browse,
+    /// A text field: search, jump, or a picker (typed characters go to it).
+    Input,
+    Overview,
+    Help,
+}
+
+impl Ctx {
+    pub const ALL: [Ctx; 4] = [Ctx::Browse, Ctx::Input, Ctx::Overview, Ctx::Help];
+
+    pub fn title(self) -> S {
+        match self {
+            Ctx::Browse => S::SectionBrowse,
+            Ctx::Input => S::SectionInput,
+            Ctx::Overview => S::SectionOverview,
+            Ctx::Help => S::SectionHelp,
+        }
+    }
+}
+
+/// One line of the keymap.
+pub struct Binding {
+    pub ctx: Ctx,
+    pub action: Action,
+    pub keys: &'static [Key],
+    /// The description in help and docs/keys.md.
+    pub desc: S,
+    /// The short word in the footer; `None` keeps it out of the footer.
+    pub hint: Option<S>,
+}
+
+const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option<S>) -> Binding {
+    Binding {
+        ctx,
+        action,
+        keys,
+        desc,
+        hint,
+    }
+}
+
+use Ctx::{Browse, Help, Input, Overview};
+use Key::*;
+
+/// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
+pub static KEYMAP: &[Binding] = &[
+    b(
+        Browse,
+        Action::Down,
+        &[Char('j'), Down],
+        S::KeyDown,
+        Some(S::HintMove),
+    ),
+    b(Browse, Action::Up, &[Char('k'), Up], S::KeyUp, None),
+    b(Browse, Action::Left, &[Char('h'), Left], S::KeyLeft, None),
+    b(
+        Browse,
+        Action::Right,
+        &[Char('l'), Right],
+        S::KeyRight,
+        Some(S::HintFold),
+    ),
+    b(
+        Browse,
+        Action::NextPane,
+        &[Tab],
+        S::KeyNextPane,
+        Some(S::HintPane),
+    ),
+    b(Browse, Action::PrevPane, &[BackTab], S::KeyPrevPane, None),
+    b(Browse, Action::Top, &[Char('g'), Home], S::KeyTop, None),
+    b(
+        Browse,
+        Action::Bottom,
+        &[Char('G'), End],
+        S::KeyBottom,
+        None,
+    ),
+    b(Browse, Action::PageUp, &[PageUp], S::KeyPageUp, None),
+    b(Browse, Action::PageDown, &[PageDown], S::KeyPageDown, None),
+    b(
+        Browse,
+        Action::StartSearch,
+        &[Char('/'), Char('、')],
+        S::KeySearch,
+        Some(S::HintSearch),
+    ),
+    b(
+        Browse,
+        Action::StartJump,
+        &[Char(':'), Char('：')],
+        S::KeyJump,
+        Some(S::HintJump),
+    ),
+    b(
+        Browse,
+        Action::PickLeader,
+        &[Char('L')],
+        S::KeyPickLeader,
+        Some(S::HintLeader),
+    ),
+    b(
+        Browse,
+        Action::PickUnit,
+        &[Char('U')],
+        S::KeyPickUnit,
+        Some(S::HintUnit),
+    ),
+    b(
+        Browse,
+        Action::PickStatus,
+        &[Char('S')],
+        S::KeyPickStatus,
+        Some(S::HintStatus),
+    ),
+    b(
+        Browse,
+        Action::ClearFilters,
+        &[Char('x')],
+        S::KeyClearFilters,
+        Some(S::HintClear),
+    ),
+    b(
+        Browse,
+        Action::ToggleOverview,
+        &[Char('o')],
+        S::KeyOverview,
+        Some(S::HintOverview),
+    ),
+    b(
+        Browse,
+        Action::ToggleHelp,
+        &[Char('?'), Char('？')],
+        S::KeyHelp,
+        Some(S::HintHelp),
+    ),
+    b(
+        Browse,
+        Action::Quit,
+        &[Char('q'), Ctrl('c')],
+        S::KeyQuit,
+        Some(S::HintQuit),
+    ),
+    b(Browse, Action::Suspend, &[Ctrl('z')], S::KeySuspend, None),
+    b(
+        Input,
+        Action::Confirm,
+        &[Enter],
+        S::KeyConfirm,
+        Some(S::HintConfirm),
+    ),
+    b(
+        Input,
+        Action::Cancel,
+        &[Esc],
+        S::KeyCancel,
+        Some(S::HintCancel),
+    ),
+    b(
+        Input,
+        Action::Down,
+        &[Down, Tab],
+        S::KeyDown,
+        Some(S::HintMove),
+    ),
+    b(Input, Action::Up, &[Up, BackTab], S::KeyUp, None),
+    b(Input, Action::PageDown, &[PageDown], S::KeyPageDown, None),
+    b(Input, Action::PageUp, &[PageUp], S::KeyPageUp, None),
+    b(
+        Input,
+        Action::Backspace,
+        &[Backspace],
+        S::KeyBackspace,
+        None,
+    ),
+    b(Input, Action::CaretLeft, &[Left], S::KeyCaretLeft, None),
+    b(Input, Action::CaretRight, &[Right], S::KeyCaretRight, None),
+    b(Input, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+    b(
+        Overview,
+        Action::Down,
+        &[Char('j'), Down],
+        S::KeyDown,
+        Some(S::HintMove),
+    ),
+    b(Overview, Action::Up, &[Char('k'), Up], S::KeyUp, None),
+    b(Overview, Action::Top, &[Char('g'), Home], S::KeyTop, None),
+    b(
+        Overview,
+        Action::Bottom,
+        &[Char('G'), End],
+        S::KeyBottom,
+        None,
+    ),
+    b(Overview, Action::PageUp, &[PageUp], S::KeyPageUp, None),
+    b(
+        Overview,
+        Action::PageDown,
+        &[PageDown],
+        S::KeyPageDown,
+        None,
+    ),
+    b(
+        Overview,
+        Action::Confirm,
+        &[Enter],
+        S::KeyFilterLeader,
+        Some(S::HintLeader),
+    ),
+    b(
+        Overview,
+        Action::Cancel,
+        &[Char('o'), Esc],
+        S::KeyClose,
+        Some(S::HintClose),
+    ),
+    b(
+        Overview,
+        Action::ToggleHelp,
+        &[Char('?'), Char('？')],
+        S::KeyHelp,
+        Some(S::HintHelp),
+    ),
+    b(
+        Overview,
+        Action::Quit,
+        &[Char('q'), Ctrl('c')],
+        S::KeyQuit,
+        Some(S::HintQuit),
+    ),
+    b(
+        Help,
+        Action::Down,
+        &[Char('j'), Down],
+        S::KeyDown,
+        Some(S::HintMove),
+    ),
+    b(Help, Action::Up, &[Char('k'), Up], S::KeyUp, None),
+    b(Help, Action::PageUp, &[PageUp], S::KeyPageUp, None),
+    b(Help, Action::PageDown, &[PageDown], S::KeyPageDown, None),
+    b(
+        Help,
+        Action::Cancel,
+        &[Char('?'), Char('？'), Esc],
+        S::KeyClose,
+        Some(S::HintClose),
+    ),
+    b(
+        Help,
+        Action::Quit,
+        &[Char('q'), Ctrl('c')],
+        S::KeyQuit,
+        Some(S::HintQuit),
+    ),
+];
+
+/// The action a key means in `ctx`. In a text field a printable key that
+/// no binding claims is typed into the field.
+pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {
+    if let Some(b) = KEYMAP
+        .iter()
+        .find(|b| b.ctx == ctx && b.keys.contains(&key))
+    {
+        return Some(b.action.clone());
+    }
+    match (ctx, key) {
+        (Ctx::Input, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+/// The bindings of a context, keymap order.
+pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.ctx == ctx)
+}
+
+/// All keys of a binding as help writes them: `j Down`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// docs/keys.md, generated from the keymap (a test keeps the committed file
+/// equal to this).
+pub fn markdown() -> String {
+    let mut out = String::new();
+    out.push_str("# Keys of the full-screen UI\n\n");
+    out.push_str(
+        "Generated from `src/ui/keymap.rs` (the one keymap that also drives the help overlay \
+         and the footer); `cargo test --lib keys_md` fails when this file is out of date. \
+         Regenerate with `UPDATE_DOCS=1 cargo test --lib keys_md`.\n\n",
+    );
+    out.push_str(
+        "`、` and `：` are what a Chinese input method sends for `/` and `:`; they work the same.\n",
+    );
+    for ctx in Ctx::ALL {
+        out.push_str(&format!(
+            "\n## {} / {}\n\n| Keys | Action | 说明 |\n| --- | --- | --- |\n",
+            ctx.title().get(Lang::En),
+            ctx.title().get(Lang::Zh)
+        ));
+        for b in bindings(ctx) {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.label()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                keys,
+                b.desc.get(Lang::En),
+                b.desc.get(Lang::Zh)
+            ));
+        }
+        if ctx == Ctx::Input {
+            out.push_str("| any other key | typed into the field | 输入到文本框 |\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for ctx in Ctx::ALL {
+            let mut seen = Vec::new();
+            for b in bindings(ctx) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ime_aliases() {
+        assert_eq!(
+            action_for(Ctx::Browse, Key::Char('、')),
+            Some(Action::StartSearch)
+        );
+        assert_eq!(
+            action_for(Ctx::Browse, Key::Char('：')),
+            Some(Action::StartJump)
+        );
+    }
+
+    #[test]
+    fn typing_in_a_field() {
+        assert_eq!(
+            action_for(Ctx::Input, Key::Char('j')),
+            Some(Action::Input('j'))
+        );
+        assert_eq!(
+            action_for(Ctx::Input, Key::Char('朱')),
+            Some(Action::Input('朱'))
+        );
+        assert_eq!(action_for(Ctx::Input, Key::Enter), Some(Action::Confirm));
+        assert_eq!(action_for(Ctx::Input, Key::Ctrl('c')), Some(Action::Quit));
+        assert_eq!(action_for(Ctx::Browse, Key::Char('z')), None);
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut ev = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(Key::from_event(&ev), Some(Key::Char('j')));
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(Key::from_event(&ev), None);
+        let shifted = press(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&shifted), Some(Key::Char('L')));
+        let ctrl = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(Key::from_event(&ctrl), Some(Key::Ctrl('c')));
+        let alt = press(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(Key::from_event(&alt), None);
+        let backtab = press(KeyCode::Tab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&backtab), Some(Key::BackTab));
+    }
+
+    #[test]
+    fn labels_are_ascii_or_ime_punctuation() {
+        for b in KEYMAP {
+            for k in b.keys {
+                let l = k.label();
+                assert!(
+                    l.is_ascii() || ["、", "：", "？"].contains(&l.as_str()),
+                    "{l}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keys_md_matches_keymap() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md");
+        let want = markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/keys.md is out of date; run UPDATE_DOCS=1 cargo test --lib keys_md"
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Small drawing helpers shared by the panes: bordered blocks, and text
+//! cut to a width by display width (a cut line ends with `~`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::state::AppState;
+use crate::text;
+
+/// A bordered pane with a title, in the theme's border set.
+pub fn block(state: &AppState, title: String, focused: bool) -> Block<'static> {
+    let th = state.theme();
+    Block::bordered()
+        .border_set(th.border())
+        .border_style(th.border_style(focused))
+        .title(Span::styled(title, th.title()))
+}
+
+/// Draws `b` over `area` and returns the inside.
+pub fn frame_block(buf: &mut Buffer, area: Rect, b: Block<'static>) -> Rect {
+    let inner = b.inner(area);
+    b.render(area, buf);
+    inner
+}
+
+/// Writes `s` at (x, y), cut to `max` cells with `~` when cut.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) {
+    if max == 0 {
+        return;
+    }
+    let t = text::truncate(s, max as usize);
+    buf.set_stringn(x, y, &t, max as usize, style);
+}
+
+/// Writes a line of spans at (x, y), cut to `max` cells with `~` when cut.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
+    if max == 0 {
+        return;
+    }
+    let fitted = fit_line(line, max as usize);
+    buf.set_line(x, y, &fitted, max);
+}
+
+/// Cuts a line of spans to `max` cells by display width, marking the cut.
+pub fn fit_line(line: &Line<'_>, max: usize) -> Line<'static> {
+    let total: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
+    let mut out: Vec<Span<'static>> = Vec::new();
+    if total <= max {
+        for s in &line.spans {
+            out.push(Span::styled(s.content.to_string(), s.style));
+        }
+        return Line::from(out).style(line.style);
+    }
+    let mut room = max.saturating_sub(text::width(text::ELLIPSIS));
+    let mut last_style = Style::new();
+    for s in &line.spans {
+        if room == 0 {
+            break;
+        }
+        let (part, w) = text::fit(&s.content, room);
+        room -= w;
+        last_style = s.style;
+        out.push(Span::styled(part, s.style));
+        if w < text::width(&s.content) {
+            break;
+        }
+    }
+    if max >= text::width(text::ELLIPSIS) {
+        out.push(Span::styled(text::ELLIPSIS, last_style));
+    }
+    Line::from(out).style(line.style)
+}
+
+/// Clears `area` for a popup. A double-width character just left of the
+/// popup would otherwise spill over its left border (the terminal draws
+/// it two cells wide and ratatui skips the covered cell), so it is blanked.
+pub fn clear_popup(buf: &mut Buffer, area: Rect) {
+    Clear.render(area, buf);
+    if area.x <= buf.area.x {
+        return;
+    }
+    for y in area.y..area.y.saturating_add(area.height).min(buf.area.bottom()) {
+        let cell = &mut buf[(area.x - 1, y)];
+        if text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The first line to show so that `sel` is visible in `height` lines,
+/// moving `offset` as little as possible.
+pub fn scroll_to(offset: usize, sel: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return sel.min(len.saturating_sub(1));
+    }
+    let mut off = offset;
+    if sel < off {
+        off = sel;
+    } else if sel >= off + height {
+        off = sel + 1 - height;
+    }
+    off.min(len.saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_line_cuts_by_width() {
+        let l = Line::from(vec![Span::raw("工业"), Span::raw("总产值")]);
+        let f = fit_line(&l, 7);
+        let s: String = f.spans.iter().map(|s| s.content.to_string()).collect();
+        assert_eq!(s, "工业总~");
+        assert!(text::width(&s) <= 7);
+        let f = fit_line(&l, 10);
+        let s: String = f.spans.iter().map(|s| s.content.to_string()).collect();
+        assert_eq!(s, "工业总产值");
+    }
+
+    #[test]
+    fn scroll_keeps_selection_visible() {
+        assert_eq!(scroll_to(0, 5, 3, 10), 3);
+        assert_eq!(scroll_to(4, 2, 3, 10), 2);
+        assert_eq!(scroll_to(8, 9, 3, 10), 7);
+        assert_eq!(scroll_to(0, 0, 0, 0), 0);
+    }
+}

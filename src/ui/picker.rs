@@ -1,0 +1,343 @@
+//! The leader (`L`), unit (`U`) and status (`S`) pickers: a list with
+//! counts, narrowed as you type Chinese or pinyin (`zkc` → 朱快春).
+
+use std::collections::{HashMap, HashSet};
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::data::Class;
+use super::field::TextField;
+use super::filter;
+use super::paint;
+use super::state::AppState;
+use super::strings::{Lang, S, fill};
+use crate::plan::Plan;
+use crate::plan::names::{Query, initials};
+use crate::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickKind {
+    Leader,
+    Unit,
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickValue {
+    Name(String),
+    Class(Class),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub value: PickValue,
+    pub label: String,
+    /// Pinyin initials (names) or the other language's word (statuses).
+    pub alt: String,
+    /// Texts the typed query is matched against.
+    pub keys: Vec<String>,
+    pub count: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickKind,
+    pub field: TextField,
+    pub items: Vec<PickItem>,
+    /// Indexes into `items` that match the field.
+    pub shown: Vec<usize>,
+    pub sel: usize,
+    pub offset: usize,
+}
+
+/// Tasks (other than task 0) and headline rows of each leader, one pass.
+fn leader_counts(plan: &Plan) -> HashMap<String, (usize, usize)> {
+    let mut tasks: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut headline: HashMap<&str, usize> = HashMap::new();
+    for r in &plan.rows {
+        for l in &r.leaders {
+            if r.task == "0" {
+                *headline.entry(l).or_default() += 1;
+            } else {
+                tasks.entry(l).or_default().insert(&r.task);
+            }
+        }
+    }
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for (l, set) in tasks {
+        out.entry(l.to_string()).or_default().0 = set.len();
+    }
+    for (l, h) in headline {
+        out.entry(l.to_string()).or_default().1 = h;
+    }
+    out
+}
+
+/// Every unit (annex rows, then the body's lists) with its task count.
+fn unit_counts(plan: &Plan) -> Vec<(String, usize)> {
+    let mut order: Vec<String> = plan.units();
+    let mut seen: HashSet<String> = order.iter().cloned().collect();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for t in &plan.tasks {
+        let mut mine: HashSet<&str> = t.units.iter().map(String::as_str).collect();
+        for r in plan.rows_of(&t.id) {
+            mine.extend(r.owners.iter().map(|o| o.unit.as_str()));
+        }
+        for u in &t.units {
+            if seen.insert(u.clone()) {
+                order.push(u.clone());
+            }
+        }
+        for u in mine {
+            *count.entry(u.to_string()).or_default() += 1;
+        }
+    }
+    order
+        .into_iter()
+        .map(|u| {
+            let n = count.get(&u).copied().unwrap_or(0);
+            (u, n)
+        })
+        .collect()
+}
+
+fn class_word(c: Class) -> S {
+    match c {
+        Class::Met => S::Met,
+        Class::InProgress => S::InProgress,
+        Class::Missed => S::Missed,
+        Class::NoData => S::NoData,
+    }
+}
+
+impl Picker {
+    pub fn open(kind: PickKind, state: &AppState) -> Picker {
+        let lang = state.lang();
+        let plan = &state.plan;
+        let items: Vec<PickItem> = match kind {
+            PickKind::Leader => {
+                let counts = leader_counts(plan);
+                plan.leaders()
+                    .into_iter()
+                    .map(|l| {
+                        let (t, h) = counts.get(&l).copied().unwrap_or((0, 0));
+                        let mut count = fill(lang, S::NTasks, &[&t.to_string()]);
+                        if h > 0 {
+                            count.push_str(" + ");
+                            count.push_str(&fill(lang, S::NHeadline, &[&h.to_string()]));
+                        }
+                        PickItem {
+                            value: PickValue::Name(l.clone()),
+                            alt: initials(&l),
+                            keys: vec![l.clone()],
+                            label: l,
+                            count,
+                        }
+                    })
+                    .collect()
+            }
+            PickKind::Unit => unit_counts(plan)
+                .into_iter()
+                .map(|(u, n)| PickItem {
+                    value: PickValue::Name(u.clone()),
+                    alt: String::new(),
+                    keys: vec![u.clone()],
+                    label: u,
+                    count: fill(lang, S::NTasks, &[&n.to_string()]),
+                })
+                .collect(),
+            PickKind::Status => {
+                let counts = filter::class_counts(plan, &state.statuses, &state.filters);
+                Class::ALL
+                    .into_iter()
+                    .map(|c| {
+                        let w = class_word(c);
+                        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                        PickItem {
+                            value: PickValue::Class(c),
+                            label: format!("{} {}", state.theme().class_mark(c), w.get(lang)),
+                            alt: w.get(other).to_string(),
+                            keys: vec![
+                                w.get(Lang::Zh).to_string(),
+                                w.get(Lang::En).to_string(),
+                                c.status().as_str().to_string(),
+                            ],
+                            count: fill(lang, S::NIndicators, &[&counts.get(c).to_string()]),
+                        }
+                    })
+                    .collect()
+            }
+        };
+        let mut p = Picker {
+            kind,
+            field: TextField::default(),
+            shown: Vec::new(),
+            items,
+            sel: 0,
+            offset: 0,
+        };
+        p.narrow();
+        p
+    }
+
+    /// Re-applies the typed text to the list; the selection goes to the
+    /// first match.
+    pub fn narrow(&mut self) {
+        let query = Query::new(&self.field.text());
+        let q = query.compile();
+        let lower = self.field.text().trim().to_lowercase();
+        self.shown = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| {
+                query.is_empty()
+                    || it.keys.iter().any(|k| q.matches(k))
+                    || (!it.alt.is_empty() && it.alt.to_lowercase().contains(&lower))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.sel = 0;
+        self.offset = 0;
+    }
+
+    pub fn selected(&self) -> Option<&PickItem> {
+        self.shown.get(self.sel).and_then(|&i| self.items.get(i))
+    }
+
+    pub fn title(&self) -> S {
+        match self.kind {
+            PickKind::Leader => S::PickLeader,
+            PickKind::Unit => S::PickUnit,
+            PickKind::Status => S::PickStatus,
+        }
+    }
+}
+
+/// The popup's rectangle inside the main area.
+pub fn popup(main: Rect, p: &Picker) -> Rect {
+    let label_w = p
+        .items
+        .iter()
+        .map(|i| text::width(&i.label))
+        .max()
+        .unwrap_or(0);
+    let count_w = p
+        .items
+        .iter()
+        .map(|i| text::width(&i.count))
+        .max()
+        .unwrap_or(0);
+    let want_w = (label_w + count_w + 16).max(44) as u16;
+    let want_h = (p.items.len() as u16).saturating_add(4);
+    paint::centered(main, want_w.min(main.width.saturating_sub(2)), want_h)
+}
+
+/// Rows of the list inside the popup.
+pub fn list_height(popup: Rect) -> usize {
+    popup.height.saturating_sub(4) as usize
+}
+
+pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, p: &Picker) -> Option<Position> {
+    let th = state.theme();
+    let area = popup(main, p);
+    if area.width < 4 || area.height < 3 {
+        return None;
+    }
+    let buf = frame.buffer_mut();
+    paint::clear_popup(buf, area);
+    let title = format!(" {} ", state.tr(p.title()));
+    let inner = paint::frame_block(buf, area, paint::block(state, title, true));
+    let w = inner.width;
+    // the input line: "> 朱k" with the hardware cursor at the caret
+    let prompt = "> ";
+    paint::put(buf, inner.x, inner.y, w, prompt, th.key());
+    let field_x = inner.x + prompt.len() as u16;
+    let text = p.field.text();
+    if text.is_empty() {
+        paint::put(
+            buf,
+            field_x,
+            inner.y,
+            w.saturating_sub(2),
+            state.tr(S::PickerPrompt),
+            th.dim(),
+        );
+    } else {
+        paint::put(
+            buf,
+            field_x,
+            inner.y,
+            w.saturating_sub(2),
+            &text,
+            th.title(),
+        );
+    }
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    if p.shown.is_empty() {
+        if list.height > 0 {
+            paint::put(buf, list.x, list.y, w, state.tr(S::NoChoice), th.message());
+        }
+    } else {
+        let label_w = p
+            .items
+            .iter()
+            .map(|i| text::width(&i.label))
+            .max()
+            .unwrap_or(0);
+        let alt_w = p
+            .items
+            .iter()
+            .map(|i| text::width(&i.alt))
+            .max()
+            .unwrap_or(0);
+        for (row, &i) in p
+            .shown
+            .iter()
+            .enumerate()
+            .skip(p.offset)
+            .take(list.height as usize)
+        {
+            let it = &p.items[i];
+            let y = list.y + (row - p.offset) as u16;
+            let sel = row == p.sel;
+            let line = Line::from(vec![
+                Span::raw(if sel {
+                    format!("{} ", th.sel_marker())
+                } else {
+                    "  ".into()
+                }),
+                Span::styled(text::pad(&it.label, label_w), th.title()),
+                Span::raw("  "),
+                Span::styled(text::pad(&it.alt, alt_w), th.dim()),
+                Span::raw("  "),
+                Span::raw(it.count.clone()),
+            ]);
+            let line = if sel {
+                line.style(th.selected(true))
+            } else {
+                line
+            };
+            if sel {
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..list
+                    },
+                    th.selected(true),
+                );
+            }
+            paint::put_line(buf, list.x, y, w, &line);
+        }
+    }
+    let col = field_x as usize + p.field.caret_col();
+    let max_x = (inner.x + w).saturating_sub(1) as usize;
+    Some(Position::new(col.min(max_x) as u16, inner.y))
+}

@@ -1,0 +1,255 @@
+//! The whole UI state. Changed only by [`super::update::update`]; drawn by
+//! [`super::draw`]. No terminal I/O here.
+
+use std::collections::HashSet;
+
+use super::data::{Class, Progress};
+use super::field::TextField;
+use super::filter::{self, Filters, Visible};
+use super::keymap::Ctx;
+use super::overview::{self, OvRow};
+use super::picker::Picker;
+use super::strings::{Lang, S};
+use super::theme::Theme;
+use crate::ledger::Status;
+use crate::plan::Plan;
+
+/// How the UI was started: language, theme, ledger path.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The ledger file shown in the footer (`None`: not connected yet).
+    pub ledger: Option<String>,
+    /// A note shown at start (e.g. the Linux console cannot show Chinese).
+    pub note: Option<S>,
+}
+
+impl Config {
+    pub fn new(lang: Lang, theme: Theme) -> Self {
+        Config {
+            lang,
+            theme,
+            ledger: None,
+            note: None,
+        }
+    }
+}
+
+/// A pane of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Detail,
+    Indicators,
+}
+
+/// What has the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// `/`: the search being typed filters live.
+    Search(TextField),
+    /// `:`: a task or indicator id.
+    Jump(TextField),
+    Picker(Picker),
+    Overview {
+        /// Index into [`AppState::overview`] (never a heading).
+        sel: usize,
+        offset: usize,
+    },
+}
+
+/// One line of the task tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeRow {
+    /// Everything the filters leave.
+    All,
+    Group(u32),
+    /// Index into [`Visible::tasks`].
+    Task(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub plan: Plan,
+    pub progress: Progress,
+    /// Status of every indicator, [`Plan::indicators`] order.
+    pub statuses: Vec<Status>,
+    pub config: Config,
+    pub filters: Filters,
+    pub visible: Visible,
+    pub rows: Vec<TreeRow>,
+    pub collapsed: HashSet<u32>,
+    /// Selected tree row and the first tree row on screen.
+    pub sel: usize,
+    pub offset: usize,
+    pub focus: Pane,
+    /// The right pane shown when only one fits (80×24).
+    pub right: Pane,
+    pub detail_scroll: usize,
+    /// Selected indicator (index into [`AppState::selected_inds`]).
+    pub ind_sel: usize,
+    pub ind_offset: usize,
+    pub mode: Mode,
+    /// The help overlay's scroll, when it is open.
+    pub help: Option<usize>,
+    /// Overview rows, computed once (the overview ignores filters).
+    pub overview: Vec<OvRow>,
+    pub message: Option<String>,
+    /// Terminal size in cells, from the last resize.
+    pub size: (u16, u16),
+    pub quit: bool,
+    pub suspend: bool,
+}
+
+impl AppState {
+    pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
+        let statuses = progress.statuses(&plan);
+        let overview = overview::rows(&plan, &statuses);
+        let message = config.note.map(|s| s.get(config.lang).to_string());
+        let mut s = AppState {
+            plan,
+            progress,
+            statuses,
+            config,
+            filters: Filters::default(),
+            visible: Visible::default(),
+            rows: Vec::new(),
+            collapsed: HashSet::new(),
+            sel: 0,
+            offset: 0,
+            focus: Pane::Tree,
+            right: Pane::Detail,
+            detail_scroll: 0,
+            ind_sel: 0,
+            ind_offset: 0,
+            mode: Mode::Browse,
+            help: None,
+            overview,
+            message,
+            size: (80, 24),
+            quit: false,
+            suspend: false,
+        };
+        s.refilter();
+        s
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.config.lang
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.config.theme
+    }
+
+    pub fn tr(&self, s: S) -> &'static str {
+        s.get(self.config.lang)
+    }
+
+    /// `label：` in Chinese, `label: ` in English.
+    pub fn label(&self, s: S) -> String {
+        format!("{}{}", self.tr(s), self.tr(S::Colon))
+    }
+
+    /// Which part of the keymap applies now.
+    pub fn ctx(&self) -> Ctx {
+        if self.help.is_some() {
+            return Ctx::Help;
+        }
+        match self.mode {
+            Mode::Browse => Ctx::Browse,
+            Mode::Search(_) | Mode::Jump(_) | Mode::Picker(_) => Ctx::Input,
+            Mode::Overview { .. } => Ctx::Overview,
+        }
+    }
+
+    /// Recomputes the visible set and the tree rows after a filter changed;
+    /// keeps the selected task when it is still visible.
+    pub fn refilter(&mut self) {
+        let keep = self.selected_task_pos();
+        self.visible = filter::compute(&self.plan, &self.statuses, &self.filters);
+        self.rebuild_rows();
+        match keep.and_then(|p| self.row_of_task(p)) {
+            Some(r) => self.sel = r,
+            None => self.select_row(0),
+        }
+    }
+
+    /// Rebuilds the tree rows (after a filter change or a fold).
+    pub fn rebuild_rows(&mut self) {
+        let mut rows = vec![TreeRow::All];
+        for (g, range) in &self.visible.groups {
+            if *g == 0 {
+                rows.extend(range.clone().map(TreeRow::Task));
+                continue;
+            }
+            rows.push(TreeRow::Group(*g));
+            if !self.collapsed.contains(g) {
+                rows.extend(range.clone().map(TreeRow::Task));
+            }
+        }
+        self.rows = rows;
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Selects a tree row, resetting the panes that follow it.
+    pub fn select_row(&mut self, row: usize) {
+        self.sel = row.min(self.rows.len().saturating_sub(1));
+        self.detail_scroll = 0;
+        self.ind_sel = 0;
+        self.ind_offset = 0;
+    }
+
+    pub fn selected_row(&self) -> TreeRow {
+        self.rows.get(self.sel).copied().unwrap_or(TreeRow::All)
+    }
+
+    /// Plan position of the selected task, if a task is selected.
+    pub fn selected_task_pos(&self) -> Option<usize> {
+        match self.selected_row() {
+            TreeRow::Task(i) => self.visible.tasks.get(i).map(|t| t.pos),
+            _ => None,
+        }
+    }
+
+    /// The tree row showing the task at plan position `pos`.
+    pub fn row_of_task(&self, pos: usize) -> Option<usize> {
+        let i = self.visible.task_index(pos)?;
+        self.rows.iter().position(|r| *r == TreeRow::Task(i))
+    }
+
+    /// The indicators the indicator pane lists for the selected row
+    /// (positions in [`Plan::indicators`]).
+    pub fn selected_inds(&self) -> &[usize] {
+        let v = &self.visible;
+        match self.selected_row() {
+            TreeRow::All => &v.inds,
+            TreeRow::Task(i) => match v.tasks.get(i) {
+                Some(t) => &v.inds[t.inds.clone()],
+                None => &[],
+            },
+            TreeRow::Group(g) => match v.group_range(g) {
+                Some(r) if !r.is_empty() => {
+                    let start = v.tasks[r.start].inds.start;
+                    let end = v.tasks[r.end - 1].inds.end;
+                    &v.inds[start..end]
+                }
+                _ => &[],
+            },
+        }
+    }
+
+    /// The class of an indicator (by plan position).
+    pub fn class_of(&self, ind_pos: usize) -> Class {
+        Class::of(self.status_of(ind_pos))
+    }
+
+    pub fn status_of(&self, ind_pos: usize) -> Status {
+        self.statuses
+            .get(ind_pos)
+            .copied()
+            .unwrap_or(Status::NoData)
+    }
+}

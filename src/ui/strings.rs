@@ -1,0 +1,220 @@
+//! Every string the UI shows, in ONE table: Chinese (the default) and
+//! English. Plan data (titles, names, units) is shown as the document
+//! writes it, in Chinese, whatever the language.
+//!
+//! Parameters are written `{}` and filled in order by [`fill`].
+
+pub use crate::cli::args::Lang;
+
+macro_rules! strings {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        /// A key into the string table.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum S { $($key),* }
+
+        impl S {
+            /// Every key, table order.
+            pub const ALL: &'static [S] = &[$(S::$key),*];
+
+            /// The string in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((S::$key, Lang::Zh) => $zh, (S::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    Colon => "：", ": ";
+    // pane titles
+    Tasks => "任务", "Tasks";
+    Detail => "详情", "Detail";
+    Indicators => "指标", "Indicators";
+    Overview => "总览", "Overview";
+    Help => "帮助", "Help";
+    TabFor => "Tab 切换：{}", "Tab: {}";
+    // tree
+    All => "全部（{} 项任务）", "All ({} tasks)";
+    NoTasks => "没有符合筛选的任务（x 清除筛选）", "No task matches the filters (x clears them)";
+    // status words
+    Met => "达标", "met";
+    StretchMet => "超额达标", "stretch met";
+    InProgress => "推进中", "in progress";
+    Missed => "未达", "missed";
+    NoData => "无数据", "no data";
+    // task states set by people
+    StateNotStarted => "未开始", "not started";
+    StateInProgress => "推进中", "in progress";
+    StateDelayed => "已延误", "delayed";
+    StateDone => "已完成", "done";
+    // detail pane
+    Group => "任务组", "Group";
+    TaskState => "任务状态", "Task status";
+    StateUnset => "未填报", "not reported";
+    Leaders => "责任领导", "Leaders";
+    Units => "责任单位", "Units";
+    Persons => "责任人", "Persons";
+    Row => "行", "Row";
+    Owners => "责任分工", "Accountability";
+    Targets => "目标", "Targets";
+    Text => "正文", "Text";
+    BodyUnits => "正文所列责任单位", "Units named in the body";
+    PlanTitle => "乌当区实施“强省会”五年行动工作方案", "乌当区实施“强省会”五年行动工作方案 (Wudang five-year plan)";
+    Summary => "{} 项任务，{} 项指标", "{} tasks, {} indicators";
+    ByStatus => "指标状态", "Indicator status";
+    ActiveFilters => "当前筛选", "Active filters";
+    TodayIs => "统计日期", "As of";
+    StartHint => "按 ? 查看全部按键；L 按领导筛选，S 按状态筛选，/ 搜索，: 跳转，o 总览。",
+        "Press ? for all keys; L filters by leader, S by status, / searches, : jumps, o shows the overview.";
+    GroupTasks => "本组任务", "Tasks in this group";
+    // indicators pane
+    ColId => "编号", "ID";
+    ColName => "指标", "Indicator";
+    ColTarget => "目标", "Target";
+    ColDue => "期限", "Due";
+    DueIn => "期限 {}", "due {}";
+    ColActual => "实际", "Actual";
+    ColStatus => "状态", "Status";
+    ColBar => "进度", "Progress";
+    ActualDone => "已完成", "done";
+    ActualNotDone => "未完成", "not done";
+    NoIndicators => "没有符合筛选的指标", "No indicator matches the filters";
+    Source => "原文", "Source";
+    DueYear => "{} 年", "{}";
+    Stretch => "力争", "stretch";
+    TargetDone => "完成", "done";
+    // overview
+    ByGroup => "按任务组", "By group";
+    ByLeader => "按责任领导", "By leader";
+    OverviewNote => "全部指标，不受筛选影响；Enter 按所选领导筛选", "All indicators, ignoring filters; Enter filters by the selected leader";
+    // pickers
+    PickLeader => "选择责任领导", "Pick a leader";
+    PickUnit => "选择责任单位", "Pick a unit";
+    PickStatus => "选择指标状态", "Pick a status";
+    PickerPrompt => "输入拼音或汉字缩小范围", "type pinyin or Chinese to narrow";
+    NTasks => "{} 项任务", "{} tasks";
+    NHeadline => "{} 项总体目标", "{} headline";
+    NIndicators => "{} 项指标", "{} indicators";
+    NoChoice => "没有匹配项", "nothing matches";
+    // search and jump
+    SearchPrompt => "搜索", "Search";
+    JumpPrompt => "跳转到（如 8、8.1、0.3）", "Jump to (e.g. 8, 8.1, 0.3)";
+    // footer
+    Filter => "筛选", "Filters";
+    FilterNone => "无", "none";
+    FilterLeader => "领导", "leader";
+    FilterUnit => "单位", "unit";
+    FilterStatus => "状态", "status";
+    FilterSearch => "搜索", "search";
+    Ledger => "台账", "Ledger";
+    LedgerNone => "未接入（仅计划）", "not connected (plan only)";
+    // messages
+    FiltersCleared => "已清除全部筛选", "All filters cleared";
+    NoSuchId => "没有编号为 {} 的任务或指标", "No task or indicator {}";
+    JumpClearedFilters => "{} 不在筛选结果中，已清除筛选", "{} was hidden by the filters; filters cleared";
+    SearchKept => "搜索“{}”已作为筛选", "Search \"{}\" kept as a filter";
+    NoMatches => "没有匹配“{}”的内容", "Nothing matches \"{}\"";
+    TooSmall => "窗口太小：至少 {}×{}，当前 {}×{}", "Window too small: need {}x{}, have {}x{}";
+    LinuxConsole => "TERM=linux：此控制台无法显示汉字，请改用 SSH 终端", "TERM=linux: this console cannot show Chinese; use an SSH terminal";
+    // help
+    HelpTitle => "帮助（? 或 Esc 关闭）", "Help (? or Esc closes)";
+    MarksLegend => "状态标记", "Status marks";
+    BarsLegend => "进度条", "Bars";
+    BarLegendText => "[###...] 实际值占目标的比例；总览中 # 达标  > 推进中  x 未达  . 无数据",
+        "[###...] actual as a share of the target; in the overview # met  > in progress  x missed  . no data";
+    SectionBrowse => "浏览", "Browse";
+    SectionInput => "搜索、跳转、选择框中", "In search, jump and pickers";
+    SectionOverview => "总览中", "In the overview";
+    SectionHelp => "帮助中", "In help";
+    // key descriptions
+    KeyQuit => "退出", "quit";
+    KeyDown => "下移", "move down";
+    KeyUp => "上移", "move up";
+    KeyLeft => "折叠 / 左侧窗格", "collapse / pane to the left";
+    KeyRight => "展开 / 右侧窗格", "expand / pane to the right";
+    KeyNextPane => "下一个窗格", "next pane";
+    KeyPrevPane => "上一个窗格", "previous pane";
+    KeyTop => "到顶", "go to top";
+    KeyBottom => "到底", "go to bottom";
+    KeyPageUp => "上翻页", "page up";
+    KeyPageDown => "下翻页", "page down";
+    KeySearch => "搜索（标题、正文、指标、责任人；汉字或拼音）", "search (titles, text, indicators, owners; Chinese or pinyin)";
+    KeyJump => "跳转到任务或指标（:8 :8.1 :0.3）", "jump to a task or indicator (:8 :8.1 :0.3)";
+    KeyPickLeader => "按责任领导筛选", "filter by leader";
+    KeyPickUnit => "按责任单位筛选", "filter by unit";
+    KeyPickStatus => "按指标状态筛选", "filter by status";
+    KeyClearFilters => "清除全部筛选", "clear all filters";
+    KeyOverview => "总览（按任务组、按领导）", "overview (by group, by leader)";
+    KeyHelp => "帮助", "help";
+    KeySuspend => "挂起到后台（fg 恢复）", "suspend (fg resumes)";
+    KeyConfirm => "确定", "confirm";
+    KeyCancel => "取消", "cancel";
+    KeyBackspace => "删除前一个字", "delete before the caret";
+    KeyCaretLeft => "光标左移", "caret left";
+    KeyCaretRight => "光标右移", "caret right";
+    KeyClose => "关闭", "close";
+    KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
+    // short hints for the footer
+    HintMove => "移动", "move";
+    HintPane => "窗格", "pane";
+    HintSearch => "搜索", "search";
+    HintJump => "跳转", "jump";
+    HintLeader => "领导", "leader";
+    HintUnit => "单位", "unit";
+    HintStatus => "状态", "status";
+    HintClear => "清除", "clear";
+    HintOverview => "总览", "overview";
+    HintHelp => "帮助", "help";
+    HintQuit => "退出", "quit";
+    HintConfirm => "确定", "ok";
+    HintCancel => "取消", "cancel";
+    HintClose => "关闭", "close";
+    HintFold => "展开", "fold";
+}
+
+/// `s` in `lang` with each `{}` replaced by the next of `args`.
+pub fn fill(lang: Lang, s: S, args: &[&str]) -> String {
+    let template = s.get(lang);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        if let Some(a) = args.next() {
+            out.push_str(a);
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_has_both_languages_with_the_same_parameters() {
+        for s in S::ALL {
+            let zh = s.get(Lang::Zh);
+            let en = s.get(Lang::En);
+            assert!(!zh.is_empty() && !en.is_empty(), "{s:?}");
+            assert_eq!(
+                zh.matches("{}").count(),
+                en.matches("{}").count(),
+                "{s:?}: parameters differ"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_in_order() {
+        assert_eq!(fill(Lang::Zh, S::NTasks, &["13"]), "13 项任务");
+        assert_eq!(
+            fill(Lang::En, S::TooSmall, &["40", "10", "1", "1"]),
+            "Window too small: need 40x10, have 1x1"
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! The task tree: 全部 (everything the filters leave), 总体目标 (task 0),
+//! then the five groups with their tasks. Each task line has a status mark
+//! that reads without colour, its number and its title cut by display width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::layout;
+use super::paint;
+use super::state::{AppState, Pane, TreeRow};
+use super::strings::{S, fill};
+use crate::cli::output::group_label;
+
+/// Tasks the filters leave, task 0 not counted (the plan's "28 tasks").
+pub fn task_count(state: &AppState) -> usize {
+    state
+        .visible
+        .tasks
+        .iter()
+        .filter(|t| state.plan.tasks[t.pos].group != 0)
+        .count()
+}
+
+/// The text of a tree row (without selection marker).
+pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
+    let th = state.theme();
+    match row {
+        TreeRow::All => {
+            let c = state.visible.counts.summary();
+            Line::from(vec![
+                Span::styled(th.class_mark(c), th.class(c)),
+                Span::raw(" "),
+                Span::styled(
+                    fill(state.lang(), S::All, &[&task_count(state).to_string()]),
+                    th.title(),
+                ),
+            ])
+        }
+        TreeRow::Group(g) => {
+            let fold = if state.collapsed.contains(&g) {
+                "+"
+            } else {
+                "-"
+            };
+            let title = state
+                .plan
+                .group(g)
+                .map(|x| x.title.clone())
+                .unwrap_or_default();
+            Line::from(vec![
+                Span::styled(fold, th.dim()),
+                Span::raw(" "),
+                Span::styled(format!("{}{}", group_label(g), title), th.heading()),
+            ])
+        }
+        TreeRow::Task(i) => {
+            let Some(vt) = state.visible.tasks.get(i) else {
+                return Line::default();
+            };
+            let t = &state.plan.tasks[vt.pos];
+            let c = vt.counts.summary();
+            let indent = if t.group == 0 { "" } else { "  " };
+            Line::from(vec![
+                Span::raw(indent),
+                Span::styled(th.class_mark(c), th.class(c)),
+                Span::raw(format!(" {:>2} ", t.id)),
+                Span::raw(t.title.clone()),
+            ])
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
+    let th = state.theme();
+    let focused = state.focus == Pane::Tree;
+    let total = state.plan.tasks.iter().filter(|t| t.group != 0).count();
+    let title = format!(" {} {}/{} ", state.tr(S::Tasks), task_count(state), total);
+    let buf = frame.buffer_mut();
+    let inner = paint::frame_block(buf, area, paint::block(state, title, focused));
+    let h = inner.height as usize;
+    if h == 0 || inner.width < 2 {
+        return;
+    }
+    let off = paint::scroll_to(state.offset, state.sel, h, state.rows.len());
+    for (i, row) in state.rows.iter().enumerate().skip(off).take(h) {
+        let y = inner.y + (i - off) as u16;
+        let line = row_line(state, *row);
+        if i == state.sel {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                th.selected(focused),
+            );
+            paint::put(buf, inner.x, y, 1, th.sel_marker(), th.selected(focused));
+        }
+        paint::put_line(buf, inner.x + 1, y, inner.width - 1, &line);
+    }
+    if state.visible.tasks.is_empty() && h > 1 {
+        let lines = crate::text::wrap(state.tr(S::NoTasks), inner.width.saturating_sub(1) as usize);
+        for (k, l) in lines.iter().enumerate().take(h - 1) {
+            paint::put(
+                buf,
+                inner.x + 1,
+                inner.y + 1 + k as u16,
+                inner.width - 1,
+                l,
+                th.message(),
+            );
+        }
+    }
+}
+
+/// Lines of tree shown (for paging).
+pub fn height(state: &AppState) -> usize {
+    layout::areas(layout::size_rect(state), state)
+        .tree
+        .map_or(0, |r| layout::inner(r).height as usize)
+}

@@ -1,0 +1,442 @@
+//! `update(state, action)`: every change of the UI state, pure (no
+//! terminal I/O), so each action is tested without a terminal.
+
+use super::action::Action;
+use super::field::TextField;
+use super::filter::Filters;
+use super::jump::{self, Target};
+use super::keymap::Ctx;
+use super::layout;
+use super::overview::{self, OvKind};
+use super::paint::scroll_to;
+use super::picker::{self, PickKind, PickValue, Picker};
+use super::state::{AppState, Mode, Pane, TreeRow};
+use super::strings::{S, fill};
+use super::{detail, help, indicators, tree};
+
+/// Applies `action` to `s`.
+pub fn update(s: &mut AppState, action: Action) {
+    match action {
+        Action::Resize(w, h) => {
+            s.size = (w, h);
+            fix(s);
+            return;
+        }
+        Action::Quit => {
+            s.quit = true;
+            return;
+        }
+        Action::Suspend => {
+            s.suspend = true;
+            return;
+        }
+        _ => {}
+    }
+    // A message stays until the next key.
+    s.message = None;
+    match s.ctx() {
+        Ctx::Help => help_key(s, action),
+        Ctx::Overview => overview_key(s, action),
+        Ctx::Input => input_key(s, action),
+        Ctx::Browse => browse_key(s, action),
+    }
+    fix(s);
+}
+
+fn main_rect(s: &AppState) -> ratatui::layout::Rect {
+    layout::areas(layout::size_rect(s), s).main
+}
+
+fn help_key(s: &mut AppState, a: Action) {
+    let main = main_rect(s);
+    let max = help::max_scroll(s, main);
+    let page = help::height(main).max(1);
+    let cur = s.help.unwrap_or(0);
+    s.help = match a {
+        Action::Down => Some((cur + 1).min(max)),
+        Action::Up => Some(cur.saturating_sub(1)),
+        Action::PageDown => Some((cur + page).min(max)),
+        Action::PageUp => Some(cur.saturating_sub(page)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(max),
+        Action::Cancel | Action::ToggleHelp => None,
+        _ => Some(cur),
+    };
+}
+
+fn overview_key(s: &mut AppState, a: Action) {
+    let Mode::Overview { sel, offset } = s.mode else {
+        return;
+    };
+    let rows = &s.overview;
+    let page = overview::list_height(main_rect(s)).max(1);
+    let mut sel = sel;
+    match a {
+        Action::Down => sel = overview::step(rows, sel, 1),
+        Action::Up => sel = overview::step(rows, sel, -1),
+        Action::Top => sel = overview::first(rows),
+        Action::Bottom => sel = overview::last(rows),
+        Action::PageDown => (0..page).for_each(|_| sel = overview::step(rows, sel, 1)),
+        Action::PageUp => (0..page).for_each(|_| sel = overview::step(rows, sel, -1)),
+        Action::ToggleHelp => s.help = Some(0),
+        Action::Cancel | Action::ToggleOverview => {
+            s.mode = Mode::Browse;
+            return;
+        }
+        Action::Confirm => {
+            let kind = rows.get(sel).map(|r| r.kind.clone());
+            s.mode = Mode::Browse;
+            match kind {
+                Some(OvKind::Leader(l)) => {
+                    s.filters.leader = Some(l);
+                    s.refilter();
+                    s.select_row(0);
+                    s.focus = Pane::Tree;
+                }
+                Some(OvKind::Group(g)) => {
+                    s.collapsed.remove(&g);
+                    s.rebuild_rows();
+                    let row = s.rows.iter().position(|r| match r {
+                        TreeRow::Group(x) => *x == g,
+                        TreeRow::Task(i) => {
+                            g == 0
+                                && s.visible
+                                    .tasks
+                                    .get(*i)
+                                    .is_some_and(|t| s.plan.tasks[t.pos].group == 0)
+                        }
+                        TreeRow::All => false,
+                    });
+                    if let Some(r) = row {
+                        s.select_row(r);
+                    } else {
+                        s.message = Some(s.tr(S::NoTasks).to_string());
+                    }
+                    s.focus = Pane::Tree;
+                }
+                _ => {}
+            }
+            return;
+        }
+        _ => {}
+    }
+    s.mode = Mode::Overview { sel, offset };
+}
+
+/// Edits a text field; true when the text changed.
+fn edit(f: &mut TextField, a: &Action) -> bool {
+    match a {
+        Action::Input(c) => {
+            f.insert(*c);
+            true
+        }
+        Action::Paste(t) => {
+            f.insert_str(t);
+            true
+        }
+        Action::Backspace => {
+            let before = f.caret();
+            f.backspace();
+            before > 0
+        }
+        Action::CaretLeft => {
+            f.left();
+            false
+        }
+        Action::CaretRight => {
+            f.right();
+            false
+        }
+        _ => false,
+    }
+}
+
+fn input_key(s: &mut AppState, a: Action) {
+    let mode = std::mem::replace(&mut s.mode, Mode::Browse);
+    match mode {
+        Mode::Search(mut f) => match a {
+            Action::Confirm => {
+                let text = f.text().trim().to_string();
+                let search = (!text.is_empty()).then(|| text.clone());
+                if s.filters.search != search {
+                    s.filters.search = search;
+                    s.refilter();
+                }
+                if !text.is_empty() {
+                    let m = if s.visible.tasks.is_empty() {
+                        S::NoMatches
+                    } else {
+                        S::SearchKept
+                    };
+                    s.message = Some(fill(s.lang(), m, &[&text]));
+                }
+            }
+            Action::Cancel => {
+                s.filters.search = None;
+                s.refilter();
+            }
+            a => {
+                if edit(&mut f, &a) {
+                    let text = f.text().trim().to_string();
+                    s.filters.search = (!text.is_empty()).then_some(text);
+                    s.refilter();
+                    if let Some(r) = s.rows.iter().position(|r| matches!(r, TreeRow::Task(_))) {
+                        s.select_row(r);
+                    }
+                }
+                s.mode = Mode::Search(f);
+            }
+        },
+        Mode::Jump(mut f) => match a {
+            Action::Confirm => jump_to(s, &f.text()),
+            Action::Cancel => {}
+            a => {
+                edit(&mut f, &a);
+                s.mode = Mode::Jump(f);
+            }
+        },
+        Mode::Picker(mut p) => match a {
+            Action::Confirm => apply_pick(s, &p),
+            Action::Cancel => {}
+            a => {
+                let page = picker::list_height(picker::popup(main_rect(s), &p)).max(1);
+                let last = p.shown.len().saturating_sub(1);
+                match a {
+                    Action::Down => p.sel = (p.sel + 1).min(last),
+                    Action::Up => p.sel = p.sel.saturating_sub(1),
+                    Action::PageDown => p.sel = (p.sel + page).min(last),
+                    Action::PageUp => p.sel = p.sel.saturating_sub(page),
+                    a => {
+                        if edit(&mut p.field, &a) {
+                            p.narrow();
+                        }
+                    }
+                }
+                s.mode = Mode::Picker(p);
+            }
+        },
+        other => s.mode = other,
+    }
+}
+
+fn apply_pick(s: &mut AppState, p: &Picker) {
+    let Some(item) = p.selected() else {
+        s.message = Some(s.tr(S::NoChoice).to_string());
+        return;
+    };
+    match (&item.value, p.kind) {
+        (PickValue::Name(n), PickKind::Leader) => s.filters.leader = Some(n.clone()),
+        (PickValue::Name(n), PickKind::Unit) => s.filters.unit = Some(n.clone()),
+        (PickValue::Class(c), _) => {
+            s.filters.class = Some(*c);
+            s.right = Pane::Indicators;
+        }
+        _ => return,
+    }
+    s.refilter();
+    s.select_row(0);
+    s.focus = Pane::Tree;
+}
+
+fn jump_to(s: &mut AppState, typed: &str) {
+    let id = jump::normalize(typed);
+    if id.is_empty() {
+        return;
+    }
+    let Some(target) = jump::parse(&s.plan, &id) else {
+        s.message = Some(fill(s.lang(), S::NoSuchId, &[&id]));
+        return;
+    };
+    let (task, ind) = match target {
+        Target::Task(t) => (t, None),
+        Target::Indicator(t, i) => (t, Some(i)),
+    };
+    let shown = s.visible.task_index(task).is_some_and(|vi| {
+        ind.is_none_or(|i| s.visible.inds[s.visible.tasks[vi].inds.clone()].contains(&i))
+    });
+    if !shown {
+        s.filters = Filters::default();
+        s.refilter();
+        s.message = Some(fill(s.lang(), S::JumpClearedFilters, &[&id]));
+    }
+    s.collapsed.remove(&s.plan.tasks[task].group);
+    s.rebuild_rows();
+    if let Some(r) = s.row_of_task(task) {
+        s.select_row(r);
+    }
+    match ind {
+        Some(i) => {
+            s.ind_sel = s.selected_inds().iter().position(|&x| x == i).unwrap_or(0);
+            s.focus = Pane::Indicators;
+            s.right = Pane::Indicators;
+        }
+        None => s.focus = Pane::Tree,
+    }
+}
+
+fn set_focus(s: &mut AppState, p: Pane) {
+    s.focus = p;
+    if p != Pane::Tree {
+        s.right = p;
+    }
+}
+
+/// Moves the focused pane's selection (or scroll) to `f(current, len, page)`.
+fn move_in_pane(s: &mut AppState, f: impl Fn(usize, usize, usize) -> usize) {
+    match s.focus {
+        Pane::Tree => {
+            let page = tree::height(s).max(1);
+            let new = f(s.sel, s.rows.len(), page);
+            if new != s.sel {
+                s.select_row(new);
+            }
+        }
+        Pane::Detail => {
+            let (max, page) = detail::scroll_room(s);
+            s.detail_scroll = f(s.detail_scroll, max + 1, page.max(1));
+        }
+        Pane::Indicators => {
+            let page = indicators::list_height(s).max(1);
+            s.ind_sel = f(s.ind_sel, s.selected_inds().len(), page);
+        }
+    }
+}
+
+fn tree_left(s: &mut AppState) {
+    match s.selected_row() {
+        TreeRow::Task(i) => {
+            let group = s.visible.tasks.get(i).map(|t| s.plan.tasks[t.pos].group);
+            if let Some(g) = group.filter(|g| *g != 0)
+                && let Some(r) = s.rows.iter().position(|r| *r == TreeRow::Group(g))
+            {
+                s.select_row(r);
+            }
+        }
+        TreeRow::Group(g) => {
+            if s.collapsed.insert(g) {
+                s.rebuild_rows();
+            }
+        }
+        TreeRow::All => {}
+    }
+}
+
+fn tree_right(s: &mut AppState) {
+    match s.selected_row() {
+        TreeRow::Group(g) => {
+            if s.collapsed.remove(&g) {
+                s.rebuild_rows();
+            } else if matches!(s.rows.get(s.sel + 1), Some(TreeRow::Task(_))) {
+                s.select_row(s.sel + 1);
+            }
+        }
+        _ => set_focus(s, s.right),
+    }
+}
+
+fn browse_key(s: &mut AppState, a: Action) {
+    let last = |len: usize| len.saturating_sub(1);
+    match a {
+        Action::Down => move_in_pane(s, |c, len, _| (c + 1).min(last(len))),
+        Action::Up => move_in_pane(s, |c, _, _| c.saturating_sub(1)),
+        Action::Top => move_in_pane(s, |_, _, _| 0),
+        Action::Bottom => move_in_pane(s, |_, len, _| last(len)),
+        Action::PageDown => move_in_pane(s, |c, len, p| (c + p).min(last(len))),
+        Action::PageUp => move_in_pane(s, |c, _, p| c.saturating_sub(p)),
+        Action::Left => match s.focus {
+            Pane::Tree => tree_left(s),
+            Pane::Detail => set_focus(s, Pane::Tree),
+            Pane::Indicators => {
+                let side_by_side = layout::areas(layout::size_rect(s), s).detail.is_some();
+                set_focus(
+                    s,
+                    if side_by_side {
+                        Pane::Detail
+                    } else {
+                        Pane::Tree
+                    },
+                );
+            }
+        },
+        Action::Right => match s.focus {
+            Pane::Tree => tree_right(s),
+            Pane::Detail => set_focus(s, Pane::Indicators),
+            Pane::Indicators => {}
+        },
+        Action::NextPane => set_focus(
+            s,
+            match s.focus {
+                Pane::Tree => Pane::Detail,
+                Pane::Detail => Pane::Indicators,
+                Pane::Indicators => Pane::Tree,
+            },
+        ),
+        Action::PrevPane => set_focus(
+            s,
+            match s.focus {
+                Pane::Tree => Pane::Indicators,
+                Pane::Detail => Pane::Tree,
+                Pane::Indicators => Pane::Detail,
+            },
+        ),
+        Action::StartSearch => {
+            let mut f = TextField::default();
+            f.insert_str(s.filters.search.as_deref().unwrap_or(""));
+            s.mode = Mode::Search(f);
+        }
+        Action::StartJump => s.mode = Mode::Jump(TextField::default()),
+        Action::PickLeader => s.mode = Mode::Picker(Picker::open(PickKind::Leader, s)),
+        Action::PickUnit => s.mode = Mode::Picker(Picker::open(PickKind::Unit, s)),
+        Action::PickStatus => s.mode = Mode::Picker(Picker::open(PickKind::Status, s)),
+        Action::ClearFilters if s.filters.any() => {
+            s.filters = Filters::default();
+            s.refilter();
+            s.message = Some(s.tr(S::FiltersCleared).to_string());
+        }
+        Action::ToggleOverview => {
+            s.mode = Mode::Overview {
+                sel: overview::first(&s.overview),
+                offset: 0,
+            }
+        }
+        Action::ToggleHelp => s.help = Some(0),
+        _ => {}
+    }
+}
+
+/// Keeps every selection in range and visible for the current size.
+fn fix(s: &mut AppState) {
+    s.sel = s.sel.min(s.rows.len().saturating_sub(1));
+    let th = tree::height(s);
+    if th > 0 {
+        s.offset = scroll_to(s.offset, s.sel, th, s.rows.len());
+    }
+    let n = s.selected_inds().len();
+    s.ind_sel = s.ind_sel.min(n.saturating_sub(1));
+    let ih = indicators::list_height(s);
+    if ih > 0 {
+        s.ind_offset = scroll_to(s.ind_offset, s.ind_sel, ih, n);
+    }
+    let (max, _) = detail::scroll_room(s);
+    s.detail_scroll = s.detail_scroll.min(max);
+    let main = main_rect(s);
+    if let Some(h) = s.help {
+        s.help = Some(h.min(help::max_scroll(s, main)));
+    }
+    match &mut s.mode {
+        Mode::Overview { sel, offset } => {
+            let h = overview::list_height(main);
+            if h > 0 {
+                *offset = scroll_to(*offset, *sel, h, s.overview.len());
+            }
+        }
+        Mode::Picker(p) => {
+            let h = picker::list_height(picker::popup(main, p));
+            p.sel = p.sel.min(p.shown.len().saturating_sub(1));
+            if h > 0 {
+                p.offset = scroll_to(p.offset, p.sel, h, p.shown.len());
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,143 @@
+//! The UI on a province-sized plan (10,000 tasks, 100,000 indicators):
+//! opening, filtering, typing a search and drawing stay linear. Quadratic
+//! work anywhere would take minutes here.
+
+mod ui_common;
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use rust_decimal::Decimal;
+use wudang_plan::ledger::Actual;
+use wudang_plan::plan::{Better, Comparison, Group, Indicator, Owner, Plan, Row, Task};
+use wudang_plan::ui::{AppState, Config, Lang, Progress, Theme};
+
+const TASKS: usize = 10_000;
+const PER_TASK: usize = 10;
+const LEADERS: [&str; 8] = [
+    "李立国",
+    "王飞",
+    "朱快春",
+    "杨东华",
+    "喻应雄",
+    "冯青",
+    "谢军",
+    "蒋芳菊",
+];
+
+fn big_plan() -> Plan {
+    let groups = (1..=20)
+        .map(|g| Group {
+            id: g,
+            title: format!("第{g}组"),
+        })
+        .collect();
+    let mut tasks = Vec::new();
+    let mut rows = Vec::new();
+    let mut inds = Vec::new();
+    for t in 1..=TASKS {
+        tasks.push(Task {
+            id: t.to_string(),
+            group: (t % 20 + 1) as u32,
+            title: format!("任务{t}"),
+            text: format!("到2025年，任务{t}的产值达到{t}亿元以上。"),
+            units: vec![format!("单位{}", t % 300)],
+        });
+        for r in 0..2 {
+            rows.push(Row {
+                id: format!("R{t}-{r}"),
+                task: t.to_string(),
+                title: format!("任务{t}"),
+                target: "目标".into(),
+                leaders: vec![LEADERS[(t + r) % LEADERS.len()].to_string()],
+                owners: vec![Owner {
+                    unit: format!("单位{}", (t + r) % 300),
+                    person: format!("人{}", (t + r) % 500),
+                }],
+            });
+        }
+        for i in 1..=PER_TASK {
+            inds.push(Indicator {
+                id: format!("{t}.{i}"),
+                task: t.to_string(),
+                row: format!("R{t}-{}", i % 2),
+                name: format!("指标{t}-{i}"),
+                unit: Some("亿元".into()),
+                comparison: Comparison::AtLeast,
+                target: Some(Decimal::from(t + i)),
+                stretch: None,
+                better: Better::Higher,
+                deadline: 2025,
+                source: "来源".into(),
+            });
+        }
+    }
+    Plan::new(groups, tasks, rows, inds)
+}
+
+#[test]
+fn hundred_thousand_indicators_stay_responsive() {
+    let plan = big_plan();
+    let actual: HashMap<String, Actual> = plan
+        .indicators
+        .iter()
+        .step_by(3)
+        .map(|i| {
+            (
+                i.id.clone(),
+                Actual::Number(Decimal::from_str("7").unwrap()),
+            )
+        })
+        .collect();
+    let progress = Progress {
+        actual,
+        task_state: HashMap::new(),
+        today: ui_common::EARLY_2026,
+    };
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut times = Vec::new();
+    let mut step = |name: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        times.push((name.to_string(), start.elapsed()));
+    };
+    let mut s: Option<AppState> = None;
+    step("open", &mut || {
+        let mut st = AppState::new(plan.clone(), progress.clone(), Config::new(Lang::Zh, theme));
+        wudang_plan::ui::update(&mut st, wudang_plan::ui::Action::Resize(100, 30));
+        s = Some(st);
+    });
+    let mut s = s.unwrap();
+    assert_eq!(s.visible.inds.len(), TASKS * PER_TASK);
+    step("draw", &mut || {
+        ui_common::render(&s);
+    });
+    step("L zkc Enter", &mut || ui_common::keys(&mut s, "Lzkc\n"));
+    // 朱快春 leads one row in eight, two rows per task
+    assert_eq!(s.visible.tasks.len(), TASKS * 2 / 8);
+    step("S Enter", &mut || ui_common::keys(&mut s, "S\n"));
+    assert!(!s.visible.inds.is_empty());
+    step("G and draw", &mut || {
+        ui_common::keys(&mut s, "G");
+        ui_common::render(&s);
+    });
+    step("x", &mut || ui_common::keys(&mut s, "x"));
+    step("search 3 keys", &mut || ui_common::keys(&mut s, "/任务9"));
+    step("search Enter", &mut || ui_common::keys(&mut s, "\n"));
+    step("draw", &mut || {
+        ui_common::render(&s);
+    });
+    step("overview", &mut || {
+        ui_common::keys(&mut s, "oG");
+        ui_common::render(&s);
+    });
+    eprintln!("{times:?}");
+    for (name, t) in times {
+        // Generous for an unoptimized build on a shared machine.
+        assert!(t < Duration::from_secs(20), "{name} took {t:?}");
+    }
+}

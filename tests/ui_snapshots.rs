@@ -1,0 +1,206 @@
+//! Screens rendered with ratatui's TestBackend and compared with the
+//! committed snapshots in tests/snapshots/ (insta). Review a change with
+//! `INSTA_UPDATE=always cargo test --test ui_snapshots` and `git diff`.
+//! Every input is fixed (plan, fixture actuals, --today, size), so the
+//! screens are deterministic.
+
+mod ui_common;
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::layout::Position;
+use ui_common::*;
+use wudang_plan::ui::layout::{MIN_H, MIN_W};
+use wudang_plan::ui::{Action, Lang, draw, update};
+
+#[test]
+fn main_zh_100x30() {
+    let s = state(Lang::Zh, 100, 30);
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn main_zh_80x24() {
+    let s = state(Lang::Zh, 80, 24);
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn main_en_100x30() {
+    let s = state(Lang::En, 100, 30);
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn main_en_80x24() {
+    let s = state(Lang::En, 80, 24);
+    assert_snapshot!(render(&s));
+}
+
+/// Task 8 with fixture actuals: met, in progress and a bar per indicator.
+#[test]
+fn task_8_zh_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\n");
+    let out = render(&s);
+    assert!(out.contains("工业总产值"));
+    assert!(out.contains("✔ 达标"));
+    assert!(out.contains("► 推进中"));
+    assert_snapshot!(out);
+}
+
+#[test]
+fn help_overlay_zh_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "?");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn help_overlay_en_80x24() {
+    let mut s = state(Lang::En, 80, 24);
+    keys(&mut s, "?");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn leader_picker_zkc_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "Lzkc");
+    let mut t = terminal(&s);
+    // the hardware cursor sits after "> zkc" so an IME pops up there
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    assert_eq!(pos, Position::new(33, 9));
+    assert_snapshot!(format!("{}cursor: {:?}", screen(t.backend().buffer()), pos));
+}
+
+#[test]
+fn leader_filtered_tree_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "Lzkc\n");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn leader_filtered_tree_80x24() {
+    let mut s = state(Lang::Zh, 80, 24);
+    keys(&mut s, "Lzkc\n");
+    assert_snapshot!(render(&s));
+}
+
+/// The "Done when" path at 80×24: `L` `zkc` Enter `S` Enter.
+#[test]
+fn zhu_missed_80x24() {
+    let mut s = state_with(Lang::Zh, EARLY_2026, false, 80, 24);
+    keys(&mut s, "Lzkc\nS\n");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn overview_zh_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "o");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn overview_en_80x24() {
+    let mut s = state_with(Lang::En, EARLY_2026, false, 80, 24);
+    keys(&mut s, "o");
+    assert_snapshot!(render(&s));
+}
+
+/// Task 1's Chinese text wraps by display width in the 46-cell detail pane
+/// at 80×24: no double-width character split, no large gaps.
+#[test]
+fn detail_wraps_chinese_80x24() {
+    let mut s = state(Lang::Zh, 80, 24);
+    keys(&mut s, ":1\n\t");
+    for _ in 0..12 {
+        update(&mut s, Action::Down);
+    }
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn search_bar_with_cursor_100x30() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "/工业总产");
+    let mut t = terminal(&s);
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    // "搜索 / " is 7 cells, "工业总产" 8: the caret is at column 15
+    assert_eq!(pos, Position::new(15, 28));
+    assert_snapshot!(format!("{}cursor: {:?}", screen(t.backend().buffer()), pos));
+}
+
+#[test]
+fn jump_bar_cursor_follows_width() {
+    let mut s = state(Lang::En, 100, 30);
+    keys(&mut s, ":8.1");
+    let mut t = terminal(&s);
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    let prompt = "Jump to (e.g. 8, 8.1, 0.3) : ";
+    assert_eq!(pos, Position::new((prompt.len() + 3) as u16, 28));
+}
+
+#[test]
+fn ascii_mode_80x24() {
+    let mut s = state_with(Lang::Zh, MID_2025, true, 80, 24);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    for c in ['┌', '─', '│', '✔', '►', '✖'] {
+        assert!(!out.contains(c), "{c} in ASCII mode:\n{out}");
+    }
+    assert_snapshot!(out);
+}
+
+#[test]
+fn too_small() {
+    let s = state(Lang::Zh, MIN_W - 1, MIN_H + 2);
+    assert_snapshot!(render(&s));
+    let s = state(Lang::En, 20, 3);
+    assert!(render(&s).contains("Window too"));
+}
+
+/// Every size from 1×1 to 300×100 (stepped) in every mode draws without
+/// panicking, and so does resizing one terminal through them.
+#[test]
+fn any_size_renders() {
+    let grid = |w_step: usize, h_step: usize| {
+        let mut sizes: Vec<(u16, u16)> = Vec::new();
+        for w in (1..=300)
+            .step_by(w_step)
+            .chain([MIN_W - 1, MIN_W, 59, 60, 89, 90, 300])
+        {
+            for h in (1..=100)
+                .step_by(h_step)
+                .chain([MIN_H - 1, MIN_H, 19, 20, 21, 22, 100])
+            {
+                sizes.push((w, h));
+            }
+        }
+        sizes
+    };
+    // the main screen on a fine grid, every popup and mode on a coarser one
+    let fine = grid(23, 13);
+    let coarse = grid(61, 29);
+    for opener in ["", "Lz", "S", "/gy", ":8", "o", "?", ":1\n\t"] {
+        let mut s = state(Lang::Zh, 100, 30);
+        keys(&mut s, opener);
+        let mut t = Terminal::new(TestBackend::new(1, 1)).unwrap();
+        let sizes = if opener.is_empty() { &fine } else { &coarse };
+        for &(w, h) in sizes {
+            update(&mut s, Action::Resize(w, h));
+            t.backend_mut().resize(w, h);
+            t.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            let frame = t.draw(|f| draw(f, &s)).unwrap();
+            let bad = hidden_cells(frame.buffer);
+            assert!(
+                bad.is_empty(),
+                "{opener:?} at {w}x{h}: hidden cells {bad:?}\n{}",
+                screen(frame.buffer)
+            );
+        }
+    }
+}

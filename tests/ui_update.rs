@@ -1,0 +1,552 @@
+//! Pure `update(state, action)` tests: every action, no terminal.
+
+mod ui_common;
+
+use ui_common::*;
+use wudang_plan::ui::data::Class;
+use wudang_plan::ui::picker::PickKind;
+use wudang_plan::ui::state::TreeRow;
+use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
+
+const ZHU_TASKS: [&str; 14] = [
+    "0", "1", "2", "3", "4", "5", "6", "8", "15", "16", "17", "19", "21", "23",
+];
+
+fn at_task(s: &wudang_plan::ui::AppState) -> Option<String> {
+    s.selected_task_pos().map(|p| s.plan.tasks[p].id.clone())
+}
+
+#[test]
+fn starts_on_everything() {
+    let s = state(Lang::Zh, 100, 30);
+    assert_eq!(s.selected_row(), TreeRow::All);
+    assert_eq!(s.visible.tasks.len(), 29);
+    assert_eq!(s.selected_inds().len(), s.plan.indicators.len());
+    assert_eq!(s.focus, Pane::Tree);
+    assert!(matches!(s.mode, Mode::Browse));
+}
+
+#[test]
+fn quit() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::Quit);
+    assert!(s.quit);
+    // Ctrl-C quits from a text field too; q there is typed
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "/q");
+    assert!(!s.quit);
+    update(&mut s, Action::Quit);
+    assert!(s.quit);
+}
+
+#[test]
+fn suspend_is_left_to_the_run_loop() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::Suspend);
+    assert!(s.suspend);
+    assert!(!s.quit);
+}
+
+#[test]
+fn resize_keeps_the_selection_visible() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::Bottom);
+    let last = s.rows.len() - 1;
+    assert_eq!(s.sel, last);
+    update(&mut s, Action::Resize(80, 12));
+    assert_eq!(s.size, (80, 12));
+    assert!(
+        s.offset <= s.sel && s.sel < s.offset + 12,
+        "{} {}",
+        s.offset,
+        s.sel
+    );
+    update(&mut s, Action::Resize(1, 1));
+    update(&mut s, Action::Resize(300, 100));
+    assert_eq!(s.sel, last);
+    assert_eq!(s.offset, 0, "everything fits again");
+}
+
+#[test]
+fn down_up_top_bottom_in_the_tree() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::Down);
+    assert_eq!(at_task(&s).as_deref(), Some("0"));
+    update(&mut s, Action::Down);
+    assert_eq!(s.selected_row(), TreeRow::Group(1));
+    update(&mut s, Action::Down);
+    assert_eq!(at_task(&s).as_deref(), Some("1"));
+    update(&mut s, Action::Up);
+    assert_eq!(s.selected_row(), TreeRow::Group(1));
+    update(&mut s, Action::Bottom);
+    assert_eq!(at_task(&s).as_deref(), Some("28"));
+    update(&mut s, Action::Down);
+    assert_eq!(at_task(&s).as_deref(), Some("28"), "stays at the end");
+    update(&mut s, Action::Top);
+    assert_eq!(s.sel, 0);
+    update(&mut s, Action::Up);
+    assert_eq!(s.sel, 0, "stays at the top");
+}
+
+#[test]
+fn page_down_and_up_move_by_a_screen() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::PageDown);
+    let page = s.sel;
+    assert!(page >= 20, "a page is the tree's height, got {page}");
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.sel, s.rows.len() - 1);
+    update(&mut s, Action::PageUp);
+    update(&mut s, Action::PageUp);
+    assert_eq!(s.sel, 0);
+}
+
+#[test]
+fn selecting_a_task_resets_the_panes() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.3\n");
+    assert_eq!(s.ind_sel, 2);
+    update(&mut s, Action::Left); // indicators -> detail
+    update(&mut s, Action::Left); // detail -> tree
+    assert_eq!(s.focus, Pane::Tree);
+    update(&mut s, Action::Down);
+    assert_eq!(at_task(&s).as_deref(), Some("9"));
+    assert_eq!(s.ind_sel, 0);
+    assert_eq!(s.detail_scroll, 0);
+}
+
+#[test]
+fn left_right_fold_groups_and_move_between_panes() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":3\n");
+    update(&mut s, Action::Left);
+    assert_eq!(
+        s.selected_row(),
+        TreeRow::Group(1),
+        "h on a task goes to its group"
+    );
+    update(&mut s, Action::Left);
+    assert!(s.collapsed.contains(&1), "h on an open group folds it");
+    assert!(!s.rows.contains(&TreeRow::Task(2)));
+    update(&mut s, Action::Right);
+    assert!(!s.collapsed.contains(&1), "l on a folded group opens it");
+    update(&mut s, Action::Right);
+    assert_eq!(
+        at_task(&s).as_deref(),
+        Some("1"),
+        "l on an open group enters it"
+    );
+    update(&mut s, Action::Right);
+    assert_eq!(s.focus, Pane::Detail, "l on a task moves to the right pane");
+    update(&mut s, Action::Right);
+    assert_eq!(s.focus, Pane::Indicators);
+    update(&mut s, Action::Right);
+    assert_eq!(s.focus, Pane::Indicators);
+    update(&mut s, Action::Left);
+    assert_eq!(s.focus, Pane::Detail);
+    update(&mut s, Action::Left);
+    assert_eq!(s.focus, Pane::Tree);
+}
+
+#[test]
+fn left_from_indicators_goes_to_the_tree_when_detail_is_hidden() {
+    let mut s = state(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.1\n");
+    assert_eq!(s.focus, Pane::Indicators);
+    update(&mut s, Action::Left);
+    assert_eq!(s.focus, Pane::Tree);
+    assert_eq!(s.right, Pane::Indicators, "the indicator pane stays shown");
+}
+
+#[test]
+fn tab_and_backtab_cycle_panes() {
+    let mut s = state(Lang::Zh, 80, 24);
+    update(&mut s, Action::NextPane);
+    assert_eq!((s.focus, s.right), (Pane::Detail, Pane::Detail));
+    update(&mut s, Action::NextPane);
+    assert_eq!((s.focus, s.right), (Pane::Indicators, Pane::Indicators));
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.focus, Pane::Tree);
+    assert_eq!(s.right, Pane::Indicators, "the last right pane stays shown");
+    update(&mut s, Action::PrevPane);
+    assert_eq!(s.focus, Pane::Indicators);
+    update(&mut s, Action::PrevPane);
+    assert_eq!(s.focus, Pane::Detail);
+    update(&mut s, Action::PrevPane);
+    assert_eq!(s.focus, Pane::Tree);
+}
+
+#[test]
+fn moving_in_the_detail_pane_scrolls_it() {
+    let mut s = state(Lang::Zh, 80, 24);
+    keys(&mut s, ":7\n\t");
+    assert_eq!(s.focus, Pane::Detail);
+    update(&mut s, Action::Down);
+    assert_eq!(s.detail_scroll, 1);
+    update(&mut s, Action::Bottom);
+    let max = s.detail_scroll;
+    assert!(max > 10, "task 7's text is long: {max}");
+    update(&mut s, Action::Down);
+    assert_eq!(s.detail_scroll, max, "no scrolling past the end");
+    update(&mut s, Action::PageUp);
+    assert!(s.detail_scroll < max);
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.detail_scroll, max);
+    update(&mut s, Action::Top);
+    assert_eq!(s.detail_scroll, 0);
+    update(&mut s, Action::Up);
+    assert_eq!(s.detail_scroll, 0);
+}
+
+#[test]
+fn moving_in_the_indicator_pane_selects_indicators() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::NextPane);
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.focus, Pane::Indicators);
+    update(&mut s, Action::Down);
+    assert_eq!(s.ind_sel, 1);
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.ind_sel, s.plan.indicators.len() - 1);
+    assert!(s.ind_offset > 0, "scrolled to show the last one");
+    update(&mut s, Action::PageUp);
+    assert!(s.ind_sel < s.plan.indicators.len() - 1);
+    update(&mut s, Action::Top);
+    assert_eq!((s.ind_sel, s.ind_offset), (0, 0));
+    update(&mut s, Action::PageDown);
+    assert!(s.ind_sel > 0);
+    update(&mut s, Action::Up);
+}
+
+#[test]
+fn leader_picker_narrows_by_pinyin_and_filters() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::PickLeader);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("no picker")
+    };
+    assert_eq!(p.kind, PickKind::Leader);
+    assert_eq!(p.shown.len(), s.plan.leaders().len());
+    let zhu = p.items.iter().find(|i| i.label == "朱快春").unwrap();
+    assert_eq!(zhu.count, "13 项任务 + 3 项总体目标");
+    keys(&mut s, "zkc");
+    let Mode::Picker(p) = &s.mode else {
+        panic!("no picker")
+    };
+    let shown: Vec<&str> = p.shown.iter().map(|&i| p.items[i].label.as_str()).collect();
+    assert_eq!(shown, ["朱快春"]);
+    keys(&mut s, "\n");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.filters.leader.as_deref(), Some("朱快春"));
+    assert_eq!(tree_task_ids(&s), ZHU_TASKS);
+    assert_eq!(s.selected_row(), TreeRow::All);
+    assert_eq!(pane_indicator_ids(&s)[..3], ["0.6", "0.8", "0.9"]);
+}
+
+#[test]
+fn picker_typing_backspace_caret_paste_and_moves() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::PickLeader);
+    update(&mut s, Action::Input('x'));
+    update(&mut s, Action::Input('q'));
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert!(p.shown.is_empty(), "nobody is xq");
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Backspace); // nothing left to delete
+    update(&mut s, Action::Paste("朱".into()));
+    update(&mut s, Action::CaretLeft);
+    update(&mut s, Action::CaretRight);
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert_eq!(p.field.text(), "朱");
+    assert_eq!(p.shown.len(), 1);
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Up);
+    update(&mut s, Action::PageDown);
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert_eq!(p.sel, p.shown.len() - 1);
+    update(&mut s, Action::PageUp);
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert_eq!(p.sel, 0);
+}
+
+#[test]
+fn picker_cancel_and_empty_confirm_change_nothing() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "Lzkc\x1b");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(!s.filters.any());
+    keys(&mut s, "Lxxxx\n");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(!s.filters.any());
+    assert!(s.message.is_some(), "says nothing matched");
+}
+
+#[test]
+fn unit_picker_filters_by_unit() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "U区教育局");
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert_eq!(p.kind, PickKind::Unit);
+    assert_eq!(p.selected().unwrap().label, "区教育局");
+    keys(&mut s, "\n");
+    assert_eq!(s.filters.unit.as_deref(), Some("区教育局"));
+    // the body names 区教育局 for task 6 too
+    assert_eq!(tree_task_ids(&s), ["6", "25"]);
+}
+
+#[test]
+fn status_picker_counts_within_the_other_filters() {
+    let mut s = state_with(Lang::Zh, EARLY_2026, false, 100, 30);
+    keys(&mut s, "Lzkc\nS");
+    let Mode::Picker(p) = &s.mode else { panic!() };
+    assert_eq!(p.kind, PickKind::Status);
+    let first = p.selected().unwrap();
+    assert_eq!(first.label, "✖ 未达", "missed comes first");
+    assert_eq!(first.count, "6 项指标");
+    keys(&mut s, "\n");
+    assert_eq!(s.filters.class, Some(Class::Missed));
+    assert_eq!(s.right, Pane::Indicators);
+}
+
+/// The "Done when" path: 朱快春's missed indicators in 7 keystrokes:
+/// `L` `z` `k` `c` Enter `S` Enter.
+#[test]
+fn zhu_kuaichun_missed_indicators_in_seven_keys() {
+    let mut s = state_with(Lang::Zh, EARLY_2026, false, 80, 24);
+    keys(&mut s, "Lzkc\nS\n");
+    assert_eq!(s.selected_row(), TreeRow::All);
+    assert_eq!(
+        pane_indicator_ids(&s),
+        ["0.6", "2.2", "5.1", "8.2", "8.3", "15.2"]
+    );
+    assert_eq!(tree_task_ids(&s), ["0", "2", "5", "8", "15"]);
+    // at 80×24 the one right pane shows the indicators
+    let screen = lines(&s).join("\n");
+    assert!(
+        screen.contains("工业投资累计完成") || screen.contains("工业投资累"),
+        "{screen}"
+    );
+    assert!(screen.contains("✖ 未达"), "{screen}");
+}
+
+#[test]
+fn clear_filters() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "Lzkc\n");
+    update(&mut s, Action::ClearFilters);
+    assert!(!s.filters.any());
+    assert_eq!(s.visible.tasks.len(), 29);
+    assert!(s.message.is_some());
+    update(&mut s, Action::ClearFilters);
+    assert!(s.message.is_none(), "nothing to clear, nothing said");
+}
+
+#[test]
+fn search_filters_live_keeps_on_enter_clears_on_esc() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::StartSearch);
+    assert!(matches!(s.mode, Mode::Search(_)));
+    keys(&mut s, "工业总产值");
+    assert!(tree_task_ids(&s).contains(&"8".to_string()));
+    assert!(tree_task_ids(&s).len() < 10);
+    assert!(
+        matches!(s.selected_row(), TreeRow::Task(_)),
+        "lands on the first hit"
+    );
+    update(&mut s, Action::Confirm);
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.filters.search.as_deref(), Some("工业总产值"));
+    // `/` again edits the kept search; Esc clears it
+    update(&mut s, Action::StartSearch);
+    let Mode::Search(f) = &s.mode else { panic!() };
+    assert_eq!(f.text(), "工业总产值");
+    update(&mut s, Action::Cancel);
+    assert!(s.filters.search.is_none());
+    assert_eq!(s.visible.tasks.len(), 29);
+}
+
+#[test]
+fn search_by_pinyin_initials_of_an_owner() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "/mxb"); // 马孝波, 责任人 of T3 and T4
+    assert_eq!(tree_task_ids(&s), ["3", "4"]);
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::CaretLeft);
+    update(&mut s, Action::CaretRight);
+    update(&mut s, Action::Paste("b\n".into()));
+    assert_eq!(tree_task_ids(&s), ["3", "4"]);
+    keys(&mut s, "\n");
+    assert_eq!(s.filters.search.as_deref(), Some("mxb"));
+}
+
+#[test]
+fn search_with_no_hit_says_so() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "/qqqqqq\n");
+    assert!(s.visible.tasks.is_empty());
+    assert!(s.message.as_deref().unwrap().contains("qqqqqq"));
+    let screen = lines(&s).join("\n");
+    assert!(screen.contains("没有符合筛选的任务"), "{screen}");
+}
+
+#[test]
+fn ime_punctuation_starts_search_and_jump() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "、");
+    assert!(matches!(s.mode, Mode::Search(_)));
+    keys(&mut s, "\x1b：8\n");
+    assert_eq!(at_task(&s).as_deref(), Some("8"));
+}
+
+#[test]
+fn jump_to_task_and_indicator() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::StartJump);
+    assert!(matches!(s.mode, Mode::Jump(_)));
+    keys(&mut s, "8\n");
+    assert_eq!(at_task(&s).as_deref(), Some("8"));
+    assert_eq!(s.focus, Pane::Tree);
+    keys(&mut s, ":0.3\n");
+    assert_eq!(at_task(&s).as_deref(), Some("0"));
+    assert_eq!(s.focus, Pane::Indicators);
+    assert_eq!(pane_indicator_ids(&s)[s.ind_sel], "0.3");
+    keys(&mut s, ":8.1\n");
+    assert_eq!(pane_indicator_ids(&s)[s.ind_sel], "8.1");
+}
+
+#[test]
+fn jump_edits_and_cancels() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":89");
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::CaretLeft);
+    update(&mut s, Action::CaretRight);
+    update(&mut s, Action::Cancel);
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.selected_row(), TreeRow::All);
+    keys(&mut s, ":99\n");
+    assert_eq!(s.message.as_deref(), Some("没有编号为 99 的任务或指标"));
+}
+
+#[test]
+fn jump_into_a_folded_group_or_past_filters() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":3\nhh");
+    assert!(s.collapsed.contains(&1));
+    keys(&mut s, ":2\n");
+    assert_eq!(at_task(&s).as_deref(), Some("2"), "the group opens");
+    keys(&mut s, "Lzkc\n:7\n");
+    assert_eq!(at_task(&s).as_deref(), Some("7"));
+    assert!(!s.filters.any(), "task 7 is not 朱快春's: filters cleared");
+    assert!(s.message.is_some());
+}
+
+#[test]
+fn overview_moves_and_filters_by_leader() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::ToggleOverview);
+    let Mode::Overview { sel, .. } = s.mode else {
+        panic!()
+    };
+    assert_eq!(sel, 1, "first group row, below the heading");
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::Up);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::PageUp);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::Top);
+    // down to 朱快春
+    for _ in 0..20 {
+        let Mode::Overview { sel, .. } = s.mode else {
+            panic!()
+        };
+        if s.overview[sel].label == "朱快春" {
+            break;
+        }
+        update(&mut s, Action::Down);
+    }
+    update(&mut s, Action::Confirm);
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.filters.leader.as_deref(), Some("朱快春"));
+    assert_eq!(tree_task_ids(&s), ZHU_TASKS);
+}
+
+#[test]
+fn overview_enter_on_a_group_selects_it() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, "o↓↓\n");
+    assert_eq!(s.selected_row(), TreeRow::Group(2));
+    keys(&mut s, "o\n");
+    assert_eq!(at_task(&s).as_deref(), Some("0"), "总体目标 is task 0");
+}
+
+#[test]
+fn overview_closes_and_opens_help() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::ToggleOverview);
+    update(&mut s, Action::ToggleHelp);
+    assert!(s.help.is_some());
+    update(&mut s, Action::Cancel);
+    assert!(s.help.is_none());
+    assert!(matches!(s.mode, Mode::Overview { .. }));
+    update(&mut s, Action::Cancel);
+    assert!(matches!(s.mode, Mode::Browse));
+    keys(&mut s, "oo");
+    assert!(matches!(s.mode, Mode::Browse));
+}
+
+#[test]
+fn help_scrolls_and_closes() {
+    let mut s = state(Lang::Zh, 80, 24);
+    update(&mut s, Action::ToggleHelp);
+    assert_eq!(s.help, Some(0));
+    update(&mut s, Action::Down);
+    assert_eq!(s.help, Some(1));
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::PageDown);
+    let max = s.help.unwrap();
+    update(&mut s, Action::Down);
+    assert_eq!(s.help, Some(max), "no scrolling past the end");
+    update(&mut s, Action::PageUp);
+    update(&mut s, Action::Up);
+    assert!(s.help.unwrap() < max);
+    update(&mut s, Action::ToggleHelp);
+    assert_eq!(s.help, None);
+    // keys behind the help do nothing while it is open
+    keys(&mut s, "?L");
+    assert!(matches!(s.mode, Mode::Browse));
+}
+
+#[test]
+fn every_action_in_every_mode_is_safe() {
+    let openers: [&str; 8] = ["", "/", ":", "L", "U", "S", "o", "?"];
+    let base = state(Lang::En, 100, 30);
+    for opener in openers {
+        for (w, h) in [(100, 30), (80, 24), (45, 12), (1, 1)] {
+            let mut opened = base.clone();
+            update(&mut opened, Action::Resize(w, h));
+            keys(&mut opened, opener);
+            for a in Action::examples() {
+                let mut s = opened.clone();
+                update(&mut s, a.clone());
+                assert!(s.sel < s.rows.len(), "{opener:?} {a:?} {w}x{h}");
+                let _ = render(&s);
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_last_until_the_next_key() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":99\n");
+    assert!(s.message.is_some());
+    update(&mut s, Action::Resize(90, 30));
+    assert!(s.message.is_some(), "a resize is not a key");
+    update(&mut s, Action::Down);
+    assert!(s.message.is_none());
+}
