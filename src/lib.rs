@@ -3,10 +3,12 @@
 //! - [`plan`]: the plan model, seed loading and validation;
 //! - [`ledger`]: recorded actuals, statuses and the status rules;
 //! - [`cli`]: command-line commands and output formats;
-//! - [`ui`]: the full-screen terminal UI.
+//! - [`ui`]: the full-screen terminal UI;
+//! - [`tty`]: noticing that the terminal has gone away.
 
 pub mod cli;
 pub mod ledger;
 pub mod plan;
 pub mod text;
+pub mod tty;
 pub mod ui;

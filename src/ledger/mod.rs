@@ -5,8 +5,10 @@
 //!   history and conversion to UTF-8;
 //! - [`entry`]: one row, its columns and cells;
 //! - [`value`]: what people type for an actual;
-//! - [`status`]: the status rules.
+//! - [`status`]: the status rules;
+//! - [`draft`]: a half-typed edit saved when a session ends.
 
+pub mod draft;
 pub mod entry;
 pub mod error;
 pub mod status;

@@ -1,0 +1,191 @@
+//! Drafts: a value being typed when the session ended (SSH dropped, SIGTERM)
+//! is saved beside the ledger and offered back at the next start.
+//!
+//! One draft per ledger and user: `.<ledger file name>.draft-<user>.csv`
+//! in the ledger's directory. Written atomically (temp file in the same
+//! directory, fsync, rename), so a crash leaves the old draft or the new one.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A half-typed edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The indicator or task id being edited.
+    pub id: String,
+    /// The ledger field (`actual`, `status`, `note`).
+    pub field: String,
+    /// What was typed, as typed.
+    pub text: String,
+    /// When it was saved (RFC 3339).
+    pub saved: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}:{line}: {message}")]
+    Bad {
+        path: String,
+        line: u64,
+        message: String,
+    },
+}
+
+fn io_err(path: &Path, e: impl std::fmt::Display) -> DraftError {
+    DraftError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Where the draft of `user` for `ledger` lives.
+pub fn draft_path(ledger: &Path, user: &str) -> PathBuf {
+    let safe: String = user
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let name = ledger
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ledger".into());
+    ledger
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(format!(".{name}.draft-{safe}.csv"))
+}
+
+const HEADER: [&str; 4] = ["id", "field", "text", "saved"];
+
+/// Saves `draft` at `path`, replacing any earlier draft atomically.
+pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER).map_err(|e| io_err(path, e))?;
+    w.write_record([&draft.id, &draft.field, &draft.text, &draft.saved])
+        .map_err(|e| io_err(path, e))?;
+    let bytes = w.into_inner().map_err(|e| io_err(path, e))?;
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok::<(), std::io::Error>(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_err(path, e));
+    }
+    Ok(())
+}
+
+/// Loads the draft at `path`, if there is one.
+pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path, e)),
+    };
+    let mut rdr = csv::Reader::from_reader(bytes.as_slice());
+    let headers = rdr.headers().map_err(|e| io_err(path, e))?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let (Some(id), Some(field), Some(text)) = (col("id"), col("field"), col("text")) else {
+        return Err(DraftError::Bad {
+            path: path.display().to_string(),
+            line: 1,
+            message: format!("expected columns {}", HEADER.join(",")),
+        });
+    };
+    let saved = col("saved");
+    match rdr.records().next() {
+        None => Ok(None),
+        Some(Err(e)) => Err(DraftError::Bad {
+            path: path.display().to_string(),
+            line: e.position().map(|p| p.line()).unwrap_or(2),
+            message: e.to_string(),
+        }),
+        Some(Ok(rec)) => {
+            let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").to_string();
+            Ok(Some(Draft {
+                id: get(Some(id)),
+                field: get(Some(field)),
+                text: get(Some(text)),
+                saved: get(saved),
+            }))
+        }
+    }
+}
+
+/// Removes the draft at `path` (no error when there is none).
+pub fn clear(path: &Path) -> Result<(), DraftError> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_is_beside_the_ledger_per_user() {
+        let p = draft_path(Path::new("/srv/plan/actuals.csv"), "li si/x");
+        assert_eq!(p, Path::new("/srv/plan/.actuals.csv.draft-li_si_x.csv"));
+    }
+
+    #[test]
+    fn save_load_clear_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = draft_path(&dir.path().join("actuals.csv"), "zhang");
+        assert_eq!(load(&path).unwrap(), None);
+        let d = Draft {
+            id: "8.1".into(),
+            field: "actual".into(),
+            text: "５１２,\"亿元\"\n".into(),
+            saved: "2026-11-27T10:00:00+08:00".into(),
+        };
+        save(&path, &d).unwrap();
+        assert_eq!(load(&path).unwrap(), Some(d.clone()));
+        let d2 = Draft {
+            text: "600".into(),
+            ..d
+        };
+        save(&path, &d2).unwrap();
+        assert_eq!(load(&path).unwrap(), Some(d2));
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temp files left: {names:?}");
+        clear(&path).unwrap();
+        assert_eq!(load(&path).unwrap(), None);
+        clear(&path).unwrap();
+    }
+
+    #[test]
+    fn a_broken_draft_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.csv");
+        fs::write(&path, "nothing,here\n1,2\n").unwrap();
+        let e = load(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("d.csv:1: expected columns id,field,text,saved"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! The terminal device, outside ratatui: detecting that it has gone away.
+//!
+//! If the input closes without a signal reaching us (the SSH client dies
+//! while a shell wrapper holds the session, nohup, a killed tmux client),
+//! crossterm keeps reading end-of-file in a loop and burns a core (crossterm
+//! #793). The UI loop asks [`input_hung_up`] after every poll timeout and
+//! stops when it says so.
+
+/// True when standard input is a terminal or pipe whose other end is gone
+/// (POLLHUP, POLLERR or POLLNVAL). Never blocks.
+pub fn input_hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let zero = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&zero)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => true,
+    }
+}
+
+/// Suspends the process like Ctrl-Z does in a shell (SIGTSTP's default
+/// action). The caller restores the terminal before and re-enters raw mode
+/// and the alternate screen after; this returns once the shell's `fg`
+/// continues the process.
+pub fn suspend() -> std::io::Result<()> {
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_on_stdin_is_a_hang_up() {
+        // Run ourselves with stdin a pipe whose writer is already closed.
+        let exe = std::env::current_exe().unwrap();
+        if std::env::var_os("TTY_PROBE").is_some() {
+            std::process::exit(if input_hung_up() { 0 } else { 1 });
+        }
+        let status = std::process::Command::new(exe)
+            .args([
+                "--exact",
+                "tty::tests::a_closed_pipe_on_stdin_is_a_hang_up",
+                "--nocapture",
+            ])
+            .env("TTY_PROBE", "1")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                drop(c.stdin.take());
+                c.wait()
+            })
+            .unwrap();
+        assert!(
+            status.success(),
+            "a pipe with no writer must read as hung up"
+        );
+    }
+
+    #[test]
+    fn an_open_pipe_is_not_a_hang_up() {
+        let exe = std::env::current_exe().unwrap();
+        if std::env::var_os("TTY_PROBE_OPEN").is_some() {
+            std::process::exit(if input_hung_up() { 1 } else { 0 });
+        }
+        let mut child = std::process::Command::new(exe)
+            .args([
+                "--exact",
+                "tty::tests::an_open_pipe_is_not_a_hang_up",
+                "--nocapture",
+            ])
+            .env("TTY_PROBE_OPEN", "1")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Child::wait would close the stdin it holds: keep the writer open.
+        let writer = child.stdin.take();
+        let status = child.wait().unwrap();
+        drop(writer);
+        assert!(status.success(), "an open pipe is not hung up");
+    }
+}
