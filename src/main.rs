@@ -14,6 +14,8 @@ fn main() -> ExitCode {
         Ok(()) => match out.flush() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            // The terminal hung up under the full-screen UI: nobody to tell.
+            Err(_) if wudang_plan::tty::input_hung_up() => ExitCode::SUCCESS,
             Err(e) => {
                 let _ = writeln!(std::io::stderr(), "wudang-plan: cannot write output: {e}");
                 ExitCode::from(1)

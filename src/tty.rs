@@ -3,8 +3,11 @@
 //! If the input closes without a signal reaching us (the SSH client dies
 //! while a shell wrapper holds the session, nohup, a killed tmux client),
 //! crossterm keeps reading end-of-file in a loop and burns a core (crossterm
-//! #793). The UI loop asks [`input_hung_up`] after every poll timeout and
-//! stops when it says so.
+//! #793), and it does so inside its own `poll`, which then never returns.
+//! So the UI loop waits on standard input itself ([`wait_input`]), stops on
+//! hang-up, and calls crossterm only when there are bytes to read; a
+//! watchdog thread ([`input_hung_up`]) ends the process if the loop is
+//! ever stuck anyway.
 
 /// True when standard input is a terminal or pipe whose other end is gone
 /// (POLLHUP, POLLERR or POLLNVAL). Never blocks.
@@ -21,6 +24,45 @@ pub fn input_hung_up() -> bool {
             .revents()
             .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
         Err(_) => true,
+    }
+}
+
+/// What [`wait_input`] saw on standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Bytes to read.
+    Ready,
+    /// Nothing within the timeout.
+    Timeout,
+    /// The terminal is gone (or stdin cannot be polled).
+    HungUp,
+}
+
+/// Waits up to `timeout` for standard input. The UI calls this before
+/// handing the terminal to crossterm: crossterm spins forever inside its
+/// own poll once read(0) returns end-of-file, so it must never be asked to
+/// wait on a terminal that has hung up. A signal interrupting the wait
+/// counts as a timeout (the caller checks its flags).
+pub fn wait_input(timeout: std::time::Duration) -> Input {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let ts = Timespec {
+        tv_sec: timeout.as_secs() as i64,
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&ts)) {
+        Ok(0) => Input::Timeout,
+        Ok(_) => {
+            let r = fds[0].revents();
+            if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                Input::HungUp
+            } else {
+                Input::Ready
+            }
+        }
+        Err(rustix::io::Errno::INTR) => Input::Timeout,
+        Err(_) => Input::HungUp,
     }
 }
 

@@ -3,6 +3,8 @@
 //! expected text appears (or a timeout fails the test); no fixed sleeps.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -15,9 +17,23 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 struct Tui {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the test hung up the terminal.
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    stop: Arc<AtomicBool>,
+    reader_thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// A test that fails (or finishes) never leaves a UI process behind.
+impl Drop for Tui {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
 }
 
 impl Tui {
@@ -40,13 +56,35 @@ impl Tui {
         }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
+        // The reader owns a copy of the master's descriptor and polls with
+        // a timeout, so `hang_up` can make it let go: the terminal closes
+        // for real only when every copy of the master is closed.
+        let fd = {
+            use std::os::fd::BorrowedFd;
+            let raw = pty.master.as_raw_fd().unwrap();
+            let borrowed = unsafe { BorrowedFd::borrow_raw(raw) };
+            rustix::io::dup(borrowed).unwrap()
+        };
         let writer = pty.master.take_writer().unwrap();
         let (tx, rx) = channel();
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = Arc::clone(&stop);
+        let reader_thread = std::thread::spawn(move || {
+            use rustix::event::{PollFd, PollFlags, Timespec, poll};
+            let mut file = std::fs::File::from(fd);
             let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
+            let tick = Timespec {
+                tv_sec: 0,
+                tv_nsec: 50_000_000,
+            };
+            while !stop2.load(Ordering::Relaxed) {
+                let mut fds = [PollFd::new(&file, PollFlags::IN)];
+                match poll(&mut fds, Some(&tick)) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+                match file.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         if tx.send(buf[..n].to_vec()).is_err() {
@@ -63,9 +101,11 @@ impl Tui {
                 0,
             ),
             rx,
-            writer,
+            writer: Some(writer),
             child,
-            master: pty.master,
+            master: Some(pty.master),
+            stop,
+            reader_thread: Some(reader_thread),
         }
     }
 
@@ -108,6 +148,8 @@ impl Tui {
     /// Resizes the terminal (the program gets SIGWINCH).
     fn resize(&mut self, rows: u16, cols: u16) {
         self.master
+            .as_ref()
+            .unwrap()
             .resize(PtySize {
                 rows,
                 cols,
@@ -120,8 +162,34 @@ impl Tui {
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().unwrap();
+        w.write_all(keys.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Closes the terminal's master side, like a dropped SSH connection.
+    fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.reader_thread.take() {
+            h.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Waits for the process to end; `None` if it is still running after
+    /// `limit`.
+    fn exited_within(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Ok(Some(st)) = self.child.try_wait() {
+                return Some(st);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -218,4 +286,137 @@ fn piped_output_prints_the_tree() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(" 8. 加快新型工业化"), "{text}");
+}
+
+/// A temp dir with a ledger path; every test passes --data, --user and
+/// --today.
+fn ledger_dir() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv").display().to_string();
+    (dir, path)
+}
+
+fn ui_args<'a>(data: &'a str, user: &'a str) -> Vec<&'a str> {
+    vec!["--data", data, "--user", user, "--today", "2026-01-10"]
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wudang-plan"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn edit_an_actual_records_it_in_the_ledger() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_all(&["全部（28 项任务）", "台账"]);
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("e");
+    t.wait_text("实际值");
+    t.send("512\r");
+    t.wait_text("已记录 8.1");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+
+    let csv = std::fs::read_to_string(&data).unwrap();
+    assert!(csv.contains("alice") && csv.contains(",8.1,"), "{csv}");
+    let out = cli(&[
+        "--data",
+        &data,
+        "--today",
+        "2026-01-10",
+        "indicators",
+        "--task",
+        "8",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json.to_string();
+    let i81 = json
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == "8.1"))
+        .unwrap_or_else(|| panic!("no 8.1 in {text}"));
+    assert!(i81.to_string().contains("512"), "{i81}");
+}
+
+#[test]
+fn an_invalid_value_shows_the_reason_and_records_nothing() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("eabc\r");
+    t.wait_all(&["无效", "abc"]);
+    // still editing: Esc cancels, q quits
+    t.send("\x1b");
+    t.wait_for("the editor closed", |s| !s.contains("无效"));
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let rows = std::fs::read_to_string(&data).unwrap_or_default();
+    assert!(!rows.contains("8.1"), "{rows}");
+}
+
+#[test]
+fn an_edit_in_one_session_appears_in_another() {
+    let (_dir, data) = ledger_dir();
+    let mut a = Tui::start(&ui_args(&data, "alice"), &[]);
+    let mut b = Tui::start(&ui_args(&data, "bob"), &[]);
+    a.wait_text("全部（28 项任务）");
+    b.wait_text("全部（28 项任务）");
+    a.send(":8.1\r");
+    a.wait_text("8.1   工业总产值");
+    a.send("e600\r");
+    a.wait_text("已记录 8.1");
+    let recorded = Instant::now();
+    // no key pressed in b: the poll timeout picks the row up
+    b.wait_text("alice 更新了 8.1");
+    assert!(
+        recorded.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        recorded.elapsed()
+    );
+    a.send("q");
+    b.send("q");
+    assert!(a.child.wait().unwrap().success());
+    assert!(b.child.wait().unwrap().success());
+}
+
+#[test]
+fn hang_up_while_typing_keeps_a_draft_and_exits() {
+    let (dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("e51");
+    t.wait_for("the typed value", |s| {
+        s.contains("实际值") && s.contains(": 51")
+    });
+    t.hang_up();
+    assert!(
+        t.exited_within(Duration::from_secs(2)).is_some(),
+        "still running 2 s after the terminal closed"
+    );
+    let draft = dir.path().join(".actuals.csv.draft-alice.csv");
+    let text = std::fs::read_to_string(&draft)
+        .unwrap_or_else(|e| panic!("no draft at {}: {e}", draft.display()));
+    assert!(text.contains("8.1") && text.contains("51"), "{text}");
+    // the ledger still loads (nothing was recorded)
+    let out = cli(&["--data", &data, "ledger", "check"]);
+    assert!(out.status.success(), "{out:?}");
+
+    // the next start offers the draft back in the editor
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_all(&["恢复了上次未提交的输入 8.1", ": 51"]);
+    t.send("\r");
+    t.wait_text("已记录 8.1");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    assert!(!draft.exists());
 }

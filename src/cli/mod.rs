@@ -222,13 +222,24 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
         }
         Some(Command::Paths | Command::Ledger { .. }) => {}
         None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
-            let progress = crate::ui::Progress::empty(clock(cli).today);
+            // A ledger that cannot be read stops here, before the
+            // alternate screen, with the same file:line message and exit
+            // code as `wudang-plan tasks`.
+            let ledger = open_ledger(cli, err)?;
+            let clock = clock(cli);
+            let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
             let opts = crate::ui::Options {
                 lang: cli.lang,
                 ascii: cli.ascii,
-                ledger: None,
+                ledger: Some(ledger.path().display().to_string()),
             };
-            crate::ui::run(plan, progress, opts).map_err(CliError::Terminal)?;
+            // Without a user name the UI still opens, read-only.
+            let session = user(cli).ok().map(|user| crate::ui::Session {
+                ledger,
+                user,
+                at: cli.today.map(|_| clock.now),
+            });
+            crate::ui::run(plan, progress, opts, session).map_err(CliError::Terminal)?;
         }
         None => {
             output::tree(out, &plan)?;

@@ -1,5 +1,11 @@
 //! What the user asked for. Keys become actions through the keymap; the
-//! pure [`super::update::update`] applies them to the state.
+//! pure [`super::update::update`] applies them to the state. The run loop
+//! feeds back what the ledger did as actions too ([`Action::Recorded`],
+//! [`Action::Rejected`], [`Action::Conflicted`], [`Action::Changed`],
+//! [`Action::Reloaded`]), so `update` never touches a file.
+
+use super::data::Progress;
+use crate::ledger::{Conflict, Entry};
 
 /// One thing the user can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +47,25 @@ pub enum Action {
     Paste(String),
     /// The terminal's new size in cells.
     Resize(u16, u16),
+    /// `e` / Enter: edit the selected indicator's actual (a milestone
+    /// toggles done / not done).
+    Edit,
+    /// `y` in the conflict prompt: record our value over theirs.
+    Overwrite,
+    /// Home / End / Ctrl-U in a text field.
+    CaretHome,
+    CaretEnd,
+    ClearField,
+    /// The ledger recorded our change (the row written).
+    Recorded(Entry),
+    /// The ledger refused our change; nothing was recorded.
+    Rejected(String),
+    /// Someone else changed the value after the editor opened.
+    Conflicted(Conflict),
+    /// Rows other sessions appended (live refresh), file order.
+    Changed(Vec<Entry>),
+    /// The ledger was replaced and read again: everything may have changed.
+    Reloaded(Progress),
 }
 
 impl Action {
@@ -75,6 +100,12 @@ impl Action {
             Action::Input('朱'),
             Action::Paste("zkc".into()),
             Action::Resize(80, 24),
+            Action::Edit,
+            Action::Overwrite,
+            Action::CaretHome,
+            Action::CaretEnd,
+            Action::ClearField,
+            Action::Rejected("x".into()),
         ]
     }
 }

@@ -1,8 +1,9 @@
 //! The one adapter through which actual values and statuses enter the UI.
 //!
-//! The UI never reads the ledger itself: whoever starts it fills a
-//! [`Progress`] (today an empty one; later from the ledger) and the UI
-//! computes every status with the pure [`crate::ledger::status`].
+//! The UI state never reads the ledger itself: the run loop fills a
+//! [`Progress`] from the ledger ([`Progress::from_ledger`]) and keeps it up
+//! to date; the UI computes every status with the pure
+//! [`crate::ledger::status`].
 
 use std::collections::HashMap;
 
@@ -13,7 +14,7 @@ use crate::plan::Plan;
 
 /// Recorded actuals and task states, keyed by indicator id and task id, and
 /// the date statuses are computed for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub actual: HashMap<String, Actual>,
     pub task_state: HashMap<String, TaskState>,
@@ -28,6 +29,28 @@ impl Progress {
             task_state: HashMap::new(),
             today,
         }
+    }
+
+    /// The current actuals and task states of `ledger` (one pass over its
+    /// ids).
+    pub fn from_ledger(ledger: &ledger::Ledger, today: Date) -> Self {
+        let mut p = Progress::empty(today);
+        for id in ledger.ids() {
+            p.set_from(ledger, id);
+        }
+        p
+    }
+
+    /// Takes the current actual and task state of `id` from `ledger`.
+    pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
+        match ledger.actual(id) {
+            Some(a) => self.actual.insert(id.to_string(), a),
+            None => self.actual.remove(id),
+        };
+        match ledger.task_state(id) {
+            Some(t) => self.task_state.insert(id.to_string(), t),
+            None => self.task_state.remove(id),
+        };
     }
 
     /// The status of every indicator of `plan`, in [`Plan::indicators`] order.

@@ -28,8 +28,9 @@ impl TextField {
         self.caret += 1;
     }
 
-    /// Inserts pasted text; newlines and other control characters are
-    /// dropped (a pasted newline must not act as Enter).
+    /// Inserts pasted text; newlines, tabs and other control characters
+    /// are dropped (a pasted newline must not act as Enter; Excel adds a
+    /// tab or newline after a copied cell).
     pub fn insert_str(&mut self, s: &str) {
         for c in s.chars() {
             self.insert(c);
@@ -41,6 +42,27 @@ impl TextField {
             self.caret -= 1;
             self.chars.remove(self.caret);
         }
+    }
+
+    /// A field holding `s`, the caret at its end.
+    pub fn with(s: &str) -> Self {
+        let mut f = TextField::default();
+        f.insert_str(s);
+        f
+    }
+
+    pub fn home(&mut self) {
+        self.caret = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.caret = self.chars.len();
+    }
+
+    /// Ctrl-U: empties the field.
+    pub fn clear(&mut self) {
+        self.chars.clear();
+        self.caret = 0;
     }
 
     pub fn left(&mut self) {
@@ -81,6 +103,22 @@ mod tests {
         f.right();
         f.right();
         assert_eq!(f.caret(), 2);
+    }
+
+    #[test]
+    fn home_end_clear_over_wide_characters() {
+        let mut f = TextField::with("１，２３４");
+        assert_eq!(f.caret_col(), 10);
+        f.home();
+        assert_eq!(f.caret_col(), 0);
+        f.insert('-');
+        f.end();
+        f.backspace();
+        assert_eq!(f.text(), "-１，２３");
+        assert_eq!(f.caret_col(), 9);
+        f.clear();
+        assert!(f.is_empty());
+        assert_eq!(f.caret_col(), 0);
     }
 
     #[test]

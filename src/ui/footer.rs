@@ -10,7 +10,7 @@ use super::keymap::{self, Binding, Ctx};
 use super::paint;
 use super::state::{AppState, Mode};
 use super::strings::S;
-use super::{indicators, jump, search};
+use super::{editor, indicators, jump, search};
 use crate::text;
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -36,7 +36,7 @@ pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
         .filter_map(|b| b.hint.map(|h| (b, h)))
         .filter(|(b, _)| match b.action {
             Action::ClearFilters => state.filters.any(),
-            Action::Down => !matches!(state.mode, Mode::Search(_) | Mode::Jump(_)),
+            Action::Down => !matches!(state.mode, Mode::Search(_) | Mode::Jump(_) | Mode::Edit(_)),
             _ => true,
         })
         .map(|(b, h)| (b.action.clone(), key_label(ctx, b), state.tr(h)))
@@ -48,7 +48,9 @@ const PRIORITY: &[Action] = &[
     Action::ToggleHelp,
     Action::Quit,
     Action::Confirm,
+    Action::Overwrite,
     Action::Cancel,
+    Action::Edit,
     Action::PickLeader,
     Action::PickStatus,
     Action::ClearFilters,
@@ -127,6 +129,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
     let cursor = match &state.mode {
         Mode::Search(f) => Some(search::draw_bar(frame, line1, state, f)),
         Mode::Jump(f) => Some(jump::draw_bar(frame, line1, state, f)),
+        Mode::Edit(e) if e.clash.is_none() => Some(editor::draw_bar(frame, line1, state, e)),
         _ => {
             let mut spans = Vec::new();
             for (k, h) in fit_hints(hints(state), line1.width as usize) {
@@ -146,6 +149,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
             None
         }
     };
+    if area.height > 1
+        && let Mode::Edit(e) = &state.mode
+        && let Some(l) = editor::error_line(state, e)
+    {
+        paint::put_line(frame.buffer_mut(), area.x, area.y + 1, area.width, &l);
+        return cursor;
+    }
     if area.height > 1 {
         let mut spans = Vec::new();
         if let Some(m) = &state.message {

@@ -93,10 +93,18 @@ pub enum Ctx {
     Input,
     Overview,
     Help,
+    /// The editor's conflict prompt: overwrite or keep theirs.
+    Conflict,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 4] = [Ctx::Browse, Ctx::Input, Ctx::Overview, Ctx::Help];
+    pub const ALL: [Ctx; 5] = [
+        Ctx::Browse,
+        Ctx::Input,
+        Ctx::Conflict,
+        Ctx::Overview,
+        Ctx::Help,
+    ];
 
     pub fn title(self) -> S {
         match self {
@@ -104,6 +112,7 @@ impl Ctx {
             Ctx::Input => S::SectionInput,
             Ctx::Overview => S::SectionOverview,
             Ctx::Help => S::SectionHelp,
+            Ctx::Conflict => S::SectionConflict,
         }
     }
 }
@@ -129,7 +138,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Help, Input, Overview};
+use Ctx::{Browse, Conflict, Help, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -168,6 +177,13 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(Browse, Action::PageUp, &[PageUp], S::KeyPageUp, None),
     b(Browse, Action::PageDown, &[PageDown], S::KeyPageDown, None),
+    b(
+        Browse,
+        Action::Edit,
+        &[Char('e'), Enter],
+        S::KeyEdit,
+        Some(S::HintEdit),
+    ),
     b(
         Browse,
         Action::StartSearch,
@@ -265,7 +281,31 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(Input, Action::CaretLeft, &[Left], S::KeyCaretLeft, None),
     b(Input, Action::CaretRight, &[Right], S::KeyCaretRight, None),
+    b(Input, Action::CaretHome, &[Home], S::KeyCaretHome, None),
+    b(Input, Action::CaretEnd, &[End], S::KeyCaretEnd, None),
+    b(
+        Input,
+        Action::ClearField,
+        &[Ctrl('u')],
+        S::KeyClearField,
+        None,
+    ),
     b(Input, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+    b(
+        Conflict,
+        Action::Overwrite,
+        &[Char('y')],
+        S::KeyOverwrite,
+        Some(S::HintOverwrite),
+    ),
+    b(
+        Conflict,
+        Action::Cancel,
+        &[Char('n'), Esc],
+        S::KeyKeepTheirs,
+        Some(S::HintKeepTheirs),
+    ),
+    b(Conflict, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
     b(
         Overview,
         Action::Down,

@@ -4,14 +4,23 @@
 //! [`update::update`] (pure, changes [`AppState`]) → [`draw`] (a function
 //! of the state only). See docs/architecture.md.
 //!
-//! The run loop redraws only after events (poll with a timeout, no tick),
-//! acts on key presses only, enables bracketed paste, uses neither the
-//! mouse nor the kitty keyboard protocol, and restores the terminal on
-//! every exit path: quit, error, panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT.
+//! The run loop redraws only after events or ledger changes (poll with a
+//! timeout, no tick), acts on key presses only, enables bracketed paste,
+//! uses neither the mouse nor the kitty keyboard protocol, and restores the
+//! terminal on every exit path: quit, error, panic,
+//! SIGTERM/SIGHUP/SIGINT/SIGQUIT, and a terminal that went away.
+//!
+//! The write path: `update` never touches a file; it leaves a
+//! [`state::Request`] in `state.request`, which the loop records through
+//! the [`Session`]'s ledger (optimistic concurrency with `Expect::Value`)
+//! and feeds back as an action. Every poll timeout (≤ 1 s) asks the ledger
+//! to [`Ledger::refresh`] (a `stat`, then only the new tail) and feeds
+//! others' rows back as [`Action::Changed`].
 
 pub mod action;
 pub mod data;
 pub mod detail;
+pub mod editor;
 pub mod field;
 pub mod filter;
 pub mod footer;
@@ -50,6 +59,7 @@ pub use strings::{Lang, S};
 pub use theme::Theme;
 pub use update::update;
 
+use crate::ledger::{Edit, Ledger, LedgerError, Stamp, draft};
 use crate::plan::Plan;
 use crate::text;
 
@@ -77,6 +87,12 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     let mut cursor = footer::draw(frame, a.footer, state);
     if let Mode::Picker(p) = &state.mode {
         cursor = picker::draw(frame, a.main, state, p);
+    }
+    if let Mode::Edit(e) = &state.mode
+        && let Some(c) = &e.clash
+    {
+        editor::draw_conflict(frame, a.main, state, e, c);
+        cursor = None;
     }
     if let Some(scroll) = state.help {
         help::draw(frame, a.main, state, scroll);
@@ -120,15 +136,40 @@ pub struct Options {
     pub ledger: Option<String>,
 }
 
-/// Runs the UI on the terminal until the user quits.
-pub fn run(plan: Plan, progress: Progress, opts: Options) -> io::Result<()> {
+/// The ledger the UI records to, and as whom.
+#[derive(Debug)]
+pub struct Session {
+    pub ledger: Ledger,
+    pub user: String,
+    /// `--today`: every edit is stamped 00:00 of that day; else now.
+    pub at: Option<Stamp>,
+}
+
+impl Session {
+    fn draft_path(&self) -> std::path::PathBuf {
+        draft::draft_path(self.ledger.path(), &self.user)
+    }
+}
+
+/// Runs the UI on the terminal until the user quits. Without a session
+/// the UI is read-only.
+pub fn run(
+    plan: Plan,
+    progress: Progress,
+    opts: Options,
+    mut session: Option<Session>,
+) -> io::Result<()> {
     let theme = Theme::from_env(opts.ascii);
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
+    config.writable = session.is_some();
     if std::env::var("TERM").is_ok_and(|t| t == "linux") {
         config.note = Some(S::LinuxConsole);
     }
     let mut state = AppState::new(plan, progress, config);
+    if let Some(sess) = &session {
+        restore_draft(&mut state, sess);
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -147,10 +188,144 @@ pub fn run(plan: Plan, progress: Progress, opts: Options) -> io::Result<()> {
         let _ = execute!(stdout(), DisableBracketedPaste);
         ratatui_hook(info);
     }));
+    let guard = Arc::new(Guard::default());
+    let done = Arc::new(AtomicBool::new(false));
+    watchdog(
+        Arc::clone(&stop),
+        Arc::clone(&done),
+        Arc::clone(&guard),
+        session.as_ref().map(Session::draft_path),
+    );
     let result = execute!(stdout(), EnableBracketedPaste)
-        .and_then(|()| event_loop(&mut terminal, &mut state, &stop));
+        .and_then(|()| event_loop(&mut terminal, &mut state, &stop, session.as_mut(), &guard));
+    // The loop has ended: the watchdog must not exit under our feet while
+    // the draft is written (it takes the same lock).
+    let _writing = guard.writing.lock();
+    done.store(true, Ordering::Relaxed);
+    // Whatever ended the session (quit, signal, hang-up, error), a value
+    // being typed is kept as a draft.
+    if let Some(sess) = &session {
+        save_draft(&state, sess);
+    }
     restore();
     result
+}
+
+/// A half-typed value, if the editor is open and holds one that is not
+/// on its way to the ledger.
+fn typed(state: &AppState) -> Option<(&str, String)> {
+    match &state.mode {
+        Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
+            let text = e.field.text();
+            (e.seen.as_deref() != Some(text.as_str())).then_some((e.id.as_str(), text))
+        }
+        _ => None,
+    }
+}
+
+/// Saves the value being typed (or removes an old draft). Errors are
+/// ignored: there may be no terminal left to tell.
+fn save_draft(state: &AppState, sess: &Session) {
+    let path = sess.draft_path();
+    match typed(state) {
+        Some((id, text)) => {
+            let d = draft::Draft {
+                id: id.to_string(),
+                field: "actual".into(),
+                text,
+                saved: Stamp::now().to_string(),
+            };
+            let _ = draft::save(&path, &d);
+        }
+        None => {
+            let _ = draft::clear(&path);
+        }
+    }
+}
+
+/// Offers back a draft from the last session: the editor opens on its
+/// indicator with the text typed then.
+fn restore_draft(state: &mut AppState, sess: &Session) {
+    let Ok(Some(d)) = draft::load(&sess.draft_path()) else {
+        return;
+    };
+    if d.field != "actual" || state.plan.indicator(&d.id).is_none() {
+        return;
+    }
+    update(state, Action::StartJump);
+    for c in d.id.chars() {
+        update(state, Action::Input(c));
+    }
+    update(state, Action::Confirm);
+    update(state, Action::Edit);
+    if let Mode::Edit(e) = &mut state.mode {
+        e.field = field::TextField::with(&d.text);
+        state.message = Some(strings::fill(state.lang(), S::DraftBack, &[&d.id]));
+    }
+}
+
+/// Records what `update` asked for and feeds the ledger's answer back.
+fn perform(state: &mut AppState, sess: &mut Session) {
+    let Some(req) = state.request.take() else {
+        return;
+    };
+    // Take in others' rows first, so they are shown (append would read
+    // them silently).
+    refresh(state, sess);
+    let before = sess.ledger.len();
+    let res = sess.ledger.append(Edit {
+        id: req.id,
+        field: req.field,
+        value: req.value,
+        note: req.note,
+        user: sess.user.clone(),
+        time: sess.at.unwrap_or_else(Stamp::now),
+        expect: req.expect,
+    });
+    if sess.ledger.len() > before + 1 {
+        // Rows slipped in between the refresh and the lock.
+        update(
+            state,
+            Action::Reloaded(Progress::from_ledger(&sess.ledger, state.progress.today)),
+        );
+    }
+    let answer = match res {
+        Ok(e) => Action::Recorded(e),
+        Err(LedgerError::Conflict(c)) => Action::Conflicted(*c),
+        Err(e) => Action::Rejected(e.to_string()),
+    };
+    update(state, answer);
+}
+
+/// Picks up other sessions' rows; true when something changed.
+fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
+    let was_empty = sess.ledger.is_empty();
+    match sess.ledger.refresh() {
+        // The first rows of a new ledger (another session created the
+        // file): report them as changes, not as a replaced file.
+        Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {
+            let mut rows: Vec<_> = sess.ledger.history(None).filter_map(Result::ok).collect();
+            rows.reverse();
+            update(state, Action::Changed(rows));
+            true
+        }
+        Ok(r) if r.reloaded => {
+            let p = Progress::from_ledger(&sess.ledger, state.progress.today);
+            update(state, Action::Reloaded(p));
+            true
+        }
+        Ok(r) if !r.new.is_empty() => {
+            update(state, Action::Changed(r.new));
+            true
+        }
+        Ok(_) => false,
+        Err(e) => {
+            let m = strings::fill(state.lang(), S::LedgerProblem, &[&e.to_string()]);
+            let changed = state.message.as_deref() != Some(m.as_str());
+            state.message = Some(m);
+            changed
+        }
+    }
 }
 
 /// Leaves raw mode, the alternate screen and bracketed paste. Errors are
@@ -179,49 +354,59 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
     }
 }
 
+/// The poll timeout: how often the loop looks at the ledger, at resizes
+/// and at the signal flags when no key comes.
 const POLL: Duration = Duration::from_millis(500);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut AppState,
     stop: &AtomicBool,
+    mut session: Option<&mut Session>,
+    guard: &Guard,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     draw_frame(terminal, state)?;
-    // A poll that returns "nothing" at once, again and again, means the
-    // terminal is gone (crossterm #793): stop instead of spinning.
-    let mut instant_empty_polls = 0u32;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let started = Instant::now();
-        if !event::poll(POLL)? {
-            if started.elapsed() < POLL / 10 {
-                instant_empty_polls += 1;
-                if instant_empty_polls > 50 {
-                    return Ok(());
-                }
-            } else {
-                instant_empty_polls = 0;
-            }
-            continue;
+        // Wait on the terminal ourselves: crossterm must never see a
+        // hung-up input (it spins inside its poll).
+        let input = crate::tty::wait_input(POLL);
+        if input == crate::tty::Input::HungUp || stop.load(Ordering::Relaxed) {
+            return Ok(());
         }
-        instant_empty_polls = 0;
         let mut dirty = false;
         // Handle everything already queued before drawing (bursts of
-        // resizes, pasted text, fast typing over a slow link).
-        loop {
-            let ev = event::read()?;
+        // resizes, pasted text, fast typing over a slow link). A failing
+        // poll or read means the terminal is gone: stop quietly.
+        while !state.quit && !state.suspend {
+            match event::poll(Duration::ZERO) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => return Ok(()),
+            }
+            let Ok(ev) = event::read() else {
+                return Ok(());
+            };
             for a in actions(&ev, state) {
                 update(state, a);
                 dirty = true;
-            }
-            if state.quit || state.suspend || !event::poll(Duration::ZERO)? {
-                break;
+                if let Some(sess) = session.as_deref_mut() {
+                    let _writing = guard.writing.lock();
+                    perform(state, sess);
+                }
             }
         }
+        if input == crate::tty::Input::Timeout
+            && let Some(sess) = session.as_deref_mut()
+            && refresh(state, sess)
+        {
+            dirty = true;
+        }
+        guard.keep(state);
         if state.quit {
             return Ok(());
         }
@@ -234,6 +419,73 @@ fn event_loop(
             draw_frame(terminal, state)?;
         }
     }
+}
+
+/// What the watchdog needs if the loop is ever stuck: the draft to save
+/// and a lock held while a row is being written.
+#[derive(Default)]
+struct Guard {
+    draft: std::sync::Mutex<Option<draft::Draft>>,
+    writing: std::sync::Mutex<()>,
+}
+
+impl Guard {
+    /// Remembers the value being typed, for the watchdog.
+    fn keep(&self, state: &AppState) {
+        let now = typed(state).map(|(id, text)| draft::Draft {
+            id: id.to_string(),
+            field: "actual".into(),
+            text,
+            saved: String::new(),
+        });
+        if let Ok(mut d) = self.draft.lock()
+            && d.as_ref().map(|x| (&x.id, &x.text)) != now.as_ref().map(|x| (&x.id, &x.text))
+        {
+            *d = now;
+        }
+    }
+}
+
+/// How long the loop gets to stop by itself after a signal or a hang-up
+/// before the watchdog ends the process.
+const GRACE: Duration = Duration::from_millis(1200);
+
+/// Watches for a signal or a hung-up terminal from a thread of its own. If
+/// the loop has not ended [`GRACE`] later (stuck in a terminal call), it
+/// waits for any row being written, saves the draft and exits, printing
+/// nothing.
+fn watchdog(
+    stop: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    guard: Arc<Guard>,
+    draft_path: Option<std::path::PathBuf>,
+) {
+    std::thread::spawn(move || {
+        let mut since: Option<Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            if since.is_none() && (stop.load(Ordering::Relaxed) || crate::tty::input_hung_up()) {
+                since = Some(Instant::now());
+            }
+            if since.is_some_and(|t| t.elapsed() >= GRACE) {
+                let _writing = guard.writing.lock();
+                if done.load(Ordering::Relaxed) {
+                    return;
+                }
+                if let (Some(path), Ok(d)) = (&draft_path, guard.draft.lock())
+                    && let Some(d) = d.as_ref()
+                {
+                    let mut d = d.clone();
+                    d.saved = Stamp::now().to_string();
+                    let _ = draft::save(path, &d);
+                }
+                std::process::exit(1);
+            }
+        }
+    });
 }
 
 /// Ctrl-Z: restore the terminal, stop (SIGTSTP), and take it back on `fg`.

@@ -11,7 +11,7 @@ use super::overview::{self, OvRow};
 use super::picker::Picker;
 use super::strings::{Lang, S};
 use super::theme::Theme;
-use crate::ledger::Status;
+use crate::ledger::{Expect, Field, Stamp, Status};
 use crate::plan::Plan;
 
 /// How the UI was started: language, theme, ledger path.
@@ -23,6 +23,8 @@ pub struct Config {
     pub ledger: Option<String>,
     /// A note shown at start (e.g. the Linux console cannot show Chinese).
     pub note: Option<S>,
+    /// Edits can be recorded (a ledger is open for writing).
+    pub writable: bool,
 }
 
 impl Config {
@@ -32,6 +34,7 @@ impl Config {
             theme,
             ledger: None,
             note: None,
+            writable: false,
         }
     }
 }
@@ -58,6 +61,49 @@ pub enum Mode {
         sel: usize,
         offset: usize,
     },
+    /// `e`: the inline editor of an indicator's actual.
+    Edit(Editor),
+}
+
+/// The inline editor of one indicator's actual.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    /// The indicator id.
+    pub id: String,
+    pub field: TextField,
+    /// The value (ledger form) the editor saw when it opened: the edit is
+    /// recorded only if it is still the current value.
+    pub seen: Option<String>,
+    /// Why the last Enter was refused (nothing was recorded).
+    pub error: Option<String>,
+    /// Someone else changed the value since the editor opened.
+    pub clash: Option<Clash>,
+    /// The value (ledger form) sent to the ledger; keys wait for its
+    /// answer.
+    pub sending: Option<String>,
+}
+
+/// A conflict waiting for y (overwrite) or n (keep theirs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub who: Option<String>,
+    pub when: Option<Stamp>,
+    /// Their value (ledger form; `None`: cleared).
+    pub theirs: Option<String>,
+    /// Our value (ledger form).
+    pub ours: String,
+}
+
+/// A change `update` asks the run loop to record through the ledger; the
+/// loop answers with [`super::Action::Recorded`], `Rejected` or
+/// `Conflicted`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub id: String,
+    pub field: Field,
+    pub value: Option<String>,
+    pub expect: Expect,
+    pub note: Option<String>,
 }
 
 /// One line of the task tree.
@@ -101,6 +147,8 @@ pub struct AppState {
     pub size: (u16, u16),
     pub quit: bool,
     pub suspend: bool,
+    /// A change for the run loop to record (taken by the loop).
+    pub request: Option<Request>,
 }
 
 impl AppState {
@@ -131,6 +179,7 @@ impl AppState {
             size: (80, 24),
             quit: false,
             suspend: false,
+            request: None,
         };
         s.refilter();
         s
@@ -161,8 +210,23 @@ impl AppState {
         match self.mode {
             Mode::Browse => Ctx::Browse,
             Mode::Search(_) | Mode::Jump(_) | Mode::Picker(_) => Ctx::Input,
+            Mode::Edit(ref e) if e.clash.is_some() => Ctx::Conflict,
+            Mode::Edit(_) => Ctx::Input,
             Mode::Overview { .. } => Ctx::Overview,
         }
+    }
+
+    /// Recomputes statuses, the overview and the visible set after actuals
+    /// changed.
+    pub fn progress_changed(&mut self) {
+        self.statuses = self.progress.statuses(&self.plan);
+        self.overview = overview::rows(&self.plan, &self.statuses);
+        self.refilter();
+    }
+
+    /// The indicator selected in the indicator pane (plan position).
+    pub fn selected_ind(&self) -> Option<usize> {
+        self.selected_inds().get(self.ind_sel).copied()
     }
 
     /// Recomputes the visible set and the tree rows after a filter changed;

@@ -128,6 +128,7 @@ strings! {
     SectionInput => "搜索、跳转、选择框中", "In search, jump and pickers";
     SectionOverview => "总览中", "In the overview";
     SectionHelp => "帮助中", "In help";
+    SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
     // key descriptions
     KeyQuit => "退出", "quit";
     KeyDown => "下移", "move down";
@@ -155,6 +156,12 @@ strings! {
     KeyCaretLeft => "光标左移", "caret left";
     KeyCaretRight => "光标右移", "caret right";
     KeyClose => "关闭", "close";
+    KeyEdit => "填报所选指标的实际值（里程碑：切换完成 / 未完成）", "record the selected indicator's actual (a milestone toggles done / not done)";
+    KeyCaretHome => "光标到行首", "caret to the start";
+    KeyCaretEnd => "光标到行尾", "caret to the end";
+    KeyClearField => "清空输入", "clear the field";
+    KeyOverwrite => "用我的值覆盖", "record my value over theirs";
+    KeyKeepTheirs => "保留对方的值，不记录", "keep their value, record nothing";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
     // short hints for the footer
     HintMove => "移动", "move";
@@ -172,6 +179,25 @@ strings! {
     HintCancel => "取消", "cancel";
     HintClose => "关闭", "close";
     HintFold => "展开", "fold";
+    HintEdit => "填报", "edit";
+    HintOverwrite => "覆盖", "overwrite";
+    HintKeepTheirs => "保留对方", "keep theirs";
+    // editing
+    EditPrompt => "{} 实际值", "{} actual";
+    Invalid => "无效", "invalid";
+    Recorded => "已记录 {}：{} → {}", "Recorded {}: {} -> {}";
+    ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
+        "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
+    KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
+    NotRecorded => "未记录：{}", "Not recorded: {}";
+    ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
+    PickIndicator => "先选中一个指标（Tab 到指标窗格）", "Select an indicator first (Tab to the indicator pane)";
+    ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
+    ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
+    LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
+    LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
+    DraftBack => "恢复了上次未提交的输入 {}：Enter 记录，Esc 放弃", "Restored your unsaved input for {}: Enter records it, Esc discards it";
+    Nothing => "（无）", "(none)";
 }
 
 /// `s` in `lang` with each `{}` replaced by the next of `args`.

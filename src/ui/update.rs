@@ -10,9 +10,10 @@ use super::layout;
 use super::overview::{self, OvKind};
 use super::paint::scroll_to;
 use super::picker::{self, PickKind, PickValue, Picker};
-use super::state::{AppState, Mode, Pane, TreeRow};
+use super::state::{AppState, Clash, Editor, Mode, Pane, Request, TreeRow};
 use super::strings::{S, fill};
 use super::{detail, help, indicators, tree};
+use crate::ledger::{Actual, Entry, Expect, Field, display_actual, parse_actual};
 
 /// Applies `action` to `s`.
 pub fn update(s: &mut AppState, action: Action) {
@@ -30,6 +31,32 @@ pub fn update(s: &mut AppState, action: Action) {
             s.suspend = true;
             return;
         }
+        Action::Recorded(e) => {
+            recorded(s, e);
+            fix(s);
+            return;
+        }
+        Action::Rejected(why) => {
+            rejected(s, why);
+            return;
+        }
+        Action::Conflicted(c) => {
+            conflicted(s, c);
+            fix(s);
+            return;
+        }
+        Action::Changed(rows) => {
+            changed(s, rows);
+            fix(s);
+            return;
+        }
+        Action::Reloaded(p) => {
+            s.progress = p;
+            s.progress_changed();
+            s.message = Some(s.tr(S::LedgerReloaded).to_string());
+            fix(s);
+            return;
+        }
         _ => {}
     }
     // A message stays until the next key.
@@ -39,6 +66,7 @@ pub fn update(s: &mut AppState, action: Action) {
         Ctx::Overview => overview_key(s, action),
         Ctx::Input => input_key(s, action),
         Ctx::Browse => browse_key(s, action),
+        Ctx::Conflict => conflict_key(s, action),
     }
     fix(s);
 }
@@ -147,6 +175,19 @@ fn edit(f: &mut TextField, a: &Action) -> bool {
             f.right();
             false
         }
+        Action::CaretHome => {
+            f.home();
+            false
+        }
+        Action::CaretEnd => {
+            f.end();
+            false
+        }
+        Action::ClearField => {
+            let was = !f.is_empty();
+            f.clear();
+            was
+        }
         _ => false,
     }
 }
@@ -215,8 +256,223 @@ fn input_key(s: &mut AppState, a: Action) {
                 s.mode = Mode::Picker(p);
             }
         },
+        Mode::Edit(mut e) => {
+            if e.sending.is_some() {
+                // waiting for the ledger's answer
+                s.mode = Mode::Edit(e);
+                return;
+            }
+            match a {
+                Action::Confirm => {
+                    submit(s, &mut e);
+                    s.mode = Mode::Edit(e);
+                }
+                Action::Cancel => {}
+                a => {
+                    if edit(&mut e.field, &a) {
+                        e.error = None;
+                    }
+                    s.mode = Mode::Edit(e);
+                }
+            }
+        }
         other => s.mode = other,
     }
+}
+
+/// A stored value for people: `512 亿元`, `done`, `（无）`.
+pub fn shown(s: &AppState, id: &str, v: Option<&str>) -> String {
+    let Some(v) = v else {
+        return s.tr(S::Nothing).to_string();
+    };
+    match (s.plan.indicator(id), Actual::from_ledger(v)) {
+        (Some(ind), Some(a)) => display_actual(ind, &a),
+        _ => v.to_string(),
+    }
+}
+
+/// `e` / Enter in browse: opens the editor on the selected indicator, or
+/// toggles a milestone.
+fn start_edit(s: &mut AppState) {
+    if !s.config.writable {
+        s.message = Some(s.tr(S::ReadOnly).to_string());
+        return;
+    }
+    let pos = match s.selected_ind() {
+        Some(p) if s.focus == Pane::Indicators => p,
+        _ => {
+            if !s.selected_inds().is_empty() {
+                set_focus(s, Pane::Indicators);
+            }
+            s.message = Some(s.tr(S::PickIndicator).to_string());
+            return;
+        }
+    };
+    let ind = &s.plan.indicators[pos];
+    let current = s.progress.actual.get(&ind.id);
+    let seen = current.map(Actual::to_ledger);
+    let mut e = Editor {
+        id: ind.id.clone(),
+        field: TextField::with(seen.as_deref().unwrap_or("")),
+        seen,
+        error: None,
+        clash: None,
+        sending: None,
+    };
+    if ind.is_milestone() {
+        let done = matches!(current, Some(Actual::Done(true)));
+        let new = Actual::Done(!done).to_ledger();
+        e.field = TextField::with(&new);
+        send(s, &mut e, new);
+    }
+    s.mode = Mode::Edit(e);
+}
+
+/// Asks the run loop to record `value` (ledger form) for the editor's
+/// indicator, if its current value is still the one the editor saw.
+fn send(s: &mut AppState, e: &mut Editor, value: String) {
+    s.request = Some(Request {
+        id: e.id.clone(),
+        field: Field::Actual,
+        value: Some(value.clone()),
+        expect: Expect::Value(e.seen.clone()),
+        note: None,
+    });
+    e.sending = Some(value);
+}
+
+/// Enter in the editor: the same parsing and checks as `wudang-plan set`.
+fn submit(s: &mut AppState, e: &mut Editor) {
+    let Some(ind) = s.plan.indicator(&e.id) else {
+        return;
+    };
+    match parse_actual(ind, &e.field.text()) {
+        Ok(a) => {
+            e.error = None;
+            send(s, e, a.to_ledger());
+        }
+        Err(v) => e.error = Some(format!("{}; {}", v.problem, v.expected)),
+    }
+}
+
+fn conflict_key(s: &mut AppState, a: Action) {
+    let Mode::Edit(mut e) = std::mem::replace(&mut s.mode, Mode::Browse) else {
+        return;
+    };
+    let Some(c) = e.clash.take() else {
+        s.mode = Mode::Edit(e);
+        return;
+    };
+    match a {
+        Action::Overwrite => {
+            // Overwrite exactly the value the prompt showed.
+            e.seen = c.theirs.clone();
+            send(s, &mut e, c.ours.clone());
+            s.mode = Mode::Edit(e);
+        }
+        Action::Cancel => {
+            let theirs = shown(s, &e.id, c.theirs.as_deref());
+            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&e.id, &theirs]));
+        }
+        _ => {
+            e.clash = Some(c);
+            s.mode = Mode::Edit(e);
+        }
+    }
+}
+
+/// Takes a recorded row into the progress (no recomputation).
+fn apply_entry(s: &mut AppState, e: &Entry) {
+    match e.field {
+        Field::Actual => match e.actual() {
+            Some(a) => {
+                s.progress.actual.insert(e.id.clone(), a);
+            }
+            None => {
+                s.progress.actual.remove(&e.id);
+            }
+        },
+        Field::Status => match e.task_state() {
+            Some(t) => {
+                s.progress.task_state.insert(e.id.clone(), t);
+            }
+            None => {
+                s.progress.task_state.remove(&e.id);
+            }
+        },
+        Field::Note => {}
+    }
+}
+
+fn recorded(s: &mut AppState, e: Entry) {
+    apply_entry(s, &e);
+    s.progress_changed();
+    if matches!(&s.mode, Mode::Edit(ed) if ed.id == e.id) {
+        s.mode = Mode::Browse;
+    }
+    let old = shown(s, &e.id, e.old.as_deref());
+    let new = shown(s, &e.id, e.value.as_deref());
+    s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
+}
+
+fn rejected(s: &mut AppState, why: String) {
+    match &mut s.mode {
+        Mode::Edit(e) if e.sending.is_some() => {
+            e.sending = None;
+            e.error = Some(why);
+        }
+        _ => s.message = Some(fill(s.lang(), S::NotRecorded, &[&why])),
+    }
+}
+
+fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
+    // Show their value at once.
+    if c.field == Field::Actual {
+        match c.found.as_deref().and_then(Actual::from_ledger) {
+            Some(a) => s.progress.actual.insert(c.id.clone(), a),
+            None => s.progress.actual.remove(&c.id),
+        };
+        s.progress_changed();
+    }
+    match &mut s.mode {
+        Mode::Edit(e) if e.id == c.id && e.sending.is_some() => {
+            let ours = e.sending.take().unwrap_or_default();
+            e.clash = Some(Clash {
+                who: c.who,
+                when: c.when,
+                theirs: c.found,
+                ours,
+            });
+        }
+        _ => {
+            let theirs = shown(s, &c.id, c.found.as_deref());
+            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
+        }
+    }
+}
+
+/// Rows other sessions appended: take them in and say who changed what.
+fn changed(s: &mut AppState, rows: Vec<Entry>) {
+    let Some(last) = rows.last() else {
+        return;
+    };
+    for e in &rows {
+        apply_entry(s, e);
+    }
+    s.progress_changed();
+    let what = match last.field {
+        Field::Note => last.value.clone().unwrap_or_default(),
+        _ => shown(s, &last.id, last.value.as_deref()),
+    };
+    let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &last.id, &what]);
+    if rows.len() > 1 {
+        m.push_str(&fill(
+            s.lang(),
+            S::ChangedMore,
+            &[&(rows.len() - 1).to_string()],
+        ));
+    }
+    s.message = Some(m);
 }
 
 fn apply_pick(s: &mut AppState, p: &Picker) {
@@ -400,6 +656,7 @@ fn browse_key(s: &mut AppState, a: Action) {
             }
         }
         Action::ToggleHelp => s.help = Some(0),
+        Action::Edit => start_edit(s),
         _ => {}
     }
 }
