@@ -204,3 +204,65 @@ fn any_size_renders() {
         }
     }
 }
+
+// ---- editing (UI part 2) ----
+
+/// The editor on 8.1 with a full-width value typed; the hardware cursor is
+/// at the caret (after the last wide character).
+#[test]
+fn editor_valid_zh_100x30() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    for c in "５２０".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let mut t = terminal(&s);
+    let out = screen(t.backend().buffer());
+    assert!(
+        out.contains("8.1 工业总产值（亿元） 实际值 : ５２０"),
+        "{out}"
+    );
+    let prompt = "8.1 工业总产值（亿元） 实际值 : ";
+    let col = unicode_width::UnicodeWidthStr::width(prompt) as u16 + 6;
+    assert_eq!(
+        t.backend_mut().get_cursor_position().unwrap(),
+        Position::new(col, 28)
+    );
+    assert_snapshot!(out);
+}
+
+#[test]
+fn editor_invalid_zh_100x30() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "abc\n");
+    let out = render(&s);
+    assert!(out.contains("✖ 无效"), "{out}");
+    assert!(out.contains("not a number"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn conflict_prompt_zh_100x30() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "520\n");
+    update(
+        &mut s,
+        Action::Conflicted(wudang_plan::ledger::Conflict {
+            id: "8.1".into(),
+            field: wudang_plan::ledger::Field::Actual,
+            expected: Some("512".into()),
+            found: Some("530".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+        }),
+    );
+    let out = render(&s);
+    assert!(out.contains("bob") && out.contains("530 亿元"), "{out}");
+    assert!(out.contains("y 覆盖"), "{out}");
+    assert_snapshot!(out);
+}

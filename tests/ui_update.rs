@@ -550,3 +550,212 @@ fn messages_last_until_the_next_key() {
     update(&mut s, Action::Down);
     assert!(s.message.is_none());
 }
+
+// ---- editing (UI part 2) ----
+
+use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
+use wudang_plan::ui::state::Request;
+
+fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
+    match &s.mode {
+        Mode::Edit(e) => Some(e.field.text()),
+        _ => None,
+    }
+}
+
+#[test]
+fn edit_opens_prefilled_and_enter_requests_a_checked_write() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    assert_eq!(editor_text(&s).as_deref(), Some("512"));
+    // Ctrl-U clears, then full-width input with grouping
+    update(&mut s, Action::ClearField);
+    for c in "１，２３４".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    keys(&mut s, "\n");
+    assert_eq!(
+        s.request,
+        Some(Request {
+            id: "8.1".into(),
+            field: Field::Actual,
+            value: Some("1234".into()),
+            expect: Expect::Value(Some("512".into())),
+            note: None,
+        })
+    );
+    // keys wait for the ledger's answer
+    keys(&mut s, "9");
+    assert_eq!(editor_text(&s).as_deref(), Some("１，２３４"));
+    update(
+        &mut s,
+        Action::Recorded(row("8.1", "1234", Some("512"), "alice")),
+    );
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(
+        s.progress.actual.get("8.1"),
+        Some(&Actual::Number(1234.into()))
+    );
+    let m = s.message.clone().unwrap();
+    assert!(m.contains("8.1") && m.contains("1234 亿元"), "{m}");
+}
+
+#[test]
+fn esc_cancels_and_records_nothing() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne77\x1b");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(s.request.is_none());
+    assert_eq!(
+        s.progress.actual.get("8.1"),
+        Some(&Actual::Number(512.into()))
+    );
+}
+
+#[test]
+fn an_invalid_value_keeps_the_editor_open_with_the_reason() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "abc\n");
+    assert!(s.request.is_none());
+    let Mode::Edit(e) = &s.mode else {
+        panic!("editor closed")
+    };
+    let why = e.error.clone().unwrap();
+    assert!(why.contains("abc") && why.contains("not a number"), "{why}");
+    // typing again clears the error
+    keys(&mut s, "\x08");
+    let Mode::Edit(e) = &s.mode else {
+        panic!("editor closed")
+    };
+    assert!(e.error.is_none());
+}
+
+#[test]
+fn paste_with_a_trailing_tab_or_newline_is_one_value() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    update(&mut s, Action::Paste("１，２３４\t\r\n".into()));
+    assert!(s.request.is_none(), "a pasted newline must not submit");
+    assert_eq!(editor_text(&s).as_deref(), Some("１，２３４"));
+    // Home / End move over wide characters
+    update(&mut s, Action::CaretHome);
+    keys(&mut s, "-");
+    update(&mut s, Action::CaretEnd);
+    assert_eq!(editor_text(&s).as_deref(), Some("-１，２３４"));
+}
+
+#[test]
+fn a_conflict_asks_and_never_overwrites_silently() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "520\n");
+    s.request = None;
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8.1".into(),
+            field: Field::Actual,
+            expected: Some("512".into()),
+            found: Some("530".into()),
+            who: Some("bob".into()),
+            when: None,
+        }),
+    );
+    // their value is shown at once, and a y/n prompt asked
+    assert_eq!(
+        s.progress.actual.get("8.1"),
+        Some(&Actual::Number(530.into()))
+    );
+    assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Conflict);
+    assert!(s.request.is_none());
+    // any other key does nothing
+    keys(&mut s, "x");
+    assert!(s.request.is_none());
+    // y: record ours, expecting theirs
+    keys(&mut s, "y");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.value.as_deref(), Some("520"));
+    assert_eq!(r.expect, Expect::Value(Some("530".into())));
+
+    // n keeps theirs and records nothing
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "520\n");
+    s.request = None;
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8.1".into(),
+            field: Field::Actual,
+            expected: Some("512".into()),
+            found: Some("530".into()),
+            who: Some("bob".into()),
+            when: None,
+        }),
+    );
+    keys(&mut s, "n");
+    assert!(s.request.is_none());
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(s.message.clone().unwrap().contains("530"));
+}
+
+#[test]
+fn a_milestone_toggles() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":3.1\ne");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.id, "3.1");
+    assert_eq!(r.value.as_deref(), Some("not_done"));
+    assert_eq!(r.expect, Expect::Value(Some("done".into())));
+}
+
+#[test]
+fn read_only_without_a_ledger_and_edit_needs_an_indicator() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(s.request.is_none());
+    assert!(s.message.is_some());
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\ne");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.focus, Pane::Indicators);
+}
+
+#[test]
+fn others_changes_update_the_panes_with_a_message() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    update(
+        &mut s,
+        Action::Changed(vec![row("8.2", "430", Some("300"), "bob")]),
+    );
+    assert_eq!(
+        s.progress.actual.get("8.2"),
+        Some(&Actual::Number(430.into()))
+    );
+    let pos = s.plan.indicator_pos("8.2").unwrap();
+    assert_eq!(s.class_of(pos), Class::Met);
+    let m = s.message.clone().unwrap();
+    assert!(
+        m.contains("bob") && m.contains("8.2") && m.contains("430"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_refused_write_reopens_the_editor_with_the_reason() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne\n");
+    assert!(s.request.take().is_some());
+    update(&mut s, Action::Rejected("needs conversion".into()));
+    let Mode::Edit(e) = &s.mode else {
+        panic!("editor closed")
+    };
+    assert_eq!(e.error.as_deref(), Some("needs conversion"));
+    assert!(e.sending.is_none());
+}

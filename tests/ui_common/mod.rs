@@ -192,3 +192,24 @@ pub fn pane_indicator_ids(s: &AppState) -> Vec<String> {
         .map(|&i| s.plan.indicators[i].id.clone())
         .collect()
 }
+
+/// A state whose edits can be recorded (the run loop would have a ledger).
+pub fn writable(lang: Lang, w: u16, h: u16) -> AppState {
+    let mut s = state(lang, w, h);
+    s.config.writable = true;
+    s
+}
+
+/// The row the ledger would write for `id` := `value` (was `old`).
+pub fn row(id: &str, value: &str, old: Option<&str>, user: &str) -> wudang_plan::ledger::Entry {
+    wudang_plan::ledger::Entry {
+        line: 2,
+        time: wudang_plan::ledger::Stamp::start_of(MID_2025),
+        user: user.into(),
+        id: id.into(),
+        field: wudang_plan::ledger::Field::Actual,
+        value: Some(value.into()),
+        old: old.map(String::from),
+        note: None,
+    }
+}
