@@ -582,6 +582,7 @@ fn edit_opens_prefilled_and_enter_requests_a_checked_write() {
             value: Some("1234".into()),
             expect: Expect::Value(Some("512".into())),
             note: None,
+            undo: false,
         })
     );
     // keys wait for the ledger's answer
@@ -758,4 +759,44 @@ fn a_refused_write_reopens_the_editor_with_the_reason() {
     };
     assert_eq!(e.error.as_deref(), Some("needs conversion"));
     assert!(e.sending.is_none());
+}
+
+#[test]
+fn undo_asks_the_loop_to_undo_the_selected_indicator() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nu");
+    let r = s.request.take().unwrap();
+    assert!(r.undo);
+    assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Actual));
+    // the loop answers with the row the undo appended
+    update(
+        &mut s,
+        Action::Recorded(row("8.1", "500", Some("512"), "alice")),
+    );
+    assert_eq!(
+        s.progress.actual.get("8.1"),
+        Some(&Actual::Number(500.into()))
+    );
+    // nothing to undo: the reason in the footer
+    update(&mut s, Action::Rejected("8.1: nothing to undo".into()));
+    assert!(s.message.clone().unwrap().contains("nothing to undo"));
+    // read-only: no request
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nu");
+    assert!(s.request.is_none());
+}
+
+#[test]
+fn history_opens_with_the_rows_and_closes() {
+    let mut s = state(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nH");
+    assert_eq!(s.history_request.take().as_deref(), Some("8.1"));
+    update(
+        &mut s,
+        Action::History("8.1".into(), vec![row("8.1", "512", None, "alice")]),
+    );
+    assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::History);
+    keys(&mut s, "j\x1b");
+    assert!(s.history.is_none());
+    assert!(!s.quit);
 }

@@ -52,6 +52,13 @@ pub enum Action {
     Edit,
     /// `y` in the conflict prompt: record our value over theirs.
     Overwrite,
+    /// `u`: undo the selected indicator's last change (a new ledger row).
+    Undo,
+    /// `H`: the selected indicator's history.
+    ShowHistory,
+    /// The history the run loop read for [`Action::ShowHistory`]: the id and
+    /// its rows, newest first.
+    History(String, Vec<Entry>),
     /// Home / End / Ctrl-U in a text field.
     CaretHome,
     CaretEnd,
@@ -106,6 +113,8 @@ impl Action {
             Action::CaretEnd,
             Action::ClearField,
             Action::Rejected("x".into()),
+            Action::Undo,
+            Action::ShowHistory,
         ]
     }
 }

@@ -51,6 +51,8 @@ const PRIORITY: &[Action] = &[
     Action::Overwrite,
     Action::Cancel,
     Action::Edit,
+    Action::Undo,
+    Action::ShowHistory,
     Action::PickLeader,
     Action::PickStatus,
     Action::ClearFilters,

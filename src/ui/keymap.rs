@@ -95,13 +95,16 @@ pub enum Ctx {
     Help,
     /// The editor's conflict prompt: overwrite or keep theirs.
     Conflict,
+    /// The history popup (`H`).
+    History,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 5] = [
+    pub const ALL: [Ctx; 6] = [
         Ctx::Browse,
         Ctx::Input,
         Ctx::Conflict,
+        Ctx::History,
         Ctx::Overview,
         Ctx::Help,
     ];
@@ -113,6 +116,7 @@ impl Ctx {
             Ctx::Overview => S::SectionOverview,
             Ctx::Help => S::SectionHelp,
             Ctx::Conflict => S::SectionConflict,
+            Ctx::History => S::SectionHistory,
         }
     }
 }
@@ -138,7 +142,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Conflict, Help, Input, Overview};
+use Ctx::{Browse, Conflict, Help, History, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -183,6 +187,20 @@ pub static KEYMAP: &[Binding] = &[
         &[Char('e'), Enter],
         S::KeyEdit,
         Some(S::HintEdit),
+    ),
+    b(
+        Browse,
+        Action::Undo,
+        &[Char('u')],
+        S::KeyUndo,
+        Some(S::HintUndo),
+    ),
+    b(
+        Browse,
+        Action::ShowHistory,
+        &[Char('H')],
+        S::KeyHistory,
+        Some(S::HintHistory),
     ),
     b(
         Browse,
@@ -306,6 +324,28 @@ pub static KEYMAP: &[Binding] = &[
         Some(S::HintKeepTheirs),
     ),
     b(Conflict, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+    b(
+        History,
+        Action::Down,
+        &[Char('j'), Down],
+        S::KeyDown,
+        Some(S::HintMove),
+    ),
+    b(History, Action::Up, &[Char('k'), Up], S::KeyUp, None),
+    b(
+        History,
+        Action::Cancel,
+        &[Char('H'), Esc],
+        S::KeyClose,
+        Some(S::HintClose),
+    ),
+    b(
+        History,
+        Action::Quit,
+        &[Char('q'), Ctrl('c')],
+        S::KeyQuit,
+        Some(S::HintQuit),
+    ),
     b(
         Overview,
         Action::Down,

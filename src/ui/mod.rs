@@ -25,6 +25,7 @@ pub mod field;
 pub mod filter;
 pub mod footer;
 pub mod help;
+pub mod history;
 pub mod indicators;
 pub mod jump;
 pub mod keymap;
@@ -92,6 +93,10 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         && let Some(c) = &e.clash
     {
         editor::draw_conflict(frame, a.main, state, e, c);
+        cursor = None;
+    }
+    if let Some(h) = &state.history {
+        history::draw(frame, a.main, state, h);
         cursor = None;
     }
     if let Some(scroll) = state.help {
@@ -264,8 +269,19 @@ fn restore_draft(state: &mut AppState, sess: &Session) {
     }
 }
 
-/// Records what `update` asked for and feeds the ledger's answer back.
+/// Records what `update` asked for (or reads the history it asked for)
+/// and feeds the ledger's answer back.
 fn perform(state: &mut AppState, sess: &mut Session) {
+    if let Some(id) = state.history_request.take() {
+        refresh(state, sess);
+        let rows: Vec<_> = sess
+            .ledger
+            .history(Some(&id))
+            .take(HISTORY_ROWS)
+            .filter_map(Result::ok)
+            .collect();
+        update(state, Action::History(id, rows));
+    }
     let Some(req) = state.request.take() else {
         return;
     };
@@ -273,15 +289,22 @@ fn perform(state: &mut AppState, sess: &mut Session) {
     // them silently).
     refresh(state, sess);
     let before = sess.ledger.len();
-    let res = sess.ledger.append(Edit {
-        id: req.id,
-        field: req.field,
-        value: req.value,
-        note: req.note,
-        user: sess.user.clone(),
-        time: sess.at.unwrap_or_else(Stamp::now),
-        expect: req.expect,
-    });
+    let time = sess.at.unwrap_or_else(Stamp::now);
+    let res = if req.undo {
+        sess.ledger
+            .undo(&req.id, Some(req.field), &sess.user, time, req.note)
+            .map(|u| u.entry)
+    } else {
+        sess.ledger.append(Edit {
+            id: req.id,
+            field: req.field,
+            value: req.value,
+            note: req.note,
+            user: sess.user.clone(),
+            time,
+            expect: req.expect,
+        })
+    };
     if sess.ledger.len() > before + 1 {
         // Rows slipped in between the refresh and the lock.
         update(
@@ -296,6 +319,9 @@ fn perform(state: &mut AppState, sess: &mut Session) {
     };
     update(state, answer);
 }
+
+/// How many of the latest changes the history popup shows.
+const HISTORY_ROWS: usize = 200;
 
 /// Picks up other sessions' rows; true when something changed.
 fn refresh(state: &mut AppState, sess: &mut Session) -> bool {

@@ -104,6 +104,18 @@ pub struct Request {
     pub value: Option<String>,
     pub expect: Expect,
     pub note: Option<String>,
+    /// Undo the last change of `id`'s `field` instead (value and expect
+    /// unused).
+    pub undo: bool,
+}
+
+/// The history popup (`H`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryView {
+    pub id: String,
+    /// Newest first.
+    pub rows: Vec<crate::ledger::Entry>,
+    pub scroll: usize,
 }
 
 /// One line of the task tree.
@@ -149,6 +161,10 @@ pub struct AppState {
     pub suspend: bool,
     /// A change for the run loop to record (taken by the loop).
     pub request: Option<Request>,
+    /// An id whose history the run loop should read (taken by the loop).
+    pub history_request: Option<String>,
+    /// The history popup, when open.
+    pub history: Option<HistoryView>,
 }
 
 impl AppState {
@@ -180,6 +196,8 @@ impl AppState {
             quit: false,
             suspend: false,
             request: None,
+            history_request: None,
+            history: None,
         };
         s.refilter();
         s
@@ -206,6 +224,9 @@ impl AppState {
     pub fn ctx(&self) -> Ctx {
         if self.help.is_some() {
             return Ctx::Help;
+        }
+        if self.history.is_some() {
+            return Ctx::History;
         }
         match self.mode {
             Mode::Browse => Ctx::Browse,

@@ -128,6 +128,7 @@ strings! {
     SectionInput => "搜索、跳转、选择框中", "In search, jump and pickers";
     SectionOverview => "总览中", "In the overview";
     SectionHelp => "帮助中", "In help";
+    SectionHistory => "修改记录中", "In the history";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
     // key descriptions
     KeyQuit => "退出", "quit";
@@ -157,6 +158,8 @@ strings! {
     KeyCaretRight => "光标右移", "caret right";
     KeyClose => "关闭", "close";
     KeyEdit => "填报所选指标的实际值（里程碑：切换完成 / 未完成）", "record the selected indicator's actual (a milestone toggles done / not done)";
+    KeyUndo => "撤销所选指标的上一次修改（追加一行）", "undo the selected indicator's last change (a new row)";
+    KeyHistory => "所选指标的修改记录", "the selected indicator's history";
     KeyCaretHome => "光标到行首", "caret to the start";
     KeyCaretEnd => "光标到行尾", "caret to the end";
     KeyClearField => "清空输入", "clear the field";
@@ -180,12 +183,14 @@ strings! {
     HintClose => "关闭", "close";
     HintFold => "展开", "fold";
     HintEdit => "填报", "edit";
+    HintUndo => "撤销", "undo";
+    HintHistory => "记录", "history";
     HintOverwrite => "覆盖", "overwrite";
     HintKeepTheirs => "保留对方", "keep theirs";
     // editing
     EditPrompt => "{} 实际值", "{} actual";
     Invalid => "无效", "invalid";
-    Recorded => "已记录 {}：{} → {}", "Recorded {}: {} -> {}";
+    Recorded => "已记录 {}：{} -> {}", "Recorded {}: {} -> {}";
     ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
         "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
@@ -198,6 +203,9 @@ strings! {
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
     DraftBack => "恢复了上次未提交的输入 {}：Enter 记录，Esc 放弃", "Restored your unsaved input for {}: Enter records it, Esc discards it";
     Nothing => "（无）", "(none)";
+    HistoryTitle => "{} 修改记录（{} 条）", "{} history ({} changes)";
+    HistoryEmpty => "还没有记录", "Nothing recorded yet";
+    Trend => "趋势", "Trend";
 }
 
 /// `s` in `lang` with each `{}` replaced by the next of `args`.

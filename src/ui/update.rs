@@ -50,6 +50,14 @@ pub fn update(s: &mut AppState, action: Action) {
             fix(s);
             return;
         }
+        Action::History(id, rows) => {
+            s.history = Some(super::state::HistoryView {
+                id,
+                rows,
+                scroll: 0,
+            });
+            return;
+        }
         Action::Reloaded(p) => {
             s.progress = p;
             s.progress_changed();
@@ -67,6 +75,7 @@ pub fn update(s: &mut AppState, action: Action) {
         Ctx::Input => input_key(s, action),
         Ctx::Browse => browse_key(s, action),
         Ctx::Conflict => conflict_key(s, action),
+        Ctx::History => history_key(s, action),
     }
     fix(s);
 }
@@ -291,6 +300,37 @@ pub fn shown(s: &AppState, id: &str, v: Option<&str>) -> String {
     }
 }
 
+fn history_key(s: &mut AppState, a: Action) {
+    let Some(h) = &mut s.history else {
+        return;
+    };
+    match a {
+        Action::Down => h.scroll = (h.scroll + 1).min(h.rows.len().saturating_sub(1)),
+        Action::Up => h.scroll = h.scroll.saturating_sub(1),
+        Action::Cancel | Action::ShowHistory => s.history = None,
+        _ => {}
+    }
+}
+
+/// The selected indicator's id for `u` / `H` (the indicator pane focused),
+/// else a message saying what to do.
+fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
+    if write && !s.config.writable {
+        s.message = Some(s.tr(S::ReadOnly).to_string());
+        return None;
+    }
+    match s.selected_ind() {
+        Some(p) if s.focus == Pane::Indicators => Some(s.plan.indicators[p].id.clone()),
+        _ => {
+            if !s.selected_inds().is_empty() {
+                set_focus(s, Pane::Indicators);
+            }
+            s.message = Some(s.tr(S::PickIndicator).to_string());
+            None
+        }
+    }
+}
+
 /// `e` / Enter in browse: opens the editor on the selected indicator, or
 /// toggles a milestone.
 fn start_edit(s: &mut AppState) {
@@ -337,6 +377,7 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
         value: Some(value.clone()),
         expect: Expect::Value(e.seen.clone()),
         note: None,
+        undo: false,
     });
     e.sending = Some(value);
 }
@@ -657,6 +698,23 @@ fn browse_key(s: &mut AppState, a: Action) {
         }
         Action::ToggleHelp => s.help = Some(0),
         Action::Edit => start_edit(s),
+        Action::Undo => {
+            if let Some(id) = indicator_for(s, true) {
+                s.request = Some(Request {
+                    id,
+                    field: Field::Actual,
+                    value: None,
+                    expect: Expect::Any,
+                    note: None,
+                    undo: true,
+                });
+            }
+        }
+        Action::ShowHistory => {
+            if let Some(id) = indicator_for(s, false) {
+                s.history_request = Some(id);
+            }
+        }
         _ => {}
     }
 }

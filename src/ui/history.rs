@@ -1,0 +1,145 @@
+//! The history popup (`H`): who changed the selected indicator, when, old →
+//! new and the note, newest first; a sparkline of the numeric values once
+//! there are two or more. The run loop reads the rows from the ledger
+//! ([`super::Action::History`]); this only draws.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::symbols::bar;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Sparkline, Widget};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::paint;
+use super::state::{AppState, HistoryView};
+use super::strings::{S, fill};
+use super::update::shown;
+use crate::ledger::{Actual, Entry};
+use crate::text;
+
+/// Braille cells: narrow everywhere (not East Asian Ambiguous, unlike the
+/// block elements ▁▂▃).
+const BRAILLE: bar::Set<'static> = bar::Set {
+    full: "⣿",
+    seven_eighths: "⣿",
+    three_quarters: "⣶",
+    five_eighths: "⣶",
+    half: "⣤",
+    three_eighths: "⣤",
+    one_quarter: "⣀",
+    one_eighth: "⣀",
+    empty: " ",
+};
+
+const ASCII: bar::Set<'static> = bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: ".",
+    one_eighth: ".",
+    empty: " ",
+};
+
+/// The numeric values of `rows` (newest first), oldest first, scaled to
+/// 1..=8 for the sparkline; `None` with fewer than two.
+pub fn trend(rows: &[Entry]) -> Option<Vec<u64>> {
+    let vals: Vec<Decimal> = rows
+        .iter()
+        .rev()
+        .filter_map(|e| match e.value.as_deref().and_then(Actual::from_ledger) {
+            Some(Actual::Number(d)) => Some(d),
+            _ => None,
+        })
+        .collect();
+    if vals.len() < 2 {
+        return None;
+    }
+    let min = vals.iter().copied().min()?;
+    let max = vals.iter().copied().max()?;
+    let span = max - min;
+    Some(
+        vals.iter()
+            .map(|v| {
+                if span.is_zero() {
+                    4
+                } else {
+                    let f = ((*v - min) / span * Decimal::from(7)).round();
+                    1 + f.to_u64().unwrap_or(0)
+                }
+            })
+            .collect(),
+    )
+}
+
+/// `2025-06-30 00:00`.
+fn when(e: &Entry) -> String {
+    let t = e.time.to_string().replacen('T', " ", 1);
+    t.chars().take(16).collect()
+}
+
+pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
+    let th = state.theme();
+    let w = main.width.saturating_sub(4).clamp(10, 90);
+    let hgt = main.height.saturating_sub(2).max(3);
+    let area = paint::centered(main, w, hgt);
+    let buf = frame.buffer_mut();
+    paint::clear_popup(buf, area);
+    let title = fill(
+        state.lang(),
+        S::HistoryTitle,
+        &[&h.id, &h.rows.len().to_string()],
+    );
+    let inside = paint::frame_block(buf, area, paint::block(state, title, true));
+    let x = inside.x + 1;
+    let width = inside.width.saturating_sub(2);
+    let mut y = inside.y;
+    let bottom = inside.y + inside.height;
+    if h.rows.is_empty() {
+        paint::put(buf, x, y, width, state.tr(S::HistoryEmpty), th.dim());
+        return;
+    }
+    if let Some(data) = trend(&h.rows)
+        && y + 2 < bottom
+    {
+        let label = format!("{} ", state.label(S::Trend));
+        paint::put(buf, x, y, width, &label, th.dim());
+        let lw = text::width(&label) as u16;
+        let spark = Rect {
+            x: x + lw,
+            y,
+            width: width.saturating_sub(lw).min(data.len() as u16),
+            height: 2,
+        };
+        let set = if th.ascii { ASCII } else { BRAILLE };
+        Sparkline::default()
+            .data(&data)
+            .max(8)
+            .bar_set(set)
+            .style(th.highlight())
+            .render(spark, buf);
+        y += 3;
+    }
+    for e in h.rows.iter().skip(h.scroll) {
+        if y >= bottom {
+            break;
+        }
+        let old = shown(state, &e.id, e.old.as_deref());
+        let new = shown(state, &e.id, e.value.as_deref());
+        let mut spans = vec![
+            Span::styled(when(e), th.dim()),
+            Span::raw("  "),
+            Span::styled(e.user.clone(), th.key()),
+            Span::raw(format!("  {old} -> ")),
+            Span::styled(new, th.title()),
+        ];
+        if let Some(n) = &e.note {
+            spans.push(Span::styled(format!("  {n}"), th.dim()));
+        }
+        paint::put_line(buf, x, y, width, &Line::from(spans));
+        y += 1;
+    }
+}
