@@ -800,3 +800,44 @@ fn history_opens_with_the_rows_and_closes() {
     assert!(s.history.is_none());
     assert!(!s.quit);
 }
+
+#[test]
+fn t_picks_the_task_status() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\nt");
+    assert!(matches!(s.mode, Mode::Picker(_)));
+    // narrow by the English word, then Enter
+    keys(&mut s, "delayed\n");
+    let r = s.request.take().unwrap();
+    assert_eq!((r.id.as_str(), r.field), ("8", Field::Status));
+    assert_eq!(r.value.as_deref(), Some("delayed"));
+    assert_eq!(r.expect, Expect::Value(Some("in_progress".into())));
+    // no task selected: a message, no picker
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, "t");
+    assert!(matches!(s.mode, Mode::Browse));
+    assert!(s.message.is_some());
+}
+
+#[test]
+fn n_adds_a_note_to_the_indicator_or_the_task() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nn");
+    for c in "一季度快报".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Note));
+    assert_eq!(r.value.as_deref(), Some("一季度快报"));
+    assert_eq!(r.expect, Expect::Any);
+    // on the task when the tree has the focus; an empty note is refused
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\nn\n");
+    assert!(s.request.is_none());
+    let Mode::Edit(e) = &s.mode else {
+        panic!("note editor closed")
+    };
+    assert_eq!(e.id, "8");
+    assert!(e.error.is_some());
+}

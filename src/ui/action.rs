@@ -54,6 +54,10 @@ pub enum Action {
     Overwrite,
     /// `u`: undo the selected indicator's last change (a new ledger row).
     Undo,
+    /// `t`: pick the selected task's status.
+    PickTaskState,
+    /// `n`: a note on the selected indicator (indicator pane) or task.
+    Note,
     /// `H`: the selected indicator's history.
     ShowHistory,
     /// The history the run loop read for [`Action::ShowHistory`]: the id and
@@ -115,6 +119,8 @@ impl Action {
             Action::Rejected("x".into()),
             Action::Undo,
             Action::ShowHistory,
+            Action::PickTaskState,
+            Action::Note,
         ]
     }
 }

@@ -198,7 +198,7 @@ fn owners(out: &mut Vec<Line<'static>>, state: &AppState, rows: &[&Row], width: 
     }
 }
 
-fn state_word(s: Option<&TaskState>) -> S {
+pub fn state_word(s: Option<&TaskState>) -> S {
     match s {
         None => S::StateUnset,
         Some(TaskState::NotStarted) => S::StateNotStarted,

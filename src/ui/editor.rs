@@ -18,6 +18,29 @@ use crate::text;
 pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> Position {
     let th = state.theme();
     let mut name = e.id.clone();
+    if e.target == crate::ledger::Field::Note {
+        let prompt = format!("{} : ", fill(state.lang(), S::NotePrompt, &[&name]));
+        let pw = text::width(&prompt);
+        let mut spans = vec![
+            Span::styled(prompt, th.key()),
+            Span::styled(e.field.text(), th.title()),
+        ];
+        if e.error.is_some() {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                format!("{} {}", th.mark(Status::Missed), state.tr(S::Invalid)),
+                th.status(Status::Missed),
+            ));
+        }
+        paint::put_line(
+            frame.buffer_mut(),
+            line.x,
+            line.y,
+            line.width,
+            &Line::from(spans),
+        );
+        return caret(line, pw + e.field.caret_col());
+    }
     if let Some(ind) = state.plan.indicator(&e.id) {
         name = format!("{} {}", ind.id, text::truncate(&ind.name, 16));
         if let Some(u) = &ind.unit {

@@ -197,6 +197,20 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(
         Browse,
+        Action::PickTaskState,
+        &[Char('t')],
+        S::KeyTaskState,
+        Some(S::HintTaskState),
+    ),
+    b(
+        Browse,
+        Action::Note,
+        &[Char('n')],
+        S::KeyNote,
+        Some(S::HintNote),
+    ),
+    b(
+        Browse,
         Action::ShowHistory,
         &[Char('H')],
         S::KeyHistory,

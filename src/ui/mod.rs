@@ -218,11 +218,15 @@ pub fn run(
 
 /// A half-typed value, if the editor is open and holds one that is not
 /// on its way to the ledger.
-fn typed(state: &AppState) -> Option<(&str, String)> {
+fn typed(state: &AppState) -> Option<(&str, &'static str, String)> {
     match &state.mode {
         Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
             let text = e.field.text();
-            (e.seen.as_deref() != Some(text.as_str())).then_some((e.id.as_str(), text))
+            (e.seen.as_deref() != Some(text.as_str())).then_some((
+                e.id.as_str(),
+                e.target.as_str(),
+                text,
+            ))
         }
         _ => None,
     }
@@ -233,10 +237,10 @@ fn typed(state: &AppState) -> Option<(&str, String)> {
 fn save_draft(state: &AppState, sess: &Session) {
     let path = sess.draft_path();
     match typed(state) {
-        Some((id, text)) => {
+        Some((id, field, text)) => {
             let d = draft::Draft {
                 id: id.to_string(),
-                field: "actual".into(),
+                field: field.into(),
                 text,
                 saved: Stamp::now().to_string(),
             };
@@ -254,15 +258,19 @@ fn restore_draft(state: &mut AppState, sess: &Session) {
     let Ok(Some(d)) = draft::load(&sess.draft_path()) else {
         return;
     };
-    if d.field != "actual" || state.plan.indicator(&d.id).is_none() {
-        return;
-    }
+    let open = match d.field.as_str() {
+        "actual" if state.plan.indicator(&d.id).is_some() => Action::Edit,
+        "note" if state.plan.indicator(&d.id).is_some() || state.plan.task(&d.id).is_some() => {
+            Action::Note
+        }
+        _ => return,
+    };
     update(state, Action::StartJump);
     for c in d.id.chars() {
         update(state, Action::Input(c));
     }
     update(state, Action::Confirm);
-    update(state, Action::Edit);
+    update(state, open);
     if let Mode::Edit(e) = &mut state.mode {
         e.field = field::TextField::with(&d.text);
         state.message = Some(strings::fill(state.lang(), S::DraftBack, &[&d.id]));
@@ -458,9 +466,9 @@ struct Guard {
 impl Guard {
     /// Remembers the value being typed, for the watchdog.
     fn keep(&self, state: &AppState) {
-        let now = typed(state).map(|(id, text)| draft::Draft {
+        let now = typed(state).map(|(id, field, text)| draft::Draft {
             id: id.to_string(),
-            field: "actual".into(),
+            field: field.into(),
             text,
             saved: String::new(),
         });

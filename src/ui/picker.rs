@@ -22,12 +22,15 @@ pub enum PickKind {
     Leader,
     Unit,
     Status,
+    /// `t`: the selected task's status (not_started … done).
+    TaskState,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickValue {
     Name(String),
     Class(Class),
+    State(crate::ledger::TaskState),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +53,8 @@ pub struct Picker {
     pub shown: Vec<usize>,
     pub sel: usize,
     pub offset: usize,
+    /// The task whose status a [`PickKind::TaskState`] picker sets.
+    pub task: Option<String>,
 }
 
 /// Tasks (other than task 0) and headline rows of each leader, one pass.
@@ -169,7 +174,37 @@ impl Picker {
                     })
                     .collect()
             }
+            PickKind::TaskState => {
+                let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                let current = state
+                    .selected_task_pos()
+                    .and_then(|p| state.progress.task_state.get(&plan.tasks[p].id));
+                crate::ledger::TaskState::ALL
+                    .into_iter()
+                    .map(|t| {
+                        let w = super::detail::state_word(Some(&t));
+                        PickItem {
+                            value: PickValue::State(t),
+                            label: w.get(lang).to_string(),
+                            alt: w.get(other).to_string(),
+                            keys: vec![
+                                w.get(Lang::Zh).to_string(),
+                                w.get(Lang::En).to_string(),
+                                t.as_str().to_string(),
+                            ],
+                            count: if current == Some(&t) {
+                                state.tr(S::Current).to_string()
+                            } else {
+                                String::new()
+                            },
+                        }
+                    })
+                    .collect()
+            }
         };
+        let task = (kind == PickKind::TaskState)
+            .then(|| state.selected_task_pos().map(|p| plan.tasks[p].id.clone()))
+            .flatten();
         let mut p = Picker {
             kind,
             field: TextField::default(),
@@ -177,6 +212,7 @@ impl Picker {
             items,
             sel: 0,
             offset: 0,
+            task,
         };
         p.narrow();
         p
@@ -212,6 +248,7 @@ impl Picker {
             PickKind::Leader => S::PickLeader,
             PickKind::Unit => S::PickUnit,
             PickKind::Status => S::PickStatus,
+            PickKind::TaskState => S::PickTaskState,
         }
     }
 }

@@ -68,8 +68,10 @@ pub enum Mode {
 /// The inline editor of one indicator's actual.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
-    /// The indicator id.
+    /// The indicator id (a task id for a task note).
     pub id: String,
+    /// What is edited: an indicator's actual, or a note.
+    pub target: Field,
     pub field: TextField,
     /// The value (ledger form) the editor saw when it opened: the edit is
     /// recorded only if it is still the current value.

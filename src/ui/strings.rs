@@ -93,6 +93,14 @@ strings! {
     PickLeader => "选择责任领导", "Pick a leader";
     PickUnit => "选择责任单位", "Pick a unit";
     PickStatus => "选择指标状态", "Pick a status";
+    PickTaskState => "设置任务状态", "Set the task status";
+    Current => "当前", "current";
+    PickTask => "先在左侧选中一个任务", "Select a task on the left first";
+    NotePrompt => "{} 备注", "{} note";
+    KeyTaskState => "设置所选任务的状态（未开始、推进中、已延误、已完成）", "set the selected task's status (not started, in progress, delayed, done)";
+    KeyNote => "给所选指标（指标窗格）或任务添加备注", "add a note to the selected indicator (indicator pane) or task";
+    HintTaskState => "任务状态", "task status";
+    HintNote => "备注", "note";
     PickerPrompt => "输入拼音或汉字缩小范围", "type pinyin or Chinese to narrow";
     NTasks => "{} 项任务", "{} tasks";
     NHeadline => "{} 项总体目标", "{} headline";
@@ -203,6 +211,7 @@ strings! {
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
     DraftBack => "恢复了上次未提交的输入 {}：Enter 记录，Esc 放弃", "Restored your unsaved input for {}: Enter records it, Esc discards it";
     Nothing => "（无）", "(none)";
+    NothingTyped => "没有输入内容", "nothing typed";
     HistoryTitle => "{} 修改记录（{} 条）", "{} history ({} changes)";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
     Trend => "趋势", "Trend";

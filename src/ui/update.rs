@@ -331,6 +331,32 @@ fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
     }
 }
 
+/// `n`: a note on the selected indicator (indicator pane focused) or on
+/// the selected task.
+fn start_note(s: &mut AppState) {
+    if !s.config.writable {
+        s.message = Some(s.tr(S::ReadOnly).to_string());
+        return;
+    }
+    let id = match (s.focus, s.selected_ind(), s.selected_task_pos()) {
+        (Pane::Indicators, Some(p), _) => s.plan.indicators[p].id.clone(),
+        (_, _, Some(t)) => s.plan.tasks[t].id.clone(),
+        _ => {
+            s.message = Some(s.tr(S::PickTask).to_string());
+            return;
+        }
+    };
+    s.mode = Mode::Edit(Editor {
+        id,
+        target: Field::Note,
+        field: TextField::default(),
+        seen: None,
+        error: None,
+        clash: None,
+        sending: None,
+    });
+}
+
 /// `e` / Enter in browse: opens the editor on the selected indicator, or
 /// toggles a milestone.
 fn start_edit(s: &mut AppState) {
@@ -353,6 +379,7 @@ fn start_edit(s: &mut AppState) {
     let seen = current.map(Actual::to_ledger);
     let mut e = Editor {
         id: ind.id.clone(),
+        target: Field::Actual,
         field: TextField::with(seen.as_deref().unwrap_or("")),
         seen,
         error: None,
@@ -369,13 +396,18 @@ fn start_edit(s: &mut AppState) {
 }
 
 /// Asks the run loop to record `value` (ledger form) for the editor's
-/// indicator, if its current value is still the one the editor saw.
+/// indicator, if its current value is still the one the editor saw (a note
+/// is recorded whatever the last note was).
 fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
-        field: Field::Actual,
+        field: e.target,
         value: Some(value.clone()),
-        expect: Expect::Value(e.seen.clone()),
+        expect: if e.target == Field::Note {
+            Expect::Any
+        } else {
+            Expect::Value(e.seen.clone())
+        },
         note: None,
         undo: false,
     });
@@ -384,6 +416,16 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
 
 /// Enter in the editor: the same parsing and checks as `wudang-plan set`.
 fn submit(s: &mut AppState, e: &mut Editor) {
+    if e.target == Field::Note {
+        let text = e.field.text().trim().to_string();
+        if text.is_empty() {
+            e.error = Some(s.tr(S::NothingTyped).to_string());
+        } else {
+            e.error = None;
+            send(s, e, text);
+        }
+        return;
+    }
     let Some(ind) = s.plan.indicator(&e.id) else {
         return;
     };
@@ -524,6 +566,24 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
     match (&item.value, p.kind) {
         (PickValue::Name(n), PickKind::Leader) => s.filters.leader = Some(n.clone()),
         (PickValue::Name(n), PickKind::Unit) => s.filters.unit = Some(n.clone()),
+        (PickValue::State(t), _) => {
+            if let Some(id) = &p.task {
+                let seen = s
+                    .progress
+                    .task_state
+                    .get(id)
+                    .map(|x| x.as_str().to_string());
+                s.request = Some(Request {
+                    id: id.clone(),
+                    field: Field::Status,
+                    value: Some(t.as_str().to_string()),
+                    expect: Expect::Value(seen),
+                    note: None,
+                    undo: false,
+                });
+            }
+            return;
+        }
         (PickValue::Class(c), _) => {
             s.filters.class = Some(*c);
             s.right = Pane::Indicators;
@@ -710,6 +770,16 @@ fn browse_key(s: &mut AppState, a: Action) {
                 });
             }
         }
+        Action::PickTaskState => {
+            if !s.config.writable {
+                s.message = Some(s.tr(S::ReadOnly).to_string());
+            } else if s.selected_task_pos().is_some() {
+                s.mode = Mode::Picker(Picker::open(PickKind::TaskState, s));
+            } else {
+                s.message = Some(s.tr(S::PickTask).to_string());
+            }
+        }
+        Action::Note => start_note(s),
         Action::ShowHistory => {
             if let Some(id) = indicator_for(s, false) {
                 s.history_request = Some(id);
