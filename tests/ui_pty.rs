@@ -420,3 +420,50 @@ fn hang_up_while_typing_keeps_a_draft_and_exits() {
     assert!(t.child.wait().unwrap().success());
     assert!(!draft.exists());
 }
+
+#[test]
+fn sigterm_while_typing_keeps_a_draft_and_exits() {
+    let (dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "bob"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.2\r");
+    t.wait_text("8.2   工业投资");
+    t.send("e77");
+    t.wait_for("the typed value", |s| s.contains(": 77"));
+    let pid = t.child.process_id().unwrap();
+    let pid = rustix::process::Pid::from_raw(pid as i32).unwrap();
+    rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+    assert!(
+        t.exited_within(Duration::from_secs(2)).is_some(),
+        "still running 2 s after SIGTERM"
+    );
+    let draft = dir.path().join(".actuals.csv.draft-bob.csv");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("8.2") && text.contains("77"), "{text}");
+}
+
+#[test]
+fn undo_and_history_from_the_keyboard() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("e480\r");
+    t.wait_text("已记录 8.1：（无） -> 480 亿元");
+    t.send("e\x15512\r");
+    t.wait_text("已记录 8.1：480 亿元 -> 512 亿元");
+    t.send("H");
+    t.wait_all(&["8.1 修改记录（2 条）", "480 亿元 -> 512 亿元", "⣿"]);
+    // Esc and u sent together read as Alt-u: wait for the popup to close
+    t.send("\x1b");
+    t.wait_for("the history closed", |s| !s.contains("修改记录"));
+    t.send("u");
+    t.wait_text("已记录 8.1：512 亿元 -> 480 亿元");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let out = cli(&["--data", &data, "history", "8.1"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.contains("undo of the change"), "{text}");
+}
