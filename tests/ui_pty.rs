@@ -467,3 +467,17 @@ fn undo_and_history_from_the_keyboard() {
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(text.contains("undo of the change"), "{text}");
 }
+
+#[test]
+fn a_malformed_ledger_stops_before_the_screen_with_file_and_line() {
+    let (_dir, data) = ledger_dir();
+    std::fs::write(&data, "time,user,id,field,value\nbad,row\n").unwrap();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    let s = t.wait_text("actuals.csv:2");
+    assert!(s.contains("expected 5"), "{s}");
+    let status = t.child.wait().unwrap();
+    // the same exit code as `wudang-plan tasks` on this ledger
+    let tasks = cli(&["--data", &data, "tasks"]);
+    assert_eq!(status.exit_code() as i32, tasks.status.code().unwrap());
+    assert!(!status.success());
+}

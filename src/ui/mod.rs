@@ -213,7 +213,11 @@ pub fn run(
         save_draft(&state, sess);
     }
     restore();
-    result
+    match result {
+        // A terminal that hung up mid-draw: nobody to tell.
+        Err(_) if crate::tty::input_hung_up() => Ok(()),
+        r => r,
+    }
 }
 
 /// A half-typed value, if the editor is open and holds one that is not
