@@ -841,3 +841,27 @@ fn n_adds_a_note_to_the_indicator_or_the_task() {
     assert_eq!(e.id, "8");
     assert!(e.error.is_some());
 }
+
+#[test]
+fn a_task_status_conflict_shows_theirs_and_records_nothing() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\ntdelayed\n");
+    assert!(s.request.take().is_some());
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8".into(),
+            field: Field::Status,
+            expected: Some("in_progress".into()),
+            found: Some("done".into()),
+            who: Some("bob".into()),
+            when: None,
+        }),
+    );
+    assert_eq!(
+        s.progress.task_state.get("8"),
+        Some(&wudang_plan::ledger::TaskState::Done)
+    );
+    assert!(s.request.is_none());
+    assert!(s.message.clone().unwrap().contains("done"));
+}

@@ -510,12 +510,21 @@ fn rejected(s: &mut AppState, why: String) {
 
 fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
     // Show their value at once.
-    if c.field == Field::Actual {
-        match c.found.as_deref().and_then(Actual::from_ledger) {
-            Some(a) => s.progress.actual.insert(c.id.clone(), a),
-            None => s.progress.actual.remove(&c.id),
-        };
-        s.progress_changed();
+    match c.field {
+        Field::Actual => {
+            match c.found.as_deref().and_then(Actual::from_ledger) {
+                Some(a) => s.progress.actual.insert(c.id.clone(), a),
+                None => s.progress.actual.remove(&c.id),
+            };
+            s.progress_changed();
+        }
+        Field::Status => {
+            match c.found.as_deref().and_then(crate::ledger::TaskState::parse) {
+                Some(t) => s.progress.task_state.insert(c.id.clone(), t),
+                None => s.progress.task_state.remove(&c.id),
+            };
+        }
+        Field::Note => {}
     }
     match &mut s.mode {
         Mode::Edit(e) if e.id == c.id && e.sending.is_some() => {
