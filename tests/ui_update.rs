@@ -726,6 +726,17 @@ fn read_only_without_a_ledger_and_edit_needs_an_indicator() {
     keys(&mut s, ":8\ne");
     assert!(matches!(s.mode, Mode::Browse));
     assert_eq!(s.focus, Pane::Indicators);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("已转到指标窗格：选中指标后按 e 或 Enter 填报"),
+        "says what happened and what to press next"
+    );
+    keys(&mut s, "e");
+    assert_eq!(
+        editor_text(&s).as_deref(),
+        Some("512"),
+        "second e edits 8.1, prefilled"
+    );
 }
 
 #[test]

@@ -205,6 +205,7 @@ strings! {
     NotRecorded => "未记录：{}", "Not recorded: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     PickIndicator => "先选中一个指标（Tab 到指标窗格）", "Select an indicator first (Tab to the indicator pane)";
+    MovedToIndicators => "已转到指标窗格：选中指标后按 e 或 Enter 填报", "Now in the indicator pane: pick an indicator, then e or Enter to edit";
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";

@@ -367,10 +367,13 @@ fn start_edit(s: &mut AppState) {
     let pos = match s.selected_ind() {
         Some(p) if s.focus == Pane::Indicators => p,
         _ => {
-            if !s.selected_inds().is_empty() {
+            let msg = if s.selected_inds().is_empty() {
+                S::PickIndicator
+            } else {
                 set_focus(s, Pane::Indicators);
-            }
-            s.message = Some(s.tr(S::PickIndicator).to_string());
+                S::MovedToIndicators
+            };
+            s.message = Some(s.tr(msg).to_string());
             return;
         }
     };
