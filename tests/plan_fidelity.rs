@@ -393,3 +393,14 @@ fn body_units_are_kept_beside_the_annex() {
             .ends_with("制造业增加值占地区生产总值比重达到 30%。")
     );
 }
+
+#[test]
+fn target_text_reads_like_the_document() {
+    let p = plan();
+    let t = |id: &str| p.indicator(id).unwrap().target_text();
+    assert_eq!(t("8.1").as_deref(), Some(">= 500 亿元"));
+    assert_eq!(t("0.4").as_deref(), Some("~ 80%"));
+    assert_eq!(t("0.12").as_deref(), Some("<= 2"));
+    assert_eq!(t("26.3").as_deref(), Some(">= 2.3 平方米"));
+    assert_eq!(t("10.1"), None, "a milestone has no number");
+}

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState, display_actual};
-use crate::plan::{Comparison, Indicator, Plan, Task};
+use crate::plan::{Indicator, Plan, Task};
 use crate::text;
 
 /// What the ledger says, as of a day: actuals, statuses, task states.
@@ -127,26 +127,11 @@ pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
     Ok(())
 }
 
-/// `>= 500 亿元`, `~ 80 %`, `<= 2`, `done`.
+/// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `done`.
 pub fn target_text(ind: &Indicator) -> String {
-    if ind.comparison == Comparison::Done {
+    let Some(mut s) = ind.target_text() else {
         return "done".into();
-    }
-    let mut s = format!(
-        "{} {}",
-        ind.comparison,
-        ind.target
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default()
-    );
-    if let Some(u) = &ind.unit {
-        if u == "%" {
-            s.push('%');
-        } else {
-            s.push(' ');
-            s.push_str(u);
-        }
-    }
+    };
     if let Some(st) = ind.stretch {
         s.push_str(&format!(" (力争 {})", st.normalize()));
     }

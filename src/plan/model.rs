@@ -133,6 +133,20 @@ impl Indicator {
     pub fn is_percent(&self) -> bool {
         self.unit.as_deref() == Some("%")
     }
+
+    /// The comparison, number and unit as people read them: `>= 500 亿元`,
+    /// `~ 80%`, `<= 2`. `None` for a milestone, which has no number.
+    pub fn target_text(&self) -> Option<String> {
+        let target = self.target?;
+        let mut s = format!("{} {}", self.comparison, target.normalize());
+        if let Some(u) = &self.unit {
+            if u != "%" {
+                s.push(' ');
+            }
+            s.push_str(u);
+        }
+        Some(s)
+    }
 }
 
 /// The whole plan with lookup indexes. Built only by [`crate::plan::load`]

@@ -22,22 +22,9 @@ const BAR: usize = 8;
 
 /// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `完成`.
 pub fn target_text(state: &AppState, ind: &Indicator, stretch: bool) -> String {
-    if ind.comparison == Comparison::Done {
+    let Some(mut s) = ind.target_text() else {
         return state.tr(S::TargetDone).to_string();
-    }
-    let mut s = format!(
-        "{} {}",
-        ind.comparison,
-        ind.target
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default()
-    );
-    if let Some(u) = &ind.unit {
-        if u != "%" {
-            s.push(' ');
-        }
-        s.push_str(u);
-    }
+    };
     if let Some(st) = ind.stretch.filter(|_| stretch) {
         s.push_str(&format!(" ({} {})", state.tr(S::Stretch), st.normalize()));
     }
