@@ -7,7 +7,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::paint;
-use super::search::caret;
 use super::state::{AppState, Clash, Editor};
 use super::strings::{S, fill};
 use super::update::shown;
@@ -17,57 +16,27 @@ use crate::text;
 /// `8.1 工业总产值 实际值（亿元） : 512|  ✖ 无效` and the caret position.
 pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> Position {
     let th = state.theme();
-    let mut name = e.id.clone();
-    if e.target == crate::ledger::Field::Note {
-        let prompt = format!("{} : ", fill(state.lang(), S::NotePrompt, &[&name]));
-        let pw = text::width(&prompt);
-        let mut spans = vec![
-            Span::styled(prompt, th.key()),
-            Span::styled(e.field.text(), th.title()),
-        ];
-        if e.error.is_some() {
-            spans.push(Span::raw("  "));
-            spans.push(Span::styled(
-                format!("{} {}", th.mark(Status::Missed), state.tr(S::Invalid)),
-                th.status(Status::Missed),
-            ));
+    let prompt = if e.target == crate::ledger::Field::Note {
+        fill(state.lang(), S::NotePrompt, &[&e.id])
+    } else {
+        let mut name = e.id.clone();
+        if let Some(ind) = state.plan.indicator(&e.id) {
+            name = format!("{} {}", ind.id, text::truncate(&ind.name, 16));
+            if let Some(u) = &ind.unit {
+                name = format!("{name}（{u}）");
+            }
         }
-        paint::put_line(
-            frame.buffer_mut(),
-            line.x,
-            line.y,
-            line.width,
-            &Line::from(spans),
-        );
-        return caret(line, pw + e.field.caret_col());
-    }
-    if let Some(ind) = state.plan.indicator(&e.id) {
-        name = format!("{} {}", ind.id, text::truncate(&ind.name, 16));
-        if let Some(u) = &ind.unit {
-            name = format!("{name}（{u}）");
-        }
-    }
-    let prompt = format!("{} : ", fill(state.lang(), S::EditPrompt, &[&name]));
-    let pw = text::width(&prompt);
-    let mut spans = vec![
-        Span::styled(prompt, th.key()),
-        Span::styled(e.field.text(), th.title()),
-    ];
+        fill(state.lang(), S::EditPrompt, &[&name])
+    };
+    let mut tail = Vec::new();
     if e.error.is_some() {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(
+        tail.push(Span::raw("  "));
+        tail.push(Span::styled(
             format!("{} {}", th.mark(Status::Missed), state.tr(S::Invalid)),
             th.status(Status::Missed),
         ));
     }
-    paint::put_line(
-        frame.buffer_mut(),
-        line.x,
-        line.y,
-        line.width,
-        &Line::from(spans),
-    );
-    caret(line, pw + e.field.caret_col())
+    paint::prompt_bar(frame, line, state, format!("{prompt} : "), &e.field, tail)
 }
 
 /// The reason an edit was refused, for the footer's second line.

@@ -4,15 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
 
 use super::field::TextField;
 use super::paint;
-use super::search::caret;
 use super::state::AppState;
 use super::strings::S;
 use crate::plan::Plan;
-use crate::text;
 
 /// Where a jump goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,21 +50,8 @@ pub fn parse(plan: &Plan, typed: &str) -> Option<Target> {
 
 /// Draws `跳转到（如 8、8.1、0.3）: 8|` and returns the caret position.
 pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> Position {
-    let th = state.theme();
     let prompt = format!("{} : ", state.tr(S::JumpPrompt));
-    let pw = text::width(&prompt);
-    let spans = vec![
-        Span::styled(prompt, th.key()),
-        Span::styled(f.text(), th.title()),
-    ];
-    paint::put_line(
-        frame.buffer_mut(),
-        line.x,
-        line.y,
-        line.width,
-        &Line::from(spans),
-    );
-    caret(line, pw + f.caret_col())
+    paint::prompt_bar(frame, line, state, prompt, f, Vec::new())
 }
 
 #[cfg(test)]

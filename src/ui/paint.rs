@@ -1,12 +1,14 @@
 //! Small drawing helpers shared by the panes: bordered blocks, and text
 //! cut to a width by display width (a cut line ends with `~`).
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::field::TextField;
 use super::state::AppState;
 use crate::text;
 
@@ -115,6 +117,40 @@ pub fn scroll_to(offset: usize, sel: usize, height: usize, len: usize) -> usize 
         off = sel + 1 - height;
     }
     off.min(len.saturating_sub(height))
+}
+
+/// A one-line input bar: `prompt` (key style), the field's text (title
+/// style), then `tail`. Returns where the hardware cursor goes: at the
+/// caret, by display width, so an IME's candidate window appears there.
+pub fn prompt_bar(
+    frame: &mut Frame,
+    line: Rect,
+    state: &AppState,
+    prompt: String,
+    field: &TextField,
+    tail: Vec<Span<'static>>,
+) -> Position {
+    let th = state.theme();
+    let pw = text::width(&prompt);
+    let mut spans = vec![
+        Span::styled(prompt, th.key()),
+        Span::styled(field.text(), th.title()),
+    ];
+    spans.extend(tail);
+    put_line(
+        frame.buffer_mut(),
+        line.x,
+        line.y,
+        line.width,
+        &Line::from(spans),
+    );
+    caret(line, pw + field.caret_col())
+}
+
+/// The cursor at `col` cells into `line`, kept inside it.
+pub fn caret(line: Rect, col: usize) -> Position {
+    let max = line.width.saturating_sub(1) as usize;
+    Position::new(line.x + col.min(max) as u16, line.y)
 }
 
 #[cfg(test)]
