@@ -38,6 +38,10 @@ impl Drop for Tui {
 
 impl Tui {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::start_program(env!("CARGO_BIN_EXE_wudang-plan"), args, env)
+    }
+
+    fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -46,7 +50,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wudang-plan"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("WUDANG_PLAN_LANG");
@@ -480,4 +484,48 @@ fn a_malformed_ledger_stops_before_the_screen_with_file_and_line() {
     let tasks = cli(&["--data", &data, "tasks"]);
     assert_eq!(status.exit_code() as i32, tasks.status.code().unwrap());
     assert!(!status.success());
+}
+
+/// Ctrl-Z in a shell with job control stops the UI and gives the shell
+/// back; `fg` brings the UI back, redrawn, and it still quits cleanly.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_restores() {
+    let (dir, data) = ledger_dir();
+    let bash = "/bin/bash";
+    if !std::path::Path::new(bash).exists() {
+        eprintln!("no {bash}: skipped");
+        return;
+    }
+    let mut t = Tui::start_program(
+        bash,
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "sh$ "), ("HISTFILE", "/dev/null")],
+    );
+    t.wait_text("sh$");
+    let line = format!(
+        "{} --data {data} --user u --today 2026-01-10\r",
+        env!("CARGO_BIN_EXE_wudang-plan")
+    );
+    t.send(&line);
+    t.wait_text("全部（28 项任务）");
+    t.send("\x1a");
+    t.wait_for("the shell after Ctrl-Z", |s| {
+        s.contains("Stopped") && !s.contains("全部（28 项任务）")
+    });
+    t.send("fg\r");
+    t.wait_for("the UI after fg", |s| {
+        s.contains("全部（28 项任务）") && !s.contains("Stopped")
+    });
+    t.send(":8\r");
+    t.wait_text("工业总产值");
+    t.send("q");
+    t.wait_text("sh$");
+    t.send("echo rc=$?\r");
+    t.wait_text("rc=0");
+    t.send("exit\r");
+    assert!(
+        t.exited_within(Duration::from_secs(5)).is_some(),
+        "the shell exits"
+    );
+    drop(dir);
 }

@@ -48,7 +48,8 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    enable_raw_mode,
 };
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
@@ -531,6 +532,16 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    terminal.clear()
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // Force a full redraw without `Terminal::clear`, which asks the
+    // terminal for the cursor position and fails when the answer is slow
+    // (a laggy SSH link) or never comes: reset both of ratatui's buffers.
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
 }
