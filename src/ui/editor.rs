@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::paint;
 use super::state::{AppState, Clash, Editor};
 use super::strings::{S, fill};
-use super::update::shown;
+use super::writes::shown;
 use crate::ledger::Status;
 use crate::text;
 

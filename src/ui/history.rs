@@ -14,7 +14,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::paint;
 use super::state::{AppState, HistoryView};
 use super::strings::{S, fill};
-use super::update::shown;
+use super::writes::shown;
 use crate::ledger::{Actual, Entry};
 use crate::text;
 

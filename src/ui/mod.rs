@@ -39,6 +39,7 @@ pub mod strings;
 pub mod theme;
 pub mod tree;
 pub mod update;
+pub mod writes;
 
 use std::io::{self, stdout};
 use std::sync::Arc;

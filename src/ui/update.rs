@@ -10,10 +10,14 @@ use super::layout;
 use super::overview::{self, OvKind};
 use super::paint::scroll_to;
 use super::picker::{self, PickKind, PickValue, Picker};
-use super::state::{AppState, Clash, Editor, Mode, Pane, Request, TreeRow};
+use super::state::{AppState, Mode, Pane, Request, TreeRow};
 use super::strings::{S, fill};
+use super::writes::{
+    changed, conflict_key, conflicted, history_key, indicator_for, recorded, rejected, start_edit,
+    start_note, submit,
+};
 use super::{detail, help, indicators, tree};
-use crate::ledger::{Actual, Entry, Expect, Field, display_actual, parse_actual};
+use crate::ledger::{Expect, Field};
 
 /// Applies `action` to `s`.
 pub fn update(s: &mut AppState, action: Action) {
@@ -161,7 +165,7 @@ fn overview_key(s: &mut AppState, a: Action) {
 }
 
 /// Edits a text field; true when the text changed.
-fn edit(f: &mut TextField, a: &Action) -> bool {
+pub(super) fn edit(f: &mut TextField, a: &Action) -> bool {
     match a {
         Action::Input(c) => {
             f.insert(*c);
@@ -289,287 +293,6 @@ fn input_key(s: &mut AppState, a: Action) {
     }
 }
 
-/// A stored value for people: `512 亿元`, `done`, `（无）`.
-pub fn shown(s: &AppState, id: &str, v: Option<&str>) -> String {
-    let Some(v) = v else {
-        return s.tr(S::Nothing).to_string();
-    };
-    match (s.plan.indicator(id), Actual::from_ledger(v)) {
-        (Some(ind), Some(a)) => display_actual(ind, &a),
-        _ => v.to_string(),
-    }
-}
-
-fn history_key(s: &mut AppState, a: Action) {
-    let Some(h) = &mut s.history else {
-        return;
-    };
-    match a {
-        Action::Down => h.scroll = (h.scroll + 1).min(h.rows.len().saturating_sub(1)),
-        Action::Up => h.scroll = h.scroll.saturating_sub(1),
-        Action::Cancel | Action::ShowHistory => s.history = None,
-        _ => {}
-    }
-}
-
-/// The selected indicator's id for `u` / `H` (the indicator pane focused),
-/// else a message saying what to do.
-fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
-    if write && !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
-        return None;
-    }
-    match s.selected_ind() {
-        Some(p) if s.focus == Pane::Indicators => Some(s.plan.indicators[p].id.clone()),
-        _ => {
-            if !s.selected_inds().is_empty() {
-                set_focus(s, Pane::Indicators);
-            }
-            s.message = Some(s.tr(S::PickIndicator).to_string());
-            None
-        }
-    }
-}
-
-/// `n`: a note on the selected indicator (indicator pane focused) or on
-/// the selected task.
-fn start_note(s: &mut AppState) {
-    if !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
-        return;
-    }
-    let id = match (s.focus, s.selected_ind(), s.selected_task_pos()) {
-        (Pane::Indicators, Some(p), _) => s.plan.indicators[p].id.clone(),
-        (_, _, Some(t)) => s.plan.tasks[t].id.clone(),
-        _ => {
-            s.message = Some(s.tr(S::PickTask).to_string());
-            return;
-        }
-    };
-    s.mode = Mode::Edit(Editor {
-        id,
-        target: Field::Note,
-        field: TextField::default(),
-        seen: None,
-        error: None,
-        clash: None,
-        sending: None,
-    });
-}
-
-/// `e` / Enter in browse: opens the editor on the selected indicator, or
-/// toggles a milestone.
-fn start_edit(s: &mut AppState) {
-    if !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
-        return;
-    }
-    let pos = match s.selected_ind() {
-        Some(p) if s.focus == Pane::Indicators => p,
-        _ => {
-            let msg = if s.selected_inds().is_empty() {
-                S::PickIndicator
-            } else {
-                set_focus(s, Pane::Indicators);
-                S::MovedToIndicators
-            };
-            s.message = Some(s.tr(msg).to_string());
-            return;
-        }
-    };
-    let ind = &s.plan.indicators[pos];
-    let current = s.progress.actual.get(&ind.id);
-    let seen = current.map(Actual::to_ledger);
-    let mut e = Editor {
-        id: ind.id.clone(),
-        target: Field::Actual,
-        field: TextField::with(seen.as_deref().unwrap_or("")),
-        seen,
-        error: None,
-        clash: None,
-        sending: None,
-    };
-    if ind.is_milestone() {
-        let done = matches!(current, Some(Actual::Done(true)));
-        let new = Actual::Done(!done).to_ledger();
-        e.field = TextField::with(&new);
-        send(s, &mut e, new);
-    }
-    s.mode = Mode::Edit(e);
-}
-
-/// Asks the run loop to record `value` (ledger form) for the editor's
-/// indicator, if its current value is still the one the editor saw (a note
-/// is recorded whatever the last note was).
-fn send(s: &mut AppState, e: &mut Editor, value: String) {
-    s.request = Some(Request {
-        id: e.id.clone(),
-        field: e.target,
-        value: Some(value.clone()),
-        expect: if e.target == Field::Note {
-            Expect::Any
-        } else {
-            Expect::Value(e.seen.clone())
-        },
-        note: None,
-        undo: false,
-    });
-    e.sending = Some(value);
-}
-
-/// Enter in the editor: the same parsing and checks as `wudang-plan set`.
-fn submit(s: &mut AppState, e: &mut Editor) {
-    if e.target == Field::Note {
-        let text = e.field.text().trim().to_string();
-        if text.is_empty() {
-            e.error = Some(s.tr(S::NothingTyped).to_string());
-        } else {
-            e.error = None;
-            send(s, e, text);
-        }
-        return;
-    }
-    let Some(ind) = s.plan.indicator(&e.id) else {
-        return;
-    };
-    match parse_actual(ind, &e.field.text()) {
-        Ok(a) => {
-            e.error = None;
-            send(s, e, a.to_ledger());
-        }
-        Err(v) => e.error = Some(format!("{}; {}", v.problem, v.expected)),
-    }
-}
-
-fn conflict_key(s: &mut AppState, a: Action) {
-    let Mode::Edit(mut e) = std::mem::replace(&mut s.mode, Mode::Browse) else {
-        return;
-    };
-    let Some(c) = e.clash.take() else {
-        s.mode = Mode::Edit(e);
-        return;
-    };
-    match a {
-        Action::Overwrite => {
-            // Overwrite exactly the value the prompt showed.
-            e.seen = c.theirs.clone();
-            send(s, &mut e, c.ours.clone());
-            s.mode = Mode::Edit(e);
-        }
-        Action::Cancel => {
-            let theirs = shown(s, &e.id, c.theirs.as_deref());
-            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&e.id, &theirs]));
-        }
-        _ => {
-            e.clash = Some(c);
-            s.mode = Mode::Edit(e);
-        }
-    }
-}
-
-/// Takes a recorded row into the progress (no recomputation).
-fn apply_entry(s: &mut AppState, e: &Entry) {
-    match e.field {
-        Field::Actual => match e.actual() {
-            Some(a) => {
-                s.progress.actual.insert(e.id.clone(), a);
-            }
-            None => {
-                s.progress.actual.remove(&e.id);
-            }
-        },
-        Field::Status => match e.task_state() {
-            Some(t) => {
-                s.progress.task_state.insert(e.id.clone(), t);
-            }
-            None => {
-                s.progress.task_state.remove(&e.id);
-            }
-        },
-        Field::Note => {}
-    }
-}
-
-fn recorded(s: &mut AppState, e: Entry) {
-    apply_entry(s, &e);
-    s.progress_changed();
-    if matches!(&s.mode, Mode::Edit(ed) if ed.id == e.id) {
-        s.mode = Mode::Browse;
-    }
-    let old = shown(s, &e.id, e.old.as_deref());
-    let new = shown(s, &e.id, e.value.as_deref());
-    s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
-}
-
-fn rejected(s: &mut AppState, why: String) {
-    match &mut s.mode {
-        Mode::Edit(e) if e.sending.is_some() => {
-            e.sending = None;
-            e.error = Some(why);
-        }
-        _ => s.message = Some(fill(s.lang(), S::NotRecorded, &[&why])),
-    }
-}
-
-fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
-    // Show their value at once.
-    match c.field {
-        Field::Actual => {
-            match c.found.as_deref().and_then(Actual::from_ledger) {
-                Some(a) => s.progress.actual.insert(c.id.clone(), a),
-                None => s.progress.actual.remove(&c.id),
-            };
-            s.progress_changed();
-        }
-        Field::Status => {
-            match c.found.as_deref().and_then(crate::ledger::TaskState::parse) {
-                Some(t) => s.progress.task_state.insert(c.id.clone(), t),
-                None => s.progress.task_state.remove(&c.id),
-            };
-        }
-        Field::Note => {}
-    }
-    match &mut s.mode {
-        Mode::Edit(e) if e.id == c.id && e.sending.is_some() => {
-            let ours = e.sending.take().unwrap_or_default();
-            e.clash = Some(Clash {
-                who: c.who,
-                when: c.when,
-                theirs: c.found,
-                ours,
-            });
-        }
-        _ => {
-            let theirs = shown(s, &c.id, c.found.as_deref());
-            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
-        }
-    }
-}
-
-/// Rows other sessions appended: take them in and say who changed what.
-fn changed(s: &mut AppState, rows: Vec<Entry>) {
-    let Some(last) = rows.last() else {
-        return;
-    };
-    for e in &rows {
-        apply_entry(s, e);
-    }
-    s.progress_changed();
-    let what = match last.field {
-        Field::Note => last.value.clone().unwrap_or_default(),
-        _ => shown(s, &last.id, last.value.as_deref()),
-    };
-    let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &last.id, &what]);
-    if rows.len() > 1 {
-        m.push_str(&fill(
-            s.lang(),
-            S::ChangedMore,
-            &[&(rows.len() - 1).to_string()],
-        ));
-    }
-    s.message = Some(m);
-}
-
 fn apply_pick(s: &mut AppState, p: &Picker) {
     let Some(item) = p.selected() else {
         s.message = Some(s.tr(S::NoChoice).to_string());
@@ -643,7 +366,7 @@ fn jump_to(s: &mut AppState, typed: &str) {
     }
 }
 
-fn set_focus(s: &mut AppState, p: Pane) {
+pub(super) fn set_focus(s: &mut AppState, p: Pane) {
     s.focus = p;
     if p != Pane::Tree {
         s.right = p;
