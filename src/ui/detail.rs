@@ -85,12 +85,7 @@ pub fn counts_items(state: &AppState, counts: &Counts) -> Vec<Span<'static>> {
     let th = state.theme();
     let mut spans = Vec::new();
     for c in [Class::Met, Class::InProgress, Class::Missed, Class::NoData] {
-        let word = match c {
-            Class::Met => S::Met,
-            Class::InProgress => S::InProgress,
-            Class::Missed => S::Missed,
-            Class::NoData => S::NoData,
-        };
+        let word = c.word();
         spans.push(Span::styled(
             format!("{} {} {}", th.class_mark(c), state.tr(word), counts.get(c)),
             th.class(c),

@@ -159,12 +159,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, sel: usize, offset:
     );
     let mut legend = Vec::new();
     for c in [Class::Met, Class::InProgress, Class::Missed, Class::NoData] {
-        let word = match c {
-            Class::Met => S::Met,
-            Class::InProgress => S::InProgress,
-            Class::Missed => S::Missed,
-            Class::NoData => S::NoData,
-        };
+        let word = c.word();
         legend.push(Span::styled(
             format!("{} {} ", th.class_mark(c), th.stack_char(c)),
             th.class(c),

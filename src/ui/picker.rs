@@ -108,15 +108,6 @@ fn unit_counts(plan: &Plan) -> Vec<(String, usize)> {
         .collect()
 }
 
-fn class_word(c: Class) -> S {
-    match c {
-        Class::Met => S::Met,
-        Class::InProgress => S::InProgress,
-        Class::Missed => S::Missed,
-        Class::NoData => S::NoData,
-    }
-}
-
 impl Picker {
     pub fn open(kind: PickKind, state: &AppState) -> Picker {
         let lang = state.lang();
@@ -158,7 +149,7 @@ impl Picker {
                 Class::ALL
                     .into_iter()
                     .map(|c| {
-                        let w = class_word(c);
+                        let w = c.word();
                         let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
                         PickItem {
                             value: PickValue::Class(c),
@@ -253,20 +244,15 @@ impl Picker {
     }
 }
 
+/// The widest of one column of the items, in display cells.
+fn widest(items: &[PickItem], col: impl Fn(&PickItem) -> &String) -> usize {
+    items.iter().map(|i| text::width(col(i))).max().unwrap_or(0)
+}
+
 /// The popup's rectangle inside the main area.
 pub fn popup(main: Rect, p: &Picker) -> Rect {
-    let label_w = p
-        .items
-        .iter()
-        .map(|i| text::width(&i.label))
-        .max()
-        .unwrap_or(0);
-    let count_w = p
-        .items
-        .iter()
-        .map(|i| text::width(&i.count))
-        .max()
-        .unwrap_or(0);
+    let label_w = widest(&p.items, |i| &i.label);
+    let count_w = widest(&p.items, |i| &i.count);
     let want_w = (label_w + count_w + 16).max(44) as u16;
     let want_h = (p.items.len() as u16).saturating_add(4);
     paint::centered(main, want_w.min(main.width.saturating_sub(2)), want_h)
@@ -322,18 +308,8 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, p: &Picker) -> Opti
             paint::put(buf, list.x, list.y, w, state.tr(S::NoChoice), th.message());
         }
     } else {
-        let label_w = p
-            .items
-            .iter()
-            .map(|i| text::width(&i.label))
-            .max()
-            .unwrap_or(0);
-        let alt_w = p
-            .items
-            .iter()
-            .map(|i| text::width(&i.alt))
-            .max()
-            .unwrap_or(0);
+        let label_w = widest(&p.items, |i| &i.label);
+        let alt_w = widest(&p.items, |i| &i.alt);
         for (row, &i) in p
             .shown
             .iter()
