@@ -389,15 +389,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     }
     let ls = lines(state, inner.width as usize);
     let max = ls.len().saturating_sub(inner.height as usize);
-    let scroll = state.detail_scroll.min(max);
-    for (k, l) in ls
-        .iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        paint::put_line(buf, inner.x, inner.y + k as u16, inner.width, l);
-    }
+    let scroll = paint::put_lines(buf, inner, &ls, state.detail_scroll);
     if max > 0 {
         // where we are: "12/40" in the bottom border
         let pos = format!(

@@ -100,13 +100,5 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, scroll: usize) {
     let title = format!(" {} ", state.tr(S::HelpTitle));
     let inner = paint::frame_block(buf, a, paint::block(state, title, true));
     let ls = lines(state, inner.width as usize);
-    let scroll = scroll.min(ls.len().saturating_sub(inner.height as usize));
-    for (k, l) in ls
-        .iter()
-        .skip(scroll)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        paint::put_line(buf, inner.x, inner.y + k as u16, inner.width, l);
-    }
+    paint::put_lines(buf, inner, &ls, scroll);
 }

@@ -119,6 +119,21 @@ pub fn scroll_to(offset: usize, sel: usize, height: usize, len: usize) -> usize 
     off.min(len.saturating_sub(height))
 }
 
+/// Writes `lines` into `area` from line `scroll` on (clamped so the last
+/// page stays full) and returns the scroll actually used.
+pub fn put_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], scroll: usize) -> usize {
+    let scroll = scroll.min(lines.len().saturating_sub(area.height as usize));
+    for (k, l) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        put_line(buf, area.x, area.y + k as u16, area.width, l);
+    }
+    scroll
+}
+
 /// A one-line input bar: `prompt` (key style), the field's text (title
 /// style), then `tail`. Returns where the hardware cursor goes: at the
 /// caret, by display width, so an IME's candidate window appears there.
