@@ -2,6 +2,8 @@
 //! an unknown or ambiguous name is reported (exit 2) instead of matching
 //! nothing.
 
+use std::collections::HashSet;
+
 use super::CliError;
 use super::args::FilterArgs;
 use crate::ledger::{Status, TaskState, parse_task_state};
@@ -13,7 +15,7 @@ use crate::plan::{Indicator, Plan, Row, Task};
 pub struct Filter {
     pub leader: Option<String>,
     /// The units the `--unit` text matched.
-    pub units: Option<Vec<String>>,
+    pub units: Option<HashSet<String>>,
     pub person: Option<String>,
     pub group: Option<u32>,
     pub task: Option<String>,
@@ -55,14 +57,17 @@ impl FilterArgs {
             Some(q) => {
                 let query = Query::new(q);
                 let mut all = plan.units();
+                let mut seen: HashSet<String> = all.iter().cloned().collect();
                 for t in &plan.tasks {
                     for u in &t.units {
-                        if !all.contains(u) {
+                        if seen.insert(u.clone()) {
                             all.push(u.clone());
                         }
                     }
                 }
-                let hits: Vec<String> = all.iter().filter(|u| query.matches(u)).cloned().collect();
+                let matcher = query.compile();
+                let hits: HashSet<String> =
+                    all.iter().filter(|u| matcher.matches(u)).cloned().collect();
                 if hits.is_empty() || query.is_empty() {
                     return Err(CliError::Usage(format!(
                         "--unit `{q}`: no unit matches; expected part of one of:\n{}",

@@ -36,7 +36,10 @@ impl Filters {
     fn people(&self) -> Filter {
         Filter {
             leader: self.leader.clone(),
-            units: self.unit.clone().map(|u| vec![u]),
+            units: self
+                .unit
+                .clone()
+                .map(|u| std::collections::HashSet::from([u])),
             ..Filter::default()
         }
     }
