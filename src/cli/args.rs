@@ -197,12 +197,4 @@ pub enum Format {
     Json,
 }
 
-/// Language of the full-screen UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Lang {
-    /// 中文
-    #[default]
-    Zh,
-    /// English
-    En,
-}
+pub use crate::ui::strings::Lang;

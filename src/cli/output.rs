@@ -101,17 +101,7 @@ pub fn summary(plan: &Plan) -> String {
     )
 }
 
-const NUMERALS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/// The group label as the document writes it: （一）…; group 0 is 总体目标.
-pub fn group_label(id: u32) -> String {
-    match id {
-        0 => "总体目标".into(),
-        1..=9 => format!("（{}）", NUMERALS[id as usize]),
-        10 => "（十）".into(),
-        n => format!("（{n}）"),
-    }
-}
+pub use crate::plan::group_label;
 
 /// The task tree printed when no subcommand is given.
 pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {

@@ -8,6 +8,18 @@ use rust_decimal::Decimal;
 /// Id of the implicit group that holds task `0` (总体目标).
 pub const HEADLINE_GROUP: u32 = 0;
 
+const NUMERALS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// The group label as the document writes it: （一）…; group 0 is 总体目标.
+pub fn group_label(id: u32) -> String {
+    match id {
+        0 => "总体目标".into(),
+        1..=9 => format!("（{}）", NUMERALS[id as usize]),
+        10 => "（十）".into(),
+        n => format!("（{n}）"),
+    }
+}
+
 /// A task group such as （一）以大数据引领创新发展….
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {

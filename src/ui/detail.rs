@@ -15,8 +15,8 @@ use super::layout;
 use super::paint;
 use super::state::{AppState, Pane, TreeRow};
 use super::strings::{S, fill};
-use crate::cli::output::group_label;
 use crate::ledger::TaskState;
+use crate::plan::group_label;
 use crate::plan::{Row, Task};
 use crate::text;
 

@@ -1,7 +1,7 @@
 //! Filters and the visible part of the plan they leave.
 //!
 //! Leader and unit filtering reuse the command line's
-//! [`crate::cli::filter::Filter`], so `L 朱快春` shows exactly what
+//! [`crate::plan::filter::Filter`], so `L 朱快春` shows exactly what
 //! `wudang-plan tasks --leader zkc` lists. The visible set is recomputed
 //! only when a filter changes (one pass over tasks and indicators), never
 //! while drawing.
@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::data::{Class, Counts};
-use crate::cli::filter::Filter;
 use crate::ledger::Status;
+use crate::plan::filter::Filter;
 use crate::plan::names::{CompiledQuery, Query};
 use crate::plan::{Plan, Task};
 

@@ -10,9 +10,9 @@ use super::data::{Class, Counts};
 use super::paint;
 use super::state::AppState;
 use super::strings::S;
-use crate::cli::output::group_label;
 use crate::ledger::Status;
 use crate::plan::Plan;
+use crate::plan::group_label;
 use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

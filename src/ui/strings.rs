@@ -4,7 +4,15 @@
 //!
 //! Parameters are written `{}` and filled in order by [`fill`].
 
-pub use crate::cli::args::Lang;
+/// Language of the full-screen UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
 
 macro_rules! strings {
     ($($key:ident => $zh:expr, $en:expr;)*) => {

@@ -10,7 +10,7 @@ use super::layout;
 use super::paint;
 use super::state::{AppState, Pane, TreeRow};
 use super::strings::{S, fill};
-use crate::cli::output::group_label;
+use crate::plan::group_label;
 
 /// Tasks the filters leave, task 0 not counted (the plan's "28 tasks").
 pub fn task_count(state: &AppState) -> usize {
