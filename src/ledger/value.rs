@@ -5,8 +5,10 @@
 //! full-width digits and signs (`５１２`, `８０％`, `－３`, U+2212 minus),
 //! surrounding spaces including the ideographic space U+3000, `%` on a
 //! percent indicator and the indicator's own unit as a suffix (`512亿元`,
-//! `512 亿元`). Numbers are exact decimals; `nan`, `inf`, exponents, bad
-//! grouping, empty input, text and a foreign unit are refused. Milestones take any word of [`crate::vocab::Milestone`]
+//! `512 亿元`). Numbers are exact decimals with at most 28 significant
+//! digits and at most 28 after the point ([`within_digit_limit`]); `nan`,
+//! `inf`, exponents, bad grouping, empty input, text and a foreign unit are
+//! refused. Milestones take any word of [`crate::vocab::Milestone`]
 //! (`done` / `not_done`, 已完成 / 完成 / 未完成, `not done`). Why a value is
 //! refused is worded in [`crate::vocab::problem`], in either language.
 
@@ -16,7 +18,7 @@ use rust_decimal::Decimal;
 
 use super::status::Actual;
 use crate::plan::Indicator;
-use crate::vocab::{Expected, Lang, ValueProblem, parse_done};
+use crate::vocab::{Expected, Lang, MAX_DIGITS, ValueProblem, parse_done};
 
 /// A typed value that was refused, with everything needed to say why, in
 /// either language ([`ValueError::reason`]); `Display` is the English the
@@ -129,8 +131,28 @@ pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> 
         }
     }
     let plain = check_grouping(number).map_err(err)?;
+    if !within_digit_limit(&plain) {
+        return Err(err(ValueProblem::TooManyDigits));
+    }
     let d = Decimal::from_str_exact(&plain).map_err(|_| err(ValueProblem::TooManyDigits))?;
     Ok(Actual::Number(d))
+}
+
+/// The digit rule for a plain `[-]digits[.digits]`: at most
+/// [`MAX_DIGITS`] significant digits (from the first non-zero digit to the
+/// last digit written, trailing zeros included: they are kept) and at most
+/// [`MAX_DIGITS`] digits after the decimal point. Every such number is an
+/// exact `Decimal` (below 10^28 < 2^96, scale at most 28).
+pub fn within_digit_limit(plain: &str) -> bool {
+    let body = plain.trim_start_matches(['-', '+']);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let significant = int.trim_start_matches('0').len()
+        + if int.trim_start_matches('0').is_empty() {
+            frac.trim_start_matches('0').len()
+        } else {
+            frac.len()
+        };
+    significant <= MAX_DIGITS && frac.len() <= MAX_DIGITS
 }
 
 /// Splits `text` into its leading number-like part (`[+-]?[0-9.,]*`) and
@@ -428,6 +450,89 @@ mod tests {
     fn refuses_too_many_digits() {
         let e = refused(&yuan(), "123456789012345678901234567890");
         assert!(e.problem_text(Lang::En).contains("too many digits"), "{e}");
+    }
+
+    /// The rule: at most 28 significant digits and at most 28 after the
+    /// decimal point; the message says both.
+    #[test]
+    fn digit_limit_at_its_edges() {
+        let nines = "9".repeat(28);
+        for ok in [
+            nines.clone(),
+            format!("-{nines}"),
+            format!("0000{nines}"),
+            format!("0.{}", "1".repeat(28)),
+            format!("0.{}1", "0".repeat(27)),
+            format!("1.{}", "0".repeat(27)),
+        ] {
+            assert_eq!(
+                num(&yuan(), &ok),
+                Decimal::from_str_exact(&ok).unwrap().to_string()
+            );
+        }
+        for bad in [
+            // 29 significant digits: a Decimal could hold it, the rule says no
+            "12345678901234567890123456789".to_string(),
+            format!("1.{}", "0".repeat(28)),
+            // one significant digit, 29 after the point
+            format!("0.{}1", "0".repeat(28)),
+        ] {
+            let e = refused(&yuan(), &bad);
+            assert_eq!(e.problem, ValueProblem::TooManyDigits, "{bad}");
+            let m = e.problem_text(Lang::En);
+            assert!(
+                m.contains("at most 28 significant digits")
+                    && m.contains("at most 28 after the decimal point"),
+                "{m}"
+            );
+        }
+    }
+
+    /// The digit rule stated independently: the digits from the first
+    /// non-zero one to the last, and the digits after the point.
+    fn rule_allows(int: &str, frac: &str) -> bool {
+        let all = format!("{int}{frac}");
+        let significant = all.find(|c| c != '0').map_or(0, |i| all.len() - i);
+        significant <= 28 && frac.len() <= 28
+    }
+
+    proptest::proptest! {
+        /// Generated numbers are accepted iff they satisfy the rule, and
+        /// accepted ones are exact and round-trip through the ledger form.
+        #[test]
+        fn digit_rule_matches_behaviour(
+            sign in "[-+]?",
+            zeros in "0{0,4}",
+            int in "[0-9]{1,32}",
+            frac in proptest::option::of("[0-9]{1,32}"),
+        ) {
+            let int = format!("{zeros}{int}");
+            let frac_digits = frac.clone().unwrap_or_default();
+            let typed = match &frac {
+                Some(f) => format!("{sign}{int}.{f}"),
+                None => format!("{sign}{int}"),
+            };
+            let got = parse_actual(&yuan(), &typed);
+            proptest::prop_assert_eq!(got.is_ok(), rule_allows(&int, &frac_digits), "{}: {:?}", typed, got);
+            match got {
+                Ok(Actual::Number(d)) => {
+                    // exact: the digits typed, the scale typed
+                    let digits: u128 = format!("{int}{frac_digits}").parse().unwrap();
+                    proptest::prop_assert_eq!(d.mantissa().unsigned_abs(), digits);
+                    proptest::prop_assert_eq!(d.scale() as usize, frac_digits.len());
+                    if digits != 0 {
+                        proptest::prop_assert_eq!(d.is_sign_negative(), sign == "-");
+                    }
+                    let a = Actual::Number(d);
+                    let stored = a.to_ledger();
+                    let back = Actual::from_ledger(&stored);
+                    proptest::prop_assert_eq!(back.as_ref(), Some(&a));
+                    proptest::prop_assert_eq!(back.unwrap().to_ledger(), stored);
+                }
+                Ok(other) => proptest::prop_assert!(false, "{:?}", other),
+                Err(e) => proptest::prop_assert_eq!(e.problem, ValueProblem::TooManyDigits),
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@
 
 pub mod problem;
 
-pub use problem::{Expected, ValueProblem};
+pub use problem::{Expected, MAX_DIGITS, ValueProblem};
 
 /// A language of the full-screen UI (and, later, of messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

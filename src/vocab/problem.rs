@@ -5,6 +5,9 @@
 
 use super::Lang;
 
+/// The most digits a number may have, in all and after the decimal point.
+pub const MAX_DIGITS: usize = 28;
+
 /// What is wrong with a typed actual. The text typed is not part of it:
 /// [`ValueProblem::text`] quotes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +32,8 @@ pub enum ValueProblem {
     NoDigitAfterPoint,
     /// `.5`: nothing before the decimal point.
     NoDigitBeforePoint,
-    /// More digits than an exact decimal holds.
+    /// More than [`MAX_DIGITS`] significant digits, or more than
+    /// [`MAX_DIGITS`] after the decimal point.
     TooManyDigits,
 }
 
@@ -66,9 +70,10 @@ impl ValueProblem {
                 P::NoDigitBeforePoint => {
                     format!("`{x}`: a digit must come before the decimal point (0.5)")
                 }
-                P::TooManyDigits => {
-                    format!("`{x}` has too many digits (at most 28 significant digits)")
-                }
+                P::TooManyDigits => format!(
+                    "`{x}` has too many digits (at most {MAX_DIGITS} significant digits, \
+                     and at most {MAX_DIGITS} after the decimal point)"
+                ),
             },
             Lang::Zh => match self {
                 P::Empty => "没有输入内容".into(),
@@ -83,7 +88,9 @@ impl ValueProblem {
                 P::Grouping => format!("“{x}”：千分位须每三位一组（1,234 或 1,234,567）"),
                 P::NoDigitAfterPoint => format!("“{x}”：小数点后须有数字（512.5）"),
                 P::NoDigitBeforePoint => format!("“{x}”：小数点前须有数字（0.5）"),
-                P::TooManyDigits => format!("“{x}”位数太多（有效数字最多 28 位）"),
+                P::TooManyDigits => format!(
+                    "“{x}”位数太多（有效数字最多 {MAX_DIGITS} 位，小数点后最多 {MAX_DIGITS} 位）"
+                ),
             },
         }
     }
