@@ -4,6 +4,8 @@
 //! - [`ledger`]: recorded actuals, statuses and the status rules;
 //! - [`cli`]: command-line commands and output formats;
 //! - [`ui`]: the full-screen terminal UI;
+//! - [`vocab`]: the words for statuses, task states, fields and done /
+//!   not done in both languages, and their parsers (below ledger, cli, ui);
 //! - [`tty`]: noticing that the terminal has gone away.
 
 pub mod cli;
@@ -12,3 +14,4 @@ pub mod plan;
 pub mod text;
 pub mod tty;
 pub mod ui;
+pub mod vocab;

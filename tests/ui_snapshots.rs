@@ -240,7 +240,36 @@ fn editor_invalid_zh_100x30() {
     keys(&mut s, "abc\n");
     let out = render(&s);
     assert!(out.contains("✖ 无效"), "{out}");
-    assert!(out.contains("not a number"), "{out}");
+    // the reason in the UI's language, not the command line's English
+    assert!(
+        out.contains("无效：“abc”不是数字；应填以亿元为单位的数"),
+        "{out}"
+    );
+    assert!(!out.contains("not a number"), "{out}");
+    assert_snapshot!(out);
+}
+
+/// A long reason wraps onto a second footer line (the panes give up one
+/// line), by display width, instead of being cut with `~`.
+#[test]
+fn editor_long_error_zh_80x24() {
+    let mut s = writable(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "5,12\n");
+    let out = render(&s);
+    assert!(out.contains("（可带单位“亿元”）"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn editor_long_error_en_80x24() {
+    let mut s = writable(Lang::En, 80, 24);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "5,12\n");
+    let out = render(&s);
+    assert!(out.contains("(the suffix 亿元 is optional)"), "{out}");
     assert_snapshot!(out);
 }
 

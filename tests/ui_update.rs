@@ -624,7 +624,10 @@ fn an_invalid_value_keeps_the_editor_open_with_the_reason() {
         panic!("editor closed")
     };
     let why = e.error.clone().unwrap();
-    assert!(why.contains("abc") && why.contains("not a number"), "{why}");
+    assert_eq!(
+        why,
+        "“abc”不是数字；应填以亿元为单位的数，如 512、512.5 或 1,234.5（可带单位“亿元”）"
+    );
     // typing again clears the error
     keys(&mut s, "\x08");
     let Mode::Edit(e) = &s.mode else {
@@ -874,5 +877,6 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
         Some(&wudang_plan::ledger::TaskState::Done)
     );
     assert!(s.request.is_none());
-    assert!(s.message.clone().unwrap().contains("done"));
+    // their value in the UI's words, not the ledger's `done`
+    assert_eq!(s.message.clone().unwrap(), "未记录，保留 8 的当前值 已完成");
 }

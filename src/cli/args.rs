@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+pub use crate::vocab::Lang;
+use crate::vocab::{Field, Term, parse_field};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "wudang-plan",
@@ -31,8 +34,8 @@ pub struct Cli {
     pub today: Option<Date>,
 
     /// Language of the full-screen UI: zh (default) or en
-    #[arg(long, global = true, value_enum, env = "WUDANG_PLAN_LANG", default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, global = true, value_enum, env = "WUDANG_PLAN_LANG", default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 
     /// Full-screen UI: draw borders, bars and marks with ASCII only (for terminals that draw
     /// box-drawing characters two cells wide); on by itself when TERM=linux
@@ -51,7 +54,7 @@ pub enum Command {
     Tasks {
         #[command(flatten)]
         filter: FilterArgs,
-        /// Only tasks in this state: not_started, in_progress, delayed, done (several: delayed,not_started)
+        /// Only tasks in this state: not_started, in_progress, delayed, done, or the UI's words (未开始 推进中 已延误 已完成) (several: delayed,not_started)
         #[arg(long, value_name = "STATE")]
         status: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -61,7 +64,7 @@ pub enum Command {
     Indicators {
         #[command(flatten)]
         filter: FilterArgs,
-        /// Only indicators with this status: met, stretch_met, in_progress, missed, no_data (several: met,stretch_met)
+        /// Only indicators with this status: met, stretch_met, in_progress, missed, no_data, or the UI's words (达标 超额达标 推进中 未达 无数据) (several: met,stretch_met)
         #[arg(long, value_name = "STATUS")]
         status: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -69,7 +72,7 @@ pub enum Command {
     },
     /// Record the actual value (实际完成值) of an indicator; prints old → new and the status
     ///
-    /// VALUE: 512, 512.5, 1,234.5, ５１２, 80%, 512亿元 (the indicator's own unit); done / not_done (完成 / 未完成) for milestones.
+    /// VALUE: 512, 512.5, 1,234.5, ５１２, 80%, 512亿元 (the indicator's own unit); done / not_done (已完成 / 完成 / 未完成) for milestones.
     Set {
         /// Indicator id, e.g. 8.1 (see `indicators`)
         id: String,
@@ -83,11 +86,11 @@ pub enum Command {
         #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
         expect: Option<String>,
     },
-    /// Record a task's status: not_started, in_progress, delayed, done (未开始 进行中 滞后 完成)
+    /// Record a task's status: not_started, in_progress, delayed, done (未开始 推进中 已延误 已完成; also 进行中 滞后 完成)
     Status {
         /// Task id, e.g. 8
         task: String,
-        /// not_started, in_progress, delayed or done
+        /// not_started, in_progress, delayed or done, or a word the UI shows (已延误, delayed …)
         state: String,
         /// A remark recorded with the change
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
@@ -118,9 +121,9 @@ pub enum Command {
     Undo {
         /// Indicator (8.1) or task (8) id
         id: String,
-        /// Only the latest change of this field (default: the latest change of any field)
-        #[arg(long, value_enum)]
-        field: Option<FieldArg>,
+        /// Only the latest change of this field: actual, status or note (实际值, 任务状态, 备注) (default: the latest change of any field)
+        #[arg(long, value_name = "FIELD", value_parser = parse_field_arg)]
+        field: Option<Field>,
         /// A remark recorded with the undo
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
@@ -142,11 +145,14 @@ pub enum LedgerCommand {
     Convert,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FieldArg {
-    Actual,
-    Status,
-    Note,
+/// `undo --field`: any word of [`Field`] (`actual`, 实际值, …).
+pub fn parse_field_arg(s: &str) -> Result<Field, String> {
+    parse_field(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not a ledger field; expected one of {}",
+            Field::machine_list()
+        )
+    })
 }
 
 /// `--today`: exactly YYYY-MM-DD, a real date.
@@ -197,4 +203,22 @@ pub enum Format {
     Json,
 }
 
-pub use crate::ui::strings::Lang;
+/// `--lang`: the command line's names for [`Lang`] (the vocabulary has no
+/// clap in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}

@@ -5,16 +5,17 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::args::{FieldArg, LedgerCommand};
+use super::args::LedgerCommand;
 use super::output::{self, csv_text, target_text};
 use super::{Cli, CliError, Format, clock, ledger_path, open_ledger, user, warn};
 use crate::ledger::value::halfwidth;
 use crate::ledger::{
     self, Actual, Converted, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
-    display_actual, parse_actual, parse_task_state,
+    display_actual, parse_actual,
 };
 use crate::plan::{Indicator, Plan, Task};
 use crate::text;
+use crate::vocab::{Lang, Term, parse_task_state};
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
 fn clean_id(id: &str) -> String {
@@ -224,8 +225,9 @@ pub fn status(
     let parse = |s: &str| {
         parse_task_state(s).ok_or_else(|| {
             CliError::Usage(format!(
-                "task {}: `{s}` is not a task status; expected one of {states} (未开始 进行中 滞后 完成)",
-                task.id
+                "task {}: `{s}` is not a task status; expected one of {states} ({})",
+                task.id,
+                TaskState::word_list(Lang::Zh)
             ))
         })
     };
@@ -306,7 +308,7 @@ pub fn undo(
     cli: &Cli,
     plan: &Plan,
     id: &str,
-    field: Option<FieldArg>,
+    field: Option<Field>,
     note: &Option<String>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -315,11 +317,6 @@ pub fn undo(
     let clock = clock(cli);
     let mut ledger = open_ledger(cli, err)?;
     let id = known_id(plan, Some(&ledger), id)?;
-    let field = field.map(|f| match f {
-        FieldArg::Actual => Field::Actual,
-        FieldArg::Status => Field::Status,
-        FieldArg::Note => Field::Note,
-    });
     let done = ledger.undo(&id, field, &who, clock.now, note.clone())?;
     warn(err, ledger.warnings());
     let e = &done.entry;

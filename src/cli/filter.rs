@@ -6,9 +6,10 @@ use std::collections::HashSet;
 
 use super::CliError;
 use super::args::FilterArgs;
-use crate::ledger::{Status, TaskState, parse_task_state};
+use crate::ledger::{Status, TaskState};
 use crate::plan::Plan;
 use crate::plan::names::{self, Query, Resolved};
+use crate::vocab::{Lang, Term};
 
 pub use crate::plan::filter::Filter;
 
@@ -101,63 +102,47 @@ impl FilterArgs {
     }
 }
 
-/// Splits a `--status` list: `met,stretch_met` (also `，` and spaces).
-fn words(list: &str) -> impl Iterator<Item = &str> {
-    list.split([',', '，', ' '])
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
+/// A `--status` list: words separated by commas (`，` and `、` too) or
+/// spaces; a word the UI shows may itself hold a space (`in progress`).
+fn parse_list<T: Term>(list: &str, what: &str) -> Result<Vec<T>, CliError> {
+    let bad = |w: &str| {
+        CliError::Usage(format!(
+            "--status `{w}`: not {what}; expected one of {} ({}) \
+             (several separated by commas)",
+            T::machine_list(),
+            T::word_list(Lang::Zh)
+        ))
+    };
+    let mut out = Vec::new();
+    for piece in list.split([',', '，', '、']).map(str::trim) {
+        if piece.is_empty() {
+            continue;
+        }
+        if let Some(v) = T::parse(piece) {
+            out.push(v);
+            continue;
+        }
+        for w in piece.split_whitespace() {
+            out.push(T::parse(w).ok_or_else(|| bad(w))?);
+        }
+    }
+    if out.is_empty() {
+        return Err(CliError::Usage(format!(
+            "--status is empty; expected one of {}",
+            T::machine_list()
+        )));
+    }
+    Ok(out)
 }
 
-/// `indicators --status`: indicator statuses.
+/// `indicators --status`: indicator statuses (`met`, 达标, `stretch met` …).
 pub fn statuses(list: Option<&str>) -> Result<Option<Vec<Status>>, CliError> {
-    let Some(list) = list else {
-        return Ok(None);
-    };
-    let mut out = Vec::new();
-    for w in words(list) {
-        match Status::parse(&w.to_ascii_lowercase()) {
-            Some(s) => out.push(s),
-            None => {
-                return Err(CliError::Usage(format!(
-                    "--status `{w}`: not an indicator status; expected one of {} \
-                     (several separated by commas)",
-                    Status::ALL.map(Status::as_str).join(", ")
-                )));
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err(CliError::Usage(format!(
-            "--status is empty; expected one of {}",
-            Status::ALL.map(Status::as_str).join(", ")
-        )));
-    }
-    Ok(Some(out))
+    list.map(|l| parse_list(l, "an indicator status"))
+        .transpose()
 }
 
-/// `tasks --status`: task states (as people set them with `status`).
+/// `tasks --status`: task states as people set them with `status`
+/// (`delayed`, 已延误, 滞后 …).
 pub fn task_states(list: Option<&str>) -> Result<Option<Vec<TaskState>>, CliError> {
-    let Some(list) = list else {
-        return Ok(None);
-    };
-    let mut out = Vec::new();
-    for w in words(list) {
-        match parse_task_state(w) {
-            Some(s) => out.push(s),
-            None => {
-                return Err(CliError::Usage(format!(
-                    "--status `{w}`: not a task state; expected one of {} \
-                     (several separated by commas)",
-                    TaskState::ALL.map(TaskState::as_str).join(", ")
-                )));
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err(CliError::Usage(format!(
-            "--status is empty; expected one of {}",
-            TaskState::ALL.map(TaskState::as_str).join(", ")
-        )));
-    }
-    Ok(Some(out))
+    list.map(|l| parse_list(l, "a task state")).transpose()
 }

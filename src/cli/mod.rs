@@ -229,7 +229,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             let clock = clock(cli);
             let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
             let opts = crate::ui::Options {
-                lang: cli.lang,
+                lang: cli.lang.into(),
                 ascii: cli.ascii,
                 ledger: Some(ledger.path().display().to_string()),
             };

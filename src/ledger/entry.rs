@@ -12,6 +12,7 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 
 use super::status::{Actual, TaskState};
+use crate::vocab::Term;
 
 /// The columns of a ledger this program writes, in order.
 pub const COLUMNS: [&str; 7] = ["time", "user", "id", "field", "value", "old", "note"];
@@ -19,32 +20,9 @@ pub const COLUMNS: [&str; 7] = ["time", "user", "id", "field", "value", "old", "
 /// Columns a ledger must have; `old` and `note` may be missing (empty).
 const REQUIRED: [&str; 5] = ["time", "user", "id", "field", "value"];
 
-/// What a row changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// An indicator's actual value (实际完成值): a number or done/not_done.
-    Actual,
-    /// A task's status: not_started, in_progress, delayed, done.
-    Status,
-    /// A free-text note on an indicator or a task.
-    Note,
-}
+pub use crate::vocab::Field;
 
 impl Field {
-    pub const ALL: [Field; 3] = [Field::Actual, Field::Status, Field::Note];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Actual => "actual",
-            Field::Status => "status",
-            Field::Note => "note",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.as_str() == s.trim())
-    }
-
     pub(crate) fn index(self) -> usize {
         self as usize
     }
@@ -53,12 +31,6 @@ impl Field {
     /// written).
     pub fn is_text(self) -> bool {
         self == Field::Note
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -156,7 +128,7 @@ impl Entry {
         if self.field != Field::Status {
             return None;
         }
-        self.value.as_deref().and_then(TaskState::parse)
+        self.value.as_deref().and_then(TaskState::from_machine)
     }
 }
 
@@ -222,8 +194,8 @@ pub fn check_value(field: Field, value: &str) -> Result<(), String> {
                 "`{value}` is not an actual; expected a plain decimal (-12.5) or done / not_done"
             )),
         },
-        Field::Status => match TaskState::parse(value) {
-            Some(s) if s.as_str() == value => Ok(()),
+        Field::Status => match TaskState::from_machine(value) {
+            Some(_) => Ok(()),
             _ => Err(format!(
                 "`{value}` is not a task status; expected one of {}",
                 TaskState::ALL.map(TaskState::as_str).join(", ")
@@ -346,7 +318,7 @@ impl Columns {
         let id = get(self.id).trim().to_string();
         check_id(&id).map_err(|m| format!("field `id`: {m}"))?;
         let field_text = get(self.field);
-        let field = Field::parse(field_text).ok_or_else(|| {
+        let field = Field::from_machine(field_text.trim()).ok_or_else(|| {
             format!("field `field`: found `{field_text}`, expected actual, status or note")
         })?;
         let value =

@@ -15,6 +15,7 @@ pub mod status;
 pub mod store;
 pub mod value;
 
+pub use crate::vocab::parse_task_state;
 pub use entry::{Entry, Field, Stamp};
 pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
@@ -22,4 +23,4 @@ pub use store::{
     ChainBreak, Converted, Edit, Encoding, Expect, History, Ledger, Refreshed, Undone, convert,
     lock_path, torn_path,
 };
-pub use value::{ValueError, display_actual, parse_actual, parse_task_state};
+pub use value::{ValueError, display_actual, parse_actual};

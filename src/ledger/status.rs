@@ -15,81 +15,12 @@ pub enum Actual {
     Done(bool),
 }
 
-/// Where an indicator stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Status {
-    /// No actual recorded.
-    NoData,
-    /// Not met yet, deadline year not over.
-    InProgress,
-    /// The deadline year has ended without the target met.
-    Missed,
-    /// The target is met.
-    Met,
-    /// The target and its stretch target (力争) are met.
-    StretchMet,
-}
+pub use crate::vocab::{Status, TaskState};
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Met,
-        Status::StretchMet,
-        Status::InProgress,
-        Status::Missed,
-        Status::NoData,
-    ];
-
-    /// The word scripts see (`met`, `stretch_met`, `in_progress`, `missed`, `no_data`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NoData => "no_data",
-            Status::InProgress => "in_progress",
-            Status::Missed => "missed",
-            Status::Met => "met",
-            Status::StretchMet => "stretch_met",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s.trim())
-    }
-
     /// True for `met` and `stretch_met`.
     pub fn is_met(self) -> bool {
         matches!(self, Status::Met | Status::StretchMet)
-    }
-}
-
-/// A task's status as people set it (`wudang-plan status TASK STATE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TaskState {
-    NotStarted,
-    InProgress,
-    Delayed,
-    Done,
-}
-
-impl TaskState {
-    pub const ALL: [TaskState; 4] = [
-        TaskState::NotStarted,
-        TaskState::InProgress,
-        TaskState::Delayed,
-        TaskState::Done,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TaskState::NotStarted => "not_started",
-            TaskState::InProgress => "in_progress",
-            TaskState::Delayed => "delayed",
-            TaskState::Done => "done",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        TaskState::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s.trim())
     }
 }
 
@@ -286,16 +217,5 @@ mod tests {
             status(&q, Some(&Actual::Done(true)), IN_2026),
             Status::Missed
         );
-    }
-
-    #[test]
-    fn words_round_trip() {
-        for s in Status::ALL {
-            assert_eq!(Status::parse(s.as_str()), Some(s));
-        }
-        for s in TaskState::ALL {
-            assert_eq!(TaskState::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(Status::parse("bogus"), None);
     }
 }

@@ -5,20 +5,26 @@
 //! full-width digits and signs (`５１２`, `８０％`, `－３`, U+2212 minus),
 //! surrounding spaces including the ideographic space U+3000, `%` on a
 //! percent indicator and the indicator's own unit as a suffix (`512亿元`,
-//! `512 亿元`). Numbers are exact decimals; `nan`, `inf`, exponents, bad
-//! grouping, empty input, text and a foreign unit are refused. Milestones
-//! take `done` / `not_done` (完成 / 已完成 / 未完成).
+//! `512 亿元`). Numbers are exact decimals with at most 28 significant
+//! digits and at most 28 after the point ([`within_digit_limit`]); `nan`,
+//! `inf`, exponents, bad grouping, empty input, text and a foreign unit are
+//! refused. Milestones take any word of [`crate::vocab::Milestone`]
+//! (`done` / `not_done`, 已完成 / 完成 / 未完成, `not done`). Why a value is
+//! refused is worded in [`crate::vocab::problem`], in either language.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::status::{Actual, TaskState};
+use super::status::Actual;
 use crate::plan::Indicator;
+use crate::vocab::{Expected, Lang, MAX_DIGITS, ValueProblem, parse_done};
 
-/// A typed value that was refused, with everything needed to say why.
+/// A typed value that was refused, with everything needed to say why, in
+/// either language ([`ValueError::reason`]); `Display` is the English the
+/// command line prints.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{id} {name}: {problem}; expected {expected}")]
+#[error("{id} {name}: {}", self.reason(Lang::En))]
 pub struct ValueError {
     /// The indicator or task id.
     pub id: String,
@@ -26,10 +32,23 @@ pub struct ValueError {
     pub name: String,
     /// What was typed, verbatim.
     pub input: String,
-    /// What is wrong, quoting the input.
-    pub problem: String,
+    /// What is wrong.
+    pub problem: ValueProblem,
     /// What would have been accepted.
-    pub expected: String,
+    pub expected: Expected,
+}
+
+impl ValueError {
+    /// What is wrong, quoting the input: `` `abc` is not a number``.
+    pub fn problem_text(&self, lang: Lang) -> String {
+        self.problem.text(&self.input, &self.expected, lang)
+    }
+
+    /// What is wrong and what is expected, without the indicator:
+    /// `“abc”不是数字；应填以亿元为单位的数…`.
+    pub fn reason(&self, lang: Lang) -> String {
+        self.expected.after(&self.problem_text(lang), lang)
+    }
 }
 
 /// Maps the full-width forms a Chinese IME produces to ASCII: digits
@@ -49,23 +68,21 @@ pub fn halfwidth(s: &str) -> String {
         .collect()
 }
 
-/// What an indicator expects, for messages: "a number in 亿元 such as …".
-pub fn expected_for(ind: &Indicator) -> String {
+/// What an indicator expects, for messages.
+pub fn expected_for(ind: &Indicator) -> Expected {
     if ind.is_milestone() {
-        return "`done` or `not_done` (完成 / 未完成)".into();
+        return Expected::Milestone;
     }
     match ind.unit.as_deref() {
-        Some("%") => "a percentage such as 80, 80% or 80.5%".into(),
-        Some(u) => {
-            format!("a number in {u} such as 512, 512.5 or 1,234.5 (the suffix {u} is optional)")
-        }
-        None => "a plain number such as 2, 2.5 or 1,234.5 (this indicator has no unit)".into(),
+        Some("%") => Expected::Percent,
+        Some(u) => Expected::Unit(u.to_string()),
+        None => Expected::Plain,
     }
 }
 
 /// Parses what someone typed as the actual of `ind`.
 pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> {
-    let err = |problem: String| ValueError {
+    let err = |problem: ValueProblem| ValueError {
         id: ind.id.clone(),
         name: ind.name.clone(),
         input: input.to_string(),
@@ -75,24 +92,20 @@ pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> 
     let text = halfwidth(input);
     let text = text.trim();
     if text.is_empty() {
-        return Err(err("nothing typed".into()));
+        return Err(err(ValueProblem::Empty));
     }
     if ind.is_milestone() {
-        return parse_done(text).map(Actual::Done).ok_or_else(|| {
-            err(format!(
-                "`{input}` is not done or not_done (this is a milestone)"
-            ))
-        });
+        return parse_done(text)
+            .map(Actual::Done)
+            .ok_or_else(|| err(ValueProblem::NotDone));
     }
     if parse_done(text).is_some() {
-        return Err(err(format!(
-            "`{input}`: this indicator takes a number, not done/not_done"
-        )));
+        return Err(err(ValueProblem::DoneOnNumber));
     }
     let (number, rest) = split_number(text);
     let rest = rest.trim();
     if number.is_empty() || number == "-" || number == "+" {
-        return Err(err(format!("`{input}` is not a number")));
+        return Err(err(ValueProblem::NotANumber));
     }
     if !rest.is_empty() {
         let mut cs = rest.chars();
@@ -102,9 +115,7 @@ pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> 
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-')
         {
-            return Err(err(format!(
-                "`{input}`: exponents are not accepted; write the number out"
-            )));
+            return Err(err(ValueProblem::Exponent));
         }
         let own = match ind.unit.as_deref() {
             Some(u) => rest == u,
@@ -112,23 +123,36 @@ pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> 
         };
         if !own {
             if rest.chars().any(|c| c.is_ascii_digit()) || rest.contains(['.', ',']) {
-                return Err(err(format!("`{input}` is not a number")));
+                return Err(err(ValueProblem::NotANumber));
             }
-            return Err(err(match ind.unit.as_deref() {
-                Some(u) => {
-                    format!("`{input}`: the unit `{rest}` is not this indicator's unit `{u}`")
-                }
-                None => format!("`{input}`: this indicator has no unit, `{rest}` is not accepted"),
+            return Err(err(ValueProblem::Unit {
+                unit: rest.to_string(),
             }));
         }
     }
-    let plain = check_grouping(number).map_err(|p| err(format!("`{input}`: {p}")))?;
-    let d = Decimal::from_str_exact(&plain).map_err(|_| {
-        err(format!(
-            "`{input}` has too many digits (at most 28 significant digits)"
-        ))
-    })?;
+    let plain = check_grouping(number).map_err(err)?;
+    if !within_digit_limit(&plain) {
+        return Err(err(ValueProblem::TooManyDigits));
+    }
+    let d = Decimal::from_str_exact(&plain).map_err(|_| err(ValueProblem::TooManyDigits))?;
     Ok(Actual::Number(d))
+}
+
+/// The digit rule for a plain `[-]digits[.digits]`: at most
+/// [`MAX_DIGITS`] significant digits (from the first non-zero digit to the
+/// last digit written, trailing zeros included: they are kept) and at most
+/// [`MAX_DIGITS`] digits after the decimal point. Every such number is an
+/// exact `Decimal` (below 10^28 < 2^96, scale at most 28).
+pub fn within_digit_limit(plain: &str) -> bool {
+    let body = plain.trim_start_matches(['-', '+']);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let significant = int.trim_start_matches('0').len()
+        + if int.trim_start_matches('0').is_empty() {
+            frac.trim_start_matches('0').len()
+        } else {
+            frac.len()
+        };
+    significant <= MAX_DIGITS && frac.len() <= MAX_DIGITS
 }
 
 /// Splits `text` into its leading number-like part (`[+-]?[0-9.,]*`) and
@@ -147,7 +171,7 @@ fn split_number(text: &str) -> (&str, &str) {
 
 /// Checks sign, digits, grouping and decimal point; returns the number
 /// without sign `+` and group separators.
-fn check_grouping(number: &str) -> Result<String, String> {
+fn check_grouping(number: &str) -> Result<String, ValueProblem> {
     let (sign, body) = match number.as_bytes().first() {
         Some(b'-') => ("-", &number[1..]),
         Some(b'+') => ("", &number[1..]),
@@ -160,10 +184,10 @@ fn check_grouping(number: &str) -> Result<String, String> {
     if let Some(f) = frac
         && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err("digits must follow the decimal point (512.5)".into());
+        return Err(ValueProblem::NoDigitAfterPoint);
     }
     if int.is_empty() {
-        return Err("a digit must come before the decimal point (0.5)".into());
+        return Err(ValueProblem::NoDigitBeforePoint);
     }
     let digits = if int.contains(',') {
         let groups: Vec<&str> = int.split(',').collect();
@@ -171,45 +195,19 @@ fn check_grouping(number: &str) -> Result<String, String> {
         let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
         let all_digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
         if !(first_ok && rest_ok && all_digits) {
-            return Err("digits must be grouped in threes (1,234 or 1,234,567)".into());
+            return Err(ValueProblem::Grouping);
         }
         groups.concat()
     } else {
         int.to_string()
     };
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("not a number".into());
+        return Err(ValueProblem::NotANumber);
     }
     Ok(match frac {
         Some(f) => format!("{sign}{digits}.{f}"),
         None => format!("{sign}{digits}"),
     })
-}
-
-/// `done` / `not_done` and their Chinese forms; `None` for anything else.
-pub fn parse_done(text: &str) -> Option<bool> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "done" | "完成" | "已完成" => Some(true),
-        "not_done" | "not done" | "未完成" => Some(false),
-        _ => None,
-    }
-}
-
-/// A task state as typed: the words of [`TaskState`] or their Chinese
-/// forms (未开始, 进行中, 滞后/延期, 完成/已完成).
-pub fn parse_task_state(text: &str) -> Option<TaskState> {
-    let t = halfwidth(text);
-    let t = t.trim();
-    if let Some(s) = TaskState::parse(&t.to_ascii_lowercase()) {
-        return Some(s);
-    }
-    match t {
-        "未开始" => Some(TaskState::NotStarted),
-        "进行中" | "推进中" => Some(TaskState::InProgress),
-        "滞后" | "延期" | "延迟" => Some(TaskState::Delayed),
-        "完成" | "已完成" => Some(TaskState::Done),
-        _ => None,
-    }
 }
 
 impl Actual {
@@ -381,7 +379,10 @@ mod tests {
     fn refuses_nan_and_inf() {
         for s in ["nan", "NaN", "inf", "-inf", "infinity"] {
             let e = refused(&yuan(), s);
-            assert!(e.problem.contains("is not a number"), "{s}: {e}");
+            assert!(
+                e.problem_text(Lang::En).contains("is not a number"),
+                "{s}: {e}"
+            );
         }
     }
 
@@ -389,7 +390,7 @@ mod tests {
     fn refuses_exponents() {
         for s in ["1e400", "1E3", "5e-2"] {
             let e = refused(&yuan(), s);
-            assert!(e.problem.contains("exponents"), "{s}: {e}");
+            assert!(e.problem_text(Lang::En).contains("exponents"), "{s}: {e}");
         }
     }
 
@@ -397,7 +398,10 @@ mod tests {
     fn refuses_bad_grouping() {
         for s in ["1,23", "12,3456", ",123", "1,,234", "1234,567"] {
             let e = refused(&yuan(), s);
-            assert!(e.problem.contains("grouped in threes"), "{s}: {e}");
+            assert!(
+                e.problem_text(Lang::En).contains("grouped in threes"),
+                "{s}: {e}"
+            );
         }
         refused(&yuan(), "1.234,5");
     }
@@ -406,7 +410,10 @@ mod tests {
     fn refuses_empty() {
         for s in ["", "   ", "\u{3000}"] {
             let e = refused(&yuan(), s);
-            assert!(e.problem.contains("nothing typed"), "{s:?}: {e}");
+            assert!(
+                e.problem_text(Lang::En).contains("nothing typed"),
+                "{s:?}: {e}"
+            );
         }
     }
 
@@ -434,15 +441,98 @@ mod tests {
              expected a number in 亿元 such as 512, 512.5 or 1,234.5 (the suffix 亿元 is optional)"
         );
         let e = refused(&yuan(), "80%");
-        assert!(e.problem.contains("the unit `%`"), "{e}");
+        assert!(e.problem_text(Lang::En).contains("the unit `%`"), "{e}");
         let e = refused(&bare(), "2倍");
-        assert!(e.problem.contains("has no unit"), "{e}");
+        assert!(e.problem_text(Lang::En).contains("has no unit"), "{e}");
     }
 
     #[test]
     fn refuses_too_many_digits() {
         let e = refused(&yuan(), "123456789012345678901234567890");
-        assert!(e.problem.contains("too many digits"), "{e}");
+        assert!(e.problem_text(Lang::En).contains("too many digits"), "{e}");
+    }
+
+    /// The rule: at most 28 significant digits and at most 28 after the
+    /// decimal point; the message says both.
+    #[test]
+    fn digit_limit_at_its_edges() {
+        let nines = "9".repeat(28);
+        for ok in [
+            nines.clone(),
+            format!("-{nines}"),
+            format!("0000{nines}"),
+            format!("0.{}", "1".repeat(28)),
+            format!("0.{}1", "0".repeat(27)),
+            format!("1.{}", "0".repeat(27)),
+        ] {
+            assert_eq!(
+                num(&yuan(), &ok),
+                Decimal::from_str_exact(&ok).unwrap().to_string()
+            );
+        }
+        for bad in [
+            // 29 significant digits: a Decimal could hold it, the rule says no
+            "12345678901234567890123456789".to_string(),
+            format!("1.{}", "0".repeat(28)),
+            // one significant digit, 29 after the point
+            format!("0.{}1", "0".repeat(28)),
+        ] {
+            let e = refused(&yuan(), &bad);
+            assert_eq!(e.problem, ValueProblem::TooManyDigits, "{bad}");
+            let m = e.problem_text(Lang::En);
+            assert!(
+                m.contains("at most 28 significant digits")
+                    && m.contains("at most 28 after the decimal point"),
+                "{m}"
+            );
+        }
+    }
+
+    /// The digit rule stated independently: the digits from the first
+    /// non-zero one to the last, and the digits after the point.
+    fn rule_allows(int: &str, frac: &str) -> bool {
+        let all = format!("{int}{frac}");
+        let significant = all.find(|c| c != '0').map_or(0, |i| all.len() - i);
+        significant <= 28 && frac.len() <= 28
+    }
+
+    proptest::proptest! {
+        /// Generated numbers are accepted iff they satisfy the rule, and
+        /// accepted ones are exact and round-trip through the ledger form.
+        #[test]
+        fn digit_rule_matches_behaviour(
+            sign in "[-+]?",
+            zeros in "0{0,4}",
+            int in "[0-9]{1,32}",
+            frac in proptest::option::of("[0-9]{1,32}"),
+        ) {
+            let int = format!("{zeros}{int}");
+            let frac_digits = frac.clone().unwrap_or_default();
+            let typed = match &frac {
+                Some(f) => format!("{sign}{int}.{f}"),
+                None => format!("{sign}{int}"),
+            };
+            let got = parse_actual(&yuan(), &typed);
+            proptest::prop_assert_eq!(got.is_ok(), rule_allows(&int, &frac_digits), "{}: {:?}", typed, got);
+            match got {
+                Ok(Actual::Number(d)) => {
+                    // exact: the digits typed, the scale typed
+                    let digits: u128 = format!("{int}{frac_digits}").parse().unwrap();
+                    proptest::prop_assert_eq!(d.mantissa().unsigned_abs(), digits);
+                    proptest::prop_assert_eq!(d.scale() as usize, frac_digits.len());
+                    if digits != 0 {
+                        proptest::prop_assert_eq!(d.is_sign_negative(), sign == "-");
+                    }
+                    let a = Actual::Number(d);
+                    let stored = a.to_ledger();
+                    let back = Actual::from_ledger(&stored);
+                    proptest::prop_assert_eq!(back.as_ref(), Some(&a));
+                    proptest::prop_assert_eq!(back.unwrap().to_ledger(), stored);
+                }
+                Ok(other) => proptest::prop_assert!(false, "{:?}", other),
+                Err(e) => proptest::prop_assert_eq!(e.problem, ValueProblem::TooManyDigits),
+            }
+        }
     }
 
     #[test]
@@ -460,9 +550,9 @@ mod tests {
             assert_eq!(parse_actual(&m, s), Ok(Actual::Done(v)), "{s}");
         }
         let e = refused(&m, "1");
-        assert!(e.expected.contains("done"), "{e}");
+        assert!(e.expected.text(Lang::En).contains("done"), "{e}");
         let e = refused(&yuan(), "done");
-        assert!(e.problem.contains("takes a number"), "{e}");
+        assert!(e.problem_text(Lang::En).contains("takes a number"), "{e}");
     }
 
     #[test]
@@ -473,15 +563,6 @@ mod tests {
         for s in ["", "1,234", "1e3", "nan", "+5", "5.", ".5", "512亿元"] {
             assert_eq!(Actual::from_ledger(s), None, "{s}");
         }
-    }
-
-    #[test]
-    fn task_states() {
-        assert_eq!(parse_task_state("in_progress"), Some(TaskState::InProgress));
-        assert_eq!(parse_task_state(" Done "), Some(TaskState::Done));
-        assert_eq!(parse_task_state("滞后"), Some(TaskState::Delayed));
-        assert_eq!(parse_task_state("未开始"), Some(TaskState::NotStarted));
-        assert_eq!(parse_task_state("soon"), None);
     }
 
     #[test]

@@ -98,17 +98,6 @@ impl Class {
     pub fn index(self) -> usize {
         self as usize
     }
-
-    /// The word for the class in the strings table (达标, 推进中, 未达, 无数据).
-    pub fn word(self) -> super::strings::S {
-        use super::strings::S;
-        match self {
-            Class::Met => S::Met,
-            Class::InProgress => S::InProgress,
-            Class::Missed => S::Missed,
-            Class::NoData => S::NoData,
-        }
-    }
 }
 
 /// Counts per class, indexed by [`Class::index`].

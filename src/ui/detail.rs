@@ -85,9 +85,13 @@ pub fn counts_items(state: &AppState, counts: &Counts) -> Vec<Span<'static>> {
     let th = state.theme();
     let mut spans = Vec::new();
     for c in [Class::Met, Class::InProgress, Class::Missed, Class::NoData] {
-        let word = c.word();
         spans.push(Span::styled(
-            format!("{} {} {}", th.class_mark(c), state.tr(word), counts.get(c)),
+            format!(
+                "{} {} {}",
+                th.class_mark(c),
+                state.word(c.status()),
+                counts.get(c)
+            ),
             th.class(c),
         ));
     }
@@ -193,13 +197,11 @@ fn owners(out: &mut Vec<Line<'static>>, state: &AppState, rows: &[&Row], width: 
     }
 }
 
-pub fn state_word(s: Option<&TaskState>) -> S {
+/// A task's state in the UI's language; 未填报 when never set.
+pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {
-        None => S::StateUnset,
-        Some(TaskState::NotStarted) => S::StateNotStarted,
-        Some(TaskState::InProgress) => S::StateInProgress,
-        Some(TaskState::Delayed) => S::StateDelayed,
-        Some(TaskState::Done) => S::StateDone,
+        None => state.tr(S::StateUnset),
+        Some(t) => state.word(*t),
     }
 }
 
@@ -234,10 +236,10 @@ fn task_lines(
             Style::new(),
         );
     }
-    let st = state_word(state.progress.task_state.get(&t.id));
+    let st = state_word(state, state.progress.task_state.get(&t.id));
     out.push(Line::from(vec![
         Span::styled(state.label(S::TaskState), th.dim()),
-        Span::raw(state.tr(st)),
+        Span::raw(st),
     ]));
     let label = Span::styled(state.label(S::Indicators), th.dim());
     flow(out, label, counts_items(state, counts), width);

@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::paint;
-use super::state::{AppState, Clash, Editor};
+use super::state::{AppState, Clash, Editor, Mode};
 use super::strings::{S, fill};
 use super::writes::shown;
 use crate::ledger::Status;
@@ -39,17 +39,59 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
     paint::prompt_bar(frame, line, state, format!("{prompt} : "), &e.field, tail)
 }
 
-/// The reason an edit was refused, for the footer's second line.
-pub fn error_line(state: &AppState, e: &Editor) -> Option<Line<'static>> {
-    let why = e.error.as_ref()?;
+/// Most footer lines the reason for a refused edit takes (below the
+/// editor's own line).
+pub const ERROR_LINES: usize = 2;
+
+/// `无效：` and the reason an edit was refused, wrapped by display width
+/// to `width` cells (a double-width character is never split), at most
+/// [`ERROR_LINES`] lines, the last cut with `~` only if it is longer still.
+fn error_text(state: &AppState, e: &Editor, width: usize) -> Vec<String> {
+    let Some(why) = &e.error else {
+        return Vec::new();
+    };
+    let label = format!("{}{}", state.tr(S::Invalid), state.tr(S::Colon));
+    let full = format!("{label}{why}");
+    let mut lines = text::wrap(&full, width);
+    if lines.len() > ERROR_LINES {
+        // The text after the lines kept (wrap drops only the spaces at
+        // its breaks), cut by width on the last line.
+        lines.truncate(ERROR_LINES - 1);
+        let mut rest = full.as_str();
+        for l in &lines {
+            rest = rest.trim_start().strip_prefix(l.as_str()).unwrap_or(rest);
+        }
+        lines.push(text::truncate(rest.trim_start(), width));
+    }
+    lines
+}
+
+/// How many footer lines the editor's error needs at `width` columns (0
+/// without an error); the layout grows the footer by all but one.
+pub fn error_rows(state: &AppState, width: u16) -> u16 {
+    match &state.mode {
+        Mode::Edit(e) if e.clash.is_none() => error_text(state, e, width as usize).len() as u16,
+        _ => 0,
+    }
+}
+
+/// The reason an edit was refused, for the footer's lines below the
+/// editor: `无效：` in red, then the reason.
+pub fn error_lines(state: &AppState, e: &Editor, width: u16) -> Vec<Line<'static>> {
     let th = state.theme();
-    Some(Line::from(vec![
-        Span::styled(
-            format!("{}{}", state.tr(S::Invalid), state.tr(S::Colon)),
-            th.status(Status::Missed),
-        ),
-        Span::raw(why.clone()),
-    ]))
+    let label = format!("{}{}", state.tr(S::Invalid), state.tr(S::Colon));
+    let label = label.trim_end();
+    error_text(state, e, width as usize)
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| match l.strip_prefix(label) {
+            Some(rest) if k == 0 => Line::from(vec![
+                Span::styled(label.to_string(), th.status(Status::Missed)),
+                Span::raw(rest.to_string()),
+            ]),
+            _ => Line::from(l),
+        })
+        .collect()
 }
 
 /// The conflict prompt: who changed the value, when, to what; y / n.
@@ -63,9 +105,9 @@ pub fn conflict_text(state: &AppState, e: &Editor, c: &Clash) -> String {
             &e.id,
             &who,
             &when,
-            &shown(state, &e.id, c.theirs.as_deref()),
-            &shown(state, &e.id, e.seen.as_deref()),
-            &shown(state, &e.id, Some(&c.ours)),
+            &shown(state, &e.id, e.target, c.theirs.as_deref()),
+            &shown(state, &e.id, e.target, e.seen.as_deref()),
+            &shown(state, &e.id, e.target, Some(&c.ours)),
         ],
     )
 }

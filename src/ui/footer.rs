@@ -1,5 +1,6 @@
 //! The footer: line 1 the keys that matter now (from the keymap) or the
-//! search / jump field; line 2 messages, active filters and the ledger.
+//! search / jump field; line 2 messages, active filters and the ledger (in
+//! the editor: the error, wrapped onto line 3 when long).
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -10,7 +11,7 @@ use super::keymap::{self, Binding, Ctx};
 use super::paint;
 use super::state::{AppState, Mode};
 use super::strings::S;
-use super::{editor, indicators, jump, search};
+use super::{editor, jump, search};
 use crate::text;
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -114,7 +115,7 @@ pub fn filters_text(state: &AppState) -> Option<String> {
         parts.push(format!(
             "{} {}",
             state.tr(S::FilterStatus),
-            state.tr(indicators::status_word(c.status()))
+            state.word(c.status())
         ));
     }
     if let Some(s) = &f.search {
@@ -155,9 +156,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
     };
     if area.height > 1
         && let Mode::Edit(e) = &state.mode
-        && let Some(l) = editor::error_line(state, e)
+        && e.error.is_some()
     {
-        paint::put_line(frame.buffer_mut(), area.x, area.y + 1, area.width, &l);
+        let lines = editor::error_lines(state, e, area.width);
+        for (k, l) in lines.iter().enumerate().take(area.height as usize - 1) {
+            let y = area.y + 1 + k as u16;
+            paint::put_line(frame.buffer_mut(), area.x, y, area.width, l);
+        }
         return cursor;
     }
     if area.height > 1 {

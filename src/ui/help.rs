@@ -29,7 +29,7 @@ pub fn lines(state: &AppState, width: usize) -> Vec<Line<'static>> {
         Status::Missed,
         Status::NoData,
     ] {
-        let word = state.tr(super::indicators::status_word(s));
+        let word = state.word(s);
         marks.push(Span::styled(
             format!("{} {}", th.mark(s), word),
             th.status(s),

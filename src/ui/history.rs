@@ -127,8 +127,8 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
         if y >= bottom {
             break;
         }
-        let old = shown(state, &e.id, e.old.as_deref());
-        let new = shown(state, &e.id, e.value.as_deref());
+        let old = shown(state, &e.id, e.field, e.old.as_deref());
+        let new = shown(state, &e.id, e.field, e.value.as_deref());
         let mut spans = vec![
             Span::styled(when(e), th.dim()),
             Span::raw("  "),

@@ -16,6 +16,7 @@ use super::strings::{S, fill};
 use crate::ledger::{Actual, Status};
 use crate::plan::{Better, Comparison, Indicator};
 use crate::text;
+use crate::vocab::Milestone;
 
 /// Cells of the bar between its brackets.
 const BAR: usize = 8;
@@ -35,18 +36,7 @@ pub fn actual_text(state: &AppState, a: Option<&Actual>) -> String {
     match a {
         None => "-".into(),
         Some(Actual::Number(n)) => n.normalize().to_string(),
-        Some(Actual::Done(true)) => state.tr(S::ActualDone).into(),
-        Some(Actual::Done(false)) => state.tr(S::ActualNotDone).into(),
-    }
-}
-
-pub fn status_word(s: Status) -> S {
-    match s {
-        Status::Met => S::Met,
-        Status::StretchMet => S::StretchMet,
-        Status::InProgress => S::InProgress,
-        Status::Missed => S::Missed,
-        Status::NoData => S::NoData,
+        Some(Actual::Done(d)) => state.word(Milestone::of(*d)).into(),
     }
 }
 
@@ -136,7 +126,7 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
         due: ind.deadline.to_string(),
         actual: actual_text(state, state.progress.actual.get(&ind.id)),
         status: st,
-        word: format!("{} {}", state.theme().mark(st), state.tr(status_word(st))),
+        word: format!("{} {}", state.theme().mark(st), state.word(st)),
     }
 }
 

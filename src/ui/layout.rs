@@ -5,6 +5,9 @@
 //! - ≥ 60 wide: tree and ONE right pane (Tab switches detail/indicators);
 //! - narrower: one pane at a time (Tab cycles);
 //! - below 40×10: a "window too small" message.
+//!
+//! The footer is [`FOOTER_H`] lines, one more while the editor's error
+//! wraps onto a second line ([`super::editor::error_rows`]).
 
 use ratatui::layout::Rect;
 
@@ -57,13 +60,15 @@ pub fn areas(area: Rect, state: &AppState) -> Areas {
             ..Areas::default()
         };
     }
+    // A long editor error wraps: the footer grows by its extra lines.
+    let fh = FOOTER_H + super::editor::error_rows(state, w).saturating_sub(1);
     let main = Rect {
-        height: h - FOOTER_H,
+        height: h - fh,
         ..area
     };
     let footer = Rect {
-        y: area.y + h - FOOTER_H,
-        height: FOOTER_H,
+        y: area.y + h - fh,
+        height: fh,
         ..area
     };
     let mut a = Areas {

@@ -159,12 +159,11 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, sel: usize, offset:
     );
     let mut legend = Vec::new();
     for c in [Class::Met, Class::InProgress, Class::Missed, Class::NoData] {
-        let word = c.word();
         legend.push(Span::styled(
             format!("{} {} ", th.class_mark(c), th.stack_char(c)),
             th.class(c),
         ));
-        legend.push(Span::raw(format!("{}   ", state.tr(word))));
+        legend.push(Span::raw(format!("{}   ", state.word(c.status()))));
     }
     if inner.height > 1 {
         paint::put_line(buf, inner.x, inner.y + 1, w, &Line::from(legend));

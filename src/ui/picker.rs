@@ -12,10 +12,11 @@ use super::field::TextField;
 use super::filter;
 use super::paint;
 use super::state::AppState;
-use super::strings::{Lang, S, fill};
+use super::strings::{S, fill};
 use crate::plan::Plan;
 use crate::plan::names::{Query, initials};
 use crate::text;
+use crate::vocab::Term;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickKind {
@@ -149,40 +150,30 @@ impl Picker {
                 Class::ALL
                     .into_iter()
                     .map(|c| {
-                        let w = c.word();
-                        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                        let w = c.status().words();
                         PickItem {
                             value: PickValue::Class(c),
                             label: format!("{} {}", state.theme().class_mark(c), w.get(lang)),
-                            alt: w.get(other).to_string(),
-                            keys: vec![
-                                w.get(Lang::Zh).to_string(),
-                                w.get(Lang::En).to_string(),
-                                c.status().as_str().to_string(),
-                            ],
+                            alt: w.get(lang.other()).to_string(),
+                            keys: w.accepted().map(String::from).collect(),
                             count: fill(lang, S::NIndicators, &[&counts.get(c).to_string()]),
                         }
                     })
                     .collect()
             }
             PickKind::TaskState => {
-                let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
                 let current = state
                     .selected_task_pos()
                     .and_then(|p| state.progress.task_state.get(&plan.tasks[p].id));
                 crate::ledger::TaskState::ALL
                     .into_iter()
                     .map(|t| {
-                        let w = super::detail::state_word(Some(&t));
+                        let w = t.words();
                         PickItem {
                             value: PickValue::State(t),
                             label: w.get(lang).to_string(),
-                            alt: w.get(other).to_string(),
-                            keys: vec![
-                                w.get(Lang::Zh).to_string(),
-                                w.get(Lang::En).to_string(),
-                                t.as_str().to_string(),
-                            ],
+                            alt: w.get(lang.other()).to_string(),
+                            keys: w.accepted().map(String::from).collect(),
                             count: if current == Some(&t) {
                                 state.tr(S::Current).to_string()
                             } else {

@@ -13,6 +13,7 @@ use super::strings::{Lang, S};
 use super::theme::Theme;
 use crate::ledger::{Expect, Field, Stamp, Status};
 use crate::plan::Plan;
+use crate::vocab::Term;
 
 /// How the UI was started: language, theme, ledger path.
 #[derive(Debug, Clone)]
@@ -215,6 +216,11 @@ impl AppState {
 
     pub fn tr(&self, s: S) -> &'static str {
         s.get(self.config.lang)
+    }
+
+    /// A value's word in the UI's language: 已延误, `delayed`.
+    pub fn word<T: Term>(&self, v: T) -> &'static str {
+        v.word(self.config.lang)
     }
 
     /// `label：` in Chinese, `label: ` in English.

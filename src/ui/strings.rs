@@ -3,16 +3,12 @@
 //! writes it, in Chinese, whatever the language.
 //!
 //! Parameters are written `{}` and filled in order by [`fill`].
+//!
+//! The words for values (statuses, task states, fields, done / not done)
+//! are not here: they are in [`crate::vocab`], shared with the CLI's parsers.
 
-/// Language of the full-screen UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// 中文
-    #[default]
-    Zh,
-    /// English
-    En,
-}
+/// The UI's language lives in the vocabulary (below the UI and the CLI).
+pub use crate::vocab::Lang;
 
 macro_rules! strings {
     ($($key:ident => $zh:expr, $en:expr;)*) => {
@@ -46,17 +42,6 @@ strings! {
     // tree
     All => "全部（{} 项任务）", "All ({} tasks)";
     NoTasks => "没有符合筛选的任务（x 清除筛选）", "No task matches the filters (x clears them)";
-    // status words
-    Met => "达标", "met";
-    StretchMet => "超额达标", "stretch met";
-    InProgress => "推进中", "in progress";
-    Missed => "未达", "missed";
-    NoData => "无数据", "no data";
-    // task states set by people
-    StateNotStarted => "未开始", "not started";
-    StateInProgress => "推进中", "in progress";
-    StateDelayed => "已延误", "delayed";
-    StateDone => "已完成", "done";
     // detail pane
     Group => "任务组", "Group";
     TaskState => "任务状态", "Task status";
@@ -86,8 +71,6 @@ strings! {
     ColActual => "实际", "Actual";
     ColStatus => "状态", "Status";
     ColBar => "进度", "Progress";
-    ActualDone => "已完成", "done";
-    ActualNotDone => "未完成", "not done";
     NoIndicators => "没有符合筛选的指标", "No indicator matches the filters";
     Source => "原文", "Source";
     DueYear => "{} 年", "{}";

@@ -9,16 +9,26 @@ use super::field::TextField;
 use super::state::{AppState, Clash, Editor, Mode, Pane, Request};
 use super::strings::{S, fill};
 use super::update::set_focus;
-use crate::ledger::{Actual, Entry, Expect, Field, display_actual, parse_actual};
+use crate::ledger::{Actual, Entry, Expect, Field, TaskState, display_actual, parse_actual};
+use crate::vocab::{Milestone, Term};
 
-/// A stored value for people: `512 亿元`, `done`, `（无）`.
-pub fn shown(s: &AppState, id: &str, v: Option<&str>) -> String {
+/// A stored value of `field` for people, in the UI's language, never the
+/// machine word: `512 亿元`, 已完成, 已延误, a note as written, `（无）`.
+pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
     let Some(v) = v else {
         return s.tr(S::Nothing).to_string();
     };
-    match (s.plan.indicator(id), Actual::from_ledger(v)) {
-        (Some(ind), Some(a)) => display_actual(ind, &a),
-        _ => v.to_string(),
+    match field {
+        Field::Actual => match (s.plan.indicator(id), Actual::from_ledger(v)) {
+            (_, Some(Actual::Done(d))) => s.word(Milestone::of(d)).to_string(),
+            (Some(ind), Some(a)) => display_actual(ind, &a),
+            _ => v.to_string(),
+        },
+        Field::Status => match TaskState::from_machine(v) {
+            Some(t) => s.word(t).to_string(),
+            None => v.to_string(),
+        },
+        Field::Note => v.to_string(),
     }
 }
 
@@ -114,7 +124,7 @@ pub(super) fn start_edit(s: &mut AppState) {
     if ind.is_milestone() {
         let done = matches!(current, Some(Actual::Done(true)));
         let new = Actual::Done(!done).to_ledger();
-        e.field = TextField::with(&new);
+        e.field = TextField::with(s.word(Milestone::of(!done)));
         send(s, &mut e, new);
     }
     s.mode = Mode::Edit(e);
@@ -159,7 +169,7 @@ pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
             e.error = None;
             send(s, e, a.to_ledger());
         }
-        Err(v) => e.error = Some(format!("{}; {}", v.problem, v.expected)),
+        Err(v) => e.error = Some(v.reason(s.lang())),
     }
 }
 
@@ -179,7 +189,7 @@ pub(super) fn conflict_key(s: &mut AppState, a: Action) {
             s.mode = Mode::Edit(e);
         }
         Action::Cancel => {
-            let theirs = shown(s, &e.id, c.theirs.as_deref());
+            let theirs = shown(s, &e.id, e.target, c.theirs.as_deref());
             s.message = Some(fill(s.lang(), S::KeptTheirs, &[&e.id, &theirs]));
         }
         _ => {
@@ -218,8 +228,8 @@ pub(super) fn recorded(s: &mut AppState, e: Entry) {
     if matches!(&s.mode, Mode::Edit(ed) if ed.id == e.id) {
         s.mode = Mode::Browse;
     }
-    let old = shown(s, &e.id, e.old.as_deref());
-    let new = shown(s, &e.id, e.value.as_deref());
+    let old = shown(s, &e.id, e.field, e.old.as_deref());
+    let new = shown(s, &e.id, e.field, e.value.as_deref());
     s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
 }
 
@@ -244,7 +254,7 @@ pub(super) fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
             s.progress_changed();
         }
         Field::Status => {
-            match c.found.as_deref().and_then(crate::ledger::TaskState::parse) {
+            match c.found.as_deref().and_then(TaskState::from_machine) {
                 Some(t) => s.progress.task_state.insert(c.id.clone(), t),
                 None => s.progress.task_state.remove(&c.id),
             };
@@ -262,7 +272,7 @@ pub(super) fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
             });
         }
         _ => {
-            let theirs = shown(s, &c.id, c.found.as_deref());
+            let theirs = shown(s, &c.id, c.field, c.found.as_deref());
             s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
         }
     }
@@ -279,7 +289,7 @@ pub(super) fn changed(s: &mut AppState, rows: Vec<Entry>) {
     s.progress_changed();
     let what = match last.field {
         Field::Note => last.value.clone().unwrap_or_default(),
-        _ => shown(s, &last.id, last.value.as_deref()),
+        f => shown(s, &last.id, f, last.value.as_deref()),
     };
     let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &last.id, &what]);
     if rows.len() > 1 {
