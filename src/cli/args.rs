@@ -121,6 +121,9 @@ pub enum Command {
         /// Only the latest change of this field (default: the latest change of any field)
         #[arg(long, value_enum)]
         field: Option<FieldArg>,
+        /// Undo only if the value it changes back is still OLD, the value you saw (exit 3 and nothing recorded otherwise); '' means nothing recorded
+        #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
+        expect: Option<String>,
         /// A remark recorded with the undo
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,

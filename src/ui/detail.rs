@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::data::{Class, Counts};
+use super::data::{Class, Counts, NoteKind};
 use super::layout;
 use super::paint;
 use super::state::{AppState, Pane, TreeRow};
@@ -193,6 +193,23 @@ fn owners(out: &mut Vec<Line<'static>>, state: &AppState, rows: &[&Row], width: 
     }
 }
 
+/// The note the UI shows for `id` — its standing note (`n`, `wudang-plan
+/// note`), else the remark recorded with its current value (`status …
+/// --note`) — as `备注：` / `说明：` and `text（who，when）`.
+pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
+    let (n, kind) = state.progress.note_of(id)?;
+    let label = match kind {
+        NoteKind::Standing => S::NoteLabel,
+        NoteKind::Remark => S::RemarkLabel,
+    };
+    let text = fill(
+        state.lang(),
+        S::NoteBy,
+        &[&n.text, &n.who, &super::history::when(n.when)],
+    );
+    Some((state.label(label), text))
+}
+
 pub fn state_word(s: Option<&TaskState>) -> S {
     match s {
         None => S::StateUnset,
@@ -239,6 +256,9 @@ fn task_lines(
         Span::styled(state.label(S::TaskState), th.dim()),
         Span::raw(state.tr(st)),
     ]));
+    if let Some((label, note)) = note_text(state, &t.id) {
+        wrapped(out, &label, &note, width, th.dim(), th.highlight());
+    }
     let label = Span::styled(state.label(S::Indicators), th.dim());
     flow(out, label, counts_items(state, counts), width);
     let rows: Vec<&Row> = state.plan.rows_of(&t.id).collect();
