@@ -704,3 +704,64 @@ fn a_resize_100ms_after_start_is_redrawn_without_a_key() {
 fn a_resize_300ms_after_start_is_redrawn_without_a_key() {
     resize_after(Duration::from_millis(300));
 }
+
+/// Issue 8: `e` on a milestone recorded at once. It asks first; `n`
+/// records nothing, `y` records.
+#[test]
+fn a_milestone_asks_before_recording() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":10.1\r");
+    t.wait_text("10.1 编制完成");
+    t.send("e");
+    t.wait_all(&["记为“已完成”？", "y 是  n 否"]);
+    assert!(
+        !std::path::Path::new(&data).exists(),
+        "nothing recorded yet"
+    );
+    t.send("n");
+    t.wait_text("已取消，未记录");
+    t.send("e");
+    t.wait_text("记为“已完成”？");
+    t.send("y");
+    t.wait_text("已记录 10.1：（无） -> ");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let rows = std::fs::read_to_string(&data).unwrap();
+    assert_eq!(rows.matches(",10.1,actual,done,").count(), 1, "{rows}");
+}
+
+/// Issue 8: notes were invisible once the footer message went. A task's
+/// note (here the remark of `status --note`) is in the detail pane, an
+/// indicator's in its box, with who and when, and the table marks it.
+#[test]
+fn notes_recorded_elsewhere_are_shown() {
+    let (_dir, data) = ledger_dir();
+    for args in [
+        &[
+            "--user",
+            "zhukc",
+            "status",
+            "8",
+            "delayed",
+            "--note",
+            "用地指标未落实",
+        ][..],
+        &["--user", "limin", "note", "8.1", "待统计局核实"][..],
+    ] {
+        let mut all = vec!["--data", data.as_str(), "--today", "2026-01-10"];
+        all.extend_from_slice(args);
+        assert!(cli(&all).status.success());
+    }
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_all(&[
+        "说明：用地指标未落实（zhukc，2026-01-10 00:00）",
+        "备注：待统计局核实（limin，2026-01-10 00:00）",
+        "8.1✎",
+    ]);
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
