@@ -148,6 +148,87 @@ fn expect_refuses_with_exit_3_and_appends_nothing() {
     );
 }
 
+/// Issue 8: `５１２` over 512 recorded `512 → 512`. The same value records
+/// nothing (exit 0, "unchanged"), for set, status and note; a new remark
+/// (`--note`) on the same value is recorded.
+#[test]
+fn an_unchanged_value_records_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    let file = data.display().to_string();
+    let ok = |args: &[&str], user: &str| {
+        let r = run(wp(&data, user).args(args));
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout
+    };
+    ok(&["set", "8.1", "512"], "a");
+    ok(&["status", "8", "delayed", "--note", "用地未批"], "a");
+    ok(&["note", "8.1", "待核实"], "a");
+    let before = fs::read(&data).unwrap();
+    assert_eq!(
+        ok(&["set", "8.1", "５１２"], "b"),
+        format!(
+            "8.1 工业总产值: unchanged: the actual already is 512 亿元; nothing recorded\n\
+             as recorded by a at 2025-06-01T00:00:00+08:00 ({file}:2)\n"
+        )
+    );
+    // the value is there, whatever --expect saw
+    assert!(ok(&["set", "8.1", "512.0", "--expect", "400"], "b").contains("unchanged"));
+    assert!(ok(&["status", "8", "滞后", "--note", "用地未批"], "b").contains("unchanged"));
+    assert!(ok(&["note", "8.1", " 待核实 "], "b").contains("note already is 待核实"));
+    assert!(ok(&["note", "9.1", ""], "b").contains("no note is recorded"));
+    assert_eq!(fs::read(&data).unwrap(), before, "nothing appended");
+    // a remark the current row does not have is recorded, value unchanged
+    let out = ok(&["status", "8", "delayed", "--note", "已报区政府"], "b");
+    assert!(out.contains("delayed → delayed"), "{out}");
+    let text = fs::read_to_string(&data).unwrap();
+    assert!(
+        text.ends_with(",b,8,status,delayed,delayed,已报区政府\r\n"),
+        "{text}"
+    );
+}
+
+/// Issue 8: `undo ID --expect OLD` carries what the user saw; exit 3 and
+/// nothing recorded when someone changed it since, like `set --expect`.
+#[test]
+fn undo_expect_refuses_with_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    assert_eq!(run(wp(&data, "alice").args(["set", "8.1", "10"])).code, 0);
+    assert_eq!(run(wp(&data, "bob").args(["set", "8.1", "20"])).code, 0);
+    let before = fs::read(&data).unwrap();
+    let r = run(wp(&data, "alice").args(["undo", "8.1", "--expect", "10"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        r.stderr,
+        "wudang-plan: 8.1 工业总产值: nothing recorded: the current actual is 20 亿元 \
+         (recorded by bob at 2025-06-01T00:00:00+08:00), not 10 亿元 as --expect says; check it \
+         and run again with --expect set to the current value, or without --expect\n"
+    );
+    assert_eq!(fs::read(&data).unwrap(), before);
+    // OLD is parsed as `set` parses it
+    let r = run(wp(&data, "alice").args(["undo", "8.1", "--expect", "abc"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`abc`"), "{}", r.stderr);
+    let r = run(wp(&data, "alice").args(["undo", "8.1", "--expect", "２０亿元"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("undo 8.1 工业总产值 actual: 20 亿元 → 10 亿元\n"),
+        "{}",
+        r.stdout
+    );
+    // a task's status, parsed as `status` parses it
+    assert_eq!(run(wp(&data, "a").args(["status", "8", "delayed"])).code, 0);
+    let r = run(wp(&data, "a").args(["undo", "8", "--expect", "进行中"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let r = run(wp(&data, "a").args(["undo", "8", "--expect", "finished"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = run(wp(&data, "a").args(["undo", "8", "--field", "status", "--expect", "滞后"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
 #[test]
 fn status_note_undo_history() {
     let dir = tempfile::tempdir().unwrap();

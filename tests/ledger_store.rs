@@ -9,7 +9,8 @@ use std::path::Path;
 
 use common::{files, ledger_in, ledger_text};
 use wudang_plan::ledger::{
-    self, Converted, Edit, Encoding, Entry, Expect, Field, Ledger, LedgerError, Stamp, Warning,
+    self, Appended, Converted, Edit, Encoding, Entry, Expect, Field, Ledger, LedgerError, Stamp,
+    Warning,
 };
 
 fn at(s: &str) -> Stamp {
@@ -37,7 +38,27 @@ fn edit(id: &str, field: Field, value: Option<&str>, user: &str, n: u32) -> Edit
 }
 
 fn set(l: &mut Ledger, id: &str, v: &str, user: &str, n: u32) -> Entry {
-    l.append(edit(id, Field::Actual, Some(v), user, n)).unwrap()
+    rec(l.append(edit(id, Field::Actual, Some(v), user, n)))
+}
+
+/// Undo without an expectation (`wudang-plan undo` without `--expect`).
+fn undo(
+    l: &mut Ledger,
+    id: &str,
+    field: Option<Field>,
+    user: &str,
+    time: Stamp,
+    note: Option<String>,
+) -> Result<ledger::Undone, LedgerError> {
+    l.undo(id, field, &Expect::Any, user, time, note)
+}
+
+/// The row an append wrote (it must have written one).
+fn rec(r: Result<Appended, LedgerError>) -> Entry {
+    match r.unwrap() {
+        Appended::Recorded(e) => e,
+        Appended::Unchanged(cur) => panic!("nothing recorded; current {cur:?}"),
+    }
 }
 
 fn history(l: &Ledger, id: Option<&str>) -> Vec<Entry> {
@@ -70,14 +91,10 @@ fn round_trip_through_the_file() {
     assert!(!l.exists());
     let mut e = edit("8.1", Field::Actual, Some("512.50"), "李明", 1);
     e.note = Some("据报表, \"初步\" =SUM(A1)".into());
-    let a = l.append(e).unwrap();
+    let a = rec(l.append(e));
     let b = set(&mut l, "8.1", "-3", "=cmd", 2);
-    let c = l
-        .append(edit("8", Field::Status, Some("delayed"), "王芳", 3))
-        .unwrap();
-    let d = l
-        .append(edit("8", Field::Note, Some("+待核实 '引号'"), "王芳", 4))
-        .unwrap();
+    let c = rec(l.append(edit("8", Field::Status, Some("delayed"), "王芳", 3)));
+    let d = rec(l.append(edit("8", Field::Note, Some("+待核实 '引号'"), "王芳", 4)));
     let m = set(&mut l, "3.1", "done", "@x", 5);
     assert_eq!((a.line, b.line, c.line, d.line, m.line), (2, 3, 4, 5, 6));
     assert_eq!(b.old.as_deref(), Some("512.50"));
@@ -209,9 +226,7 @@ fn gb18030_is_read_refused_for_appending_and_converted() {
     );
 
     // The old handle notices the replaced file and appends to the new one.
-    let e = l
-        .append(edit("8.1", Field::Actual, Some("700"), "u", 1))
-        .unwrap();
+    let e = rec(l.append(edit("8.1", Field::Actual, Some("700"), "u", 1)));
     assert_eq!((e.line, e.old.as_deref()), (5, Some("600.50")));
     let r = Ledger::open(&path).unwrap();
     assert_eq!(r.encoding(), Encoding::Utf8 { bom: true });
@@ -408,11 +423,12 @@ fn a_concurrent_change_is_a_conflict_and_nothing_is_appended() {
     // b now knows the new value; with it the edit goes through.
     assert_eq!(b.value("8.1", Field::Actual), Some("600"));
     e.expect = Expect::Value(Some("600.0".into()));
-    assert_eq!(b.append(e).unwrap().old.as_deref(), Some("600"));
+    assert_eq!(rec(b.append(e)).old.as_deref(), Some("600"));
     // Expecting "nothing recorded" on a recorded value is a conflict too.
     let mut e = edit("8.2", Field::Actual, Some("1"), "王芳", 4);
     e.expect = Expect::Value(None);
-    b.append(e.clone()).unwrap();
+    rec(b.append(e.clone()));
+    e.value = Some("2".into());
     assert!(matches!(b.append(e), Err(LedgerError::Conflict(_))));
 }
 
@@ -495,15 +511,14 @@ fn undo_restores_the_previous_value_and_undo_again_redoes() {
     let path = ledger_in(&dir);
     let mut l = Ledger::open(&path).unwrap();
     assert!(matches!(
-        l.undo("8.1", None, "u", t(0), None),
+        undo(&mut l, "8.1", None, "u", t(0), None),
         Err(LedgerError::NothingToUndo { .. })
     ));
     assert!(!path.exists(), "a refused undo creates no ledger");
     set(&mut l, "8.1", "512", "a", 1);
     set(&mut l, "8.1", "600", "b", 2);
-    l.append(edit("8.1", Field::Note, Some("看一下"), "c", 3))
-        .unwrap();
-    let u = l.undo("8.1", Some(Field::Actual), "u", t(4), None).unwrap();
+    rec(l.append(edit("8.1", Field::Note, Some("看一下"), "c", 3)));
+    let u = undo(&mut l, "8.1", Some(Field::Actual), "u", t(4), None).unwrap();
     assert_eq!(u.reverted.user, "b");
     assert_eq!(u.entry.value.as_deref(), Some("512"));
     assert_eq!(u.entry.old.as_deref(), Some("600"));
@@ -511,10 +526,10 @@ fn undo_restores_the_previous_value_and_undo_again_redoes() {
         u.entry.note.as_deref(),
         Some("undo of the change at 2025-06-01T10:00:02+08:00 by b")
     );
-    let u = l.undo("8.1", Some(Field::Actual), "u", t(5), None).unwrap();
+    let u = undo(&mut l, "8.1", Some(Field::Actual), "u", t(5), None).unwrap();
     assert_eq!(u.entry.value.as_deref(), Some("600"));
     // Without a field: the latest change of any field, here the redo.
-    let u = l.undo("8.1", None, "u", t(6), Some("回退".into())).unwrap();
+    let u = undo(&mut l, "8.1", None, "u", t(6), Some("回退".into())).unwrap();
     assert_eq!(
         (u.entry.field, u.entry.value.as_deref()),
         (Field::Actual, Some("512"))
@@ -524,7 +539,7 @@ fn undo_restores_the_previous_value_and_undo_again_redoes() {
     let first = ledger_in(&dir2);
     let mut f = Ledger::open(&first).unwrap();
     set(&mut f, "8.1", "1", "a", 1);
-    let u = f.undo("8.1", None, "u", t(2), None).unwrap();
+    let u = undo(&mut f, "8.1", None, "u", t(2), None).unwrap();
     assert_eq!(u.entry.value, None);
     assert_eq!(Ledger::open(&first).unwrap().actual("8.1"), None);
     assert_eq!(l.len(), 6);
@@ -620,13 +635,14 @@ mod prop {
             let value = rust_decimal::Decimal::new(int, scale).to_string();
             let mut e = edit("8.1", Field::Actual, Some(&value), &user, 1);
             e.note = Some(note.clone());
-            let a = l.append(e).unwrap();
+            let a = rec(l.append(e));
             let n = l.append(edit("8", Field::Note, Some(&note), &user, 2));
             let r = Ledger::open(&path).unwrap();
             let h = history(&r, None);
             prop_assert_eq!(h.last().unwrap(), &a);
             prop_assert_eq!(r.value("8.1", Field::Actual), Some(value.as_str()));
-            if let Ok(n) = n {
+            // an empty note over no note changes nothing
+            if let Ok(Appended::Recorded(n)) = n {
                 prop_assert_eq!(&h[0], &n);
             }
         }
@@ -663,7 +679,7 @@ fn rows_edited_outside_break_the_chain_of_old_values() {
     );
     // What wudang-plan appends never breaks the chain.
     set(&mut l, "0.1", "60", "u", 1);
-    l.undo("0.1", None, "u", t(2), None).unwrap();
+    undo(&mut l, "0.1", None, "u", t(2), None).unwrap();
     assert_eq!(l.chain_breaks().1, 2);
     assert_eq!(Ledger::open(&path).unwrap().chain_breaks().1, 2);
 }

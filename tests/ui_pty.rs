@@ -42,6 +42,11 @@ impl Tui {
     }
 
     fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::start_with(program, args, env, &[])
+    }
+
+    /// Starts `program` with `env` set and the variables `remove` unset.
+    fn start_with(program: &str, args: &[&str], env: &[(&str, &str)], remove: &[&str]) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -57,6 +62,9 @@ impl Tui {
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
+        }
+        for k in remove {
+            cmd.env_remove(k);
         }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
@@ -137,6 +145,34 @@ impl Tui {
                 self.parser.process(&bytes);
             }
         }
+    }
+
+    /// Like [`Tui::wait_for`], but fails after `limit`.
+    fn wait_within(&mut self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + limit;
+        loop {
+            while let Ok(bytes) = self.rx.try_recv() {
+                self.parser.process(&bytes);
+            }
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                panic!("no {what} within {limit:?}; screen:\n{s}");
+            }
+            if let Ok(bytes) = self.rx.recv_timeout(left.min(Duration::from_millis(50))) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    /// Sends `sig` to the UI process.
+    fn signal(&mut self, sig: rustix::process::Signal) {
+        let pid = self.child.process_id().unwrap();
+        let pid = rustix::process::Pid::from_raw(pid as i32).unwrap();
+        rustix::process::kill_process(pid, sig).unwrap();
     }
 
     fn wait_text(&mut self, text: &str) -> String {
@@ -221,7 +257,8 @@ fn tree_ids(screen: &str) -> Vec<String> {
 #[test]
 fn leader_filter_jump_and_quit() {
     let mut t = Tui::start(&["--today", "2026-01-10"], &[]);
-    t.wait_all(&["全部（28 项任务）", "加快新型工业化", "台账"]);
+    // the footer is drawn last (no --user: its second line says read-only)
+    t.wait_all(&["全部（28 项任务）", "加快新型工业化", "q 退出"]);
 
     // L zkc Enter: only 朱快春's 13 tasks (and 总体目标, where he owns
     // three headline targets)
@@ -259,7 +296,7 @@ fn english_ime_aliases_resize_and_ctrl_c() {
         &["--lang", "en", "--today", "2025-06-30"],
         &[("NO_COLOR", "1")],
     );
-    t.wait_all(&["All (28 tasks)", "Ledger"]);
+    t.wait_all(&["All (28 tasks)", "q quit"]);
     // `：` is what a Chinese IME sends for `:`
     t.send("：0.3\r");
     t.wait_all(&["0.3 城区常住人口", "Source"]);
@@ -528,4 +565,203 @@ fn ctrl_z_suspends_to_the_shell_and_fg_restores() {
         "the shell exits"
     );
     drop(dir);
+}
+
+/// Issue 8, the exact steps: alice records 100; the UI (as tester) opens
+/// the editor on 8.3, 177 is typed, SIGHUP; bob records 120; the next
+/// start offers the draft, and Enter must ask y/n naming bob and his value
+/// — not append `tester,8.3,actual,177,120`.
+#[test]
+fn a_restored_draft_asks_before_overwriting_a_newer_value() {
+    let (dir, data) = ledger_dir();
+    let set = |user: &str, v: &str| {
+        let out = cli(&[
+            "--data",
+            &data,
+            "--user",
+            user,
+            "--today",
+            "2026-01-10",
+            "set",
+            "8.3",
+            v,
+        ]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    set("alice", "100");
+    let mut t = Tui::start(&ui_args(&data, "tester"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.3\r");
+    t.wait_text("8.3 规模以上工业企业");
+    t.send("e");
+    t.wait_all(&["实际值", ": 100"]);
+    t.send("\x15177");
+    t.wait_text(": 177");
+    t.signal(rustix::process::Signal::HUP);
+    assert!(
+        t.exited_within(Duration::from_secs(2)).is_some(),
+        "still running 2 s after SIGHUP"
+    );
+    let draft = dir.path().join(".actuals.csv.draft-tester.csv");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("seen") && text.contains(",100"), "{text}");
+    set("bob", "120");
+
+    let mut t = Tui::start(&ui_args(&data, "tester"), &[]);
+    t.wait_all(&["恢复了上次未提交的输入 8.3", ": 177"]);
+    t.send("\r");
+    let s = t.wait_all(&["冲突", "bob", "120 家"]);
+    assert!(
+        s.contains("100 家"),
+        "the value the editor opened with: {s}"
+    );
+    t.send("n");
+    t.wait_text("保留 8.3 的当前值 120 家");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let rows = std::fs::read_to_string(&data).unwrap();
+    assert!(!rows.contains("tester"), "{rows}");
+    assert!(rows.contains(",bob,8.3,actual,120,100,"), "{rows}");
+}
+
+/// Issue 8: without `--user`, `WUDANG_PLAN_USER` or `$USER` the UI is
+/// read-only because there is no user name: it says so and how to set it,
+/// and the footer shows no key that records.
+#[test]
+fn read_only_for_want_of_a_user_name_says_so() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start_with(
+        env!("CARGO_BIN_EXE_wudang-plan"),
+        &["--data", &data, "--today", "2026-01-10"],
+        &[],
+        &["USER", "WUDANG_PLAN_USER", "LOGNAME"],
+    );
+    let s = t.wait_all(&["全部（28 项任务）", "只读：没有用户名", "退出"]);
+    assert!(!s.contains("e 填报") && !s.contains("u 撤销"), "{s}");
+    t.send(":8.1\re");
+    t.wait_text("只读：没有用户名");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    assert!(!std::path::Path::new(&data).exists());
+}
+
+/// Issue 8: on the Linux console (no Chinese glyphs) the warning is ASCII
+/// English.
+#[test]
+fn the_linux_console_warning_is_ascii() {
+    let mut t = Tui::start(&["--today", "2026-01-10"], &[("TERM", "linux")]);
+    t.wait_text("TERM=linux: this console cannot show Chinese");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
+
+/// Issue 8: `H` on an indicator with 250 changes lists the latest 200 and
+/// says there are 250.
+#[test]
+fn history_title_counts_every_change() {
+    let (_dir, data) = ledger_dir();
+    let mut text = String::from("time,user,id,field,value,old,note\n");
+    let mut old = String::new();
+    for i in 1..=250 {
+        text.push_str(&format!(
+            "2025-06-01T10:00:00+08:00,u,8.1,actual,{i},{old},\n"
+        ));
+        old = i.to_string();
+    }
+    std::fs::write(&data, text).unwrap();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("H");
+    t.wait_text("8.1 修改记录（共 250 条，显示最近 200 条）");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
+
+/// Issue 8: a resize 0.05–0.4 s after start left the first layout in a
+/// bigger window until a key was pressed. No key is pressed here.
+fn resize_after(delay: Duration) {
+    let mut t = Tui::start(&["--today", "2026-01-10"], &[]);
+    std::thread::sleep(delay);
+    t.resize(24, 80);
+    let resized = Instant::now();
+    // the 80x24 layout: one right pane with a Tab hint, the footer on row 24
+    t.wait_within(Duration::from_millis(1500), "80x24 layout", |s| {
+        s.contains("[Tab 切换：指标]") && s.lines().nth(22).is_some_and(|l| l.contains("退出"))
+    });
+    assert!(resized.elapsed() < Duration::from_millis(1500));
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
+
+#[test]
+fn a_resize_100ms_after_start_is_redrawn_without_a_key() {
+    resize_after(Duration::from_millis(100));
+}
+
+#[test]
+fn a_resize_300ms_after_start_is_redrawn_without_a_key() {
+    resize_after(Duration::from_millis(300));
+}
+
+/// Issue 8: `e` on a milestone recorded at once. It asks first; `n`
+/// records nothing, `y` records.
+#[test]
+fn a_milestone_asks_before_recording() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":10.1\r");
+    t.wait_text("10.1 编制完成");
+    t.send("e");
+    t.wait_all(&["记为“已完成”？", "y 是  n 否"]);
+    assert!(
+        !std::path::Path::new(&data).exists(),
+        "nothing recorded yet"
+    );
+    t.send("n");
+    t.wait_text("已取消，未记录");
+    t.send("e");
+    t.wait_text("记为“已完成”？");
+    t.send("y");
+    t.wait_text("已记录 10.1：（无） -> ");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let rows = std::fs::read_to_string(&data).unwrap();
+    assert_eq!(rows.matches(",10.1,actual,done,").count(), 1, "{rows}");
+}
+
+/// Issue 8: notes were invisible once the footer message went. A task's
+/// note (here the remark of `status --note`) is in the detail pane, an
+/// indicator's in its box, with who and when, and the table marks it.
+#[test]
+fn notes_recorded_elsewhere_are_shown() {
+    let (_dir, data) = ledger_dir();
+    for args in [
+        &[
+            "--user",
+            "zhukc",
+            "status",
+            "8",
+            "delayed",
+            "--note",
+            "用地指标未落实",
+        ][..],
+        &["--user", "limin", "note", "8.1", "待统计局核实"][..],
+    ] {
+        let mut all = vec!["--data", data.as_str(), "--today", "2026-01-10"];
+        all.extend_from_slice(args);
+        assert!(cli(&all).status.success());
+    }
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_all(&[
+        "说明：用地指标未落实（zhukc，2026-01-10 00:00）",
+        "备注：待统计局核实（limin，2026-01-10 00:00）",
+        "8.1✎",
+    ]);
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
 }

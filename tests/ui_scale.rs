@@ -92,8 +92,7 @@ fn hundred_thousand_indicators_stay_responsive() {
         .collect();
     let progress = Progress {
         actual,
-        task_state: HashMap::new(),
-        today: ui_common::EARLY_2026,
+        ..Progress::empty(ui_common::EARLY_2026)
     };
     let theme = Theme {
         color: true,

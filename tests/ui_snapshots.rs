@@ -310,10 +310,103 @@ fn history_with_sparkline_zh_100x30() {
     ];
     rows[1].note = Some("二季度快报".into());
     rows.reverse();
-    update(&mut s, Action::History("8.1".into(), rows));
+    update(&mut s, Action::History("8.1".into(), rows, 4));
     let out = render(&s);
     assert!(out.contains("8.1 修改记录（4 条）"), "{out}");
     assert!(out.contains("455 亿元 -> 512 亿元"), "{out}");
     assert!(out.contains('⣿'), "{out}");
+    assert_snapshot!(out);
+}
+
+/// Task 8 with a status remark (`status 8 delayed --note 用地指标未落实`) and
+/// 8.1 with a standing note (`note 8.1 待统计局核实`), as the ledger's rows.
+fn with_notes(lang: Lang, w: u16, h: u16) -> wudang_plan::ui::AppState {
+    use wudang_plan::ledger::Field;
+    let mut s = state(lang, w, h);
+    let mut status = row("8", "delayed", Some("in_progress"), "zhukc");
+    status.field = Field::Status;
+    status.note = Some("用地指标未落实".into());
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![status, note]));
+    s.message = None;
+    s
+}
+
+/// Issue 8: notes in the detail pane (task), the indicator detail line and
+/// a mark (✎, not East Asian Ambiguous) in the indicator table.
+#[test]
+fn notes_zh_100x30() {
+    let mut s = with_notes(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(out.contains("说明：用地指标未落实（zhukc，"), "{out}");
+    assert!(out.contains("备注：待统计局核实（limin，"), "{out}");
+    assert!(out.contains("8.1✎"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn notes_en_100x30() {
+    let mut s = with_notes(Lang::En, 100, 30);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(out.contains("Remark: 用地指标未落实 (zhukc, "), "{out}");
+    assert!(out.contains("Note: 待统计局核实 (limin, "), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn notes_detail_zh_80x24() {
+    let mut s = with_notes(Lang::Zh, 80, 24);
+    keys(&mut s, ":8\n");
+    let out = render(&s);
+    assert!(out.contains("说明：用地指标未落实"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn notes_indicators_en_80x24() {
+    let mut s = with_notes(Lang::En, 80, 24);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(out.contains("8.1✎"), "{out}");
+    assert_snapshot!(out);
+}
+
+/// `--ascii`: the note mark is `*`.
+#[test]
+fn notes_ascii_80x24() {
+    let mut s = state_with(Lang::Zh, MID_2025, true, 80, 24);
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = wudang_plan::ledger::Field::Note;
+    update(&mut s, Action::Changed(vec![note]));
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(out.contains("8.1*") && !out.contains('✎'), "{out}");
+}
+
+/// History rows of notes are labelled as notes, not shown as a value
+/// change (`（无） -> 待统计局核实`).
+#[test]
+fn history_with_notes_zh_100x30() {
+    use wudang_plan::ledger::Field;
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nH");
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    let mut cleared = row("8.1", "x", Some("待统计局核实"), "wang");
+    cleared.field = Field::Note;
+    cleared.value = None;
+    let mut value = row("8.1", "512", None, "limin");
+    value.note = Some("二季度统计快报".into());
+    update(
+        &mut s,
+        Action::History("8.1".into(), vec![cleared, note, value], 3),
+    );
+    let out = render(&s);
+    assert!(out.contains("备注：待统计局核实"), "{out}");
+    assert!(out.contains("备注已清除"), "{out}");
+    assert!(!out.contains("（无） -> 待统计局核实"), "{out}");
     assert_snapshot!(out);
 }

@@ -55,7 +55,7 @@ fn footer_messages_name_task_states_in_the_uis_words() {
 #[test]
 fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
     let mut s = writable(Lang::Zh, 100, 30);
-    keys(&mut s, ":3.1\ne");
+    keys(&mut s, ":3.1\ney");
     let r = s.request.take().unwrap();
     assert_eq!(r.value.as_deref(), Some("not_done"));
     // the editor line shows the word, the ledger gets the machine word
@@ -70,7 +70,7 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
     assert_eq!(s.message.clone().unwrap(), "已记录 3.1：已完成 -> 未完成");
 
     // the conflict prompt of a milestone toggle
-    keys(&mut s, "e");
+    keys(&mut s, "ey");
     assert!(s.request.take().is_some());
     update(
         &mut s,
@@ -100,7 +100,7 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
         row("3.1", "done", Some("not_done"), "bob"),
         row("3.1", "not_done", None, "alice"),
     ];
-    update(&mut s, Action::History("3.1".into(), rows));
+    update(&mut s, Action::History("3.1".into(), rows, 2));
     let out = render(&s);
     assert!(out.contains("alice  (none) -> not done"), "{out}");
     assert!(out.contains("bob  not done -> done"), "{out}");

@@ -124,6 +124,9 @@ pub enum Command {
         /// Only the latest change of this field: actual, status or note (实际值, 任务状态, 备注) (default: the latest change of any field)
         #[arg(long, value_name = "FIELD", value_parser = parse_field_arg)]
         field: Option<Field>,
+        /// Undo only if the value it changes back is still OLD, the value you saw (exit 3 and nothing recorded otherwise); '' means nothing recorded
+        #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
+        expect: Option<String>,
         /// A remark recorded with the undo
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,

@@ -10,7 +10,7 @@ use super::output::{self, csv_text, target_text};
 use super::{Cli, CliError, Format, clock, ledger_path, open_ledger, user, warn};
 use crate::ledger::value::halfwidth;
 use crate::ledger::{
-    self, Actual, Converted, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
+    self, Actual, Appended, Converted, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
     display_actual, parse_actual,
 };
 use crate::plan::{Indicator, Plan, Task};
@@ -114,6 +114,42 @@ fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<
     )
 }
 
+/// An edit that changed nothing (exit 0): the value already was the one
+/// asked for, and who recorded it.
+fn unchanged(
+    out: &mut dyn Write,
+    plan: &Plan,
+    ledger: &Ledger,
+    id: &str,
+    field: Field,
+    cur: Option<&Entry>,
+) -> Result<(), CliError> {
+    match cur.and_then(|e| e.value.as_deref()) {
+        Some(v) => writeln!(
+            out,
+            "{}: unchanged: the {field} already is {}; nothing recorded",
+            label(plan, id),
+            value_text(plan, id, field, Some(v))
+        )?,
+        None => writeln!(
+            out,
+            "{}: unchanged: no {field} is recorded; nothing recorded",
+            label(plan, id)
+        )?,
+    }
+    if let Some(e) = cur {
+        writeln!(
+            out,
+            "as recorded by {} at {} ({}:{})",
+            e.user,
+            e.time,
+            ledger.path().display(),
+            e.line
+        )?;
+    }
+    Ok(())
+}
+
 fn status_line(
     out: &mut dyn Write,
     ind: &Indicator,
@@ -180,7 +216,7 @@ pub fn set(
     let who = user(cli)?;
     let clock = clock(cli);
     let mut ledger = open_ledger(cli, err)?;
-    let entry = ledger
+    let done = ledger
         .append(Edit {
             id: ind.id.clone(),
             field: Field::Actual,
@@ -192,6 +228,12 @@ pub fn set(
         })
         .map_err(|e| refused(plan, e))?;
     warn(err, ledger.warnings());
+    let entry = match done {
+        Appended::Recorded(e) => e,
+        Appended::Unchanged(cur) => {
+            return unchanged(out, plan, &ledger, &ind.id, Field::Actual, cur.as_ref());
+        }
+    };
     writeln!(
         out,
         "{} {}: {} → {}",
@@ -240,7 +282,7 @@ pub fn status(
     let who = user(cli)?;
     let clock = clock(cli);
     let mut ledger = open_ledger(cli, err)?;
-    let entry = ledger
+    let done = ledger
         .append(Edit {
             id: task.id.clone(),
             field: Field::Status,
@@ -252,6 +294,12 @@ pub fn status(
         })
         .map_err(|e| refused(plan, e))?;
     warn(err, ledger.warnings());
+    let entry = match done {
+        Appended::Recorded(e) => e,
+        Appended::Unchanged(cur) => {
+            return unchanged(out, plan, &ledger, &task.id, Field::Status, cur.as_ref());
+        }
+    };
     writeln!(
         out,
         "{}: {} → {}",
@@ -285,7 +333,7 @@ pub fn note(
     let clock = clock(cli);
     let mut ledger = open_ledger(cli, err)?;
     let value = text_.trim();
-    let entry = ledger.append(Edit {
+    let done = ledger.append(Edit {
         id: id.clone(),
         field: Field::Note,
         value: (!value.is_empty()).then(|| value.to_string()),
@@ -295,6 +343,12 @@ pub fn note(
         expect: Expect::Any,
     })?;
     warn(err, ledger.warnings());
+    let entry = match done {
+        Appended::Recorded(e) => e,
+        Appended::Unchanged(cur) => {
+            return unchanged(out, plan, &ledger, &id, Field::Note, cur.as_ref());
+        }
+    };
     match &entry.value {
         Some(v) => writeln!(out, "{}: note: {v}", label(plan, &id))?,
         None => writeln!(out, "{}: note cleared", label(plan, &id))?,
@@ -303,12 +357,38 @@ pub fn note(
     Ok(())
 }
 
-/// `undo ID [--field F] [--note TEXT]`.
+/// `--expect OLD` of `undo`, parsed for the field the undo changes (as
+/// `set` and `status` parse theirs): `''` means nothing recorded.
+fn undo_expect(plan: &Plan, id: &str, field: Option<Field>, old: &str) -> Result<Expect, CliError> {
+    if old.trim().is_empty() {
+        return Ok(Expect::Value(None));
+    }
+    let text = || Expect::Value(Some(old.trim().to_string()));
+    Ok(match (field, plan.indicator(id)) {
+        (Some(Field::Actual), Some(ind)) => {
+            Expect::Value(Some(parse_actual(ind, old)?.to_ledger()))
+        }
+        (Some(Field::Status), _) => match parse_task_state(old) {
+            Some(s) => Expect::Value(Some(s.as_str().to_string())),
+            None => {
+                return Err(CliError::Usage(format!(
+                    "{id}: --expect `{old}` is not a task status; expected one of {} or ''",
+                    TaskState::ALL.map(TaskState::as_str).join(", ")
+                )));
+            }
+        },
+        _ => text(),
+    })
+}
+
+/// `undo ID [--field F] [--expect OLD] [--note TEXT]`.
+#[allow(clippy::too_many_arguments)]
 pub fn undo(
     cli: &Cli,
     plan: &Plan,
     id: &str,
     field: Option<Field>,
+    expect: &Option<String>,
     note: &Option<String>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -317,7 +397,18 @@ pub fn undo(
     let clock = clock(cli);
     let mut ledger = open_ledger(cli, err)?;
     let id = known_id(plan, Some(&ledger), id)?;
-    let done = ledger.undo(&id, field, &who, clock.now, note.clone())?;
+    // Without --field, OLD is read as a value of the field the latest
+    // change recorded; under the lock the latest change is checked again.
+    let expect = match expect {
+        None => Expect::Any,
+        Some(old) => {
+            let f = field.or_else(|| ledger.latest(&id).map(|e| e.field));
+            undo_expect(plan, &id, f, old)?
+        }
+    };
+    let done = ledger
+        .undo(&id, field, &expect, &who, clock.now, note.clone())
+        .map_err(|e| refused(plan, e))?;
     warn(err, ledger.warnings());
     let e = &done.entry;
     writeln!(

@@ -217,9 +217,12 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
         Some(Command::History { id, limit, format }) => {
             edit::history(cli, &plan, id.as_deref(), *limit, *format, out, err)?
         }
-        Some(Command::Undo { id, field, note }) => {
-            edit::undo(cli, &plan, id, *field, note, out, err)?
-        }
+        Some(Command::Undo {
+            id,
+            field,
+            expect,
+            note,
+        }) => edit::undo(cli, &plan, id, *field, expect, note, out, err)?,
         Some(Command::Paths | Command::Ledger { .. }) => {}
         None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
             // A ledger that cannot be read stops here, before the
@@ -228,13 +231,16 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             let ledger = open_ledger(cli, err)?;
             let clock = clock(cli);
             let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
+            // Without a user name the UI still opens, read-only, and says
+            // why.
+            let who = user(cli).ok();
             let opts = crate::ui::Options {
                 lang: cli.lang.into(),
                 ascii: cli.ascii,
                 ledger: Some(ledger.path().display().to_string()),
+                read_only: who.is_none().then_some(crate::ui::S::ReadOnlyNoUser),
             };
-            // Without a user name the UI still opens, read-only.
-            let session = user(cli).ok().map(|user| crate::ui::Session {
+            let session = who.map(|user| crate::ui::Session {
                 ledger,
                 user,
                 at: cli.today.map(|_| clock.now),

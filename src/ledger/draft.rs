@@ -4,6 +4,14 @@
 //! One draft per ledger and user: `.<ledger file name>.draft-<user>.csv`
 //! in the ledger's directory. Written atomically (temp file in the same
 //! directory, fsync, rename), so a crash leaves the old draft or the new one.
+//!
+//! A CSV file with a header, read by column name: `id,field,text,saved,seen`.
+//! `seen` is the value (ledger form) the editor opened with; the restored
+//! editor expects it, so a colleague's change since is a conflict. An
+//! empty `seen` means nothing was recorded then. A draft written before
+//! `seen` existed has no such column: it is read as "nothing was recorded"
+//! too, which is safe — over any recorded value the edit then asks y/n,
+//! naming who recorded it, and never overwrites silently.
 
 use std::fs;
 use std::io::Write;
@@ -20,6 +28,9 @@ pub struct Draft {
     pub text: String,
     /// When it was saved (RFC 3339).
     pub saved: String,
+    /// The value (ledger form) the editor opened with; `None`: nothing was
+    /// recorded (or a draft from before this column existed).
+    pub seen: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +74,7 @@ pub fn draft_path(ledger: &Path, user: &str) -> PathBuf {
         .join(format!(".{name}.draft-{safe}.csv"))
 }
 
-const HEADER: [&str; 4] = ["id", "field", "text", "saved"];
+const HEADER: [&str; 5] = ["id", "field", "text", "saved", "seen"];
 
 /// Saves `draft` at `path`, replacing any earlier draft atomically.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
@@ -71,7 +82,8 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
     fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| io_err(path, e))?;
-    w.write_record([&draft.id, &draft.field, &draft.text, &draft.saved])
+    let seen = draft.seen.as_deref().unwrap_or("");
+    w.write_record([&draft.id, &draft.field, &draft.text, &draft.saved, seen])
         .map_err(|e| io_err(path, e))?;
     let bytes = w.into_inner().map_err(|e| io_err(path, e))?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -106,10 +118,14 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
         return Err(DraftError::Bad {
             path: path.display().to_string(),
             line: 1,
-            message: format!("expected columns {}", HEADER.join(",")),
+            message: format!(
+                "expected the columns id, field and text (and saved, seen); found {}",
+                headers.iter().collect::<Vec<_>>().join(",")
+            ),
         });
     };
     let saved = col("saved");
+    let seen = col("seen");
     match rdr.records().next() {
         None => Ok(None),
         Some(Err(e)) => Err(DraftError::Bad {
@@ -124,6 +140,7 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
                 field: get(Some(field)),
                 text: get(Some(text)),
                 saved: get(saved),
+                seen: Some(get(seen)).filter(|s| !s.is_empty()),
             }))
         }
     }
@@ -158,6 +175,7 @@ mod tests {
             field: "actual".into(),
             text: "５１２,\"亿元\"\n".into(),
             saved: "2026-11-27T10:00:00+08:00".into(),
+            seen: Some("500".into()),
         };
         save(&path, &d).unwrap();
         assert_eq!(load(&path).unwrap(), Some(d.clone()));
@@ -184,8 +202,29 @@ mod tests {
         fs::write(&path, "nothing,here\n1,2\n").unwrap();
         let e = load(&path).unwrap_err().to_string();
         assert!(
-            e.contains("d.csv:1: expected columns id,field,text,saved"),
+            e.contains("d.csv:1: expected the columns id, field and text"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn seen_is_kept_and_an_old_draft_without_it_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.csv");
+        // the value the editor opened with, nothing, and a draft written
+        // before the column existed (columns in another order, too)
+        for (text, seen) in [
+            (
+                "id,field,text,saved,seen\n8.3,actual,177,t,100\n",
+                Some("100"),
+            ),
+            ("id,field,text,saved,seen\n8.3,actual,177,t,\n", None),
+            ("saved,text,field,id\nt,177,actual,8.3\n", None),
+        ] {
+            fs::write(&path, text).unwrap();
+            let d = load(&path).unwrap().unwrap();
+            assert_eq!((d.id.as_str(), d.text.as_str()), ("8.3", "177"), "{text}");
+            assert_eq!(d.seen.as_deref(), seen, "{text}");
+        }
     }
 }

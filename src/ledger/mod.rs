@@ -6,8 +6,10 @@
 //! - [`entry`]: one row, its columns and cells;
 //! - [`value`]: what people type for an actual;
 //! - [`status`]: the status rules;
+//! - [`change`]: whether a change is recorded (no-op rule, expectation);
 //! - [`draft`]: a half-typed edit saved when a session ends.
 
+pub mod change;
 pub mod draft;
 pub mod entry;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod store;
 pub mod value;
 
 pub use crate::vocab::parse_task_state;
+pub use change::Appended;
 pub use entry::{Entry, Field, Stamp};
 pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};

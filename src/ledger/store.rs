@@ -14,10 +14,11 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::change::{self, Appended};
 use super::entry::{
     self, Columns, Entry, Field, Stamp, check_id, check_text, check_value, same_value,
 };
-use super::error::{Conflict, LedgerError, LineProblem, Warning};
+use super::error::{LedgerError, LineProblem, Warning};
 use super::status::{Actual, TaskState};
 
 /// The UTF-8 byte order mark.
@@ -815,45 +816,29 @@ impl Ledger {
     // ---- writing ----------------------------------------------------------
 
     /// Records `edit`: under the lock, reads what others appended since
-    /// the last read, checks the expectation, appends one line with one
-    /// write and `sync_data`. The returned entry is durable.
-    pub fn append(&mut self, edit: Edit) -> Result<Entry, LedgerError> {
+    /// the last read, decides ([`change::decide`]: nothing when the value
+    /// is already the edit's, a conflict when it is not the value the
+    /// editor expected), appends one line with one write and `sync_data`.
+    /// A recorded entry is durable.
+    pub fn append(&mut self, edit: Edit) -> Result<Appended, LedgerError> {
         let edit = checked(edit)?;
-        self.write_locked(|l| {
-            let cur = l.current(&edit.id, edit.field);
-            let found = cur.and_then(|e| e.value.clone());
-            if let Expect::Value(expected) = &edit.expect
-                && !same_value(edit.field, expected.as_deref(), found.as_deref())
-            {
-                return Err(LedgerError::Conflict(Box::new(Conflict {
-                    id: edit.id.clone(),
-                    field: edit.field,
-                    expected: expected.clone(),
-                    found,
-                    who: cur.map(|e| e.user.clone()),
-                    when: cur.map(|e| e.time),
-                })));
-            }
-            Ok(Entry {
-                line: 0,
-                time: edit.time,
-                user: edit.user.clone(),
-                id: edit.id.clone(),
-                field: edit.field,
-                value: edit.value.clone(),
-                old: found,
-                note: edit.note.clone(),
-            })
+        let row = self.write_locked(|l| change::decide(&edit, l.current(&edit.id, edit.field)))?;
+        Ok(match row {
+            Some(e) => Appended::Recorded(e),
+            None => Appended::Unchanged(self.current(&edit.id, edit.field).cloned()),
         })
     }
 
     /// Reverts the latest change of `id` (of `field`, or of any field) by
-    /// appending a row that restores the value before it. Running it again
-    /// reverts the revert. History is never rewritten.
+    /// appending a row that restores the value before it, if the value is
+    /// still the one `expect` says the undoer saw (checked under the lock;
+    /// a [`LedgerError::Conflict`] otherwise). Running it again reverts the
+    /// revert. History is never rewritten.
     pub fn undo(
         &mut self,
         id: &str,
         field: Option<Field>,
+        expect: &Expect,
         user: &str,
         time: Stamp,
         note: Option<String>,
@@ -872,22 +857,11 @@ impl Ledger {
                 what: field,
             })?;
             reverted = Some(last.clone());
-            Ok(Entry {
-                line: 0,
-                time,
-                user: user.clone(),
-                id: id.to_string(),
-                field: last.field,
-                value: last.old.clone(),
-                old: last.value.clone(),
-                note: Some(note.clone().unwrap_or_else(|| {
-                    format!("undo of the change at {} by {}", last.time, last.user)
-                })),
-            })
+            change::decide_undo(last, expect, &user, time, note).map(Some)
         })?;
-        match reverted {
-            Some(reverted) => Ok(Undone { entry, reverted }),
-            None => Err(LedgerError::NothingToUndo {
+        match (entry, reverted) {
+            (Some(entry), Some(reverted)) => Ok(Undone { entry, reverted }),
+            _ => Err(LedgerError::NothingToUndo {
                 id: id.to_string(),
                 what: field,
             }),
@@ -895,9 +869,9 @@ impl Ledger {
     }
 
     /// The read-check-append step, under the lock.
-    fn write_locked<F>(&mut self, decide: F) -> Result<Entry, LedgerError>
+    fn write_locked<F>(&mut self, decide: F) -> Result<Option<Entry>, LedgerError>
     where
-        F: FnOnce(&Ledger) -> Result<Entry, LedgerError>,
+        F: FnOnce(&Ledger) -> Result<Option<Entry>, LedgerError>,
     {
         let path = self.path.clone();
         if let Some(dir) = path.parent()
@@ -912,9 +886,9 @@ impl Ledger {
         res
     }
 
-    fn write_under_lock<F>(&mut self, path: &Path, decide: F) -> Result<Entry, LedgerError>
+    fn write_under_lock<F>(&mut self, path: &Path, decide: F) -> Result<Option<Entry>, LedgerError>
     where
-        F: FnOnce(&Ledger) -> Result<Entry, LedgerError>,
+        F: FnOnce(&Ledger) -> Result<Option<Entry>, LedgerError>,
     {
         let file = match OpenOptions::new().read(true).append(true).open(path) {
             Ok(f) => Some(f),
@@ -949,7 +923,9 @@ impl Ledger {
             self.warnings.push(w);
             len = self.offset;
         }
-        let mut entry = decide(self)?;
+        let Some(mut entry) = decide(self)? else {
+            return Ok(None);
+        };
         let mut buf = Vec::with_capacity(256);
         let mut header_lines = 0;
         if self.columns.is_none() {
@@ -1005,7 +981,7 @@ impl Ledger {
             self.snap = Some(snap_of(&m));
         }
         self.file = Some(file);
-        Ok(entry)
+        Ok(Some(entry))
     }
 
     /// Brings the index up to date with `file` (held under the lock):

@@ -5,6 +5,7 @@
 //! [`Action::Reloaded`]), so `update` never touches a file.
 
 use super::data::Progress;
+use crate::ledger::draft::Draft;
 use crate::ledger::{Conflict, Entry};
 
 /// One thing the user can do.
@@ -52,6 +53,9 @@ pub enum Action {
     Edit,
     /// `y` in the conflict prompt: record our value over theirs.
     Overwrite,
+    /// `y` in a confirmation (a milestone toggle, an undo over someone
+    /// else's change): do what it asks.
+    Yes,
     /// `u`: undo the selected indicator's last change (a new ledger row).
     Undo,
     /// `t`: pick the selected task's status.
@@ -60,9 +64,9 @@ pub enum Action {
     Note,
     /// `H`: the selected indicator's history.
     ShowHistory,
-    /// The history the run loop read for [`Action::ShowHistory`]: the id and
-    /// its rows, newest first.
-    History(String, Vec<Entry>),
+    /// The history the run loop read for [`Action::ShowHistory`]: the id,
+    /// its latest rows (newest first) and how many it has in all.
+    History(String, Vec<Entry>, usize),
     /// Home / End / Ctrl-U in a text field.
     CaretHome,
     CaretEnd,
@@ -71,8 +75,17 @@ pub enum Action {
     Recorded(Entry),
     /// The ledger refused our change; nothing was recorded.
     Rejected(String),
+    /// The value already was ours: nothing was recorded. The id and the row
+    /// that set the current value.
+    Unchanged(String, Option<Entry>),
     /// Someone else changed the value after the editor opened.
     Conflicted(Conflict),
+    /// Someone else changed the value the screen showed before `u`:
+    /// nothing was undone.
+    UndoConflicted(Conflict),
+    /// A value being typed when the last session ended: reopen its editor,
+    /// expecting the value it was opened with.
+    RestoreDraft(Draft),
     /// Rows other sessions appended (live refresh), file order.
     Changed(Vec<Entry>),
     /// The ledger was replaced and read again: everything may have changed.
@@ -113,6 +126,7 @@ impl Action {
             Action::Resize(80, 24),
             Action::Edit,
             Action::Overwrite,
+            Action::Yes,
             Action::CaretHome,
             Action::CaretEnd,
             Action::ClearField,

@@ -1,4 +1,5 @@
-//! The one adapter through which actual values and statuses enter the UI.
+//! The one adapter through which actual values, statuses and notes enter
+//! the UI.
 //!
 //! The UI state never reads the ledger itself: the run loop fills a
 //! [`Progress`] from the ledger ([`Progress::from_ledger`]) and keeps it up
@@ -9,30 +10,111 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::ledger::{self, Actual, Status, TaskState};
+use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
 use crate::plan::Plan;
 
-/// Recorded actuals and task states, keyed by indicator id and task id, and
-/// the date statuses are computed for.
+/// A note and who wrote it, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noted {
+    pub text: String,
+    pub who: String,
+    pub when: Stamp,
+}
+
+impl Noted {
+    /// The remark (`--note`) of a row, if it has one.
+    pub fn remark_of(e: &Entry) -> Option<Noted> {
+        Some(Noted {
+            text: e.note.clone()?,
+            who: e.user.clone(),
+            when: e.time,
+        })
+    }
+}
+
+/// Which note [`Progress::note_of`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The standing note of the id (the `note` field: `n`, `wudang-plan note`).
+    Standing,
+    /// The remark recorded with the current value (`set … --note`,
+    /// `status … --note`).
+    Remark,
+}
+
+/// Recorded actuals, task states and notes, keyed by indicator id and task
+/// id, and the date statuses are computed for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub actual: HashMap<String, Actual>,
     pub task_state: HashMap<String, TaskState>,
+    /// The standing note of an indicator or task (the `note` field).
+    pub notes: HashMap<String, Noted>,
+    /// The remark on the row that set an indicator's current actual or a
+    /// task's current status.
+    pub remarks: HashMap<String, Noted>,
     pub today: Date,
 }
 
 impl Progress {
-    /// No actuals, no task states.
+    /// No actuals, no task states, no notes.
     pub fn empty(today: Date) -> Self {
         Progress {
             actual: HashMap::new(),
             task_state: HashMap::new(),
+            notes: HashMap::new(),
+            remarks: HashMap::new(),
             today,
         }
     }
 
-    /// The current actuals and task states of `ledger` (one pass over its
-    /// ids).
+    /// What the UI shows as the note of `id`: its standing note, else the
+    /// remark recorded with its current value.
+    pub fn note_of(&self, id: &str) -> Option<(&Noted, NoteKind)> {
+        match self.notes.get(id) {
+            Some(n) => Some((n, NoteKind::Standing)),
+            None => self.remarks.get(id).map(|n| (n, NoteKind::Remark)),
+        }
+    }
+
+    /// Takes one row (recorded here or by another session) in.
+    pub fn apply(&mut self, e: &Entry) {
+        let id = e.id.clone();
+        match e.field {
+            Field::Actual => {
+                match e.actual() {
+                    Some(a) => self.actual.insert(id.clone(), a),
+                    None => self.actual.remove(&id),
+                };
+            }
+            Field::Status => {
+                match e.task_state() {
+                    Some(t) => self.task_state.insert(id.clone(), t),
+                    None => self.task_state.remove(&id),
+                };
+            }
+            Field::Note => {
+                let note = e.value.clone().map(|text| Noted {
+                    text,
+                    who: e.user.clone(),
+                    when: e.time,
+                });
+                match note {
+                    Some(n) => self.notes.insert(id, n),
+                    None => self.notes.remove(&id),
+                };
+                return;
+            }
+        }
+        // The remark goes with the value it was recorded with.
+        match Noted::remark_of(e) {
+            Some(n) => self.remarks.insert(id, n),
+            None => self.remarks.remove(&id),
+        };
+    }
+
+    /// The current actuals, task states and notes of `ledger` (one pass
+    /// over its ids).
     pub fn from_ledger(ledger: &ledger::Ledger, today: Date) -> Self {
         let mut p = Progress::empty(today);
         for id in ledger.ids() {
@@ -41,7 +123,8 @@ impl Progress {
         p
     }
 
-    /// Takes the current actual and task state of `id` from `ledger`.
+    /// Takes the current actual, task state and notes of `id` from
+    /// `ledger` (a few lookups: the ledger keeps the last row per field).
     pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
         match ledger.actual(id) {
             Some(a) => self.actual.insert(id.to_string(), a),
@@ -50,6 +133,25 @@ impl Progress {
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
+        };
+        match ledger.current(id, Field::Note) {
+            Some(e) if e.value.is_some() => self.notes.insert(
+                id.to_string(),
+                Noted {
+                    text: e.value.clone().unwrap_or_default(),
+                    who: e.user.clone(),
+                    when: e.time,
+                },
+            ),
+            _ => self.notes.remove(id),
+        };
+        let valued = [Field::Actual, Field::Status]
+            .into_iter()
+            .filter_map(|f| ledger.current(id, f))
+            .max_by_key(|e| e.line);
+        match valued.and_then(Noted::remark_of) {
+            Some(n) => self.remarks.insert(id.to_string(), n),
+            None => self.remarks.remove(id),
         };
     }
 

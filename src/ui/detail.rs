@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::data::{Class, Counts};
+use super::data::{Class, Counts, NoteKind};
 use super::layout;
 use super::paint;
 use super::state::{AppState, Pane, TreeRow};
@@ -197,6 +197,23 @@ fn owners(out: &mut Vec<Line<'static>>, state: &AppState, rows: &[&Row], width: 
     }
 }
 
+/// The note the UI shows for `id` — its standing note (`n`, `wudang-plan
+/// note`), else the remark recorded with its current value (`status …
+/// --note`) — as `备注：` / `说明：` and `text（who，when）`.
+pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
+    let (n, kind) = state.progress.note_of(id)?;
+    let label = match kind {
+        NoteKind::Standing => S::NoteLabel,
+        NoteKind::Remark => S::RemarkLabel,
+    };
+    let text = fill(
+        state.lang(),
+        S::NoteBy,
+        &[&n.text, &n.who, &super::history::when(n.when)],
+    );
+    Some((state.label(label), text))
+}
+
 /// A task's state in the UI's language; 未填报 when never set.
 pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {
@@ -241,6 +258,9 @@ fn task_lines(
         Span::styled(state.label(S::TaskState), th.dim()),
         Span::raw(st),
     ]));
+    if let Some((label, note)) = note_text(state, &t.id) {
+        wrapped(out, &label, &note, width, th.dim(), th.highlight());
+    }
     let label = Span::styled(state.label(S::Indicators), th.dim());
     flow(out, label, counts_items(state, counts), width);
     let rows: Vec<&Row> = state.plan.rows_of(&t.id).collect();

@@ -30,11 +30,13 @@ fn key_label(ctx: Ctx, b: &Binding) -> String {
     }
 }
 
-/// The footer hints for the current context, keymap order.
+/// The footer hints for the current context, keymap order (keys that
+/// record something are left out while the UI is read-only).
 pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
     let ctx = state.ctx();
     keymap::bindings(ctx)
         .filter_map(|b| b.hint.map(|h| (b, h)))
+        .filter(|(b, _)| state.config.writable || !keymap::is_write(&b.action))
         .filter(|(b, _)| match b.action {
             Action::ClearFilters => state.filters.any(),
             Action::Down => !matches!(state.mode, Mode::Search(_) | Mode::Jump(_) | Mode::Edit(_)),
@@ -50,6 +52,7 @@ const PRIORITY: &[Action] = &[
     Action::Quit,
     Action::Confirm,
     Action::Overwrite,
+    Action::Yes,
     Action::Cancel,
     Action::Edit,
     Action::PickLeader,

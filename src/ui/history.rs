@@ -15,7 +15,7 @@ use super::paint;
 use super::state::{AppState, HistoryView};
 use super::strings::{S, fill};
 use super::writes::shown;
-use crate::ledger::{Actual, Entry};
+use crate::ledger::{Actual, Entry, Field, Stamp};
 use crate::text;
 
 /// Braille cells: narrow everywhere (not East Asian Ambiguous, unlike the
@@ -76,9 +76,55 @@ pub fn trend(rows: &[Entry]) -> Option<Vec<u64>> {
 }
 
 /// `2025-06-30 00:00`.
-fn when(e: &Entry) -> String {
-    let t = e.time.to_string().replacen('T', " ", 1);
+pub fn when(t: Stamp) -> String {
+    let t = t.to_string().replacen('T', " ", 1);
     t.chars().take(16).collect()
+}
+
+/// The popup's title: the id and how many changes it has, and how many
+/// of them are listed when not all are.
+pub fn title(state: &AppState, h: &HistoryView) -> String {
+    let shown = h.rows.len();
+    let total = h.total.max(shown);
+    if total > shown {
+        fill(
+            state.lang(),
+            S::HistoryTitleSome,
+            &[&h.id, &total.to_string(), &shown.to_string()],
+        )
+    } else {
+        fill(state.lang(), S::HistoryTitle, &[&h.id, &total.to_string()])
+    }
+}
+
+/// One change: when, who, and old -> new with its remark, or for a note
+/// row the note, labelled as one.
+fn row_line(state: &AppState, e: &Entry) -> Line<'static> {
+    let th = state.theme();
+    let mut spans = vec![
+        Span::styled(when(e.time), th.dim()),
+        Span::raw("  "),
+        Span::styled(e.user.clone(), th.key()),
+        Span::raw("  "),
+    ];
+    if e.field == Field::Note {
+        match &e.value {
+            Some(v) => {
+                spans.push(Span::styled(state.label(S::NoteLabel), th.dim()));
+                spans.push(Span::styled(v.clone(), th.title()));
+            }
+            None => spans.push(Span::styled(state.tr(S::NoteCleared), th.dim())),
+        }
+    } else {
+        let old = shown(state, &e.id, e.field, e.old.as_deref());
+        let new = shown(state, &e.id, e.field, e.value.as_deref());
+        spans.push(Span::raw(format!("{old} -> ")));
+        spans.push(Span::styled(new, th.title()));
+    }
+    if let Some(n) = &e.note {
+        spans.push(Span::styled(format!("  {n}"), th.dim()));
+    }
+    Line::from(spans)
 }
 
 pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
@@ -88,11 +134,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
     let area = paint::centered(main, w, hgt);
     let buf = frame.buffer_mut();
     paint::clear_popup(buf, area);
-    let title = fill(
-        state.lang(),
-        S::HistoryTitle,
-        &[&h.id, &h.rows.len().to_string()],
-    );
+    let title = title(state, h);
     let inside = paint::frame_block(buf, area, paint::block(state, title, true));
     let x = inside.x + 1;
     let width = inside.width.saturating_sub(2);
@@ -127,19 +169,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
         if y >= bottom {
             break;
         }
-        let old = shown(state, &e.id, e.field, e.old.as_deref());
-        let new = shown(state, &e.id, e.field, e.value.as_deref());
-        let mut spans = vec![
-            Span::styled(when(e), th.dim()),
-            Span::raw("  "),
-            Span::styled(e.user.clone(), th.key()),
-            Span::raw(format!("  {old} -> ")),
-            Span::styled(new, th.title()),
-        ];
-        if let Some(n) = &e.note {
-            spans.push(Span::styled(format!("  {n}"), th.dim()));
-        }
-        paint::put_line(buf, x, y, width, &Line::from(spans));
+        paint::put_line(buf, x, y, width, &row_line(state, e));
         y += 1;
     }
 }

@@ -21,6 +21,12 @@ use crate::vocab::Milestone;
 /// Cells of the bar between its brackets.
 const BAR: usize = 8;
 
+/// After the id of an indicator with a note: a pencil (U+270E, narrow:
+/// not East Asian Ambiguous), `*` in ASCII mode.
+pub fn note_mark(state: &AppState) -> &'static str {
+    if state.theme().ascii { "*" } else { "✎" }
+}
+
 /// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `完成`.
 pub fn target_text(state: &AppState, ind: &Indicator, stretch: bool) -> String {
     let Some(mut s) = ind.target_text() else {
@@ -119,8 +125,13 @@ struct RowText {
 fn row_text(state: &AppState, ip: usize) -> RowText {
     let ind = &state.plan.indicators[ip];
     let st = state.status_of(ip);
+    let mark = if state.progress.note_of(&ind.id).is_some() {
+        note_mark(state)
+    } else {
+        ""
+    };
     RowText {
-        id: ind.id.clone(),
+        id: format!("{}{mark}", ind.id),
         name: ind.name.clone(),
         target: target_text(state, ind, false),
         due: ind.deadline.to_string(),
@@ -195,14 +206,15 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
     let ind = &state.plan.indicators[ip];
     let r = row_text(state, ip);
     let mut out = Vec::new();
-    for (i, l) in text::wrap(&ind.name, width.saturating_sub(text::width(&r.id) + 1))
+    let idw = text::width(&ind.id);
+    for (i, l) in text::wrap(&ind.name, width.saturating_sub(idw + 1))
         .into_iter()
         .enumerate()
     {
         let p = if i == 0 {
-            format!("{} ", r.id)
+            format!("{} ", ind.id)
         } else {
-            " ".repeat(text::width(&r.id) + 1)
+            " ".repeat(idw + 1)
         };
         out.push(Line::from(vec![
             Span::styled(p, th.dim()),
@@ -221,6 +233,12 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
         Span::raw("   "),
         Span::styled(r.word, th.status(r.status)),
     ]));
+    if let Some((label, note)) = super::detail::note_text(state, &ind.id) {
+        out.push(Line::from(vec![
+            Span::styled(label, th.dim()),
+            Span::styled(note, th.highlight()),
+        ]));
+    }
     let src = state.label(S::Source);
     for (i, l) in text::wrap(&ind.source, width.saturating_sub(text::width(&src)))
         .into_iter()

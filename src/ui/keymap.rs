@@ -95,15 +95,19 @@ pub enum Ctx {
     Help,
     /// The editor's conflict prompt: overwrite or keep theirs.
     Conflict,
+    /// A y/n question before a write (a milestone, an undo over someone
+    /// else's change).
+    Confirm,
     /// The history popup (`H`).
     History,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 6] = [
+    pub const ALL: [Ctx; 7] = [
         Ctx::Browse,
         Ctx::Input,
         Ctx::Conflict,
+        Ctx::Confirm,
         Ctx::History,
         Ctx::Overview,
         Ctx::Help,
@@ -116,6 +120,7 @@ impl Ctx {
             Ctx::Overview => S::SectionOverview,
             Ctx::Help => S::SectionHelp,
             Ctx::Conflict => S::SectionConflict,
+            Ctx::Confirm => S::SectionConfirm,
             Ctx::History => S::SectionHistory,
         }
     }
@@ -142,7 +147,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Conflict, Help, History, Input, Overview};
+use Ctx::{Browse, Confirm, Conflict, Help, History, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -339,6 +344,21 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(Conflict, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
     b(
+        Confirm,
+        Action::Yes,
+        &[Char('y')],
+        S::KeyYes,
+        Some(S::HintYes),
+    ),
+    b(
+        Confirm,
+        Action::Cancel,
+        &[Char('n'), Esc],
+        S::KeyNo,
+        Some(S::HintNo),
+    ),
+    b(Confirm, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+    b(
         History,
         Action::Down,
         &[Char('j'), Down],
@@ -451,6 +471,15 @@ pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {
         (Ctx::Input, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
         _ => None,
     }
+}
+
+/// Actions that record something in the ledger: refused, and left out of
+/// the footer, while the UI is read-only.
+pub fn is_write(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::Edit | Action::Undo | Action::PickTaskState | Action::Note
+    )
 }
 
 /// The bindings of a context, keymap order.

@@ -18,6 +18,7 @@
 //! others' rows back as [`Action::Changed`].
 
 pub mod action;
+pub mod confirm;
 pub mod data;
 pub mod detail;
 pub mod editor;
@@ -62,7 +63,7 @@ pub use strings::{Lang, S};
 pub use theme::Theme;
 pub use update::update;
 
-use crate::ledger::{Edit, Ledger, LedgerError, Stamp, draft};
+use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
 use crate::plan::Plan;
 use crate::text;
 
@@ -95,6 +96,10 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         && let Some(c) = &e.clash
     {
         editor::draw_conflict(frame, a.main, state, e, c);
+        cursor = None;
+    }
+    if let Mode::Confirm(c) = &state.mode {
+        confirm::draw(frame, a.main, state, c);
         cursor = None;
     }
     if let Some(h) = &state.history {
@@ -141,6 +146,8 @@ pub struct Options {
     pub ascii: bool,
     /// The ledger file to show in the footer, once there is one.
     pub ledger: Option<String>,
+    /// Why there is no session to record with (said in the UI).
+    pub read_only: Option<S>,
 }
 
 /// The ledger the UI records to, and as whom.
@@ -170,13 +177,25 @@ pub fn run(
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
     config.writable = session.is_some();
+    if !config.writable {
+        config.read_only = Some(opts.read_only.unwrap_or(S::ReadOnly));
+    }
     if std::env::var("TERM").is_ok_and(|t| t == "linux") {
         config.note = Some(S::LinuxConsole);
     }
     let mut state = AppState::new(plan, progress, config);
-    if let Some(sess) = &session {
-        restore_draft(&mut state, sess);
+    if let Some(sess) = &session
+        && let Ok(Some(d)) = draft::load(&sess.draft_path())
+    {
+        update(&mut state, Action::RestoreDraft(d));
     }
+    // A resize wakes the loop (the wait on the terminal is interrupted),
+    // which then compares the size: none is lost, even one that comes
+    // before crossterm listens for them.
+    signal_hook::flag::register(
+        signal_hook::consts::SIGWINCH,
+        Arc::new(AtomicBool::new(false)),
+    )?;
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -223,16 +242,18 @@ pub fn run(
 }
 
 /// A half-typed value, if the editor is open and holds one that is not
-/// on its way to the ledger.
-fn typed(state: &AppState) -> Option<(&str, &'static str, String)> {
+/// on its way to the ledger, with the value the editor opened with.
+fn typed(state: &AppState) -> Option<draft::Draft> {
     match &state.mode {
         Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
             let text = e.field.text();
-            (e.seen.as_deref() != Some(text.as_str())).then_some((
-                e.id.as_str(),
-                e.target.as_str(),
+            (e.seen.as_deref() != Some(text.as_str())).then(|| draft::Draft {
+                id: e.id.clone(),
+                field: e.target.as_str().to_string(),
                 text,
-            ))
+                saved: String::new(),
+                seen: e.seen.clone(),
+            })
         }
         _ => None,
     }
@@ -243,43 +264,13 @@ fn typed(state: &AppState) -> Option<(&str, &'static str, String)> {
 fn save_draft(state: &AppState, sess: &Session) {
     let path = sess.draft_path();
     match typed(state) {
-        Some((id, field, text)) => {
-            let d = draft::Draft {
-                id: id.to_string(),
-                field: field.into(),
-                text,
-                saved: Stamp::now().to_string(),
-            };
+        Some(mut d) => {
+            d.saved = Stamp::now().to_string();
             let _ = draft::save(&path, &d);
         }
         None => {
             let _ = draft::clear(&path);
         }
-    }
-}
-
-/// Offers back a draft from the last session: the editor opens on its
-/// indicator with the text typed then.
-fn restore_draft(state: &mut AppState, sess: &Session) {
-    let Ok(Some(d)) = draft::load(&sess.draft_path()) else {
-        return;
-    };
-    let open = match d.field.as_str() {
-        "actual" if state.plan.indicator(&d.id).is_some() => Action::Edit,
-        "note" if state.plan.indicator(&d.id).is_some() || state.plan.task(&d.id).is_some() => {
-            Action::Note
-        }
-        _ => return,
-    };
-    update(state, Action::StartJump);
-    for c in d.id.chars() {
-        update(state, Action::Input(c));
-    }
-    update(state, Action::Confirm);
-    update(state, open);
-    if let Mode::Edit(e) = &mut state.mode {
-        e.field = field::TextField::with(&d.text);
-        state.message = Some(strings::fill(state.lang(), S::DraftBack, &[&d.id]));
     }
 }
 
@@ -294,7 +285,8 @@ fn perform(state: &mut AppState, sess: &mut Session) {
             .take(HISTORY_ROWS)
             .filter_map(Result::ok)
             .collect();
-        update(state, Action::History(id, rows));
+        let total = sess.ledger.count(&id);
+        update(state, Action::History(id, rows, total));
     }
     let Some(req) = state.request.take() else {
         return;
@@ -304,20 +296,34 @@ fn perform(state: &mut AppState, sess: &mut Session) {
     refresh(state, sess);
     let before = sess.ledger.len();
     let time = sess.at.unwrap_or_else(Stamp::now);
-    let res = if req.undo {
+    let undo = req.undo;
+    let res = if undo {
         sess.ledger
-            .undo(&req.id, Some(req.field), &sess.user, time, req.note)
-            .map(|u| u.entry)
+            .undo(
+                &req.id,
+                Some(req.field),
+                &req.expect,
+                &sess.user,
+                time,
+                req.note,
+            )
+            .map(|u| Action::Recorded(u.entry))
     } else {
-        sess.ledger.append(Edit {
-            id: req.id,
-            field: req.field,
-            value: req.value,
-            note: req.note,
-            user: sess.user.clone(),
-            time,
-            expect: req.expect,
-        })
+        let id = req.id.clone();
+        sess.ledger
+            .append(Edit {
+                id: req.id,
+                field: req.field,
+                value: req.value,
+                note: req.note,
+                user: sess.user.clone(),
+                time,
+                expect: req.expect,
+            })
+            .map(|a| match a {
+                Appended::Recorded(e) => Action::Recorded(e),
+                Appended::Unchanged(cur) => Action::Unchanged(id, cur),
+            })
     };
     if sess.ledger.len() > before + 1 {
         // Rows slipped in between the refresh and the lock.
@@ -327,7 +333,8 @@ fn perform(state: &mut AppState, sess: &mut Session) {
         );
     }
     let answer = match res {
-        Ok(e) => Action::Recorded(e),
+        Ok(a) => a,
+        Err(LedgerError::Conflict(c)) if undo => Action::UndoConflicted(*c),
         Err(LedgerError::Conflict(c)) => Action::Conflicted(*c),
         Err(e) => Action::Rejected(e.to_string()),
     };
@@ -419,6 +426,14 @@ fn event_loop(
             return Ok(());
         }
         let mut dirty = false;
+        // A resize may come before crossterm listens for SIGWINCH, or its
+        // event be lost: compare the size on every wake-up.
+        if let Ok(now) = terminal.size()
+            && (now.width, now.height) != state.size
+        {
+            update(state, Action::Resize(now.width, now.height));
+            dirty = true;
+        }
         // Handle everything already queued before drawing (bursts of
         // resizes, pasted text, fast typing over a slow link). A failing
         // poll or read means the terminal is gone: stop quietly.
@@ -472,14 +487,9 @@ struct Guard {
 impl Guard {
     /// Remembers the value being typed, for the watchdog.
     fn keep(&self, state: &AppState) {
-        let now = typed(state).map(|(id, field, text)| draft::Draft {
-            id: id.to_string(),
-            field: field.into(),
-            text,
-            saved: String::new(),
-        });
+        let now = typed(state);
         if let Ok(mut d) = self.draft.lock()
-            && d.as_ref().map(|x| (&x.id, &x.text)) != now.as_ref().map(|x| (&x.id, &x.text))
+            && *d != now
         {
             *d = now;
         }

@@ -26,6 +26,9 @@ pub struct Config {
     pub note: Option<S>,
     /// Edits can be recorded (a ledger is open for writing).
     pub writable: bool,
+    /// Why edits cannot be recorded, said when a write key is pressed and
+    /// at start (`None`: the generic read-only message).
+    pub read_only: Option<S>,
 }
 
 impl Config {
@@ -36,6 +39,7 @@ impl Config {
             ledger: None,
             note: None,
             writable: false,
+            read_only: None,
         }
     }
 }
@@ -64,6 +68,28 @@ pub enum Mode {
     },
     /// `e`: the inline editor of an indicator's actual.
     Edit(Editor),
+    /// A y/n question before a write.
+    Confirm(Confirm),
+}
+
+/// A y/n question before a write: `y` records, `n` / Esc records nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`),
+    /// expecting `seen`, the value shown.
+    Toggle {
+        id: String,
+        seen: Option<String>,
+        new: String,
+    },
+    /// `u`, but the value changed since the screen showed `seen`: undo
+    /// anyway, reverting their change?
+    UndoOver {
+        id: String,
+        field: Field,
+        seen: Option<String>,
+        clash: Clash,
+    },
 }
 
 /// The inline editor of one indicator's actual.
@@ -116,8 +142,10 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryView {
     pub id: String,
-    /// Newest first.
+    /// The latest changes, newest first (at most a few hundred).
     pub rows: Vec<crate::ledger::Entry>,
+    /// How many changes the ledger holds for the id in all.
+    pub total: usize,
     pub scroll: usize,
 }
 
@@ -174,7 +202,12 @@ impl AppState {
     pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
         let statuses = progress.statuses(&plan);
         let overview = overview::rows(&plan, &statuses);
-        let message = config.note.map(|s| s.get(config.lang).to_string());
+        let said: Vec<&str> = [config.note, config.read_only]
+            .into_iter()
+            .flatten()
+            .map(|s| s.get(config.lang))
+            .collect();
+        let message = (!said.is_empty()).then(|| said.join("  "));
         let mut s = AppState {
             plan,
             progress,
@@ -241,6 +274,7 @@ impl AppState {
             Mode::Search(_) | Mode::Jump(_) | Mode::Picker(_) => Ctx::Input,
             Mode::Edit(ref e) if e.clash.is_some() => Ctx::Conflict,
             Mode::Edit(_) => Ctx::Input,
+            Mode::Confirm(_) => Ctx::Confirm,
             Mode::Overview { .. } => Ctx::Overview,
         }
     }

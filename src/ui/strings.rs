@@ -116,7 +116,9 @@ strings! {
     SearchKept => "搜索“{}”已作为筛选", "Search \"{}\" kept as a filter";
     NoMatches => "没有匹配“{}”的内容", "Nothing matches \"{}\"";
     TooSmall => "窗口太小：至少 {}×{}，当前 {}×{}", "Window too small: need {}x{}, have {}x{}";
-    LinuxConsole => "TERM=linux：此控制台无法显示汉字，请改用 SSH 终端", "TERM=linux: this console cannot show Chinese; use an SSH terminal";
+    // ASCII English in both languages: the Linux console has no Chinese glyphs.
+    LinuxConsole => "TERM=linux: this console cannot show Chinese; use an SSH terminal (or --lang en)",
+        "TERM=linux: this console cannot show Chinese; use an SSH terminal (or --lang en)";
     // help
     HelpTitle => "帮助（? 或 Esc 关闭）", "Help (? or Esc closes)";
     MarksLegend => "状态标记", "Status marks";
@@ -129,6 +131,7 @@ strings! {
     SectionHelp => "帮助中", "In help";
     SectionHistory => "修改记录中", "In the history";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
+    SectionConfirm => "确认提示中（里程碑、撤销他人的修改）", "In a confirmation (a milestone, an undo over someone's change)";
     // key descriptions
     KeyQuit => "退出", "quit";
     KeyDown => "下移", "move down";
@@ -156,7 +159,7 @@ strings! {
     KeyCaretLeft => "光标左移", "caret left";
     KeyCaretRight => "光标右移", "caret right";
     KeyClose => "关闭", "close";
-    KeyEdit => "填报所选指标的实际值（里程碑：切换完成 / 未完成）", "record the selected indicator's actual (a milestone toggles done / not done)";
+    KeyEdit => "填报所选指标的实际值（里程碑：确认后切换完成 / 未完成）", "record the selected indicator's actual (a milestone asks y/n)";
     KeyUndo => "撤销所选指标的上一次修改（追加一行）", "undo the selected indicator's last change (a new row)";
     KeyHistory => "所选指标的修改记录", "the selected indicator's history";
     KeyCaretHome => "光标到行首", "caret to the start";
@@ -164,6 +167,8 @@ strings! {
     KeyClearField => "清空输入", "clear the field";
     KeyOverwrite => "用我的值覆盖", "record my value over theirs";
     KeyKeepTheirs => "保留对方的值，不记录", "keep their value, record nothing";
+    KeyYes => "是：按提示所说记录", "yes: record what it says";
+    KeyNo => "否：不记录", "no: record nothing";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
     // short hints for the footer
     HintMove => "移动", "move";
@@ -186,15 +191,25 @@ strings! {
     HintHistory => "记录", "history";
     HintOverwrite => "覆盖", "overwrite";
     HintKeepTheirs => "保留对方", "keep theirs";
+    HintYes => "是", "yes";
+    HintNo => "否", "no";
     // editing
     EditPrompt => "{} 实际值", "{} actual";
     Invalid => "无效", "invalid";
     Recorded => "已记录 {}：{} -> {}", "Recorded {}: {} -> {}";
+    Unchanged => "未改变：{} 已是 {}，未记录", "Unchanged: {} already is {}; nothing recorded";
     ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
         "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
+    ConfirmTitle => "确认", "Confirm";
+    ConfirmToggle => "把 {} {} 记为“{}”？ y 记录  n 取消", "Record {} {} as {}? y yes  n no";
+    ConfirmCancelled => "已取消，未记录", "Cancelled; nothing recorded";
+    UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
+        "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
     NotRecorded => "未记录：{}", "Not recorded: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
+    ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",
+        "Read-only: no user name; start again with --user NAME or set WUDANG_PLAN_USER";
     PickIndicator => "先选中一个指标（Tab 到指标窗格）", "Select an indicator first (Tab to the indicator pane)";
     MovedToIndicators => "已转到指标窗格：选中指标后按 e 或 Enter 填报", "Now in the indicator pane: pick an indicator, then e or Enter to edit";
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
@@ -205,6 +220,11 @@ strings! {
     Nothing => "（无）", "(none)";
     NothingTyped => "没有输入内容", "nothing typed";
     HistoryTitle => "{} 修改记录（{} 条）", "{} history ({} changes)";
+    HistoryTitleSome => "{} 修改记录（共 {} 条，显示最近 {} 条）", "{} history ({} changes, latest {} shown)";
+    NoteLabel => "备注", "Note";
+    RemarkLabel => "说明", "Remark";
+    NoteCleared => "备注已清除", "note cleared";
+    NoteBy => "{}（{}，{}）", "{} ({}, {})";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
     Trend => "趋势", "Trend";
 }
@@ -241,6 +261,13 @@ mod tests {
                 en.matches("{}").count(),
                 "{s:?}: parameters differ"
             );
+        }
+    }
+
+    #[test]
+    fn the_linux_console_warning_is_ascii_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(S::LinuxConsole.get(lang).is_ascii(), "{lang:?}");
         }
     }
 

@@ -13,14 +13,20 @@ use super::picker::{self, PickKind, PickValue, Picker};
 use super::state::{AppState, Mode, Pane, Request, TreeRow};
 use super::strings::{S, fill};
 use super::writes::{
-    changed, conflict_key, conflicted, history_key, indicator_for, recorded, rejected, start_edit,
-    start_note, submit,
+    answer, conflict_key, history_key, indicator_for, say_read_only, start_edit, start_note,
+    start_undo, submit,
 };
-use super::{detail, help, indicators, tree};
+use super::{confirm, detail, help, indicators, tree};
 use crate::ledger::{Expect, Field};
 
 /// Applies `action` to `s`.
 pub fn update(s: &mut AppState, action: Action) {
+    // What the run loop feeds back (the ledger's answers, others' rows, a
+    // draft) is not a key: it leaves the message it sets.
+    let Some(action) = answer(s, action) else {
+        fix(s);
+        return;
+    };
     match action {
         Action::Resize(w, h) => {
             s.size = (w, h);
@@ -35,40 +41,6 @@ pub fn update(s: &mut AppState, action: Action) {
             s.suspend = true;
             return;
         }
-        Action::Recorded(e) => {
-            recorded(s, e);
-            fix(s);
-            return;
-        }
-        Action::Rejected(why) => {
-            rejected(s, why);
-            return;
-        }
-        Action::Conflicted(c) => {
-            conflicted(s, c);
-            fix(s);
-            return;
-        }
-        Action::Changed(rows) => {
-            changed(s, rows);
-            fix(s);
-            return;
-        }
-        Action::History(id, rows) => {
-            s.history = Some(super::state::HistoryView {
-                id,
-                rows,
-                scroll: 0,
-            });
-            return;
-        }
-        Action::Reloaded(p) => {
-            s.progress = p;
-            s.progress_changed();
-            s.message = Some(s.tr(S::LedgerReloaded).to_string());
-            fix(s);
-            return;
-        }
         _ => {}
     }
     // A message stays until the next key.
@@ -79,6 +51,7 @@ pub fn update(s: &mut AppState, action: Action) {
         Ctx::Input => input_key(s, action),
         Ctx::Browse => browse_key(s, action),
         Ctx::Conflict => conflict_key(s, action),
+        Ctx::Confirm => confirm::key(s, action),
         Ctx::History => history_key(s, action),
     }
     fix(s);
@@ -330,7 +303,9 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
     s.focus = Pane::Tree;
 }
 
-fn jump_to(s: &mut AppState, typed: &str) {
+/// Selects the task or indicator `typed` names (`:` Enter), clearing
+/// filters that hide it.
+pub(super) fn jump_to(s: &mut AppState, typed: &str) {
     let id = jump::normalize(typed);
     if id.is_empty() {
         return;
@@ -493,21 +468,10 @@ fn browse_key(s: &mut AppState, a: Action) {
         }
         Action::ToggleHelp => s.help = Some(0),
         Action::Edit => start_edit(s),
-        Action::Undo => {
-            if let Some(id) = indicator_for(s, true) {
-                s.request = Some(Request {
-                    id,
-                    field: Field::Actual,
-                    value: None,
-                    expect: Expect::Any,
-                    note: None,
-                    undo: true,
-                });
-            }
-        }
+        Action::Undo => start_undo(s),
         Action::PickTaskState => {
             if !s.config.writable {
-                s.message = Some(s.tr(S::ReadOnly).to_string());
+                say_read_only(s);
             } else if s.selected_task_pos().is_some() {
                 s.mode = Mode::Picker(Picker::open(PickKind::TaskState, s));
             } else {

@@ -1,15 +1,19 @@
 //! The write path of [`super::update`]: opening the value and note
-//! editors, submitting (as a [`Request`] the run loop carries out through
-//! the ledger), the conflict prompt, the history popup's keys, and applying
-//! what the ledger answered or what other sessions recorded. Pure: no
-//! terminal or file I/O here.
+//! editors (and reopening a draft), submitting (as a [`Request`] the run
+//! loop carries out through the ledger), undo with the value shown, the
+//! conflict prompt, the history popup's keys, and applying what the ledger
+//! answered (recorded, unchanged, conflict) or what other sessions
+//! recorded. Pure: no terminal or file I/O here.
 
 use super::action::Action;
 use super::field::TextField;
-use super::state::{AppState, Clash, Editor, Mode, Pane, Request};
+use super::state::{AppState, Clash, Confirm, Editor, HistoryView, Mode, Pane, Request};
 use super::strings::{S, fill};
-use super::update::set_focus;
-use crate::ledger::{Actual, Entry, Expect, Field, TaskState, display_actual, parse_actual};
+use super::update::{jump_to, set_focus};
+use crate::ledger::draft::Draft;
+use crate::ledger::{
+    Actual, Conflict, Entry, Expect, Field, TaskState, display_actual, parse_actual,
+};
 use crate::vocab::{Milestone, Term};
 
 /// A stored value of `field` for people, in the UI's language, never the
@@ -32,6 +36,43 @@ pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
     }
 }
 
+/// Applies what the run loop feeds back — the ledger's answers, rows other
+/// sessions recorded, a draft to reopen, the history it read; gives any
+/// other action back.
+pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
+    match a {
+        Action::Recorded(e) => recorded(s, e),
+        Action::Rejected(why) => rejected(s, why),
+        Action::Conflicted(c) => conflicted(s, c),
+        Action::UndoConflicted(c) => undo_conflicted(s, c),
+        Action::Unchanged(id, cur) => unchanged(s, id, cur),
+        Action::Changed(rows) => changed(s, rows),
+        Action::RestoreDraft(d) => restore(s, d),
+        Action::History(id, rows, total) => {
+            s.history = Some(HistoryView {
+                id,
+                rows,
+                total,
+                scroll: 0,
+            });
+        }
+        Action::Reloaded(p) => {
+            s.progress = p;
+            s.progress_changed();
+            s.message = Some(s.tr(S::LedgerReloaded).to_string());
+        }
+        other => return Some(other),
+    }
+    None
+}
+
+/// Says why nothing can be recorded (the reason the UI was started
+/// read-only).
+pub(super) fn say_read_only(s: &mut AppState) {
+    let why = s.config.read_only.unwrap_or(S::ReadOnly);
+    s.message = Some(s.tr(why).to_string());
+}
+
 pub(super) fn history_key(s: &mut AppState, a: Action) {
     let Some(h) = &mut s.history else {
         return;
@@ -48,7 +89,7 @@ pub(super) fn history_key(s: &mut AppState, a: Action) {
 /// else a message saying what to do.
 pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
     if write && !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
+        say_read_only(s);
         return None;
     }
     match s.selected_ind() {
@@ -67,7 +108,7 @@ pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
 /// the selected task.
 pub(super) fn start_note(s: &mut AppState) {
     if !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
+        say_read_only(s);
         return;
     }
     let id = match (s.focus, s.selected_ind(), s.selected_task_pos()) {
@@ -90,10 +131,10 @@ pub(super) fn start_note(s: &mut AppState) {
 }
 
 /// `e` / Enter in browse: opens the editor on the selected indicator, or
-/// toggles a milestone.
+/// asks whether to toggle a milestone.
 pub(super) fn start_edit(s: &mut AppState) {
     if !s.config.writable {
-        s.message = Some(s.tr(S::ReadOnly).to_string());
+        say_read_only(s);
         return;
     }
     let pos = match s.selected_ind() {
@@ -112,7 +153,17 @@ pub(super) fn start_edit(s: &mut AppState) {
     let ind = &s.plan.indicators[pos];
     let current = s.progress.actual.get(&ind.id);
     let seen = current.map(Actual::to_ledger);
-    let mut e = Editor {
+    if ind.is_milestone() {
+        // One key must not record: ask first.
+        let done = matches!(current, Some(Actual::Done(true)));
+        s.mode = Mode::Confirm(Confirm::Toggle {
+            id: ind.id.clone(),
+            seen,
+            new: Actual::Done(!done).to_ledger(),
+        });
+        return;
+    }
+    s.mode = Mode::Edit(Editor {
         id: ind.id.clone(),
         target: Field::Actual,
         field: TextField::with(seen.as_deref().unwrap_or("")),
@@ -120,14 +171,75 @@ pub(super) fn start_edit(s: &mut AppState) {
         error: None,
         clash: None,
         sending: None,
+    });
+}
+
+/// `y` on a milestone: records `new`, expecting `seen` (a conflict then
+/// asks in the editor's prompt, as for a typed value).
+pub(super) fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
+    let shown_new = match Actual::from_ledger(&new) {
+        Some(Actual::Done(d)) => s.word(Milestone::of(d)).to_string(),
+        _ => new.clone(),
     };
-    if ind.is_milestone() {
-        let done = matches!(current, Some(Actual::Done(true)));
-        let new = Actual::Done(!done).to_ledger();
-        e.field = TextField::with(s.word(Milestone::of(!done)));
-        send(s, &mut e, new);
-    }
+    let mut e = Editor {
+        id,
+        target: Field::Actual,
+        field: TextField::with(&shown_new),
+        seen,
+        error: None,
+        clash: None,
+        sending: None,
+    };
+    send(s, &mut e, new);
     s.mode = Mode::Edit(e);
+}
+
+/// `u`: undo the selected indicator's last change, if its value is still
+/// the one on the screen.
+pub(super) fn start_undo(s: &mut AppState) {
+    if let Some(id) = indicator_for(s, true) {
+        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
+        s.request = Some(undo_request(id, Field::Actual, seen));
+    }
+}
+
+/// Undo the last change of `id`'s `field`, expecting `seen`.
+pub(super) fn undo_request(id: String, field: Field, seen: Option<String>) -> Request {
+    Request {
+        id,
+        field,
+        value: None,
+        expect: Expect::Value(seen),
+        note: None,
+        undo: true,
+    }
+}
+
+/// A draft from the last session: its editor again, on its indicator or
+/// task, with the text typed and the value it was opened with (so a
+/// colleague's change since is a conflict, not silently overwritten).
+fn restore(s: &mut AppState, d: Draft) {
+    let target = match Field::from_machine(&d.field) {
+        Some(Field::Actual) if s.plan.indicator(&d.id).is_some() => Field::Actual,
+        Some(Field::Note) if s.plan.indicator(&d.id).is_some() || s.plan.task(&d.id).is_some() => {
+            Field::Note
+        }
+        _ => return,
+    };
+    if !s.config.writable {
+        return;
+    }
+    jump_to(s, &d.id);
+    s.mode = Mode::Edit(Editor {
+        id: d.id.clone(),
+        target,
+        field: TextField::with(&d.text),
+        seen: if target == Field::Note { None } else { d.seen },
+        error: None,
+        clash: None,
+        sending: None,
+    });
+    s.message = Some(fill(s.lang(), S::DraftBack, &[&d.id]));
 }
 
 /// Asks the run loop to record `value` (ledger form) for the editor's
@@ -199,31 +311,8 @@ pub(super) fn conflict_key(s: &mut AppState, a: Action) {
     }
 }
 
-/// Takes a recorded row into the progress (no recomputation).
-fn apply_entry(s: &mut AppState, e: &Entry) {
-    match e.field {
-        Field::Actual => match e.actual() {
-            Some(a) => {
-                s.progress.actual.insert(e.id.clone(), a);
-            }
-            None => {
-                s.progress.actual.remove(&e.id);
-            }
-        },
-        Field::Status => match e.task_state() {
-            Some(t) => {
-                s.progress.task_state.insert(e.id.clone(), t);
-            }
-            None => {
-                s.progress.task_state.remove(&e.id);
-            }
-        },
-        Field::Note => {}
-    }
-}
-
-pub(super) fn recorded(s: &mut AppState, e: Entry) {
-    apply_entry(s, &e);
+fn recorded(s: &mut AppState, e: Entry) {
+    s.progress.apply(&e);
     s.progress_changed();
     if matches!(&s.mode, Mode::Edit(ed) if ed.id == e.id) {
         s.mode = Mode::Browse;
@@ -233,7 +322,21 @@ pub(super) fn recorded(s: &mut AppState, e: Entry) {
     s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
 }
 
-pub(super) fn rejected(s: &mut AppState, why: String) {
+/// The value already was ours: the editor closes, nothing was recorded.
+fn unchanged(s: &mut AppState, id: String, cur: Option<Entry>) {
+    if let Some(e) = &cur {
+        s.progress.apply(e);
+        s.progress_changed();
+    }
+    if matches!(&s.mode, Mode::Edit(ed) if ed.id == id) {
+        s.mode = Mode::Browse;
+    }
+    let field = cur.as_ref().map_or(Field::Actual, |e| e.field);
+    let now = shown(s, &id, field, cur.as_ref().and_then(|e| e.value.as_deref()));
+    s.message = Some(fill(s.lang(), S::Unchanged, &[&id, &now]));
+}
+
+fn rejected(s: &mut AppState, why: String) {
     match &mut s.mode {
         Mode::Edit(e) if e.sending.is_some() => {
             e.sending = None;
@@ -243,8 +346,8 @@ pub(super) fn rejected(s: &mut AppState, why: String) {
     }
 }
 
-pub(super) fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
-    // Show their value at once.
+/// Shows the value someone else recorded at once.
+fn show_theirs(s: &mut AppState, c: &Conflict) {
     match c.field {
         Field::Actual => {
             match c.found.as_deref().and_then(Actual::from_ledger) {
@@ -261,6 +364,27 @@ pub(super) fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
         }
         Field::Note => {}
     }
+}
+
+/// `u` found a value the screen did not show: ask whether to undo anyway
+/// (that reverts their change).
+fn undo_conflicted(s: &mut AppState, c: Conflict) {
+    show_theirs(s, &c);
+    s.mode = Mode::Confirm(Confirm::UndoOver {
+        id: c.id,
+        field: c.field,
+        seen: c.expected,
+        clash: Clash {
+            who: c.who,
+            when: c.when,
+            theirs: c.found,
+            ours: String::new(),
+        },
+    });
+}
+
+fn conflicted(s: &mut AppState, c: Conflict) {
+    show_theirs(s, &c);
     match &mut s.mode {
         Mode::Edit(e) if e.id == c.id && e.sending.is_some() => {
             let ours = e.sending.take().unwrap_or_default();
@@ -279,12 +403,12 @@ pub(super) fn conflicted(s: &mut AppState, c: crate::ledger::Conflict) {
 }
 
 /// Rows other sessions appended: take them in and say who changed what.
-pub(super) fn changed(s: &mut AppState, rows: Vec<Entry>) {
+fn changed(s: &mut AppState, rows: Vec<Entry>) {
     let Some(last) = rows.last() else {
         return;
     };
     for e in &rows {
-        apply_entry(s, e);
+        s.progress.apply(e);
     }
     s.progress_changed();
     let what = match last.field {

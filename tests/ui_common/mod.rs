@@ -63,13 +63,17 @@ pub fn progress(today: Date) -> Progress {
     Progress {
         actual,
         task_state,
-        today,
+        ..Progress::empty(today)
     }
 }
 
+/// A state as a session with a user name has it (edits can be recorded,
+/// the footer shows the keys that record).
 pub fn state_with(lang: Lang, today: Date, ascii: bool, w: u16, h: u16) -> AppState {
     let theme = Theme { color: true, ascii };
-    let mut s = AppState::new(plan(), progress(today), Config::new(lang, theme));
+    let mut config = Config::new(lang, theme);
+    config.writable = true;
+    let mut s = AppState::new(plan(), progress(today), config);
     update(&mut s, Action::Resize(w, h));
     s
 }
@@ -195,8 +199,19 @@ pub fn pane_indicator_ids(s: &AppState) -> Vec<String> {
 
 /// A state whose edits can be recorded (the run loop would have a ledger).
 pub fn writable(lang: Lang, w: u16, h: u16) -> AppState {
-    let mut s = state(lang, w, h);
-    s.config.writable = true;
+    state(lang, w, h)
+}
+
+/// A read-only state, as the run loop starts it without a user name.
+pub fn read_only(lang: Lang, w: u16, h: u16) -> AppState {
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut config = Config::new(lang, theme);
+    config.read_only = Some(wudang_plan::ui::S::ReadOnlyNoUser);
+    let mut s = AppState::new(plan(), progress(MID_2025), config);
+    update(&mut s, Action::Resize(w, h));
     s
 }
 

@@ -1,0 +1,206 @@
+//! Deciding a change under the lock: whether it changes anything (the
+//! no-op rule), whether the value is still the one its author saw (the
+//! expectation), and the row to append. Pure: [`super::Ledger::append`]
+//! and [`super::Ledger::undo`] call these with the current row while they
+//! hold the lock, so the decision and the append cannot be separated by
+//! another writer. See docs/data.md, "Ledger".
+
+use super::entry::{Entry, Field, Stamp, same_value};
+use super::error::{Conflict, LedgerError};
+use super::store::{Edit, Expect};
+
+/// What [`super::Ledger::append`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appended {
+    /// The row written (durable).
+    Recorded(Entry),
+    /// The value already was the edit's value (and the edit carried no new
+    /// remark): nothing was appended. The row that set the current value,
+    /// if any.
+    Unchanged(Option<Entry>),
+}
+
+impl Appended {
+    /// The row written, if one was.
+    pub fn recorded(self) -> Option<Entry> {
+        match self {
+            Appended::Recorded(e) => Some(e),
+            Appended::Unchanged(_) => None,
+        }
+    }
+}
+
+/// True when the edit's remark (`--note`) says something the row that set
+/// the current value did not.
+fn new_remark(edit: &Edit, cur: Option<&Entry>) -> bool {
+    edit.note
+        .as_deref()
+        .is_some_and(|n| cur.and_then(|e| e.note.as_deref()) != Some(n))
+}
+
+/// The conflict when `expect` is not the current value of `cur`.
+fn check_expect(
+    id: &str,
+    field: Field,
+    expect: &Expect,
+    cur: Option<&Entry>,
+) -> Result<(), LedgerError> {
+    let found = cur.and_then(|e| e.value.clone());
+    match expect {
+        Expect::Value(expected) if !same_value(field, expected.as_deref(), found.as_deref()) => {
+            Err(LedgerError::Conflict(Box::new(Conflict {
+                id: id.to_string(),
+                field,
+                expected: expected.clone(),
+                found,
+                who: cur.map(|e| e.user.clone()),
+                when: cur.map(|e| e.time),
+            })))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The row to append for `edit` given the current row of its id and field,
+/// `None` when it changes nothing.
+///
+/// The no-op rule comes first: an edit whose value equals the current one
+/// (by [`same_value`]: `512` = `512.0`) records nothing, whatever it
+/// expected, because the ledger already says what its author wants. An
+/// edit that carries a remark different from the current row's is
+/// recorded anyway (the value stays, the remark is new information); the
+/// same remark again is a no-op, so a retried command records once. Only
+/// then is the expectation checked.
+pub(crate) fn decide(edit: &Edit, cur: Option<&Entry>) -> Result<Option<Entry>, LedgerError> {
+    let found = cur.and_then(|e| e.value.clone());
+    if same_value(edit.field, edit.value.as_deref(), found.as_deref()) && !new_remark(edit, cur) {
+        return Ok(None);
+    }
+    check_expect(&edit.id, edit.field, &edit.expect, cur)?;
+    Ok(Some(Entry {
+        line: 0,
+        time: edit.time,
+        user: edit.user.clone(),
+        id: edit.id.clone(),
+        field: edit.field,
+        value: edit.value.clone(),
+        old: found,
+        note: edit.note.clone(),
+    }))
+}
+
+/// The row reverting `last` (the latest change to undo), if its value is
+/// still the one the undoer saw (`expect`).
+pub(crate) fn decide_undo(
+    last: &Entry,
+    expect: &Expect,
+    user: &str,
+    time: Stamp,
+    note: Option<String>,
+) -> Result<Entry, LedgerError> {
+    check_expect(&last.id, last.field, expect, Some(last))?;
+    Ok(Entry {
+        line: 0,
+        time,
+        user: user.to_string(),
+        id: last.id.clone(),
+        field: last.field,
+        value: last.old.clone(),
+        old: last.value.clone(),
+        note: Some(
+            note.unwrap_or_else(|| format!("undo of the change at {} by {}", last.time, last.user)),
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(v: Option<&str>, note: Option<&str>, expect: Expect) -> Edit {
+        Edit {
+            id: "8.1".into(),
+            field: Field::Actual,
+            value: v.map(String::from),
+            note: note.map(String::from),
+            user: "u".into(),
+            time: Stamp::parse("2025-07-01T00:00:00+08:00").unwrap(),
+            expect,
+        }
+    }
+
+    fn row(v: &str, note: Option<&str>) -> Entry {
+        Entry {
+            line: 2,
+            time: Stamp::parse("2025-06-01T00:00:00+08:00").unwrap(),
+            user: "bob".into(),
+            id: "8.1".into(),
+            field: Field::Actual,
+            value: Some(v.into()),
+            old: None,
+            note: note.map(String::from),
+        }
+    }
+
+    #[test]
+    fn the_same_value_records_nothing() {
+        let cur = row("512", None);
+        assert_eq!(
+            decide(&edit(Some("512.0"), None, Expect::Any), Some(&cur)).unwrap(),
+            None
+        );
+        // nothing over nothing
+        assert_eq!(decide(&edit(None, None, Expect::Any), None).unwrap(), None);
+        // what the author saw does not matter when the value is already theirs
+        let stale = Expect::Value(Some("500".into()));
+        assert_eq!(
+            decide(&edit(Some("512"), None, stale.clone()), Some(&cur)).unwrap(),
+            None
+        );
+        // another value is checked against what they saw
+        assert!(matches!(
+            decide(&edit(Some("513"), None, stale), Some(&cur)),
+            Err(LedgerError::Conflict(_))
+        ));
+    }
+
+    #[test]
+    fn a_new_remark_on_the_same_value_is_recorded_once() {
+        let cur = row("512", Some("快报"));
+        let same = decide(&edit(Some("512"), Some("快报"), Expect::Any), Some(&cur)).unwrap();
+        assert_eq!(same, None, "the same remark again is a retry");
+        let new = decide(&edit(Some("512"), Some("年报"), Expect::Any), Some(&cur))
+            .unwrap()
+            .unwrap();
+        assert_eq!(new.old.as_deref(), Some("512"));
+        assert_eq!(new.note.as_deref(), Some("年报"));
+    }
+
+    #[test]
+    fn undo_checks_what_the_undoer_saw() {
+        let last = row("20", None);
+        let e = decide_undo(
+            &last,
+            &Expect::Value(Some("20".into())),
+            "a",
+            last.time,
+            None,
+        );
+        assert!(e.is_ok());
+        let err = decide_undo(
+            &last,
+            &Expect::Value(Some("10".into())),
+            "a",
+            last.time,
+            None,
+        )
+        .unwrap_err();
+        let LedgerError::Conflict(c) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(
+            (c.found.as_deref(), c.who.as_deref()),
+            (Some("20"), Some("bob"))
+        );
+    }
+}

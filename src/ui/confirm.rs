@@ -1,0 +1,111 @@
+//! A y/n question before a write ([`Confirm`]): a milestone toggle (one key
+//! must not record), and an undo over a value someone else recorded after
+//! the screen showed another. `y` does what the question says, `n` / Esc
+//! records nothing; the keys come from the keymap (`Ctx::Confirm`).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::paint;
+use super::state::{AppState, Confirm, Mode};
+use super::strings::{S, fill};
+use super::writes::{shown, toggle, undo_request};
+use crate::ledger::Status;
+use crate::text;
+
+/// `y` / `n` / Esc in a confirmation (pure).
+pub fn key(s: &mut AppState, a: Action) {
+    let Mode::Confirm(c) = std::mem::replace(&mut s.mode, Mode::Browse) else {
+        return;
+    };
+    match (a, c) {
+        (Action::Yes, Confirm::Toggle { id, seen, new }) => toggle(s, id, seen, new),
+        (
+            Action::Yes,
+            Confirm::UndoOver {
+                id, field, clash, ..
+            },
+        ) => {
+            // Undo exactly the value the question showed.
+            s.request = Some(undo_request(id, field, clash.theirs));
+        }
+        (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
+        (_, c) => s.mode = Mode::Confirm(c),
+    }
+}
+
+/// The question, in the UI's language.
+pub fn text(state: &AppState, c: &Confirm) -> String {
+    match c {
+        Confirm::Toggle { id, new, .. } => {
+            let name = state
+                .plan
+                .indicator(id)
+                .map(|i| text::truncate(&i.name, 30))
+                .unwrap_or_default();
+            let word = super::indicators::actual_text(
+                state,
+                crate::ledger::Actual::from_ledger(new).as_ref(),
+            );
+            fill(state.lang(), S::ConfirmToggle, &[id, &name, &word])
+        }
+        Confirm::UndoOver {
+            id,
+            field,
+            seen,
+            clash,
+        } => {
+            let who = clash.who.clone().unwrap_or_else(|| "?".into());
+            let when = clash
+                .when
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "?".into());
+            let theirs = shown(state, id, *field, clash.theirs.as_deref());
+            fill(
+                state.lang(),
+                S::UndoOverPrompt,
+                &[
+                    id,
+                    &who,
+                    &when,
+                    &theirs,
+                    &shown(state, id, *field, seen.as_deref()),
+                    &who,
+                    &theirs,
+                ],
+            )
+        }
+    }
+}
+
+/// The question in a popup over the main area.
+pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: &Confirm) {
+    let th = state.theme();
+    let w = main.width.saturating_sub(4).clamp(10, 70);
+    let inner = w.saturating_sub(4) as usize;
+    let lines = text::wrap(&text(state, c), inner.max(1));
+    let area = paint::centered(main, w, lines.len() as u16 + 2);
+    let buf = frame.buffer_mut();
+    paint::clear_popup(buf, area);
+    let title = match c {
+        Confirm::Toggle { .. } => state.tr(S::ConfirmTitle),
+        Confirm::UndoOver { .. } => state.tr(S::SectionConflict),
+    };
+    let block = paint::block(state, title.to_string(), true);
+    let inside = paint::frame_block(buf, area, block);
+    let style = match c {
+        Confirm::Toggle { .. } => th.title(),
+        Confirm::UndoOver { .. } => th.status(Status::Missed),
+    };
+    for (k, l) in lines.iter().enumerate().take(inside.height as usize) {
+        paint::put(
+            buf,
+            inside.x + 1,
+            inside.y + k as u16,
+            inside.width.saturating_sub(1),
+            l,
+            style,
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Issue 8 ("trust pass"), the write path of the UI as pure `update`
+//! tests: milestones ask first, read-only says why, undo carries what the
+//! screen showed, unchanged values, restored drafts, notes and the history
+//! title. No terminal.
+
+mod ui_common;
+
+use ui_common::*;
+use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
+use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
+
+fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
+    match &s.mode {
+        Mode::Edit(e) => Some(e.field.text()),
+        _ => None,
+    }
+}
+
+/// The y/n question open now.
+fn question(s: &wudang_plan::ui::AppState) -> String {
+    match &s.mode {
+        Mode::Confirm(c) => wudang_plan::ui::confirm::text(s, c),
+        other => panic!("no question open: {other:?}"),
+    }
+}
+
+/// Issue 8: `e` / Enter on a milestone recorded at once. It asks y/n
+/// first (keys from the keymap's confirmation context).
+#[test]
+fn a_milestone_toggles_after_y() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":3.1\ne");
+    assert!(s.request.is_none(), "one key records nothing");
+    assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
+    assert_eq!(
+        question(&s),
+        "把 3.1 “人才+项目”、“人才+技术+项目”~ 记为“未完成”？ y 记录  n 取消"
+    );
+    let screen = render(&s);
+    assert!(screen.contains("┌确认─"), "a popup: {screen}");
+    assert!(
+        screen.contains("y 是  n 否"),
+        "footer from the keymap: {screen}"
+    );
+    // Enter again (a double Enter) and other keys do nothing
+    keys(&mut s, "\nex");
+    assert!(s.request.is_none());
+    assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
+    // n: nothing recorded, said so
+    keys(&mut s, "n");
+    assert!(s.request.is_none());
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(s.message.as_deref(), Some("已取消，未记录"));
+    // Enter, then y: recorded, expecting the value shown
+    keys(&mut s, "\ny");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.id, "3.1");
+    assert_eq!(r.value.as_deref(), Some("not_done"));
+    assert_eq!(r.expect, Expect::Value(Some("done".into())));
+    // Esc cancels too
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":3.1\ne\x1b");
+    assert!(s.request.is_none());
+    assert!(matches!(s.mode, Mode::Browse));
+}
+
+/// Issue 8: without a user name the UI said 只读：未接入可写的台账. It
+/// names the missing user name and how to set it, and the footer leaves
+/// out the keys that record.
+#[test]
+fn read_only_says_why_and_hides_the_write_keys() {
+    let s = read_only(Lang::Zh, 100, 30);
+    let first = s.message.clone().unwrap_or_default();
+    assert!(
+        first.contains("没有用户名")
+            && first.contains("--user")
+            && first.contains("WUDANG_PLAN_USER"),
+        "said at start: {first}"
+    );
+    let footer = render(&s).lines().nth(28).unwrap_or_default().to_string();
+    for hidden in ["填报", "撤销", "任务状态", "备注"] {
+        assert!(!footer.contains(hidden), "{hidden} in {footer}");
+    }
+    assert!(
+        footer.contains("搜索") && footer.contains("帮助"),
+        "{footer}"
+    );
+    for key in ["e", "u", "n", "t"] {
+        let mut s = read_only(Lang::Zh, 100, 30);
+        keys(&mut s, ":8.1\n");
+        keys(&mut s, key);
+        assert!(matches!(s.mode, Mode::Browse), "{key}");
+        assert!(s.request.is_none(), "{key}");
+        let m = s.message.clone().unwrap_or_default();
+        assert!(
+            m.contains("没有用户名") && m.contains("--user"),
+            "{key}: {m}"
+        );
+    }
+    let mut s = read_only(Lang::En, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    let m = s.message.clone().unwrap_or_default();
+    assert!(
+        m.contains("no user name") && m.contains("WUDANG_PLAN_USER"),
+        "{m}"
+    );
+    // with a user name the keys are there
+    let s = writable(Lang::Zh, 100, 30);
+    let footer = render(&s).lines().nth(28).unwrap_or_default().to_string();
+    assert!(
+        footer.contains("填报") && footer.contains("撤销"),
+        "{footer}"
+    );
+}
+
+/// Issue 8: alice's screen shows 10 (here 512), bob records 20 (530),
+/// alice presses `u`: the ledger refuses (the undo expected 512) and the UI
+/// asks whether to undo anyway, saying that this reverts bob's value.
+#[test]
+fn undo_over_a_change_the_user_never_saw_asks_first() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nu");
+    assert!(s.request.take().is_some());
+    let bobs = Conflict {
+        id: "8.1".into(),
+        field: Field::Actual,
+        expected: Some("512".into()),
+        found: Some("530".into()),
+        who: Some("bob".into()),
+        when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+    };
+    update(&mut s, Action::UndoConflicted(bobs.clone()));
+    // bob's value is on the screen at once, and a y/n question asked
+    assert_eq!(
+        s.progress.actual.get("8.1"),
+        Some(&Actual::Number(530.into()))
+    );
+    assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
+    let q = question(&s);
+    for part in [
+        "bob",
+        "530 亿元",
+        "你看到的是 512 亿元",
+        "y 仍然撤销",
+        "n 不撤销",
+    ] {
+        assert!(q.contains(part), "{part} missing: {q}");
+    }
+    assert!(render(&s).contains("冲突提示中"), "a popup");
+    // n: nothing
+    keys(&mut s, "n");
+    assert!(s.request.is_none());
+    assert!(matches!(s.mode, Mode::Browse));
+    // u again (now expecting 530), or y in the question: undo what it showed
+    update(&mut s, Action::UndoConflicted(bobs));
+    keys(&mut s, "y");
+    let r = s.request.take().unwrap();
+    assert!(r.undo);
+    assert_eq!(r.expect, Expect::Value(Some("530".into())));
+    assert!(matches!(s.mode, Mode::Browse));
+}
+
+/// Issue 8: a value equal to the current one (`５１２` over 512) is not
+/// recorded: the ledger answers Unchanged and the footer says so.
+#[test]
+fn an_unchanged_value_closes_the_editor_and_says_so() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    for c in "５１２".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    keys(&mut s, "\n");
+    assert!(
+        s.request.take().is_some(),
+        "the ledger decides, under its lock"
+    );
+    update(
+        &mut s,
+        Action::Unchanged("8.1".into(), Some(row("8.1", "512", None, "alice"))),
+    );
+    assert!(matches!(s.mode, Mode::Browse));
+    assert_eq!(
+        s.message.as_deref(),
+        Some("未改变：8.1 已是 512 亿元，未记录")
+    );
+}
+
+/// Issue 8: a restored draft overwrote a colleague's newer value. The draft
+/// keeps the value the editor opened with (100), and Enter expects it, so
+/// bob's 120 since is a conflict, not overwritten.
+#[test]
+fn a_restored_draft_expects_the_value_it_was_typed_over() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    s.progress
+        .actual
+        .insert("8.3".into(), Actual::Number(120.into()));
+    update(
+        &mut s,
+        Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
+            id: "8.3".into(),
+            field: "actual".into(),
+            text: "177".into(),
+            saved: String::new(),
+            seen: Some("100".into()),
+        }),
+    );
+    // the editor is open on 8.3 at once, with the text typed then
+    assert_eq!(editor_text(&s).as_deref(), Some("177"));
+    assert_eq!(s.focus, Pane::Indicators);
+    assert_eq!(
+        s.selected_ind().map(|p| s.plan.indicators[p].id.clone()),
+        Some("8.3".into())
+    );
+    assert!(s.message.clone().unwrap().contains("8.3"));
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.value.as_deref(), Some("177"));
+    assert_eq!(r.expect, Expect::Value(Some("100".into())));
+    // an unknown field or id, or a read-only UI: nothing opens
+    for (id, field) in [("8.3", "status"), ("99.9", "actual")] {
+        let mut s = writable(Lang::Zh, 100, 30);
+        update(
+            &mut s,
+            Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
+                id: id.into(),
+                field: field.into(),
+                text: "1".into(),
+                saved: String::new(),
+                seen: None,
+            }),
+        );
+        assert!(matches!(s.mode, Mode::Browse), "{id} {field}");
+    }
+}
+
+/// Issue 8: notes were invisible. A task's note shows in the detail pane
+/// with who and when; an indicator's in its detail line and as a mark in
+/// the table; live rows update them.
+#[test]
+fn notes_show_in_the_panes_and_follow_live_changes() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    let mut status = row("8", "delayed", Some("in_progress"), "zhukc");
+    status.field = Field::Status;
+    status.note = Some("用地指标未落实".into());
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![status, note.clone()]));
+    keys(&mut s, ":8\n");
+    let screen = render(&s);
+    assert!(
+        screen.contains("说明：用地指标未落实（zhukc，2025-06-30 00:00）"),
+        "{screen}"
+    );
+    assert!(screen.contains("8.1✎"), "{screen}");
+    assert!(!screen.contains("8.2✎"), "{screen}");
+    keys(&mut s, "\t\t");
+    let screen = render(&s);
+    assert!(
+        screen.contains("备注：待统计局核实（limin，2025-06-30 00:00）"),
+        "{screen}"
+    );
+    // a standing note on the task wins over the status remark
+    let mut task_note = row("8", "每月报送", None, "wang");
+    task_note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![task_note.clone()]));
+    assert!(
+        render(&s).contains("备注：每月报送（wang，"),
+        "standing note"
+    );
+    // cleared: back to the remark
+    task_note.value = None;
+    update(&mut s, Action::Changed(vec![task_note]));
+    assert!(render(&s).contains("说明：用地指标未落实"));
+    // the indicator's note cleared: no mark
+    note.value = None;
+    update(&mut s, Action::Changed(vec![note]));
+    assert!(!render(&s).contains("8.1✎"));
+}
+
+/// Issue 8: `H` titled a 42,800-row history "（200 条）". The title gives
+/// the total the ledger holds and how many are listed.
+#[test]
+fn the_history_title_gives_the_real_total() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.1\nH");
+    let rows: Vec<_> = (0..200)
+        .map(|i| row("8.1", &i.to_string(), None, "a"))
+        .collect();
+    update(&mut s, Action::History("8.1".into(), rows, 42_800));
+    let screen = render(&s);
+    assert!(
+        screen.contains("8.1 修改记录（共 42800 条，显示最近 200 条）"),
+        "{screen}"
+    );
+    let mut s = state(Lang::En, 100, 30);
+    keys(&mut s, ":8.1\nH");
+    update(
+        &mut s,
+        Action::History("8.1".into(), vec![row("8.1", "1", None, "a")], 1),
+    );
+    assert!(render(&s).contains("8.1 history (1 changes)"));
+}
