@@ -180,3 +180,65 @@ fn escaped_text_is_cut_by_its_shown_width() {
     }
     assert!(screen(buf).contains("\\x1b\\x1b"), "{}", screen(buf));
 }
+
+/// The full-screen UI refuses a user name with control characters before
+/// the screen is taken, as `set` does (exit 2, the name shown escaped).
+#[test]
+fn ui_refuses_a_user_name_with_control_characters() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("actuals.csv");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wudang-plan"));
+    cmd.args(["--data", data.to_str().unwrap(), "--user", "eve\u{1b}[2J"]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+            let _ = tx.send(out.clone());
+        }
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the UI started with a user name holding ESC");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut out = Vec::new();
+    while let Ok(o) = rx.recv_timeout(std::time::Duration::from_secs(2)) {
+        out = o;
+    }
+    drop(pty.master);
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(status.exit_code(), 2, "{text}");
+    assert!(text.contains("the user name `eve\\x1b[2J`"), "{text:?}");
+    assert!(!text.contains("\u{1b}[2J"), "raw escape: {text:?}");
+    assert!(
+        !text.contains("\u{1b}[?1049h"),
+        "the screen was taken: {text:?}"
+    );
+    assert!(!data.exists());
+}

@@ -232,7 +232,7 @@ pub fn load_text(text: &SeedText) -> Result<Plan, PlanErrors> {
             id,
             group,
             title,
-            text: rec.get("text").to_string(),
+            text: rec.get("text").replace("\r\n", "\n"),
             units: split_list(rec.get("units"), false),
         });
     }
@@ -535,11 +535,26 @@ fn records<'a>(
             return Vec::new();
         }
     };
-    let columns: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim().to_string(), i))
-        .collect();
+    let mut columns: HashMap<String, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim();
+        if let Some(&first) = columns.get(h)
+            && required.contains(&h)
+        {
+            errs.push(PlanError::Syntax {
+                file: file.to_string(),
+                line: 1,
+                message: format!(
+                    "column `{h}` appears twice in the header (columns {} and {}); expected \
+                     each column once",
+                    first + 1,
+                    i + 1
+                ),
+            });
+            return Vec::new();
+        }
+        columns.entry(h.to_string()).or_insert(i);
+    }
     let missing: Vec<&str> = required
         .iter()
         .copied()
@@ -564,6 +579,10 @@ fn records<'a>(
             Ok(record) => {
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 if record.iter().all(|f| f.trim().is_empty()) {
+                    continue;
+                }
+                if let Some(e) = unsafe_field(file, line, &headers, &record) {
+                    errs.push(e);
                     continue;
                 }
                 if record.len() > headers.len() {
@@ -604,6 +623,50 @@ fn records<'a>(
         });
     }
     out
+}
+
+/// Columns whose text may hold line breaks (paragraphs).
+const MULTILINE: &[&str] = &["text"];
+
+/// The first field of `record` holding a control or invisible format
+/// character ([`crate::text::is_unsafe`]): plan text is shown on terminals,
+/// so a plan file is refused rather than shown with ESC or a bidi override
+/// in it. Line breaks (LF, CRLF) are allowed in [`MULTILINE`] columns.
+fn unsafe_field(
+    file: &str,
+    line: u64,
+    headers: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Option<PlanError> {
+    for (i, f) in record.iter().enumerate() {
+        let column = headers.get(i).map(str::trim).unwrap_or("");
+        let text: std::borrow::Cow<'_, str> = if MULTILINE.contains(&column) {
+            f.replace("\r\n", "").replace('\n', "").into()
+        } else {
+            f.into()
+        };
+        if let Some(what) = crate::text::first_unsafe(&text) {
+            return Some(PlanError::Field {
+                file: file.to_string(),
+                line,
+                field: if column.is_empty() {
+                    format!("column {}", i + 1)
+                } else {
+                    column.to_string()
+                },
+                message: format!(
+                    "`{}` contains {what}; expected text without control characters{}",
+                    crate::text::truncate(&crate::text::visible(f), 60),
+                    if MULTILINE.contains(&column) {
+                        " (line breaks are fine here)"
+                    } else {
+                        ""
+                    }
+                ),
+            });
+        }
+    }
+    None
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> PlanError {
