@@ -242,3 +242,49 @@ fn ui_refuses_a_user_name_with_control_characters() {
     );
     assert!(!data.exists());
 }
+
+/// Every East Asian Ambiguous character the embedded plan or the UI
+/// strings table contains (found with unicode-width: `width_cjk` 2,
+/// `width` 1) has an ASCII look-alike in `--ascii`, not the `?` of last
+/// resort; today they are “ ” · — ×.
+#[test]
+fn every_ambiguous_character_of_the_plan_and_strings_has_a_look_alike() {
+    use wudang_plan::text::{is_ambiguous, to_ascii};
+    use wudang_plan::ui::S;
+    let plan = plan();
+    let mut texts: Vec<String> = Vec::new();
+    for g in &plan.groups {
+        texts.push(g.title.clone());
+    }
+    for t in &plan.tasks {
+        texts.extend([t.title.clone(), t.text.clone(), t.units.join(";")]);
+    }
+    for r in &plan.rows {
+        texts.extend([r.title.clone(), r.target.clone(), r.leaders.join(";")]);
+        for o in &r.owners {
+            texts.extend([o.unit.clone(), o.person.clone()]);
+        }
+    }
+    for i in &plan.indicators {
+        texts.extend([i.name.clone(), i.source.clone()]);
+        texts.extend(i.unit.clone());
+    }
+    for s in S::ALL {
+        texts.extend([s.get(Lang::Zh).to_string(), s.get(Lang::En).to_string()]);
+    }
+    let mut found: Vec<char> = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|&c| is_ambiguous(c))
+        .collect();
+    found.sort();
+    found.dedup();
+    assert!(found.contains(&'“') && found.contains(&'·'), "{found:?}");
+    for c in &found {
+        let a = to_ascii(*c);
+        assert!(
+            a.is_some_and(|a| a != '?' && a.is_ascii_graphic()),
+            "{c:?} -> {a:?}"
+        );
+    }
+}

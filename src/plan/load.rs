@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::cells;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Plan, Row, Task};
 
 /// The seed file names, in load order.
@@ -535,42 +536,9 @@ fn records<'a>(
             return Vec::new();
         }
     };
-    let mut columns: HashMap<String, usize> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim();
-        if let Some(&first) = columns.get(h)
-            && required.contains(&h)
-        {
-            errs.push(PlanError::Syntax {
-                file: file.to_string(),
-                line: 1,
-                message: format!(
-                    "column `{h}` appears twice in the header (columns {} and {}); expected \
-                     each column once",
-                    first + 1,
-                    i + 1
-                ),
-            });
-            return Vec::new();
-        }
-        columns.entry(h.to_string()).or_insert(i);
-    }
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|c| !columns.contains_key(*c))
-        .collect();
-    if !missing.is_empty() {
-        for column in missing {
-            errs.push(PlanError::MissingColumn {
-                file: file.to_string(),
-                line: 1,
-                column: column.to_string(),
-                expected: required.join(","),
-            });
-        }
+    let Some(columns) = cells::header_columns(file, &headers, required, errs) else {
         return Vec::new();
-    }
+    };
     let columns = Rc::new(columns);
     let mut out = Vec::new();
     let unbalanced = text.matches('"').count() % 2 == 1;
@@ -581,7 +549,7 @@ fn records<'a>(
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                if let Some(e) = unsafe_field(file, line, &headers, &record) {
+                if let Some(e) = cells::unsafe_field(file, line, &headers, &record) {
                     errs.push(e);
                     continue;
                 }
@@ -623,50 +591,6 @@ fn records<'a>(
         });
     }
     out
-}
-
-/// Columns whose text may hold line breaks (paragraphs).
-const MULTILINE: &[&str] = &["text"];
-
-/// The first field of `record` holding a control or invisible format
-/// character ([`crate::text::is_unsafe`]): plan text is shown on terminals,
-/// so a plan file is refused rather than shown with ESC or a bidi override
-/// in it. Line breaks (LF, CRLF) are allowed in [`MULTILINE`] columns.
-fn unsafe_field(
-    file: &str,
-    line: u64,
-    headers: &csv::StringRecord,
-    record: &csv::StringRecord,
-) -> Option<PlanError> {
-    for (i, f) in record.iter().enumerate() {
-        let column = headers.get(i).map(str::trim).unwrap_or("");
-        let text: std::borrow::Cow<'_, str> = if MULTILINE.contains(&column) {
-            f.replace("\r\n", "").replace('\n', "").into()
-        } else {
-            f.into()
-        };
-        if let Some(what) = crate::text::first_unsafe(&text) {
-            return Some(PlanError::Field {
-                file: file.to_string(),
-                line,
-                field: if column.is_empty() {
-                    format!("column {}", i + 1)
-                } else {
-                    column.to_string()
-                },
-                message: format!(
-                    "`{}` contains {what}; expected text without control characters{}",
-                    crate::text::truncate(&crate::text::visible(f), 60),
-                    if MULTILINE.contains(&column) {
-                        " (line breaks are fine here)"
-                    } else {
-                        ""
-                    }
-                ),
-            });
-        }
-    }
-    None
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> PlanError {
