@@ -608,14 +608,13 @@ impl Ledger {
         Ok(l)
     }
 
-    /// Reads the first `len` bytes of `src` (the ledger at `path`): the
+    /// Reads the first `len` bytes of `file` (the ledger at `path`): the
     /// index, encoding, columns, read offset and warnings; no file handle.
     pub(super) fn read_from<S: Source + ?Sized>(
         path: &Path,
-        src: &S,
+        file: &S,
         len: u64,
     ) -> Result<Ledger, LedgerError> {
-        let file = src;
         let mut l = Ledger::empty(path);
         let mut head = [0u8; 3];
         let bom = len >= 3 && read_exact_at(file, &mut head, 0).is_ok() && head == BOM;
@@ -750,13 +749,6 @@ impl Ledger {
     /// BOM): the header is written with the first edit.
     pub fn has_header(&self) -> bool {
         self.columns.is_some()
-    }
-
-    /// The line of the first row recorded for `id`.
-    pub fn first_line(&self, id: &str) -> Option<u64> {
-        let st = self.index.ids.get(id)?;
-        let first = *st.rows.first()? as usize;
-        self.index.rows.get(first).map(|p| p.line)
     }
 
     /// How many columns the header has (0 without a header).
