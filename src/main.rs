@@ -25,7 +25,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "wudang-plan: {e}");
+            // Errors quote ledger and plan text: control characters are
+            // shown as `\x1b`, never sent to the terminal.
+            let msg = wudang_plan::text::visible_lines(&e.to_string()).into_owned();
+            let _ = writeln!(std::io::stderr(), "wudang-plan: {msg}");
             ExitCode::from(e.exit_code())
         }
     }

@@ -2,16 +2,30 @@
 //!
 //! Layout is always by display width (`unicode-width`): a CJK character takes
 //! two cells. Nothing here counts chars or bytes for columns.
+//!
+//! Widths are those of the text as shown: a control character counts as
+//! its escape (`\x1b`, four cells; see [`visible`]), so a layout computed
+//! here stays exact once the text is made visible.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+mod safe;
+
+pub use safe::{
+    char_width, escape_of, first_unsafe, is_ambiguous, is_unsafe, to_ascii, visible, visible_lines,
+};
+
+use unicode_width::UnicodeWidthStr;
 
 /// The marker appended to truncated text. ASCII, so it is one cell on every
 /// terminal (`…` is East Asian Ambiguous and two cells on some).
 pub const ELLIPSIS: &str = "~";
 
-/// Display width of `s` in terminal cells.
+/// Display width of `s` in terminal cells, as shown ([`visible`]).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.chars().any(is_unsafe) {
+        UnicodeWidthStr::width(visible(s).as_ref())
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// Cuts `s` to at most `max` cells, ending with [`ELLIPSIS`] when something
@@ -35,7 +49,7 @@ pub fn fit(s: &str, max: usize) -> (String, usize) {
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
+        let cw = char_width(c);
         if w + cw > max {
             break;
         }

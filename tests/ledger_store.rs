@@ -348,7 +348,8 @@ fn a_torn_header_is_moved_aside_and_the_ledger_starts_again() {
     fs::write(&path, b"\xEF\xBB\xBFtime,us").unwrap();
     let mut l = Ledger::open(&path).unwrap();
     assert!(l.is_empty());
-    assert_eq!(l.torn_bytes(), 10);
+    // The BOM stays; the 7 bytes after it were cut short.
+    assert_eq!(l.torn_bytes(), 7);
     set(&mut l, "8.1", "1", "u", 1);
     let text = fs::read_to_string(&path).unwrap();
     assert!(
@@ -624,8 +625,8 @@ mod prop {
         /// characters, CJK), and numbers keep every digit.
         #[test]
         fn text_and_numbers_round_trip(
-            note in "[^\\p{Cc}]{0,40}",
-            user in "[^\\p{Cc}\\s][^\\p{Cc}]{0,10}",
+            note in "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{0,40}",
+            user in "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\s][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{0,10}",
             int in -999_999_999i64..999_999_999,
             scale in 0u32..6,
         ) {

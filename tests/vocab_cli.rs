@@ -23,7 +23,11 @@ fn status_takes_every_word_the_ui_shows_and_stores_the_machine_word() {
         words.push(t.word(Lang::En).to_uppercase());
         // Another state first each time: the same state again records
         // nothing (an unchanged value is not a change).
-        let other = if t.as_str() == "delayed" { "done" } else { "delayed" };
+        let other = if t.as_str() == "delayed" {
+            "done"
+        } else {
+            "delayed"
+        };
         for w in &words {
             let r = run(wp(&data, "u").args(["status", "8", other]));
             assert_eq!(r.code, 0, "status 8 {other}: {}", r.stderr);

@@ -142,7 +142,8 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum LedgerCommand {
-    /// Read the whole ledger and report problems with file:line (exit 1 if any)
+    /// Read the whole ledger against the plan and report problems with file:line (exit 1 if
+    /// any): bad rows, unknown ids, control characters, extra fields
     Check,
     /// Rewrite a GB18030 (Excel/WPS) or BOM-less ledger as UTF-8 with BOM, atomically, after a backup copy
     Convert,

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::args::LedgerCommand;
-use super::output::{self, csv_text, target_text};
+use super::output::{self, csv_io, csv_text, csv_visible, target_text};
 use super::{Cli, CliError, Format, clock, ledger_path, open_ledger, user, warn};
 use crate::ledger::value::halfwidth;
 use crate::ledger::{
@@ -16,6 +16,15 @@ use crate::ledger::{
 use crate::plan::{Indicator, Plan, Task};
 use crate::text;
 use crate::vocab::{Lang, Term, parse_task_state};
+
+/// `writeln!` with the line made visible ([`text::visible`]): the messages
+/// of `set`, `status`, `note` and `undo` quote ledger text (an undone note,
+/// who made the change reverted).
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", $crate::text::visible(&format!($($arg)*)))
+    };
+}
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
 fn clean_id(id: &str) -> String {
@@ -104,7 +113,7 @@ fn value_text(plan: &Plan, id: &str, field: Field, v: Option<&str>) -> String {
 }
 
 fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<()> {
-    writeln!(
+    say!(
         out,
         "recorded by {} at {} ({}:{})",
         e.user,
@@ -125,20 +134,20 @@ fn unchanged(
     cur: Option<&Entry>,
 ) -> Result<(), CliError> {
     match cur.and_then(|e| e.value.as_deref()) {
-        Some(v) => writeln!(
+        Some(v) => say!(
             out,
             "{}: unchanged: the {field} already is {}; nothing recorded",
             label(plan, id),
             value_text(plan, id, field, Some(v))
         )?,
-        None => writeln!(
+        None => say!(
             out,
             "{}: unchanged: no {field} is recorded; nothing recorded",
             label(plan, id)
         )?,
     }
     if let Some(e) = cur {
-        writeln!(
+        say!(
             out,
             "as recorded by {} at {} ({}:{})",
             e.user,
@@ -157,7 +166,7 @@ fn status_line(
     today: jiff::civil::Date,
 ) -> std::io::Result<()> {
     let st = ledger::status(ind, actual, today);
-    writeln!(
+    say!(
         out,
         "status: {} (target {}, due {})",
         st.as_str(),
@@ -234,7 +243,7 @@ pub fn set(
             return unchanged(out, plan, &ledger, &ind.id, Field::Actual, cur.as_ref());
         }
     };
-    writeln!(
+    say!(
         out,
         "{} {}: {} → {}",
         ind.id,
@@ -244,7 +253,7 @@ pub fn set(
     )?;
     status_line(out, ind, Some(&actual), clock.today)?;
     if let Some(n) = &entry.note {
-        writeln!(out, "note: {n}")?;
+        say!(out, "note: {n}")?;
     }
     recorded(out, &ledger, &entry)?;
     Ok(())
@@ -300,7 +309,7 @@ pub fn status(
             return unchanged(out, plan, &ledger, &task.id, Field::Status, cur.as_ref());
         }
     };
-    writeln!(
+    say!(
         out,
         "{}: {} → {}",
         label(plan, &task.id),
@@ -308,7 +317,7 @@ pub fn status(
         new.as_str()
     )?;
     if let Some(n) = &entry.note {
-        writeln!(out, "note: {n}")?;
+        say!(out, "note: {n}")?;
     }
     recorded(out, &ledger, &entry)?;
     Ok(())
@@ -350,8 +359,8 @@ pub fn note(
         }
     };
     match &entry.value {
-        Some(v) => writeln!(out, "{}: note: {v}", label(plan, &id))?,
-        None => writeln!(out, "{}: note cleared", label(plan, &id))?,
+        Some(v) => say!(out, "{}: note: {v}", label(plan, &id))?,
+        None => say!(out, "{}: note cleared", label(plan, &id))?,
     }
     recorded(out, &ledger, &entry)?;
     Ok(())
@@ -411,7 +420,7 @@ pub fn undo(
         .map_err(|e| refused(plan, e))?;
     warn(err, ledger.warnings());
     let e = &done.entry;
-    writeln!(
+    say!(
         out,
         "undo {} {}: {} → {}",
         label(plan, &id),
@@ -419,10 +428,12 @@ pub fn undo(
         value_text(plan, &id, e.field, e.old.as_deref()),
         value_text(plan, &id, e.field, e.value.as_deref())
     )?;
-    writeln!(
+    say!(
         out,
         "reverts the change by {} at {} (line {})",
-        done.reverted.user, done.reverted.time, done.reverted.line
+        done.reverted.user,
+        done.reverted.time,
+        done.reverted.line
     )?;
     if e.field == Field::Actual
         && let Some(ind) = plan.indicator(&id)
@@ -447,7 +458,8 @@ struct HistoryJson<'a> {
     note: Option<&'a str>,
 }
 
-/// `history [ID] [--limit N] [--format F]`, newest first.
+/// `history [ID] [--limit N] [--format F]`, newest first. `--limit 0`
+/// prints the CSV header, `[]`, or (table) how many changes there are.
 #[allow(clippy::too_many_arguments)]
 pub fn history(
     cli: &Cli,
@@ -467,81 +479,112 @@ pub fn history(
         .history(id.as_deref())
         .take(limit.unwrap_or(usize::MAX));
     match format {
-        Format::Json => {
-            let mut n = 0;
-            write!(out, "[")?;
-            for e in rows {
-                let e = e?;
-                let j = HistoryJson {
-                    line: e.line,
-                    time: e.time.to_string(),
-                    user: &e.user,
-                    id: &e.id,
-                    field: e.field.as_str(),
-                    value: e.value.as_deref(),
-                    old: e.old.as_deref(),
-                    note: e.note.as_deref(),
-                };
-                write!(out, "{}\n  ", if n == 0 { "" } else { "," })?;
-                serde_json::to_writer(&mut *out, &j).map_err(std::io::Error::from)?;
-                n += 1;
-            }
-            writeln!(out, "{}]", if n == 0 { "" } else { "\n" })?;
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            let header = [
-                "time", "user", "id", "field", "value", "old", "note", "line",
-            ];
-            w.write_record(header).map_err(std::io::Error::from)?;
-            for e in rows {
-                let e = e?;
-                let cell = |v: &Option<String>| match v {
-                    Some(v) if e.field.is_text() => csv_text(v),
-                    Some(v) => v.clone(),
-                    None => String::new(),
-                };
-                w.write_record([
-                    e.time.to_string(),
-                    csv_text(&e.user),
-                    e.id.clone(),
-                    e.field.as_str().to_string(),
-                    cell(&e.value),
-                    cell(&e.old),
-                    csv_text(e.note.as_deref().unwrap_or("")),
-                    e.line.to_string(),
-                ])
-                .map_err(std::io::Error::from)?;
-            }
-            w.flush()?;
-        }
-        Format::Table => {
-            let mut table = Vec::new();
-            for e in rows {
-                let e = e?;
-                table.push(vec![
-                    e.time.to_string(),
-                    e.user.clone(),
-                    e.id.clone(),
-                    e.field.as_str().to_string(),
-                    value_text(plan, &e.id, e.field, e.old.as_deref()),
-                    value_text(plan, &e.id, e.field, e.value.as_deref()),
-                    e.note.clone().unwrap_or_default(),
-                ]);
-            }
-            if table.is_empty() {
-                match &id {
-                    Some(i) => writeln!(out, "{}: no changes recorded", label(plan, i))?,
-                    None => writeln!(out, "no changes recorded in {}", ledger.path().display())?,
-                }
-            } else {
-                output::table(
-                    out,
-                    &["time", "user", "id", "field", "old", "new", "note"],
-                    &table,
-                )?;
-            }
-        }
+        Format::Json => history_json(rows, out),
+        Format::Csv => history_csv(rows, out),
+        Format::Table => history_table(plan, &ledger, id.as_deref(), rows, out),
+    }
+}
+
+type Rows<'a> = std::iter::Take<ledger::History<'a>>;
+
+/// One compact JSON object per line, streamed.
+fn history_json(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut n = 0;
+    write!(out, "[")?;
+    for e in rows {
+        let e = e?;
+        let j = HistoryJson {
+            line: e.line,
+            time: e.time.to_string(),
+            user: &e.user,
+            id: &e.id,
+            field: e.field.as_str(),
+            value: e.value.as_deref(),
+            old: e.old.as_deref(),
+            note: e.note.as_deref(),
+        };
+        write!(out, "{}\n  ", if n == 0 { "" } else { "," })?;
+        super::json::compact(&mut *out, &j)?;
+        n += 1;
+    }
+    writeln!(out, "{}]", if n == 0 { "" } else { "\n" })?;
+    Ok(())
+}
+
+/// CSV, streamed; an output error keeps its kind (a closed pipe).
+fn history_csv(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    let header = [
+        "time", "user", "id", "field", "value", "old", "note", "line",
+    ];
+    w.write_record(header).map_err(csv_io)?;
+    for e in rows {
+        let e = e?;
+        let cell = |v: &Option<String>| match v {
+            Some(v) if e.field.is_text() => csv_text(v),
+            Some(v) => v.clone(),
+            None => String::new(),
+        };
+        w.write_record(csv_visible(&[
+            e.time.to_string(),
+            csv_text(&e.user),
+            e.id.clone(),
+            e.field.as_str().to_string(),
+            cell(&e.value),
+            cell(&e.old),
+            csv_text(e.note.as_deref().unwrap_or("")),
+            e.line.to_string(),
+        ]))
+        .map_err(csv_io)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// An aligned table; with nothing to show, a line saying why.
+fn history_table(
+    plan: &Plan,
+    ledger: &Ledger,
+    id: Option<&str>,
+    rows: Rows<'_>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut table = Vec::new();
+    for e in rows {
+        let e = e?;
+        table.push(vec![
+            e.time.to_string(),
+            e.user.clone(),
+            e.id.clone(),
+            e.field.as_str().to_string(),
+            value_text(plan, &e.id, e.field, e.old.as_deref()),
+            value_text(plan, &e.id, e.field, e.value.as_deref()),
+            e.note.clone().unwrap_or_default(),
+        ]);
+    }
+    if !table.is_empty() {
+        output::table(
+            out,
+            &["time", "user", "id", "field", "old", "new", "note"],
+            &table,
+        )?;
+        return Ok(());
+    }
+    let recorded = id.map_or(ledger.len(), |i| ledger.count(i));
+    let of = id
+        .map(|i| format!("{}: ", label(plan, i)))
+        .unwrap_or_default();
+    if recorded > 0 {
+        // --limit 0: say what is there rather than "nothing".
+        say!(
+            out,
+            "{of}--limit 0: none of the {recorded} recorded change{} shown",
+            if recorded == 1 { " is" } else { "s are" }
+        )?;
+    } else if id.is_some() {
+        say!(out, "{of}no changes recorded")?;
+    } else {
+        say!(out, "no changes recorded in {}", ledger.path().display())?;
     }
     Ok(())
 }
@@ -559,6 +602,82 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
+/// `ledger check`: reads the whole ledger (rows that don't parse stop it,
+/// exit 1), then reports, exit 1 if any: text with control characters,
+/// rows with more fields than the header, ids the plan (embedded or
+/// `--plan`) does not know. Rows edited outside wudang-plan (a broken chain
+/// of `old` values) and a cut-short last line are warnings (exit 0).
+fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    let plan = super::load_plan(cli)?;
+    let l = open_ledger(cli, err)?;
+    let path = l.path().display().to_string();
+    if !l.exists() {
+        writeln!(
+            out,
+            "{path}: no ledger yet; it is created on the first edit"
+        )?;
+        return Ok(());
+    }
+    if !l.has_header() {
+        writeln!(
+            out,
+            "ok: {path}: empty, no header yet (it is written with the first edit), {}",
+            l.encoding().name()
+        )?;
+        return Ok(());
+    }
+    let audit = l.audit(&|id| plan.indicator(id).is_some() || plan.task(id).is_some())?;
+    writeln!(
+        out,
+        "{}{path}: {} rows for {} ids, {}",
+        if audit.total == 0 { "ok: " } else { "" },
+        l.len(),
+        l.ids().count(),
+        l.encoding().name()
+    )?;
+    for f in &audit.findings {
+        writeln!(out, "{path}:{}: {}", f.line, f.message)?;
+    }
+    if audit.total > audit.findings.len() {
+        writeln!(out, "… and {} more", audit.total - audit.findings.len())?;
+    }
+    let (breaks, count) = l.chain_breaks();
+    for b in breaks {
+        writeln!(out, "warning: {path}:{}: {b}", b.line)?;
+    }
+    if count > breaks.len() {
+        writeln!(
+            out,
+            "warning: … and {} more such rows",
+            count - breaks.len()
+        )?;
+    }
+    if count > 0 {
+        writeln!(
+            out,
+            "{count} row{} whose `old` is not the value recorded before: rows were edited, \
+             deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); \
+             check them against the backup copies",
+            if count == 1 { "" } else { "s" }
+        )?;
+    }
+    if l.encoding() == ledger::Encoding::Gb18030 {
+        writeln!(
+            out,
+            "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
+        )?;
+    }
+    if audit.total > 0 {
+        return Err(CliError::Problems(format!(
+            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
+             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
+            audit.total,
+            if audit.total == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 /// `ledger check` and `ledger convert`.
 pub fn ledger(
     cli: &Cli,
@@ -568,51 +687,7 @@ pub fn ledger(
 ) -> Result<(), CliError> {
     let path = ledger_path(cli)?;
     match command {
-        LedgerCommand::Check => {
-            let l = open_ledger(cli, err)?;
-            if !l.exists() {
-                writeln!(
-                    out,
-                    "{}: no ledger yet; it is created on the first edit",
-                    path.display()
-                )?;
-                return Ok(());
-            }
-            writeln!(
-                out,
-                "ok: {}: {} rows for {} ids, {}",
-                path.display(),
-                l.len(),
-                l.ids().count(),
-                l.encoding().name()
-            )?;
-            let (breaks, count) = l.chain_breaks();
-            for b in breaks {
-                writeln!(out, "warning: {}:{}: {b}", path.display(), b.line)?;
-            }
-            if count > breaks.len() {
-                writeln!(
-                    out,
-                    "warning: … and {} more such rows",
-                    count - breaks.len()
-                )?;
-            }
-            if count > 0 {
-                writeln!(
-                    out,
-                    "{count} row{} whose `old` is not the value recorded before: rows were edited, \
-                     deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); \
-                     check them against the backup copies",
-                    if count == 1 { "" } else { "s" }
-                )?;
-            }
-            if l.encoding() == ledger::Encoding::Gb18030 {
-                writeln!(
-                    out,
-                    "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
-                )?;
-            }
-        }
+        LedgerCommand::Check => check(cli, out, err)?,
         LedgerCommand::Convert => match ledger::convert(&path, clock(cli).now)? {
             Converted::AlreadyUtf8 => {
                 writeln!(

@@ -7,6 +7,7 @@
 pub mod args;
 pub mod edit;
 pub mod filter;
+pub mod json;
 pub mod output;
 
 use std::io::{IsTerminal, Write};
@@ -36,6 +37,9 @@ pub enum CliError {
     /// `--expect` did not match; nothing was recorded: exit 3.
     #[error("{0}")]
     Refused(String),
+    /// `ledger check` found problems (listed on standard output): exit 1.
+    #[error("{0}")]
+    Problems(String),
     /// Writing the output failed (e.g. a closed pipe): exit 1.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -50,7 +54,11 @@ impl CliError {
             CliError::Usage(_) | CliError::Value(_) => 2,
             CliError::Ledger(LedgerError::InvalidEdit(_) | LedgerError::NothingToUndo { .. }) => 2,
             CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
-            CliError::Plan(_) | CliError::Ledger(_) | CliError::Io(_) | CliError::Terminal(_) => 1,
+            CliError::Plan(_)
+            | CliError::Ledger(_)
+            | CliError::Problems(_)
+            | CliError::Io(_)
+            | CliError::Terminal(_) => 1,
         }
     }
 }
@@ -87,13 +95,33 @@ pub fn ledger_path(cli: &Cli) -> Result<PathBuf, CliError> {
 
 /// Who makes the change: `--user`, `WUDANG_PLAN_USER`, else `$USER`.
 pub fn user(cli: &Cli) -> Result<String, CliError> {
-    let from_env = || std::env::var("USER").ok();
-    match cli.user.clone().or_else(from_env) {
-        Some(u) if !u.trim().is_empty() => Ok(u.trim().to_string()),
-        _ => Err(CliError::Usage(
+    given_user(cli)?.ok_or_else(|| {
+        CliError::Usage(
             "no user name to record; pass --user NAME or set WUDANG_PLAN_USER (or USER)".into(),
-        )),
+        )
+    })
+}
+
+/// The user name given (`--user`, `WUDANG_PLAN_USER`, `$USER`), if any; one
+/// holding a control or invisible format character is refused (exit 2), as
+/// the ledger would refuse it: the name is shown to colleagues.
+pub fn given_user(cli: &Cli) -> Result<Option<String>, CliError> {
+    let (u, from) = match (&cli.user, std::env::var("USER")) {
+        (Some(u), _) => (u.clone(), "--user (or WUDANG_PLAN_USER)"),
+        (None, Ok(u)) => (u, "$USER"),
+        (None, Err(_)) => return Ok(None),
+    };
+    if u.trim().is_empty() {
+        return Ok(None);
     }
+    if let Some(what) = crate::text::first_unsafe(&u) {
+        return Err(CliError::Usage(format!(
+            "{from}: the user name `{}` contains {what}; expected a name without control \
+             characters, e.g. --user limin",
+            crate::text::visible(&u)
+        )));
+    }
+    Ok(Some(u.trim().to_string()))
 }
 
 /// The clock: `--today` overrides it for every command.
@@ -128,9 +156,10 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     Ok(ledger)
 }
 
-/// Writes warnings; a closed stderr is ignored.
+/// Writes warnings (made visible); a closed stderr is ignored.
 pub fn warn(err: &mut dyn Write, warnings: &[crate::ledger::Warning]) {
     for w in warnings {
+        let w = crate::text::visible_lines(&w.to_string()).into_owned();
         let _ = writeln!(err, "wudang-plan: warning: {w}");
     }
 }
@@ -176,7 +205,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
                         .is_none_or(|s| s.contains(&facts.state(&t.id)))
                 })
                 .collect();
-            output::tasks(out, &plan, &facts, &tasks, *format)?;
+            output::tasks(out, &plan, &f, &facts, &tasks, *format)?;
         }
         Some(Command::Indicators {
             filter,
@@ -232,8 +261,9 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             let clock = clock(cli);
             let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
             // Without a user name the UI still opens, read-only, and says
-            // why.
-            let who = user(cli).ok();
+            // why; a name with control characters is refused before the
+            // screen (exit 2).
+            let who = given_user(cli)?;
             let opts = crate::ui::Options {
                 lang: cli.lang.into(),
                 ascii: cli.ascii,

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState, display_actual};
+use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
 use crate::text;
 
@@ -39,10 +40,10 @@ impl Facts<'_> {
             .unwrap_or_else(|| "-".into())
     }
 
-    /// Counts of the task's indicators per status.
-    pub fn task_counts(&self, plan: &Plan, task: &str) -> Counts {
+    /// Counts of `inds` (a task's indicators shown) per status.
+    pub fn counts(&self, inds: &[&Indicator]) -> Counts {
         let mut c = Counts::default();
-        for i in plan.indicators_of(task) {
+        for &i in inds {
             c.total += 1;
             match self.status(i) {
                 Status::Met => c.met += 1,
@@ -105,13 +106,14 @@ pub use crate::plan::group_label;
 
 /// The task tree printed when no subcommand is given.
 pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
+    let v = text::visible;
     for t in plan.tasks_in(0) {
-        writeln!(out, "{:>2}. {}", t.id, t.title)?;
+        writeln!(out, "{:>2}. {}", v(&t.id), v(&t.title))?;
     }
     for g in &plan.groups {
-        writeln!(out, "{}{}", group_label(g.id), g.title)?;
+        writeln!(out, "{}{}", group_label(g.id), v(&g.title))?;
         for t in plan.tasks_in(g.id) {
-            writeln!(out, "  {:>2}. {}", t.id, t.title)?;
+            writeln!(out, "  {:>2}. {}", v(&t.id), v(&t.title))?;
         }
     }
     Ok(())
@@ -144,17 +146,25 @@ struct TaskJson<'a> {
     note: Option<&'a str>,
 }
 
-fn task_json<'a>(plan: &'a Plan, facts: &'a Facts<'_>, t: &'a Task) -> TaskJson<'a> {
+/// A task as the filter shows it: the rows and indicators of
+/// [`Filter::view`] (总体目标 under `--leader`: his headline rows only).
+fn task_json<'a>(
+    plan: &'a Plan,
+    filter: &Filter,
+    facts: &'a Facts<'_>,
+    t: &'a Task,
+) -> TaskJson<'a> {
+    let view = filter.view(plan, t);
     TaskJson {
         id: &t.id,
         group: t.group,
         title: &t.title,
-        leaders: plan.task_leaders(&t.id),
-        units: plan.task_units(&t.id),
-        persons: plan.task_persons(&t.id),
-        targets: plan.rows_of(&t.id).map(|r| r.target.as_str()).collect(),
+        leaders: view.leaders(),
+        units: view.units(),
+        persons: view.persons(),
+        targets: view.rows.iter().map(|r| r.target.as_str()).collect(),
         state: facts.state(&t.id).as_str(),
-        indicators: facts.task_counts(plan, &t.id),
+        indicators: facts.counts(&view.indicators),
         note: facts.ledger.note(&t.id),
     }
 }
@@ -213,10 +223,16 @@ fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson
 }
 
 /// Prints an aligned table: every column padded to its widest cell by
-/// display width. The last column is not padded.
+/// display width. The last column is not padded. Cells are made visible
+/// ([`text::visible`]): a control character from the ledger or a plan file
+/// is printed as `\x1b`, never raw.
 pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| text::visible(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
-    for r in rows {
+    for r in &rows {
         for (i, c) in r.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
                 *w = (*w).max(text::width(c));
@@ -237,7 +253,7 @@ pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::
         s.trim_end().to_string()
     };
     writeln!(out, "{}", line(header.to_vec()))?;
-    for r in rows {
+    for r in &rows {
         writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
     }
     Ok(())
@@ -245,11 +261,31 @@ pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::
 
 /// Protects a text cell against spreadsheet formula injection (OWASP): a
 /// cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`.
+/// (Control characters are made visible by [`csv_out`] and `history`.)
 pub fn csv_text(s: &str) -> String {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
         _ => s.to_string(),
     }
+}
+
+/// A CSV error as the I/O error it carries, so that a closed pipe stays
+/// `BrokenPipe` (csv's own conversion turns every error into `Other`).
+pub fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// A CSV record with every cell made visible ([`text::visible_lines`]): a
+/// line break stays (a quoted cell of several lines, as spreadsheets
+/// write them); every other control character is written as `\x1b`.
+pub fn csv_visible<S: AsRef<str>>(cells: &[S]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|c| text::visible_lines(c.as_ref()).into_owned())
+        .collect()
 }
 
 pub(crate) fn csv_out(
@@ -260,9 +296,9 @@ pub(crate) fn csv_out(
     // Build in memory so that an output error (a closed pipe) reaches the
     // caller as the io::Error it is.
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header).map_err(io::Error::other)?;
+    w.write_record(header).map_err(csv_io)?;
     for r in rows {
-        w.write_record(r).map_err(io::Error::other)?;
+        w.write_record(csv_visible(r)).map_err(csv_io)?;
     }
     let bytes = w
         .into_inner()
@@ -271,28 +307,34 @@ pub(crate) fn csv_out(
 }
 
 pub(crate) fn json_out<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(items).map_err(io::Error::other)?;
+    let mut bytes = Vec::new();
+    super::json::pretty(&mut bytes, items)?;
     bytes.push(b'\n');
     out.write_all(&bytes)
 }
 
+/// `tasks`: each task as `filter` shows it ([`Filter::view`]).
 pub fn tasks(
     out: &mut dyn Write,
     plan: &Plan,
+    filter: &Filter,
     facts: &Facts<'_>,
     tasks: &[&Task],
     format: super::Format,
 ) -> io::Result<()> {
     match format {
         super::Format::Json => {
-            let items: Vec<_> = tasks.iter().map(|t| task_json(plan, facts, t)).collect();
+            let items: Vec<_> = tasks
+                .iter()
+                .map(|t| task_json(plan, filter, facts, t))
+                .collect();
             json_out(out, &items)
         }
         super::Format::Csv => {
             let rows: Vec<Vec<String>> = tasks
                 .iter()
                 .map(|t| {
-                    let j = task_json(plan, facts, t);
+                    let j = task_json(plan, filter, facts, t);
                     vec![
                         j.id.to_string(),
                         j.group.to_string(),
@@ -330,14 +372,15 @@ pub fn tasks(
             let rows: Vec<Vec<String>> = tasks
                 .iter()
                 .map(|t| {
+                    let view = filter.view(plan, t);
                     vec![
                         t.id.clone(),
                         group_label(t.group),
                         text::truncate(&t.title, 28),
                         facts.state(&t.id).as_str().to_string(),
-                        facts.task_counts(plan, &t.id).met_text(),
-                        plan.task_leaders(&t.id).join("、"),
-                        plan.task_persons(&t.id).join("、"),
+                        facts.counts(&view.indicators).met_text(),
+                        view.leaders().join("、"),
+                        view.persons().join("、"),
                     ]
                 })
                 .collect();

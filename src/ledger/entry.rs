@@ -156,13 +156,15 @@ pub fn unprotect(s: &str) -> &str {
     s.strip_prefix('\'').unwrap_or(s)
 }
 
-/// Checks a free-text value: one line, no control characters.
+/// Checks a free-text value: one line, no control characters, no
+/// invisible format characters (bidi overrides, zero-width spaces: what
+/// [`crate::text::is_unsafe`] names).
 pub fn check_text(what: &str, s: &str) -> Result<(), String> {
-    if let Some(c) = s.chars().find(|c| c.is_control()) {
+    if let Some(c) = s.chars().find(|&c| crate::text::is_unsafe(c)) {
         let shown = match c {
             '\n' | '\r' => "a line break".to_string(),
             '\t' => "a tab".to_string(),
-            c => format!("the control character U+{:04X}", u32::from(c)),
+            _ => crate::text::first_unsafe(s).unwrap_or_default(),
         };
         return Err(format!(
             "{what} contains {shown}; expected one line of text without control characters"
@@ -177,9 +179,14 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
         return Err("id is empty; expected an indicator (8.1) or task (8) id".into());
     }
-    if id.chars().any(|c| c.is_whitespace() || c.is_control()) || needs_quote_prefix(id) {
+    if id
+        .chars()
+        .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
+        || needs_quote_prefix(id)
+    {
         return Err(format!(
-            "id `{id}` is not valid; expected an indicator (8.1) or task (8) id"
+            "id `{}` is not valid; expected an indicator (8.1) or task (8) id",
+            crate::text::visible(id)
         ));
     }
     Ok(())
@@ -191,13 +198,15 @@ pub fn check_value(field: Field, value: &str) -> Result<(), String> {
         Field::Actual => match Actual::from_ledger(value) {
             Some(_) => Ok(()),
             None => Err(format!(
-                "`{value}` is not an actual; expected a plain decimal (-12.5) or done / not_done"
+                "`{}` is not an actual; expected a plain decimal (-12.5) or done / not_done",
+                crate::text::visible(value)
             )),
         },
         Field::Status => match TaskState::from_machine(value) {
             Some(_) => Ok(()),
             _ => Err(format!(
-                "`{value}` is not a task status; expected one of {}",
+                "`{}` is not a task status; expected one of {}",
+                crate::text::visible(value),
                 TaskState::ALL.map(TaskState::as_str).join(", ")
             )),
         },
@@ -237,6 +246,8 @@ pub(crate) struct Columns {
     note: Option<usize>,
     /// How many fields a row needs at least.
     need: usize,
+    /// How many columns the header has.
+    width: usize,
 }
 
 impl Columns {
@@ -251,12 +262,35 @@ impl Columns {
             old: Some(5),
             note: Some(6),
             need: 5,
+            width: COLUMNS.len(),
         }
     }
 
-    /// Finds the columns by name.
+    /// How many columns the header has.
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Finds the columns by name. A column of ours named twice is an
+    /// error (which one holds the data?), naming both positions.
     pub(crate) fn from_header<S: AsRef<str>>(names: &[S]) -> Result<Columns, String> {
         let find = |n: &str| names.iter().position(|h| h.as_ref().trim() == n);
+        for n in COLUMNS {
+            let at: Vec<String> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.as_ref().trim() == n)
+                .map(|(i, _)| (i + 1).to_string())
+                .collect();
+            if at.len() > 1 {
+                return Err(format!(
+                    "column `{n}` appears {} times in the header (columns {}); expected each \
+                     column once: remove or rename the extra one",
+                    at.len(),
+                    at.join(" and ")
+                ));
+            }
+        }
         let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
         if !missing.is_empty() {
             return Err(format!(
@@ -280,6 +314,7 @@ impl Columns {
             old: find("old"),
             note: find("note"),
             need: 0,
+            width: names.len(),
         };
         c.need = 1 + [c.time, c.user, c.id, c.field, c.value]
             .into_iter()
@@ -307,8 +342,9 @@ impl Columns {
         let time_text = get(self.time);
         let time = Stamp::parse(time_text).ok_or_else(|| {
             format!(
-                "field `time`: found `{time_text}`, expected RFC 3339 with an offset such as \
-                 2025-06-01T10:15:00+08:00 (a spreadsheet may have reformatted it)"
+                "field `time`: found `{}`, expected RFC 3339 with an offset such as \
+                 2025-06-01T10:15:00+08:00 (a spreadsheet may have reformatted it)",
+                crate::text::visible(time_text)
             )
         })?;
         let user = unprotect(get(self.user)).to_string();
@@ -319,7 +355,10 @@ impl Columns {
         check_id(&id).map_err(|m| format!("field `id`: {m}"))?;
         let field_text = get(self.field);
         let field = Field::from_machine(field_text.trim()).ok_or_else(|| {
-            format!("field `field`: found `{field_text}`, expected actual, status or note")
+            format!(
+                "field `field`: found `{}`, expected actual, status or note",
+                crate::text::visible(field_text)
+            )
         })?;
         let value =
             cell_value(field, get(self.value)).map_err(|m| format!("field `value`: {m}"))?;

@@ -49,6 +49,15 @@ pub enum LedgerError {
     /// An edit that cannot be written (bad id, value, user or note).
     #[error("{0}")]
     InvalidEdit(String),
+    /// The ledger path is a symbolic link to a file that does not exist.
+    #[error(
+        "{}: is a symbolic link to {}, which does not exist; expected the ledger file there \
+         (was it moved, or is its disk not mounted?); fix the link, or point --data / \
+         WUDANG_PLAN_DATA at the ledger",
+        path.display(),
+        target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
 }
 
 fn malformed(path: &std::path::Path, problems: &[LineProblem], more: usize) -> String {
@@ -95,7 +104,7 @@ impl fmt::Display for Conflict {
 
 fn shown(v: &Option<String>) -> String {
     match v {
-        Some(v) => format!("`{v}`"),
+        Some(v) => format!("`{}`", crate::text::visible(v)),
         None => "nothing".into(),
     }
 }
@@ -109,7 +118,7 @@ fn conflict(
     when: &Option<Stamp>,
 ) -> String {
     let by = match (who, when) {
-        (Some(w), Some(t)) => format!("changed by {w} at {t}"),
+        (Some(w), Some(t)) => format!("changed by {} at {t}", crate::text::visible(w)),
         _ => "changed".into(),
     };
     format!(

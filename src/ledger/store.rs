@@ -93,7 +93,7 @@ pub struct Undone {
     pub reverted: Entry,
 }
 
-/// What [`convert`] did.
+/// What [`super::convert::convert`] did.
 #[derive(Debug)]
 pub enum Converted {
     /// The file already is UTF-8 with a BOM; nothing was written.
@@ -157,7 +157,7 @@ pub struct ChainBreak {
 impl std::fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let shown = |v: &Option<String>| match v {
-            Some(v) => format!("`{v}`"),
+            Some(v) => format!("`{}`", crate::text::visible(v)),
             None => "empty".to_string(),
         };
         match &self.before {
@@ -220,12 +220,12 @@ pub struct Ledger {
     /// A read handle on the file the index describes (`None`: no file).
     file: Option<File>,
     snap: Option<Snap>,
-    encoding: Encoding,
-    columns: Option<Columns>,
+    pub(super) encoding: Encoding,
+    pub(super) columns: Option<Columns>,
     /// End of the last complete line read.
-    offset: u64,
+    pub(super) offset: u64,
     /// The line number of the line starting at `offset`.
-    next_line: u64,
+    pub(super) next_line: u64,
     index: Index,
     warnings: Vec<Warning>,
     /// The bytes just before `offset`, to notice a rewrite in place.
@@ -249,7 +249,10 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> LedgerError + 'p {
+pub(super) fn io_err<'p>(
+    path: &'p Path,
+    action: &'static str,
+) -> impl FnOnce(io::Error) -> LedgerError + 'p {
     move |source| LedgerError::Io {
         path: path.to_path_buf(),
         action,
@@ -260,7 +263,7 @@ fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) ->
 // ---- platform shims -------------------------------------------------------
 
 #[cfg(unix)]
-mod sys {
+pub(super) mod sys {
     use std::fs::{File, Metadata, Permissions};
     use std::io;
     use std::os::unix::fs::{FileExt, MetadataExt, PermissionsExt};
@@ -288,7 +291,7 @@ mod sys {
 }
 
 #[cfg(not(unix))]
-mod sys {
+pub(super) mod sys {
     use std::fs::{File, Metadata};
     use std::io::{self, Read, Seek, SeekFrom};
 
@@ -318,6 +321,28 @@ mod sys {
     }
 }
 
+/// Where a ledger's bytes are read from: the file itself, or (for
+/// `convert`) the bytes already read from it, so that everything is
+/// derived from one read.
+pub(super) trait Source {
+    fn read_at(&self, buf: &mut [u8], at: u64) -> io::Result<usize>;
+}
+
+impl Source for File {
+    fn read_at(&self, buf: &mut [u8], at: u64) -> io::Result<usize> {
+        sys::read_at(self, buf, at)
+    }
+}
+
+impl Source for [u8] {
+    fn read_at(&self, buf: &mut [u8], at: u64) -> io::Result<usize> {
+        let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.len());
+        let n = buf.len().min(self.len() - at);
+        buf[..n].copy_from_slice(&self[at..at + n]);
+        Ok(n)
+    }
+}
+
 fn snap_of(m: &fs::Metadata) -> Snap {
     let (dev, ino, mtime) = sys::ident(m);
     Snap {
@@ -328,10 +353,10 @@ fn snap_of(m: &fs::Metadata) -> Snap {
     }
 }
 
-fn read_exact_at(f: &File, buf: &mut [u8], mut at: u64) -> io::Result<()> {
+fn read_exact_at<S: Source + ?Sized>(f: &S, buf: &mut [u8], mut at: u64) -> io::Result<()> {
     let mut done = 0;
     while done < buf.len() {
-        match sys::read_at(f, &mut buf[done..], at) {
+        match f.read_at(&mut buf[done..], at) {
             Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
             Ok(n) => {
                 done += n;
@@ -346,21 +371,21 @@ fn read_exact_at(f: &File, buf: &mut [u8], mut at: u64) -> io::Result<()> {
 
 /// Reads `[start, end)` of a file through positioned reads, counting line
 /// breaks and bytes.
-struct AtReader<'a> {
-    file: &'a File,
+struct AtReader<'a, S: ?Sized> {
+    file: &'a S,
     pos: u64,
     end: u64,
     newlines: u64,
     bytes: u64,
 }
 
-impl Read for AtReader<'_> {
+impl<S: Source + ?Sized> Read for AtReader<'_, S> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let want = (self.end - self.pos).min(buf.len() as u64) as usize;
         if want == 0 {
             return Ok(0);
         }
-        let n = sys::read_at(self.file, &mut buf[..want], self.pos)?;
+        let n = self.file.read_at(&mut buf[..want], self.pos)?;
         self.pos += n as u64;
         self.bytes += n as u64;
         self.newlines += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
@@ -370,7 +395,7 @@ impl Read for AtReader<'_> {
 
 /// The end of the last complete line in the first `len` bytes (0 if none).
 /// Reads backwards, 4 KiB first, then larger chunks.
-fn complete_end(f: &File, len: u64, read: &mut u64) -> io::Result<u64> {
+fn complete_end<S: Source + ?Sized>(f: &S, len: u64, read: &mut u64) -> io::Result<u64> {
     let mut chunk: u64 = 4 * 1024;
     let mut end = len;
     let mut buf = Vec::new();
@@ -423,14 +448,14 @@ fn decode(rec: &csv::ByteRecord, enc: Encoding) -> Option<Vec<Cow<'_, str>>> {
 
 /// Parses CSV from `reader` (bytes starting at file offset `base`, line
 /// `base_line`). The first non-blank record is the header when `columns`
-/// is `None`. Returns the line breaks consumed.
+/// is `None`. `out` gets each row, its position and how many fields it has.
 fn parse<R: Read>(
     reader: R,
     base: u64,
     base_line: u64,
     enc: Encoding,
     columns: &mut Option<Columns>,
-    out: &mut dyn FnMut(RowPos, Entry),
+    out: &mut dyn FnMut(RowPos, Entry, usize),
 ) -> Result<(), Stop> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -492,6 +517,7 @@ fn parse<R: Read>(
                     line,
                 },
                 e,
+                fields.len(),
             ),
             Err(message) => {
                 if problems.len() < MAX_PROBLEMS {
@@ -558,7 +584,10 @@ impl Ledger {
     fn open_unlocked(path: &Path) -> Result<Ledger, LedgerError> {
         match File::open(path) {
             Ok(f) => Ledger::load(path, f),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::empty(path)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match dangling(path) {
+                Some(err) => Err(err),
+                None => Ok(Ledger::empty(path)),
+            },
             Err(e) => Err(io_err(path, "open the ledger")(e)),
         }
     }
@@ -573,13 +602,29 @@ impl Ledger {
                 source: io::Error::other("it is a directory; expected a CSV file"),
             });
         }
-        let len = meta.len();
+        let mut l = Ledger::read_from(path, &file, meta.len())?;
+        l.tail_check = read_tail_check(&file, l.offset, &mut l.bytes_read);
+        l.snap = Some(snap_of(&meta));
+        l.file = Some(file);
+        Ok(l)
+    }
+
+    /// Reads the first `len` bytes of `file` (the ledger at `path`): the
+    /// index, encoding, columns, read offset and warnings; no file handle.
+    pub(super) fn read_from<S: Source + ?Sized>(
+        path: &Path,
+        file: &S,
+        len: u64,
+    ) -> Result<Ledger, LedgerError> {
         let mut l = Ledger::empty(path);
-        let complete =
-            complete_end(&file, len, &mut l.bytes_read).map_err(io_err(path, "read the ledger"))?;
         let mut head = [0u8; 3];
-        let bom = len >= 3 && read_exact_at(&file, &mut head, 0).is_ok() && head == BOM;
+        let bom = len >= 3 && read_exact_at(file, &mut head, 0).is_ok() && head == BOM;
         let base = if bom { 3 } else { 0 };
+        // A file holding only a BOM (an editor's "empty" UTF-8 file) has
+        // no line yet, and nothing cut short.
+        let complete = complete_end(file, len, &mut l.bytes_read)
+            .map_err(io_err(path, "read the ledger"))?
+            .max(base);
         let tries: &[Encoding] = if bom {
             &[Encoding::Utf8 { bom: true }]
         } else {
@@ -590,14 +635,14 @@ impl Ledger {
             l.index = Index::default();
             l.columns = None;
             let mut reader = AtReader {
-                file: &file,
+                file,
                 pos: base,
-                end: complete.max(base),
+                end: complete,
                 newlines: 0,
                 bytes: 0,
             };
             let mut index = Index::default();
-            let res = parse(&mut reader, base, 1, enc, &mut l.columns, &mut |p, e| {
+            let res = parse(&mut reader, base, 1, enc, &mut l.columns, &mut |p, e, _| {
                 index.apply(p, e)
             });
             l.bytes_read += reader.bytes;
@@ -646,9 +691,6 @@ impl Ledger {
                 bytes: len - l.offset,
             });
         }
-        l.tail_check = read_tail_check(&file, l.offset, &mut l.bytes_read);
-        l.snap = Some(snap_of(&meta));
-        l.file = Some(file);
         Ok(l)
     }
 
@@ -702,6 +744,51 @@ impl Ledger {
     /// wudang-plan. `ledger check` reports them.
     pub fn chain_breaks(&self) -> (&[ChainBreak], usize) {
         (&self.index.breaks, self.index.break_count)
+    }
+
+    /// False while the file has no header yet (missing, empty, or only a
+    /// BOM): the header is written with the first edit.
+    pub fn has_header(&self) -> bool {
+        self.columns.is_some()
+    }
+
+    /// How many columns the header has (0 without a header).
+    pub(super) fn header_width(&self) -> usize {
+        self.columns.as_ref().map_or(0, Columns::width)
+    }
+
+    /// Reads every row again, in file order, with its number of fields
+    /// (`ledger check`). One pass, streamed: memory does not grow with the
+    /// file.
+    pub(super) fn scan(&self, f: &mut dyn FnMut(Entry, usize)) -> Result<(), LedgerError> {
+        let (Some(file), Some(first)) = (&self.file, self.index.rows.first()) else {
+            return Ok(());
+        };
+        let mut reader = AtReader {
+            file,
+            pos: first.start,
+            end: self.offset,
+            newlines: 0,
+            bytes: 0,
+        };
+        let mut cols = self.columns.clone();
+        let res = parse(
+            &mut reader,
+            first.start,
+            first.line,
+            self.encoding,
+            &mut cols,
+            &mut |_, e, n| f(e, n),
+        );
+        match res {
+            Ok(()) => Ok(()),
+            Err(Stop::Io(e)) => Err(io_err(&self.path, "read the ledger")(e)),
+            Err(_) => Err(LedgerError::Io {
+                path: self.path.clone(),
+                action: "check the ledger",
+                source: io::Error::other("the file changed while reading; run the command again"),
+            }),
+        }
     }
 
     /// Every id with at least one row.
@@ -804,7 +891,7 @@ impl Ledger {
             self.index.rows[lo].line,
             self.encoding,
             &mut cols,
-            &mut |_, e| out.push(e),
+            &mut |_, e, _| out.push(e),
         );
         match res {
             Ok(()) if out.len() == hi - lo + 1 => Ok(out),
@@ -892,7 +979,10 @@ impl Ledger {
     {
         let file = match OpenOptions::new().read(true).append(true).open(path) {
             Ok(f) => Some(f),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => match dangling(path) {
+                Some(err) => return Err(err),
+                None => None,
+            },
             Err(e) => return Err(io_err(path, "open the ledger for writing")(e)),
         };
         let mut len = 0;
@@ -1044,7 +1134,7 @@ impl Ledger {
             self.next_line,
             self.encoding,
             &mut cols,
-            &mut |p, e| rows.push((p, e)),
+            &mut |p, e, _| rows.push((p, e)),
         );
         match res {
             Ok(()) => {}
@@ -1153,7 +1243,7 @@ impl Ledger {
 }
 
 /// The last bytes before `offset`.
-fn read_tail_check(f: &File, offset: u64, read: &mut u64) -> Vec<u8> {
+fn read_tail_check<S: Source + ?Sized>(f: &S, offset: u64, read: &mut u64) -> Vec<u8> {
     let n = offset.min(TAIL_CHECK);
     let mut buf = vec![0u8; n as usize];
     if read_exact_at(f, &mut buf, offset - n).is_err() {
@@ -1163,9 +1253,33 @@ fn read_tail_check(f: &File, offset: u64, read: &mut u64) -> Vec<u8> {
     buf
 }
 
+/// `path` is a symbolic link whose target does not exist: the error that
+/// names both (creating the ledger through it would fail with "File
+/// exists", and reading it as "no ledger yet" would hide the team's data).
+fn dangling(path: &Path) -> Option<LedgerError> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    let target = fs::read_link(path).unwrap_or_default();
+    Some(LedgerError::DanglingLink {
+        path: path.to_path_buf(),
+        target,
+    })
+}
+
+/// The error for a ledger that cannot be opened: a dangling link is named
+/// as such.
+pub(super) fn open_error(path: &Path, e: io::Error) -> LedgerError {
+    match dangling(path) {
+        Some(err) if e.kind() == io::ErrorKind::NotFound => err,
+        _ => io_err(path, "open the ledger")(e),
+    }
+}
+
 /// Opens (creating it if needed) the lock file beside the ledger. A lock
 /// file we may not write to can still be locked.
-fn open_lock(path: &Path) -> Result<File, LedgerError> {
+pub(super) fn open_lock(path: &Path) -> Result<File, LedgerError> {
     let lp = lock_path(path);
     let existed = lp.exists();
     match OpenOptions::new()
@@ -1222,7 +1336,7 @@ fn move_aside(
 
 /// Appends a cut-short line to the `.torn` file: a `#` line saying where
 /// it came from, the bytes as they were, a line break.
-fn save_torn(path: &Path, bytes: &[u8], line: u64) -> Result<(), LedgerError> {
+pub(super) fn save_torn(path: &Path, bytes: &[u8], line: u64) -> Result<(), LedgerError> {
     let tp = torn_path(path);
     let existed = tp.exists();
     let mut f = OpenOptions::new()
@@ -1354,173 +1468,4 @@ impl Iterator for History<'_> {
             }
         }
     }
-}
-
-/// Rewrites a GB18030 (or BOM-less UTF-8) ledger as UTF-8 with a BOM,
-/// atomically: under the lock, a backup copy of the original bytes first,
-/// then a temporary file with the same permissions, synced, renamed over
-/// the ledger, and the directory synced. Rows that don't parse stop it
-/// with the file untouched.
-pub fn convert(path: &Path, now: Stamp) -> Result<Converted, LedgerError> {
-    let lock = open_lock(path)?;
-    lock.lock().map_err(io_err(path, "lock the ledger"))?;
-    let res = convert_locked(path, now);
-    let _ = lock.unlock();
-    res
-}
-
-fn convert_locked(path: &Path, now: Stamp) -> Result<Converted, LedgerError> {
-    let file = File::open(path).map_err(io_err(path, "open the ledger"))?;
-    let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
-    let handle = file.try_clone().map_err(io_err(path, "read the ledger"))?;
-    let ledger = Ledger::load(path, handle)?;
-    let from = ledger.encoding;
-    if from == (Encoding::Utf8 { bom: true }) {
-        return Ok(Converted::AlreadyUtf8);
-    }
-    let mut original = vec![0u8; meta.len() as usize];
-    read_exact_at(&file, &mut original, 0).map_err(io_err(path, "read the ledger"))?;
-    let complete = &original[..ledger.offset as usize];
-    let text: String = match from {
-        Encoding::Gb18030 => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(complete)
-            .map(|c| c.into_owned())
-            .ok_or_else(|| LedgerError::Malformed {
-                path: path.to_path_buf(),
-                problems: vec![LineProblem {
-                    line: 1,
-                    message: "not valid GB18030; expected the file Excel/WPS saved".into(),
-                }],
-                more: 0,
-            })?,
-        Encoding::Utf8 { .. } => String::from_utf8(complete.to_vec()).map_err(|e| {
-            let upto = &complete[..e.utf8_error().valid_up_to()];
-            LedgerError::Malformed {
-                path: path.to_path_buf(),
-                problems: vec![LineProblem {
-                    line: 1 + upto.iter().filter(|&&b| b == b'\n').count() as u64,
-                    message: "not valid UTF-8; expected UTF-8 text".into(),
-                }],
-                more: 0,
-            }
-        })?,
-    };
-    let mut converted = Vec::with_capacity(BOM.len() + text.len());
-    converted.extend_from_slice(BOM);
-    converted.extend_from_slice(text.as_bytes());
-    if ledger.columns.is_none() {
-        converted.extend_from_slice(&entry::header_line());
-    }
-
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "actuals.csv".into());
-    let mode = sys::mode(&meta);
-
-    // 1. The backup: the original bytes, exactly.
-    let backup = write_backup(path, &dir, &name, &original, &meta, now)?;
-
-    // 2. A cut-short last line goes to the .torn file too.
-    let mut warnings = Vec::new();
-    if meta.len() > ledger.offset {
-        save_torn(path, &original[ledger.offset as usize..], ledger.next_line)?;
-        warnings.push(Warning::MovedAside {
-            path: path.to_path_buf(),
-            line: ledger.next_line,
-            bytes: meta.len() - ledger.offset,
-            to: torn_path(path),
-        });
-    }
-
-    // 3. The new file beside it, then rename over the ledger.
-    let tmp = dir.join(format!(".{name}.convert.tmp"));
-    let mut guard = TempGuard(Some(tmp.clone()));
-    let mut t = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&tmp)
-        .map_err(io_err(&tmp, "create the converted file"))?;
-    t.write_all(&converted)
-        .and_then(|()| sys::set_mode(&t, mode))
-        .and_then(|()| {
-            sys::set_group(&t, &meta);
-            t.sync_all()
-        })
-        .map_err(io_err(&tmp, "write the converted file"))?;
-    drop(t);
-    fs::rename(&tmp, path).map_err(io_err(path, "replace the ledger with the converted file"))?;
-    guard.0 = None;
-    sys::sync_dir(&dir).map_err(io_err(&dir, "sync the directory"))?;
-    Ok(Converted::Done {
-        from,
-        rows: ledger.len(),
-        backup,
-        warnings,
-    })
-}
-
-/// Removes a temporary file unless it was renamed into place.
-struct TempGuard(Option<PathBuf>);
-
-impl Drop for TempGuard {
-    fn drop(&mut self) {
-        if let Some(p) = self.0.take() {
-            let _ = fs::remove_file(p);
-        }
-    }
-}
-
-fn write_backup(
-    path: &Path,
-    dir: &Path,
-    name: &str,
-    bytes: &[u8],
-    meta: &fs::Metadata,
-    now: Stamp,
-) -> Result<PathBuf, LedgerError> {
-    let stamp = now
-        .offset
-        .to_datetime(now.timestamp)
-        .strftime("%Y%m%dT%H%M%S")
-        .to_string();
-    for n in 1..=100 {
-        let candidate = if n == 1 {
-            dir.join(format!("{name}.bak-{stamp}"))
-        } else {
-            dir.join(format!("{name}.bak-{stamp}-{n}"))
-        };
-        let mut f = match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(io_err(path, "create the backup copy")(e)),
-        };
-        let res = f
-            .write_all(bytes)
-            .and_then(|()| sys::set_mode(&f, sys::mode(meta)))
-            .and_then(|()| {
-                sys::set_group(&f, meta);
-                f.sync_all()
-            });
-        if let Err(e) = res {
-            drop(f);
-            let _ = fs::remove_file(&candidate);
-            return Err(io_err(path, "write the backup copy")(e));
-        }
-        return Ok(candidate);
-    }
-    Err(LedgerError::Io {
-        path: path.to_path_buf(),
-        action: "create the backup copy",
-        source: io::Error::other("too many backups with the same time stamp"),
-    })
 }

@@ -3,8 +3,15 @@
 //! pickers, so both show exactly the same things. Names here are already
 //! resolved to ones the plan knows (see `cli::filter` for resolving typed
 //! names).
+//!
+//! The rule, one for both: a people filter (leader, unit, person) shows the
+//! tasks with an accountability row it matches, each narrowed to the rows
+//! it matches and their indicators — so 总体目标 shows only the headline
+//! rows the leader owns (朱快春: H6, H8, H9, so 0.6, 0.8, 0.9), and its
+//! counts, leaders and persons are those rows'. A task that `--unit`
+//! matches only through its body's 责任单位 list is shown whole.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Indicator, Plan, Row, Task};
 
@@ -19,7 +26,49 @@ pub struct Filter {
     pub task: Option<String>,
 }
 
+/// What a filter shows of one task: its rows and indicators under the
+/// rule above (everything without a people filter).
+#[derive(Debug, Clone)]
+pub struct TaskView<'p> {
+    pub rows: Vec<&'p Row>,
+    pub indicators: Vec<&'p Indicator>,
+}
+
+fn dedup<'a>(items: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    items.filter(|s| seen.insert(s.as_str())).cloned().collect()
+}
+
+impl TaskView<'_> {
+    /// Leaders of the rows shown, annex order, de-duplicated.
+    pub fn leaders(&self) -> Vec<String> {
+        dedup(self.rows.iter().flat_map(|r| r.leaders.iter()))
+    }
+
+    /// Units of the rows shown, annex order, de-duplicated.
+    pub fn units(&self) -> Vec<String> {
+        dedup(
+            self.rows
+                .iter()
+                .flat_map(|r| r.owners.iter().map(|o| &o.unit)),
+        )
+    }
+
+    /// Persons of the rows shown, annex order, de-duplicated.
+    pub fn persons(&self) -> Vec<String> {
+        dedup(
+            self.rows
+                .iter()
+                .flat_map(|r| r.owners.iter().map(|o| &o.person)),
+        )
+    }
+}
+
 impl Filter {
+    fn people_on(&self) -> bool {
+        self.leader.is_some() || self.person.is_some() || self.units.is_some()
+    }
+
     fn row_matches(&self, row: &Row) -> bool {
         if let Some(l) = &self.leader
             && !row.leaders.contains(l)
@@ -73,19 +122,52 @@ impl Filter {
         by_rows || by_body
     }
 
-    /// An indicator matches when its task's place matches and its own
-    /// accountability row matches the people filters.
+    /// The accountability rows of `task` shown (see the module's rule):
+    /// all without a people filter; else those the filter matches, or all
+    /// when the task matches only through its body's units; none when the
+    /// task does not match.
+    pub fn rows_shown<'p>(&self, plan: &'p Plan, task: &Task) -> Vec<&'p Row> {
+        if !self.task_matches(plan, task) {
+            return Vec::new();
+        }
+        let rows = plan.rows_of(&task.id);
+        if !self.people_on() {
+            return rows.collect();
+        }
+        let hit: Vec<&Row> = rows.filter(|r| self.row_matches(r)).collect();
+        if hit.is_empty() {
+            plan.rows_of(&task.id).collect()
+        } else {
+            hit
+        }
+    }
+
+    /// What is shown of `task`: its rows and the indicators on them.
+    pub fn view<'p>(&self, plan: &'p Plan, task: &Task) -> TaskView<'p> {
+        let rows = self.rows_shown(plan, task);
+        let indicators = if !self.task_matches(plan, task) {
+            Vec::new()
+        } else if self.people_on() {
+            plan.indicators_of(&task.id)
+                .filter(|i| rows.iter().any(|r| r.id == i.row))
+                .collect()
+        } else {
+            plan.indicators_of(&task.id).collect()
+        };
+        TaskView { rows, indicators }
+    }
+
+    /// An indicator is shown when its task is and it stands on one of the
+    /// rows shown of that task. (For many indicators use
+    /// [`Filter::indicators`], which works the rows out once per task.)
     pub fn indicator_matches(&self, plan: &Plan, ind: &Indicator) -> bool {
         let Some(task) = plan.task(&ind.task) else {
             return false;
         };
-        if !self.task_place_matches(task) {
-            return false;
+        if !self.people_on() {
+            return self.task_place_matches(task);
         }
-        match plan.row(&ind.row) {
-            Some(row) => self.row_matches(row),
-            None => false,
-        }
+        self.rows_shown(plan, task).iter().any(|r| r.id == ind.row)
     }
 
     pub fn tasks<'p>(&self, plan: &'p Plan) -> Vec<&'p Task> {
@@ -95,10 +177,27 @@ impl Filter {
             .collect()
     }
 
+    /// Every indicator shown, plan order.
     pub fn indicators<'p>(&self, plan: &'p Plan) -> Vec<&'p Indicator> {
+        let mut rows: HashMap<&str, Vec<&str>> = HashMap::new();
         plan.indicators
             .iter()
-            .filter(|i| self.indicator_matches(plan, i))
+            .filter(|i| {
+                let Some(task) = plan.task(&i.task) else {
+                    return false;
+                };
+                if !self.people_on() {
+                    return self.task_place_matches(task);
+                }
+                rows.entry(task.id.as_str())
+                    .or_insert_with(|| {
+                        self.rows_shown(plan, task)
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect()
+                    })
+                    .contains(&i.row.as_str())
+            })
             .collect()
     }
 }

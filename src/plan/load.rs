@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::cells;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Plan, Row, Task};
 
 /// The seed file names, in load order.
@@ -232,7 +233,7 @@ pub fn load_text(text: &SeedText) -> Result<Plan, PlanErrors> {
             id,
             group,
             title,
-            text: rec.get("text").to_string(),
+            text: rec.get("text").replace("\r\n", "\n"),
             units: split_list(rec.get("units"), false),
         });
     }
@@ -535,27 +536,9 @@ fn records<'a>(
             return Vec::new();
         }
     };
-    let columns: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim().to_string(), i))
-        .collect();
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|c| !columns.contains_key(*c))
-        .collect();
-    if !missing.is_empty() {
-        for column in missing {
-            errs.push(PlanError::MissingColumn {
-                file: file.to_string(),
-                line: 1,
-                column: column.to_string(),
-                expected: required.join(","),
-            });
-        }
+    let Some(columns) = cells::header_columns(file, &headers, required, errs) else {
         return Vec::new();
-    }
+    };
     let columns = Rc::new(columns);
     let mut out = Vec::new();
     let unbalanced = text.matches('"').count() % 2 == 1;
@@ -564,6 +547,10 @@ fn records<'a>(
             Ok(record) => {
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 if record.iter().all(|f| f.trim().is_empty()) {
+                    continue;
+                }
+                if let Some(e) = cells::unsafe_field(file, line, &headers, &record) {
+                    errs.push(e);
                     continue;
                 }
                 if record.len() > headers.len() {

@@ -1,6 +1,7 @@
 //! The plan: groups, tasks, accountability rows and indicators, loaded from
 //! the seed CSV files and validated. No terminal code lives here.
 
+mod cells;
 pub mod filter;
 pub mod load;
 pub mod model;

@@ -136,11 +136,21 @@ pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
                 continue;
             }
             let start = v.inds.len();
+            // The rule of `plan::filter`: the rows the people filter shows.
+            let rows: Option<Vec<&str>> = people_on.then(|| {
+                people
+                    .rows_shown(plan, task)
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect()
+            });
             for ind in plan.indicators_of(&task.id) {
                 let Some(ip) = plan.indicator_pos(&ind.id) else {
                     continue;
                 };
-                if people_on && !people.indicator_matches(plan, ind) {
+                if let Some(rows) = &rows
+                    && !rows.contains(&ind.row.as_str())
+                {
                     continue;
                 }
                 let class = Class::of(statuses.get(ip).copied().unwrap_or(Status::NoData));

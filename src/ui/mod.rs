@@ -67,8 +67,16 @@ use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
 use crate::plan::Plan;
 use crate::text;
 
-/// Draws the whole screen: a function of the state only.
+/// Draws the whole screen: a function of the state only. In ASCII mode the
+/// finished frame goes through [`paint::ascii_only`].
 pub fn draw(frame: &mut Frame, state: &AppState) {
+    draw_screen(frame, state);
+    if state.theme().ascii {
+        paint::ascii_only(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, state: &AppState) {
     let area = frame.area();
     let a = layout::areas(area, state);
     if a.too_small {

@@ -1,5 +1,12 @@
 //! Small drawing helpers shared by the panes: bordered blocks, and text
 //! cut to a width by display width (a cut line ends with `~`).
+//!
+//! Every string the UI draws goes through [`put`], [`put_line`] (and so
+//! [`put_lines`], [`prompt_bar`]) or [`block`]'s title: there, and only
+//! there, it is made visible ([`text::visible`]: a control character from a
+//! ledger row shows as `\x1b`, never reaches the terminal) and cut by the
+//! width of what is shown. In ASCII mode [`ascii_only`] then maps every East
+//! Asian Ambiguous character left in the frame to ASCII.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -18,7 +25,7 @@ pub fn block(state: &AppState, title: String, focused: bool) -> Block<'static> {
     Block::bordered()
         .border_set(th.border())
         .border_style(th.border_style(focused))
-        .title(Span::styled(title, th.title()))
+        .title(Span::styled(text::visible(&title).into_owned(), th.title()))
 }
 
 /// Draws `b` over `area` and returns the inside.
@@ -33,7 +40,7 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) {
     if max == 0 {
         return;
     }
-    let t = text::truncate(s, max as usize);
+    let t = text::truncate(&text::visible(s), max as usize);
     buf.set_stringn(x, y, &t, max as usize, style);
 }
 
@@ -46,19 +53,22 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
     buf.set_line(x, y, &fitted, max);
 }
 
-/// Cuts a line of spans to `max` cells by display width, marking the cut.
+/// Cuts a line of spans, made visible, to `max` cells by display width,
+/// marking the cut.
 pub fn fit_line(line: &Line<'_>, max: usize) -> Line<'static> {
-    let total: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
-    let mut out: Vec<Span<'static>> = Vec::new();
+    let spans: Vec<Span<'static>> = line
+        .spans
+        .iter()
+        .map(|s| Span::styled(text::visible(&s.content).into_owned(), s.style))
+        .collect();
+    let total: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     if total <= max {
-        for s in &line.spans {
-            out.push(Span::styled(s.content.to_string(), s.style));
-        }
-        return Line::from(out).style(line.style);
+        return Line::from(spans).style(line.style);
     }
+    let mut out: Vec<Span<'static>> = Vec::new();
     let mut room = max.saturating_sub(text::width(text::ELLIPSIS));
     let mut last_style = Style::new();
-    for s in &line.spans {
+    for s in &spans {
         if room == 0 {
             break;
         }
@@ -74,6 +84,24 @@ pub fn fit_line(line: &Line<'_>, max: usize) -> Line<'static> {
         out.push(Span::styled(text::ELLIPSIS, last_style));
     }
     Line::from(out).style(line.style)
+}
+
+/// ASCII mode: every East Asian Ambiguous character in the frame (plan
+/// text such as `“ ” · —`, a note, a string of the table) becomes one ASCII
+/// character of the same width ([`text::to_ascii`]), so terminals that
+/// draw ambiguous characters two cells wide keep every line inside the
+/// window. Run once over the finished frame, so nothing drawn escapes it.
+pub fn ascii_only(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let sym = cell.symbol();
+        if sym.chars().any(|c| text::to_ascii(c).is_some()) {
+            let mapped: String = sym
+                .chars()
+                .map(|c| text::to_ascii(c).unwrap_or(c))
+                .collect();
+            cell.set_symbol(&mapped);
+        }
+    }
 }
 
 /// Clears `area` for a popup. A double-width character just left of the

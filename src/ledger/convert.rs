@@ -1,0 +1,314 @@
+//! `wudang-plan ledger convert`: a GB18030 (Excel/WPS) or BOM-less UTF-8
+//! ledger rewritten as UTF-8 with a BOM, atomically, after a backup copy.
+//!
+//! The file is read once; the backup, the rows, the cut-short tail and the
+//! converted text all come from that one buffer (Excel/WPS do not take our
+//! lock and may write the file at any moment). If the file changed while it
+//! was read or converted, nothing is replaced and the command says so.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::Stamp;
+use super::entry;
+use super::error::{LedgerError, LineProblem, Warning};
+use super::store::{
+    BOM, Converted, Encoding, Ledger, io_err, open_lock, save_torn, sys, torn_path,
+};
+
+/// Rewrites a GB18030 (or BOM-less UTF-8) ledger as UTF-8 with a BOM,
+/// atomically: under the lock, a backup copy of the original bytes first,
+/// then a temporary file with the same permissions, synced, renamed over
+/// the ledger, and the directory synced. Rows that don't parse stop it
+/// with the file untouched.
+pub fn convert(path: &Path, now: Stamp) -> Result<Converted, LedgerError> {
+    let lock = open_lock(path)?;
+    lock.lock().map_err(io_err(path, "lock the ledger"))?;
+    let res = convert_locked(path, now, &mut || {});
+    let _ = lock.unlock();
+    res
+}
+
+/// What identifies the file's content for "did it change?": size and
+/// modification time.
+fn stamp_of(m: &fs::Metadata) -> (u64, Option<std::time::SystemTime>) {
+    (m.len(), m.modified().ok())
+}
+
+fn changed(path: &Path) -> LedgerError {
+    LedgerError::Io {
+        path: path.to_path_buf(),
+        action: "convert the ledger",
+        source: io::Error::other(
+            "the file changed while it was being converted (another program, such as \
+             Excel/WPS, wrote to it); nothing was replaced; close that program and run \
+             `wudang-plan ledger convert` again",
+        ),
+    }
+}
+
+/// [`convert`] under the lock. `after_read` runs once the bytes are read
+/// (tests use it to change the file at the worst moment).
+pub(super) fn convert_locked(
+    path: &Path,
+    now: Stamp,
+    after_read: &mut dyn FnMut(),
+) -> Result<Converted, LedgerError> {
+    let mut file = File::open(path).map_err(|e| super::store::open_error(path, e))?;
+    let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+    let mut original = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut original)
+        .map_err(io_err(path, "read the ledger"))?;
+    after_read();
+    let read_meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+    if stamp_of(&read_meta) != stamp_of(&meta) || read_meta.len() != original.len() as u64 {
+        return Err(changed(path));
+    }
+    // Everything below comes from `original`, never from the file again.
+    let ledger = Ledger::read_from(path, original.as_slice(), original.len() as u64)?;
+    let from = ledger.encoding;
+    if from == (Encoding::Utf8 { bom: true }) {
+        return Ok(Converted::AlreadyUtf8);
+    }
+    let complete = &original[..ledger.offset as usize];
+    let converted = utf8_text(path, from, complete, ledger.columns.is_none())?;
+
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "actuals.csv".into());
+
+    // 1. The backup: the original bytes, exactly.
+    let backup = write_backup(path, &dir, &name, &original, &meta, now)?;
+
+    // 2. A cut-short last line goes to the .torn file too.
+    let mut warnings = Vec::new();
+    let tail = &original[ledger.offset as usize..];
+    if !tail.is_empty() {
+        save_torn(path, tail, ledger.next_line)?;
+        warnings.push(Warning::MovedAside {
+            path: path.to_path_buf(),
+            line: ledger.next_line,
+            bytes: tail.len() as u64,
+            to: torn_path(path),
+        });
+    }
+
+    // 3. The new file beside it, then rename over the ledger, unless the
+    //    ledger changed meanwhile.
+    let tmp = dir.join(format!(".{name}.convert.tmp"));
+    let mut guard = TempGuard(Some(tmp.clone()));
+    write_synced(&tmp, &converted, &meta)?;
+    match fs::metadata(path) {
+        Ok(m) if stamp_of(&m) == stamp_of(&meta) => {}
+        _ => return Err(changed(path)),
+    }
+    fs::rename(&tmp, path).map_err(io_err(path, "replace the ledger with the converted file"))?;
+    guard.0 = None;
+    sys::sync_dir(&dir).map_err(io_err(&dir, "sync the directory"))?;
+    Ok(Converted::Done {
+        from,
+        rows: ledger.len(),
+        backup,
+        warnings,
+    })
+}
+
+/// The complete lines as UTF-8 with a BOM (and a header when there is
+/// none).
+fn utf8_text(
+    path: &Path,
+    from: Encoding,
+    complete: &[u8],
+    no_header: bool,
+) -> Result<Vec<u8>, LedgerError> {
+    let text: String = match from {
+        Encoding::Gb18030 => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(complete)
+            .map(|c| c.into_owned())
+            .ok_or_else(|| LedgerError::Malformed {
+                path: path.to_path_buf(),
+                problems: vec![LineProblem {
+                    line: 1,
+                    message: "not valid GB18030; expected the file Excel/WPS saved".into(),
+                }],
+                more: 0,
+            })?,
+        Encoding::Utf8 { .. } => String::from_utf8(complete.to_vec()).map_err(|e| {
+            let upto = &complete[..e.utf8_error().valid_up_to()];
+            LedgerError::Malformed {
+                path: path.to_path_buf(),
+                problems: vec![LineProblem {
+                    line: 1 + upto.iter().filter(|&&b| b == b'\n').count() as u64,
+                    message: "not valid UTF-8; expected UTF-8 text".into(),
+                }],
+                more: 0,
+            }
+        })?,
+    };
+    let mut converted = Vec::with_capacity(BOM.len() + text.len());
+    converted.extend_from_slice(BOM);
+    converted.extend_from_slice(text.as_bytes());
+    if no_header {
+        converted.extend_from_slice(&entry::header_line());
+    }
+    Ok(converted)
+}
+
+/// Writes `bytes` to a new `tmp` with the ledger's permission bits and
+/// group, synced.
+fn write_synced(tmp: &Path, bytes: &[u8], meta: &fs::Metadata) -> Result<(), LedgerError> {
+    let mut t = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(tmp)
+        .map_err(io_err(tmp, "create the converted file"))?;
+    t.write_all(bytes)
+        .and_then(|()| sys::set_mode(&t, sys::mode(meta)))
+        .and_then(|()| {
+            sys::set_group(&t, meta);
+            t.sync_all()
+        })
+        .map_err(io_err(tmp, "write the converted file"))
+}
+
+/// Removes a temporary file unless it was renamed into place.
+struct TempGuard(Option<PathBuf>);
+
+impl Drop for TempGuard {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = fs::remove_file(p);
+        }
+    }
+}
+
+fn write_backup(
+    path: &Path,
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    meta: &fs::Metadata,
+    now: Stamp,
+) -> Result<PathBuf, LedgerError> {
+    let stamp = now
+        .offset
+        .to_datetime(now.timestamp)
+        .strftime("%Y%m%dT%H%M%S")
+        .to_string();
+    for n in 1..=100 {
+        let candidate = if n == 1 {
+            dir.join(format!("{name}.bak-{stamp}"))
+        } else {
+            dir.join(format!("{name}.bak-{stamp}-{n}"))
+        };
+        let mut f = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(path, "create the backup copy")(e)),
+        };
+        let res = f
+            .write_all(bytes)
+            .and_then(|()| sys::set_mode(&f, sys::mode(meta)))
+            .and_then(|()| {
+                sys::set_group(&f, meta);
+                f.sync_all()
+            });
+        if let Err(e) = res {
+            drop(f);
+            let _ = fs::remove_file(&candidate);
+            return Err(io_err(path, "write the backup copy")(e));
+        }
+        return Ok(candidate);
+    }
+    Err(LedgerError::Io {
+        path: path.to_path_buf(),
+        action: "create the backup copy",
+        source: io::Error::other("too many backups with the same time stamp"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A GB18030 ledger: header and one row, as Excel/WPS save it.
+    fn gb18030_ledger(dir: &Path) -> PathBuf {
+        let path = dir.join("actuals.csv");
+        let text = "time,user,id,field,value,old,note\r\n\
+                    2025-06-01T10:00:00+08:00,李明,8.1,actual,512,,快报\r\n";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        fs::write(&path, &bytes).unwrap();
+        path
+    }
+
+    fn now() -> Stamp {
+        Stamp::parse("2025-06-03T08:00:00+08:00").unwrap()
+    }
+
+    /// Excel/WPS grow the file just after it was read: the conversion used
+    /// to size the copy from one metadata read and slice it by an offset
+    /// from another (a panic); now it stops, changing nothing.
+    #[test]
+    fn a_file_grown_while_converting_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = gb18030_ledger(dir.path());
+        let row = "2025-06-02T10:00:00+08:00,王芳,8.1,actual,530,512,\r\n";
+        let (more, _, _) = encoding_rs::GB18030.encode(row);
+        let mut grow = || {
+            let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+            f.write_all(&more).unwrap();
+        };
+        let before_grow = fs::read(&path).unwrap();
+        let err = convert_locked(&path, now(), &mut grow).unwrap_err();
+        assert!(err.to_string().contains("changed while"), "{err}");
+        let mut expect = before_grow;
+        expect.extend_from_slice(&more);
+        assert_eq!(fs::read(&path).unwrap(), expect, "the ledger was changed");
+        assert!(!dir.path().join(".actuals.csv.convert.tmp").exists());
+        // Run again: both rows converted.
+        match convert_locked(&path, now(), &mut || {}).unwrap() {
+            Converted::Done { rows, .. } => assert_eq!(rows, 2),
+            other => panic!("{other:?}"),
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("\u{feff}time,") && text.contains("王芳"),
+            "{text}"
+        );
+    }
+
+    /// The rows, the tail and the backup all come from the one read.
+    #[test]
+    fn everything_comes_from_one_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = gb18030_ledger(dir.path());
+        let mut original = fs::read(&path).unwrap();
+        original.extend_from_slice(b"2025-06-02T1"); // cut short
+        fs::write(&path, &original).unwrap();
+        let Converted::Done {
+            rows,
+            backup,
+            warnings,
+            ..
+        } = convert_locked(&path, now(), &mut || {}).unwrap()
+        else {
+            panic!("not converted")
+        };
+        assert_eq!(rows, 1);
+        assert_eq!(fs::read(&backup).unwrap(), original);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let torn = fs::read_to_string(torn_path(&path)).unwrap();
+        assert!(torn.ends_with("2025-06-02T1\n"), "{torn}");
+    }
+}
