@@ -1,13 +1,38 @@
-//! Deciding a change under the lock: whether it changes anything (the
-//! no-op rule), whether the value is still the one its author saw (the
+//! A change to record ([`Edit`], with what its author saw: [`Expect`]) and
+//! deciding it under the lock: whether it changes anything (the no-op
+//! rule), whether the value is still the one its author saw (the
 //! expectation), and the row to append. Pure: [`super::Ledger::append`]
 //! and [`super::Ledger::undo`] call these with the current row while they
 //! hold the lock, so the decision and the append cannot be separated by
 //! another writer. See docs/data.md, "Ledger".
 
-use super::entry::{Entry, Field, Stamp, same_value};
+use super::entry::{
+    Entry, Field, Stamp, check_id, checked_note, checked_user, checked_value, same_value,
+};
 use super::error::{Conflict, LedgerError};
-use super::store::{Edit, Expect};
+
+/// What an editor saw before its change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// Record unconditionally (`set` without `--expect`).
+    Any,
+    /// Record only if the current value is this (`None`: nothing recorded).
+    Value(Option<String>),
+}
+
+/// A change to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub id: String,
+    pub field: Field,
+    /// The new value in ledger form (see [`super::Actual::to_ledger`]);
+    /// `None` clears it.
+    pub value: Option<String>,
+    pub note: Option<String>,
+    pub user: String,
+    pub time: Stamp,
+    pub expect: Expect,
+}
 
 /// What [`super::Ledger::append`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +53,17 @@ impl Appended {
             Appended::Unchanged(_) => None,
         }
     }
+}
+
+/// `edit` as it is recorded (user trimmed, a blank note or an empty value
+/// dropped), or why it cannot be: the checks of [`super::entry`].
+pub(crate) fn checked(mut edit: Edit) -> Result<Edit, LedgerError> {
+    check_id(&edit.id).map_err(LedgerError::InvalidEdit)?;
+    edit.user = checked_user(&edit.user).map_err(LedgerError::InvalidEdit)?;
+    edit.note = checked_note(edit.note).map_err(LedgerError::InvalidEdit)?;
+    edit.value =
+        checked_value(&edit.id, edit.field, edit.value).map_err(LedgerError::InvalidEdit)?;
+    Ok(edit)
 }
 
 /// True when the edit's remark (`--note`) says something the row that set

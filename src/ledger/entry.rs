@@ -214,6 +214,48 @@ pub fn check_value(field: Field, value: &str) -> Result<(), String> {
     }
 }
 
+/// A user name as recorded: trimmed, not empty, one line without control
+/// characters.
+pub(crate) fn checked_user(user: &str) -> Result<String, String> {
+    let u = user.trim();
+    if u.is_empty() {
+        return Err(
+            "no user name; expected who makes the change (--user NAME or WUDANG_PLAN_USER)".into(),
+        );
+    }
+    check_text("the user name", u)?;
+    Ok(u.to_string())
+}
+
+/// A remark as recorded: `None` when blank, else one line without control
+/// characters.
+pub(crate) fn checked_note(note: Option<String>) -> Result<Option<String>, String> {
+    match note {
+        Some(n) if !n.trim().is_empty() => {
+            check_text("the note", &n)?;
+            Ok(Some(n))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A new value of `id`'s `field` as recorded: empty clears it (`None`);
+/// the error names the id and field.
+pub(crate) fn checked_value(
+    id: &str,
+    field: Field,
+    value: Option<String>,
+) -> Result<Option<String>, String> {
+    match value {
+        Some(v) if v.is_empty() => Ok(None),
+        Some(v) => {
+            check_value(field, &v).map_err(|m| format!("{id} {field}: {m}"))?;
+            Ok(Some(v))
+        }
+        None => Ok(None),
+    }
+}
+
 /// True when two values of `field` are the same: numbers compare by value
 /// (`512.5` = `512.50`), everything else by text.
 pub fn same_value(field: Field, a: Option<&str>, b: Option<&str>) -> bool {
@@ -627,5 +669,46 @@ mod tests {
         assert!(check_id("8 1").is_err());
         assert!(check_value(Field::Status, "done").is_ok());
         assert!(check_value(Field::Status, " done").is_err());
+    }
+
+    #[test]
+    fn what_an_edit_records() {
+        assert_eq!(checked_user("  李明 "), Ok("李明".to_string()));
+        assert_eq!(
+            checked_user(" "),
+            Err(
+                "no user name; expected who makes the change (--user NAME or WUDANG_PLAN_USER)"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            checked_user("a\tb"),
+            Err(
+                "the user name contains a tab; expected one line of text without control \
+                 characters"
+                    .to_string()
+            )
+        );
+        assert_eq!(checked_note(None), Ok(None));
+        assert_eq!(checked_note(Some("  ".into())), Ok(None));
+        assert_eq!(checked_note(Some(" 快报".into())), Ok(Some(" 快报".into())));
+        assert!(checked_note(Some("a\nb".into())).is_err());
+        assert_eq!(
+            checked_value("8.1", Field::Actual, Some(String::new())),
+            Ok(None)
+        );
+        assert_eq!(checked_value("8.1", Field::Actual, None), Ok(None));
+        assert_eq!(
+            checked_value("8.1", Field::Actual, Some("512".into())),
+            Ok(Some("512".into()))
+        );
+        assert_eq!(
+            checked_value("8.1", Field::Actual, Some("5x".into())),
+            Err(
+                "8.1 actual: `5x` is not an actual; expected a plain decimal (-12.5) or \
+                 done / not_done"
+                    .to_string()
+            )
+        );
     }
 }

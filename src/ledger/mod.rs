@@ -1,19 +1,19 @@
 //! The ledger: recorded actual values, task statuses and notes, and the
 //! status rules. No terminal code lives here.
 //!
-//! - [`store`]: the append-only CSV file, its index, locking, refresh
-//!   and history;
-//! - [`convert`]: conversion of a GB18030 / BOM-less ledger to UTF-8;
+//! - [`store`]: the append-only CSV file, its index, locking, refresh,
+//!   history and (in [`store::convert`]) conversion of a GB18030 /
+//!   BOM-less ledger to UTF-8;
 //! - [`audit`]: what `ledger check` finds beyond rows that don't parse;
 //! - [`entry`]: one row, its columns and cells;
 //! - [`value`]: what people type for an actual;
-//! - [`status`]: the status rules;
-//! - [`change`]: whether a change is recorded (no-op rule, expectation);
+//! - [`status`](mod@status): the status rules;
+//! - [`change`]: a change ([`Edit`]) and whether it is recorded (no-op
+//!   rule, expectation);
 //! - [`draft`]: a half-typed edit saved when a session ends.
 
 pub mod audit;
 pub mod change;
-pub mod convert;
 pub mod draft;
 pub mod entry;
 pub mod error;
@@ -23,13 +23,12 @@ pub mod value;
 
 pub use crate::vocab::parse_task_state;
 pub use audit::{Audit, Finding};
-pub use change::Appended;
-pub use convert::convert;
+pub use change::{Appended, Edit, Expect};
 pub use entry::{Entry, Field, Stamp};
 pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
+pub use store::convert::{self, convert};
 pub use store::{
-    ChainBreak, Converted, Edit, Encoding, Expect, History, Ledger, Refreshed, Undone, lock_path,
-    torn_path,
+    ChainBreak, Converted, Encoding, History, Ledger, Refreshed, Undone, lock_path, torn_path,
 };
 pub use value::{ValueError, display_actual, parse_actual};

@@ -10,12 +10,24 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::Stamp;
-use super::entry;
-use super::error::{LedgerError, LineProblem, Warning};
-use super::store::{
-    BOM, Converted, Encoding, Ledger, io_err, open_lock, save_torn, sys, torn_path,
-};
+use super::open::open_error;
+use super::write::{open_lock, save_torn};
+use super::{BOM, Encoding, Ledger, io_err, sys, torn_path};
+use crate::ledger::entry::{self, Stamp};
+use crate::ledger::error::{LedgerError, LineProblem, Warning};
+
+/// What [`convert`] did.
+#[derive(Debug)]
+pub enum Converted {
+    /// The file already is UTF-8 with a BOM; nothing was written.
+    AlreadyUtf8,
+    Done {
+        from: Encoding,
+        rows: usize,
+        backup: PathBuf,
+        warnings: Vec<Warning>,
+    },
+}
 
 /// Rewrites a GB18030 (or BOM-less UTF-8) ledger as UTF-8 with a BOM,
 /// atomically: under the lock, a backup copy of the original bytes first,
@@ -50,12 +62,12 @@ fn changed(path: &Path) -> LedgerError {
 
 /// [`convert`] under the lock. `after_read` runs once the bytes are read
 /// (tests use it to change the file at the worst moment).
-pub(super) fn convert_locked(
+fn convert_locked(
     path: &Path,
     now: Stamp,
     after_read: &mut dyn FnMut(),
 ) -> Result<Converted, LedgerError> {
-    let mut file = File::open(path).map_err(|e| super::store::open_error(path, e))?;
+    let mut file = File::open(path).map_err(|e| open_error(path, e))?;
     let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
     let mut original = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.read_to_end(&mut original)
@@ -254,6 +266,26 @@ mod tests {
 
     fn now() -> Stamp {
         Stamp::parse("2025-06-03T08:00:00+08:00").unwrap()
+    }
+
+    #[test]
+    fn the_text_is_utf8_with_a_bom_and_a_header() {
+        let p = Path::new("actuals.csv");
+        let (gb, _, _) = encoding_rs::GB18030.encode("李明\r\n");
+        let got = utf8_text(p, Encoding::Gb18030, &gb, false).unwrap();
+        assert_eq!(got, "\u{feff}李明\r\n".as_bytes());
+        let got = utf8_text(p, Encoding::Utf8 { bom: false }, b"", true).unwrap();
+        let mut want = BOM.to_vec();
+        want.extend(entry::header_line());
+        assert_eq!(got, want);
+        let err = utf8_text(p, Encoding::Utf8 { bom: false }, b"a\nb\xff\n", false).unwrap_err();
+        let LedgerError::Malformed { problems, .. } = err else {
+            panic!("{err}")
+        };
+        assert_eq!(
+            (problems[0].line, problems[0].message.as_str()),
+            (2, "not valid UTF-8; expected UTF-8 text")
+        );
     }
 
     /// Excel/WPS grow the file just after it was read: the conversion used

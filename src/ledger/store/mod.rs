@@ -1,0 +1,303 @@
+//! The ledger file: reading (with encoding detection and torn-line
+//! handling), the in-memory index of current values, appending under a
+//! lock with optimistic concurrency, cheap refresh, history and conversion
+//! to UTF-8. See docs/data.md, "Ledger".
+//!
+//! Scale: opening streams the file once; the index keeps the current entry
+//! per (id, field) and, per row, only its byte position. History reads rows
+//! back from the file by position. Appending reads only the bytes added
+//! since the last read.
+//!
+//! [`Ledger`] and its queries are here; its other methods are in the
+//! files of their step, which see its fields (children of this module):
+//!
+//! - `sys`: platform shims (positioned reads, file identity, permissions);
+//! - `read`: bytes to rows: positioned reads, the end of the last complete
+//!   line, decoding, the CSV parser;
+//! - `index`: the current entry per (id, field), row positions, chain
+//!   breaks;
+//! - `open`: the first full read (encoding, header, torn last line);
+//! - `refresh`: reading what others appended, or everything again;
+//! - `write`: append and undo under the lock, torn lines moved aside;
+//! - `history`: rows read back newest first, and the full scan;
+//! - [`convert`]: conversion to UTF-8 with a BOM.
+
+pub mod convert;
+mod history;
+mod index;
+mod open;
+mod read;
+mod refresh;
+mod sys;
+mod write;
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use convert::Converted;
+pub use history::History;
+pub use index::ChainBreak;
+pub use refresh::Refreshed;
+pub use write::Undone;
+
+use crate::ledger::entry::{Columns, Entry, Field};
+use crate::ledger::error::{LedgerError, Warning};
+use crate::ledger::status::{Actual, TaskState};
+use index::Index;
+use sys::Snap;
+
+/// The UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How many bad lines an error lists before "… and N more".
+const MAX_PROBLEMS: usize = 20;
+
+/// Bytes compared before the read offset to notice a file rewritten in
+/// place (same inode, different content).
+const TAIL_CHECK: u64 = 64;
+
+/// The text encoding of a ledger file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8 {
+        bom: bool,
+    },
+    /// Saved by Excel/WPS on Chinese Windows. Read, never appended to.
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 { bom: true } => "UTF-8 with BOM",
+            Encoding::Utf8 { bom: false } => "UTF-8 without BOM",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+/// The ledger: an append-only CSV of changes and the current state built
+/// from it (the last row per id and field).
+#[derive(Debug)]
+pub struct Ledger {
+    path: PathBuf,
+    /// A read handle on the file the index describes (`None`: no file).
+    file: Option<File>,
+    snap: Option<Snap>,
+    encoding: Encoding,
+    columns: Option<Columns>,
+    /// End of the last complete line read.
+    offset: u64,
+    /// The line number of the line starting at `offset`.
+    next_line: u64,
+    index: Index,
+    warnings: Vec<Warning>,
+    /// The bytes just before `offset`, to notice a rewrite in place.
+    tail_check: Vec<u8>,
+    bytes_read: u64,
+}
+
+/// `actuals.csv` → `actuals.csv.lock`, the file locked while appending.
+pub fn lock_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".lock")
+}
+
+/// `actuals.csv` → `actuals.csv.torn`, where cut-short lines are moved.
+pub fn torn_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".torn")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> LedgerError + 'p {
+    move |source| LedgerError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+impl Ledger {
+    /// A ledger with no file yet.
+    fn empty(path: &Path) -> Ledger {
+        Ledger {
+            path: path.to_path_buf(),
+            file: None,
+            snap: None,
+            encoding: Encoding::Utf8 { bom: true },
+            columns: None,
+            offset: 0,
+            next_line: 1,
+            index: Index::default(),
+            warnings: Vec::new(),
+            tail_check: Vec::new(),
+            bytes_read: 0,
+        }
+    }
+
+    /// The ledger file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when the file exists (it is created on the first edit).
+    pub fn exists(&self) -> bool {
+        self.file.is_some()
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Warnings from the last read (a cut-short last line) or append (a
+    /// line moved aside).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Number of rows (changes) read.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.len() == 0
+    }
+
+    /// Bytes read from the file since it was opened: lets tests check
+    /// that an append reads only what is new.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    /// Size of a cut-short last line not read (0 if none).
+    pub fn torn_bytes(&self) -> u64 {
+        match self.snap {
+            Some(s) if s.len > self.offset => s.len - self.offset,
+            _ => 0,
+        }
+    }
+
+    /// Rows whose `old` is not the value recorded before them (at most
+    /// 20), and how many there are in all: signs of edits made outside
+    /// wudang-plan. `ledger check` reports them.
+    pub fn chain_breaks(&self) -> (&[ChainBreak], usize) {
+        self.index.breaks()
+    }
+
+    /// False while the file has no header yet (missing, empty, or only a
+    /// BOM): the header is written with the first edit.
+    pub fn has_header(&self) -> bool {
+        self.columns.is_some()
+    }
+
+    /// How many columns the header has (0 without a header).
+    pub(in crate::ledger) fn header_width(&self) -> usize {
+        self.columns.as_ref().map_or(0, Columns::width)
+    }
+
+    /// Every id with at least one row.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.index.ids()
+    }
+
+    /// The last row recorded for `id` and `field`.
+    pub fn current(&self, id: &str, field: Field) -> Option<&Entry> {
+        self.index.current(id, field)
+    }
+
+    /// The current value of `id` and `field` (`None`: nothing or cleared).
+    pub fn value(&self, id: &str, field: Field) -> Option<&str> {
+        self.current(id, field)?.value.as_deref()
+    }
+
+    /// The current actual of an indicator.
+    pub fn actual(&self, id: &str) -> Option<Actual> {
+        self.current(id, Field::Actual)?.actual()
+    }
+
+    /// The current status of a task as recorded (`None`: never set).
+    pub fn task_state(&self, id: &str) -> Option<TaskState> {
+        self.current(id, Field::Status)?.task_state()
+    }
+
+    /// The current note of an indicator or task.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.value(id, Field::Note)
+    }
+
+    /// The most recent row for `id`, any field.
+    pub fn latest(&self, id: &str) -> Option<&Entry> {
+        self.index.latest(id)
+    }
+
+    /// Number of rows recorded for `id`.
+    pub fn count(&self, id: &str) -> usize {
+        self.index.rows_of(id).len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::entry::{self, Stamp};
+
+    #[test]
+    fn files_beside_the_ledger() {
+        let p = Path::new("data/actuals.csv");
+        assert_eq!(lock_path(p), Path::new("data/actuals.csv.lock"));
+        assert_eq!(torn_path(p), Path::new("data/actuals.csv.torn"));
+    }
+
+    #[test]
+    fn encoding_names() {
+        assert_eq!(Encoding::Utf8 { bom: true }.name(), "UTF-8 with BOM");
+        assert_eq!(Encoding::Utf8 { bom: false }.name(), "UTF-8 without BOM");
+        assert_eq!(Encoding::Gb18030.name(), "GB18030");
+    }
+
+    #[test]
+    fn queries_answer_from_the_index() {
+        let row = |line, id: &str, field, value: &str, old: Option<&str>| {
+            entry::entry_line(&Entry {
+                line,
+                time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+                user: "u".into(),
+                id: id.into(),
+                field,
+                value: Some(value.into()),
+                old: old.map(String::from),
+                note: None,
+            })
+        };
+        let mut bytes = entry::header_line();
+        bytes.extend(row(2, "8.1", Field::Actual, "512", None));
+        bytes.extend(row(3, "8.1", Field::Note, "快报", None));
+        bytes.extend(row(4, "8", Field::Status, "done", None));
+        bytes.extend(row(5, "8.1", Field::Actual, "600", Some("500")));
+        let path = Path::new("actuals.csv");
+        let l = Ledger::read_from(path, bytes.as_slice(), bytes.len() as u64).unwrap();
+        assert_eq!((l.len(), l.is_empty(), l.header_width()), (4, false, 7));
+        assert_eq!(l.value("8.1", Field::Actual), Some("600"));
+        assert_eq!(l.actual("8.1").map(|a| a.to_ledger()), Some("600".into()));
+        assert_eq!(l.note("8.1"), Some("快报"));
+        assert_eq!(l.task_state("8"), Some(TaskState::Done));
+        assert_eq!(l.task_state("8.1"), None);
+        assert_eq!(l.latest("8.1").map(|e| e.line), Some(5));
+        assert_eq!((l.count("8.1"), l.count("8"), l.count("9")), (3, 1, 0));
+        let mut ids: Vec<&str> = l.ids().collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["8", "8.1"]);
+        let (breaks, n) = l.chain_breaks();
+        assert_eq!((breaks.len(), n, breaks[0].line), (1, 1, 5));
+        // Read from bytes: no file, nothing cut short.
+        assert!(!l.exists());
+        assert_eq!(l.torn_bytes(), 0);
+        assert_eq!(l.path(), path);
+    }
+}
