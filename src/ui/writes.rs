@@ -219,9 +219,9 @@ pub(super) fn undo_request(id: String, field: Field, seen: Option<String>) -> Re
 /// task, with the text typed and the value it was opened with (so a
 /// colleague's change since is a conflict, not silently overwritten).
 fn restore(s: &mut AppState, d: Draft) {
-    let target = match Field::from_machine(&d.field) {
-        Some(Field::Actual) if s.plan.indicator(&d.id).is_some() => Field::Actual,
-        Some(Field::Note) if s.plan.indicator(&d.id).is_some() || s.plan.task(&d.id).is_some() => {
+    let target = match d.field {
+        Field::Actual if s.plan.indicator(&d.id).is_some() => Field::Actual,
+        Field::Note if s.plan.indicator(&d.id).is_some() || s.plan.task(&d.id).is_some() => {
             Field::Note
         }
         _ => return,

@@ -30,7 +30,7 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
             let text = e.field.text();
             (e.seen.as_deref() != Some(text.as_str())).then(|| draft::Draft {
                 id: e.id.clone(),
-                field: e.target.as_str().to_string(),
+                field: e.target,
                 text,
                 saved: String::new(),
                 seen: e.seen.clone(),
