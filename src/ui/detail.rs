@@ -411,7 +411,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     }
     let ls = lines(state, inner.width as usize);
     let max = ls.len().saturating_sub(inner.height as usize);
-    let scroll = paint::put_lines(buf, inner, &ls, state.detail_scroll);
+    let scroll = paint::put_lines(buf, inner, &ls, state.detail.sel);
     if max > 0 {
         // where we are: "12/40" in the bottom border
         let pos = format!(

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::cursor::Cursor;
 use super::keymap::{self, Ctx};
 use super::paint;
 use super::state::AppState;
@@ -90,7 +91,7 @@ pub fn max_scroll(state: &AppState, main: Rect) -> usize {
         .saturating_sub(a.height.saturating_sub(2) as usize)
 }
 
-pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, scroll: usize) {
+pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: Cursor) {
     let a = area(main);
     if a.width < 4 || a.height < 3 {
         return;
@@ -100,5 +101,5 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, scroll: usize) {
     let title = format!(" {} ", state.tr(S::HelpTitle));
     let inner = paint::frame_block(buf, a, paint::block(state, title, true));
     let ls = lines(state, inner.width as usize);
-    paint::put_lines(buf, inner, &ls, scroll);
+    paint::put_lines(buf, inner, &ls, c.sel);
 }

@@ -165,7 +165,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
             .render(spark, buf);
         y += 3;
     }
-    for e in h.rows.iter().skip(h.scroll) {
+    for e in h.rows.iter().skip(h.cursor.sel) {
         if y >= bottom {
             break;
         }

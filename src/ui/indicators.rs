@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
+use super::cursor::Cursor;
 use super::layout;
 use super::paint;
 use super::state::{AppState, Pane};
@@ -314,8 +315,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
         );
         return;
     }
-    let sel = state.ind_sel.min(inds.len() - 1);
-    let off = paint::scroll_to(state.ind_offset, sel, list_h, inds.len());
+    let sel = state.inds.sel.min(inds.len() - 1);
+    let off = Cursor { sel, ..state.inds }.first_shown(list_h, inds.len());
     let shown: Vec<RowText> = inds
         .iter()
         .skip(off)

@@ -20,6 +20,7 @@
 pub mod action;
 pub mod app;
 pub mod confirm;
+pub mod cursor;
 pub mod data;
 pub mod detail;
 pub mod editor;
@@ -72,8 +73,8 @@ fn draw_screen(frame: &mut Frame, state: &AppState) {
         too_small(frame, area, state);
         return;
     }
-    if let Mode::Overview { sel, offset } = &state.mode {
-        overview::draw(frame, a.main, state, *sel, *offset);
+    if let Mode::Overview(c) = &state.mode {
+        overview::draw(frame, a.main, state, *c);
     } else {
         if let Some(r) = a.tree {
             tree::draw(frame, r, state);
@@ -103,8 +104,8 @@ fn draw_screen(frame: &mut Frame, state: &AppState) {
         history::draw(frame, a.main, state, h);
         cursor = None;
     }
-    if let Some(scroll) = state.help {
-        help::draw(frame, a.main, state, scroll);
+    if let Some(c) = state.help {
+        help::draw(frame, a.main, state, c);
         cursor = None;
     }
     if let Some(c) = cursor {

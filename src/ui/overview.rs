@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::cursor::Cursor;
 use super::data::{Class, Counts};
 use super::paint;
 use super::state::AppState;
@@ -92,29 +93,6 @@ pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
     out
 }
 
-/// The nearest selectable row from `from` in direction `dir` (±1), or
-/// `from` itself when there is none.
-pub fn step(rows: &[OvRow], from: usize, dir: isize) -> usize {
-    let mut i = from as isize;
-    loop {
-        i += dir;
-        if i < 0 || i as usize >= rows.len() {
-            return from;
-        }
-        if rows[i as usize].selectable() {
-            return i as usize;
-        }
-    }
-}
-
-pub fn first(rows: &[OvRow]) -> usize {
-    rows.iter().position(OvRow::selectable).unwrap_or(0)
-}
-
-pub fn last(rows: &[OvRow]) -> usize {
-    rows.iter().rposition(OvRow::selectable).unwrap_or(0)
-}
-
 /// Lines of the list inside the overview (for paging and scrolling).
 pub fn list_height(main: Rect) -> usize {
     main.height.saturating_sub(4) as usize
@@ -140,7 +118,8 @@ pub fn stack(counts: &Counts, width: usize) -> Vec<(Class, usize)> {
     out
 }
 
-pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, sel: usize, offset: usize) {
+pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: Cursor) {
+    let (sel, offset) = (c.sel, c.offset);
     let th = state.theme();
     let buf = frame.buffer_mut();
     let title = format!(" {} ", state.tr(S::Overview));
@@ -232,6 +211,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, sel: usize, offset:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::cursor::Move;
 
     #[test]
     fn stack_fills_the_width_in_proportion() {
@@ -266,7 +246,14 @@ mod tests {
             .find(|x| x.kind == OvKind::Leader("朱快春".into()))
             .unwrap();
         assert!(zkc.counts.total() > 20);
-        assert_eq!(step(&r, 0, 1), 1);
-        assert_eq!(step(&r, 6, 1), 8, "skips the leader heading");
+        let step = |from: usize| {
+            let c = Cursor {
+                sel: from,
+                offset: 0,
+            };
+            c.target_where(Move::Down, r.len(), 1, |i| r[i].selectable())
+        };
+        assert_eq!(step(0), 1);
+        assert_eq!(step(6), 8, "skips the leader heading");
     }
 }

@@ -132,21 +132,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// The first line to show so that `sel` is visible in `height` lines,
-/// moving `offset` as little as possible.
-pub fn scroll_to(offset: usize, sel: usize, height: usize, len: usize) -> usize {
-    if height == 0 {
-        return sel.min(len.saturating_sub(1));
-    }
-    let mut off = offset;
-    if sel < off {
-        off = sel;
-    } else if sel >= off + height {
-        off = sel + 1 - height;
-    }
-    off.min(len.saturating_sub(height))
-}
-
 /// Writes `lines` into `area` from line `scroll` on (clamped so the last
 /// page stays full) and returns the scroll actually used.
 pub fn put_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], scroll: usize) -> usize {
@@ -210,13 +195,5 @@ mod tests {
         let f = fit_line(&l, 10);
         let s: String = f.spans.iter().map(|s| s.content.to_string()).collect();
         assert_eq!(s, "工业总产值");
-    }
-
-    #[test]
-    fn scroll_keeps_selection_visible() {
-        assert_eq!(scroll_to(0, 5, 3, 10), 3);
-        assert_eq!(scroll_to(4, 2, 3, 10), 2);
-        assert_eq!(scroll_to(8, 9, 3, 10), 7);
-        assert_eq!(scroll_to(0, 0, 0, 0), 0);
     }
 }

@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
+use super::cursor::Cursor;
 use super::data::Class;
 use super::field::TextField;
 use super::filter;
@@ -52,8 +53,8 @@ pub struct Picker {
     pub items: Vec<PickItem>,
     /// Indexes into `items` that match the field.
     pub shown: Vec<usize>,
-    pub sel: usize,
-    pub offset: usize,
+    /// The selected row of `shown` and the first on screen.
+    pub cursor: Cursor,
     /// The task whose status a [`PickKind::TaskState`] picker sets.
     pub task: Option<String>,
 }
@@ -192,8 +193,7 @@ impl Picker {
             field: TextField::default(),
             shown: Vec::new(),
             items,
-            sel: 0,
-            offset: 0,
+            cursor: Cursor::default(),
             task,
         };
         p.narrow();
@@ -217,12 +217,13 @@ impl Picker {
             })
             .map(|(i, _)| i)
             .collect();
-        self.sel = 0;
-        self.offset = 0;
+        self.cursor = Cursor::default();
     }
 
     pub fn selected(&self) -> Option<&PickItem> {
-        self.shown.get(self.sel).and_then(|&i| self.items.get(i))
+        self.shown
+            .get(self.cursor.sel)
+            .and_then(|&i| self.items.get(i))
     }
 
     pub fn title(&self) -> S {
@@ -305,12 +306,12 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, p: &Picker) -> Opti
             .shown
             .iter()
             .enumerate()
-            .skip(p.offset)
+            .skip(p.cursor.offset)
             .take(list.height as usize)
         {
             let it = &p.items[i];
-            let y = list.y + (row - p.offset) as u16;
-            let sel = row == p.sel;
+            let y = list.y + (row - p.cursor.offset) as u16;
+            let sel = row == p.cursor.sel;
             let line = Line::from(vec![
                 Span::raw(if sel {
                     format!("{} ", th.sel_marker())

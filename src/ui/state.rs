@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::cursor::Cursor;
 use super::data::{Class, Progress};
 use super::field::TextField;
 use super::filter::{self, Filters, Visible};
@@ -61,11 +62,9 @@ pub enum Mode {
     /// `:`: a task or indicator id.
     Jump(TextField),
     Picker(Picker),
-    Overview {
-        /// Index into [`AppState::overview`] (never a heading).
-        sel: usize,
-        offset: usize,
-    },
+    /// The overview; the cursor is in [`AppState::overview`] (never on a
+    /// heading).
+    Overview(Cursor),
     /// `e`: the inline editor of an indicator's actual.
     Edit(Editor),
     /// A y/n question before a write.
@@ -146,7 +145,8 @@ pub struct HistoryView {
     pub rows: Vec<crate::ledger::Entry>,
     /// How many changes the ledger holds for the id in all.
     pub total: usize,
-    pub scroll: usize,
+    /// `sel`: the first row shown.
+    pub cursor: Cursor,
 }
 
 /// One line of the task tree.
@@ -170,19 +170,21 @@ pub struct AppState {
     pub visible: Visible,
     pub rows: Vec<TreeRow>,
     pub collapsed: HashSet<u32>,
-    /// Selected tree row and the first tree row on screen.
-    pub sel: usize,
-    pub offset: usize,
+    /// The selected tree row (in [`AppState::rows`]) and the first on
+    /// screen.
+    pub tree: Cursor,
     pub focus: Pane,
     /// The right pane shown when only one fits (80×24).
     pub right: Pane,
-    pub detail_scroll: usize,
-    /// Selected indicator (index into [`AppState::selected_inds`]).
-    pub ind_sel: usize,
-    pub ind_offset: usize,
+    /// The detail pane's scroll (`sel`: its first line shown).
+    pub detail: Cursor,
+    /// The selected indicator (in [`AppState::selected_inds`]) and the
+    /// first on screen.
+    pub inds: Cursor,
     pub mode: Mode,
-    /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
+    /// The help overlay's scroll (`sel`: its first line shown), when it is
+    /// open.
+    pub help: Option<Cursor>,
     /// Overview rows, computed once (the overview ignores filters).
     pub overview: Vec<OvRow>,
     pub message: Option<String>,
@@ -217,13 +219,11 @@ impl AppState {
             visible: Visible::default(),
             rows: Vec::new(),
             collapsed: HashSet::new(),
-            sel: 0,
-            offset: 0,
+            tree: Cursor::default(),
             focus: Pane::Tree,
             right: Pane::Detail,
-            detail_scroll: 0,
-            ind_sel: 0,
-            ind_offset: 0,
+            detail: Cursor::default(),
+            inds: Cursor::default(),
             mode: Mode::Browse,
             help: None,
             overview,
@@ -289,7 +289,7 @@ impl AppState {
 
     /// The indicator selected in the indicator pane (plan position).
     pub fn selected_ind(&self) -> Option<usize> {
-        self.selected_inds().get(self.ind_sel).copied()
+        self.selected_inds().get(self.inds.sel).copied()
     }
 
     /// Recomputes the visible set and the tree rows after a filter changed;
@@ -299,7 +299,7 @@ impl AppState {
         self.visible = filter::compute(&self.plan, &self.statuses, &self.filters);
         self.rebuild_rows();
         match keep.and_then(|p| self.row_of_task(p)) {
-            Some(r) => self.sel = r,
+            Some(r) => self.tree.sel = r,
             None => self.select_row(0),
         }
     }
@@ -318,19 +318,21 @@ impl AppState {
             }
         }
         self.rows = rows;
-        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.tree.clamp(self.rows.len());
     }
 
     /// Selects a tree row, resetting the panes that follow it.
     pub fn select_row(&mut self, row: usize) {
-        self.sel = row.min(self.rows.len().saturating_sub(1));
-        self.detail_scroll = 0;
-        self.ind_sel = 0;
-        self.ind_offset = 0;
+        self.tree.sel = row.min(self.rows.len().saturating_sub(1));
+        self.detail = Cursor::default();
+        self.inds = Cursor::default();
     }
 
     pub fn selected_row(&self) -> TreeRow {
-        self.rows.get(self.sel).copied().unwrap_or(TreeRow::All)
+        self.rows
+            .get(self.tree.sel)
+            .copied()
+            .unwrap_or(TreeRow::All)
     }
 
     /// Plan position of the selected task, if a task is selected.

@@ -82,11 +82,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     if h == 0 || inner.width < 2 {
         return;
     }
-    let off = paint::scroll_to(state.offset, state.sel, h, state.rows.len());
+    let off = state.tree.first_shown(h, state.rows.len());
     for (i, row) in state.rows.iter().enumerate().skip(off).take(h) {
         let y = inner.y + (i - off) as u16;
         let line = row_line(state, *row);
-        if i == state.sel {
+        if i == state.tree.sel {
             buf.set_style(
                 Rect {
                     y,

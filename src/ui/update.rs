@@ -2,13 +2,13 @@
 //! terminal I/O), so each action is tested without a terminal.
 
 use super::action::Action;
+use super::cursor::{Cursor, Move};
 use super::field::TextField;
 use super::filter::Filters;
 use super::jump::{self, Target};
 use super::keymap::Ctx;
 use super::layout;
 use super::overview::{self, OvKind};
-use super::paint::scroll_to;
 use super::picker::{self, PickKind, PickValue, Picker};
 use super::state::{AppState, Mode, Pane, Request, TreeRow};
 use super::strings::{S, fill};
@@ -65,34 +65,30 @@ fn help_key(s: &mut AppState, a: Action) {
     let main = main_rect(s);
     let max = help::max_scroll(s, main);
     let page = help::height(main).max(1);
-    let cur = s.help.unwrap_or(0);
-    s.help = match a {
-        Action::Down => Some((cur + 1).min(max)),
-        Action::Up => Some(cur.saturating_sub(1)),
-        Action::PageDown => Some((cur + page).min(max)),
-        Action::PageUp => Some(cur.saturating_sub(page)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(max),
-        Action::Cancel | Action::ToggleHelp => None,
-        _ => Some(cur),
-    };
+    let mut c = s.help.unwrap_or_default();
+    match Move::of(&a) {
+        Some(m) => c.go(m, max + 1, page),
+        None if matches!(a, Action::Cancel | Action::ToggleHelp) => {
+            s.help = None;
+            return;
+        }
+        None => {}
+    }
+    s.help = Some(c);
 }
 
 fn overview_key(s: &mut AppState, a: Action) {
-    let Mode::Overview { sel, offset } = s.mode else {
+    let Mode::Overview(mut c) = s.mode else {
         return;
     };
     let rows = &s.overview;
     let page = overview::list_height(main_rect(s)).max(1);
-    let mut sel = sel;
+    if let Some(m) = Move::of(&a) {
+        c.sel = c.target_where(m, rows.len(), page, |i| rows[i].selectable());
+    }
+    let sel = c.sel;
     match a {
-        Action::Down => sel = overview::step(rows, sel, 1),
-        Action::Up => sel = overview::step(rows, sel, -1),
-        Action::Top => sel = overview::first(rows),
-        Action::Bottom => sel = overview::last(rows),
-        Action::PageDown => (0..page).for_each(|_| sel = overview::step(rows, sel, 1)),
-        Action::PageUp => (0..page).for_each(|_| sel = overview::step(rows, sel, -1)),
-        Action::ToggleHelp => s.help = Some(0),
+        Action::ToggleHelp => s.help = Some(Cursor::default()),
         Action::Cancel | Action::ToggleOverview => {
             s.mode = Mode::Browse;
             return;
@@ -134,7 +130,7 @@ fn overview_key(s: &mut AppState, a: Action) {
         }
         _ => {}
     }
-    s.mode = Mode::Overview { sel, offset };
+    s.mode = Mode::Overview(c);
 }
 
 /// Edits a text field; true when the text changed.
@@ -227,13 +223,9 @@ fn input_key(s: &mut AppState, a: Action) {
             Action::Cancel => {}
             a => {
                 let page = picker::list_height(picker::popup(main_rect(s), &p)).max(1);
-                let last = p.shown.len().saturating_sub(1);
-                match a {
-                    Action::Down => p.sel = (p.sel + 1).min(last),
-                    Action::Up => p.sel = p.sel.saturating_sub(1),
-                    Action::PageDown => p.sel = (p.sel + page).min(last),
-                    Action::PageUp => p.sel = p.sel.saturating_sub(page),
-                    a => {
+                match Move::of(&a) {
+                    Some(m) => p.cursor.go(m, p.shown.len(), page),
+                    None => {
                         if edit(&mut p.field, &a) {
                             p.narrow();
                         }
@@ -333,7 +325,7 @@ pub(super) fn jump_to(s: &mut AppState, typed: &str) {
     }
     match ind {
         Some(i) => {
-            s.ind_sel = s.selected_inds().iter().position(|&x| x == i).unwrap_or(0);
+            s.inds.sel = s.selected_inds().iter().position(|&x| x == i).unwrap_or(0);
             s.focus = Pane::Indicators;
             s.right = Pane::Indicators;
         }
@@ -348,23 +340,24 @@ pub(super) fn set_focus(s: &mut AppState, p: Pane) {
     }
 }
 
-/// Moves the focused pane's selection (or scroll) to `f(current, len, page)`.
-fn move_in_pane(s: &mut AppState, f: impl Fn(usize, usize, usize) -> usize) {
+/// Moves the focused pane's selection (or scroll).
+fn move_in_pane(s: &mut AppState, m: Move) {
     match s.focus {
         Pane::Tree => {
             let page = tree::height(s).max(1);
-            let new = f(s.sel, s.rows.len(), page);
-            if new != s.sel {
+            let new = s.tree.target(m, s.rows.len(), page);
+            if new != s.tree.sel {
                 s.select_row(new);
             }
         }
         Pane::Detail => {
             let (max, page) = detail::scroll_room(s);
-            s.detail_scroll = f(s.detail_scroll, max + 1, page.max(1));
+            s.detail.go(m, max + 1, page.max(1));
         }
         Pane::Indicators => {
             let page = indicators::list_height(s).max(1);
-            s.ind_sel = f(s.ind_sel, s.selected_inds().len(), page);
+            let len = s.selected_inds().len();
+            s.inds.go(m, len, page);
         }
     }
 }
@@ -393,8 +386,8 @@ fn tree_right(s: &mut AppState) {
         TreeRow::Group(g) => {
             if s.collapsed.remove(&g) {
                 s.rebuild_rows();
-            } else if matches!(s.rows.get(s.sel + 1), Some(TreeRow::Task(_))) {
-                s.select_row(s.sel + 1);
+            } else if matches!(s.rows.get(s.tree.sel + 1), Some(TreeRow::Task(_))) {
+                s.select_row(s.tree.sel + 1);
             }
         }
         _ => set_focus(s, s.right),
@@ -402,14 +395,11 @@ fn tree_right(s: &mut AppState) {
 }
 
 fn browse_key(s: &mut AppState, a: Action) {
-    let last = |len: usize| len.saturating_sub(1);
+    if let Some(m) = Move::of(&a) {
+        move_in_pane(s, m);
+        return;
+    }
     match a {
-        Action::Down => move_in_pane(s, |c, len, _| (c + 1).min(last(len))),
-        Action::Up => move_in_pane(s, |c, _, _| c.saturating_sub(1)),
-        Action::Top => move_in_pane(s, |_, _, _| 0),
-        Action::Bottom => move_in_pane(s, |_, len, _| last(len)),
-        Action::PageDown => move_in_pane(s, |c, len, p| (c + p).min(last(len))),
-        Action::PageUp => move_in_pane(s, |c, _, p| c.saturating_sub(p)),
         Action::Left => match s.focus {
             Pane::Tree => tree_left(s),
             Pane::Detail => set_focus(s, Pane::Tree),
@@ -461,12 +451,15 @@ fn browse_key(s: &mut AppState, a: Action) {
             s.message = Some(s.tr(S::FiltersCleared).to_string());
         }
         Action::ToggleOverview => {
-            s.mode = Mode::Overview {
-                sel: overview::first(&s.overview),
+            let rows = &s.overview;
+            let top =
+                Cursor::default().target_where(Move::Top, rows.len(), 1, |i| rows[i].selectable());
+            s.mode = Mode::Overview(Cursor {
+                sel: top,
                 offset: 0,
-            }
+            });
         }
-        Action::ToggleHelp => s.help = Some(0),
+        Action::ToggleHelp => s.help = Some(Cursor::default()),
         Action::Edit => start_edit(s),
         Action::Undo => start_undo(s),
         Action::PickTaskState => {
@@ -490,36 +483,23 @@ fn browse_key(s: &mut AppState, a: Action) {
 
 /// Keeps every selection in range and visible for the current size.
 fn fix(s: &mut AppState) {
-    s.sel = s.sel.min(s.rows.len().saturating_sub(1));
     let th = tree::height(s);
-    if th > 0 {
-        s.offset = scroll_to(s.offset, s.sel, th, s.rows.len());
-    }
+    s.tree.keep(s.rows.len(), th);
     let n = s.selected_inds().len();
-    s.ind_sel = s.ind_sel.min(n.saturating_sub(1));
     let ih = indicators::list_height(s);
-    if ih > 0 {
-        s.ind_offset = scroll_to(s.ind_offset, s.ind_sel, ih, n);
-    }
+    s.inds.keep(n, ih);
     let (max, _) = detail::scroll_room(s);
-    s.detail_scroll = s.detail_scroll.min(max);
+    s.detail.clamp(max + 1);
     let main = main_rect(s);
-    if let Some(h) = s.help {
-        s.help = Some(h.min(help::max_scroll(s, main)));
+    if let Some(mut h) = s.help {
+        h.clamp(help::max_scroll(s, main) + 1);
+        s.help = Some(h);
     }
     match &mut s.mode {
-        Mode::Overview { sel, offset } => {
-            let h = overview::list_height(main);
-            if h > 0 {
-                *offset = scroll_to(*offset, *sel, h, s.overview.len());
-            }
-        }
+        Mode::Overview(c) => c.keep(s.overview.len(), overview::list_height(main)),
         Mode::Picker(p) => {
             let h = picker::list_height(picker::popup(main, p));
-            p.sel = p.sel.min(p.shown.len().saturating_sub(1));
-            if h > 0 {
-                p.offset = scroll_to(p.offset, p.sel, h, p.shown.len());
-            }
+            p.cursor.keep(p.shown.len(), h);
         }
         _ => {}
     }

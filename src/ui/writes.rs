@@ -6,6 +6,7 @@
 //! recorded. Pure: no terminal or file I/O here.
 
 use super::action::Action;
+use super::cursor::{Cursor, Move};
 use super::field::TextField;
 use super::state::{AppState, Clash, Confirm, Editor, HistoryView, Mode, Pane, Request};
 use super::strings::{S, fill};
@@ -53,7 +54,7 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
                 id,
                 rows,
                 total,
-                scroll: 0,
+                cursor: Cursor::default(),
             });
         }
         Action::Reloaded(p) => {
@@ -78,10 +79,12 @@ pub(super) fn history_key(s: &mut AppState, a: Action) {
         return;
     };
     match a {
-        Action::Down => h.scroll = (h.scroll + 1).min(h.rows.len().saturating_sub(1)),
-        Action::Up => h.scroll = h.scroll.saturating_sub(1),
         Action::Cancel | Action::ShowHistory => s.history = None,
-        _ => {}
+        a => {
+            if let Some(m) = Move::of(&a) {
+                h.cursor.go(m, h.rows.len(), 1);
+            }
+        }
     }
 }
 
