@@ -19,7 +19,7 @@ fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
 /// The y/n question open now.
 fn question(s: &wudang_plan::ui::AppState) -> String {
     match &s.mode {
-        Mode::Confirm(c) => wudang_plan::ui::confirm::text(s, c),
+        Mode::Confirm(c) => wudang_plan::ui::view::confirm::text(s, c),
         other => panic!("no question open: {other:?}"),
     }
 }

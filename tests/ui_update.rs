@@ -3,10 +3,10 @@
 mod ui_common;
 
 use ui_common::*;
-use wudang_plan::ui::cursor::Cursor;
 use wudang_plan::ui::data::Class;
-use wudang_plan::ui::picker::PickKind;
-use wudang_plan::ui::state::TreeRow;
+use wudang_plan::ui::model::Cursor;
+use wudang_plan::ui::model::TreeRow;
+use wudang_plan::ui::model::picker::PickKind;
 use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
 
 const ZHU_TASKS: [&str; 14] = [
@@ -559,7 +559,7 @@ fn messages_last_until_the_next_key() {
 // ---- editing (UI part 2) ----
 
 use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
-use wudang_plan::ui::state::Request;
+use wudang_plan::ui::model::Request;
 
 fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
     match &s.mode {

@@ -1,8 +1,8 @@
 //! The run loop: waits for an event (a poll with a timeout, no tick),
 //! turns it into actions, applies them with `update`, carries out what
 //! `update` asked of the ledger through the [`Session`], and redraws once
-//! the queued events are handled. The terminal itself is in [`terminal`],
-//! the ledger and drafts in [`session`], the watchdog in [`watchdog`].
+//! the queued events are handled. The terminal itself is in `terminal`,
+//! the ledger and drafts in `session`, the watchdog in `watchdog`.
 
 mod session;
 mod terminal;
@@ -19,8 +19,12 @@ use ratatui::crossterm::event::{self, Event};
 pub use session::Session;
 pub use terminal::key_of;
 
+use super::action::Action;
+use super::data::Progress;
+use super::keymap;
+use super::model::{AppState, Config, Theme};
 use super::strings::{Lang, S};
-use super::{Action, AppState, Config, Progress, Theme, keymap, update};
+use super::update::update;
 use crate::ledger::draft;
 use crate::plan::Plan;
 use watchdog::Guard;

@@ -4,8 +4,11 @@
 //! the value being typed as a draft ([`typed`], [`save_draft`]).
 
 use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
+use crate::ui::action::Action;
+use crate::ui::data::Progress;
+use crate::ui::model::{AppState, Mode};
 use crate::ui::strings::{self, S};
-use crate::ui::{Action, AppState, Mode, Progress, update};
+use crate::ui::update::update;
 
 /// The ledger the UI records to, and as whom.
 #[derive(Debug)]

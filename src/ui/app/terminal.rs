@@ -18,7 +18,8 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::ui::keymap::Key;
-use crate::ui::{AppState, draw};
+use crate::ui::model::AppState;
+use crate::ui::view::draw;
 
 /// Raw mode, the alternate screen, bracketed paste, and a panic hook that
 /// restores all three.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::session::typed;
 use crate::ledger::{Stamp, draft};
-use crate::ui::AppState;
+use crate::ui::model::AppState;
 
 /// What the watchdog needs if the loop is ever stuck: the draft to save
 /// and a lock held while a row is being written.

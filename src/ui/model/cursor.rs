@@ -5,7 +5,7 @@
 //! list's length and page come from the caller, so nothing is stored
 //! twice.
 
-use super::action::Action;
+use crate::ui::action::Action;
 
 /// A move of a cursor, as the keys ask for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
