@@ -74,14 +74,6 @@ pub struct Panes {
 }
 
 impl Panes {
-    pub fn pane(&self, p: Pane) -> Option<Area> {
-        match p {
-            Pane::Tree => self.tree,
-            Pane::Detail => self.detail,
-            Pane::Indicators => self.indicators,
-        }
-    }
-
     /// Lines of tree shown (for paging).
     pub fn tree_rows(&self) -> usize {
         self.tree.map_or(0, |r| inner(r).height as usize)
@@ -224,7 +216,7 @@ fn one(mut a: Panes, focus: Pane) -> Panes {
 }
 
 /// The right pane shown when only one fits: the focused one, else the last.
-pub fn shown_right(focus: Pane, right: Pane) -> Pane {
+fn shown_right(focus: Pane, right: Pane) -> Pane {
     match focus {
         Pane::Tree => right,
         p => p,
