@@ -450,7 +450,7 @@ fn tasks_under_a_leader_count_only_his_headline_rows() {
 #[test]
 fn cli_and_ui_agree_for_every_leader() {
     use wudang_plan::ledger::Status;
-    use wudang_plan::ui::filter::{Filters, compute};
+    use wudang_plan::ui::model::filter::{Filters, compute};
     let plan = wudang_plan::plan::load_embedded().unwrap();
     let statuses = vec![Status::NoData; plan.indicators.len()];
     for leader in plan.leaders() {

@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Position;
 use ui_common::*;
-use wudang_plan::ui::layout::{MIN_H, MIN_W};
+use wudang_plan::ui::model::layout::{MIN_H, MIN_W};
 use wudang_plan::ui::{Action, Lang, draw, update};
 
 #[test]

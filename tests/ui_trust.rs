@@ -19,7 +19,7 @@ fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
 /// The y/n question open now.
 fn question(s: &wudang_plan::ui::AppState) -> String {
     match &s.mode {
-        Mode::Confirm(c) => wudang_plan::ui::confirm::text(s, c),
+        Mode::Confirm(c) => wudang_plan::ui::view::confirm::text(s, c),
         other => panic!("no question open: {other:?}"),
     }
 }
@@ -199,7 +199,7 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
         &mut s,
         Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
             id: "8.3".into(),
-            field: "actual".into(),
+            field: Field::Actual,
             text: "177".into(),
             saved: String::new(),
             seen: Some("100".into()),
@@ -218,13 +218,13 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
     assert_eq!(r.value.as_deref(), Some("177"));
     assert_eq!(r.expect, Expect::Value(Some("100".into())));
     // an unknown field or id, or a read-only UI: nothing opens
-    for (id, field) in [("8.3", "status"), ("99.9", "actual")] {
+    for (id, field) in [("8.3", Field::Status), ("99.9", Field::Actual)] {
         let mut s = writable(Lang::Zh, 100, 30);
         update(
             &mut s,
             Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
                 id: id.into(),
-                field: field.into(),
+                field,
                 text: "1".into(),
                 saved: String::new(),
                 seen: None,

@@ -4,8 +4,9 @@ mod ui_common;
 
 use ui_common::*;
 use wudang_plan::ui::data::Class;
-use wudang_plan::ui::picker::PickKind;
-use wudang_plan::ui::state::TreeRow;
+use wudang_plan::ui::model::Cursor;
+use wudang_plan::ui::model::TreeRow;
+use wudang_plan::ui::model::picker::PickKind;
 use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
 
 const ZHU_TASKS: [&str; 14] = [
@@ -52,19 +53,19 @@ fn resize_keeps_the_selection_visible() {
     let mut s = state(Lang::Zh, 100, 30);
     update(&mut s, Action::Bottom);
     let last = s.rows.len() - 1;
-    assert_eq!(s.sel, last);
+    assert_eq!(s.tree.sel, last);
     update(&mut s, Action::Resize(80, 12));
     assert_eq!(s.size, (80, 12));
     assert!(
-        s.offset <= s.sel && s.sel < s.offset + 12,
+        s.tree.offset <= s.tree.sel && s.tree.sel < s.tree.offset + 12,
         "{} {}",
-        s.offset,
-        s.sel
+        s.tree.offset,
+        s.tree.sel
     );
     update(&mut s, Action::Resize(1, 1));
     update(&mut s, Action::Resize(300, 100));
-    assert_eq!(s.sel, last);
-    assert_eq!(s.offset, 0, "everything fits again");
+    assert_eq!(s.tree.sel, last);
+    assert_eq!(s.tree.offset, 0, "everything fits again");
 }
 
 #[test]
@@ -83,36 +84,36 @@ fn down_up_top_bottom_in_the_tree() {
     update(&mut s, Action::Down);
     assert_eq!(at_task(&s).as_deref(), Some("28"), "stays at the end");
     update(&mut s, Action::Top);
-    assert_eq!(s.sel, 0);
+    assert_eq!(s.tree.sel, 0);
     update(&mut s, Action::Up);
-    assert_eq!(s.sel, 0, "stays at the top");
+    assert_eq!(s.tree.sel, 0, "stays at the top");
 }
 
 #[test]
 fn page_down_and_up_move_by_a_screen() {
     let mut s = state(Lang::Zh, 100, 30);
     update(&mut s, Action::PageDown);
-    let page = s.sel;
+    let page = s.tree.sel;
     assert!(page >= 20, "a page is the tree's height, got {page}");
     update(&mut s, Action::PageDown);
-    assert_eq!(s.sel, s.rows.len() - 1);
+    assert_eq!(s.tree.sel, s.rows.len() - 1);
     update(&mut s, Action::PageUp);
     update(&mut s, Action::PageUp);
-    assert_eq!(s.sel, 0);
+    assert_eq!(s.tree.sel, 0);
 }
 
 #[test]
 fn selecting_a_task_resets_the_panes() {
     let mut s = state(Lang::Zh, 100, 30);
     keys(&mut s, ":8.3\n");
-    assert_eq!(s.ind_sel, 2);
+    assert_eq!(s.inds.sel, 2);
     update(&mut s, Action::Left); // indicators -> detail
     update(&mut s, Action::Left); // detail -> tree
     assert_eq!(s.focus, Pane::Tree);
     update(&mut s, Action::Down);
     assert_eq!(at_task(&s).as_deref(), Some("9"));
-    assert_eq!(s.ind_sel, 0);
-    assert_eq!(s.detail_scroll, 0);
+    assert_eq!(s.inds.sel, 0);
+    assert_eq!(s.detail.sel, 0);
 }
 
 #[test]
@@ -182,20 +183,20 @@ fn moving_in_the_detail_pane_scrolls_it() {
     keys(&mut s, ":7\n\t");
     assert_eq!(s.focus, Pane::Detail);
     update(&mut s, Action::Down);
-    assert_eq!(s.detail_scroll, 1);
+    assert_eq!(s.detail.sel, 1);
     update(&mut s, Action::Bottom);
-    let max = s.detail_scroll;
+    let max = s.detail.sel;
     assert!(max > 10, "task 7's text is long: {max}");
     update(&mut s, Action::Down);
-    assert_eq!(s.detail_scroll, max, "no scrolling past the end");
+    assert_eq!(s.detail.sel, max, "no scrolling past the end");
     update(&mut s, Action::PageUp);
-    assert!(s.detail_scroll < max);
+    assert!(s.detail.sel < max);
     update(&mut s, Action::PageDown);
-    assert_eq!(s.detail_scroll, max);
+    assert_eq!(s.detail.sel, max);
     update(&mut s, Action::Top);
-    assert_eq!(s.detail_scroll, 0);
+    assert_eq!(s.detail.sel, 0);
     update(&mut s, Action::Up);
-    assert_eq!(s.detail_scroll, 0);
+    assert_eq!(s.detail.sel, 0);
 }
 
 #[test]
@@ -205,16 +206,16 @@ fn moving_in_the_indicator_pane_selects_indicators() {
     update(&mut s, Action::NextPane);
     assert_eq!(s.focus, Pane::Indicators);
     update(&mut s, Action::Down);
-    assert_eq!(s.ind_sel, 1);
+    assert_eq!(s.inds.sel, 1);
     update(&mut s, Action::Bottom);
-    assert_eq!(s.ind_sel, s.plan.indicators.len() - 1);
-    assert!(s.ind_offset > 0, "scrolled to show the last one");
+    assert_eq!(s.inds.sel, s.plan.indicators.len() - 1);
+    assert!(s.inds.offset > 0, "scrolled to show the last one");
     update(&mut s, Action::PageUp);
-    assert!(s.ind_sel < s.plan.indicators.len() - 1);
+    assert!(s.inds.sel < s.plan.indicators.len() - 1);
     update(&mut s, Action::Top);
-    assert_eq!((s.ind_sel, s.ind_offset), (0, 0));
+    assert_eq!((s.inds.sel, s.inds.offset), (0, 0));
     update(&mut s, Action::PageDown);
-    assert!(s.ind_sel > 0);
+    assert!(s.inds.sel > 0);
     update(&mut s, Action::Up);
 }
 
@@ -266,10 +267,10 @@ fn picker_typing_backspace_caret_paste_and_moves() {
     update(&mut s, Action::Up);
     update(&mut s, Action::PageDown);
     let Mode::Picker(p) = &s.mode else { panic!() };
-    assert_eq!(p.sel, p.shown.len() - 1);
+    assert_eq!(p.cursor.sel, p.shown.len() - 1);
     update(&mut s, Action::PageUp);
     let Mode::Picker(p) = &s.mode else { panic!() };
-    assert_eq!(p.sel, 0);
+    assert_eq!(p.cursor.sel, 0);
 }
 
 #[test]
@@ -412,9 +413,9 @@ fn jump_to_task_and_indicator() {
     keys(&mut s, ":0.3\n");
     assert_eq!(at_task(&s).as_deref(), Some("0"));
     assert_eq!(s.focus, Pane::Indicators);
-    assert_eq!(pane_indicator_ids(&s)[s.ind_sel], "0.3");
+    assert_eq!(pane_indicator_ids(&s)[s.inds.sel], "0.3");
     keys(&mut s, ":8.1\n");
-    assert_eq!(pane_indicator_ids(&s)[s.ind_sel], "8.1");
+    assert_eq!(pane_indicator_ids(&s)[s.inds.sel], "8.1");
 }
 
 #[test]
@@ -448,7 +449,7 @@ fn jump_into_a_folded_group_or_past_filters() {
 fn overview_moves_and_filters_by_leader() {
     let mut s = state(Lang::Zh, 100, 30);
     update(&mut s, Action::ToggleOverview);
-    let Mode::Overview { sel, .. } = s.mode else {
+    let Mode::Overview(Cursor { sel, .. }) = s.mode else {
         panic!()
     };
     assert_eq!(sel, 1, "first group row, below the heading");
@@ -460,7 +461,7 @@ fn overview_moves_and_filters_by_leader() {
     update(&mut s, Action::Top);
     // down to 朱快春
     for _ in 0..20 {
-        let Mode::Overview { sel, .. } = s.mode else {
+        let Mode::Overview(Cursor { sel, .. }) = s.mode else {
             panic!()
         };
         if s.overview[sel].label == "朱快春" {
@@ -502,18 +503,22 @@ fn overview_closes_and_opens_help() {
 fn help_scrolls_and_closes() {
     let mut s = state(Lang::Zh, 80, 24);
     update(&mut s, Action::ToggleHelp);
-    assert_eq!(s.help, Some(0));
+    assert_eq!(s.help.map(|c| c.sel), Some(0));
     update(&mut s, Action::Down);
-    assert_eq!(s.help, Some(1));
+    assert_eq!(s.help.map(|c| c.sel), Some(1));
     for _ in 0..20 {
         update(&mut s, Action::PageDown);
     }
-    let max = s.help.unwrap();
+    let max = s.help.unwrap().sel;
     update(&mut s, Action::Down);
-    assert_eq!(s.help, Some(max), "no scrolling past the end");
+    assert_eq!(
+        s.help.map(|c| c.sel),
+        Some(max),
+        "no scrolling past the end"
+    );
     update(&mut s, Action::PageUp);
     update(&mut s, Action::Up);
-    assert!(s.help.unwrap() < max);
+    assert!(s.help.unwrap().sel < max);
     update(&mut s, Action::ToggleHelp);
     assert_eq!(s.help, None);
     // keys behind the help do nothing while it is open
@@ -533,7 +538,7 @@ fn every_action_in_every_mode_is_safe() {
             for a in Action::examples() {
                 let mut s = opened.clone();
                 update(&mut s, a.clone());
-                assert!(s.sel < s.rows.len(), "{opener:?} {a:?} {w}x{h}");
+                assert!(s.tree.sel < s.rows.len(), "{opener:?} {a:?} {w}x{h}");
                 let _ = render(&s);
             }
         }
@@ -554,7 +559,7 @@ fn messages_last_until_the_next_key() {
 // ---- editing (UI part 2) ----
 
 use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
-use wudang_plan::ui::state::Request;
+use wudang_plan::ui::model::Request;
 
 fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
     match &s.mode {

@@ -17,13 +17,15 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::vocab::{Field, Term};
+
 /// A half-typed edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// The indicator or task id being edited.
     pub id: String,
-    /// The ledger field (`actual`, `status`, `note`).
-    pub field: String,
+    /// The ledger field (written as its machine word: `actual`, `note`).
+    pub field: Field,
     /// What was typed, as typed.
     pub text: String,
     /// When it was saved (RFC 3339).
@@ -83,7 +85,8 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| io_err(path, e))?;
     let seen = draft.seen.as_deref().unwrap_or("");
-    w.write_record([&draft.id, &draft.field, &draft.text, &draft.saved, seen])
+    let field = draft.field.as_str();
+    w.write_record([&draft.id, field, &draft.text, &draft.saved, seen])
         .map_err(|e| io_err(path, e))?;
     let bytes = w.into_inner().map_err(|e| io_err(path, e))?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -135,9 +138,20 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
         }),
         Some(Ok(rec)) => {
             let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").to_string();
+            let word = get(Some(field));
+            let Some(field) = Field::from_machine(&word) else {
+                return Err(DraftError::Bad {
+                    path: path.display().to_string(),
+                    line: rec.position().map(|p| p.line()).unwrap_or(2),
+                    message: format!(
+                        "field: found {word:?}, expected one of {}",
+                        Field::machine_list()
+                    ),
+                });
+            };
             Ok(Some(Draft {
                 id: get(Some(id)),
-                field: get(Some(field)),
+                field,
                 text: get(Some(text)),
                 saved: get(saved),
                 seen: Some(get(seen)).filter(|s| !s.is_empty()),
@@ -172,7 +186,7 @@ mod tests {
         assert_eq!(load(&path).unwrap(), None);
         let d = Draft {
             id: "8.1".into(),
-            field: "actual".into(),
+            field: Field::Actual,
             text: "５１２,\"亿元\"\n".into(),
             saved: "2026-11-27T10:00:00+08:00".into(),
             seen: Some("500".into()),
@@ -203,6 +217,18 @@ mod tests {
         let e = load(&path).unwrap_err().to_string();
         assert!(
             e.contains("d.csv:1: expected the columns id, field and text"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_draft_of_an_unknown_field_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.csv");
+        fs::write(&path, "id,field,text,saved,seen\n8.3,target,177,t,\n").unwrap();
+        let e = load(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("d.csv:2: field: found \"target\", expected one of actual, status, note"),
             "{e}"
         );
     }

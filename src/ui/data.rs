@@ -4,7 +4,7 @@
 //! The UI state never reads the ledger itself: the run loop fills a
 //! [`Progress`] from the ledger ([`Progress::from_ledger`]) and keeps it up
 //! to date; the UI computes every status with the pure
-//! [`crate::ledger::status`].
+//! [`crate::ledger::status()`].
 
 use std::collections::HashMap;
 

@@ -2,8 +2,6 @@
 //! dispatch ([`action_for`]), the help overlay, the footer hints and
 //! docs/keys.md ([`markdown`]), so they cannot drift apart.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
 use super::action::Action;
 use super::strings::{Lang, S};
 
@@ -29,37 +27,6 @@ pub enum Key {
 }
 
 impl Key {
-    /// The key of a press event (`None` for releases, repeats of unknown
-    /// keys and Alt combinations, which arrive as ESC + key over SSH).
-    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
-        if ev.kind != KeyEventKind::Press {
-            return None;
-        }
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        if ev.modifiers.contains(KeyModifiers::ALT) {
-            return None;
-        }
-        Some(match ev.code {
-            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
-            KeyCode::Char(c) => Key::Char(c),
-            KeyCode::Up => Key::Up,
-            KeyCode::Down => Key::Down,
-            KeyCode::Left => Key::Left,
-            KeyCode::Right => Key::Right,
-            KeyCode::PageUp => Key::PageUp,
-            KeyCode::PageDown => Key::PageDown,
-            KeyCode::Home => Key::Home,
-            KeyCode::End => Key::End,
-            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
-            KeyCode::Tab => Key::Tab,
-            KeyCode::BackTab => Key::BackTab,
-            KeyCode::Enter => Key::Enter,
-            KeyCode::Esc => Key::Esc,
-            KeyCode::Backspace => Key::Backspace,
-            _ => return None,
-        })
-    }
-
     /// How help and the footer write the key (ASCII names: arrows are East
     /// Asian Ambiguous).
     pub fn label(self) -> String {
@@ -540,10 +507,6 @@ pub fn markdown() -> String {
 mod tests {
     use super::*;
 
-    fn press(code: KeyCode, m: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, m)
-    }
-
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
         for ctx in Ctx::ALL {
@@ -582,22 +545,6 @@ mod tests {
         assert_eq!(action_for(Ctx::Input, Key::Enter), Some(Action::Confirm));
         assert_eq!(action_for(Ctx::Input, Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(action_for(Ctx::Browse, Key::Char('z')), None);
-    }
-
-    #[test]
-    fn only_presses_count() {
-        let mut ev = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(Key::from_event(&ev), Some(Key::Char('j')));
-        ev.kind = KeyEventKind::Release;
-        assert_eq!(Key::from_event(&ev), None);
-        let shifted = press(KeyCode::Char('L'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&shifted), Some(Key::Char('L')));
-        let ctrl = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(Key::from_event(&ctrl), Some(Key::Ctrl('c')));
-        let alt = press(KeyCode::Char('x'), KeyModifiers::ALT);
-        assert_eq!(Key::from_event(&alt), None);
-        let backtab = press(KeyCode::Tab, KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&backtab), Some(Key::BackTab));
     }
 
     #[test]

@@ -4,18 +4,21 @@
 //! indicator in full with the clause it came from.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::layout;
 use super::paint;
-use super::state::{AppState, Pane};
-use super::strings::{S, fill};
+use super::theme::Styles;
 use crate::ledger::{Actual, Status};
 use crate::plan::{Better, Comparison, Indicator};
 use crate::text;
+use crate::ui::model::layout::indicator_parts;
+use crate::ui::model::words::note_text;
+use crate::ui::model::{AppState, Cursor, Pane};
+use crate::ui::strings::{S, fill};
 use crate::vocab::Milestone;
 
 /// Cells of the bar between its brackets.
@@ -233,7 +236,7 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
         Span::raw("   "),
         Span::styled(r.word, th.status(r.status)),
     ]));
-    if let Some((label, note)) = super::detail::note_text(state, &ind.id) {
+    if let Some((label, note)) = note_text(state, &ind.id) {
         out.push(Line::from(vec![
             Span::styled(label, th.dim()),
             Span::styled(note, th.highlight()),
@@ -252,15 +255,6 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![Span::styled(p, th.dim()), Span::raw(l)]));
     }
     out
-}
-
-/// Inner area, list height and info height of the pane at `area`.
-pub fn parts(area: Rect) -> (Rect, usize, usize) {
-    let inner = layout::inner(area);
-    let h = inner.height as usize;
-    let info = if h >= 10 { 4 } else { 0 };
-    let list = h.saturating_sub(1 + if info > 0 { info + 1 } else { 0 });
-    (inner, list, info)
 }
 
 /// ` 指标 5  期限 2025  [Tab 切换：详情] `: the count, the deadline the
@@ -283,74 +277,49 @@ pub fn title(state: &AppState, narrow: bool, due: Option<&str>) -> String {
     t
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
-    let th = state.theme();
-    let focused = state.focus == Pane::Indicators;
-    let buf = frame.buffer_mut();
-    let (inner, list_h, info_h) = parts(area);
-    if inner.width < 2 || inner.height == 0 {
-        paint::frame_block(
-            buf,
-            area,
-            paint::block(state, title(state, narrow, None), focused),
-        );
-        return;
-    }
-    let w = inner.width as usize;
-    let inds = state.selected_inds();
-    if inds.is_empty() {
-        paint::frame_block(
-            buf,
-            area,
-            paint::block(state, title(state, narrow, None), focused),
-        );
-        paint::put(
-            buf,
-            inner.x,
-            inner.y,
-            inner.width,
-            state.tr(S::NoIndicators),
-            th.message(),
-        );
-        return;
-    }
-    let sel = state.ind_sel.min(inds.len() - 1);
-    let off = paint::scroll_to(state.ind_offset, sel, list_h, inds.len());
-    let shown: Vec<RowText> = inds
+/// The rows shown from `off` on, the columns they get at `w` cells, and,
+/// when there is no room for the year column, the deadline most of them
+/// share (for the title); rows due in another year show it after the
+/// target.
+fn fit_rows(
+    state: &AppState,
+    inds: &[usize],
+    off: usize,
+    list_h: usize,
+    w: usize,
+) -> (Vec<RowText>, Cols, Option<String>) {
+    let mut shown: Vec<RowText> = inds
         .iter()
         .skip(off)
         .take(list_h)
         .map(|&ip| row_text(state, ip))
         .collect();
-    let mut shown = shown;
     let mut c = columns(state, &shown, w);
-    let mut common_due = None;
-    if c.due == 0 {
-        // No room for the year column: the title names the deadline most
-        // rows share; rows due in another year show it after the target.
-        let mut years: Vec<&str> = shown.iter().map(|r| r.due.as_str()).collect();
-        years.sort_unstable();
-        let common = years
-            .chunk_by(|a, b| a == b)
-            .max_by_key(|g| g.len())
-            .and_then(|g| g.first())
-            .map(|y| y.to_string())
-            .unwrap_or_default();
-        for r in shown.iter_mut().filter(|r| r.due != common) {
-            r.target = format!("{} ({})", r.target, r.due);
-        }
-        c = columns(state, &shown, w);
-        c.due = 0;
-        c.name = w.saturating_sub(c.fixed()).max(6);
-        common_due = Some(common);
+    if c.due != 0 {
+        return (shown, c, None);
     }
-    paint::frame_block(
-        buf,
-        area,
-        paint::block(state, title(state, narrow, common_due.as_deref()), focused),
-    );
-    let header = cells(
-        &c,
+    let mut years: Vec<&str> = shown.iter().map(|r| r.due.as_str()).collect();
+    years.sort_unstable();
+    let common = years
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|g| g.len())
+        .and_then(|g| g.first())
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    for r in shown.iter_mut().filter(|r| r.due != common) {
+        r.target = format!("{} ({})", r.target, r.due);
+    }
+    c = columns(state, &shown, w);
+    c.due = 0;
+    c.name = w.saturating_sub(c.fixed()).max(6);
+    (shown, c, Some(common))
+}
+
+/// The column headings.
+fn header(state: &AppState, c: &Cols) -> Line<'static> {
+    let th = state.theme();
+    cells(
+        c,
         vec![
             (state.tr(S::ColId).into(), c.id, th.dim()),
             (state.tr(S::ColName).into(), c.name, th.dim()),
@@ -360,60 +329,87 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
             (state.tr(S::ColStatus).into(), c.status, th.dim()),
         ],
         vec![Span::styled(state.tr(S::ColBar), th.dim())],
-    );
-    paint::put_line(buf, inner.x, inner.y, inner.width, &header);
+    )
+}
+
+/// One indicator's row (`ip`: its plan position).
+fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> {
+    let th = state.theme();
+    let ind = &state.plan.indicators[ip];
+    let status = if c.marks_only {
+        th.mark(r.status).to_string()
+    } else {
+        r.word
+    };
+    cells(
+        c,
+        vec![
+            (r.id, c.id, th.dim()),
+            (r.name, c.name, Style::new()),
+            (r.target, c.target, Style::new()),
+            (r.due, c.due, th.dim()),
+            (r.actual, c.actual, Style::new()),
+            (status, c.status, th.status(r.status)),
+        ],
+        bar(state, ind, state.progress.actual.get(&ind.id), r.status),
+    )
+}
+
+/// The selected indicator in full below a rule, `info_h` lines from `y`.
+fn draw_info(buf: &mut Buffer, inner: Rect, y: u16, state: &AppState, ip: usize, info_h: usize) {
+    let w = inner.width as usize;
+    let rule = "-".repeat(w);
+    paint::put(buf, inner.x, y, inner.width, &rule, state.theme().dim());
+    for (k, l) in info_lines(state, ip, w).iter().take(info_h).enumerate() {
+        paint::put_line(buf, inner.x, y + 1 + k as u16, inner.width, l);
+    }
+}
+
+/// The pane with nothing to list: its frame and a message.
+fn draw_empty(buf: &mut Buffer, area: Rect, inner: Rect, state: &AppState, narrow: bool) {
+    let focused = state.focus == Pane::Indicators;
+    let block = paint::block(state, title(state, narrow, None), focused);
+    paint::frame_block(buf, area, block);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let none = state.tr(S::NoIndicators);
+    let style = state.theme().message();
+    paint::put(buf, inner.x, inner.y, inner.width, none, style);
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
+    let th = state.theme();
+    let focused = state.focus == Pane::Indicators;
+    let buf = frame.buffer_mut();
+    let (inner, list_h, info_h) = indicator_parts(area.into());
+    let inner: Rect = inner.into();
+    let inds = state.selected_inds();
+    if inner.width < 2 || inner.height == 0 || inds.is_empty() {
+        draw_empty(buf, area, inner, state, narrow);
+        return;
+    }
+    let sel = state.inds.sel.min(inds.len() - 1);
+    let off = Cursor { sel, ..state.inds }.first_shown(list_h, inds.len());
+    let (shown, c, common_due) = fit_rows(state, inds, off, list_h, inner.width as usize);
+    let block = paint::block(state, title(state, narrow, common_due.as_deref()), focused);
+    paint::frame_block(buf, area, block);
+    paint::put_line(buf, inner.x, inner.y, inner.width, &header(state, &c));
     for (k, r) in shown.into_iter().enumerate() {
         let y = inner.y + 1 + k as u16;
-        let ip = inds[off + k];
-        let ind = &state.plan.indicators[ip];
-        let line = cells(
-            &c,
-            vec![
-                (r.id, c.id, th.dim()),
-                (r.name, c.name, Style::new()),
-                (r.target, c.target, Style::new()),
-                (r.due, c.due, th.dim()),
-                (r.actual, c.actual, Style::new()),
-                (
-                    if c.marks_only {
-                        state.theme().mark(r.status).to_string()
-                    } else {
-                        r.word
-                    },
-                    c.status,
-                    th.status(r.status),
-                ),
-            ],
-            bar(state, ind, state.progress.actual.get(&ind.id), r.status),
-        );
+        let line = row_line(state, &c, r, inds[off + k]);
         if off + k == sel {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                th.selected(focused),
-            );
+            let at = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            buf.set_style(at, th.selected(focused));
         }
         paint::put_line(buf, inner.x, y, inner.width, &line);
     }
     if info_h > 0 {
         let rule_y = inner.y + 1 + list_h as u16;
-        paint::put(buf, inner.x, rule_y, inner.width, &"-".repeat(w), th.dim());
-        for (k, l) in info_lines(state, inds[sel], w)
-            .iter()
-            .take(info_h)
-            .enumerate()
-        {
-            paint::put_line(buf, inner.x, rule_y + 1 + k as u16, inner.width, l);
-        }
+        draw_info(buf, inner, rule_y, state, inds[sel], info_h);
     }
-}
-
-/// Rows of the list for the current size (for paging and scrolling).
-pub fn list_height(state: &AppState) -> usize {
-    layout::areas(layout::size_rect(state), state)
-        .indicators
-        .map_or(0, |r| parts(r).1)
 }

@@ -6,13 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::action::Action;
-use super::keymap::{self, Binding, Ctx};
-use super::paint;
-use super::state::{AppState, Mode};
-use super::strings::S;
-use super::{editor, jump, search};
+use super::theme::Styles;
+use super::{editor, paint};
 use crate::text;
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, Binding, Ctx};
+use crate::ui::model::field::TextField;
+use crate::ui::model::words::filters_text;
+use crate::ui::model::{AppState, Mode};
+use crate::ui::strings::{S, fill};
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
 fn key_label(ctx: Ctx, b: &Binding) -> String {
@@ -78,7 +80,7 @@ fn rank(a: &Action) -> usize {
         .unwrap_or(PRIORITY.len())
 }
 
-/// The hints that fit in `width` cells, whole: chosen by [`PRIORITY`],
+/// The hints that fit in `width` cells, whole: chosen by `PRIORITY`,
 /// shown in keymap order.
 pub fn fit_hints(
     all: Vec<(Action, String, &'static str)>,
@@ -104,39 +106,29 @@ pub fn fit_hints(
         .collect()
 }
 
-/// `领导 朱快春  状态 未达`, or `None` without filters.
-pub fn filters_text(state: &AppState) -> Option<String> {
-    let f = &state.filters;
-    let mut parts = Vec::new();
-    if let Some(l) = &f.leader {
-        parts.push(format!("{} {}", state.tr(S::FilterLeader), l));
-    }
-    if let Some(u) = &f.unit {
-        parts.push(format!("{} {}", state.tr(S::FilterUnit), u));
-    }
-    if let Some(c) = f.class {
-        parts.push(format!(
-            "{} {}",
-            state.tr(S::FilterStatus),
-            state.word(c.status())
-        ));
-    }
-    if let Some(s) = &f.search {
-        parts.push(format!("{} “{}”", state.tr(S::FilterSearch), s));
-    }
-    if parts.is_empty() {
-        None
-    } else {
-        Some(parts.join("  "))
-    }
+/// Draws `搜索 / 工业|   12 项任务` and returns the caret position.
+/// Matching lives in [`crate::ui::model::filter`]; while typing, the tree
+/// filters live, Enter keeps the search as a filter, Esc clears it.
+fn search_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> Position {
+    let prompt = format!("{} / ", state.tr(S::SearchPrompt));
+    let n = state.task_count().to_string();
+    let found = fill(state.lang(), S::NTasks, &[&n]);
+    let tail = vec![Span::styled(format!("   {found}"), state.theme().dim())];
+    paint::prompt_bar(frame, line, state, prompt, f, tail)
+}
+
+/// Draws `跳转到（如 8、8.1、0.3）: 8|` and returns the caret position.
+fn jump_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> Position {
+    let prompt = format!("{} : ", state.tr(S::JumpPrompt));
+    paint::prompt_bar(frame, line, state, prompt, f, Vec::new())
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
     let th = state.theme();
     let line1 = Rect { height: 1, ..area };
     let cursor = match &state.mode {
-        Mode::Search(f) => Some(search::draw_bar(frame, line1, state, f)),
-        Mode::Jump(f) => Some(jump::draw_bar(frame, line1, state, f)),
+        Mode::Search(f) => Some(search_bar(frame, line1, state, f)),
+        Mode::Jump(f) => Some(jump_bar(frame, line1, state, f)),
         Mode::Edit(e) if e.clash.is_none() => Some(editor::draw_bar(frame, line1, state, e)),
         _ => {
             let mut spans = Vec::new();

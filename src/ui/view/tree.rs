@@ -6,21 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::layout;
 use super::paint;
-use super::state::{AppState, Pane, TreeRow};
-use super::strings::{S, fill};
+use super::theme::Styles;
 use crate::plan::group_label;
-
-/// Tasks the filters leave, task 0 not counted (the plan's "28 tasks").
-pub fn task_count(state: &AppState) -> usize {
-    state
-        .visible
-        .tasks
-        .iter()
-        .filter(|t| state.plan.tasks[t.pos].group != 0)
-        .count()
-}
+use crate::ui::model::{AppState, Pane, TreeRow};
+use crate::ui::strings::{S, fill};
 
 /// The text of a tree row (without selection marker).
 pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
@@ -32,7 +22,7 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
                 Span::styled(th.class_mark(c), th.class(c)),
                 Span::raw(" "),
                 Span::styled(
-                    fill(state.lang(), S::All, &[&task_count(state).to_string()]),
+                    fill(state.lang(), S::All, &[&state.task_count().to_string()]),
                     th.title(),
                 ),
             ])
@@ -75,18 +65,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let th = state.theme();
     let focused = state.focus == Pane::Tree;
     let total = state.plan.tasks.iter().filter(|t| t.group != 0).count();
-    let title = format!(" {} {}/{} ", state.tr(S::Tasks), task_count(state), total);
+    let title = format!(" {} {}/{} ", state.tr(S::Tasks), state.task_count(), total);
     let buf = frame.buffer_mut();
     let inner = paint::frame_block(buf, area, paint::block(state, title, focused));
     let h = inner.height as usize;
     if h == 0 || inner.width < 2 {
         return;
     }
-    let off = paint::scroll_to(state.offset, state.sel, h, state.rows.len());
+    let off = state.tree.first_shown(h, state.rows.len());
     for (i, row) in state.rows.iter().enumerate().skip(off).take(h) {
         let y = inner.y + (i - off) as u16;
         let line = row_line(state, *row);
-        if i == state.sel {
+        if i == state.tree.sel {
             buf.set_style(
                 Rect {
                     y,
@@ -112,11 +102,4 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
             );
         }
     }
-}
-
-/// Lines of tree shown (for paging).
-pub fn height(state: &AppState) -> usize {
-    layout::areas(layout::size_rect(state), state)
-        .tree
-        .map_or(0, |r| layout::inner(r).height as usize)
 }

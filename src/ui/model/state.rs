@@ -1,18 +1,19 @@
-//! The whole UI state. Changed only by [`super::update::update`]; drawn by
-//! [`super::draw`]. No terminal I/O here.
+//! The whole UI state. Changed only by [`crate::ui::update()`]; drawn by
+//! [`crate::ui::draw`]. No terminal, no file, no ratatui here.
 
 use std::collections::HashSet;
 
-use super::data::{Class, Progress};
-use super::field::TextField;
+use super::cursor::Cursor;
 use super::filter::{self, Filters, Visible};
-use super::keymap::Ctx;
+use super::layout::{self, Area, Pane, Panes, Shape};
+use super::mode::{HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
-use super::picker::Picker;
-use super::strings::{Lang, S};
 use super::theme::Theme;
-use crate::ledger::{Expect, Field, Stamp, Status};
+use crate::ledger::Status;
 use crate::plan::Plan;
+use crate::ui::data::{Class, Progress};
+use crate::ui::keymap::Ctx;
+use crate::ui::strings::{Lang, S};
 use crate::vocab::Term;
 
 /// How the UI was started: language, theme, ledger path.
@@ -44,111 +45,6 @@ impl Config {
     }
 }
 
-/// A pane of the main screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Tree,
-    Detail,
-    Indicators,
-}
-
-/// What has the keyboard.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    /// `/`: the search being typed filters live.
-    Search(TextField),
-    /// `:`: a task or indicator id.
-    Jump(TextField),
-    Picker(Picker),
-    Overview {
-        /// Index into [`AppState::overview`] (never a heading).
-        sel: usize,
-        offset: usize,
-    },
-    /// `e`: the inline editor of an indicator's actual.
-    Edit(Editor),
-    /// A y/n question before a write.
-    Confirm(Confirm),
-}
-
-/// A y/n question before a write: `y` records, `n` / Esc records nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`),
-    /// expecting `seen`, the value shown.
-    Toggle {
-        id: String,
-        seen: Option<String>,
-        new: String,
-    },
-    /// `u`, but the value changed since the screen showed `seen`: undo
-    /// anyway, reverting their change?
-    UndoOver {
-        id: String,
-        field: Field,
-        seen: Option<String>,
-        clash: Clash,
-    },
-}
-
-/// The inline editor of one indicator's actual.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Editor {
-    /// The indicator id (a task id for a task note).
-    pub id: String,
-    /// What is edited: an indicator's actual, or a note.
-    pub target: Field,
-    pub field: TextField,
-    /// The value (ledger form) the editor saw when it opened: the edit is
-    /// recorded only if it is still the current value.
-    pub seen: Option<String>,
-    /// Why the last Enter was refused (nothing was recorded).
-    pub error: Option<String>,
-    /// Someone else changed the value since the editor opened.
-    pub clash: Option<Clash>,
-    /// The value (ledger form) sent to the ledger; keys wait for its
-    /// answer.
-    pub sending: Option<String>,
-}
-
-/// A conflict waiting for y (overwrite) or n (keep theirs).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash {
-    pub who: Option<String>,
-    pub when: Option<Stamp>,
-    /// Their value (ledger form; `None`: cleared).
-    pub theirs: Option<String>,
-    /// Our value (ledger form).
-    pub ours: String,
-}
-
-/// A change `update` asks the run loop to record through the ledger; the
-/// loop answers with [`super::Action::Recorded`], `Rejected` or
-/// `Conflicted`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
-    pub id: String,
-    pub field: Field,
-    pub value: Option<String>,
-    pub expect: Expect,
-    pub note: Option<String>,
-    /// Undo the last change of `id`'s `field` instead (value and expect
-    /// unused).
-    pub undo: bool,
-}
-
-/// The history popup (`H`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryView {
-    pub id: String,
-    /// The latest changes, newest first (at most a few hundred).
-    pub rows: Vec<crate::ledger::Entry>,
-    /// How many changes the ledger holds for the id in all.
-    pub total: usize,
-    pub scroll: usize,
-}
-
 /// One line of the task tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TreeRow {
@@ -157,6 +53,21 @@ pub enum TreeRow {
     Group(u32),
     /// Index into [`Visible::tasks`].
     Task(usize),
+}
+
+/// How many lines the detail pane's text and help take, and what they
+/// were laid out for. `update` lays them out again only when that changes
+/// (a resize, another row selected, new data or filters); every key
+/// scrolls against these numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measured {
+    pub detail_lines: usize,
+    /// The selected row, the pane's inner width and the state's
+    /// [`AppState::revision`] the detail lines were counted for.
+    pub detail_for: Option<(TreeRow, u16, u64)>,
+    pub help_lines: usize,
+    /// The inner width help was counted for.
+    pub help_for: Option<u16>,
 }
 
 #[derive(Debug, Clone)]
@@ -170,24 +81,33 @@ pub struct AppState {
     pub visible: Visible,
     pub rows: Vec<TreeRow>,
     pub collapsed: HashSet<u32>,
-    /// Selected tree row and the first tree row on screen.
-    pub sel: usize,
-    pub offset: usize,
+    /// The selected tree row (in [`AppState::rows`]) and the first on
+    /// screen.
+    pub tree: Cursor,
     pub focus: Pane,
     /// The right pane shown when only one fits (80×24).
     pub right: Pane,
-    pub detail_scroll: usize,
-    /// Selected indicator (index into [`AppState::selected_inds`]).
-    pub ind_sel: usize,
-    pub ind_offset: usize,
+    /// The detail pane's scroll (`sel`: its first line shown).
+    pub detail: Cursor,
+    /// The selected indicator (in [`AppState::selected_inds`]) and the
+    /// first on screen.
+    pub inds: Cursor,
     pub mode: Mode,
-    /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
+    /// The help overlay's scroll (`sel`: its first line shown), when it is
+    /// open.
+    pub help: Option<Cursor>,
     /// Overview rows, computed once (the overview ignores filters).
     pub overview: Vec<OvRow>,
     pub message: Option<String>,
     /// Terminal size in cells, from the last resize.
     pub size: (u16, u16),
+    /// The panes at [`AppState::size`], as of the last `update`.
+    pub panes: Panes,
+    /// The detail pane's and help's line counts.
+    pub measured: Measured,
+    /// Counts changes of the data and filters the panes show (see
+    /// [`AppState::touch`]).
+    pub revision: u64,
     pub quit: bool,
     pub suspend: bool,
     /// A change for the run loop to record (taken by the loop).
@@ -217,18 +137,19 @@ impl AppState {
             visible: Visible::default(),
             rows: Vec::new(),
             collapsed: HashSet::new(),
-            sel: 0,
-            offset: 0,
+            tree: Cursor::default(),
             focus: Pane::Tree,
             right: Pane::Detail,
-            detail_scroll: 0,
-            ind_sel: 0,
-            ind_offset: 0,
+            detail: Cursor::default(),
+            inds: Cursor::default(),
             mode: Mode::Browse,
             help: None,
             overview,
             message,
             size: (80, 24),
+            panes: Panes::default(),
+            measured: Measured::default(),
+            revision: 0,
             quit: false,
             suspend: false,
             request: None,
@@ -236,6 +157,7 @@ impl AppState {
             history: None,
         };
         s.refilter();
+        s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
         s
     }
 
@@ -275,7 +197,7 @@ impl AppState {
             Mode::Edit(ref e) if e.clash.is_some() => Ctx::Conflict,
             Mode::Edit(_) => Ctx::Input,
             Mode::Confirm(_) => Ctx::Confirm,
-            Mode::Overview { .. } => Ctx::Overview,
+            Mode::Overview(_) => Ctx::Overview,
         }
     }
 
@@ -289,17 +211,18 @@ impl AppState {
 
     /// The indicator selected in the indicator pane (plan position).
     pub fn selected_ind(&self) -> Option<usize> {
-        self.selected_inds().get(self.ind_sel).copied()
+        self.selected_inds().get(self.inds.sel).copied()
     }
 
     /// Recomputes the visible set and the tree rows after a filter changed;
     /// keeps the selected task when it is still visible.
     pub fn refilter(&mut self) {
+        self.touch();
         let keep = self.selected_task_pos();
         self.visible = filter::compute(&self.plan, &self.statuses, &self.filters);
         self.rebuild_rows();
         match keep.and_then(|p| self.row_of_task(p)) {
-            Some(r) => self.sel = r,
+            Some(r) => self.tree.sel = r,
             None => self.select_row(0),
         }
     }
@@ -318,19 +241,71 @@ impl AppState {
             }
         }
         self.rows = rows;
-        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.tree.clamp(self.rows.len());
+    }
+
+    /// What the panes show may have changed (data, filters): the detail
+    /// pane's text is laid out again at the next `update`.
+    pub fn touch(&mut self) {
+        self.revision = self.revision.wrapping_add(1);
+    }
+
+    /// Moves the focus; a right pane stays the one shown when only one
+    /// fits.
+    pub fn set_focus(&mut self, p: Pane) {
+        self.focus = p;
+        if p != Pane::Tree {
+            self.right = p;
+        }
+    }
+
+    /// What the layout depends on besides the size.
+    pub fn shape(&self, width: u16) -> Shape {
+        Shape {
+            overview: matches!(self.mode, Mode::Overview(_)),
+            focus: self.focus,
+            right: self.right,
+            error_rows: self.error_rows(width),
+        }
+    }
+
+    /// The panes for a screen of `area`.
+    pub fn layout_for(&self, area: Area) -> Panes {
+        layout::areas(area, self.shape(area.width))
+    }
+
+    /// How many footer lines the editor's error needs at `width` columns
+    /// (0 without an error); the layout grows the footer by all but one.
+    pub fn error_rows(&self, width: u16) -> u16 {
+        match &self.mode {
+            Mode::Edit(e) if e.clash.is_none() => {
+                e.error_text(self.lang(), width as usize).len() as u16
+            }
+            _ => 0,
+        }
+    }
+
+    /// Tasks the filters leave, task 0 not counted (the plan's "28 tasks").
+    pub fn task_count(&self) -> usize {
+        self.visible
+            .tasks
+            .iter()
+            .filter(|t| self.plan.tasks[t.pos].group != 0)
+            .count()
     }
 
     /// Selects a tree row, resetting the panes that follow it.
     pub fn select_row(&mut self, row: usize) {
-        self.sel = row.min(self.rows.len().saturating_sub(1));
-        self.detail_scroll = 0;
-        self.ind_sel = 0;
-        self.ind_offset = 0;
+        self.tree.sel = row.min(self.rows.len().saturating_sub(1));
+        self.detail = Cursor::default();
+        self.inds = Cursor::default();
     }
 
     pub fn selected_row(&self) -> TreeRow {
-        self.rows.get(self.sel).copied().unwrap_or(TreeRow::All)
+        self.rows
+            .get(self.tree.sel)
+            .copied()
+            .unwrap_or(TreeRow::All)
     }
 
     /// Plan position of the selected task, if a task is selected.

@@ -2,13 +2,6 @@
 //! headline target. Full-width digits and `．` (what a Chinese IME may
 //! send) are read as ASCII.
 
-use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-
-use super::field::TextField;
-use super::paint;
-use super::state::AppState;
-use super::strings::S;
 use crate::plan::Plan;
 
 /// Where a jump goes.
@@ -46,12 +39,6 @@ pub fn parse(plan: &Plan, typed: &str) -> Option<Target> {
     } else {
         plan.task_pos(&id).map(Target::Task)
     }
-}
-
-/// Draws `跳转到（如 8、8.1、0.3）: 8|` and returns the caret position.
-pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> Position {
-    let prompt = format!("{} : ", state.tr(S::JumpPrompt));
-    paint::prompt_bar(frame, line, state, prompt, f, Vec::new())
 }
 
 #[cfg(test)]

@@ -1,39 +1,20 @@
-//! A y/n question before a write ([`Confirm`]): a milestone toggle (one key
-//! must not record), and an undo over a value someone else recorded after
-//! the screen showed another. `y` does what the question says, `n` / Esc
-//! records nothing; the keys come from the keymap (`Ctx::Confirm`).
+//! The popup of a y/n question before a write ([`Confirm`]): a milestone
+//! toggle (one key must not record), and an undo over a value someone else
+//! recorded after the screen showed another. `y` does what the question
+//! says, `n` / Esc records nothing (the keys: `Ctx::Confirm` in the
+//! keymap, handled by `update`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::indicators::actual_text;
 use super::paint;
-use super::state::{AppState, Confirm, Mode};
-use super::strings::{S, fill};
-use super::writes::{shown, toggle, undo_request};
+use super::theme::Styles;
 use crate::ledger::Status;
 use crate::text;
-
-/// `y` / `n` / Esc in a confirmation (pure).
-pub fn key(s: &mut AppState, a: Action) {
-    let Mode::Confirm(c) = std::mem::replace(&mut s.mode, Mode::Browse) else {
-        return;
-    };
-    match (a, c) {
-        (Action::Yes, Confirm::Toggle { id, seen, new }) => toggle(s, id, seen, new),
-        (
-            Action::Yes,
-            Confirm::UndoOver {
-                id, field, clash, ..
-            },
-        ) => {
-            // Undo exactly the value the question showed.
-            s.request = Some(undo_request(id, field, clash.theirs));
-        }
-        (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
-        (_, c) => s.mode = Mode::Confirm(c),
-    }
-}
+use crate::ui::model::words::shown;
+use crate::ui::model::{AppState, Confirm};
+use crate::ui::strings::{S, fill};
 
 /// The question, in the UI's language.
 pub fn text(state: &AppState, c: &Confirm) -> String {
@@ -44,10 +25,7 @@ pub fn text(state: &AppState, c: &Confirm) -> String {
                 .indicator(id)
                 .map(|i| text::truncate(&i.name, 30))
                 .unwrap_or_default();
-            let word = super::indicators::actual_text(
-                state,
-                crate::ledger::Actual::from_ledger(new).as_ref(),
-            );
+            let word = actual_text(state, crate::ledger::Actual::from_ledger(new).as_ref());
             fill(state.lang(), S::ConfirmToggle, &[id, &name, &word])
         }
         Confirm::UndoOver {

@@ -1,17 +1,18 @@
 //! The actual-value editor (in the footer) and its conflict prompt (a
-//! popup). State and keys live in [`super::state::Editor`] and
-//! [`super::update`]; this only draws.
+//! popup). State and keys live in [`crate::ui::model::Editor`] and
+//! [`crate::ui::update()`]; this only draws.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::paint;
-use super::state::{AppState, Clash, Editor, Mode};
-use super::strings::{S, fill};
-use super::writes::shown;
+use super::theme::Styles;
 use crate::ledger::Status;
 use crate::text;
+use crate::ui::model::words::shown;
+use crate::ui::model::{AppState, Clash, Editor};
+use crate::ui::strings::{S, fill};
 
 /// `8.1 工业总产值 实际值（亿元） : 512|  ✖ 无效` and the caret position.
 pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> Position {
@@ -39,49 +40,13 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
     paint::prompt_bar(frame, line, state, format!("{prompt} : "), &e.field, tail)
 }
 
-/// Most footer lines the reason for a refused edit takes (below the
-/// editor's own line).
-pub const ERROR_LINES: usize = 2;
-
-/// `无效：` and the reason an edit was refused, wrapped by display width
-/// to `width` cells (a double-width character is never split), at most
-/// [`ERROR_LINES`] lines, the last cut with `~` only if it is longer still.
-fn error_text(state: &AppState, e: &Editor, width: usize) -> Vec<String> {
-    let Some(why) = &e.error else {
-        return Vec::new();
-    };
-    let label = format!("{}{}", state.tr(S::Invalid), state.tr(S::Colon));
-    let full = format!("{label}{why}");
-    let mut lines = text::wrap(&full, width);
-    if lines.len() > ERROR_LINES {
-        // The text after the lines kept (wrap drops only the spaces at
-        // its breaks), cut by width on the last line.
-        lines.truncate(ERROR_LINES - 1);
-        let mut rest = full.as_str();
-        for l in &lines {
-            rest = rest.trim_start().strip_prefix(l.as_str()).unwrap_or(rest);
-        }
-        lines.push(text::truncate(rest.trim_start(), width));
-    }
-    lines
-}
-
-/// How many footer lines the editor's error needs at `width` columns (0
-/// without an error); the layout grows the footer by all but one.
-pub fn error_rows(state: &AppState, width: u16) -> u16 {
-    match &state.mode {
-        Mode::Edit(e) if e.clash.is_none() => error_text(state, e, width as usize).len() as u16,
-        _ => 0,
-    }
-}
-
 /// The reason an edit was refused, for the footer's lines below the
 /// editor: `无效：` in red, then the reason.
 pub fn error_lines(state: &AppState, e: &Editor, width: u16) -> Vec<Line<'static>> {
     let th = state.theme();
     let label = format!("{}{}", state.tr(S::Invalid), state.tr(S::Colon));
     let label = label.trim_end();
-    error_text(state, e, width as usize)
+    e.error_text(state.lang(), width as usize)
         .into_iter()
         .enumerate()
         .map(|(k, l)| match l.strip_prefix(label) {

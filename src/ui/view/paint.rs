@@ -15,9 +15,45 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::field::TextField;
-use super::state::AppState;
+use super::theme::Styles;
 use crate::text;
+use crate::ui::model::AppState;
+use crate::ui::model::doc::Piece;
+use crate::ui::model::field::TextField;
+use crate::ui::model::layout::{self, Area};
+
+impl From<Area> for Rect {
+    fn from(a: Area) -> Rect {
+        Rect {
+            x: a.x,
+            y: a.y,
+            width: a.width,
+            height: a.height,
+        }
+    }
+}
+
+impl From<Rect> for Area {
+    fn from(r: Rect) -> Area {
+        Area {
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+        }
+    }
+}
+
+/// A line of laid-out text ([`crate::ui::model::doc`]) in the theme's
+/// styles.
+pub fn pieces(state: &AppState, line: &[Piece]) -> Line<'static> {
+    let th = state.theme();
+    Line::from(
+        line.iter()
+            .map(|p| Span::styled(p.text.clone(), th.tone(p.tone)))
+            .collect::<Vec<_>>(),
+    )
+}
 
 /// A bordered pane with a title, in the theme's border set.
 pub fn block(state: &AppState, title: String, focused: bool) -> Block<'static> {
@@ -120,31 +156,10 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// A centred rectangle of at most `w`×`h` inside `area`.
+/// A centred rectangle of at most `w`×`h` inside `area`
+/// ([`layout::centered`]).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-/// The first line to show so that `sel` is visible in `height` lines,
-/// moving `offset` as little as possible.
-pub fn scroll_to(offset: usize, sel: usize, height: usize, len: usize) -> usize {
-    if height == 0 {
-        return sel.min(len.saturating_sub(1));
-    }
-    let mut off = offset;
-    if sel < off {
-        off = sel;
-    } else if sel >= off + height {
-        off = sel + 1 - height;
-    }
-    off.min(len.saturating_sub(height))
+    layout::centered(area.into(), w, h).into()
 }
 
 /// Writes `lines` into `area` from line `scroll` on (clamped so the last
@@ -210,13 +225,5 @@ mod tests {
         let f = fit_line(&l, 10);
         let s: String = f.spans.iter().map(|s| s.content.to_string()).collect();
         assert_eq!(s, "工业总产值");
-    }
-
-    #[test]
-    fn scroll_keeps_selection_visible() {
-        assert_eq!(scroll_to(0, 5, 3, 10), 3);
-        assert_eq!(scroll_to(4, 2, 3, 10), 2);
-        assert_eq!(scroll_to(8, 9, 3, 10), 7);
-        assert_eq!(scroll_to(0, 0, 0, 0), 0);
     }
 }

@@ -9,11 +9,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::data::{Class, Counts};
 use crate::ledger::Status;
 use crate::plan::filter::Filter;
 use crate::plan::names::{CompiledQuery, Query};
 use crate::plan::{Plan, Task};
+use crate::ui::data::{Class, Counts};
 
 /// The active filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -120,7 +120,7 @@ fn task_hit(plan: &Plan, task: &Task, q: &CompiledQuery<'_>, raw: &str) -> bool 
     })
 }
 
-/// Applies `f` to the plan. `statuses` is [`super::data::Progress::statuses`].
+/// Applies `f` to the plan. `statuses` is [`crate::ui::data::Progress::statuses`].
 pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
     let people = f.people();
     let people_on = f.leader.is_some() || f.unit.is_some();

@@ -1,7 +1,7 @@
 //! The history popup (`H`): who changed the selected indicator, when, old →
 //! new and the note, newest first; a sparkline of the numeric values once
 //! there are two or more. The run loop reads the rows from the ledger
-//! ([`super::Action::History`]); this only draws.
+//! ([`crate::ui::Action::History`]); this only draws.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,11 +12,12 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::paint;
-use super::state::{AppState, HistoryView};
-use super::strings::{S, fill};
-use super::writes::shown;
-use crate::ledger::{Actual, Entry, Field, Stamp};
+use super::theme::Styles;
+use crate::ledger::{Actual, Entry, Field};
 use crate::text;
+use crate::ui::model::words::{shown, when};
+use crate::ui::model::{AppState, HistoryView};
+use crate::ui::strings::{S, fill};
 
 /// Braille cells: narrow everywhere (not East Asian Ambiguous, unlike the
 /// block elements ▁▂▃).
@@ -73,12 +74,6 @@ pub fn trend(rows: &[Entry]) -> Option<Vec<u64>> {
             })
             .collect(),
     )
-}
-
-/// `2025-06-30 00:00`.
-pub fn when(t: Stamp) -> String {
-    let t = t.to_string().replacen('T', " ", 1);
-    t.chars().take(16).collect()
 }
 
 /// The popup's title: the id and how many changes it has, and how many
@@ -165,7 +160,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
             .render(spark, buf);
         y += 3;
     }
-    for e in h.rows.iter().skip(h.scroll) {
+    for e in h.rows.iter().skip(h.cursor.sel) {
         if y >= bottom {
             break;
         }

@@ -1,0 +1,160 @@
+//! The session: the ledger the UI records to and as whom, and everything
+//! the run loop does with it — carrying out what `update` asked for
+//! ([`perform`]), taking in other sessions' rows ([`refresh`]) and keeping
+//! the value being typed as a draft ([`typed`], [`save_draft`]).
+
+use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
+use crate::ui::action::Action;
+use crate::ui::data::Progress;
+use crate::ui::model::{AppState, Mode};
+use crate::ui::strings::{self, S};
+use crate::ui::update::update;
+
+/// The ledger the UI records to, and as whom.
+#[derive(Debug)]
+pub struct Session {
+    pub ledger: Ledger,
+    pub user: String,
+    /// `--today`: every edit is stamped 00:00 of that day; else now.
+    pub at: Option<Stamp>,
+}
+
+impl Session {
+    pub(super) fn draft_path(&self) -> std::path::PathBuf {
+        draft::draft_path(self.ledger.path(), &self.user)
+    }
+}
+
+/// A half-typed value, if the editor is open and holds one that is not
+/// on its way to the ledger, with the value the editor opened with.
+pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
+    match &state.mode {
+        Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
+            let text = e.field.text();
+            (e.seen.as_deref() != Some(text.as_str())).then(|| draft::Draft {
+                id: e.id.clone(),
+                field: e.target,
+                text,
+                saved: String::new(),
+                seen: e.seen.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Saves the value being typed (or removes an old draft). Errors are
+/// ignored: there may be no terminal left to tell.
+pub(super) fn save_draft(state: &AppState, sess: &Session) {
+    let path = sess.draft_path();
+    match typed(state) {
+        Some(mut d) => {
+            d.saved = Stamp::now().to_string();
+            let _ = draft::save(&path, &d);
+        }
+        None => {
+            let _ = draft::clear(&path);
+        }
+    }
+}
+
+/// Records what `update` asked for (or reads the history it asked for)
+/// and feeds the ledger's answer back.
+pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
+    if let Some(id) = state.history_request.take() {
+        refresh(state, sess);
+        let rows: Vec<_> = sess
+            .ledger
+            .history(Some(&id))
+            .take(HISTORY_ROWS)
+            .filter_map(Result::ok)
+            .collect();
+        let total = sess.ledger.count(&id);
+        update(state, Action::History(id, rows, total));
+    }
+    let Some(req) = state.request.take() else {
+        return;
+    };
+    // Take in others' rows first, so they are shown (append would read
+    // them silently).
+    refresh(state, sess);
+    let before = sess.ledger.len();
+    let time = sess.at.unwrap_or_else(Stamp::now);
+    let undo = req.undo;
+    let res = if undo {
+        sess.ledger
+            .undo(
+                &req.id,
+                Some(req.field),
+                &req.expect,
+                &sess.user,
+                time,
+                req.note,
+            )
+            .map(|u| Action::Recorded(u.entry))
+    } else {
+        let id = req.id.clone();
+        sess.ledger
+            .append(Edit {
+                id: req.id,
+                field: req.field,
+                value: req.value,
+                note: req.note,
+                user: sess.user.clone(),
+                time,
+                expect: req.expect,
+            })
+            .map(|a| match a {
+                Appended::Recorded(e) => Action::Recorded(e),
+                Appended::Unchanged(cur) => Action::Unchanged(id, cur),
+            })
+    };
+    if sess.ledger.len() > before + 1 {
+        // Rows slipped in between the refresh and the lock.
+        update(
+            state,
+            Action::Reloaded(Progress::from_ledger(&sess.ledger, state.progress.today)),
+        );
+    }
+    let answer = match res {
+        Ok(a) => a,
+        Err(LedgerError::Conflict(c)) if undo => Action::UndoConflicted(*c),
+        Err(LedgerError::Conflict(c)) => Action::Conflicted(*c),
+        Err(e) => Action::Rejected(e.to_string()),
+    };
+    update(state, answer);
+}
+
+/// How many of the latest changes the history popup shows.
+const HISTORY_ROWS: usize = 200;
+
+/// Picks up other sessions' rows; true when something changed.
+pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
+    let was_empty = sess.ledger.is_empty();
+    match sess.ledger.refresh() {
+        // The first rows of a new ledger (another session created the
+        // file): report them as changes, not as a replaced file.
+        Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {
+            let mut rows: Vec<_> = sess.ledger.history(None).filter_map(Result::ok).collect();
+            rows.reverse();
+            update(state, Action::Changed(rows));
+            true
+        }
+        Ok(r) if r.reloaded => {
+            let p = Progress::from_ledger(&sess.ledger, state.progress.today);
+            update(state, Action::Reloaded(p));
+            true
+        }
+        Ok(r) if !r.new.is_empty() => {
+            update(state, Action::Changed(r.new));
+            true
+        }
+        Ok(_) => false,
+        Err(e) => {
+            let m = strings::fill(state.lang(), S::LedgerProblem, &[&e.to_string()]);
+            let changed = state.message.as_deref() != Some(m.as_str());
+            state.message = Some(m);
+            changed
+        }
+    }
+}

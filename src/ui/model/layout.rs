@@ -1,0 +1,224 @@
+//! Where the panes go for a terminal size: pure geometry, computed by
+//! `update` for the state's size (kept in [`super::AppState::panes`], for
+//! paging and scrolling) and by the view for the frame it draws.
+//!
+//! - ≥ 90×20: tree on the left, detail above indicators on the right;
+//! - ≥ 60 wide: tree and ONE right pane (Tab switches detail/indicators);
+//! - narrower: one pane at a time (Tab cycles);
+//! - below 40×10: a "window too small" message.
+//!
+//! The footer is [`FOOTER_H`] lines, one more while the editor's error
+//! wraps onto a second line ([`super::Editor::error_text`]).
+//!
+//! [`Area`] is the model's rectangle of cells (the view converts it to
+//! ratatui's `Rect`, which has the same fields).
+
+pub const MIN_W: u16 = 40;
+pub const MIN_H: u16 = 10;
+const WIDE_W: u16 = 90;
+const WIDE_H: u16 = 20;
+const SPLIT_W: u16 = 60;
+pub const FOOTER_H: u16 = 2;
+
+/// A rectangle of terminal cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Area {
+    /// The whole terminal of `w`×`h` cells.
+    pub fn sized(w: u16, h: u16) -> Area {
+        Area {
+            x: 0,
+            y: 0,
+            width: w,
+            height: h,
+        }
+    }
+}
+
+/// A pane of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Detail,
+    Indicators,
+}
+
+/// What the layout depends on besides the size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The overview takes everything above the footer.
+    pub overview: bool,
+    pub focus: Pane,
+    /// The right pane shown when only one fits.
+    pub right: Pane,
+    /// Footer lines the editor's error takes (0 without one).
+    pub error_rows: u16,
+}
+
+/// The panes of one screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub tree: Option<Area>,
+    pub detail: Option<Area>,
+    pub indicators: Option<Area>,
+    /// Everything above the footer (the overview uses all of it).
+    pub main: Area,
+    pub footer: Area,
+    pub too_small: bool,
+}
+
+impl Panes {
+    /// Lines of tree shown (for paging).
+    pub fn tree_rows(&self) -> usize {
+        self.tree.map_or(0, |r| inner(r).height as usize)
+    }
+
+    /// Rows of the indicator list shown (for paging and scrolling).
+    pub fn indicator_rows(&self) -> usize {
+        self.indicators.map_or(0, |r| indicator_parts(r).1)
+    }
+
+    /// The inside of the detail pane, when it is shown.
+    pub fn detail_inner(&self) -> Option<Area> {
+        self.detail.map(inner)
+    }
+
+    /// Lines of the overview's list (for paging and scrolling).
+    pub fn overview_rows(&self) -> usize {
+        self.main.height.saturating_sub(4) as usize
+    }
+}
+
+/// Inner rectangle of a bordered pane.
+pub fn inner(r: Area) -> Area {
+    Area {
+        x: r.x.saturating_add(1),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Area, w: u16, h: u16) -> Area {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Area {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The indicator pane at `area`: its inside, the rows of its list and the
+/// lines of the selected indicator's box below (none when short).
+pub fn indicator_parts(area: Area) -> (Area, usize, usize) {
+    let inner = inner(area);
+    let h = inner.height as usize;
+    let info = if h >= 10 { 4 } else { 0 };
+    let list = h.saturating_sub(1 + if info > 0 { info + 1 } else { 0 });
+    (inner, list, info)
+}
+
+/// The panes for a screen of `area` in the state's `shape`.
+pub fn areas(area: Area, shape: Shape) -> Panes {
+    let (w, h) = (area.width, area.height);
+    if w < MIN_W || h < MIN_H {
+        return Panes {
+            main: area,
+            too_small: true,
+            ..Panes::default()
+        };
+    }
+    // A long editor error wraps: the footer grows by its extra lines.
+    let fh = FOOTER_H + shape.error_rows.saturating_sub(1);
+    let main = Area {
+        height: h - fh,
+        ..area
+    };
+    let footer = Area {
+        y: area.y + h - fh,
+        height: fh,
+        ..area
+    };
+    let a = Panes {
+        main,
+        footer,
+        ..Panes::default()
+    };
+    if shape.overview {
+        a
+    } else if w >= WIDE_W && main.height >= WIDE_H {
+        wide(a)
+    } else if w >= SPLIT_W {
+        split(a, shown_right(shape.focus, shape.right))
+    } else {
+        one(a, shape.focus)
+    }
+}
+
+/// Tree on the left, detail above indicators on the right.
+fn wide(mut a: Panes) -> Panes {
+    let (main, w) = (a.main, a.main.width);
+    let tw = (w * 36 / 100).clamp(30, 48);
+    let tree = Area { width: tw, ..main };
+    let right = Area {
+        x: main.x + tw,
+        width: w - tw,
+        ..main
+    };
+    let dh = right.height * 45 / 100;
+    a.tree = Some(tree);
+    a.detail = Some(Area {
+        height: dh,
+        ..right
+    });
+    a.indicators = Some(Area {
+        y: right.y + dh,
+        height: right.height - dh,
+        ..right
+    });
+    a
+}
+
+/// The tree and one right pane.
+fn split(mut a: Panes, shown: Pane) -> Panes {
+    let (main, w) = (a.main, a.main.width);
+    let tw = (w * 2 / 5).clamp(26, 34);
+    a.tree = Some(Area { width: tw, ..main });
+    let right = Area {
+        x: main.x + tw,
+        width: w - tw,
+        ..main
+    };
+    match shown {
+        Pane::Indicators => a.indicators = Some(right),
+        _ => a.detail = Some(right),
+    }
+    a
+}
+
+/// One pane at a time: the focused one.
+fn one(mut a: Panes, focus: Pane) -> Panes {
+    match focus {
+        Pane::Tree => a.tree = Some(a.main),
+        Pane::Detail => a.detail = Some(a.main),
+        Pane::Indicators => a.indicators = Some(a.main),
+    }
+    a
+}
+
+/// The right pane shown when only one fits: the focused one, else the last.
+fn shown_right(focus: Pane, right: Pane) -> Pane {
+    match focus {
+        Pane::Tree => right,
+        p => p,
+    }
+}

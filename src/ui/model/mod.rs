@@ -1,0 +1,28 @@
+//! The model: everything the UI knows, as plain data — the state
+//! ([`AppState`]), what has the keyboard ([`Mode`]), cursors, filters and
+//! the visible set, the pickers' and the overview's rows, the pane
+//! geometry for a size ([`layout`]), and the two texts whose length
+//! `update` needs (the detail pane, help), laid out by display width as
+//! [`doc`] lines. No ratatui, no terminal, no file: [`super::update()`]
+//! changes it, [`super::view`] draws it.
+
+pub mod cursor;
+pub mod detail;
+pub mod doc;
+pub mod field;
+pub mod filter;
+pub mod help;
+pub mod jump;
+pub mod layout;
+pub mod mode;
+pub mod overview;
+pub mod picker;
+pub mod state;
+pub mod theme;
+pub mod words;
+
+pub use cursor::{Cursor, Move};
+pub use layout::Pane;
+pub use mode::{Clash, Confirm, Editor, HistoryView, Mode, Request};
+pub use state::{AppState, Config, TreeRow};
+pub use theme::Theme;

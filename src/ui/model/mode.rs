@@ -1,0 +1,136 @@
+//! What has the keyboard ([`Mode`]) and the writes in flight: the
+//! editor, the y/n questions, a conflict waiting for an answer, the
+//! request the run loop is to record, the history popup.
+
+use super::cursor::Cursor;
+use super::field::TextField;
+use super::picker::Picker;
+use crate::ledger::{Expect, Field, Stamp};
+use crate::text;
+use crate::ui::strings::{Lang, S};
+
+/// What has the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// `/`: the search being typed filters live.
+    Search(TextField),
+    /// `:`: a task or indicator id.
+    Jump(TextField),
+    Picker(Picker),
+    /// The overview; the cursor is in [`super::AppState::overview`] (never on a
+    /// heading).
+    Overview(Cursor),
+    /// `e`: the inline editor of an indicator's actual.
+    Edit(Editor),
+    /// A y/n question before a write.
+    Confirm(Confirm),
+}
+
+/// A y/n question before a write: `y` records, `n` / Esc records nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`),
+    /// expecting `seen`, the value shown.
+    Toggle {
+        id: String,
+        seen: Option<String>,
+        new: String,
+    },
+    /// `u`, but the value changed since the screen showed `seen`: undo
+    /// anyway, reverting their change?
+    UndoOver {
+        id: String,
+        field: Field,
+        seen: Option<String>,
+        clash: Clash,
+    },
+}
+
+/// The inline editor of one indicator's actual.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    /// The indicator id (a task id for a task note).
+    pub id: String,
+    /// What is edited: an indicator's actual, or a note.
+    pub target: Field,
+    pub field: TextField,
+    /// The value (ledger form) the editor saw when it opened: the edit is
+    /// recorded only if it is still the current value.
+    pub seen: Option<String>,
+    /// Why the last Enter was refused (nothing was recorded).
+    pub error: Option<String>,
+    /// Someone else changed the value since the editor opened.
+    pub clash: Option<Clash>,
+    /// The value (ledger form) sent to the ledger; keys wait for its
+    /// answer.
+    pub sending: Option<String>,
+}
+
+/// A conflict waiting for y (overwrite) or n (keep theirs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub who: Option<String>,
+    pub when: Option<Stamp>,
+    /// Their value (ledger form; `None`: cleared).
+    pub theirs: Option<String>,
+    /// Our value (ledger form).
+    pub ours: String,
+}
+
+/// A change `update` asks the run loop to record through the ledger; the
+/// loop answers with [`crate::ui::Action::Recorded`], `Rejected` or
+/// `Conflicted`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub id: String,
+    pub field: Field,
+    pub value: Option<String>,
+    pub expect: Expect,
+    pub note: Option<String>,
+    /// Undo the last change of `id`'s `field` instead (value and expect
+    /// unused).
+    pub undo: bool,
+}
+
+/// The history popup (`H`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryView {
+    pub id: String,
+    /// The latest changes, newest first (at most a few hundred).
+    pub rows: Vec<crate::ledger::Entry>,
+    /// How many changes the ledger holds for the id in all.
+    pub total: usize,
+    /// `sel`: the first row shown.
+    pub cursor: Cursor,
+}
+
+/// Most footer lines the reason for a refused edit takes (below the
+/// editor's own line).
+pub const ERROR_LINES: usize = 2;
+
+impl Editor {
+    /// `无效：` and the reason the edit was refused, wrapped by display
+    /// width to `width` cells (a double-width character is never split),
+    /// at most [`ERROR_LINES`] lines, the last cut with `~` only if it is
+    /// longer still. Empty without an error.
+    pub fn error_text(&self, lang: Lang, width: usize) -> Vec<String> {
+        let Some(why) = &self.error else {
+            return Vec::new();
+        };
+        let label = format!("{}{}", S::Invalid.get(lang), S::Colon.get(lang));
+        let full = format!("{label}{why}");
+        let mut lines = text::wrap(&full, width);
+        if lines.len() > ERROR_LINES {
+            // The text after the lines kept (wrap drops only the spaces at
+            // its breaks), cut by width on the last line.
+            lines.truncate(ERROR_LINES - 1);
+            let mut rest = full.as_str();
+            for l in &lines {
+                rest = rest.trim_start().strip_prefix(l.as_str()).unwrap_or(rest);
+            }
+            lines.push(text::truncate(rest.trim_start(), width));
+        }
+        lines
+    }
+}

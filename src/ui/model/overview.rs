@@ -1,0 +1,119 @@
+//! The overview's rows (`o`): met / in progress / missed / no data per
+//! group and per leader, over all indicators (filters do not apply).
+//! Enter on a leader filters by that leader.
+
+use crate::ledger::Status;
+use crate::plan::Plan;
+use crate::plan::group_label;
+use crate::ui::data::{Class, Counts};
+use crate::ui::strings::S;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OvKind {
+    Heading(S),
+    Group(u32),
+    Leader(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OvRow {
+    pub kind: OvKind,
+    pub label: String,
+    pub counts: Counts,
+}
+
+impl OvRow {
+    pub fn selectable(&self) -> bool {
+        !matches!(self.kind, OvKind::Heading(_))
+    }
+}
+
+/// The overview's rows: a heading, the groups (总体目标 first), a heading,
+/// the leaders (plan order). One pass over the indicators.
+pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
+    let mut groups: Vec<(u32, Counts)> = std::iter::once(0)
+        .chain(plan.groups.iter().map(|g| g.id))
+        .map(|g| (g, Counts::default()))
+        .collect();
+    let leaders = plan.leaders();
+    let mut by_leader = vec![Counts::default(); leaders.len()];
+    let leader_index: std::collections::HashMap<&str, usize> = leaders
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        let class = Class::of(statuses.get(i).copied().unwrap_or(Status::NoData));
+        if let Some(t) = plan.task(&ind.task)
+            && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
+        {
+            g.1.add(class);
+        }
+        if let Some(r) = plan.row(&ind.row) {
+            for l in &r.leaders {
+                if let Some(&li) = leader_index.get(l.as_str()) {
+                    by_leader[li].add(class);
+                }
+            }
+        }
+    }
+    let mut out = vec![OvRow {
+        kind: OvKind::Heading(S::ByGroup),
+        label: String::new(),
+        counts: Counts::default(),
+    }];
+    for (g, counts) in groups {
+        let title = plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
+        out.push(OvRow {
+            kind: OvKind::Group(g),
+            label: format!("{}{}", group_label(g), title),
+            counts,
+        });
+    }
+    out.push(OvRow {
+        kind: OvKind::Heading(S::ByLeader),
+        label: String::new(),
+        counts: Counts::default(),
+    });
+    for (l, counts) in leaders.into_iter().zip(by_leader) {
+        out.push(OvRow {
+            kind: OvKind::Leader(l.clone()),
+            label: l,
+            counts,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::model::{Cursor, Move};
+
+    #[test]
+    fn rows_cover_groups_and_leaders() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let st = vec![Status::NoData; plan.indicators.len()];
+        let r = rows(&plan, &st);
+        assert_eq!(
+            r.iter()
+                .filter(|x| matches!(x.kind, OvKind::Group(_)))
+                .count(),
+            6
+        );
+        let zkc = r
+            .iter()
+            .find(|x| x.kind == OvKind::Leader("朱快春".into()))
+            .unwrap();
+        assert!(zkc.counts.total() > 20);
+        let step = |from: usize| {
+            let c = Cursor {
+                sel: from,
+                offset: 0,
+            };
+            c.target_where(Move::Down, r.len(), 1, |i| r[i].selectable())
+        };
+        assert_eq!(step(0), 1);
+        assert_eq!(step(6), 8, "skips the leader heading");
+    }
+}

@@ -1,0 +1,83 @@
+//! How values read in the UI's language, for the panes, the popups and
+//! the messages alike: a stored value (`512 亿元`, 已完成, `（无）`), a
+//! task's state, a note with who and when, a time, the active filters.
+
+use super::state::AppState;
+use crate::ledger::{Actual, Field, Stamp, TaskState, display_actual};
+use crate::ui::data::NoteKind;
+use crate::ui::strings::{S, fill};
+use crate::vocab::{Milestone, Term};
+
+/// A stored value of `field` for people, in the UI's language, never the
+/// machine word: `512 亿元`, 已完成, 已延误, a note as written, `（无）`.
+pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
+    let Some(v) = v else {
+        return s.tr(S::Nothing).to_string();
+    };
+    match field {
+        Field::Actual => match (s.plan.indicator(id), Actual::from_ledger(v)) {
+            (_, Some(Actual::Done(d))) => s.word(Milestone::of(d)).to_string(),
+            (Some(ind), Some(a)) => display_actual(ind, &a),
+            _ => v.to_string(),
+        },
+        Field::Status => match TaskState::from_machine(v) {
+            Some(t) => s.word(t).to_string(),
+            None => v.to_string(),
+        },
+        Field::Note => v.to_string(),
+    }
+}
+
+/// A task's state in the UI's language; 未填报 when never set.
+pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
+    match s {
+        None => state.tr(S::StateUnset),
+        Some(t) => state.word(*t),
+    }
+}
+
+/// `2025-06-30 00:00`.
+pub fn when(t: Stamp) -> String {
+    let t = t.to_string().replacen('T', " ", 1);
+    t.chars().take(16).collect()
+}
+
+/// The note the UI shows for `id` — its standing note (`n`, `wudang-plan
+/// note`), else the remark recorded with its current value (`status …
+/// --note`) — as `备注：` / `说明：` and `text（who，when）`.
+pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
+    let (n, kind) = state.progress.note_of(id)?;
+    let label = match kind {
+        NoteKind::Standing => S::NoteLabel,
+        NoteKind::Remark => S::RemarkLabel,
+    };
+    let text = fill(state.lang(), S::NoteBy, &[&n.text, &n.who, &when(n.when)]);
+    Some((state.label(label), text))
+}
+
+/// `领导 朱快春  状态 未达`, or `None` without filters.
+pub fn filters_text(state: &AppState) -> Option<String> {
+    let f = &state.filters;
+    let mut parts = Vec::new();
+    if let Some(l) = &f.leader {
+        parts.push(format!("{} {}", state.tr(S::FilterLeader), l));
+    }
+    if let Some(u) = &f.unit {
+        parts.push(format!("{} {}", state.tr(S::FilterUnit), u));
+    }
+    if let Some(c) = f.class {
+        parts.push(format!(
+            "{} {}",
+            state.tr(S::FilterStatus),
+            state.word(c.status())
+        ));
+    }
+    if let Some(s) = &f.search {
+        parts.push(format!("{} “{}”", state.tr(S::FilterSearch), s));
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("  "))
+    }
+}

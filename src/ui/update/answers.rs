@@ -1,0 +1,186 @@
+//! What the run loop feeds back, applied to the state: the ledger's
+//! answers (recorded, unchanged, refused, a conflict), rows other sessions
+//! recorded, the ledger read again, a draft to reopen, the history read.
+
+use super::jump::jump_to;
+use crate::ledger::draft::Draft;
+use crate::ledger::{Actual, Conflict, Entry, Field, TaskState};
+use crate::ui::action::Action;
+use crate::ui::model::field::TextField;
+use crate::ui::model::words::shown;
+use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
+use crate::ui::strings::{S, fill};
+use crate::vocab::Term;
+
+/// Applies what the run loop feeds back — the ledger's answers, rows other
+/// sessions recorded, a draft to reopen, the history it read; gives any
+/// other action back.
+pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
+    match a {
+        Action::Recorded(e) => recorded(s, e),
+        Action::Rejected(why) => rejected(s, why),
+        Action::Conflicted(c) => conflicted(s, c),
+        Action::UndoConflicted(c) => undo_conflicted(s, c),
+        Action::Unchanged(id, cur) => unchanged(s, id, cur),
+        Action::Changed(rows) => changed(s, rows),
+        Action::RestoreDraft(d) => restore(s, d),
+        Action::History(id, rows, total) => {
+            s.history = Some(HistoryView {
+                id,
+                rows,
+                total,
+                cursor: Cursor::default(),
+            });
+        }
+        Action::Reloaded(p) => {
+            s.progress = p;
+            s.progress_changed();
+            s.message = Some(s.tr(S::LedgerReloaded).to_string());
+        }
+        other => return Some(other),
+    }
+    None
+}
+
+/// A draft from the last session: its editor again, on its indicator or
+/// task, with the text typed and the value it was opened with (so a
+/// colleague's change since is a conflict, not silently overwritten).
+fn restore(s: &mut AppState, d: Draft) {
+    let target = match d.field {
+        Field::Actual if s.plan.indicator(&d.id).is_some() => Field::Actual,
+        Field::Note if s.plan.indicator(&d.id).is_some() || s.plan.task(&d.id).is_some() => {
+            Field::Note
+        }
+        _ => return,
+    };
+    if !s.config.writable {
+        return;
+    }
+    jump_to(s, &d.id);
+    s.mode = Mode::Edit(Editor {
+        id: d.id.clone(),
+        target,
+        field: TextField::with(&d.text),
+        seen: if target == Field::Note { None } else { d.seen },
+        error: None,
+        clash: None,
+        sending: None,
+    });
+    s.message = Some(fill(s.lang(), S::DraftBack, &[&d.id]));
+}
+
+fn recorded(s: &mut AppState, e: Entry) {
+    s.progress.apply(&e);
+    s.progress_changed();
+    if matches!(&s.mode, Mode::Edit(ed) if ed.id == e.id) {
+        s.mode = Mode::Browse;
+    }
+    let old = shown(s, &e.id, e.field, e.old.as_deref());
+    let new = shown(s, &e.id, e.field, e.value.as_deref());
+    s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
+}
+
+/// The value already was ours: the editor closes, nothing was recorded.
+fn unchanged(s: &mut AppState, id: String, cur: Option<Entry>) {
+    if let Some(e) = &cur {
+        s.progress.apply(e);
+        s.progress_changed();
+    }
+    if matches!(&s.mode, Mode::Edit(ed) if ed.id == id) {
+        s.mode = Mode::Browse;
+    }
+    let field = cur.as_ref().map_or(Field::Actual, |e| e.field);
+    let now = shown(s, &id, field, cur.as_ref().and_then(|e| e.value.as_deref()));
+    s.message = Some(fill(s.lang(), S::Unchanged, &[&id, &now]));
+}
+
+fn rejected(s: &mut AppState, why: String) {
+    match &mut s.mode {
+        Mode::Edit(e) if e.sending.is_some() => {
+            e.sending = None;
+            e.error = Some(why);
+        }
+        _ => s.message = Some(fill(s.lang(), S::NotRecorded, &[&why])),
+    }
+}
+
+/// Shows the value someone else recorded at once.
+fn show_theirs(s: &mut AppState, c: &Conflict) {
+    match c.field {
+        Field::Actual => {
+            match c.found.as_deref().and_then(Actual::from_ledger) {
+                Some(a) => s.progress.actual.insert(c.id.clone(), a),
+                None => s.progress.actual.remove(&c.id),
+            };
+            s.progress_changed();
+        }
+        Field::Status => {
+            match c.found.as_deref().and_then(TaskState::from_machine) {
+                Some(t) => s.progress.task_state.insert(c.id.clone(), t),
+                None => s.progress.task_state.remove(&c.id),
+            };
+            s.touch();
+        }
+        Field::Note => {}
+    }
+}
+
+/// `u` found a value the screen did not show: ask whether to undo anyway
+/// (that reverts their change).
+fn undo_conflicted(s: &mut AppState, c: Conflict) {
+    show_theirs(s, &c);
+    s.mode = Mode::Confirm(Confirm::UndoOver {
+        id: c.id,
+        field: c.field,
+        seen: c.expected,
+        clash: Clash {
+            who: c.who,
+            when: c.when,
+            theirs: c.found,
+            ours: String::new(),
+        },
+    });
+}
+
+fn conflicted(s: &mut AppState, c: Conflict) {
+    show_theirs(s, &c);
+    match &mut s.mode {
+        Mode::Edit(e) if e.id == c.id && e.sending.is_some() => {
+            let ours = e.sending.take().unwrap_or_default();
+            e.clash = Some(Clash {
+                who: c.who,
+                when: c.when,
+                theirs: c.found,
+                ours,
+            });
+        }
+        _ => {
+            let theirs = shown(s, &c.id, c.field, c.found.as_deref());
+            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
+        }
+    }
+}
+
+/// Rows other sessions appended: take them in and say who changed what.
+fn changed(s: &mut AppState, rows: Vec<Entry>) {
+    let Some(last) = rows.last() else {
+        return;
+    };
+    for e in &rows {
+        s.progress.apply(e);
+    }
+    s.progress_changed();
+    let what = match last.field {
+        Field::Note => last.value.clone().unwrap_or_default(),
+        f => shown(s, &last.id, f, last.value.as_deref()),
+    };
+    let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &last.id, &what]);
+    if rows.len() > 1 {
+        m.push_str(&fill(
+            s.lang(),
+            S::ChangedMore,
+            &[&(rows.len() - 1).to_string()],
+        ));
+    }
+    s.message = Some(m);
+}

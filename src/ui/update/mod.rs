@@ -1,0 +1,70 @@
+//! `update(state, action)`: every change of the UI state, pure (no
+//! terminal, no file, no drawing), so each action is tested without a
+//! terminal. It depends on the model and the keymap only.
+//!
+//! After each action `settle` keeps every cursor in
+//! range and on screen against numbers kept in the state: the pane
+//! geometry for the state's size, and the line counts of the detail pane
+//! and help, which are laid out again only when what they show or their
+//! width changed (never on every key).
+//!
+//! - `browse`: the tree and the panes (`Browse` keys);
+//! - `input`: text fields — search, jump, pickers, the editor; `pick`
+//!   opens a picker, `jump` selects what `:` names;
+//! - `overlays`: help, the overview and the history popup;
+//! - `writes`: editing, undo, the y/n questions, a conflict's answer;
+//! - `answers`: what the run loop feeds back (the ledger's answers,
+//!   others' rows, a draft, the history read);
+//! - `settle`: geometry, line counts and cursors after every action.
+
+mod answers;
+mod browse;
+mod input;
+mod jump;
+mod overlays;
+mod pick;
+mod settle;
+mod writes;
+
+use super::action::Action;
+use super::keymap::Ctx;
+use super::model::AppState;
+use settle::settle;
+
+/// Applies `action` to `s`.
+pub fn update(s: &mut AppState, action: Action) {
+    // What the run loop feeds back (the ledger's answers, others' rows, a
+    // draft) is not a key: it leaves the message it sets.
+    let Some(action) = answers::answer(s, action) else {
+        settle(s);
+        return;
+    };
+    match action {
+        Action::Resize(w, h) => {
+            s.size = (w, h);
+            settle(s);
+            return;
+        }
+        Action::Quit => {
+            s.quit = true;
+            return;
+        }
+        Action::Suspend => {
+            s.suspend = true;
+            return;
+        }
+        _ => {}
+    }
+    // A message stays until the next key.
+    s.message = None;
+    match s.ctx() {
+        Ctx::Help => overlays::help_key(s, action),
+        Ctx::Overview => overlays::overview_key(s, action),
+        Ctx::Input => input::key(s, action),
+        Ctx::Browse => browse::key(s, action),
+        Ctx::Conflict => writes::conflict_key(s, action),
+        Ctx::Confirm => writes::confirm_key(s, action),
+        Ctx::History => overlays::history_key(s, action),
+    }
+    settle(s);
+}

@@ -1,0 +1,168 @@
+//! Opening a picker (`L`, `U`, `S`, `t`): its items with their counts,
+//! from the plan and the state.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::ledger::TaskState;
+use crate::plan::Plan;
+use crate::plan::names::initials;
+use crate::ui::data::Class;
+use crate::ui::model::AppState;
+use crate::ui::model::filter;
+use crate::ui::model::picker::{PickItem, PickKind, PickValue, Picker};
+use crate::ui::strings::{S, fill};
+use crate::vocab::Term;
+
+/// The picker of `kind`, nothing typed yet.
+pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
+    let items = match kind {
+        PickKind::Leader => leader_items(state),
+        PickKind::Unit => unit_items(state),
+        PickKind::Status => status_items(state),
+        PickKind::TaskState => task_state_items(state),
+    };
+    let task = (kind == PickKind::TaskState)
+        .then(|| {
+            state
+                .selected_task_pos()
+                .map(|p| state.plan.tasks[p].id.clone())
+        })
+        .flatten();
+    Picker::new(kind, items, task)
+}
+
+/// Every leader with the tasks and headline rows they lead.
+fn leader_items(state: &AppState) -> Vec<PickItem> {
+    let lang = state.lang();
+    let counts = leader_counts(&state.plan);
+    state
+        .plan
+        .leaders()
+        .into_iter()
+        .map(|l| {
+            let (t, h) = counts.get(&l).copied().unwrap_or((0, 0));
+            let mut count = fill(lang, S::NTasks, &[&t.to_string()]);
+            if h > 0 {
+                count.push_str(" + ");
+                count.push_str(&fill(lang, S::NHeadline, &[&h.to_string()]));
+            }
+            PickItem {
+                value: PickValue::Name(l.clone()),
+                alt: initials(&l),
+                keys: vec![l.clone()],
+                label: l,
+                count,
+            }
+        })
+        .collect()
+}
+
+/// Every unit with its task count.
+fn unit_items(state: &AppState) -> Vec<PickItem> {
+    let lang = state.lang();
+    unit_counts(&state.plan)
+        .into_iter()
+        .map(|(u, n)| PickItem {
+            value: PickValue::Name(u.clone()),
+            alt: String::new(),
+            keys: vec![u.clone()],
+            label: u,
+            count: fill(lang, S::NTasks, &[&n.to_string()]),
+        })
+        .collect()
+}
+
+/// Every status class with how many indicators the other filters leave.
+fn status_items(state: &AppState) -> Vec<PickItem> {
+    let lang = state.lang();
+    let counts = filter::class_counts(&state.plan, &state.statuses, &state.filters);
+    Class::ALL
+        .into_iter()
+        .map(|c| {
+            let w = c.status().words();
+            PickItem {
+                value: PickValue::Class(c),
+                label: format!("{} {}", state.theme().class_mark(c), w.get(lang)),
+                alt: w.get(lang.other()).to_string(),
+                keys: w.accepted().map(String::from).collect(),
+                count: fill(lang, S::NIndicators, &[&counts.get(c).to_string()]),
+            }
+        })
+        .collect()
+}
+
+/// Every task state, the selected task's current one marked.
+fn task_state_items(state: &AppState) -> Vec<PickItem> {
+    let lang = state.lang();
+    let current = state
+        .selected_task_pos()
+        .and_then(|p| state.progress.task_state.get(&state.plan.tasks[p].id));
+    TaskState::ALL
+        .into_iter()
+        .map(|t| {
+            let w = t.words();
+            PickItem {
+                value: PickValue::State(t),
+                label: w.get(lang).to_string(),
+                alt: w.get(lang.other()).to_string(),
+                keys: w.accepted().map(String::from).collect(),
+                count: if current == Some(&t) {
+                    state.tr(S::Current).to_string()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+/// Tasks (other than task 0) and headline rows of each leader, one pass.
+fn leader_counts(plan: &Plan) -> HashMap<String, (usize, usize)> {
+    let mut tasks: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut headline: HashMap<&str, usize> = HashMap::new();
+    for r in &plan.rows {
+        for l in &r.leaders {
+            if r.task == "0" {
+                *headline.entry(l).or_default() += 1;
+            } else {
+                tasks.entry(l).or_default().insert(&r.task);
+            }
+        }
+    }
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for (l, set) in tasks {
+        out.entry(l.to_string()).or_default().0 = set.len();
+    }
+    for (l, h) in headline {
+        out.entry(l.to_string()).or_default().1 = h;
+    }
+    out
+}
+
+/// Every unit (annex rows, then the body's lists) with its task count.
+fn unit_counts(plan: &Plan) -> Vec<(String, usize)> {
+    let mut order: Vec<String> = plan.units();
+    let mut seen: HashSet<String> = order.iter().cloned().collect();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for t in &plan.tasks {
+        let mut mine: HashSet<&str> = t.units.iter().map(String::as_str).collect();
+        for r in plan.rows_of(&t.id) {
+            mine.extend(r.owners.iter().map(|o| o.unit.as_str()));
+        }
+        for u in &t.units {
+            if seen.insert(u.clone()) {
+                order.push(u.clone());
+            }
+        }
+        for u in mine {
+            *count.entry(u.to_string()).or_default() += 1;
+        }
+    }
+    order
+        .into_iter()
+        .map(|u| {
+            let n = count.get(&u).copied().unwrap_or(0);
+            (u, n)
+        })
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! The write path of [`super::update`]: opening the value and note
+//! editors, submitting (as a [`Request`] the run loop carries out through
+//! the ledger), undo with the value shown, the y/n questions before a
+//! write and the conflict prompt. Pure: no terminal or file I/O here.
+
+use crate::ledger::{Actual, Expect, Field, parse_actual};
+use crate::ui::action::Action;
+use crate::ui::model::field::TextField;
+use crate::ui::model::words::shown;
+use crate::ui::model::{AppState, Confirm, Editor, Mode, Pane, Request};
+use crate::ui::strings::{S, fill};
+use crate::vocab::Milestone;
+
+/// Says why nothing can be recorded (the reason the UI was started
+/// read-only).
+pub(super) fn say_read_only(s: &mut AppState) {
+    let why = s.config.read_only.unwrap_or(S::ReadOnly);
+    s.message = Some(s.tr(why).to_string());
+}
+
+/// The selected indicator's id for `u` / `H` (the indicator pane focused),
+/// else a message saying what to do.
+pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
+    if write && !s.config.writable {
+        say_read_only(s);
+        return None;
+    }
+    match s.selected_ind() {
+        Some(p) if s.focus == Pane::Indicators => Some(s.plan.indicators[p].id.clone()),
+        _ => {
+            if !s.selected_inds().is_empty() {
+                s.set_focus(Pane::Indicators);
+            }
+            s.message = Some(s.tr(S::PickIndicator).to_string());
+            None
+        }
+    }
+}
+
+/// `n`: a note on the selected indicator (indicator pane focused) or on
+/// the selected task.
+pub(super) fn start_note(s: &mut AppState) {
+    if !s.config.writable {
+        say_read_only(s);
+        return;
+    }
+    let id = match (s.focus, s.selected_ind(), s.selected_task_pos()) {
+        (Pane::Indicators, Some(p), _) => s.plan.indicators[p].id.clone(),
+        (_, _, Some(t)) => s.plan.tasks[t].id.clone(),
+        _ => {
+            s.message = Some(s.tr(S::PickTask).to_string());
+            return;
+        }
+    };
+    s.mode = Mode::Edit(Editor {
+        id,
+        target: Field::Note,
+        field: TextField::default(),
+        seen: None,
+        error: None,
+        clash: None,
+        sending: None,
+    });
+}
+
+/// `e` / Enter in browse: opens the editor on the selected indicator, or
+/// asks whether to toggle a milestone.
+pub(super) fn start_edit(s: &mut AppState) {
+    if !s.config.writable {
+        say_read_only(s);
+        return;
+    }
+    let pos = match s.selected_ind() {
+        Some(p) if s.focus == Pane::Indicators => p,
+        _ => {
+            let msg = if s.selected_inds().is_empty() {
+                S::PickIndicator
+            } else {
+                s.set_focus(Pane::Indicators);
+                S::MovedToIndicators
+            };
+            s.message = Some(s.tr(msg).to_string());
+            return;
+        }
+    };
+    let ind = &s.plan.indicators[pos];
+    let current = s.progress.actual.get(&ind.id);
+    let seen = current.map(Actual::to_ledger);
+    if ind.is_milestone() {
+        // One key must not record: ask first.
+        let done = matches!(current, Some(Actual::Done(true)));
+        s.mode = Mode::Confirm(Confirm::Toggle {
+            id: ind.id.clone(),
+            seen,
+            new: Actual::Done(!done).to_ledger(),
+        });
+        return;
+    }
+    s.mode = Mode::Edit(Editor {
+        id: ind.id.clone(),
+        target: Field::Actual,
+        field: TextField::with(seen.as_deref().unwrap_or("")),
+        seen,
+        error: None,
+        clash: None,
+        sending: None,
+    });
+}
+
+/// `y` on a milestone: records `new`, expecting `seen` (a conflict then
+/// asks in the editor's prompt, as for a typed value).
+fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
+    let shown_new = match Actual::from_ledger(&new) {
+        Some(Actual::Done(d)) => s.word(Milestone::of(d)).to_string(),
+        _ => new.clone(),
+    };
+    let mut e = Editor {
+        id,
+        target: Field::Actual,
+        field: TextField::with(&shown_new),
+        seen,
+        error: None,
+        clash: None,
+        sending: None,
+    };
+    send(s, &mut e, new);
+    s.mode = Mode::Edit(e);
+}
+
+/// `u`: undo the selected indicator's last change, if its value is still
+/// the one on the screen.
+pub(super) fn start_undo(s: &mut AppState) {
+    if let Some(id) = indicator_for(s, true) {
+        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
+        s.request = Some(undo_request(id, Field::Actual, seen));
+    }
+}
+
+/// Undo the last change of `id`'s `field`, expecting `seen`.
+fn undo_request(id: String, field: Field, seen: Option<String>) -> Request {
+    Request {
+        id,
+        field,
+        value: None,
+        expect: Expect::Value(seen),
+        note: None,
+        undo: true,
+    }
+}
+
+/// Asks the run loop to record `value` (ledger form) for the editor's
+/// indicator, if its current value is still the one the editor saw (a note
+/// is recorded whatever the last note was).
+fn send(s: &mut AppState, e: &mut Editor, value: String) {
+    s.request = Some(Request {
+        id: e.id.clone(),
+        field: e.target,
+        value: Some(value.clone()),
+        expect: if e.target == Field::Note {
+            Expect::Any
+        } else {
+            Expect::Value(e.seen.clone())
+        },
+        note: None,
+        undo: false,
+    });
+    e.sending = Some(value);
+}
+
+/// Enter in the editor: the same parsing and checks as `wudang-plan set`.
+pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
+    if e.target == Field::Note {
+        let text = e.field.text().trim().to_string();
+        if text.is_empty() {
+            e.error = Some(s.tr(S::NothingTyped).to_string());
+        } else {
+            e.error = None;
+            send(s, e, text);
+        }
+        return;
+    }
+    let Some(ind) = s.plan.indicator(&e.id) else {
+        return;
+    };
+    match parse_actual(ind, &e.field.text()) {
+        Ok(a) => {
+            e.error = None;
+            send(s, e, a.to_ledger());
+        }
+        Err(v) => e.error = Some(v.reason(s.lang())),
+    }
+}
+
+pub(super) fn conflict_key(s: &mut AppState, a: Action) {
+    let Mode::Edit(mut e) = std::mem::replace(&mut s.mode, Mode::Browse) else {
+        return;
+    };
+    let Some(c) = e.clash.take() else {
+        s.mode = Mode::Edit(e);
+        return;
+    };
+    match a {
+        Action::Overwrite => {
+            // Overwrite exactly the value the prompt showed.
+            e.seen = c.theirs.clone();
+            send(s, &mut e, c.ours.clone());
+            s.mode = Mode::Edit(e);
+        }
+        Action::Cancel => {
+            let theirs = shown(s, &e.id, e.target, c.theirs.as_deref());
+            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&e.id, &theirs]));
+        }
+        _ => {
+            e.clash = Some(c);
+            s.mode = Mode::Edit(e);
+        }
+    }
+}
+
+/// `y` / `n` / Esc in a confirmation.
+pub(super) fn confirm_key(s: &mut AppState, a: Action) {
+    let Mode::Confirm(c) = std::mem::replace(&mut s.mode, Mode::Browse) else {
+        return;
+    };
+    match (a, c) {
+        (Action::Yes, Confirm::Toggle { id, seen, new }) => toggle(s, id, seen, new),
+        (
+            Action::Yes,
+            Confirm::UndoOver {
+                id, field, clash, ..
+            },
+        ) => {
+            // Undo exactly the value the question showed.
+            s.request = Some(undo_request(id, field, clash.theirs));
+        }
+        (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
+        (_, c) => s.mode = Mode::Confirm(c),
+    }
+}
