@@ -1,4 +1,5 @@
 //! The listing commands, run as the real binary: every filter and format.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,5 +1,6 @@
 //! Issue 8 ("trust pass") in the ledger: no-op edits record nothing, and
 //! undo carries the value the undoer saw; both decided under the lock.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 mod common;
 

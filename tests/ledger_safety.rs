@@ -4,6 +4,7 @@
 //! check` reports what readers tolerate; odd files (only a BOM, a dangling
 //! link, a duplicated column) are named clearly; `history` behaves on
 //! `--limit 0` and a closed pipe; `--leader` counts 总体目标 as the UI does.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The ledger library: round trips, encodings, torn lines, malformed rows,
 //! conflicts, refresh, history, undo and conversion.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! tests: milestones ask first, read-only says why, undo carries what the
 //! screen showed, unchanged values, restored drafts, notes and the history
 //! title. No terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 mod ui_common;
 

@@ -2,6 +2,7 @@
 //! state, an indicator status, a milestone or a ledger field is accepted
 //! by the command line's input; the ledger and the output keep the machine
 //! words.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 mod common;
 
