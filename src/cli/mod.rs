@@ -268,7 +268,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
                 lang: cli.lang.into(),
                 ascii: cli.ascii,
                 ledger: Some(ledger.path().display().to_string()),
-                read_only: who.is_none().then_some(crate::ui::S::ReadOnlyNoUser),
+                read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
             };
             let session = who.map(|user| crate::ui::Session {
                 ledger,

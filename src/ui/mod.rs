@@ -36,7 +36,7 @@ pub mod paint;
 pub mod picker;
 pub mod search;
 pub mod state;
-pub mod strings;
+pub use crate::vocab::strings; // the string table, below the UI and the CLI
 pub mod theme;
 pub mod tree;
 pub mod update;

@@ -12,14 +12,16 @@
 //! machine word and every word either language shows, so that what the UI
 //! shows can be typed back on the command line. Value problems (a typed
 //! actual that is refused) are worded here too, in both languages
-//! ([`problem`]).
+//! ([`problem`]). The UI's string table is here too ([`strings`]).
 //!
 //! This module sits below `ledger`, `ui` and `cli` and imports none of
 //! them (and no clap: the CLI maps its own argument types onto these).
 
 pub mod problem;
+pub mod strings;
 
 pub use problem::{Expected, MAX_DIGITS, ValueProblem};
+pub use strings::{S, fill};
 
 /// A language of the full-screen UI (and, later, of messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
