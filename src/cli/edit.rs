@@ -11,11 +11,12 @@ use super::{Cli, CliError, Format, clock, ledger_path, open_ledger, user, warn};
 use crate::ledger::value::halfwidth;
 use crate::ledger::{
     self, Actual, Appended, Converted, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
-    display_actual, parse_actual,
+    parse_actual,
 };
 use crate::plan::{Indicator, Plan, Task};
+use crate::report;
 use crate::text;
-use crate::vocab::{Lang, Term, parse_task_state};
+use crate::vocab::{Lang, Term, Wording, parse_task_state};
 
 /// `writeln!` with the line made visible ([`text::visible`]): the messages
 /// of `set`, `status`, `note` and `undo` quote ledger text (an undone note,
@@ -101,15 +102,7 @@ fn label(plan: &Plan, id: &str) -> String {
 /// A stored value for people: with the indicator's unit for actuals, `-`
 /// for nothing.
 fn value_text(plan: &Plan, id: &str, field: Field, v: Option<&str>) -> String {
-    let Some(v) = v else {
-        return "-".into();
-    };
-    if field == Field::Actual
-        && let (Some(ind), Some(a)) = (plan.indicator(id), Actual::from_ledger(v))
-    {
-        return display_actual(ind, &a);
-    }
-    v.to_string()
+    report::value_text(plan, id, field, v, Wording::Machine)
 }
 
 fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<()> {
@@ -249,7 +242,7 @@ pub fn set(
         ind.id,
         ind.name,
         value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
-        display_actual(ind, &actual)
+        report::actual_text(ind, &actual, Wording::Machine)
     )?;
     status_line(out, ind, Some(&actual), clock.today)?;
     if let Some(n) = &entry.note {

@@ -259,7 +259,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             // code as `wudang-plan tasks`.
             let ledger = open_ledger(cli, err)?;
             let clock = clock(cli);
-            let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
+            let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
             // Without a user name the UI still opens, read-only, and says
             // why; a name with control characters is refused before the
             // screen (exit 2).

@@ -6,10 +6,12 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState, display_actual};
+use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState};
 use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
+use crate::report::{self, Counts};
 use crate::text;
+use crate::vocab::Wording;
 
 /// What the ledger says, as of a day: actuals, statuses, task states.
 pub struct Facts<'a> {
@@ -35,47 +37,15 @@ impl Facts<'_> {
 
     /// The actual for people: `512 亿元`, `80%`, `done`, `-`.
     pub fn actual_text(&self, ind: &Indicator) -> String {
-        self.actual(ind)
-            .map(|a| display_actual(ind, &a))
-            .unwrap_or_else(|| "-".into())
+        match self.actual(ind) {
+            Some(a) => report::actual_text(ind, &a, Wording::Machine),
+            None => report::nothing(Wording::Machine).into(),
+        }
     }
 
     /// Counts of `inds` (a task's indicators shown) per status.
     pub fn counts(&self, inds: &[&Indicator]) -> Counts {
-        let mut c = Counts::default();
-        for &i in inds {
-            c.total += 1;
-            match self.status(i) {
-                Status::Met => c.met += 1,
-                Status::StretchMet => c.stretch_met += 1,
-                Status::InProgress => c.in_progress += 1,
-                Status::Missed => c.missed += 1,
-                Status::NoData => c.no_data += 1,
-            }
-        }
-        c
-    }
-}
-
-/// How many of a task's indicators are in each status.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Counts {
-    pub total: usize,
-    pub met: usize,
-    pub stretch_met: usize,
-    pub in_progress: usize,
-    pub missed: usize,
-    pub no_data: usize,
-}
-
-impl Counts {
-    /// `3/5`: indicators met (including stretch) of all.
-    pub fn met_text(&self) -> String {
-        if self.total == 0 {
-            "-".into()
-        } else {
-            format!("{}/{}", self.met + self.stretch_met, self.total)
-        }
+        inds.iter().map(|i| self.status(i)).collect()
     }
 }
 
@@ -121,13 +91,7 @@ pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
 
 /// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `done`.
 pub fn target_text(ind: &Indicator) -> String {
-    let Some(mut s) = ind.target_text() else {
-        return "done".into();
-    };
-    if let Some(st) = ind.stretch {
-        s.push_str(&format!(" (力争 {})", st.normalize()));
-    }
-    s
+    report::target_text(ind, true, Wording::Machine)
 }
 
 #[derive(Serialize)]
@@ -344,8 +308,8 @@ pub fn tasks(
                         csv_text(&j.persons.join(";")),
                         csv_text(&j.targets.join("\n")),
                         j.state.to_string(),
-                        (j.indicators.met + j.indicators.stretch_met).to_string(),
-                        j.indicators.total.to_string(),
+                        j.indicators.met().to_string(),
+                        j.indicators.total().to_string(),
                         csv_text(j.note.unwrap_or("")),
                     ]
                 })

@@ -32,4 +32,4 @@ pub use store::{
     ChainBreak, Converted, Edit, Encoding, Expect, History, Ledger, Refreshed, Undone, lock_path,
     torn_path,
 };
-pub use value::{ValueError, display_actual, parse_actual};
+pub use value::{ValueError, parse_actual};

@@ -350,9 +350,7 @@ fn group_lines(out: &mut Vec<Line<'static>>, state: &AppState, g: u32, width: us
     };
     let mut counts = Counts::default();
     for t in &state.visible.tasks[range.clone()] {
-        for (i, c) in t.counts.0.iter().enumerate() {
-            counts.0[i] += c;
-        }
+        counts += t.counts;
     }
     let label = Span::styled(state.label(S::Indicators), th.dim());
     flow(out, label, counts_items(state, &counts), width);

@@ -19,7 +19,7 @@
 
 pub mod action;
 pub mod confirm;
-pub mod data;
+pub use crate::report as data; // Progress, Class, Counts: below the UI and the CLI
 pub mod detail;
 pub mod editor;
 pub mod field;

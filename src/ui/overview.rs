@@ -50,16 +50,16 @@ pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
-        let class = Class::of(statuses.get(i).copied().unwrap_or(Status::NoData));
+        let status = statuses.get(i).copied().unwrap_or(Status::NoData);
         if let Some(t) = plan.task(&ind.task)
             && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
         {
-            g.1.add(class);
+            g.1.add(status);
         }
         if let Some(r) = plan.row(&ind.row) {
             for l in &r.leaders {
                 if let Some(&li) = leader_index.get(l.as_str()) {
-                    by_leader[li].add(class);
+                    by_leader[li].add(status);
                 }
             }
         }
@@ -235,7 +235,11 @@ mod tests {
 
     #[test]
     fn stack_fills_the_width_in_proportion() {
-        let c = Counts([1, 1, 2, 0]); // missed, in progress, met, no data
+        let c = Counts::from([
+            (Status::Missed, 1),
+            (Status::InProgress, 1),
+            (Status::Met, 2),
+        ]);
         let s = stack(&c, 8);
         assert_eq!(
             s,
@@ -246,7 +250,13 @@ mod tests {
                 (Class::NoData, 0)
             ]
         );
-        let total: usize = stack(&Counts([3, 0, 7, 1]), 17).iter().map(|x| x.1).sum();
+        let total: usize = stack(
+            &Counts::from([(Status::Missed, 3), (Status::Met, 7), (Status::NoData, 1)]),
+            17,
+        )
+        .iter()
+        .map(|x| x.1)
+        .sum();
         assert_eq!(total, 17);
     }
 

@@ -11,29 +11,13 @@ use super::state::{AppState, Clash, Confirm, Editor, HistoryView, Mode, Pane, Re
 use super::strings::{S, fill};
 use super::update::{jump_to, set_focus};
 use crate::ledger::draft::Draft;
-use crate::ledger::{
-    Actual, Conflict, Entry, Expect, Field, TaskState, display_actual, parse_actual,
-};
-use crate::vocab::{Milestone, Term};
+use crate::ledger::{Actual, Conflict, Entry, Expect, Field, TaskState, parse_actual};
+use crate::vocab::{Milestone, Term, Wording};
 
 /// A stored value of `field` for people, in the UI's language, never the
 /// machine word: `512 亿元`, 已完成, 已延误, a note as written, `（无）`.
 pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
-    let Some(v) = v else {
-        return s.tr(S::Nothing).to_string();
-    };
-    match field {
-        Field::Actual => match (s.plan.indicator(id), Actual::from_ledger(v)) {
-            (_, Some(Actual::Done(d))) => s.word(Milestone::of(d)).to_string(),
-            (Some(ind), Some(a)) => display_actual(ind, &a),
-            _ => v.to_string(),
-        },
-        Field::Status => match TaskState::from_machine(v) {
-            Some(t) => s.word(t).to_string(),
-            None => v.to_string(),
-        },
-        Field::Note => v.to_string(),
-    }
+    crate::report::value_text(&s.plan, id, field, v, Wording::Lang(s.lang()))
 }
 
 /// Applies what the run loop feeds back — the ledger's answers, rows other

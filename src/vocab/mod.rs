@@ -46,6 +46,25 @@ impl Lang {
     }
 }
 
+/// Which words a value is written in: the machine words files store and
+/// the command line prints (`delayed`, `not_done`), or the words the UI
+/// shows in a language (已延误, `not done`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Wording {
+    Machine,
+    Lang(Lang),
+}
+
+impl Wording {
+    /// `v` in these words: [`Term::machine`] or [`Term::word`].
+    pub fn word<T: Term>(self, v: T) -> &'static str {
+        match self {
+            Wording::Machine => v.machine(),
+            Wording::Lang(lang) => v.word(lang),
+        }
+    }
+}
+
 /// The words of one value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
