@@ -294,44 +294,7 @@ pub fn tasks(
                 .collect();
             json_out(out, &items)
         }
-        super::Format::Csv => {
-            let rows: Vec<Vec<String>> = tasks
-                .iter()
-                .map(|t| {
-                    let j = task_json(plan, filter, facts, t);
-                    vec![
-                        j.id.to_string(),
-                        j.group.to_string(),
-                        csv_text(j.title),
-                        csv_text(&j.leaders.join(";")),
-                        csv_text(&j.units.join(";")),
-                        csv_text(&j.persons.join(";")),
-                        csv_text(&j.targets.join("\n")),
-                        j.state.to_string(),
-                        j.indicators.met().to_string(),
-                        j.indicators.total().to_string(),
-                        csv_text(j.note.unwrap_or("")),
-                    ]
-                })
-                .collect();
-            csv_out(
-                out,
-                &[
-                    "id",
-                    "group",
-                    "title",
-                    "leaders",
-                    "units",
-                    "persons",
-                    "targets",
-                    "state",
-                    "met",
-                    "indicators",
-                    "note",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Csv => tasks_csv(out, plan, filter, facts, tasks),
         super::Format::Table => {
             let rows: Vec<Vec<String>> = tasks
                 .iter()
@@ -357,67 +320,65 @@ pub fn tasks(
     }
 }
 
-pub fn indicators(
+/// `tasks --format csv`: the JSON's fields, lists joined with `;`.
+fn tasks_csv(
     out: &mut dyn Write,
     plan: &Plan,
+    filter: &Filter,
+    facts: &Facts<'_>,
+    tasks: &[&Task],
+) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let j = task_json(plan, filter, facts, t);
+            vec![
+                j.id.to_string(),
+                j.group.to_string(),
+                csv_text(j.title),
+                csv_text(&j.leaders.join(";")),
+                csv_text(&j.units.join(";")),
+                csv_text(&j.persons.join(";")),
+                csv_text(&j.targets.join("\n")),
+                j.state.to_string(),
+                j.indicators.met().to_string(),
+                j.indicators.total().to_string(),
+                csv_text(j.note.unwrap_or("")),
+            ]
+        })
+        .collect();
+    csv_out(
+        out,
+        &[
+            "id",
+            "group",
+            "title",
+            "leaders",
+            "units",
+            "persons",
+            "targets",
+            "state",
+            "met",
+            "indicators",
+            "note",
+        ],
+        &rows,
+    )
+}
+
+/// `indicators`: each indicator with its target, actual and status.
+pub fn indicators(
+    out: &mut dyn Write,
     facts: &Facts<'_>,
     inds: &[&Indicator],
     format: super::Format,
 ) -> io::Result<()> {
-    let _ = plan;
     match format {
         super::Format::Json => {
             let items: Vec<_> = inds.iter().map(|i| indicator_json(i, facts)).collect();
             json_out(out, &items)
         }
-        super::Format::Csv => {
-            let rows: Vec<Vec<String>> = inds
-                .iter()
-                .map(|i| {
-                    let j = indicator_json(i, facts);
-                    vec![
-                        i.id.clone(),
-                        i.task.clone(),
-                        csv_text(&i.name),
-                        csv_text(i.unit.as_deref().unwrap_or("")),
-                        i.comparison.as_str().to_string(),
-                        i.target
-                            .map(|d| d.normalize().to_string())
-                            .unwrap_or_default(),
-                        i.stretch
-                            .map(|d| d.normalize().to_string())
-                            .unwrap_or_default(),
-                        i.deadline.to_string(),
-                        j.actual.map(|d| d.to_string()).unwrap_or_default(),
-                        j.done.map(|d| d.to_string()).unwrap_or_default(),
-                        j.status.to_string(),
-                        csv_text(j.note.unwrap_or("")),
-                        j.updated.unwrap_or_default(),
-                        csv_text(j.by.unwrap_or("")),
-                    ]
-                })
-                .collect();
-            csv_out(
-                out,
-                &[
-                    "id",
-                    "task",
-                    "name",
-                    "unit",
-                    "comparison",
-                    "target",
-                    "stretch",
-                    "deadline",
-                    "actual",
-                    "done",
-                    "status",
-                    "note",
-                    "updated",
-                    "by",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Csv => indicators_csv(out, facts, inds),
         super::Format::Table => {
             let rows: Vec<Vec<String>> = inds
                 .iter()
@@ -439,4 +400,54 @@ pub fn indicators(
             )
         }
     }
+}
+
+/// `indicators --format csv`: every field of the JSON, one column each.
+fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = inds
+        .iter()
+        .map(|i| {
+            let j = indicator_json(i, facts);
+            vec![
+                i.id.clone(),
+                i.task.clone(),
+                csv_text(&i.name),
+                csv_text(i.unit.as_deref().unwrap_or("")),
+                i.comparison.as_str().to_string(),
+                i.target
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                i.stretch
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                i.deadline.to_string(),
+                j.actual.map(|d| d.to_string()).unwrap_or_default(),
+                j.done.map(|d| d.to_string()).unwrap_or_default(),
+                j.status.to_string(),
+                csv_text(j.note.unwrap_or("")),
+                j.updated.unwrap_or_default(),
+                csv_text(j.by.unwrap_or("")),
+            ]
+        })
+        .collect();
+    csv_out(
+        out,
+        &[
+            "id",
+            "task",
+            "name",
+            "unit",
+            "comparison",
+            "target",
+            "stretch",
+            "deadline",
+            "actual",
+            "done",
+            "status",
+            "note",
+            "updated",
+            "by",
+        ],
+        &rows,
+    )
 }
