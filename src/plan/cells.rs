@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::load::PlanError;
+use super::error::PlanError;
 
 /// Where each column is, by trimmed header name. A required column named
 /// twice, or one missing, is an error (`None`).

@@ -4,62 +4,12 @@
 //! what was expected. Loading collects all errors instead of stopping at the
 //! first, so `wudang-plan check` can list every problem of a file at once.
 
-use std::fmt;
 use std::path::Path;
 
+pub use super::error::{PlanError, PlanErrors};
 use super::model::Plan;
 use super::seed;
-
-/// The seed file names, in load order.
-pub const GROUPS: &str = "groups.csv";
-pub const TASKS: &str = "tasks.csv";
-pub const ROWS: &str = "rows.csv";
-pub const INDICATORS: &str = "indicators.csv";
-
-/// One problem in a seed file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PlanError {
-    #[error("{file}: cannot read: {message}")]
-    Io { file: String, message: String },
-    #[error("{file}:{line}: missing column `{column}` (expected columns: {expected})")]
-    MissingColumn {
-        file: String,
-        line: u64,
-        column: String,
-        expected: String,
-    },
-    #[error("{file}:{line}: {message}")]
-    Syntax {
-        file: String,
-        line: u64,
-        message: String,
-    },
-    #[error("{file}:{line}: field `{field}`: {message}")]
-    Field {
-        file: String,
-        line: u64,
-        field: String,
-        message: String,
-    },
-}
-
-/// All problems found while loading a plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanErrors(pub Vec<PlanError>);
-
-impl fmt::Display for PlanErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for PlanErrors {}
+pub use super::seed::{GROUPS, INDICATORS, ROWS, TASKS};
 
 /// The text of the four seed files, wherever they came from.
 pub struct SeedText {

@@ -2,6 +2,7 @@
 //! the seed CSV files and validated. No terminal code lives here.
 
 mod cells;
+mod error;
 pub mod filter;
 pub mod load;
 pub mod model;

@@ -8,8 +8,14 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::cells::{Rec, records, split_list};
-use super::load::{GROUPS, PlanError, ROWS, TASKS};
+use super::error::PlanError;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
+
+/// The seed file names, in load order.
+pub const GROUPS: &str = "groups.csv";
+pub const TASKS: &str = "tasks.csv";
+pub const ROWS: &str = "rows.csv";
+pub const INDICATORS: &str = "indicators.csv";
 
 /// `groups.csv`: the groups and their ids.
 pub(super) fn groups(
