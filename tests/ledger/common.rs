@@ -1,6 +1,4 @@
 //! Helpers shared by the ledger tests.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

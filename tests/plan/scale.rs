@@ -1,6 +1,5 @@
 //! A province-sized plan (100,000 indicators) loads and filters in linear
 //! time. Quadratic work anywhere in the path would take minutes here.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};

@@ -1,7 +1,5 @@
 //! Shared fixtures for the UI tests (tests/ui_*.rs): the embedded plan, a Progress with
 //! actuals that give every status, and helpers to type keys and render.
-#![allow(dead_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use std::collections::HashMap;
 use std::str::FromStr;

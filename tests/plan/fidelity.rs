@@ -1,7 +1,6 @@
 //! The embedded plan says exactly what the document says. Every expectation
 //! here was read from ../shared/plan-source.txt by hand, independently of
 //! the seed files.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use rust_decimal::Decimal;
 use std::str::FromStr;

@@ -1,7 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal at 100×30, its screen
 //! read back with the vt100 crate. Every wait polls the screen until the
 //! expected text appears (or a timeout fails the test); no fixed sleeps.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use std::io::{Read, Write};
 use std::sync::Arc;

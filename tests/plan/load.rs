@@ -1,6 +1,5 @@
 //! Loader tests: another plan loads from a directory, and every kind of
 //! broken file is reported with file:line, the field and what was expected.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use std::fs;
 use std::path::{Path, PathBuf};

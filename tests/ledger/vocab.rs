@@ -2,11 +2,8 @@
 //! state, an indicator status, a milestone or a ledger field is accepted
 //! by the command line's input; the ledger and the output keep the machine
 //! words.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
-mod common;
-
-use common::{ledger_in, run, wp, wp_on};
+use crate::common::{ledger_in, run, wp, wp_on};
 use wudang_plan::vocab::{Field, Lang, Milestone, Status, TaskState, Term};
 
 /// The last row of the ledger at `data`.

@@ -2,11 +2,8 @@
 //! tests: milestones ask first, read-only says why, undo carries what the
 //! screen showed, unchanged values, restored drafts, notes and the history
 //! title. No terminal.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
-mod ui_common;
-
-use ui_common::*;
+use crate::common::*;
 use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
 use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
 

@@ -1,5 +1,4 @@
 //! The listing commands, run as the real binary: every filter and format.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test]
 
 use assert_cmd::Command;
 use predicates::prelude::*;
