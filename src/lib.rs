@@ -3,6 +3,8 @@
 //! - [`plan`]: the plan model, seed loading and validation;
 //! - [`ledger`]: recorded actuals, statuses and the status rules;
 //! - [`cli`]: command-line commands and output formats;
+//! - [`report`]: progress, counts per status and values as text, shared
+//!   by the CLI and the UI;
 //! - [`ui`]: the full-screen terminal UI;
 //! - [`vocab`]: the words for statuses, task states, fields and done /
 //!   not done in both languages, and their parsers (below ledger, cli, ui);
@@ -11,6 +13,7 @@
 pub mod cli;
 pub mod ledger;
 pub mod plan;
+pub mod report;
 pub mod text;
 pub mod tty;
 pub mod ui;

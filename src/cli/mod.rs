@@ -4,9 +4,20 @@
 //! (2 for bad usage or input, 3 for a refused `--expect` / conflict, 1 for
 //! other failures).
 
+/// `writeln!` with the line made visible ([`crate::text::visible`]): the
+/// messages of `set`, `status`, `note`, `undo` and `history` quote ledger
+/// text (an undone note, who made the change reverted).
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", $crate::text::visible(&format!($($arg)*)))
+    };
+}
+
 pub mod args;
 pub mod edit;
+pub mod files;
 pub mod filter;
+pub mod history;
 pub mod json;
 pub mod output;
 
@@ -171,120 +182,158 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     run_with(cli, out, &mut err)
 }
 
+/// What a command runs with: the command line, the plan, and where its
+/// output and its warnings go.
+pub struct Context<'a> {
+    pub cli: &'a Cli,
+    pub plan: &'a Plan,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
 /// Runs a parsed command line, writing to `out` and warnings to `err`.
 pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
     // Commands that need no plan.
     match &cli.command {
-        Some(Command::Paths) => return edit::paths(cli, out),
-        Some(Command::Ledger { command }) => return edit::ledger(cli, command, out, err),
+        Some(Command::Paths) => return files::paths(cli, out),
+        Some(Command::Ledger { command }) => return files::ledger(cli, command, out, err),
         _ => {}
     }
     let plan = load_plan(cli)?;
+    // No subcommand on a terminal: the full-screen UI; piped: the tree.
+    if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return full_screen(cli, plan, err);
+    }
+    let mut cx = Context {
+        cli,
+        plan: &plan,
+        out,
+        err,
+    };
     match &cli.command {
-        Some(Command::Check) => {
-            writeln!(out, "{}", output::summary(&plan))?;
-        }
+        Some(Command::Check) => writeln!(cx.out, "{}", output::summary(&plan))?,
         Some(Command::Tasks {
             filter,
             status,
             format,
-        }) => {
-            let f = filter.resolve(&plan)?;
-            let states = filter::task_states(status.as_deref())?;
-            let ledger = open_ledger(cli, err)?;
-            let facts = output::Facts {
-                ledger: &ledger,
-                today: clock(cli).today,
-            };
-            let tasks: Vec<_> = f
-                .tasks(&plan)
-                .into_iter()
-                .filter(|t| {
-                    states
-                        .as_ref()
-                        .is_none_or(|s| s.contains(&facts.state(&t.id)))
-                })
-                .collect();
-            output::tasks(out, &plan, &f, &facts, &tasks, *format)?;
-        }
+        }) => list_tasks(&mut cx, filter, status.as_deref(), *format)?,
         Some(Command::Indicators {
             filter,
             status,
             format,
-        }) => {
-            let f = filter.resolve(&plan)?;
-            let statuses = filter::statuses(status.as_deref())?;
-            let ledger = open_ledger(cli, err)?;
-            let facts = output::Facts {
-                ledger: &ledger,
-                today: clock(cli).today,
-            };
-            let inds: Vec<_> = f
-                .indicators(&plan)
-                .into_iter()
-                .filter(|i| {
-                    statuses
-                        .as_ref()
-                        .is_none_or(|s| s.contains(&facts.status(i)))
-                })
-                .collect();
-            output::indicators(out, &plan, &facts, &inds, *format)?;
-        }
+        }) => list_indicators(&mut cx, filter, status.as_deref(), *format)?,
         Some(Command::Set {
             id,
             value,
             note,
             expect,
-        }) => edit::set(cli, &plan, id, value, note, expect, out, err)?,
+        }) => edit::set(&mut cx, id, value, note, expect)?,
         Some(Command::Status {
             task,
             state,
             note,
             expect,
-        }) => edit::status(cli, &plan, task, state, note, expect, out, err)?,
-        Some(Command::Note { id, text }) => edit::note(cli, &plan, id, text, out, err)?,
+        }) => edit::status(&mut cx, task, state, note, expect)?,
+        Some(Command::Note { id, text }) => edit::note(&mut cx, id, text)?,
         Some(Command::History { id, limit, format }) => {
-            edit::history(cli, &plan, id.as_deref(), *limit, *format, out, err)?
+            history::history(&mut cx, id.as_deref(), *limit, *format)?
         }
         Some(Command::Undo {
             id,
             field,
             expect,
             note,
-        }) => edit::undo(cli, &plan, id, *field, expect, note, out, err)?,
+        }) => edit::undo(&mut cx, id, *field, expect, note)?,
         Some(Command::Paths | Command::Ledger { .. }) => {}
-        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
-            // A ledger that cannot be read stops here, before the
-            // alternate screen, with the same file:line message and exit
-            // code as `wudang-plan tasks`.
-            let ledger = open_ledger(cli, err)?;
-            let clock = clock(cli);
-            let progress = crate::ui::Progress::from_ledger(&ledger, clock.today);
-            // Without a user name the UI still opens, read-only, and says
-            // why; a name with control characters is refused before the
-            // screen (exit 2).
-            let who = given_user(cli)?;
-            let opts = crate::ui::Options {
-                lang: cli.lang.into(),
-                ascii: cli.ascii,
-                ledger: Some(ledger.path().display().to_string()),
-                read_only: who.is_none().then_some(crate::ui::S::ReadOnlyNoUser),
-            };
-            let session = who.map(|user| crate::ui::Session {
-                ledger,
-                user,
-                at: cli.today.map(|_| clock.now),
-            });
-            crate::ui::run(plan, progress, opts, session).map_err(CliError::Terminal)?;
-        }
         None => {
-            output::tree(out, &plan)?;
-            writeln!(out)?;
+            output::tree(cx.out, &plan)?;
+            writeln!(cx.out)?;
             writeln!(
-                out,
+                cx.out,
                 "提示：在终端中直接运行 wudang-plan 打开全屏界面。其他命令：wudang-plan tasks | indicators | check（--help 查看全部）"
             )?;
         }
     }
     Ok(())
+}
+
+/// `tasks [FILTERS] [--status S] [--format F]`.
+fn list_tasks(
+    cx: &mut Context<'_>,
+    filter: &args::FilterArgs,
+    status: Option<&str>,
+    format: Format,
+) -> Result<(), CliError> {
+    let plan = cx.plan;
+    let f = filter.resolve(plan)?;
+    let states = filter::task_states(status)?;
+    let ledger = open_ledger(cx.cli, cx.err)?;
+    let facts = output::Facts {
+        ledger: &ledger,
+        today: clock(cx.cli).today,
+    };
+    let tasks: Vec<_> = f
+        .tasks(plan)
+        .into_iter()
+        .filter(|t| {
+            states
+                .as_ref()
+                .is_none_or(|s| s.contains(&facts.state(&t.id)))
+        })
+        .collect();
+    output::tasks(cx.out, plan, &f, &facts, &tasks, format)?;
+    Ok(())
+}
+
+/// `indicators [FILTERS] [--status S] [--format F]`.
+fn list_indicators(
+    cx: &mut Context<'_>,
+    filter: &args::FilterArgs,
+    status: Option<&str>,
+    format: Format,
+) -> Result<(), CliError> {
+    let plan = cx.plan;
+    let f = filter.resolve(plan)?;
+    let statuses = filter::statuses(status)?;
+    let ledger = open_ledger(cx.cli, cx.err)?;
+    let facts = output::Facts {
+        ledger: &ledger,
+        today: clock(cx.cli).today,
+    };
+    let inds: Vec<_> = f
+        .indicators(plan)
+        .into_iter()
+        .filter(|i| {
+            statuses
+                .as_ref()
+                .is_none_or(|s| s.contains(&facts.status(i)))
+        })
+        .collect();
+    output::indicators(cx.out, &facts, &inds, format)?;
+    Ok(())
+}
+
+/// No subcommand on a terminal: the full-screen UI.
+fn full_screen(cli: &Cli, plan: Plan, err: &mut dyn Write) -> Result<(), CliError> {
+    // A ledger that cannot be read stops here, before the alternate
+    // screen, with the same file:line message and exit code as
+    // `wudang-plan tasks`.
+    let ledger = open_ledger(cli, err)?;
+    let clock = clock(cli);
+    let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
+    // Without a user name the UI still opens, read-only, and says why; a
+    // name with control characters is refused before the screen (exit 2).
+    let who = given_user(cli)?;
+    let opts = crate::ui::Options {
+        lang: cli.lang.into(),
+        ascii: cli.ascii,
+        ledger: Some(ledger.path().display().to_string()),
+        read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
+    };
+    let session = who.map(|user| crate::ui::Session {
+        ledger,
+        user,
+        at: cli.today.map(|_| clock.now),
+    });
+    crate::ui::run(plan, progress, opts, session).map_err(CliError::Terminal)
 }

@@ -6,10 +6,12 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState, display_actual};
+use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState};
 use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
+use crate::report::{self, Counts};
 use crate::text;
+use crate::vocab::Wording;
 
 /// What the ledger says, as of a day: actuals, statuses, task states.
 pub struct Facts<'a> {
@@ -35,47 +37,15 @@ impl Facts<'_> {
 
     /// The actual for people: `512 亿元`, `80%`, `done`, `-`.
     pub fn actual_text(&self, ind: &Indicator) -> String {
-        self.actual(ind)
-            .map(|a| display_actual(ind, &a))
-            .unwrap_or_else(|| "-".into())
+        match self.actual(ind) {
+            Some(a) => report::actual_text(ind, &a, Wording::Machine),
+            None => report::nothing(Wording::Machine).into(),
+        }
     }
 
     /// Counts of `inds` (a task's indicators shown) per status.
     pub fn counts(&self, inds: &[&Indicator]) -> Counts {
-        let mut c = Counts::default();
-        for &i in inds {
-            c.total += 1;
-            match self.status(i) {
-                Status::Met => c.met += 1,
-                Status::StretchMet => c.stretch_met += 1,
-                Status::InProgress => c.in_progress += 1,
-                Status::Missed => c.missed += 1,
-                Status::NoData => c.no_data += 1,
-            }
-        }
-        c
-    }
-}
-
-/// How many of a task's indicators are in each status.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Counts {
-    pub total: usize,
-    pub met: usize,
-    pub stretch_met: usize,
-    pub in_progress: usize,
-    pub missed: usize,
-    pub no_data: usize,
-}
-
-impl Counts {
-    /// `3/5`: indicators met (including stretch) of all.
-    pub fn met_text(&self) -> String {
-        if self.total == 0 {
-            "-".into()
-        } else {
-            format!("{}/{}", self.met + self.stretch_met, self.total)
-        }
+        inds.iter().map(|i| self.status(i)).collect()
     }
 }
 
@@ -121,13 +91,7 @@ pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
 
 /// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `done`.
 pub fn target_text(ind: &Indicator) -> String {
-    let Some(mut s) = ind.target_text() else {
-        return "done".into();
-    };
-    if let Some(st) = ind.stretch {
-        s.push_str(&format!(" (力争 {})", st.normalize()));
-    }
-    s
+    report::target_text(ind, true, Wording::Machine)
 }
 
 #[derive(Serialize)]
@@ -330,44 +294,7 @@ pub fn tasks(
                 .collect();
             json_out(out, &items)
         }
-        super::Format::Csv => {
-            let rows: Vec<Vec<String>> = tasks
-                .iter()
-                .map(|t| {
-                    let j = task_json(plan, filter, facts, t);
-                    vec![
-                        j.id.to_string(),
-                        j.group.to_string(),
-                        csv_text(j.title),
-                        csv_text(&j.leaders.join(";")),
-                        csv_text(&j.units.join(";")),
-                        csv_text(&j.persons.join(";")),
-                        csv_text(&j.targets.join("\n")),
-                        j.state.to_string(),
-                        (j.indicators.met + j.indicators.stretch_met).to_string(),
-                        j.indicators.total.to_string(),
-                        csv_text(j.note.unwrap_or("")),
-                    ]
-                })
-                .collect();
-            csv_out(
-                out,
-                &[
-                    "id",
-                    "group",
-                    "title",
-                    "leaders",
-                    "units",
-                    "persons",
-                    "targets",
-                    "state",
-                    "met",
-                    "indicators",
-                    "note",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Csv => tasks_csv(out, plan, filter, facts, tasks),
         super::Format::Table => {
             let rows: Vec<Vec<String>> = tasks
                 .iter()
@@ -393,67 +320,65 @@ pub fn tasks(
     }
 }
 
-pub fn indicators(
+/// `tasks --format csv`: the JSON's fields, lists joined with `;`.
+fn tasks_csv(
     out: &mut dyn Write,
     plan: &Plan,
+    filter: &Filter,
+    facts: &Facts<'_>,
+    tasks: &[&Task],
+) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let j = task_json(plan, filter, facts, t);
+            vec![
+                j.id.to_string(),
+                j.group.to_string(),
+                csv_text(j.title),
+                csv_text(&j.leaders.join(";")),
+                csv_text(&j.units.join(";")),
+                csv_text(&j.persons.join(";")),
+                csv_text(&j.targets.join("\n")),
+                j.state.to_string(),
+                j.indicators.met().to_string(),
+                j.indicators.total().to_string(),
+                csv_text(j.note.unwrap_or("")),
+            ]
+        })
+        .collect();
+    csv_out(
+        out,
+        &[
+            "id",
+            "group",
+            "title",
+            "leaders",
+            "units",
+            "persons",
+            "targets",
+            "state",
+            "met",
+            "indicators",
+            "note",
+        ],
+        &rows,
+    )
+}
+
+/// `indicators`: each indicator with its target, actual and status.
+pub fn indicators(
+    out: &mut dyn Write,
     facts: &Facts<'_>,
     inds: &[&Indicator],
     format: super::Format,
 ) -> io::Result<()> {
-    let _ = plan;
     match format {
         super::Format::Json => {
             let items: Vec<_> = inds.iter().map(|i| indicator_json(i, facts)).collect();
             json_out(out, &items)
         }
-        super::Format::Csv => {
-            let rows: Vec<Vec<String>> = inds
-                .iter()
-                .map(|i| {
-                    let j = indicator_json(i, facts);
-                    vec![
-                        i.id.clone(),
-                        i.task.clone(),
-                        csv_text(&i.name),
-                        csv_text(i.unit.as_deref().unwrap_or("")),
-                        i.comparison.as_str().to_string(),
-                        i.target
-                            .map(|d| d.normalize().to_string())
-                            .unwrap_or_default(),
-                        i.stretch
-                            .map(|d| d.normalize().to_string())
-                            .unwrap_or_default(),
-                        i.deadline.to_string(),
-                        j.actual.map(|d| d.to_string()).unwrap_or_default(),
-                        j.done.map(|d| d.to_string()).unwrap_or_default(),
-                        j.status.to_string(),
-                        csv_text(j.note.unwrap_or("")),
-                        j.updated.unwrap_or_default(),
-                        csv_text(j.by.unwrap_or("")),
-                    ]
-                })
-                .collect();
-            csv_out(
-                out,
-                &[
-                    "id",
-                    "task",
-                    "name",
-                    "unit",
-                    "comparison",
-                    "target",
-                    "stretch",
-                    "deadline",
-                    "actual",
-                    "done",
-                    "status",
-                    "note",
-                    "updated",
-                    "by",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Csv => indicators_csv(out, facts, inds),
         super::Format::Table => {
             let rows: Vec<Vec<String>> = inds
                 .iter()
@@ -475,4 +400,54 @@ pub fn indicators(
             )
         }
     }
+}
+
+/// `indicators --format csv`: every field of the JSON, one column each.
+fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = inds
+        .iter()
+        .map(|i| {
+            let j = indicator_json(i, facts);
+            vec![
+                i.id.clone(),
+                i.task.clone(),
+                csv_text(&i.name),
+                csv_text(i.unit.as_deref().unwrap_or("")),
+                i.comparison.as_str().to_string(),
+                i.target
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                i.stretch
+                    .map(|d| d.normalize().to_string())
+                    .unwrap_or_default(),
+                i.deadline.to_string(),
+                j.actual.map(|d| d.to_string()).unwrap_or_default(),
+                j.done.map(|d| d.to_string()).unwrap_or_default(),
+                j.status.to_string(),
+                csv_text(j.note.unwrap_or("")),
+                j.updated.unwrap_or_default(),
+                csv_text(j.by.unwrap_or("")),
+            ]
+        })
+        .collect();
+    csv_out(
+        out,
+        &[
+            "id",
+            "task",
+            "name",
+            "unit",
+            "comparison",
+            "target",
+            "stretch",
+            "deadline",
+            "actual",
+            "done",
+            "status",
+            "note",
+            "updated",
+            "by",
+        ],
+        &rows,
+    )
 }

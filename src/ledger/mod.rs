@@ -31,4 +31,4 @@ pub use store::convert::{self, convert};
 pub use store::{
     ChainBreak, Converted, Encoding, History, Ledger, Refreshed, Undone, lock_path, torn_path,
 };
-pub use value::{ValueError, display_actual, parse_actual};
+pub use value::{ValueError, parse_actual};

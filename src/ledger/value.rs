@@ -248,16 +248,6 @@ impl fmt::Display for Actual {
     }
 }
 
-/// An actual with the indicator's unit for people: `512 亿元`, `80%`,
-/// `done`.
-pub fn display_actual(ind: &Indicator, actual: &Actual) -> String {
-    match (actual, ind.unit.as_deref()) {
-        (Actual::Number(d), Some("%")) => format!("{d}%"),
-        (Actual::Number(d), Some(u)) => format!("{d} {u}"),
-        (a, _) => a.to_ledger(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,16 +553,5 @@ mod tests {
         for s in ["", "1,234", "1e3", "nan", "+5", "5.", ".5", "512亿元"] {
             assert_eq!(Actual::from_ledger(s), None, "{s}");
         }
-    }
-
-    #[test]
-    fn display_with_unit() {
-        let a = Actual::Number(Decimal::from(512));
-        assert_eq!(display_actual(&yuan(), &a), "512 亿元");
-        assert_eq!(display_actual(&pct(), &a), "512%");
-        assert_eq!(
-            display_actual(&milestone(), &Actual::Done(false)),
-            "not_done"
-        );
     }
 }

@@ -1,10 +1,15 @@
-//! Checks on a seed file's header and cells, before any field is read:
-//! a column named twice, a missing column, text holding control
-//! characters.
+//! Reading a seed file into records ([`records`], [`Rec`]), fields looked
+//! up by header name, with the checks made before any field is read: a
+//! column named twice, a missing column, text holding control characters,
+//! too many fields, an unclosed quote.
 
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::str::FromStr;
 
-use super::load::PlanError;
+use rust_decimal::Decimal;
+
+use super::error::PlanError;
 
 /// Where each column is, by trimmed header name. A required column named
 /// twice, or one missing, is an error (`None`).
@@ -92,4 +97,162 @@ pub(super) fn unsafe_field(
         }
     }
     None
+}
+
+/// One data record with its file and line, fields looked up by header name.
+pub(super) struct Rec<'a> {
+    file: &'a str,
+    line: u64,
+    columns: Rc<HashMap<String, usize>>,
+    record: csv::StringRecord,
+}
+
+impl Rec<'_> {
+    pub(super) fn get(&self, col: &str) -> &str {
+        self.columns
+            .get(col)
+            .and_then(|&i| self.record.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    pub(super) fn err(&self, errs: &mut Vec<PlanError>, field: &str, message: String) {
+        errs.push(PlanError::Field {
+            file: self.file.to_string(),
+            line: self.line,
+            field: field.to_string(),
+            message,
+        });
+    }
+
+    pub(super) fn required(&self, errs: &mut Vec<PlanError>, field: &str) -> String {
+        let v = self.get(field);
+        if v.is_empty() {
+            self.err(errs, field, "empty, expected text".into());
+        }
+        v.to_string()
+    }
+
+    pub(super) fn decimal(&self, errs: &mut Vec<PlanError>, field: &str) -> Option<Decimal> {
+        let v = self.get(field);
+        if v.is_empty() {
+            return None;
+        }
+        let plain = !v.is_empty()
+            && v.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            && v.chars().any(|c| c.is_ascii_digit());
+        match Decimal::from_str(v) {
+            Ok(d) if plain => Some(d),
+            _ => {
+                self.err(
+                    errs,
+                    field,
+                    format!("found `{v}`, expected a plain decimal number such as `325` or `1.5`"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Reads a CSV text into records, checking the header for required columns.
+/// Header names are matched after trimming; a UTF-8 BOM is ignored.
+pub(super) fn records<'a>(
+    file: &'a str,
+    text: &str,
+    required: &[&str],
+    errs: &mut Vec<PlanError>,
+) -> Vec<Rec<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match rdr.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            errs.push(csv_error(file, &e));
+            return Vec::new();
+        }
+    };
+    let Some(columns) = header_columns(file, &headers, required, errs) else {
+        return Vec::new();
+    };
+    let columns = Rc::new(columns);
+    let mut out = Vec::new();
+    let unbalanced = text.matches('"').count() % 2 == 1;
+    for result in rdr.records() {
+        match result {
+            Ok(record) => {
+                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                if record.iter().all(|f| f.trim().is_empty()) {
+                    continue;
+                }
+                if let Some(e) = unsafe_field(file, line, &headers, &record) {
+                    errs.push(e);
+                    continue;
+                }
+                if record.len() > headers.len() {
+                    errs.push(PlanError::Syntax {
+                        file: file.to_string(),
+                        line,
+                        message: format!(
+                            "{} fields, expected at most {} (one per header column); is a comma unquoted?",
+                            record.len(),
+                            headers.len()
+                        ),
+                    });
+                    continue;
+                }
+                out.push(Rec {
+                    file,
+                    line,
+                    columns: Rc::clone(&columns),
+                    record,
+                });
+            }
+            Err(e) => errs.push(csv_error(file, &e)),
+        }
+    }
+    // An unclosed quote swallows the rest of the file into one field: name
+    // the line where it starts instead of reporting confusing later errors.
+    if unbalanced
+        && let Some(last) = out.last()
+        && last.record.iter().any(|f| f.contains('\n'))
+    {
+        let line = last.line;
+        out.pop();
+        errs.push(PlanError::Syntax {
+            file: file.to_string(),
+            line,
+            message: "a quoted field starting here is never closed (expected a closing `\"`)"
+                .into(),
+        });
+    }
+    out
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> PlanError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    PlanError::Syntax {
+        file: file.to_string(),
+        line,
+        message: format!("malformed CSV: {e}"),
+    }
+}
+
+/// Splits a `;`-separated list. Names (leaders, persons) lose all inner
+/// whitespace, so `王 飞` becomes `王飞`.
+pub(super) fn split_list(s: &str, is_name: bool) -> Vec<String> {
+    s.split([';', '；'])
+        .map(|item| {
+            if is_name {
+                item.chars().filter(|c| !c.is_whitespace()).collect()
+            } else {
+                item.trim().to_string()
+            }
+        })
+        .filter(|item: &String| !item.is_empty())
+        .collect()
 }

@@ -23,10 +23,10 @@
 
 pub mod action;
 pub mod app;
-pub mod data;
+pub use crate::report as data; // Progress, Class, Counts: below the UI and the CLI
 pub mod keymap;
 pub mod model;
-pub mod strings;
+pub use crate::vocab::strings; // the string table, below the UI and the CLI
 pub mod update;
 pub mod view;
 

@@ -12,14 +12,16 @@
 //! machine word and every word either language shows, so that what the UI
 //! shows can be typed back on the command line. Value problems (a typed
 //! actual that is refused) are worded here too, in both languages
-//! ([`problem`]).
+//! ([`problem`]). The UI's string table is here too ([`strings`]).
 //!
 //! This module sits below `ledger`, `ui` and `cli` and imports none of
 //! them (and no clap: the CLI maps its own argument types onto these).
 
 pub mod problem;
+pub mod strings;
 
 pub use problem::{Expected, MAX_DIGITS, ValueProblem};
+pub use strings::{S, fill};
 
 /// A language of the full-screen UI (and, later, of messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -40,6 +42,25 @@ impl Lang {
         match self {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// Which words a value is written in: the machine words files store and
+/// the command line prints (`delayed`, `not_done`), or the words the UI
+/// shows in a language (已延误, `not done`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Wording {
+    Machine,
+    Lang(Lang),
+}
+
+impl Wording {
+    /// `v` in these words: [`Term::machine`] or [`Term::word`].
+    pub fn word<T: Term>(self, v: T) -> &'static str {
+        match self {
+            Wording::Machine => v.machine(),
+            Wording::Lang(lang) => v.word(lang),
         }
     }
 }

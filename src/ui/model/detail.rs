@@ -257,9 +257,7 @@ fn group_lines(out: &mut Vec<Pieces>, state: &AppState, g: u32, width: usize) {
     };
     let mut counts = Counts::default();
     for t in &state.visible.tasks[range.clone()] {
-        for (i, c) in t.counts.0.iter().enumerate() {
-            counts.0[i] += c;
-        }
+        counts += t.counts;
     }
     let label = piece(state.label(S::Indicators), Tone::Dim);
     flow(out, label, counts_items(state, &counts), width);

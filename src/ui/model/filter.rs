@@ -181,11 +181,9 @@ pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
             }
             let mut counts = Counts::default();
             for &ip in &v.inds[start..] {
-                counts.add(Class::of(statuses[ip]));
+                counts.add(statuses[ip]);
             }
-            for (i, c) in counts.0.iter().enumerate() {
-                v.counts.0[i] += c;
-            }
+            v.counts += counts;
             v.tasks.push(VisTask {
                 pos,
                 inds: start..v.inds.len(),

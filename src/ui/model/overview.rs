@@ -5,7 +5,7 @@
 use crate::ledger::Status;
 use crate::plan::Plan;
 use crate::plan::group_label;
-use crate::ui::data::{Class, Counts};
+use crate::ui::data::Counts;
 use crate::ui::strings::S;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,16 +43,16 @@ pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
-        let class = Class::of(statuses.get(i).copied().unwrap_or(Status::NoData));
+        let status = statuses.get(i).copied().unwrap_or(Status::NoData);
         if let Some(t) = plan.task(&ind.task)
             && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
         {
-            g.1.add(class);
+            g.1.add(status);
         }
         if let Some(r) = plan.row(&ind.row) {
             for l in &r.leaders {
                 if let Some(&li) = leader_index.get(l.as_str()) {
-                    by_leader[li].add(class);
+                    by_leader[li].add(status);
                 }
             }
         }

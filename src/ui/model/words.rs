@@ -3,29 +3,15 @@
 //! task's state, a note with who and when, a time, the active filters.
 
 use super::state::AppState;
-use crate::ledger::{Actual, Field, Stamp, TaskState, display_actual};
+use crate::ledger::{Field, Stamp, TaskState};
 use crate::ui::data::NoteKind;
 use crate::ui::strings::{S, fill};
-use crate::vocab::{Milestone, Term};
+use crate::vocab::Wording;
 
 /// A stored value of `field` for people, in the UI's language, never the
 /// machine word: `512 亿元`, 已完成, 已延误, a note as written, `（无）`.
 pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
-    let Some(v) = v else {
-        return s.tr(S::Nothing).to_string();
-    };
-    match field {
-        Field::Actual => match (s.plan.indicator(id), Actual::from_ledger(v)) {
-            (_, Some(Actual::Done(d))) => s.word(Milestone::of(d)).to_string(),
-            (Some(ind), Some(a)) => display_actual(ind, &a),
-            _ => v.to_string(),
-        },
-        Field::Status => match TaskState::from_machine(v) {
-            Some(t) => s.word(t).to_string(),
-            None => v.to_string(),
-        },
-        Field::Note => v.to_string(),
-    }
+    crate::report::value_text(&s.plan, id, field, v, Wording::Lang(s.lang()))
 }
 
 /// A task's state in the UI's language; 未填报 when never set.

@@ -19,7 +19,7 @@ use crate::ui::model::layout::indicator_parts;
 use crate::ui::model::words::note_text;
 use crate::ui::model::{AppState, Cursor, Pane};
 use crate::ui::strings::{S, fill};
-use crate::vocab::Milestone;
+use crate::vocab::Wording;
 
 /// Cells of the bar between its brackets.
 const BAR: usize = 8;
@@ -32,21 +32,11 @@ pub fn note_mark(state: &AppState) -> &'static str {
 
 /// `>= 500 亿元`, `~ 80%`, `<= 2`, `>= 325 亿元 (力争 350)`, `完成`.
 pub fn target_text(state: &AppState, ind: &Indicator, stretch: bool) -> String {
-    let Some(mut s) = ind.target_text() else {
-        return state.tr(S::TargetDone).to_string();
-    };
-    if let Some(st) = ind.stretch.filter(|_| stretch) {
-        s.push_str(&format!(" ({} {})", state.tr(S::Stretch), st.normalize()));
-    }
-    s
+    crate::report::target_text(ind, stretch, Wording::Lang(state.lang()))
 }
 
 pub fn actual_text(state: &AppState, a: Option<&Actual>) -> String {
-    match a {
-        None => "-".into(),
-        Some(Actual::Number(n)) => n.normalize().to_string(),
-        Some(Actual::Done(d)) => state.word(Milestone::of(*d)).into(),
-    }
+    crate::report::actual_cell(a, Wording::Lang(state.lang()))
 }
 
 /// Share of the target reached, 0..=1, in the indicator's better direction.

@@ -141,10 +141,15 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: Cursor) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::Status;
 
     #[test]
     fn stack_fills_the_width_in_proportion() {
-        let c = Counts([1, 1, 2, 0]); // missed, in progress, met, no data
+        let c = Counts::from([
+            (Status::Missed, 1),
+            (Status::InProgress, 1),
+            (Status::Met, 2),
+        ]);
         let s = stack(&c, 8);
         assert_eq!(
             s,
@@ -155,7 +160,13 @@ mod tests {
                 (Class::NoData, 0)
             ]
         );
-        let total: usize = stack(&Counts([3, 0, 7, 1]), 17).iter().map(|x| x.1).sum();
+        let total: usize = stack(
+            &Counts::from([(Status::Missed, 3), (Status::Met, 7), (Status::NoData, 1)]),
+            17,
+        )
+        .iter()
+        .map(|x| x.1)
+        .sum();
         assert_eq!(total, 17);
     }
 }

@@ -5,14 +5,12 @@
 //! link, a duplicated column) are named clearly; `history` behaves on
 //! `--limit 0` and a closed pipe; `--leader` counts 总体目标 as the UI does.
 
-mod common;
-
 use std::fs::{self, OpenOptions};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{bin, ledger_in, ledger_text, run, wp};
+use crate::common::{bin, ledger_in, ledger_text, run, wp};
 
 /// ESC [ 2 J (clear screen), OSC 52 (set the clipboard) ended by BEL, NUL,
 /// C1 CSI (U+009B) and a bidi override.

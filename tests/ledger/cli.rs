@@ -1,11 +1,9 @@
 //! The ledger from the command line: set/status/note/history/undo/paths,
 //! ledger check/convert, exit codes, and what tasks/indicators show.
 
-mod common;
-
 use std::fs;
 
-use common::{bin, files, ledger_in, ledger_text, run, wp, wp_on};
+use crate::common::{bin, files, ledger_in, ledger_text, run, wp, wp_on};
 
 #[test]
 fn set_prints_old_new_and_status() {

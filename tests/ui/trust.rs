@@ -3,9 +3,7 @@
 //! screen showed, unchanged values, restored drafts, notes and the history
 //! title. No terminal.
 
-mod ui_common;
-
-use ui_common::*;
+use crate::common::*;
 use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
 use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
 

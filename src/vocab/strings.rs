@@ -1,14 +1,15 @@
-//! Every string the UI shows, in ONE table: Chinese (the default) and
-//! English. Plan data (titles, names, units) is shown as the document
-//! writes it, in Chinese, whatever the language.
+//! THE string table: every string the full-screen UI shows, in Chinese
+//! (the default) and English. Plan data (titles, names, units) is shown as
+//! the document writes it, in Chinese, whatever the language. It sits in
+//! the vocabulary, below the UI and the CLI, so that both (and
+//! `crate::report`) word things from one table.
 //!
 //! Parameters are written `{}` and filled in order by [`fill`].
 //!
 //! The words for values (statuses, task states, fields, done / not done)
 //! are not here: they are in [`crate::vocab`], shared with the CLI's parsers.
 
-/// The UI's language lives in the vocabulary (below the UI and the CLI).
-pub use crate::vocab::Lang;
+pub use super::Lang;
 
 macro_rules! strings {
     ($($key:ident => $zh:expr, $en:expr;)*) => {

@@ -1,6 +1,5 @@
 //! Shared fixtures for the UI tests (tests/ui_*.rs): the embedded plan, a Progress with
 //! actuals that give every status, and helpers to type keys and render.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::str::FromStr;

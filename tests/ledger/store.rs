@@ -1,13 +1,11 @@
 //! The ledger library: round trips, encodings, torn lines, malformed rows,
 //! conflicts, refresh, history, undo and conversion.
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::{files, ledger_in, ledger_text};
+use crate::common::{files, ledger_in, ledger_text};
 use wudang_plan::ledger::{
     self, Appended, Converted, Edit, Encoding, Entry, Expect, Field, Ledger, LedgerError, Stamp,
     Warning,

@@ -3,11 +3,9 @@
 //! Asian Ambiguous character is drawn, so no line is wider than the window
 //! on a terminal that draws them two cells wide.
 
-mod ui_common;
-
+use crate::common::*;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
-use ui_common::*;
 use unicode_width::UnicodeWidthStr;
 use wudang_plan::ui::{Action, AppState, Lang, Pane, update};
 

@@ -3,9 +3,7 @@
 //! by the command line's input; the ledger and the output keep the machine
 //! words.
 
-mod common;
-
-use common::{ledger_in, run, wp, wp_on};
+use crate::common::{ledger_in, run, wp, wp_on};
 use wudang_plan::vocab::{Field, Lang, Milestone, Status, TaskState, Term};
 
 /// The last row of the ledger at `data`.

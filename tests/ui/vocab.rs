@@ -3,9 +3,7 @@
 //! history popup, the conflict prompt; and value errors are in the UI's
 //! language.
 
-mod ui_common;
-
-use ui_common::*;
+use crate::common::*;
 use wudang_plan::ledger::{Conflict, Entry, Field};
 use wudang_plan::ui::{Action, Lang, Mode, update};
 

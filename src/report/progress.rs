@@ -1,10 +1,10 @@
 //! The one adapter through which actual values, statuses and notes enter
-//! the UI.
+//! the UI (`ui::data` re-exports it).
 //!
 //! The UI state never reads the ledger itself: the run loop fills a
 //! [`Progress`] from the ledger ([`Progress::from_ledger`]) and keeps it up
-//! to date; the UI computes every status with the pure
-//! [`crate::ledger::status()`].
+//! to date row by row ([`Progress::apply`]); the UI computes every status
+//! with the pure [`crate::ledger::status`].
 
 use std::collections::HashMap;
 
@@ -161,105 +161,5 @@ impl Progress {
             .iter()
             .map(|i| ledger::status(i, self.actual.get(&i.id), self.today))
             .collect()
-    }
-}
-
-/// The four classes the UI shows and filters by (`stretch_met` counts as
-/// met; its word says "超额达标").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Class {
-    Missed,
-    InProgress,
-    Met,
-    NoData,
-}
-
-impl Class {
-    /// Picker order: what people look for first.
-    pub const ALL: [Class; 4] = [Class::Missed, Class::InProgress, Class::Met, Class::NoData];
-
-    pub fn of(s: Status) -> Class {
-        match s {
-            Status::Met | Status::StretchMet => Class::Met,
-            Status::InProgress => Class::InProgress,
-            Status::Missed => Class::Missed,
-            Status::NoData => Class::NoData,
-        }
-    }
-
-    /// A representative status (for marks and words).
-    pub fn status(self) -> Status {
-        match self {
-            Class::Missed => Status::Missed,
-            Class::InProgress => Status::InProgress,
-            Class::Met => Status::Met,
-            Class::NoData => Status::NoData,
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// Counts per class, indexed by [`Class::index`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts(pub [usize; 4]);
-
-impl Counts {
-    pub fn add(&mut self, c: Class) {
-        self.0[c.index()] += 1;
-    }
-
-    pub fn get(&self, c: Class) -> usize {
-        self.0[c.index()]
-    }
-
-    pub fn total(&self) -> usize {
-        self.0.iter().sum()
-    }
-
-    /// The class a group of indicators shows as one mark: missed if any is
-    /// missed; else in progress if any is in progress or only some are met;
-    /// met when all are met; no data when nothing is recorded (or empty).
-    pub fn summary(&self) -> Class {
-        let met = self.get(Class::Met);
-        if self.get(Class::Missed) > 0 {
-            Class::Missed
-        } else if self.get(Class::InProgress) > 0 {
-            Class::InProgress
-        } else if met > 0 && met == self.total() {
-            Class::Met
-        } else if met > 0 {
-            Class::InProgress
-        } else {
-            Class::NoData
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn counts(missed: usize, prog: usize, met: usize, none: usize) -> Counts {
-        Counts([missed, prog, met, none])
-    }
-
-    #[test]
-    fn summary_rules() {
-        assert_eq!(counts(1, 1, 1, 1).summary(), Class::Missed);
-        assert_eq!(counts(0, 1, 3, 0).summary(), Class::InProgress);
-        assert_eq!(counts(0, 0, 3, 0).summary(), Class::Met);
-        assert_eq!(counts(0, 0, 2, 1).summary(), Class::InProgress);
-        assert_eq!(counts(0, 0, 0, 4).summary(), Class::NoData);
-        assert_eq!(counts(0, 0, 0, 0).summary(), Class::NoData);
-    }
-
-    #[test]
-    fn classes_cover_statuses() {
-        for s in Status::ALL {
-            assert_eq!(Class::of(Class::of(s).status()), Class::of(s));
-        }
     }
 }

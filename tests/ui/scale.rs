@@ -2,7 +2,7 @@
 //! opening, filtering, typing a search and drawing stay linear. Quadratic
 //! work anywhere would take minutes here.
 
-mod ui_common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -92,7 +92,7 @@ fn hundred_thousand_indicators_stay_responsive() {
         .collect();
     let progress = Progress {
         actual,
-        ..Progress::empty(ui_common::EARLY_2026)
+        ..Progress::empty(common::EARLY_2026)
     };
     let theme = Theme {
         color: true,
@@ -113,26 +113,26 @@ fn hundred_thousand_indicators_stay_responsive() {
     let mut s = s.unwrap();
     assert_eq!(s.visible.inds.len(), TASKS * PER_TASK);
     step("draw", &mut || {
-        ui_common::render(&s);
+        common::render(&s);
     });
-    step("L zkc Enter", &mut || ui_common::keys(&mut s, "Lzkc\n"));
+    step("L zkc Enter", &mut || common::keys(&mut s, "Lzkc\n"));
     // 朱快春 leads one row in eight, two rows per task
     assert_eq!(s.visible.tasks.len(), TASKS * 2 / 8);
-    step("S Enter", &mut || ui_common::keys(&mut s, "S\n"));
+    step("S Enter", &mut || common::keys(&mut s, "S\n"));
     assert!(!s.visible.inds.is_empty());
     step("G and draw", &mut || {
-        ui_common::keys(&mut s, "G");
-        ui_common::render(&s);
+        common::keys(&mut s, "G");
+        common::render(&s);
     });
-    step("x", &mut || ui_common::keys(&mut s, "x"));
-    step("search 3 keys", &mut || ui_common::keys(&mut s, "/任务9"));
-    step("search Enter", &mut || ui_common::keys(&mut s, "\n"));
+    step("x", &mut || common::keys(&mut s, "x"));
+    step("search 3 keys", &mut || common::keys(&mut s, "/任务9"));
+    step("search Enter", &mut || common::keys(&mut s, "\n"));
     step("draw", &mut || {
-        ui_common::render(&s);
+        common::render(&s);
     });
     step("overview", &mut || {
-        ui_common::keys(&mut s, "oG");
-        ui_common::render(&s);
+        common::keys(&mut s, "oG");
+        common::render(&s);
     });
     eprintln!("{times:?}");
     for (name, t) in times {

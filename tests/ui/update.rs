@@ -1,8 +1,6 @@
 //! Pure `update(state, action)` tests: every action, no terminal.
 
-mod ui_common;
-
-use ui_common::*;
+use crate::common::*;
 use wudang_plan::ui::data::Class;
 use wudang_plan::ui::model::Cursor;
 use wudang_plan::ui::model::TreeRow;

@@ -1,12 +1,10 @@
 //! Many processes appending to one ledger at once.
 
-mod common;
-
 use std::collections::HashSet;
 use std::fs;
 use std::thread;
 
-use common::{bin, ledger_in, run};
+use crate::common::{bin, ledger_in, run};
 use wudang_plan::ledger::{Field, Ledger};
 
 const PROCESSES: usize = 8;

@@ -6,7 +6,7 @@
 //! it appends through the library and prints `ack N` only after `append`
 //! returned.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 use wudang_plan::ledger::{Edit, Expect, Field, Ledger, Stamp};
 
 const ROUNDS: u64 = 50;
+
+/// The child's test name, in the ledger test binary.
+const CHILD: &str = "crash::child_appender";
 
 /// The child: appends `8.1 = start, start+1, …` until killed.
 #[test]
@@ -72,7 +75,7 @@ fn killed_fifty_times_every_ack_survives() {
     let began = Instant::now();
     for round in 0..ROUNDS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_appender", "--ignored", "--nocapture"])
+            .args(["--exact", CHILD, "--ignored", "--nocapture"])
             .args(["--test-threads", "1"])
             .env("LEDGER_CRASH_CHILD", &path)
             .env("LEDGER_CRASH_START", (round * 1_000_000).to_string())

@@ -1,16 +1,14 @@
 //! Screens rendered with ratatui's TestBackend and compared with the
-//! committed snapshots in tests/snapshots/ (insta). Review a change with
-//! `INSTA_UPDATE=always cargo test --test ui_snapshots` and `git diff`.
+//! committed snapshots in tests/ui/snapshots/ (insta). Review a change with
+//! `INSTA_UPDATE=always cargo test --test ui screens::` and `git diff`.
 //! Every input is fixed (plan, fixture actuals, --today, size), so the
 //! screens are deterministic.
 
-mod ui_common;
-
+use crate::common::*;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Position;
-use ui_common::*;
 use wudang_plan::ui::model::layout::{MIN_H, MIN_W};
 use wudang_plan::ui::{Action, Lang, draw, update};
 

@@ -1,11 +1,9 @@
 //! Issue 8 ("trust pass") in the ledger: no-op edits record nothing, and
 //! undo carries the value the undoer saw; both decided under the lock.
 
-mod common;
-
 use std::fs;
 
-use common::ledger_in;
+use crate::common::ledger_in;
 use wudang_plan::ledger::{Appended, Edit, Entry, Expect, Field, Ledger, LedgerError, Stamp};
 
 fn t(n: u32) -> Stamp {

@@ -1,0 +1,135 @@
+//! The files in use and the ledger file itself: `paths`, `ledger check`,
+//! `ledger convert`.
+
+use std::io::Write;
+
+use super::args::LedgerCommand;
+use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger, warn};
+use crate::ledger::{self, Converted};
+
+/// `paths`: the files in use.
+pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    match &cli.plan {
+        Some(dir) => writeln!(out, "plan: {}", dir.display())?,
+        None => writeln!(out, "plan: embedded (seeds/ compiled into the binary)")?,
+    }
+    let path = ledger_path(cli)?;
+    writeln!(out, "ledger: {}", path.display())?;
+    writeln!(out, "lock: {}", ledger::lock_path(&path).display())?;
+    writeln!(out, "torn: {}", ledger::torn_path(&path).display())?;
+    Ok(())
+}
+
+/// `ledger check`: reads the whole ledger (rows that don't parse stop it,
+/// exit 1), then reports, exit 1 if any: text with control characters,
+/// rows with more fields than the header, ids the plan (embedded or
+/// `--plan`) does not know. Rows edited outside wudang-plan (a broken chain
+/// of `old` values) and a cut-short last line are warnings (exit 0).
+fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    let plan = load_plan(cli)?;
+    let l = open_ledger(cli, err)?;
+    let path = l.path().display().to_string();
+    if !l.exists() {
+        writeln!(
+            out,
+            "{path}: no ledger yet; it is created on the first edit"
+        )?;
+        return Ok(());
+    }
+    if !l.has_header() {
+        writeln!(
+            out,
+            "ok: {path}: empty, no header yet (it is written with the first edit), {}",
+            l.encoding().name()
+        )?;
+        return Ok(());
+    }
+    let audit = l.audit(&|id| plan.indicator(id).is_some() || plan.task(id).is_some())?;
+    writeln!(
+        out,
+        "{}{path}: {} rows for {} ids, {}",
+        if audit.total == 0 { "ok: " } else { "" },
+        l.len(),
+        l.ids().count(),
+        l.encoding().name()
+    )?;
+    for f in &audit.findings {
+        writeln!(out, "{path}:{}: {}", f.line, f.message)?;
+    }
+    if audit.total > audit.findings.len() {
+        writeln!(out, "… and {} more", audit.total - audit.findings.len())?;
+    }
+    let (breaks, count) = l.chain_breaks();
+    for b in breaks {
+        writeln!(out, "warning: {path}:{}: {b}", b.line)?;
+    }
+    if count > breaks.len() {
+        writeln!(
+            out,
+            "warning: … and {} more such rows",
+            count - breaks.len()
+        )?;
+    }
+    if count > 0 {
+        writeln!(
+            out,
+            "{count} row{} whose `old` is not the value recorded before: rows were edited, \
+             deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); \
+             check them against the backup copies",
+            if count == 1 { "" } else { "s" }
+        )?;
+    }
+    if l.encoding() == ledger::Encoding::Gb18030 {
+        writeln!(
+            out,
+            "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
+        )?;
+    }
+    if audit.total > 0 {
+        return Err(CliError::Problems(format!(
+            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
+             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
+            audit.total,
+            if audit.total == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
+/// `ledger check` and `ledger convert`.
+pub fn ledger(
+    cli: &Cli,
+    command: &LedgerCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
+    let path = ledger_path(cli)?;
+    match command {
+        LedgerCommand::Check => check(cli, out, err)?,
+        LedgerCommand::Convert => match ledger::convert(&path, clock(cli).now)? {
+            Converted::AlreadyUtf8 => {
+                writeln!(
+                    out,
+                    "{}: already UTF-8 with BOM; nothing to do",
+                    path.display()
+                )?;
+            }
+            Converted::Done {
+                from,
+                rows,
+                backup,
+                warnings,
+            } => {
+                warn(err, &warnings);
+                writeln!(
+                    out,
+                    "converted {} from {} to UTF-8 with BOM ({rows} rows)",
+                    path.display(),
+                    from.name()
+                )?;
+                writeln!(out, "backup of the original: {}", backup.display())?;
+            }
+        },
+    }
+    Ok(())
+}

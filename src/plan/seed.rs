@@ -1,0 +1,434 @@
+//! Each seed file's records read into the model — groups, tasks, rows,
+//! indicators, in that order, each checked against the ids read before it.
+//! Every problem is pushed to `errs` (file, line, field, found, expected)
+//! and the record skipped, so that one run lists them all.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::cells::{Rec, records, split_list};
+use super::error::PlanError;
+use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
+
+/// The seed file names, in load order.
+pub const GROUPS: &str = "groups.csv";
+pub const TASKS: &str = "tasks.csv";
+pub const ROWS: &str = "rows.csv";
+pub const INDICATORS: &str = "indicators.csv";
+
+/// `groups.csv`: the groups and their ids.
+pub(super) fn groups(
+    file: &str,
+    text: &str,
+    errs: &mut Vec<PlanError>,
+) -> (Vec<Group>, HashSet<u32>) {
+    let mut groups = Vec::new();
+    let mut ids = HashSet::new();
+    for rec in records(file, text, &["id", "title"], errs) {
+        let Some(id) = group_id(&rec, errs) else {
+            continue;
+        };
+        if !ids.insert(id) {
+            rec.err(errs, "id", format!("duplicate group id `{id}`"));
+            continue;
+        }
+        let title = rec.required(errs, "title");
+        groups.push(Group { id, title });
+    }
+    (groups, ids)
+}
+
+/// A group's number: not 0 (总体目标 is implicit).
+fn group_id(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<u32> {
+    match rec.get("id").parse::<u32>() {
+        Ok(0) => {
+            rec.err(
+                errs,
+                "id",
+                "found `0`; group 0 (总体目标) is implicit and must not be listed".into(),
+            );
+            None
+        }
+        Ok(n) => Some(n),
+        Err(_) => {
+            rec.err(
+                errs,
+                "id",
+                format!(
+                    "found `{}`, expected a group number such as `1`",
+                    rec.get("id")
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `tasks.csv`: the tasks, and every task id read (also of a task refused
+/// for its group, so that its rows are not reported again).
+pub(super) fn tasks(
+    file: &str,
+    text: &str,
+    group_ids: &HashSet<u32>,
+    errs: &mut Vec<PlanError>,
+) -> (Vec<Task>, HashSet<String>) {
+    let mut tasks = Vec::new();
+    let mut ids = HashSet::new();
+    let cols = ["id", "group", "title", "text", "units"];
+    for rec in records(file, text, &cols, errs) {
+        let Some(id) = task_id(&rec, &mut ids, errs) else {
+            continue;
+        };
+        let Some(group) = task_group(&rec, group_ids, errs) else {
+            continue;
+        };
+        let title = rec.required(errs, "title");
+        tasks.push(Task {
+            id,
+            group,
+            title,
+            text: rec.get("text").replace("\r\n", "\n"),
+            units: split_list(rec.get("units"), false),
+        });
+    }
+    (tasks, ids)
+}
+
+/// A new task id without `.` or spaces, added to `ids`.
+fn task_id(rec: &Rec<'_>, ids: &mut HashSet<String>, errs: &mut Vec<PlanError>) -> Option<String> {
+    let id = rec.get("id").to_string();
+    if id.is_empty() {
+        rec.err(errs, "id", "empty, expected a task id such as `8`".into());
+        return None;
+    }
+    if id.contains('.') || id.contains(char::is_whitespace) {
+        rec.err(
+            errs,
+            "id",
+            format!("found `{id}`, expected a task id without `.` or spaces"),
+        );
+        return None;
+    }
+    if !ids.insert(id.clone()) {
+        rec.err(errs, "id", format!("duplicate task id `{id}`"));
+        return None;
+    }
+    Some(id)
+}
+
+/// A task's group: one of `groups.csv`, or 0 (总体目标).
+fn task_group(rec: &Rec<'_>, group_ids: &HashSet<u32>, errs: &mut Vec<PlanError>) -> Option<u32> {
+    match rec.get("group").parse::<u32>() {
+        Ok(g) if g == HEADLINE_GROUP || group_ids.contains(&g) => Some(g),
+        Ok(g) => {
+            rec.err(
+                errs,
+                "group",
+                format!(
+                    "unknown group `{g}`, expected one of {} in {GROUPS} (or 0)",
+                    list(group_ids.iter())
+                ),
+            );
+            None
+        }
+        Err(_) => {
+            rec.err(
+                errs,
+                "group",
+                format!("found `{}`, expected a group number", rec.get("group")),
+            );
+            None
+        }
+    }
+}
+
+/// `rows.csv`: the accountability rows, and the task of each row id.
+pub(super) fn rows(
+    file: &str,
+    text: &str,
+    task_ids: &HashSet<String>,
+    errs: &mut Vec<PlanError>,
+) -> (Vec<Row>, HashMap<String, String>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row_task: HashMap<String, String> = HashMap::new();
+    let cols = [
+        "id", "task", "title", "target", "leaders", "units", "persons",
+    ];
+    for rec in records(file, text, &cols, errs) {
+        let id = rec.get("id").to_string();
+        if id.is_empty() {
+            rec.err(errs, "id", "empty, expected a row id such as `T8`".into());
+            continue;
+        }
+        if row_task.contains_key(&id) {
+            rec.err(errs, "id", format!("duplicate row id `{id}`"));
+            continue;
+        }
+        let task = rec.get("task").to_string();
+        if !task_ids.contains(&task) {
+            rec.err(
+                errs,
+                "task",
+                format!("unknown task `{task}`, expected a task id from {TASKS}"),
+            );
+            continue;
+        }
+        let leaders = split_list(rec.get("leaders"), true);
+        if leaders.is_empty() {
+            rec.err(
+                errs,
+                "leaders",
+                "empty, expected at least one 责任领导".into(),
+            );
+        }
+        let Some(owners) = owners(&rec, errs) else {
+            continue;
+        };
+        row_task.insert(id.clone(), task.clone());
+        rows.push(Row {
+            id,
+            task,
+            title: rec.get("title").to_string(),
+            target: rec.get("target").to_string(),
+            leaders,
+            owners,
+        });
+    }
+    (rows, row_task)
+}
+
+/// A row's units and persons, paired in order; as many of each.
+fn owners(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Vec<Owner>> {
+    let units = split_list(rec.get("units"), false);
+    let persons = split_list(rec.get("persons"), true);
+    if units.len() != persons.len() {
+        let msg = if units.len() > persons.len() {
+            format!(
+                "unit `{}` has no person: {} units but {} persons (units and persons pair in order)",
+                units[persons.len()],
+                units.len(),
+                persons.len()
+            )
+        } else {
+            format!(
+                "person `{}` has no unit: {} units but {} persons (units and persons pair in order)",
+                persons[units.len()],
+                units.len(),
+                persons.len()
+            )
+        };
+        rec.err(errs, "persons", msg);
+        return None;
+    }
+    Some(
+        units
+            .into_iter()
+            .zip(persons)
+            .map(|(unit, person)| Owner { unit, person })
+            .collect(),
+    )
+}
+
+/// `indicators.csv`: the indicators whose every field is right.
+pub(super) fn indicators(
+    file: &str,
+    text: &str,
+    task_ids: &HashSet<String>,
+    row_task: &HashMap<String, String>,
+    errs: &mut Vec<PlanError>,
+) -> Vec<Indicator> {
+    let mut indicators = Vec::new();
+    let mut ids = HashSet::new();
+    let cols = [
+        "id",
+        "task",
+        "row",
+        "name",
+        "unit",
+        "comparison",
+        "target",
+        "stretch",
+        "better",
+        "deadline",
+        "source",
+    ];
+    for rec in records(file, text, &cols, errs) {
+        let before = errs.len();
+        let id = rec.get("id").to_string();
+        let task = rec.get("task").to_string();
+        let row = rec.get("row").to_string();
+        check_task_and_id(&rec, &id, &task, task_ids, errs);
+        if !ids.insert(id.clone()) {
+            rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
+        }
+        check_row(&rec, &row, &task, row_task, errs);
+        let name = rec.required(errs, "name");
+        let comparison = comparison(&rec, errs);
+        let target = rec.decimal(errs, "target");
+        let stretch = rec.decimal(errs, "stretch");
+        check_target(&rec, comparison, &target, errs);
+        let better = better(&rec, comparison, errs);
+        let deadline = deadline(&rec, errs);
+        let unit = Some(rec.get("unit").to_string()).filter(|u| !u.is_empty());
+        if errs.len() != before {
+            continue;
+        }
+        if let (Some(comparison), Some(better), Some(deadline)) = (comparison, better, deadline) {
+            indicators.push(Indicator {
+                id,
+                task,
+                row,
+                name,
+                unit,
+                comparison,
+                target,
+                stretch,
+                better,
+                deadline,
+                source: rec.get("source").to_string(),
+            });
+        }
+    }
+    indicators
+}
+
+/// An indicator's task is known and its id is `TASK.N`.
+fn check_task_and_id(
+    rec: &Rec<'_>,
+    id: &str,
+    task: &str,
+    task_ids: &HashSet<String>,
+    errs: &mut Vec<PlanError>,
+) {
+    if !task_ids.contains(task) {
+        rec.err(
+            errs,
+            "task",
+            format!("unknown task `{task}`, expected a task id from {TASKS}"),
+        );
+    }
+    match id.split_once('.') {
+        Some((t, n)) if t == task && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {}
+        _ => rec.err(
+            errs,
+            "id",
+            format!("found `{id}`, expected `{task}.N` (the task id, a dot, a number)"),
+        ),
+    }
+}
+
+/// An indicator's row is known and belongs to its task.
+fn check_row(
+    rec: &Rec<'_>,
+    row: &str,
+    task: &str,
+    row_task: &HashMap<String, String>,
+    errs: &mut Vec<PlanError>,
+) {
+    match row_task.get(row) {
+        None => rec.err(
+            errs,
+            "row",
+            format!("unknown row `{row}`, expected a row id from {ROWS}"),
+        ),
+        Some(t) if t != task => rec.err(
+            errs,
+            "row",
+            format!("row `{row}` belongs to task `{t}`, not to task `{task}`"),
+        ),
+        Some(_) => {}
+    }
+}
+
+fn comparison(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Comparison> {
+    let c = Comparison::parse(rec.get("comparison"));
+    if c.is_none() {
+        rec.err(
+            errs,
+            "comparison",
+            format!(
+                "found `{}`, expected one of `>=`, `<=`, `~`, `done`",
+                rec.get("comparison")
+            ),
+        );
+    }
+    c
+}
+
+/// A milestone has no target; every other comparison has one.
+fn check_target(
+    rec: &Rec<'_>,
+    comparison: Option<Comparison>,
+    target: &Option<Decimal>,
+    errs: &mut Vec<PlanError>,
+) {
+    match (comparison, target) {
+        (Some(Comparison::Done), Some(t)) => rec.err(
+            errs,
+            "target",
+            format!("found `{t}`, expected empty for a `done` milestone"),
+        ),
+        (Some(c), None) if c != Comparison::Done && rec.get("target").is_empty() => rec.err(
+            errs,
+            "target",
+            format!("empty, expected a number for comparison `{c}`"),
+        ),
+        _ => {}
+    }
+}
+
+/// `higher` or `lower`; empty: lower for `<=`, else higher.
+fn better(
+    rec: &Rec<'_>,
+    comparison: Option<Comparison>,
+    errs: &mut Vec<PlanError>,
+) -> Option<Better> {
+    match rec.get("better") {
+        "" => comparison.map(|c| {
+            if c == Comparison::AtMost {
+                Better::Lower
+            } else {
+                Better::Higher
+            }
+        }),
+        s => {
+            let b = Better::parse(s);
+            if b.is_none() {
+                rec.err(
+                    errs,
+                    "better",
+                    format!("found `{s}`, expected `higher` or `lower`"),
+                );
+            }
+            b
+        }
+    }
+}
+
+/// A year from 1900 to 2200.
+fn deadline(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<i32> {
+    match rec.get("deadline").parse::<i32>() {
+        Ok(y) if (1900..=2200).contains(&y) => Some(y),
+        _ => {
+            rec.err(
+                errs,
+                "deadline",
+                format!(
+                    "found `{}`, expected a year such as `2025`",
+                    rec.get("deadline")
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn list<'a>(ids: impl Iterator<Item = &'a u32>) -> String {
+    let mut v: Vec<_> = ids.collect();
+    v.sort();
+    v.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

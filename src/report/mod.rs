@@ -1,0 +1,18 @@
+//! What the ledger says about the plan, counted and worded for people:
+//! shared by the command line and the full-screen UI, below both (no
+//! ratatui, no clap).
+//!
+//! - [`progress`]: [`Progress`], the current actuals, task states and notes
+//!   the UI keeps, filled from the ledger and kept up to date row by row;
+//! - [`counts`]: [`Counts`] of indicators per status, and the four
+//!   [`Class`]es the UI groups statuses into;
+//! - [`words`]: values and targets as text, in the command line's machine
+//!   words or a UI language ([`crate::vocab::Wording`]).
+
+pub mod counts;
+pub mod progress;
+pub mod words;
+
+pub use counts::{Class, Counts};
+pub use progress::{NoteKind, Noted, Progress};
+pub use words::{actual_cell, actual_text, nothing, target_text, value_text};

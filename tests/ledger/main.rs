@@ -1,0 +1,13 @@
+//! The ledger: the library (round trips, encodings, changes, many
+//! writers, a killed writer) and the commands that record and show
+//! changes, with the words they accept and the text they print.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
+
+mod change;
+mod cli;
+mod common;
+mod concurrency;
+mod crash;
+mod safety;
+mod store;
+mod vocab;

@@ -1,0 +1,9 @@
+//! The plan: the embedded plan says what the document says, other plans
+//! load from a directory (every broken file reported), a province-sized
+//! plan loads in linear time, and the listing commands show it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
+
+mod cli;
+mod fidelity;
+mod load;
+mod scale;

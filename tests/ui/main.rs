@@ -1,0 +1,13 @@
+//! The full-screen UI: pure `update` tests, screens on ratatui's
+//! TestBackend (insta snapshots in tests/ui/snapshots/), the real binary in
+//! a pseudo-terminal, and a province-sized plan.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
+
+mod common;
+mod pty;
+mod scale;
+mod screens;
+mod text;
+mod trust;
+mod update;
+mod vocab;
