@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod ledger;
+pub mod pace;
 pub mod plan;
 pub mod text;
 pub mod tty;
