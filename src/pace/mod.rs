@@ -8,9 +8,13 @@
 //!   type for one;
 //! - [`plan_period`]: `PlanPeriod` (2021–2025) and `Elapsed`, how far along
 //!   the line the end of a period is;
+//! - [`kind`]: `Kind` (`level`, `cumulative`, `rate`, `annual`,
+//!   `milestone`);
 
+pub mod kind;
 pub mod period;
 pub mod plan_period;
 
+pub use kind::Kind;
 pub use period::{Period, PeriodError};
 pub use plan_period::{Elapsed, PlanPeriod};
