@@ -10,11 +10,20 @@
 //!   the line the end of a period is;
 //! - [`kind`]: `Kind` (`level`, `cumulative`, `rate`, `annual`,
 //!   `milestone`);
+//! - [`expect`]: the expected value and the progress ratio;
+//! - [`light`]: `Light`, `assess`, roll-ups and `stale`.
 
+pub mod expect;
 pub mod kind;
+pub mod light;
 pub mod period;
 pub mod plan_period;
 
+#[cfg(test)]
+mod cases;
+
+pub use expect::{ABOUT_SHARE, Goal, Progress, expected, ratio};
 pub use kind::Kind;
+pub use light::{Assessment, Light, LightCounts, assess, milestone_light, stale, worst};
 pub use period::{Period, PeriodError};
 pub use plan_period::{Elapsed, PlanPeriod};
