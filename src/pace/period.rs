@@ -105,7 +105,11 @@ pub fn month_of(date: Date) -> i64 {
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.end_month(), self.months()).cmp(&(other.end_month(), other.months()))
+        // The year last only keeps the order consistent with `Eq` for an
+        // out-of-range quarter or month built by hand (2024Q5 ends with
+        // 2025Q1); parsed periods never tie on the first two.
+        let key = |p: &Period| (p.end_month(), p.months(), p.year());
+        key(self).cmp(&key(other))
     }
 }
 
@@ -458,6 +462,13 @@ mod tests {
                 Period::Month(2025, 1),
             ]
         );
+    }
+
+    #[test]
+    fn order_agrees_with_equality_even_out_of_range() {
+        let (a, b) = (Period::Quarter(2024, 5), Period::Quarter(2025, 1));
+        assert_eq!(a.end_month(), b.end_month());
+        assert_ne!(a.cmp(&b), Ordering::Equal);
     }
 
     #[test]
