@@ -12,6 +12,7 @@
 
 pub mod cli;
 pub mod ledger;
+pub mod pace;
 pub mod plan;
 pub mod report;
 pub mod text;

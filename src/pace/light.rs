@@ -1,0 +1,231 @@
+//! Three-colour lights (红黄绿灯), their roll-up, and 逾期未报 (stale
+//! reports). See docs/pace.md, "Lights".
+
+use std::fmt;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::expect::Goal;
+use super::kind::Kind;
+use super::period::{Period, month_of};
+use super::plan_period::PlanPeriod;
+use crate::ledger::{Actual, status};
+use crate::plan::Indicator;
+
+/// An indicator's light. Ordered from least to most alarming, so the
+/// greatest of a set is the worst and `gray` (nothing to judge) counts only
+/// when nothing else is there: `gray < green < yellow < red`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Light {
+    /// No value, or nothing expected yet.
+    Gray,
+    /// On or ahead of pace (r ≥ 1), or the target is met.
+    Green,
+    /// Lagging (0.9 ≤ r < 1), or a milestone in the last six months of its
+    /// deadline year.
+    Yellow,
+    /// Behind (r < 0.9), or past the deadline and not met.
+    Red,
+}
+
+impl Light {
+    /// Worst first, the order of counts and filters.
+    pub const ALL: [Light; 4] = [Light::Red, Light::Yellow, Light::Green, Light::Gray];
+
+    /// The machine word: `green`, `yellow`, `red`, `gray`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Light::Gray => "gray",
+            Light::Green => "green",
+            Light::Yellow => "yellow",
+            Light::Red => "red",
+        }
+    }
+
+    /// Parses a machine word (surrounding spaces ignored).
+    pub fn parse(s: &str) -> Option<Light> {
+        let s = s.trim();
+        Light::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl fmt::Display for Light {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The roll-up of a task: its worst light, gray only when all are gray
+/// (or there are none).
+pub fn worst(lights: impl IntoIterator<Item = Light>) -> Light {
+    lights.into_iter().max().unwrap_or(Light::Gray)
+}
+
+/// How many of each light (groups and leaders show these).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LightCounts {
+    pub red: usize,
+    pub yellow: usize,
+    pub green: usize,
+    pub gray: usize,
+}
+
+impl LightCounts {
+    pub fn add(&mut self, light: Light) {
+        *self.slot(light) += 1;
+    }
+
+    pub fn get(&self, light: Light) -> usize {
+        match light {
+            Light::Red => self.red,
+            Light::Yellow => self.yellow,
+            Light::Green => self.green,
+            Light::Gray => self.gray,
+        }
+    }
+
+    fn slot(&mut self, light: Light) -> &mut usize {
+        match light {
+            Light::Red => &mut self.red,
+            Light::Yellow => &mut self.yellow,
+            Light::Green => &mut self.green,
+            Light::Gray => &mut self.gray,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.red + self.yellow + self.green + self.gray
+    }
+
+    /// The worst light counted, as [`worst`] would give.
+    pub fn worst(&self) -> Light {
+        worst(Light::ALL.into_iter().filter(|&l| self.get(l) > 0))
+    }
+}
+
+impl Extend<Light> for LightCounts {
+    fn extend<I: IntoIterator<Item = Light>>(&mut self, iter: I) {
+        for light in iter {
+            self.add(light);
+        }
+    }
+}
+
+impl FromIterator<Light> for LightCounts {
+    fn from_iter<I: IntoIterator<Item = Light>>(iter: I) -> Self {
+        let mut counts = LightCounts::default();
+        counts.extend(iter);
+        counts
+    }
+}
+
+/// Where an indicator stands: the expected value at the end of its
+/// latest period, the progress ratio, whether the target is met, the light.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessment {
+    /// The expected value (序时进度) at the end of the value's period, to
+    /// the target as stated; `None` for a milestone, without a value, or a
+    /// level without a baseline.
+    pub expected: Option<Decimal>,
+    /// The value from which (lower-is-better: up to which) the light is
+    /// green at the end of the value's period: the expected value, or for a
+    /// `~` target the line to 95 % of it in the better direction.
+    pub on_pace: Option<Decimal>,
+    /// The progress ratio r; `None` when nothing is expected yet.
+    pub ratio: Option<Decimal>,
+    /// The value meets the target as the status rules say (`met` or
+    /// `stretch_met`) and that settles it ([`Goal::met_is_final`]); a
+    /// milestone is met when done.
+    pub met: bool,
+    pub light: Light,
+}
+
+/// Judges `ind` of `kind` on `latest`, its value for its latest period,
+/// as of `as_of` (today for the current light; for one row of a series,
+/// the end of that row's period if earlier, so history is judged as it
+/// stood). In order:
+///
+/// - milestone: see [`milestone_light`] (nothing recorded is not done);
+/// - no value (or a done-flag on a number): `gray`;
+/// - the value meets the target: `green` (under a lower-is-better
+///   ceiling on a sum only once the sum is complete: [`Goal::met_is_final`]);
+/// - the deadline year has ended: `red`;
+/// - a level whose baseline already met the target, not met now: `red`;
+/// - nothing expected (no baseline, f = 0, …): `gray`;
+/// - else by the ratio: `green` r ≥ 1, `yellow` 0.9 ≤ r < 1, `red`.
+pub fn assess(
+    ind: &Indicator,
+    kind: Kind,
+    plan: PlanPeriod,
+    baseline: Option<Decimal>,
+    latest: Option<(Period, &Actual)>,
+    as_of: Date,
+) -> Assessment {
+    if ind.is_milestone() {
+        let done = matches!(latest, Some((_, Actual::Done(true))));
+        return Assessment {
+            expected: None,
+            on_pace: None,
+            ratio: None,
+            met: done,
+            light: milestone_light(done, ind.deadline, as_of),
+        };
+    }
+    let nothing = Assessment {
+        expected: None,
+        on_pace: None,
+        ratio: None,
+        met: false,
+        light: Light::Gray,
+    };
+    let Some((period, actual @ Actual::Number(value))) = latest else {
+        return nothing;
+    };
+    let goal = Goal::of(ind, kind, baseline);
+    let at = plan.elapsed(period, ind.deadline);
+    let progress = goal.and_then(|g| g.progress(*value, at));
+    let met = status(ind, Some(actual), as_of).is_met() && goal.is_none_or(|g| g.met_is_final(at));
+    let light = if met {
+        Light::Green
+    } else if past(ind.deadline, as_of) || goal.is_some_and(|g| g.baseline_met()) {
+        Light::Red
+    } else {
+        progress.map_or(Light::Gray, |p| p.light())
+    };
+    Assessment {
+        expected: goal.and_then(|g| g.expected(at)),
+        on_pace: goal.and_then(|g| g.on_pace(at)),
+        ratio: progress.and_then(|p| p.ratio()),
+        met,
+        light,
+    }
+}
+
+/// True when the deadline year has ended by `as_of`.
+fn past(deadline: i32, as_of: Date) -> bool {
+    i32::from(as_of.year()) > deadline
+}
+
+/// A milestone's light: `green` when done; not done (or not recorded),
+/// `gray` before July 1 of the deadline year, `yellow` from July 1 to
+/// December 31 of it, `red` after.
+pub fn milestone_light(done: bool, deadline: i32, as_of: Date) -> Light {
+    if done {
+        Light::Green
+    } else if past(deadline, as_of) {
+        Light::Red
+    } else if i32::from(as_of.year()) == deadline && as_of.month() >= 7 {
+        Light::Yellow
+    } else {
+        Light::Gray
+    }
+}
+
+/// 逾期未报: the latest period ended more than one quarter before `today`,
+/// counted in whole months: stale from the first day of the fourth month
+/// after the period's last month (2024: from 2025-04-01; 2024Q3: from
+/// 2025-01-01).
+pub fn stale(latest: Period, today: Date) -> bool {
+    month_of(today) > latest.end_month() + 3
+}

@@ -1,0 +1,183 @@
+//! The plan period (this plan: 2021–2025) and how much of it has elapsed
+//! at the end of a reporting period. See docs/pace.md, "Time elapsed".
+
+use std::ops::RangeInclusive;
+
+use rust_decimal::Decimal;
+
+use super::period::{Period, PeriodError};
+
+/// The years a plan runs, both included: 2021–2025 for 五年行动 to 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PlanPeriod {
+    /// The first year (the plan starts on January 1 of it).
+    pub start: i32,
+    /// The last year (the plan ends on December 31 of it).
+    pub end: i32,
+}
+
+/// How far along the straight line to a deadline the end of a period is,
+/// as whole months, so expectations can be computed and compared exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Elapsed {
+    /// Months from January 1 of the plan's start to the end of the period,
+    /// clamped to `0..=total`.
+    pub months: i64,
+    /// Months from January 1 of the plan's start to December 31 of the
+    /// deadline year (at least 1).
+    pub total: i64,
+    /// Months of the period's own year up to its end: 12 for a year, 6 for
+    /// 2024Q2 or 2024-06 (for `annual` targets, judged within the year).
+    pub into_year: i64,
+}
+
+impl Elapsed {
+    /// `months / total`, the fraction f of the line elapsed, in `[0, 1]`.
+    pub fn fraction(self) -> Decimal {
+        Decimal::from(self.months)
+            .checked_div(Decimal::from(self.total))
+            .unwrap_or(Decimal::ONE)
+    }
+}
+
+impl PlanPeriod {
+    /// A plan from `start` to `end`; `None` when `end` is before `start`.
+    pub fn new(start: i32, end: i32) -> Option<PlanPeriod> {
+        (start <= end).then_some(PlanPeriod { start, end })
+    }
+
+    /// Months in the plan: 60 for 2021–2025.
+    pub fn months(self) -> i64 {
+        (i64::from(self.end) - i64::from(self.start) + 1) * 12
+    }
+
+    /// The years a period may lie in: from the year before the plan (the
+    /// baseline, 基期) to the year after it.
+    pub fn accepted_years(self) -> RangeInclusive<i32> {
+        self.start.saturating_sub(1)..=self.end.saturating_add(1)
+    }
+
+    /// Refuses a period whose year is outside [`PlanPeriod::accepted_years`],
+    /// naming the range.
+    pub fn check(self, period: Period) -> Result<(), PeriodError> {
+        let years = self.accepted_years();
+        if years.contains(&period.year()) {
+            Ok(())
+        } else {
+            Err(PeriodError::OutsidePlan {
+                period,
+                first: *years.start(),
+                last: *years.end(),
+            })
+        }
+    }
+
+    /// How far along the line from the plan start to the end of `deadline`
+    /// (a year) the end of `period` is. Before the plan starts it is 0 (the
+    /// baseline year 2020 for 2021–2025); from the deadline on it stays at
+    /// the whole line (`months == total`). A deadline before the plan
+    /// starts counts as already due (1 of 1).
+    pub fn elapsed(self, period: Period, deadline: i32) -> Elapsed {
+        let start = i64::from(self.start) * 12;
+        let total = (i64::from(deadline) + 1) * 12 - start;
+        let into_year = period.months_into_year();
+        if total <= 0 {
+            return Elapsed {
+                months: 1,
+                total: 1,
+                into_year,
+            };
+        }
+        let months = (period.end_month() + 1 - start).clamp(0, total);
+        Elapsed {
+            months,
+            total,
+            into_year,
+        }
+    }
+
+    /// The fraction f of the plan elapsed at the end of `period`: months
+    /// from January 1 of the start year to the end of the period divided by
+    /// the months in the plan, clamped to `[0, 1]` (2024 in 2021–2025:
+    /// 48 / 60 = 0.8; 2020: 0; 2026: 1).
+    pub fn fraction_at_end(self, period: Period) -> Decimal {
+        self.elapsed(period, self.end).fraction()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    const PLAN: PlanPeriod = PlanPeriod {
+        start: 2021,
+        end: 2025,
+    };
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(PLAN.months(), 60);
+        assert_eq!(PLAN.fraction_at_end(Period::Year(2024)), d("0.8"));
+        assert_eq!(PLAN.fraction_at_end(Period::Year(2023)), d("0.6"));
+        assert_eq!(PLAN.fraction_at_end(Period::Year(2020)), Decimal::ZERO);
+        assert_eq!(
+            PLAN.fraction_at_end(Period::Quarter(2020, 4)),
+            Decimal::ZERO
+        );
+        assert_eq!(
+            PLAN.fraction_at_end(Period::Quarter(2020, 2)),
+            Decimal::ZERO
+        );
+        assert_eq!(PLAN.fraction_at_end(Period::Quarter(2024, 2)), d("0.7"));
+        assert_eq!(PLAN.fraction_at_end(Period::Month(2021, 3)), d("0.05"));
+        assert_eq!(PLAN.fraction_at_end(Period::Year(2025)), Decimal::ONE);
+        assert_eq!(PLAN.fraction_at_end(Period::Year(2026)), Decimal::ONE);
+        assert_eq!(PLAN.fraction_at_end(Period::Month(2026, 1)), Decimal::ONE);
+    }
+
+    #[test]
+    fn an_earlier_deadline_shortens_the_line() {
+        // 7.2 改造棚户区, due 2023: 2022 is 24 of 36 months along.
+        let e = PLAN.elapsed(Period::Year(2022), 2023);
+        assert_eq!((e.months, e.total, e.into_year), (24, 36, 12));
+        assert_eq!(PLAN.elapsed(Period::Year(2024), 2023).months, 36);
+        let q = PLAN.elapsed(Period::Quarter(2024, 2), 2025);
+        assert_eq!((q.months, q.total, q.into_year), (42, 60, 6));
+        // A deadline before the plan: already due.
+        assert_eq!(
+            PLAN.elapsed(Period::Year(2022), 2019).fraction(),
+            Decimal::ONE
+        );
+    }
+
+    #[test]
+    fn check_names_the_range() {
+        for y in 2020..=2026 {
+            assert_eq!(PLAN.check(Period::Year(y)), Ok(()), "{y}");
+        }
+        assert_eq!(PLAN.check(Period::Month(2020, 1)), Ok(()));
+        let e = PLAN.check(Period::Quarter(2019, 4)).unwrap_err();
+        assert_eq!(
+            e,
+            PeriodError::OutsidePlan {
+                period: Period::Quarter(2019, 4),
+                first: 2020,
+                last: 2026
+            }
+        );
+        assert!(e.to_string().contains("2019Q4"), "{e}");
+        assert!(e.to_string().contains("2020–2026"), "{e}");
+        assert!(PLAN.check(Period::Year(2027)).is_err());
+    }
+
+    #[test]
+    fn new_refuses_a_backwards_plan() {
+        assert_eq!(PlanPeriod::new(2021, 2025), Some(PLAN));
+        assert_eq!(PlanPeriod::new(2026, 2025), None);
+    }
+}
