@@ -5,7 +5,6 @@ use std::io::Write;
 
 use super::output::target_text;
 use super::{CliError, Context, clock, open_ledger, user, warn};
-use crate::ledger::value::halfwidth;
 use crate::ledger::{
     self, Actual, Appended, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
     parse_actual,
@@ -13,6 +12,7 @@ use crate::ledger::{
 use crate::plan::{Indicator, Plan, Task};
 use crate::report;
 use crate::text;
+use crate::text::halfwidth;
 use crate::vocab::{Lang, Term, Wording, parse_task_state};
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
