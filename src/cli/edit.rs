@@ -212,6 +212,7 @@ pub fn set(
             user: who,
             time: clock.now,
             expect,
+            period: None,
         })
         .map_err(|e| refused(plan, e))?;
     warn(cx.err, ledger.warnings());
@@ -275,6 +276,7 @@ pub fn status(
             user: who,
             time: clock.now,
             expect,
+            period: None,
         })
         .map_err(|e| refused(plan, e))?;
     warn(cx.err, ledger.warnings());
@@ -319,6 +321,7 @@ pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError>
         user: who,
         time: clock.now,
         expect: Expect::Any,
+        period: None,
     })?;
     warn(cx.err, ledger.warnings());
     let entry = match done {

@@ -63,7 +63,11 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::Value(_) => 2,
-            CliError::Ledger(LedgerError::InvalidEdit(_) | LedgerError::NothingToUndo { .. }) => 2,
+            CliError::Ledger(
+                LedgerError::InvalidEdit(_)
+                | LedgerError::NothingToUndo { .. }
+                | LedgerError::NeedsUpgrade { .. },
+            ) => 2,
             CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
             CliError::Plan(_)
             | CliError::Ledger(_)

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
-use crate::plan::Plan;
+use crate::plan::{Period, Plan};
 
 /// A note and who wrote it, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub actual: HashMap<String, Actual>,
+    /// The period of each indicator's current actual (its latest period):
+    /// a row for an earlier period does not replace it.
+    pub periods: HashMap<String, Period>,
     pub task_state: HashMap<String, TaskState>,
     /// The standing note of an indicator or task (the `note` field).
     pub notes: HashMap<String, Noted>,
@@ -61,6 +64,7 @@ impl Progress {
     pub fn empty(today: Date) -> Self {
         Progress {
             actual: HashMap::new(),
+            periods: HashMap::new(),
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
@@ -77,11 +81,18 @@ impl Progress {
         }
     }
 
-    /// Takes one row (recorded here or by another session) in.
+    /// Takes one row (recorded here or by another session) in. An actual
+    /// for a period earlier than the current one's changes nothing shown
+    /// (the current actual is the latest period's, as the ledger says).
     pub fn apply(&mut self, e: &Entry) {
         let id = e.id.clone();
         match e.field {
             Field::Actual => {
+                let period = e.in_period();
+                if self.periods.get(&id).is_some_and(|p| period < *p) {
+                    return;
+                }
+                self.periods.insert(id.clone(), period);
                 match e.actual() {
                     Some(a) => self.actual.insert(id.clone(), a),
                     None => self.actual.remove(&id),
@@ -129,6 +140,10 @@ impl Progress {
         match ledger.actual(id) {
             Some(a) => self.actual.insert(id.to_string(), a),
             None => self.actual.remove(id),
+        };
+        match ledger.current(id, Field::Actual) {
+            Some(e) => self.periods.insert(id.to_string(), e.in_period()),
+            None => self.periods.remove(id),
         };
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),

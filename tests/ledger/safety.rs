@@ -291,7 +291,7 @@ fn a_file_holding_only_a_bom_is_an_empty_ledger() {
     assert!(!dir.path().join("actuals.csv.torn").exists());
     let text = fs::read_to_string(&data).unwrap();
     assert!(
-        text.starts_with("\u{feff}time,user,id,field,value,old,note\r\n2025-06-01"),
+        text.starts_with("\u{feff}time,user,id,field,value,old,note,period\r\n2025-06-01"),
         "{text:?}"
     );
 }
@@ -360,7 +360,7 @@ fn history_limit_zero_says_what_is_there() {
 fn history_into_a_closed_pipe_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let data = ledger_in(&dir);
-    let mut text = String::from("\u{feff}time,user,id,field,value,old,note\r\n");
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
     let mut old = String::new();
     for k in 0..40_000 {
         let v = (k % 997).to_string();

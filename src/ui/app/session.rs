@@ -103,6 +103,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
                 user: sess.user.clone(),
                 time,
                 expect: req.expect,
+                period: None,
             })
             .map(|a| match a {
                 Appended::Recorded(e) => Action::Recorded(e),

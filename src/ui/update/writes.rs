@@ -4,6 +4,7 @@
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
 use crate::ledger::{Actual, Expect, Field, parse_actual};
+use crate::plan::Period;
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::shown;
@@ -85,7 +86,8 @@ pub(super) fn start_edit(s: &mut AppState) {
     };
     let ind = &s.plan.indicators[pos];
     let current = s.progress.actual.get(&ind.id);
-    let seen = current.map(Actual::to_ledger);
+    let on_screen = current.map(Actual::to_ledger);
+    let seen = seen_in_default_period(s, &ind.id, on_screen.clone());
     if ind.is_milestone() {
         // One key must not record: ask first.
         let done = matches!(current, Some(Actual::Done(true)));
@@ -99,12 +101,25 @@ pub(super) fn start_edit(s: &mut AppState) {
     s.mode = Mode::Edit(Editor {
         id: ind.id.clone(),
         target: Field::Actual,
-        field: TextField::with(seen.as_deref().unwrap_or("")),
+        field: TextField::with(on_screen.as_deref().unwrap_or("")),
         seen,
         error: None,
         clash: None,
         sending: None,
     });
+}
+
+/// What the editor expects the ledger to hold for the period it records
+/// (the default one: the year of today; the UI has no period field yet):
+/// the value shown when it is that period's (or its period is not known),
+/// nothing when the value shown is an earlier period's (that year has no
+/// value yet, so typing over last year's value is not a conflict).
+fn seen_in_default_period(s: &AppState, id: &str, on_screen: Option<String>) -> Option<String> {
+    let default = Period::Year(i32::from(s.progress.today.year()));
+    match s.progress.periods.get(id) {
+        Some(p) if *p != default => None,
+        _ => on_screen,
+    }
 }
 
 /// `y` on a milestone: records `new`, expecting `seen` (a conflict then
