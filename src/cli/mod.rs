@@ -231,7 +231,8 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             value,
             note,
             expect,
-        }) => edit::set(&mut cx, id, value, note, expect)?,
+            period,
+        }) => edit::set(&mut cx, id, value, note, expect, period.as_deref())?,
         Some(Command::Status {
             task,
             state,

@@ -264,17 +264,17 @@ fn status_note_undo_history() {
     );
     assert_eq!(
         ok(&["history"], "x"),
-        "time                       user  id   field   old       new           note\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  actual  600 亿元  512 亿元      undo of the change at 2025-06-01T00:00:00+08:00 by 王芳\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  note    -         待统计局核实\n\
-         2025-06-01T00:00:00+08:00  王芳  8    status  -         delayed       用地未批\n\
-         2025-06-01T00:00:00+08:00  王芳  8.1  actual  512 亿元  600 亿元\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  actual  -         512 亿元\n"
+        "time                       user  id   field   period  old       new           note\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  actual  2025    600 亿元  512 亿元      undo of the change at 2025-06-01T00:00:00+08:00 by 王芳\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  note            -         待统计局核实\n\
+         2025-06-01T00:00:00+08:00  王芳  8    status          -         delayed       用地未批\n\
+         2025-06-01T00:00:00+08:00  王芳  8.1  actual  2025    512 亿元  600 亿元\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  actual  2025    -         512 亿元\n"
     );
     assert_eq!(
         ok(&["history", "8", "--format", "csv"], "x"),
-        "time,user,id,field,value,old,note,line\n\
-         2025-06-01T00:00:00+08:00,王芳,8,status,delayed,,用地未批,4\n"
+        "time,user,id,field,value,old,note,line,period\n\
+         2025-06-01T00:00:00+08:00,王芳,8,status,delayed,,用地未批,4,\n"
     );
     let json = ok(&["history", "8.1", "--limit", "2", "--format", "json"], "x");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -284,6 +284,12 @@ fn status_note_undo_history() {
     assert_eq!(v[0]["old"], "600");
     assert_eq!(v[1]["field"], "note");
     assert_eq!(v[1]["old"], serde_json::Value::Null);
+    assert_eq!(v[0]["period"], "2025");
+    assert_eq!(
+        v[1]["period"],
+        serde_json::Value::Null,
+        "a note has no period"
+    );
     assert_eq!(
         ok(&["history", "1.1"], "x"),
         "1.1 新建国家级重点实验室、国家、省级和市级研发平台: no changes recorded\n"

@@ -24,6 +24,8 @@ fn eight_processes_times_a_hundred_sets() {
                 for i in 0..SETS {
                     let value = (p * 1000 + i).to_string();
                     let r = run(bin().arg("--data").arg(&data).args([
+                        "--today",
+                        "2025-06-01",
                         "--user",
                         &format!("p{p}"),
                         "set",

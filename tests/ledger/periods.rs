@@ -245,3 +245,163 @@ fn first_release_rows_across_years_are_not_chain_breaks() {
     assert_eq!(l.periods("8.1").len(), 2);
     assert_eq!(l.value("8.1", Field::Actual), Some("420"));
 }
+
+mod cli {
+    use std::fs;
+
+    use crate::common::{ledger_in, run, wp, wp_on};
+
+    /// `set --period` in every form `Period` reads; the baseline is the year
+    /// before the plan; the current value stays the latest period's; history
+    /// shows the period in every format.
+    #[test]
+    fn set_records_the_period_and_history_shows_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = ledger_in(&dir);
+        let ok = |args: &[&str]| {
+            let r = run(wp(&data, "李明").args(args));
+            assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+            r.stdout
+        };
+        assert!(
+            ok(&["set", "8.1", "450", "--period", "2024"])
+                .starts_with("8.1 工业总产值 (2024): - → 450 亿元\n")
+        );
+        let out = ok(&["set", "8.1", "300", "--period", "2020"]);
+        assert!(
+            out.starts_with(
+                "8.1 工业总产值 (2020): - → 300 亿元\ncurrent: 450 亿元 (2024, the latest period)\nstatus: in_progress"
+            ),
+            "{out}"
+        );
+        ok(&["set", "8.1", "200", "--period", "2024年二季度"]);
+        ok(&["set", "8.1", "210", "--period", "２０２４年６月"]);
+        ok(&["set", "8.1", "220", "--period", "2024q3"]);
+        // Without --period: the year of --today (2025-06-01).
+        let out = ok(&["set", "8.1", "480"]);
+        assert!(
+            out.starts_with("8.1 工业总产值: - → 480 亿元\nstatus:"),
+            "{out}"
+        );
+        let text = fs::read_to_string(&data).unwrap();
+        let periods: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.rsplit(',').next().unwrap())
+            .collect();
+        assert_eq!(
+            periods,
+            ["2024", "2020", "2024Q2", "2024-06", "2024Q3", "2025"]
+        );
+        let table = ok(&["history", "8.1", "--limit", "2"]);
+        assert!(
+            table.starts_with("time                       user  id   field   period  old  new"),
+            "{table}"
+        );
+        assert!(table.contains("  actual  2025    -    480 亿元"), "{table}");
+        assert!(table.contains("  actual  2024Q3  -    220 亿元"), "{table}");
+        let csv = ok(&["history", "8.1", "--limit", "1", "--format", "csv"]);
+        assert!(csv.ends_with(",7,2025\n"), "{csv}");
+        let json = ok(&["history", "8.1", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let got: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["period"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, ["2025", "2024Q3", "2024-06", "2024Q2", "2020", "2024"]);
+        // Correcting 2024 after 2025: 2025 stays current (indicators shows it).
+        ok(&["set", "8.1", "455", "--period", "2024", "--expect", "450"]);
+        let out = ok(&["indicators", "--task", "8", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v[0]["actual"], 480, "{out}");
+    }
+
+    /// A period that does not parse or lies outside 2020–2026 is refused
+    /// with exit 2 and nothing written (no file created either).
+    #[test]
+    fn a_bad_period_is_refused_and_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = ledger_in(&dir);
+        for (p, says) in [
+            ("2024Q5", "2024Q5"),
+            ("2024-13", "2024-13"),
+            ("2019", "2020–2026"),
+            ("2027年3月", "2020–2026"),
+            ("24", "24"),
+            ("2024/06", "2024/06"),
+        ] {
+            let r = run(wp(&data, "李明").args(["set", "8.1", "450", "--period", p]));
+            assert_eq!(r.code, 2, "{p}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("--period") && r.stderr.contains(says),
+                "{p}: {}",
+                r.stderr
+            );
+            assert!(r.stdout.is_empty());
+            assert!(!data.exists(), "{p}: nothing written");
+        }
+        // The default period outside the plan (today in 2027) is refused too.
+        let r = run(wp_on(&data, "李明", "2027-02-01").args(["set", "8.1", "450"]));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("give --period"), "{}", r.stderr);
+        assert!(!data.exists());
+        let r =
+            run(wp_on(&data, "李明", "2027-02-01").args(["set", "8.1", "450", "--period", "2025"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+
+    /// The first-release fixture: a default-period `set` leaves the file as
+    /// it was plus one seven-column row; another period is refused (exit 2,
+    /// nothing written, says to convert); `ledger check` names the format;
+    /// after `ledger convert` (backup kept) the period is recorded.
+    #[test]
+    fn a_first_release_ledger_from_the_command_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = ledger_in(&dir);
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ledger-bom-crlf.csv");
+        let original = fs::read(fixture).unwrap();
+        fs::write(&data, &original).unwrap();
+        let r = run(wp(&data, "李明").args(["set", "8.1", "620"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let mut want = original.clone();
+        want.extend_from_slice(
+            "2025-06-01T00:00:00+08:00,李明,8.1,actual,620,600.50,\r\n".as_bytes(),
+        );
+        assert_eq!(
+            fs::read(&data).unwrap(),
+            want,
+            "byte for byte, one old-format row more"
+        );
+        let r = run(wp(&data, "李明").args(["set", "8.1", "300", "--period", "2020"]));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("wudang-plan ledger convert"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(fs::read(&data).unwrap(), want, "nothing written");
+        let r = run(wp(&data, "李明").args(["ledger", "check"]));
+        assert!(r.stdout.contains("first-release format"), "{}", r.stdout);
+        let r = run(wp(&data, "李明").args(["ledger", "convert"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("added the period column"), "{}", r.stdout);
+        let backup = dir.path().join("actuals.csv.bak-20250601T000000");
+        assert_eq!(
+            fs::read(&backup).unwrap(),
+            want,
+            "the backup is the file as it was"
+        );
+        let r = run(wp(&data, "李明").args(["set", "8.1", "300", "--period", "2020"]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let r = run(wp(&data, "李明").args(["ledger", "check"]));
+        assert!(r.stdout.contains("with the period column"), "{}", r.stdout);
+        assert!(
+            fs::read_to_string(&data)
+                .unwrap()
+                .ends_with(",8.1,actual,300,,,2020\r\n")
+        );
+    }
+}

@@ -346,7 +346,7 @@ fn history_limit_zero_says_what_is_there() {
         "8.1 工业总产值: --limit 0: none of the 3 recorded changes are shown\n"
     );
     let r = run(wp(&data, "u").args(["history", "--limit", "0", "--format", "csv"]));
-    assert_eq!(r.stdout, "time,user,id,field,value,old,note,line\n");
+    assert_eq!(r.stdout, "time,user,id,field,value,old,note,line,period\n");
     let r = run(wp(&data, "u").args(["history", "--limit", "0", "--format", "json"]));
     assert_eq!(r.stdout, "[]\n");
     // Nothing recorded at all is still said so.
