@@ -110,6 +110,13 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         text: String,
     },
+    /// Every period's value of an indicator with its expected value (序时进度) and light
+    Series {
+        /// Indicator id, e.g. 8.1
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Show the recorded changes, newest first, with who and when
     History {
         /// Only this indicator or task

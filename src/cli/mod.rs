@@ -20,6 +20,7 @@ pub mod filter;
 pub mod history;
 pub mod json;
 pub mod output;
+pub mod series;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -240,6 +241,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             expect,
         }) => edit::status(&mut cx, task, state, note, expect)?,
         Some(Command::Note { id, text }) => edit::note(&mut cx, id, text)?,
+        Some(Command::Series { id, format }) => series::series(&mut cx, id, *format)?,
         Some(Command::History { id, limit, format }) => {
             history::history(&mut cx, id.as_deref(), *limit, *format)?
         }

@@ -405,3 +405,61 @@ mod cli {
         );
     }
 }
+
+mod series {
+    use crate::common::{ledger_in, run, wp_on};
+
+    /// `series 8.1`: every period with its expected value and light, the
+    /// baseline being the value recorded for 2020 (docs/data.md's cases).
+    #[test]
+    fn series_lists_each_period_with_expected_and_light() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = ledger_in(&dir);
+        let on = |args: &[&str]| {
+            let r = run(wp_on(&data, "李明", "2025-03-01").args(args));
+            assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+            r.stdout
+        };
+        for (v, p) in [
+            ("300", "2020"),
+            ("470", "2024"),
+            ("410", "2023"),
+            ("200", "2025Q1"),
+        ] {
+            on(&["set", "8.1", v, "--period", p]);
+        }
+        assert_eq!(
+            on(&["series", "8.1"]),
+            "8.1 工业总产值: >= 500 亿元, level, plan 2021–2025, baseline 300 (2020)\n\
+             period  value     expected  light\n\
+             2020    300 亿元  300       gray\n\
+             2023    410 亿元  420       yellow\n\
+             2024    470 亿元  460       green\n\
+             2025Q1  200 亿元  470       red\n"
+        );
+        assert_eq!(
+            on(&["series", "8.1", "--format", "csv"]),
+            "period,value,expected,light\n2020,300,300,gray\n2023,410,420,yellow\n\
+             2024,470,460,green\n2025Q1,200,470,red\n"
+        );
+        let json = on(&["series", "8.1", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v[1]["period"], "2023");
+        assert_eq!(v[1]["value"], 410);
+        assert_eq!(v[1]["expected"], 420);
+        assert_eq!(v[1]["light"], "yellow");
+        // 8.2 (cumulative, no baseline needed): 2024: 300 against 336 is red.
+        on(&["set", "8.2", "300", "--period", "2024"]);
+        let json = on(&["series", "8.2", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            (v[0]["expected"].clone(), v[0]["light"].clone()),
+            (336.into(), "red".into())
+        );
+        // Nothing recorded; not an indicator.
+        assert_eq!(on(&["series", "7.2", "--format", "json"]), "[]\n");
+        let r = run(wp_on(&data, "李明", "2025-03-01").args(["series", "8"]));
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("not an indicator id"), "{}", r.stderr);
+    }
+}
