@@ -90,7 +90,7 @@ strings! {
     PickTask => "先在左侧选中一个任务", "Select a task on the left first";
     NotePrompt => "{} 备注", "{} note";
     KeyTaskState => "设置所选任务的状态（未开始、推进中、已延误、已完成）", "set the selected task's status (not started, in progress, delayed, done)";
-    KeyNote => "给所选指标（指标窗格）或任务添加备注", "add a note to the selected indicator (indicator pane) or task";
+    KeyNote => "编辑所选指标（指标窗格）或任务的备注（清空即删除）", "edit the note of the selected indicator (indicator pane) or task (empty clears it)";
     HintTaskState => "任务状态", "task status";
     HintNote => "备注", "note";
     PickerPrompt => "输入拼音或汉字缩小范围", "type pinyin or Chinese to narrow";

@@ -299,3 +299,83 @@ fn the_history_title_gives_the_real_total() {
     );
     assert!(render(&s).contains("8.1 history (1 changes)"));
 }
+
+/// D1: `n` opened an empty editor and recorded whatever the last note
+/// was, so a colleague's newer note was overwritten silently. The editor
+/// opens on the standing note, expects it, and a change since asks y/n
+/// naming who; an empty field clears a note (and says nothing typed when
+/// there was none).
+#[test]
+fn a_note_expects_the_note_it_was_typed_over() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![note]));
+    keys(&mut s, ":8.1\nn");
+    assert_eq!(editor_text(&s).as_deref(), Some("待统计局核实"));
+    keys(&mut s, "，已核");
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Note));
+    assert_eq!(r.value.as_deref(), Some("待统计局核实，已核"));
+    assert!(
+        matches!(&r.expect, Expect::Value(Some(v)) if v == "待统计局核实")
+            || format!("{:?}", r.expect).contains("待统计局核实"),
+        "expects the note shown: {:?}",
+        r.expect
+    );
+    // bob wrote another note meanwhile: the conflict prompt names him
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8.1".into(),
+            field: Field::Note,
+            expected: Some("待统计局核实".into()),
+            found: Some("bob 的新备注".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+        }),
+    );
+    let screen = render(&s);
+    assert!(
+        screen.contains("冲突") && screen.contains("bob") && screen.contains("bob 的新备注"),
+        "{screen}"
+    );
+    keys(&mut s, "n");
+    assert!(s.request.is_none());
+    // an emptied field clears the note
+    let mut s = writable(Lang::Zh, 100, 30);
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![note]));
+    keys(&mut s, ":8.1\nn");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "\n");
+    let r = s.request.take().expect("clearing is recorded");
+    assert_eq!(r.value.as_deref().unwrap_or(""), "");
+    // no note and nothing typed: said so, nothing sent
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.2\nn");
+    assert_eq!(editor_text(&s).as_deref(), Some(""));
+    keys(&mut s, "\n");
+    assert!(s.request.is_none());
+    // a draft of a note keeps what it was typed over
+    let mut s = writable(Lang::Zh, 100, 30);
+    update(
+        &mut s,
+        Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
+            id: "8.1".into(),
+            field: Field::Note,
+            text: "新备注".into(),
+            saved: String::new(),
+            seen: Some("旧备注".into()),
+        }),
+    );
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert!(
+        format!("{:?}", r.expect).contains("旧备注"),
+        "the draft expects the note it was typed over: {:?}",
+        r.expect
+    );
+}

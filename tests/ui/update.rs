@@ -839,7 +839,8 @@ fn n_adds_a_note_to_the_indicator_or_the_task() {
     let r = s.request.take().unwrap();
     assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Note));
     assert_eq!(r.value.as_deref(), Some("一季度快报"));
-    assert_eq!(r.expect, Expect::Any);
+    // no note was there: the note expects none (issue 8)
+    assert_eq!(r.expect, Expect::Value(None));
     // on the task when the tree has the focus; an empty note is refused
     let mut s = writable(Lang::Zh, 100, 30);
     keys(&mut s, ":8\nn\n");

@@ -61,7 +61,7 @@ fn restore(s: &mut AppState, d: Draft) {
         id: d.id.clone(),
         target,
         field: TextField::with(&d.text),
-        seen: if target == Field::Note { None } else { d.seen },
+        seen: d.seen,
         error: None,
         clash: None,
         sending: None,

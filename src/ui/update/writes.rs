@@ -38,7 +38,8 @@ pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
 }
 
 /// `n`: a note on the selected indicator (indicator pane focused) or on
-/// the selected task.
+/// the selected task; the editor opens on its standing note, which the
+/// edit then expects (a colleague's note since is a conflict).
 pub(super) fn start_note(s: &mut AppState) {
     if !s.config.writable {
         say_read_only(s);
@@ -52,11 +53,12 @@ pub(super) fn start_note(s: &mut AppState) {
             return;
         }
     };
+    let seen = s.progress.notes.get(&id).map(|n| n.text.clone());
     s.mode = Mode::Edit(Editor {
         id,
         target: Field::Note,
-        field: TextField::default(),
-        seen: None,
+        field: TextField::with(seen.as_deref().unwrap_or("")),
+        seen,
         error: None,
         clash: None,
         sending: None,
@@ -148,19 +150,15 @@ fn undo_request(id: String, field: Field, seen: Option<String>) -> Request {
     }
 }
 
-/// Asks the run loop to record `value` (ledger form) for the editor's
-/// indicator, if its current value is still the one the editor saw (a note
-/// is recorded whatever the last note was).
+/// Asks the run loop to record `value` (ledger form; empty clears a note)
+/// for the editor's indicator or task, if its current value is still the
+/// one the editor saw.
 fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
         field: e.target,
-        value: Some(value.clone()),
-        expect: if e.target == Field::Note {
-            Expect::Any
-        } else {
-            Expect::Value(e.seen.clone())
-        },
+        value: Some(value.clone()).filter(|v| !v.is_empty()),
+        expect: Expect::Value(e.seen.clone()),
         note: None,
         undo: false,
     });
@@ -171,7 +169,7 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
 pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
     if e.target == Field::Note {
         let text = e.field.text().trim().to_string();
-        if text.is_empty() {
+        if text.is_empty() && e.seen.is_none() {
             e.error = Some(s.tr(S::NothingTyped).to_string());
         } else {
             e.error = None;
