@@ -207,6 +207,8 @@ strings! {
     UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
         "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
+    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
+        "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";
     NotRecorded => "未记录：{}", "Not recorded: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",

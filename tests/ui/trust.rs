@@ -379,3 +379,43 @@ fn a_note_expects_the_note_it_was_typed_over() {
         r.expect
     );
 }
+
+/// D2: the task-status picker read the expectation at Enter from the
+/// progress, which a live refresh had already moved to bob's change, so
+/// the pick overwrote it silently. The picker keeps the state it showed
+/// when it opened; a change since is refused and the footer names who.
+#[test]
+fn the_task_state_picker_expects_the_state_it_opened_on() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\nt");
+    assert!(matches!(s.mode, Mode::Picker(_)));
+    // bob sets 8 to done while the picker is open
+    let mut bobs = row("8", "done", Some("in_progress"), "bob");
+    bobs.field = Field::Status;
+    update(&mut s, Action::Changed(vec![bobs]));
+    assert!(matches!(s.mode, Mode::Picker(_)), "the picker stays open");
+    keys(&mut s, "delayed\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.value.as_deref(), Some("delayed"));
+    assert!(
+        format!("{:?}", r.expect).contains("in_progress"),
+        "expects what the picker showed: {:?}",
+        r.expect
+    );
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8".into(),
+            field: Field::Status,
+            expected: Some("in_progress".into()),
+            found: Some("done".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+        }),
+    );
+    assert!(s.request.is_none());
+    let m = s.message.clone().unwrap_or_default();
+    for part in ["未记录", "bob", "已完成", "推进中", "2025-06-30"] {
+        assert!(m.contains(part), "{part} missing: {m}");
+    }
+}

@@ -874,5 +874,9 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
     );
     assert!(s.request.is_none());
     // their value in the UI's words, not the ledger's `done`
-    assert_eq!(s.message.clone().unwrap(), "未记录，保留 8 的当前值 已完成");
+    // (issue 8: and who changed it, from what the picker showed)
+    assert_eq!(
+        s.message.clone().unwrap(),
+        "未记录：8 已被 bob 于 ? 改为 已完成（你看到的是 推进中），保留其值"
+    );
 }

@@ -49,6 +49,9 @@ pub struct Picker {
     pub cursor: Cursor,
     /// The task whose status a [`PickKind::TaskState`] picker sets.
     pub task: Option<String>,
+    /// The task's status (machine word) when the picker opened: what the
+    /// pick expects, whatever a live refresh brought in since.
+    pub seen: Option<String>,
 }
 
 impl Picker {
@@ -61,6 +64,7 @@ impl Picker {
             items,
             cursor: Cursor::default(),
             task,
+            seen: None,
         };
         p.narrow();
         p

@@ -7,7 +7,7 @@ use crate::ledger::draft::Draft;
 use crate::ledger::{Actual, Conflict, Entry, Field, TaskState};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
-use crate::ui::model::words::shown;
+use crate::ui::model::words::{shown, when};
 use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Term;
@@ -155,8 +155,17 @@ fn conflicted(s: &mut AppState, c: Conflict) {
             });
         }
         _ => {
+            // A task status from the picker: nothing recorded; say who
+            // changed it, when, to what, and what the screen showed.
             let theirs = shown(s, &c.id, c.field, c.found.as_deref());
-            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
+            let seen = shown(s, &c.id, c.field, c.expected.as_deref());
+            let who = c.who.unwrap_or_else(|| "?".into());
+            let at = c.when.map(when).unwrap_or_else(|| "?".into());
+            s.message = Some(fill(
+                s.lang(),
+                S::KeptTheirsBy,
+                &[&c.id, &who, &at, &theirs, &seen],
+            ));
         }
     }
 }

@@ -28,7 +28,13 @@ pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
                 .map(|p| state.plan.tasks[p].id.clone())
         })
         .flatten();
-    Picker::new(kind, items, task)
+    let seen = task
+        .as_ref()
+        .and_then(|id| state.progress.task_state.get(id))
+        .map(|t| t.as_str().to_string());
+    let mut p = Picker::new(kind, items, task);
+    p.seen = seen;
+    p
 }
 
 /// Every leader with the tasks and headline rows they lead.
