@@ -52,6 +52,8 @@ pub struct Picker {
     /// The task's status (machine word) when the picker opened: what the
     /// pick expects, whatever a live refresh brought in since.
     pub seen: Option<String>,
+    /// The line of the row that set `seen` (`0`: none).
+    pub seen_row: u64,
 }
 
 impl Picker {
@@ -65,6 +67,7 @@ impl Picker {
             cursor: Cursor::default(),
             task,
             seen: None,
+            seen_row: 0,
         };
         p.narrow();
         p

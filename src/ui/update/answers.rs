@@ -62,6 +62,7 @@ fn restore(s: &mut AppState, d: Draft) {
         target,
         field: TextField::with(&d.text),
         seen: d.seen,
+        seen_row: d.seen_line,
         error: None,
         clash: None,
         sending: None,
@@ -106,6 +107,7 @@ fn rejected(s: &mut AppState, why: String) {
 
 /// Shows the value someone else recorded at once.
 fn show_theirs(s: &mut AppState, c: &Conflict) {
+    s.progress.rows.insert((c.id.clone(), c.field), c.line);
     match c.field {
         Field::Actual => {
             match c.found.as_deref().and_then(Actual::from_ledger) {
@@ -138,6 +140,7 @@ fn undo_conflicted(s: &mut AppState, c: Conflict) {
             when: c.when,
             theirs: c.found,
             ours: String::new(),
+            row: c.line,
         },
     });
 }
@@ -152,6 +155,7 @@ fn conflicted(s: &mut AppState, c: Conflict) {
                 when: c.when,
                 theirs: c.found,
                 ours,
+                row: c.line,
             });
         }
         _ => {

@@ -164,7 +164,10 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
                     id: id.clone(),
                     field: Field::Status,
                     value: Some(t.as_str().to_string()),
-                    expect: Expect::Value(p.seen.clone()),
+                    expect: Expect::Row {
+                        value: p.seen.clone(),
+                        line: p.seen_row,
+                    },
                     note: None,
                     undo: false,
                 });
