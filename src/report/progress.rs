@@ -53,6 +53,9 @@ pub struct Progress {
     /// The remark on the row that set an indicator's current actual or a
     /// task's current status.
     pub remarks: HashMap<String, Noted>,
+    /// The line of the current row of each id and field: the row an edit
+    /// made on this screen expects ([`crate::ledger::Expect::Row`]).
+    pub rows: HashMap<(String, Field), u64>,
     pub today: Date,
 }
 
@@ -64,6 +67,7 @@ impl Progress {
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
+            rows: HashMap::new(),
             today,
         }
     }
@@ -77,9 +81,19 @@ impl Progress {
         }
     }
 
+    /// The line of the current row of `id`'s `field`; `0` when there is
+    /// none.
+    pub fn row_of(&self, id: &str, field: Field) -> u64 {
+        self.rows
+            .get(&(id.to_string(), field))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Takes one row (recorded here or by another session) in.
     pub fn apply(&mut self, e: &Entry) {
         let id = e.id.clone();
+        self.rows.insert((id.clone(), e.field), e.line);
         match e.field {
             Field::Actual => {
                 match e.actual() {
@@ -126,6 +140,12 @@ impl Progress {
     /// Takes the current actual, task state and notes of `id` from
     /// `ledger` (a few lookups: the ledger keeps the last row per field).
     pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
+        for f in Field::ALL {
+            match ledger.current(id, f) {
+                Some(e) => self.rows.insert((id.to_string(), f), e.line),
+                None => self.rows.remove(&(id.to_string(), f)),
+            };
+        }
         match ledger.actual(id) {
             Some(a) => self.actual.insert(id.to_string(), a),
             None => self.actual.remove(id),

@@ -526,3 +526,22 @@ fn a_plan_file_with_control_characters_is_refused() {
         r.stderr
     );
 }
+
+/// Issue 8: `paths` and the `ok:` line of `ledger check` printed the
+/// ledger's path raw: a directory named with ESC reached the terminal.
+#[test]
+fn paths_and_check_show_a_control_character_in_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a\u{1b}[2Jb");
+    std::fs::create_dir(&sub).unwrap();
+    let data = sub.join("actuals.csv");
+    let r = run(bin().arg("paths").env("WUDANG_PLAN_DATA", &data));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean("paths", &r.stdout);
+    assert!(r.stdout.contains("ledger: "), "{}", r.stdout);
+    let r = run(wp(&data, "u").args(["set", "8.1", "512"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(wp(&data, "u").args(["ledger", "check"]));
+    assert_clean("check", &r.stdout);
+    assert!(r.stdout.contains("ok: "), "{}", r.stdout);
+}

@@ -41,6 +41,7 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
                 text,
                 saved: String::new(),
                 seen: e.seen.clone(),
+                seen_line: e.seen_row,
             })
         }
         _ => None,

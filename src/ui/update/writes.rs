@@ -38,7 +38,8 @@ pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
 }
 
 /// `n`: a note on the selected indicator (indicator pane focused) or on
-/// the selected task.
+/// the selected task; the editor opens on its standing note, which the
+/// edit then expects (a colleague's note since is a conflict).
 pub(super) fn start_note(s: &mut AppState) {
     if !s.config.writable {
         say_read_only(s);
@@ -52,11 +53,14 @@ pub(super) fn start_note(s: &mut AppState) {
             return;
         }
     };
+    let seen = s.progress.notes.get(&id).map(|n| n.text.clone());
+    let seen_row = Some(s.progress.row_of(&id, Field::Note));
     s.mode = Mode::Edit(Editor {
         id,
         target: Field::Note,
-        field: TextField::default(),
-        seen: None,
+        field: TextField::with(seen.as_deref().unwrap_or("")),
+        seen,
+        seen_row,
         error: None,
         clash: None,
         sending: None,
@@ -86,12 +90,14 @@ pub(super) fn start_edit(s: &mut AppState) {
     let ind = &s.plan.indicators[pos];
     let current = s.progress.actual.get(&ind.id);
     let seen = current.map(Actual::to_ledger);
+    let seen_row = Some(s.progress.row_of(&ind.id, Field::Actual));
     if ind.is_milestone() {
         // One key must not record: ask first.
         let done = matches!(current, Some(Actual::Done(true)));
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
             seen,
+            seen_row,
             new: Actual::Done(!done).to_ledger(),
         });
         return;
@@ -101,6 +107,7 @@ pub(super) fn start_edit(s: &mut AppState) {
         target: Field::Actual,
         field: TextField::with(seen.as_deref().unwrap_or("")),
         seen,
+        seen_row,
         error: None,
         clash: None,
         sending: None,
@@ -109,7 +116,7 @@ pub(super) fn start_edit(s: &mut AppState) {
 
 /// `y` on a milestone: records `new`, expecting `seen` (a conflict then
 /// asks in the editor's prompt, as for a typed value).
-fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
+fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new: String) {
     let shown_new = match Actual::from_ledger(&new) {
         Some(Actual::Done(d)) => s.word(Milestone::of(d)).to_string(),
         _ => new.clone(),
@@ -118,7 +125,8 @@ fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
         id,
         target: Field::Actual,
         field: TextField::with(&shown_new),
-        seen,
+        seen: seen.0,
+        seen_row: seen.1,
         error: None,
         clash: None,
         sending: None,
@@ -132,35 +140,42 @@ fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
 pub(super) fn start_undo(s: &mut AppState) {
     if let Some(id) = indicator_for(s, true) {
         let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
-        s.request = Some(undo_request(id, Field::Actual, seen));
+        let row = s.progress.row_of(&id, Field::Actual);
+        s.request = Some(undo_request(id, Field::Actual, seen, row));
     }
 }
 
-/// Undo the last change of `id`'s `field`, expecting `seen`.
-fn undo_request(id: String, field: Field, seen: Option<String>) -> Request {
+/// What an edit expects: the row the screen showed (`row`, its line) when
+/// known, else the value alone.
+fn expect(seen: Option<String>, row: Option<u64>) -> Expect {
+    match row {
+        Some(line) => Expect::Row { value: seen, line },
+        None => Expect::Value(seen),
+    }
+}
+
+/// Undo the last change of `id`'s `field`, expecting the row at `row`
+/// holding `seen`.
+fn undo_request(id: String, field: Field, seen: Option<String>, row: u64) -> Request {
     Request {
         id,
         field,
         value: None,
-        expect: Expect::Value(seen),
+        expect: expect(seen, Some(row)),
         note: None,
         undo: true,
     }
 }
 
-/// Asks the run loop to record `value` (ledger form) for the editor's
-/// indicator, if its current value is still the one the editor saw (a note
-/// is recorded whatever the last note was).
+/// Asks the run loop to record `value` (ledger form; empty clears a note)
+/// for the editor's indicator or task, if its current value is still the
+/// one the editor saw.
 fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
         field: e.target,
-        value: Some(value.clone()),
-        expect: if e.target == Field::Note {
-            Expect::Any
-        } else {
-            Expect::Value(e.seen.clone())
-        },
+        value: Some(value.clone()).filter(|v| !v.is_empty()),
+        expect: expect(e.seen.clone(), e.seen_row),
         note: None,
         undo: false,
     });
@@ -171,7 +186,7 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
 pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
     if e.target == Field::Note {
         let text = e.field.text().trim().to_string();
-        if text.is_empty() {
+        if text.is_empty() && e.seen.is_none() {
             e.error = Some(s.tr(S::NothingTyped).to_string());
         } else {
             e.error = None;
@@ -203,6 +218,7 @@ pub(super) fn conflict_key(s: &mut AppState, a: Action) {
         Action::Overwrite => {
             // Overwrite exactly the value the prompt showed.
             e.seen = c.theirs.clone();
+            e.seen_row = Some(c.row);
             send(s, &mut e, c.ours.clone());
             s.mode = Mode::Edit(e);
         }
@@ -223,7 +239,15 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
         return;
     };
     match (a, c) {
-        (Action::Yes, Confirm::Toggle { id, seen, new }) => toggle(s, id, seen, new),
+        (
+            Action::Yes,
+            Confirm::Toggle {
+                id,
+                seen,
+                seen_row,
+                new,
+            },
+        ) => toggle(s, id, (seen, seen_row), new),
         (
             Action::Yes,
             Confirm::UndoOver {
@@ -231,7 +255,7 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
             },
         ) => {
             // Undo exactly the value the question showed.
-            s.request = Some(undo_request(id, field, clash.theirs));
+            s.request = Some(undo_request(id, field, clash.theirs, clash.row));
         }
         (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
         (_, c) => s.mode = Mode::Confirm(c),
