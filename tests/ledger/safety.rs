@@ -216,7 +216,8 @@ fn ledger_check_reports_unknown_ids_and_rows_with_too_many_fields() {
     let d = data.display();
     assert!(
         r.stdout.contains(&format!(
-            "{d}:2: field `id`: `99.9` is neither an indicator nor a task of the plan (2 rows"
+            "{d}:2: field `id`: `99.9` is neither an indicator nor a task of the plan (2 rows \
+             from this line on: listed by `history`, counted in no task or indicator)"
         )),
         "{}",
         r.stdout
