@@ -167,6 +167,7 @@ fn refused(plan: &Plan, e: LedgerError) -> CliError {
                 found,
                 who,
                 when,
+                ..
             } = *c;
             let by = match (who, when) {
                 (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),

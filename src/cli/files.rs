@@ -6,17 +6,23 @@ use std::io::Write;
 use super::args::LedgerCommand;
 use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger, warn};
 use crate::ledger::{self, Converted};
+use crate::text;
+
+/// A path for the terminal: control and format characters as escapes.
+fn shown(p: &std::path::Path) -> String {
+    text::visible(&p.display().to_string()).into_owned()
+}
 
 /// `paths`: the files in use.
 pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     match &cli.plan {
-        Some(dir) => writeln!(out, "plan: {}", dir.display())?,
+        Some(dir) => writeln!(out, "plan: {}", shown(dir))?,
         None => writeln!(out, "plan: embedded (seeds/ compiled into the binary)")?,
     }
     let path = ledger_path(cli)?;
-    writeln!(out, "ledger: {}", path.display())?;
-    writeln!(out, "lock: {}", ledger::lock_path(&path).display())?;
-    writeln!(out, "torn: {}", ledger::torn_path(&path).display())?;
+    writeln!(out, "ledger: {}", shown(&path))?;
+    writeln!(out, "lock: {}", shown(&ledger::lock_path(&path)))?;
+    writeln!(out, "torn: {}", shown(&ledger::torn_path(&path)))?;
     Ok(())
 }
 
@@ -28,7 +34,7 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
 fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
     let plan = load_plan(cli)?;
     let l = open_ledger(cli, err)?;
-    let path = l.path().display().to_string();
+    let path = shown(l.path());
     if !l.exists() {
         writeln!(
             out,

@@ -337,10 +337,11 @@ fn full_screen(cli: &Cli, plan: Plan, err: &mut dyn Write) -> Result<(), CliErro
         ledger: Some(ledger.path().display().to_string()),
         read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
     };
-    let session = who.map(|user| crate::ui::Session {
+    // Read-only still reads: the history popup and others' changes live.
+    let session = crate::ui::Session {
         ledger,
-        user,
+        user: who,
         at: cli.today.map(|_| clock.now),
-    });
-    crate::ui::run(plan, progress, opts, session).map_err(CliError::Terminal)
+    };
+    crate::ui::run(plan, progress, opts, Some(session)).map_err(CliError::Terminal)
 }

@@ -108,7 +108,7 @@ impl Ledger {
                 line,
                 message: format!(
                     "field `id`: `{}` is neither an indicator nor a task of the plan \
-                     ({rows} row{} from this line on, shown nowhere); expected an id such as \
+                     ({rows} row{} from this line on: listed by `history`, counted in no task or indicator); expected an id such as \
                      8.1 or 8 (a row for another plan, or an id a spreadsheet changed?)",
                     text::visible(&id),
                     if rows == 1 { "" } else { "s" }

@@ -19,6 +19,14 @@ pub enum Expect {
     Any,
     /// Record only if the current value is this (`None`: nothing recorded).
     Value(Option<String>),
+    /// Record only if the current row of the id and field is still the one
+    /// at `line` (`0`: there was none) and its value is `value`: the
+    /// full-screen UI's expectation. The ledger is append-only, so a row's
+    /// line is its identity: a value changed and changed back (188 → 200 →
+    /// 188) is another row, a conflict, not the value the author saw. A
+    /// replaced or converted file renumbers rows: a conflict too, never a
+    /// silent overwrite.
+    Row { value: Option<String>, line: u64 },
 }
 
 /// A change to record.
@@ -106,19 +114,27 @@ fn check_expect(
     cur: Option<&Entry>,
 ) -> Result<(), LedgerError> {
     let found = cur.and_then(|e| e.value.clone());
-    match expect {
-        Expect::Value(expected) if !same_value(field, expected.as_deref(), found.as_deref()) => {
-            Err(LedgerError::Conflict(Box::new(Conflict {
-                id: id.to_string(),
-                field,
-                expected: expected.clone(),
-                found,
-                who: cur.map(|e| e.user.clone()),
-                when: cur.map(|e| e.time),
-            })))
-        }
-        _ => Ok(()),
+    let line = cur.map_or(0, |e| e.line);
+    let (expected, same) = match expect {
+        Expect::Any => return Ok(()),
+        Expect::Value(v) => (v, same_value(field, v.as_deref(), found.as_deref())),
+        Expect::Row { value, line: seen } => (
+            value,
+            *seen == line && same_value(field, value.as_deref(), found.as_deref()),
+        ),
+    };
+    if same {
+        return Ok(());
     }
+    Err(LedgerError::Conflict(Box::new(Conflict {
+        id: id.to_string(),
+        field,
+        expected: expected.clone(),
+        found,
+        who: cur.map(|e| e.user.clone()),
+        when: cur.map(|e| e.time),
+        line,
+    })))
 }
 
 /// The row to append for `edit` given the current row of its id, field and
@@ -239,6 +255,49 @@ mod tests {
             .unwrap();
         assert_eq!(new.old.as_deref(), Some("512"));
         assert_eq!(new.note.as_deref(), Some("年报"));
+    }
+
+    #[test]
+    fn a_value_changed_and_changed_back_is_another_row() {
+        // the screen saw 512 at line 2; bob set 600, carol 512 (line 4)
+        let mut cur = row("512", None);
+        cur.line = 4;
+        let saw = |line| Expect::Row {
+            value: Some("512".into()),
+            line,
+        };
+        let err = decide(&edit(Some("600"), None, saw(2)), Some(&cur)).unwrap_err();
+        let LedgerError::Conflict(c) = err else {
+            panic!("{err}")
+        };
+        assert_eq!((c.found.as_deref(), c.line), (Some("512"), 4));
+        assert!(decide(&edit(Some("600"), None, saw(4)), Some(&cur)).is_ok());
+        // the value compared too, as numbers
+        let saw_500 = Expect::Row {
+            value: Some("512.0".into()),
+            line: 4,
+        };
+        assert!(decide(&edit(Some("600"), None, saw_500), Some(&cur)).is_ok());
+        // nothing seen (line 0) but a row now, and an undo of another row
+        assert!(
+            decide(
+                &edit(
+                    Some("600"),
+                    None,
+                    Expect::Row {
+                        value: Some("512".into()),
+                        line: 0
+                    }
+                ),
+                Some(&cur)
+            )
+            .is_err()
+        );
+        assert!(decide_undo(&cur, &saw(2), "a", cur.time, None).is_err());
+        assert!(decide_undo(&cur, &saw(4), "a", cur.time, None).is_ok());
+        // the command line's --expect compares values only
+        let by_value = Expect::Value(Some("512".into()));
+        assert!(decide(&edit(Some("600"), None, by_value), Some(&cur)).is_ok());
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! in the ledger's directory. Written atomically (temp file in the same
 //! directory, fsync, rename), so a crash leaves the old draft or the new one.
 //!
-//! A CSV file with a header, read by column name: `id,field,text,saved,seen`.
-//! `seen` is the value (ledger form) the editor opened with; the restored
-//! editor expects it, so a colleague's change since is a conflict. An
-//! empty `seen` means nothing was recorded then. A draft written before
-//! `seen` existed has no such column: it is read as "nothing was recorded"
+//! A CSV file with a header, read by column name:
+//! `id,field,text,saved,seen,seen_line`. `seen` is the value (ledger form)
+//! the editor opened with and `seen_line` the line of the ledger row that
+//! held it (`0`: none); the restored editor expects that row, so a
+//! colleague's change since — even one back to the same value — is a
+//! conflict. An empty `seen` means nothing was recorded then. A draft
+//! without `seen_line` (or with an empty one) expects the value alone.
+//! A draft written before `seen` existed has no such column: it is read as "nothing was recorded"
 //! too, which is safe — over any recorded value the edit then asks y/n,
 //! naming who recorded it, and never overwrites silently.
 
@@ -33,6 +36,10 @@ pub struct Draft {
     /// The value (ledger form) the editor opened with; `None`: nothing was
     /// recorded (or a draft from before this column existed).
     pub seen: Option<String>,
+    /// The line of the ledger row that held `seen` (`0`: none); `None`: not
+    /// known (a draft from before the `seen_line` column), the value alone
+    /// is then expected.
+    pub seen_line: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +83,7 @@ pub fn draft_path(ledger: &Path, user: &str) -> PathBuf {
         .join(format!(".{name}.draft-{safe}.csv"))
 }
 
-const HEADER: [&str; 5] = ["id", "field", "text", "saved", "seen"];
+const HEADER: [&str; 6] = ["id", "field", "text", "saved", "seen", "seen_line"];
 
 /// Saves `draft` at `path`, replacing any earlier draft atomically.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
@@ -86,7 +93,8 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
     w.write_record(HEADER).map_err(|e| io_err(path, e))?;
     let seen = draft.seen.as_deref().unwrap_or("");
     let field = draft.field.as_str();
-    w.write_record([&draft.id, field, &draft.text, &draft.saved, seen])
+    let line = draft.seen_line.map(|l| l.to_string()).unwrap_or_default();
+    w.write_record([&draft.id, field, &draft.text, &draft.saved, seen, &line])
         .map_err(|e| io_err(path, e))?;
     let bytes = w.into_inner().map_err(|e| io_err(path, e))?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
@@ -129,6 +137,7 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
     };
     let saved = col("saved");
     let seen = col("seen");
+    let seen_line = col("seen_line");
     match rdr.records().next() {
         None => Ok(None),
         Some(Err(e)) => Err(DraftError::Bad {
@@ -155,6 +164,9 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
                 text: get(Some(text)),
                 saved: get(saved),
                 seen: Some(get(seen)).filter(|s| !s.is_empty()),
+                // not a number (edited by hand): unknown, the value alone
+                // is expected
+                seen_line: get(seen_line).trim().parse().ok(),
             }))
         }
     }
@@ -190,6 +202,7 @@ mod tests {
             text: "５１２,\"亿元\"\n".into(),
             saved: "2026-11-27T10:00:00+08:00".into(),
             seen: Some("500".into()),
+            seen_line: Some(41),
         };
         save(&path, &d).unwrap();
         assert_eq!(load(&path).unwrap(), Some(d.clone()));
@@ -251,6 +264,7 @@ mod tests {
             let d = load(&path).unwrap().unwrap();
             assert_eq!((d.id.as_str(), d.text.as_str()), ("8.3", "177"), "{text}");
             assert_eq!(d.seen.as_deref(), seen, "{text}");
+            assert_eq!(d.seen_line, None, "no seen_line: the value alone");
         }
     }
 }

@@ -101,6 +101,9 @@ pub struct Conflict {
     /// Who recorded the value now, and when.
     pub who: Option<String>,
     pub when: Option<Stamp>,
+    /// The line of the row holding the value now (`0`: none): what an
+    /// overwrite then expects.
+    pub line: u64,
 }
 
 impl fmt::Display for Conflict {

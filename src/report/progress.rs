@@ -56,6 +56,9 @@ pub struct Progress {
     /// The remark on the row that set an indicator's current actual or a
     /// task's current status.
     pub remarks: HashMap<String, Noted>,
+    /// The line of the current row of each id and field: the row an edit
+    /// made on this screen expects ([`crate::ledger::Expect::Row`]).
+    pub rows: HashMap<(String, Field), u64>,
     pub today: Date,
 }
 
@@ -68,6 +71,7 @@ impl Progress {
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
+            rows: HashMap::new(),
             today,
         }
     }
@@ -79,6 +83,15 @@ impl Progress {
             Some(n) => Some((n, NoteKind::Standing)),
             None => self.remarks.get(id).map(|n| (n, NoteKind::Remark)),
         }
+    }
+
+    /// The line of the current row of `id`'s `field` (for an actual, the
+    /// last row of its latest period); `0` when there is none.
+    pub fn row_of(&self, id: &str, field: Field) -> u64 {
+        self.rows
+            .get(&(id.to_string(), field))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Takes one row (recorded here or by another session) in. An actual
@@ -93,18 +106,21 @@ impl Progress {
                     return;
                 }
                 self.periods.insert(id.clone(), period);
+                self.rows.insert((id.clone(), e.field), e.line);
                 match e.actual() {
                     Some(a) => self.actual.insert(id.clone(), a),
                     None => self.actual.remove(&id),
                 };
             }
             Field::Status => {
+                self.rows.insert((id.clone(), e.field), e.line);
                 match e.task_state() {
                     Some(t) => self.task_state.insert(id.clone(), t),
                     None => self.task_state.remove(&id),
                 };
             }
             Field::Note => {
+                self.rows.insert((id.clone(), e.field), e.line);
                 let note = e.value.clone().map(|text| Noted {
                     text,
                     who: e.user.clone(),
@@ -137,6 +153,12 @@ impl Progress {
     /// Takes the current actual, task state and notes of `id` from
     /// `ledger` (a few lookups: the ledger keeps the last row per field).
     pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
+        for f in Field::ALL {
+            match ledger.current(id, f) {
+                Some(e) => self.rows.insert((id.to_string(), f), e.line),
+                None => self.rows.remove(&(id.to_string(), f)),
+            };
+        }
         match ledger.actual(id) {
             Some(a) => self.actual.insert(id.to_string(), a),
             None => self.actual.remove(id),
@@ -176,5 +198,38 @@ impl Progress {
             .iter()
             .map(|i| ledger::status(i, self.actual.get(&i.id), self.today))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Period;
+
+    fn row(line: u64, value: &str, period: i16) -> Entry {
+        Entry {
+            line,
+            time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+            user: "u".into(),
+            id: "8.1".into(),
+            field: Field::Actual,
+            value: Some(value.into()),
+            old: None,
+            note: None,
+            period: Some(Period::Year(i32::from(period))),
+        }
+    }
+
+    /// Correcting an earlier period changes neither the value shown nor
+    /// the row an edit expects: both stay the latest period's.
+    #[test]
+    fn an_earlier_periods_row_keeps_the_latest_periods_value_and_row() {
+        let mut p = Progress::empty(jiff::civil::date(2025, 6, 1));
+        p.apply(&row(2, "500", 2024));
+        p.apply(&row(3, "300", 2022));
+        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("500").as_ref());
+        assert_eq!(p.row_of("8.1", Field::Actual), 2);
+        p.apply(&row(4, "520", 2024));
+        assert_eq!(p.row_of("8.1", Field::Actual), 4);
     }
 }

@@ -16,7 +16,7 @@
 //!
 //! The write path: `update` never touches a file; it leaves a
 //! [`model::Request`] in `state.request`, which the loop records through
-//! the [`Session`]'s ledger (optimistic concurrency with `Expect::Value`)
+//! the [`Session`]'s ledger (optimistic concurrency with `Expect::Row`)
 //! and feeds back as an action. Every poll timeout (≤ 1 s) asks the ledger
 //! to [`crate::ledger::Ledger::refresh`] (a `stat`, then only the new tail)
 //! and feeds others' rows back as [`Action::Changed`].

@@ -90,7 +90,7 @@ strings! {
     PickTask => "先在左侧选中一个任务", "Select a task on the left first";
     NotePrompt => "{} 备注", "{} note";
     KeyTaskState => "设置所选任务的状态（未开始、推进中、已延误、已完成）", "set the selected task's status (not started, in progress, delayed, done)";
-    KeyNote => "给所选指标（指标窗格）或任务添加备注", "add a note to the selected indicator (indicator pane) or task";
+    KeyNote => "编辑所选指标（指标窗格）或任务的备注（清空即删除）", "edit the note of the selected indicator (indicator pane) or task (empty clears it)";
     HintTaskState => "任务状态", "task status";
     HintNote => "备注", "note";
     PickerPrompt => "输入拼音或汉字缩小范围", "type pinyin or Chinese to narrow";
@@ -207,6 +207,8 @@ strings! {
     UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
         "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
+    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
+        "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";
     NotRecorded => "未记录：{}", "Not recorded: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",

@@ -216,7 +216,8 @@ fn ledger_check_reports_unknown_ids_and_rows_with_too_many_fields() {
     let d = data.display();
     assert!(
         r.stdout.contains(&format!(
-            "{d}:2: field `id`: `99.9` is neither an indicator nor a task of the plan (2 rows"
+            "{d}:2: field `id`: `99.9` is neither an indicator nor a task of the plan (2 rows \
+             from this line on: listed by `history`, counted in no task or indicator)"
         )),
         "{}",
         r.stdout
@@ -525,4 +526,23 @@ fn a_plan_file_with_control_characters_is_refused() {
         "{}",
         r.stderr
     );
+}
+
+/// Issue 8: `paths` and the `ok:` line of `ledger check` printed the
+/// ledger's path raw: a directory named with ESC reached the terminal.
+#[test]
+fn paths_and_check_show_a_control_character_in_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a\u{1b}[2Jb");
+    std::fs::create_dir(&sub).unwrap();
+    let data = sub.join("actuals.csv");
+    let r = run(bin().arg("paths").env("WUDANG_PLAN_DATA", &data));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_clean("paths", &r.stdout);
+    assert!(r.stdout.contains("ledger: "), "{}", r.stdout);
+    let r = run(wp(&data, "u").args(["set", "8.1", "512"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(wp(&data, "u").args(["ledger", "check"]));
+    assert_clean("check", &r.stdout);
+    assert!(r.stdout.contains("ok: "), "{}", r.stdout);
 }

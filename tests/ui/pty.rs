@@ -645,6 +645,44 @@ fn read_only_for_want_of_a_user_name_says_so() {
     assert!(!std::path::Path::new(&data).exists());
 }
 
+/// Read-only (no user name) still reads: `H` shows an indicator's history
+/// and another session's change appears without a key.
+#[test]
+fn read_only_still_shows_history_and_others_changes() {
+    let (_dir, data) = ledger_dir();
+    let set = |value: &str, user: &str| {
+        let out = cli(&[
+            "--data",
+            &data,
+            "--user",
+            user,
+            "--today",
+            "2026-01-10",
+            "set",
+            "8.1",
+            value,
+        ]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    set("480", "alice");
+    let mut t = Tui::start_with(
+        env!("CARGO_BIN_EXE_wudang-plan"),
+        &["--data", &data, "--today", "2026-01-10"],
+        &[],
+        &["USER", "WUDANG_PLAN_USER", "LOGNAME"],
+    );
+    t.wait_all(&["全部（28 项任务）", "只读：没有用户名"]);
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("H");
+    t.wait_all(&["修改记录", "alice", "480 亿元"]);
+    t.send("\x1b");
+    set("530", "bob");
+    t.wait_text("bob 更新了 8.1");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
+
 /// Issue 8: on the Linux console (no Chinese glyphs) the warning is ASCII
 /// English.
 #[test]

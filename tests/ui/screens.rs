@@ -286,6 +286,7 @@ fn conflict_prompt_zh_100x30() {
             found: Some("530".into()),
             who: Some("bob".into()),
             when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+            line: 0,
         }),
     );
     let out = render(&s);

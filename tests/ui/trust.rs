@@ -4,7 +4,7 @@
 //! title. No terminal.
 
 use crate::common::*;
-use wudang_plan::ledger::{Actual, Conflict, Expect, Field};
+use wudang_plan::ledger::{Actual, Conflict, Edit, Expect, Field, Ledger, LedgerError};
 use wudang_plan::ui::{Action, Lang, Mode, Pane, update};
 
 fn editor_text(s: &wudang_plan::ui::AppState) -> Option<String> {
@@ -54,7 +54,13 @@ fn a_milestone_toggles_after_y() {
     let r = s.request.take().unwrap();
     assert_eq!(r.id, "3.1");
     assert_eq!(r.value.as_deref(), Some("not_done"));
-    assert_eq!(r.expect, Expect::Value(Some("done".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("done".into()),
+            line: 0
+        }
+    );
     // Esc cancels too
     let mut s = writable(Lang::Zh, 100, 30);
     keys(&mut s, ":3.1\ne\x1b");
@@ -126,6 +132,7 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
         found: Some("530".into()),
         who: Some("bob".into()),
         when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+        line: 0,
     };
     update(&mut s, Action::UndoConflicted(bobs.clone()));
     // bob's value is on the screen at once, and a y/n question asked
@@ -154,7 +161,13 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
     keys(&mut s, "y");
     let r = s.request.take().unwrap();
     assert!(r.undo);
-    assert_eq!(r.expect, Expect::Value(Some("530".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("530".into()),
+            line: 0
+        }
+    );
     assert!(matches!(s.mode, Mode::Browse));
 }
 
@@ -201,6 +214,7 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
             text: "177".into(),
             saved: String::new(),
             seen: Some("100".into()),
+            seen_line: None,
         }),
     );
     // the editor is open on 8.3 at once, with the text typed then
@@ -226,6 +240,7 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
                 text: "1".into(),
                 saved: String::new(),
                 seen: None,
+                seen_line: None,
             }),
         );
         assert!(matches!(s.mode, Mode::Browse), "{id} {field}");
@@ -313,7 +328,14 @@ fn the_editor_expects_the_value_of_the_period_it_records() {
     update(&mut s, Action::ClearField);
     keys(&mut s, "530\n");
     let r = s.request.take().unwrap();
-    assert_eq!(r.expect, Expect::Value(None), "2025 has no value yet");
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: None,
+            line: 0
+        },
+        "2025 has no value yet"
+    );
 
     let mut s = writable(Lang::Zh, 100, 30);
     s.progress.periods.insert("8.1".into(), Period::Year(2025));
@@ -321,5 +343,247 @@ fn the_editor_expects_the_value_of_the_period_it_records() {
     update(&mut s, Action::ClearField);
     keys(&mut s, "530\n");
     let r = s.request.take().unwrap();
-    assert_eq!(r.expect, Expect::Value(Some("512".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("512".into()),
+            line: 0
+        }
+    );
+}
+
+/// D1: `n` opened an empty editor and recorded whatever the last note
+/// was, so a colleague's newer note was overwritten silently. The editor
+/// opens on the standing note, expects it, and a change since asks y/n
+/// naming who; an empty field clears a note (and says nothing typed when
+/// there was none).
+#[test]
+fn a_note_expects_the_note_it_was_typed_over() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![note]));
+    keys(&mut s, ":8.1\nn");
+    assert_eq!(editor_text(&s).as_deref(), Some("待统计局核实"));
+    keys(&mut s, "，已核");
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Note));
+    assert_eq!(r.value.as_deref(), Some("待统计局核实，已核"));
+    assert!(
+        matches!(&r.expect, Expect::Value(Some(v)) if v == "待统计局核实")
+            || format!("{:?}", r.expect).contains("待统计局核实"),
+        "expects the note shown: {:?}",
+        r.expect
+    );
+    // bob wrote another note meanwhile: the conflict prompt names him
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8.1".into(),
+            field: Field::Note,
+            expected: Some("待统计局核实".into()),
+            found: Some("bob 的新备注".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+            line: 0,
+        }),
+    );
+    let screen = render(&s);
+    assert!(
+        screen.contains("冲突") && screen.contains("bob") && screen.contains("bob 的新备注"),
+        "{screen}"
+    );
+    keys(&mut s, "n");
+    assert!(s.request.is_none());
+    // an emptied field clears the note
+    let mut s = writable(Lang::Zh, 100, 30);
+    let mut note = row("8.1", "待统计局核实", None, "limin");
+    note.field = Field::Note;
+    update(&mut s, Action::Changed(vec![note]));
+    keys(&mut s, ":8.1\nn");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "\n");
+    let r = s.request.take().expect("clearing is recorded");
+    assert_eq!(r.value.as_deref().unwrap_or(""), "");
+    // no note and nothing typed: said so, nothing sent
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8.2\nn");
+    assert_eq!(editor_text(&s).as_deref(), Some(""));
+    keys(&mut s, "\n");
+    assert!(s.request.is_none());
+    // a draft of a note keeps what it was typed over
+    let mut s = writable(Lang::Zh, 100, 30);
+    update(
+        &mut s,
+        Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
+            id: "8.1".into(),
+            field: Field::Note,
+            text: "新备注".into(),
+            saved: String::new(),
+            seen: Some("旧备注".into()),
+            seen_line: None,
+        }),
+    );
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert!(
+        format!("{:?}", r.expect).contains("旧备注"),
+        "the draft expects the note it was typed over: {:?}",
+        r.expect
+    );
+}
+
+/// D2: the task-status picker read the expectation at Enter from the
+/// progress, which a live refresh had already moved to bob's change, so
+/// the pick overwrote it silently. The picker keeps the state it showed
+/// when it opened; a change since is refused and the footer names who.
+#[test]
+fn the_task_state_picker_expects_the_state_it_opened_on() {
+    let mut s = writable(Lang::Zh, 100, 30);
+    keys(&mut s, ":8\nt");
+    assert!(matches!(s.mode, Mode::Picker(_)));
+    // bob sets 8 to done while the picker is open
+    let mut bobs = row("8", "done", Some("in_progress"), "bob");
+    bobs.field = Field::Status;
+    update(&mut s, Action::Changed(vec![bobs]));
+    assert!(matches!(s.mode, Mode::Picker(_)), "the picker stays open");
+    keys(&mut s, "delayed\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(r.value.as_deref(), Some("delayed"));
+    assert!(
+        format!("{:?}", r.expect).contains("in_progress"),
+        "expects what the picker showed: {:?}",
+        r.expect
+    );
+    update(
+        &mut s,
+        Action::Conflicted(Conflict {
+            id: "8".into(),
+            field: Field::Status,
+            expected: Some("in_progress".into()),
+            found: Some("done".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+            line: 0,
+        }),
+    );
+    assert!(s.request.is_none());
+    let m = s.message.clone().unwrap_or_default();
+    for part in ["未记录", "bob", "已完成", "推进中", "2025-06-30"] {
+        assert!(m.contains(part), "{part} missing: {m}");
+    }
+}
+
+/// A ledger in a temp dir with `rows` (id, value, user) recorded, and a
+/// state whose progress was read from it.
+fn ledger_with(
+    rows: &[(&str, &str, &str)],
+) -> (tempfile::TempDir, Ledger, wudang_plan::ui::AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = Ledger::open(&dir.path().join("actuals.csv")).unwrap();
+    for (id, v, user) in rows {
+        put(&mut l, id, v, user, Expect::Any).unwrap();
+    }
+    let mut s = writable(Lang::Zh, 100, 30);
+    let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
+    update(&mut s, Action::Reloaded(p));
+    (dir, l, s)
+}
+
+fn put(l: &mut Ledger, id: &str, v: &str, user: &str, expect: Expect) -> Result<(), LedgerError> {
+    l.append(Edit {
+        id: id.into(),
+        field: Field::Actual,
+        value: Some(v.into()),
+        note: None,
+        user: user.into(),
+        time: wudang_plan::ledger::Stamp::start_of(MID_2025),
+        expect,
+        period: None,
+    })
+    .map(|_| ())
+}
+
+/// Another session's rows, appended through its own handle.
+fn others(dir: &tempfile::TempDir, rows: &[(&str, &str)]) {
+    let mut o = Ledger::open(&dir.path().join("actuals.csv")).unwrap();
+    for (v, user) in rows {
+        put(&mut o, "8.3", v, user, Expect::Any).unwrap();
+    }
+}
+
+fn who(r: Result<(), LedgerError>) -> String {
+    match r {
+        Err(LedgerError::Conflict(c)) => c.who.unwrap_or_default(),
+        other => panic!("recorded over carol's change: {other:?}"),
+    }
+}
+
+/// D3 (ABA): the screen shows 8.3 = 188; bob sets 200, carol 188 again;
+/// `u` before the refresh reverted carol's change to bob's 200 without a
+/// question, because the expectation compared values. It carries the row
+/// the screen showed: the undo is a conflict naming carol.
+#[test]
+fn undo_over_a_value_changed_and_changed_back_is_a_conflict() {
+    let (dir, mut l, mut s) = ledger_with(&[("8.3", "188", "tester")]);
+    others(&dir, &[("200", "bob"), ("188", "carol")]);
+    keys(&mut s, ":8.3\nu");
+    let r = s.request.take().unwrap();
+    let time = wudang_plan::ledger::Stamp::start_of(MID_2025);
+    let undone = l.undo("8.3", Some(Field::Actual), &r.expect, "tester", time, None);
+    assert_eq!(who(undone.map(|_| ())), "carol");
+    assert_eq!(l.value("8.3", Field::Actual), Some("188"), "nothing undone");
+}
+
+/// D3 (ABA) in the editor, live and from a restored draft: typed over 188
+/// (or 177), which was changed and changed back since: a conflict.
+#[test]
+fn an_edit_over_a_value_changed_and_changed_back_is_a_conflict() {
+    let (dir, mut l, mut s) = ledger_with(&[("8.3", "188", "tester")]);
+    keys(&mut s, ":8.3\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "190");
+    others(&dir, &[("200", "bob"), ("188", "carol")]);
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(who(put(&mut l, "8.3", "190", "tester", r.expect)), "carol");
+    // the draft: typed over 177 (its row's line kept), bob 150, carol 177
+    let (dir, mut l, s) = ledger_with(&[("8.3", "177", "tester")]);
+    let line = s.progress.row_of("8.3", Field::Actual);
+    assert!(line >= 2, "the row's line is kept: {line}");
+    others(&dir, &[("150", "bob"), ("177", "carol")]);
+    let mut s = writable(Lang::Zh, 100, 30);
+    let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
+    update(&mut s, Action::Reloaded(p));
+    update(
+        &mut s,
+        Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
+            id: "8.3".into(),
+            field: Field::Actual,
+            text: "190".into(),
+            saved: String::new(),
+            seen: Some("177".into()),
+            seen_line: Some(line),
+        }),
+    );
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(who(put(&mut l, "8.3", "190", "tester", r.expect)), "carol");
+    // a conflict's y overwrites exactly the row the prompt showed
+    let (dir, mut l, mut s) = ledger_with(&[("8.3", "188", "tester")]);
+    keys(&mut s, ":8.3\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "190");
+    others(&dir, &[("200", "bob")]);
+    keys(&mut s, "\n");
+    let r = s.request.take().unwrap();
+    let Err(LedgerError::Conflict(c)) = put(&mut l, "8.3", "190", "tester", r.expect) else {
+        panic!("bob's 200 not seen")
+    };
+    update(&mut s, Action::Conflicted(*c));
+    others(&dir, &[("188", "carol"), ("200", "dan")]);
+    keys(&mut s, "y");
+    let r = s.request.take().unwrap();
+    assert_eq!(who(put(&mut l, "8.3", "190", "tester", r.expect)), "dan");
 }

@@ -583,7 +583,10 @@ fn edit_opens_prefilled_and_enter_requests_a_checked_write() {
             id: "8.1".into(),
             field: Field::Actual,
             value: Some("1234".into()),
-            expect: Expect::Value(Some("512".into())),
+            expect: Expect::Row {
+                value: Some("512".into()),
+                line: 0
+            },
             note: None,
             undo: false,
         })
@@ -670,6 +673,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             found: Some("530".into()),
             who: Some("bob".into()),
             when: None,
+            line: 0,
         }),
     );
     // their value is shown at once, and a y/n prompt asked
@@ -686,7 +690,13 @@ fn a_conflict_asks_and_never_overwrites_silently() {
     keys(&mut s, "y");
     let r = s.request.take().unwrap();
     assert_eq!(r.value.as_deref(), Some("520"));
-    assert_eq!(r.expect, Expect::Value(Some("530".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("530".into()),
+            line: 0
+        }
+    );
 
     // n keeps theirs and records nothing
     let mut s = writable(Lang::Zh, 100, 30);
@@ -703,6 +713,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             found: Some("530".into()),
             who: Some("bob".into()),
             when: None,
+            line: 0,
         }),
     );
     keys(&mut s, "n");
@@ -776,7 +787,13 @@ fn undo_asks_the_loop_to_undo_the_selected_indicator() {
     assert!(r.undo);
     assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Actual));
     // it carries the value the screen shows
-    assert_eq!(r.expect, Expect::Value(Some("512".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("512".into()),
+            line: 0
+        }
+    );
     // the loop answers with the row the undo appended
     update(
         &mut s,
@@ -820,7 +837,13 @@ fn t_picks_the_task_status() {
     let r = s.request.take().unwrap();
     assert_eq!((r.id.as_str(), r.field), ("8", Field::Status));
     assert_eq!(r.value.as_deref(), Some("delayed"));
-    assert_eq!(r.expect, Expect::Value(Some("in_progress".into())));
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("in_progress".into()),
+            line: 0
+        }
+    );
     // no task selected: a message, no picker
     let mut s = writable(Lang::Zh, 100, 30);
     keys(&mut s, "t");
@@ -839,7 +862,14 @@ fn n_adds_a_note_to_the_indicator_or_the_task() {
     let r = s.request.take().unwrap();
     assert_eq!((r.id.as_str(), r.field), ("8.1", Field::Note));
     assert_eq!(r.value.as_deref(), Some("一季度快报"));
-    assert_eq!(r.expect, Expect::Any);
+    // no note was there: the note expects none (issue 8)
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: None,
+            line: 0
+        }
+    );
     // on the task when the tree has the focus; an empty note is refused
     let mut s = writable(Lang::Zh, 100, 30);
     keys(&mut s, ":8\nn\n");
@@ -865,6 +895,7 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
             found: Some("done".into()),
             who: Some("bob".into()),
             when: None,
+            line: 0,
         }),
     );
     assert_eq!(
@@ -873,5 +904,9 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
     );
     assert!(s.request.is_none());
     // their value in the UI's words, not the ledger's `done`
-    assert_eq!(s.message.clone().unwrap(), "未记录，保留 8 的当前值 已完成");
+    // (issue 8: and who changed it, from what the picker showed)
+    assert_eq!(
+        s.message.clone().unwrap(),
+        "未记录：8 已被 bob 于 ? 改为 已完成（你看到的是 推进中），保留其值"
+    );
 }

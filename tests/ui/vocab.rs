@@ -79,6 +79,7 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
             found: Some("done".into()),
             who: Some("bob".into()),
             when: None,
+            line: 0,
         }),
     );
     let Mode::Edit(e) = &s.mode else {

@@ -47,7 +47,7 @@ fn start(plan: Plan, progress: Progress, opts: Options, session: Option<&Session
     let theme = Theme::from_env(opts.ascii);
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
-    config.writable = session.is_some();
+    config.writable = session.is_some_and(|s| s.user.is_some());
     if !config.writable {
         config.read_only = Some(opts.read_only.unwrap_or(S::ReadOnly));
     }
@@ -55,8 +55,8 @@ fn start(plan: Plan, progress: Progress, opts: Options, session: Option<&Session
         config.note = Some(S::LinuxConsole);
     }
     let mut state = AppState::new(plan, progress, config);
-    if let Some(sess) = session
-        && let Ok(Some(d)) = draft::load(&sess.draft_path())
+    if let Some(path) = session.and_then(Session::draft_path)
+        && let Ok(Some(d)) = draft::load(&path)
     {
         update(&mut state, Action::RestoreDraft(d));
     }
@@ -64,7 +64,8 @@ fn start(plan: Plan, progress: Progress, opts: Options, session: Option<&Session
 }
 
 /// Runs the UI on the terminal until the user quits. Without a session
-/// the UI is read-only.
+/// (no ledger) or a session without a user name, the UI is read-only; a
+/// session without a user still shows the history and others' changes.
 pub fn run(
     plan: Plan,
     progress: Progress,
@@ -80,7 +81,7 @@ pub fn run(
         Arc::clone(&stop),
         Arc::clone(&done),
         Arc::clone(&guard),
-        session.as_ref().map(Session::draft_path),
+        session.as_ref().and_then(Session::draft_path),
     );
     let result = terminal::enable_paste()
         .and_then(|()| event_loop(&mut term, &mut state, &stop, session.as_mut(), &guard));

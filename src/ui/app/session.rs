@@ -10,18 +10,22 @@ use crate::ui::model::{AppState, Mode};
 use crate::ui::strings::{self, S};
 use crate::ui::update::update;
 
-/// The ledger the UI records to, and as whom.
+/// The ledger the UI reads (history, live refresh) and records to, and as
+/// whom: without a user name the session only reads.
 #[derive(Debug)]
 pub struct Session {
     pub ledger: Ledger,
-    pub user: String,
+    /// Who records; `None`: read-only (no user name was given).
+    pub user: Option<String>,
     /// `--today`: every edit is stamped 00:00 of that day; else now.
     pub at: Option<Stamp>,
 }
 
 impl Session {
-    pub(super) fn draft_path(&self) -> std::path::PathBuf {
-        draft::draft_path(self.ledger.path(), &self.user)
+    /// Where this user's draft lives; none without a user.
+    pub(super) fn draft_path(&self) -> Option<std::path::PathBuf> {
+        let user = self.user.as_deref()?;
+        Some(draft::draft_path(self.ledger.path(), user))
     }
 }
 
@@ -37,6 +41,7 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
                 text,
                 saved: String::new(),
                 seen: e.seen.clone(),
+                seen_line: e.seen_row,
             })
         }
         _ => None,
@@ -46,7 +51,9 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
 /// Saves the value being typed (or removes an old draft). Errors are
 /// ignored: there may be no terminal left to tell.
 pub(super) fn save_draft(state: &AppState, sess: &Session) {
-    let path = sess.draft_path();
+    let Some(path) = sess.draft_path() else {
+        return;
+    };
     match typed(state) {
         Some(mut d) => {
             d.saved = Stamp::now().to_string();
@@ -75,6 +82,12 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     let Some(req) = state.request.take() else {
         return;
     };
+    let Some(user) = sess.user.clone() else {
+        // `update` asks for no writes while read-only; refuse if it did.
+        let why = state.tr(S::ReadOnlyNoUser).to_string();
+        update(state, Action::Rejected(why));
+        return;
+    };
     // Take in others' rows first, so they are shown (append would read
     // them silently).
     refresh(state, sess);
@@ -83,14 +96,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     let undo = req.undo;
     let res = if undo {
         sess.ledger
-            .undo(
-                &req.id,
-                Some(req.field),
-                &req.expect,
-                &sess.user,
-                time,
-                req.note,
-            )
+            .undo(&req.id, Some(req.field), &req.expect, &user, time, req.note)
             .map(|u| Action::Recorded(u.entry))
     } else {
         let id = req.id.clone();
@@ -100,7 +106,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
                 field: req.field,
                 value: req.value,
                 note: req.note,
-                user: sess.user.clone(),
+                user,
                 time,
                 expect: req.expect,
                 period: None,

@@ -35,6 +35,8 @@ pub enum Confirm {
     Toggle {
         id: String,
         seen: Option<String>,
+        /// The line of the row shown (see [`Editor::seen_row`]).
+        seen_row: Option<u64>,
         new: String,
     },
     /// `u`, but the value changed since the screen showed `seen`: undo
@@ -58,6 +60,11 @@ pub struct Editor {
     /// The value (ledger form) the editor saw when it opened: the edit is
     /// recorded only if it is still the current value.
     pub seen: Option<String>,
+    /// The line of the ledger row that held `seen` (`0`: none), expected
+    /// too, so a value changed and changed back is a conflict; `None`: not
+    /// known (a draft from before the column existed), the value alone is
+    /// checked.
+    pub seen_row: Option<u64>,
     /// Why the last Enter was refused (nothing was recorded).
     pub error: Option<String>,
     /// Someone else changed the value since the editor opened.
@@ -76,6 +83,8 @@ pub struct Clash {
     pub theirs: Option<String>,
     /// Our value (ledger form).
     pub ours: String,
+    /// The line of their row (`0`: none): what `y` expects.
+    pub row: u64,
 }
 
 /// A change `update` asks the run loop to record through the ledger; the

@@ -49,6 +49,11 @@ pub struct Picker {
     pub cursor: Cursor,
     /// The task whose status a [`PickKind::TaskState`] picker sets.
     pub task: Option<String>,
+    /// The task's status (machine word) when the picker opened: what the
+    /// pick expects, whatever a live refresh brought in since.
+    pub seen: Option<String>,
+    /// The line of the row that set `seen` (`0`: none).
+    pub seen_row: u64,
 }
 
 impl Picker {
@@ -61,6 +66,8 @@ impl Picker {
             items,
             cursor: Cursor::default(),
             task,
+            seen: None,
+            seen_row: 0,
         };
         p.narrow();
         p

@@ -7,7 +7,7 @@ use crate::ledger::draft::Draft;
 use crate::ledger::{Actual, Conflict, Entry, Field, TaskState};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
-use crate::ui::model::words::shown;
+use crate::ui::model::words::{shown, when};
 use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Term;
@@ -61,7 +61,8 @@ fn restore(s: &mut AppState, d: Draft) {
         id: d.id.clone(),
         target,
         field: TextField::with(&d.text),
-        seen: if target == Field::Note { None } else { d.seen },
+        seen: d.seen,
+        seen_row: d.seen_line,
         error: None,
         clash: None,
         sending: None,
@@ -106,6 +107,7 @@ fn rejected(s: &mut AppState, why: String) {
 
 /// Shows the value someone else recorded at once.
 fn show_theirs(s: &mut AppState, c: &Conflict) {
+    s.progress.rows.insert((c.id.clone(), c.field), c.line);
     match c.field {
         Field::Actual => {
             match c.found.as_deref().and_then(Actual::from_ledger) {
@@ -138,6 +140,7 @@ fn undo_conflicted(s: &mut AppState, c: Conflict) {
             when: c.when,
             theirs: c.found,
             ours: String::new(),
+            row: c.line,
         },
     });
 }
@@ -152,11 +155,21 @@ fn conflicted(s: &mut AppState, c: Conflict) {
                 when: c.when,
                 theirs: c.found,
                 ours,
+                row: c.line,
             });
         }
         _ => {
+            // A task status from the picker: nothing recorded; say who
+            // changed it, when, to what, and what the screen showed.
             let theirs = shown(s, &c.id, c.field, c.found.as_deref());
-            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&c.id, &theirs]));
+            let seen = shown(s, &c.id, c.field, c.expected.as_deref());
+            let who = c.who.unwrap_or_else(|| "?".into());
+            let at = c.when.map(when).unwrap_or_else(|| "?".into());
+            s.message = Some(fill(
+                s.lang(),
+                S::KeptTheirsBy,
+                &[&c.id, &who, &at, &theirs, &seen],
+            ));
         }
     }
 }

@@ -159,16 +159,15 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
         (PickValue::Name(n), PickKind::Unit) => s.filters.unit = Some(n.clone()),
         (PickValue::State(t), _) => {
             if let Some(id) = &p.task {
-                let seen = s
-                    .progress
-                    .task_state
-                    .get(id)
-                    .map(|x| x.as_str().to_string());
+                // What the picker showed, not what a refresh brought since.
                 s.request = Some(Request {
                     id: id.clone(),
                     field: Field::Status,
                     value: Some(t.as_str().to_string()),
-                    expect: Expect::Value(seen),
+                    expect: Expect::Row {
+                        value: p.seen.clone(),
+                        line: p.seen_row,
+                    },
                     note: None,
                     undo: false,
                 });

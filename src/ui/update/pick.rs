@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ledger::TaskState;
+use crate::ledger::{Field, TaskState};
 use crate::plan::Plan;
 use crate::plan::names::initials;
 use crate::ui::data::Class;
@@ -28,7 +28,17 @@ pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
                 .map(|p| state.plan.tasks[p].id.clone())
         })
         .flatten();
-    Picker::new(kind, items, task)
+    let seen = task
+        .as_ref()
+        .and_then(|id| state.progress.task_state.get(id))
+        .map(|t| t.as_str().to_string());
+    let seen_row = task
+        .as_ref()
+        .map_or(0, |id| state.progress.row_of(id, Field::Status));
+    let mut p = Picker::new(kind, items, task);
+    p.seen = seen;
+    p.seen_row = seen_row;
+    p
 }
 
 /// Every leader with the tasks and headline rows they lead.

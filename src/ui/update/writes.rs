@@ -39,7 +39,8 @@ pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
 }
 
 /// `n`: a note on the selected indicator (indicator pane focused) or on
-/// the selected task.
+/// the selected task; the editor opens on its standing note, which the
+/// edit then expects (a colleague's note since is a conflict).
 pub(super) fn start_note(s: &mut AppState) {
     if !s.config.writable {
         say_read_only(s);
@@ -53,11 +54,14 @@ pub(super) fn start_note(s: &mut AppState) {
             return;
         }
     };
+    let seen = s.progress.notes.get(&id).map(|n| n.text.clone());
+    let seen_row = Some(s.progress.row_of(&id, Field::Note));
     s.mode = Mode::Edit(Editor {
         id,
         target: Field::Note,
-        field: TextField::default(),
-        seen: None,
+        field: TextField::with(seen.as_deref().unwrap_or("")),
+        seen,
+        seen_row,
         error: None,
         clash: None,
         sending: None,
@@ -87,13 +91,15 @@ pub(super) fn start_edit(s: &mut AppState) {
     let ind = &s.plan.indicators[pos];
     let current = s.progress.actual.get(&ind.id);
     let on_screen = current.map(Actual::to_ledger);
-    let seen = seen_in_default_period(s, &ind.id, on_screen.clone());
+    let (seen, row) = seen_in_default_period(s, &ind.id, on_screen.clone());
+    let seen_row = Some(row);
     if ind.is_milestone() {
         // One key must not record: ask first.
         let done = matches!(current, Some(Actual::Done(true)));
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
             seen,
+            seen_row,
             new: Actual::Done(!done).to_ledger(),
         });
         return;
@@ -103,6 +109,7 @@ pub(super) fn start_edit(s: &mut AppState) {
         target: Field::Actual,
         field: TextField::with(on_screen.as_deref().unwrap_or("")),
         seen,
+        seen_row,
         error: None,
         clash: None,
         sending: None,
@@ -110,21 +117,26 @@ pub(super) fn start_edit(s: &mut AppState) {
 }
 
 /// What the editor expects the ledger to hold for the period it records
-/// (the default one: the year of today; the UI has no period field yet):
-/// the value shown when it is that period's (or its period is not known),
-/// nothing when the value shown is an earlier period's (that year has no
+/// (the default one: the year of today; the UI has no period field yet),
+/// and the line of the row it saw there: the value shown and its row when
+/// it is that period's (or its period is not known), nothing and no row
+/// (line 0) when the value shown is an earlier period's (that year has no
 /// value yet, so typing over last year's value is not a conflict).
-fn seen_in_default_period(s: &AppState, id: &str, on_screen: Option<String>) -> Option<String> {
+fn seen_in_default_period(
+    s: &AppState,
+    id: &str,
+    on_screen: Option<String>,
+) -> (Option<String>, u64) {
     let default = Period::Year(i32::from(s.progress.today.year()));
     match s.progress.periods.get(id) {
-        Some(p) if *p != default => None,
-        _ => on_screen,
+        Some(p) if *p != default => (None, 0),
+        _ => (on_screen, s.progress.row_of(id, Field::Actual)),
     }
 }
 
 /// `y` on a milestone: records `new`, expecting `seen` (a conflict then
 /// asks in the editor's prompt, as for a typed value).
-fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
+fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new: String) {
     let shown_new = match Actual::from_ledger(&new) {
         Some(Actual::Done(d)) => s.word(Milestone::of(d)).to_string(),
         _ => new.clone(),
@@ -133,7 +145,8 @@ fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
         id,
         target: Field::Actual,
         field: TextField::with(&shown_new),
-        seen,
+        seen: seen.0,
+        seen_row: seen.1,
         error: None,
         clash: None,
         sending: None,
@@ -147,35 +160,42 @@ fn toggle(s: &mut AppState, id: String, seen: Option<String>, new: String) {
 pub(super) fn start_undo(s: &mut AppState) {
     if let Some(id) = indicator_for(s, true) {
         let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
-        s.request = Some(undo_request(id, Field::Actual, seen));
+        let row = s.progress.row_of(&id, Field::Actual);
+        s.request = Some(undo_request(id, Field::Actual, seen, row));
     }
 }
 
-/// Undo the last change of `id`'s `field`, expecting `seen`.
-fn undo_request(id: String, field: Field, seen: Option<String>) -> Request {
+/// What an edit expects: the row the screen showed (`row`, its line) when
+/// known, else the value alone.
+fn expect(seen: Option<String>, row: Option<u64>) -> Expect {
+    match row {
+        Some(line) => Expect::Row { value: seen, line },
+        None => Expect::Value(seen),
+    }
+}
+
+/// Undo the last change of `id`'s `field`, expecting the row at `row`
+/// holding `seen`.
+fn undo_request(id: String, field: Field, seen: Option<String>, row: u64) -> Request {
     Request {
         id,
         field,
         value: None,
-        expect: Expect::Value(seen),
+        expect: expect(seen, Some(row)),
         note: None,
         undo: true,
     }
 }
 
-/// Asks the run loop to record `value` (ledger form) for the editor's
-/// indicator, if its current value is still the one the editor saw (a note
-/// is recorded whatever the last note was).
+/// Asks the run loop to record `value` (ledger form; empty clears a note)
+/// for the editor's indicator or task, if its current value is still the
+/// one the editor saw.
 fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
         field: e.target,
-        value: Some(value.clone()),
-        expect: if e.target == Field::Note {
-            Expect::Any
-        } else {
-            Expect::Value(e.seen.clone())
-        },
+        value: Some(value.clone()).filter(|v| !v.is_empty()),
+        expect: expect(e.seen.clone(), e.seen_row),
         note: None,
         undo: false,
     });
@@ -186,7 +206,7 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
 pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
     if e.target == Field::Note {
         let text = e.field.text().trim().to_string();
-        if text.is_empty() {
+        if text.is_empty() && e.seen.is_none() {
             e.error = Some(s.tr(S::NothingTyped).to_string());
         } else {
             e.error = None;
@@ -218,6 +238,7 @@ pub(super) fn conflict_key(s: &mut AppState, a: Action) {
         Action::Overwrite => {
             // Overwrite exactly the value the prompt showed.
             e.seen = c.theirs.clone();
+            e.seen_row = Some(c.row);
             send(s, &mut e, c.ours.clone());
             s.mode = Mode::Edit(e);
         }
@@ -238,7 +259,15 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
         return;
     };
     match (a, c) {
-        (Action::Yes, Confirm::Toggle { id, seen, new }) => toggle(s, id, seen, new),
+        (
+            Action::Yes,
+            Confirm::Toggle {
+                id,
+                seen,
+                seen_row,
+                new,
+            },
+        ) => toggle(s, id, (seen, seen_row), new),
         (
             Action::Yes,
             Confirm::UndoOver {
@@ -246,7 +275,7 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
             },
         ) => {
             // Undo exactly the value the question showed.
-            s.request = Some(undo_request(id, field, clash.theirs));
+            s.request = Some(undo_request(id, field, clash.theirs, clash.row));
         }
         (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
         (_, c) => s.mode = Mode::Confirm(c),

@@ -72,7 +72,12 @@ pub fn conflict_text(state: &AppState, e: &Editor, c: &Clash) -> String {
             &when,
             &shown(state, &e.id, e.target, c.theirs.as_deref()),
             &shown(state, &e.id, e.target, e.seen.as_deref()),
-            &shown(state, &e.id, e.target, Some(&c.ours)),
+            &shown(
+                state,
+                &e.id,
+                e.target,
+                Some(c.ours.as_str()).filter(|o| !o.is_empty()),
+            ),
         ],
     )
 }
