@@ -168,6 +168,23 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     out
 }
 
+/// Maps the full-width forms a Chinese IME produces to ASCII: digits
+/// U+FF10–U+FF19, `．，－＋％` and the minus sign U+2212. Nothing else is
+/// touched (no blanket NFKC: it would turn ① into 1).
+pub fn halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (u32::from(c) - 0xFF10) as u8),
+            '．' => '.',
+            '，' => ',',
+            '－' | '\u{2212}' => '-',
+            '＋' => '+',
+            '％' => '%',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,6 +85,9 @@ pub enum Command {
         /// Record only if the current value is OLD (exit 3 and nothing recorded otherwise); '' means nothing recorded yet
         #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
         expect: Option<String>,
+        /// The reporting period: 2024, 2024Q2, 2024-06, 2024年二季度, 2024年6月 … (default: the current year, of --today or the clock); the baseline is the year before the plan (--period 2020)
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
     },
     /// Record a task's status: not_started, in_progress, delayed, done (未开始 推进中 已延误 已完成; also 进行中 滞后 完成)
     Status {
@@ -106,6 +109,13 @@ pub enum Command {
         /// The note, one line
         #[arg(allow_hyphen_values = true)]
         text: String,
+    },
+    /// Every period's value of an indicator with its expected value (序时进度) and light
+    Series {
+        /// Indicator id, e.g. 8.1
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Show the recorded changes, newest first, with who and when
     History {

@@ -5,14 +5,14 @@ use std::io::Write;
 
 use super::output::target_text;
 use super::{CliError, Context, clock, open_ledger, user, warn};
-use crate::ledger::value::halfwidth;
 use crate::ledger::{
     self, Actual, Appended, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
     parse_actual,
 };
-use crate::plan::{Indicator, Plan, Task};
+use crate::plan::{Indicator, Period, Plan, Task};
 use crate::report;
 use crate::text;
+use crate::text::halfwidth;
 use crate::vocab::{Lang, Term, Wording, parse_task_state};
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
@@ -185,24 +185,51 @@ fn refused(plan: &Plan, e: LedgerError) -> CliError {
     }
 }
 
-/// `set ID VALUE [--note TEXT] [--expect OLD]`.
+/// The period `set` records for: `--period` as typed (every form
+/// [`Period::parse`] reads), else the year of today (`--today` or the
+/// clock); refused (exit 2) when unreadable or outside the plan period
+/// widened by a year each side (the baseline year before it).
+fn period_for(
+    plan: &Plan,
+    typed: Option<&str>,
+    today: jiff::civil::Date,
+) -> Result<Period, CliError> {
+    let period = match typed {
+        Some(t) => Period::parse(t).map_err(|e| CliError::Usage(format!("--period: {e}")))?,
+        None => Period::Year(i32::from(today.year())),
+    };
+    plan.period.check(period).map_err(|e| {
+        CliError::Usage(match typed {
+            Some(_) => format!("--period: {e}"),
+            None => {
+                format!("{e} (the default period is the year of today; give --period for another)")
+            }
+        })
+    })?;
+    Ok(period)
+}
+
+/// `set ID VALUE [--note TEXT] [--expect OLD] [--period P]`.
 pub fn set(
     cx: &mut Context<'_>,
     id: &str,
     value: &str,
     note: &Option<String>,
     expect: &Option<String>,
+    period: Option<&str>,
 ) -> Result<(), CliError> {
     let (cli, plan) = (cx.cli, cx.plan);
     let ind = find_indicator(plan, id)?;
     let actual = parse_actual(ind, value)?;
+    let clock = clock(cli);
+    let typed_period = period.is_some();
+    let period = period_for(plan, period, clock.today)?;
     let expect = match expect {
         None => Expect::Any,
         Some(s) if s.trim().is_empty() => Expect::Value(None),
         Some(s) => Expect::Value(Some(parse_actual(ind, s)?.to_ledger())),
     };
     let who = user(cli)?;
-    let clock = clock(cli);
     let mut ledger = open_ledger(cli, cx.err)?;
     let done = ledger
         .append(Edit {
@@ -213,6 +240,7 @@ pub fn set(
             user: who,
             time: clock.now,
             expect,
+            period: Some(period),
         })
         .map_err(|e| refused(plan, e))?;
     warn(cx.err, ledger.warnings());
@@ -224,13 +252,28 @@ pub fn set(
     };
     say!(
         cx.out,
-        "{} {}: {} → {}",
+        "{} {}{}: {} → {}",
         ind.id,
         ind.name,
+        if typed_period {
+            format!(" ({period})")
+        } else {
+            String::new()
+        },
         value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
         report::actual_text(ind, &actual, Wording::Machine)
     )?;
-    status_line(cx.out, ind, Some(&actual), clock.today)?;
+    // The status is the current actual's: the latest period's.
+    let current = ledger.current(&ind.id, Field::Actual);
+    if let Some(c) = current.filter(|c| c.in_period() != period) {
+        say!(
+            cx.out,
+            "current: {} ({}, the latest period)",
+            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
+            c.in_period()
+        )?;
+    }
+    status_line(cx.out, ind, ledger.actual(&ind.id).as_ref(), clock.today)?;
     if let Some(n) = &entry.note {
         say!(cx.out, "note: {n}")?;
     }
@@ -276,6 +319,7 @@ pub fn status(
             user: who,
             time: clock.now,
             expect,
+            period: None,
         })
         .map_err(|e| refused(plan, e))?;
     warn(cx.err, ledger.warnings());
@@ -320,6 +364,7 @@ pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError>
         user: who,
         time: clock.now,
         expect: Expect::Any,
+        period: None,
     })?;
     warn(cx.err, ledger.warnings());
     let entry = match done {

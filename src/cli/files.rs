@@ -53,11 +53,17 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
     let audit = l.audit(&|id| plan.indicator(id).is_some() || plan.task(id).is_some())?;
     writeln!(
         out,
-        "{}{path}: {} rows for {} ids, {}",
+        "{}{path}: {} rows for {} ids, {}, {}",
         if audit.total == 0 { "ok: " } else { "" },
         l.len(),
         l.ids().count(),
-        l.encoding().name()
+        l.encoding().name(),
+        if l.has_period_column() == Some(false) {
+            "first-release format (no period column: each row belongs to the year of its \
+             time stamp; `wudang-plan ledger convert` adds it)"
+        } else {
+            "with the period column"
+        }
     )?;
     for f in &audit.findings {
         writeln!(out, "{path}:{}: {}", f.line, f.message)?;
@@ -122,6 +128,7 @@ pub fn ledger(
             }
             Converted::Done {
                 from,
+                period_added,
                 rows,
                 backup,
                 warnings,
@@ -129,9 +136,15 @@ pub fn ledger(
                 warn(err, &warnings);
                 writeln!(
                     out,
-                    "converted {} from {} to UTF-8 with BOM ({rows} rows)",
+                    "converted {} from {} to UTF-8 with BOM ({rows} rows){}",
                     path.display(),
-                    from.name()
+                    from.name(),
+                    if period_added {
+                        "; added the period column (each actual's period is the year of its \
+                         time stamp, as before)"
+                    } else {
+                        ""
+                    }
                 )?;
                 writeln!(out, "backup of the original: {}", backup.display())?;
             }

@@ -22,6 +22,14 @@ struct HistoryJson<'a> {
     value: Option<&'a str>,
     old: Option<&'a str>,
     note: Option<&'a str>,
+    /// The period of an actual (`"2024"`, `"2024Q2"`, `"2024-06"`: its cell,
+    /// else the year of its time); null for a status or a note.
+    period: Option<String>,
+}
+
+/// The period shown for a row: an actual's, none for other fields.
+fn period_of(e: &ledger::Entry) -> Option<String> {
+    (e.field == ledger::Field::Actual).then(|| e.in_period().to_string())
 }
 
 /// `history [ID] [--limit N] [--format F]`, newest first. `--limit 0`
@@ -64,6 +72,7 @@ fn history_json(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
             value: e.value.as_deref(),
             old: e.old.as_deref(),
             note: e.note.as_deref(),
+            period: period_of(&e),
         };
         write!(out, "{}\n  ", if n == 0 { "" } else { "," })?;
         super::json::compact(&mut *out, &j)?;
@@ -77,7 +86,7 @@ fn history_json(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
 fn history_csv(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
     let mut w = csv::Writer::from_writer(&mut *out);
     let header = [
-        "time", "user", "id", "field", "value", "old", "note", "line",
+        "time", "user", "id", "field", "value", "old", "note", "line", "period",
     ];
     w.write_record(header).map_err(csv_io)?;
     for e in rows {
@@ -96,6 +105,7 @@ fn history_csv(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
             cell(&e.old),
             csv_text(e.note.as_deref().unwrap_or("")),
             e.line.to_string(),
+            period_of(&e).unwrap_or_default(),
         ]))
         .map_err(csv_io)?;
     }
@@ -119,6 +129,7 @@ fn history_table(
             e.user.clone(),
             e.id.clone(),
             e.field.as_str().to_string(),
+            period_of(&e).unwrap_or_default(),
             value_text(plan, &e.id, e.field, e.old.as_deref()),
             value_text(plan, &e.id, e.field, e.value.as_deref()),
             e.note.clone().unwrap_or_default(),
@@ -127,7 +138,9 @@ fn history_table(
     if !table.is_empty() {
         output::table(
             out,
-            &["time", "user", "id", "field", "old", "new", "note"],
+            &[
+                "time", "user", "id", "field", "period", "old", "new", "note",
+            ],
             &table,
         )?;
         return Ok(());

@@ -20,6 +20,7 @@ pub mod filter;
 pub mod history;
 pub mod json;
 pub mod output;
+pub mod series;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -63,7 +64,11 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::Value(_) => 2,
-            CliError::Ledger(LedgerError::InvalidEdit(_) | LedgerError::NothingToUndo { .. }) => 2,
+            CliError::Ledger(
+                LedgerError::InvalidEdit(_)
+                | LedgerError::NothingToUndo { .. }
+                | LedgerError::NeedsUpgrade { .. },
+            ) => 2,
             CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
             CliError::Plan(_)
             | CliError::Ledger(_)
@@ -227,7 +232,8 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             value,
             note,
             expect,
-        }) => edit::set(&mut cx, id, value, note, expect)?,
+            period,
+        }) => edit::set(&mut cx, id, value, note, expect, period.as_deref())?,
         Some(Command::Status {
             task,
             state,
@@ -235,6 +241,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             expect,
         }) => edit::status(&mut cx, task, state, note, expect)?,
         Some(Command::Note { id, text }) => edit::note(&mut cx, id, text)?,
+        Some(Command::Series { id, format }) => series::series(&mut cx, id, *format)?,
         Some(Command::History { id, limit, format }) => {
             history::history(&mut cx, id.as_deref(), *limit, *format)?
         }

@@ -69,7 +69,38 @@ pub fn summary(plan: &Plan) -> String {
         plan.indicators.len(),
         plan.indicators.len() - milestones,
         milestones
-    )
+    ) + "\n"
+        + &period_and_kinds(plan)
+}
+
+/// The second line of `check`: the plan period and the kinds, each saying
+/// whether the plan's files gave it or it was defaulted.
+fn period_and_kinds(plan: &Plan) -> String {
+    let p = plan.period;
+    let period = if plan.defaults.period {
+        format!(
+            "plan period {}–{} (defaulted: no {}; the latest deadline and five years before it)",
+            p.start,
+            p.end,
+            crate::plan::load::PERIOD
+        )
+    } else {
+        format!("plan period {}–{}", p.start, p.end)
+    };
+    let counts: Vec<String> = crate::plan::Kind::ALL
+        .into_iter()
+        .map(|k| {
+            let n = plan.indicators.iter().filter(|i| i.kind == k).count();
+            format!("{n} {k}")
+        })
+        .collect();
+    let defaulted = match plan.defaults.kinds {
+        0 => String::new(),
+        n => format!(
+            " ({n} defaulted from the comparison: no kind given; done -> milestone, else level)"
+        ),
+    };
+    format!("{period}; kinds: {}{defaulted}", counts.join(", "))
 }
 
 pub use crate::plan::group_label;

@@ -10,6 +10,7 @@ use super::entry::{
     Entry, Field, Stamp, check_id, checked_note, checked_user, checked_value, same_value,
 };
 use super::error::{Conflict, LedgerError};
+use crate::plan::Period;
 
 /// What an editor saw before its change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,21 @@ pub struct Edit {
     pub user: String,
     pub time: Stamp,
     pub expect: Expect,
+    /// The period of an actual (`None`: the year of `time`, the default);
+    /// only actuals have one. The no-op rule, the expectation and `old`
+    /// are about this period's value.
+    pub period: Option<Period>,
+}
+
+impl Edit {
+    /// The period the edit records a value for: for an actual its period
+    /// or the year of its time; `None` for a status or a note.
+    pub fn in_period(&self) -> Option<Period> {
+        (self.field == Field::Actual).then(|| {
+            self.period
+                .unwrap_or_else(|| Period::Year(i32::from(self.time.date().year())))
+        })
+    }
 }
 
 /// What [`super::Ledger::append`] did.
@@ -71,6 +87,14 @@ pub(crate) fn checked(mut edit: Edit) -> Result<Edit, LedgerError> {
     edit.note = checked_note(edit.note).map_err(LedgerError::InvalidEdit)?;
     edit.value =
         checked_value(&edit.id, edit.field, edit.value).map_err(LedgerError::InvalidEdit)?;
+    if let Some(p) = edit.period
+        && edit.field != Field::Actual
+    {
+        return Err(LedgerError::InvalidEdit(format!(
+            "{} {}: a period ({p}) is recorded only with an actual value",
+            edit.id, edit.field
+        )));
+    }
     Ok(edit)
 }
 
@@ -113,8 +137,9 @@ fn check_expect(
     })))
 }
 
-/// The row to append for `edit` given the current row of its id and field,
-/// `None` when it changes nothing.
+/// The row to append for `edit` given the current row of its id, field and
+/// period (for an actual: the latest row recorded for that period), `None`
+/// when it changes nothing.
 ///
 /// The no-op rule comes first: an edit whose value equals the current one
 /// (by [`same_value`]: `512` = `512.0`) records nothing, whatever it
@@ -138,6 +163,7 @@ pub(crate) fn decide(edit: &Edit, cur: Option<&Entry>) -> Result<Option<Entry>, 
         value: edit.value.clone(),
         old: found,
         note: edit.note.clone(),
+        period: edit.in_period(),
     }))
 }
 
@@ -162,6 +188,7 @@ pub(crate) fn decide_undo(
         note: Some(
             note.unwrap_or_else(|| format!("undo of the change at {} by {}", last.time, last.user)),
         ),
+        period: (last.field == Field::Actual).then(|| last.in_period()),
     })
 }
 
@@ -178,6 +205,7 @@ mod tests {
             user: "u".into(),
             time: Stamp::parse("2025-07-01T00:00:00+08:00").unwrap(),
             expect,
+            period: None,
         }
     }
 
@@ -191,6 +219,7 @@ mod tests {
             value: Some(v.into()),
             old: None,
             note: note.map(String::from),
+            period: None,
         }
     }
 

@@ -1,8 +1,9 @@
 //! One ledger row: its columns, how it is written and read back.
 //!
 //! The ledger is a CSV file with the header
-//! `time,user,id,field,value,old,note` (columns are found by name; extra
-//! columns are ignored). See docs/data.md, "Ledger".
+//! `time,user,id,field,value,old,note,period` (columns are found by name;
+//! extra columns are ignored; a first-release ledger has no `period`). See
+//! docs/data.md, "Ledger".
 
 use std::fmt;
 
@@ -12,13 +13,18 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 
 use super::status::{Actual, TaskState};
+use crate::plan::Period;
 use crate::vocab::Term;
 
-/// The columns of a ledger this program writes, in order.
-pub const COLUMNS: [&str; 7] = ["time", "user", "id", "field", "value", "old", "note"];
+/// The columns of a ledger this program writes, in order (`period` last:
+/// a first-release ledger has the seven before it).
+pub const COLUMNS: [&str; 8] = [
+    "time", "user", "id", "field", "value", "old", "note", "period",
+];
 
-/// Columns a ledger must have; `old` and `note` may be missing (empty).
-const REQUIRED: [&str; 5] = ["time", "user", "id", "field", "value"];
+/// Columns a ledger must have; `old`, `note` and `period` may be missing
+/// (empty).
+pub(crate) const REQUIRED: [&str; 5] = ["time", "user", "id", "field", "value"];
 
 pub use crate::vocab::Field;
 
@@ -112,9 +118,21 @@ pub struct Entry {
     pub old: Option<String>,
     /// A free-text remark on the change.
     pub note: Option<String>,
+    /// The reporting period of an actual as its `period` cell gives it;
+    /// `None` when the cell is empty or the ledger has no such column (a
+    /// first-release ledger): the row then belongs to the year of its time
+    /// stamp ([`Entry::in_period`]). Rows of other fields carry none.
+    pub period: Option<Period>,
 }
 
 impl Entry {
+    /// The period the row belongs to: its `period` cell, else the year of
+    /// its time stamp (at the offset it was recorded at).
+    pub fn in_period(&self) -> Period {
+        self.period
+            .unwrap_or_else(|| Period::Year(i32::from(self.time.date().year())))
+    }
+
     /// The value as an actual (for `field == Actual`).
     pub fn actual(&self) -> Option<Actual> {
         if self.field != Field::Actual {
@@ -276,177 +294,16 @@ pub fn same_value(field: Field, a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// Where each column is in a ledger's header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Columns {
-    time: usize,
-    user: usize,
-    id: usize,
-    field: usize,
-    value: usize,
-    old: Option<usize>,
-    note: Option<usize>,
-    /// How many fields a row needs at least.
-    need: usize,
-    /// How many columns the header has.
-    width: usize,
-}
-
-impl Columns {
-    /// The columns this program writes.
-    pub(crate) fn standard() -> Columns {
-        Columns {
-            time: 0,
-            user: 1,
-            id: 2,
-            field: 3,
-            value: 4,
-            old: Some(5),
-            note: Some(6),
-            need: 5,
-            width: COLUMNS.len(),
-        }
-    }
-
-    /// How many columns the header has.
-    pub(crate) fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Finds the columns by name. A column of ours named twice is an
-    /// error (which one holds the data?), naming both positions.
-    pub(crate) fn from_header<S: AsRef<str>>(names: &[S]) -> Result<Columns, String> {
-        let find = |n: &str| names.iter().position(|h| h.as_ref().trim() == n);
-        for n in COLUMNS {
-            let at: Vec<String> = names
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.as_ref().trim() == n)
-                .map(|(i, _)| (i + 1).to_string())
-                .collect();
-            if at.len() > 1 {
-                return Err(format!(
-                    "column `{n}` appears {} times in the header (columns {}); expected each \
-                     column once: remove or rename the extra one",
-                    at.len(),
-                    at.join(" and ")
-                ));
-            }
-        }
-        let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
-        if !missing.is_empty() {
-            return Err(format!(
-                "missing column{} {} in the header; expected a header with the columns {}",
-                if missing.len() > 1 { "s" } else { "" },
-                missing
-                    .iter()
-                    .map(|m| format!("`{m}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                COLUMNS.join(",")
-            ));
-        }
-        let get = |n: &str| find(n).unwrap_or(0);
-        let mut c = Columns {
-            time: get("time"),
-            user: get("user"),
-            id: get("id"),
-            field: get("field"),
-            value: get("value"),
-            old: find("old"),
-            note: find("note"),
-            need: 0,
-            width: names.len(),
-        };
-        c.need = 1 + [c.time, c.user, c.id, c.field, c.value]
-            .into_iter()
-            .chain(c.old)
-            .chain(c.note)
-            .max()
-            .unwrap_or(0);
-        Ok(c)
-    }
-
-    /// Builds an entry from a decoded record; the error says which field
-    /// is wrong, what was found and what was expected.
-    pub(crate) fn entry<S: AsRef<str>>(&self, fields: &[S], line: u64) -> Result<Entry, String> {
-        if fields.len() < self.need {
-            return Err(format!(
-                "found {} field{}, expected {} ({})",
-                fields.len(),
-                if fields.len() == 1 { "" } else { "s" },
-                self.need,
-                COLUMNS.join(",")
-            ));
-        }
-        let get = |i: usize| fields[i].as_ref();
-        let opt = |i: Option<usize>| i.map(|i| fields[i].as_ref()).unwrap_or("");
-        let time_text = get(self.time);
-        let time = Stamp::parse(time_text).ok_or_else(|| {
-            format!(
-                "field `time`: found `{}`, expected RFC 3339 with an offset such as \
-                 2025-06-01T10:15:00+08:00 (a spreadsheet may have reformatted it)",
-                crate::text::visible(time_text)
-            )
-        })?;
-        let user = unprotect(get(self.user)).to_string();
-        if user.trim().is_empty() {
-            return Err("field `user`: empty, expected who made the change".into());
-        }
-        let id = get(self.id).trim().to_string();
-        check_id(&id).map_err(|m| format!("field `id`: {m}"))?;
-        let field_text = get(self.field);
-        let field = Field::from_machine(field_text.trim()).ok_or_else(|| {
-            format!(
-                "field `field`: found `{}`, expected actual, status or note",
-                crate::text::visible(field_text)
-            )
-        })?;
-        let value =
-            cell_value(field, get(self.value)).map_err(|m| format!("field `value`: {m}"))?;
-        let old = cell_value(field, opt(self.old)).map_err(|m| format!("field `old`: {m}"))?;
-        let note = match unprotect(opt(self.note)) {
-            "" => None,
-            s => Some(s.to_string()),
-        };
-        Ok(Entry {
-            line,
-            time,
-            user,
-            id,
-            field,
-            value,
-            old,
-            note,
-        })
-    }
-}
-
-/// Reads a value cell of `field`: empty is `None`; text fields lose their
-/// protecting `'`; numbers are read as written.
-fn cell_value(field: Field, cell: &str) -> Result<Option<String>, String> {
-    if field.is_text() {
-        return Ok(match unprotect(cell) {
-            "" => None,
-            s => Some(s.to_string()),
-        });
-    }
-    let cell = cell.trim();
-    if cell.is_empty() {
-        return Ok(None);
-    }
-    check_value(field, cell)?;
-    Ok(Some(cell.to_string()))
-}
-
-/// The CSV cells of an entry in [`COLUMNS`] order, text cells protected.
-fn cells(e: &Entry) -> [String; 7] {
+/// The CSV cells of an entry in [`COLUMNS`] order, text cells protected;
+/// without the `period` cell for a first-release ledger (`with_period`
+/// false).
+fn cells(e: &Entry, with_period: bool) -> Vec<String> {
     let value_cell = |v: &Option<String>| match v {
         None => String::new(),
         Some(s) if e.field.is_text() => protect(s),
         Some(s) => s.clone(),
     };
-    [
+    let mut cells = vec![
         e.time.to_string(),
         protect(&e.user),
         e.id.clone(),
@@ -454,7 +311,11 @@ fn cells(e: &Entry) -> [String; 7] {
         value_cell(&e.value),
         value_cell(&e.old),
         e.note.as_deref().map(protect).unwrap_or_default(),
-    ]
+    ];
+    if with_period {
+        cells.push(e.period.map(|p| p.to_string()).unwrap_or_default());
+    }
+    cells
 }
 
 fn csv_line<I, T>(cells: I) -> Vec<u8>
@@ -475,36 +336,30 @@ pub fn header_line() -> Vec<u8> {
     csv_line(COLUMNS)
 }
 
-/// An entry as one CSV line ending in CRLF.
+/// An entry as one CSV line ending in CRLF, in [`COLUMNS`].
 pub fn entry_line(e: &Entry) -> Vec<u8> {
-    csv_line(cells(e))
+    csv_line(cells(e, true))
+}
+
+/// An entry as one CSV line of a first-release ledger (no `period`).
+pub fn old_entry_line(e: &Entry) -> Vec<u8> {
+    csv_line(cells(e, false))
+}
+
+/// A record's cells (of a ledger with header `header`) with a `period`
+/// cell added at column `at` (the header's width: the first-release
+/// ledger's rows padded to it): for `ledger convert`.
+pub(crate) fn with_period_cell(mut fields: Vec<String>, at: usize, period: &str) -> Vec<u8> {
+    if fields.len() < at {
+        fields.resize(at, String::new());
+    }
+    fields.insert(at, period.to_string());
+    csv_line(fields)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry() -> Entry {
-        Entry {
-            line: 2,
-            time: Stamp::parse("2025-06-01T10:15:00+08:00").unwrap(),
-            user: "李明".into(),
-            id: "8.1".into(),
-            field: Field::Actual,
-            value: Some("512.50".into()),
-            old: None,
-            note: Some("据二季度报表, \"初步\"".into()),
-        }
-    }
-
-    fn read_back(line: &[u8]) -> Entry {
-        let mut r = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(line);
-        let rec = r.records().next().unwrap().unwrap();
-        let fields: Vec<String> = rec.iter().map(str::to_string).collect();
-        Columns::standard().entry(&fields, 2).unwrap()
-    }
 
     #[test]
     fn stamp_round_trip() {
@@ -524,127 +379,6 @@ mod tests {
         }
         let s = Stamp::parse("2025-06-01T00:30:00+08:00").unwrap();
         assert_eq!(s.date(), jiff::civil::date(2025, 6, 1));
-    }
-
-    #[test]
-    fn line_round_trip() {
-        let e = entry();
-        let line = entry_line(&e);
-        assert!(line.ends_with(b"\r\n"));
-        assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
-        assert_eq!(read_back(&line), e);
-    }
-
-    #[test]
-    fn text_cells_are_protected_numbers_are_not() {
-        let mut e = entry();
-        e.user = "=cmd|' /C calc'!A0".into();
-        e.value = Some("-5".into());
-        e.old = Some("-4.5".into());
-        e.note = Some("@SUM(A1)".into());
-        let line = String::from_utf8(entry_line(&e)).unwrap();
-        assert!(line.contains(",'=cmd|"), "{line}");
-        assert!(line.contains(",-5,-4.5,'@SUM(A1)"), "{line}");
-        assert_eq!(read_back(line.as_bytes()), e);
-
-        let mut n = entry();
-        n.field = Field::Note;
-        n.value = Some("+1 more".into());
-        n.old = Some("'quoted".into());
-        let line = String::from_utf8(entry_line(&n)).unwrap();
-        assert!(line.contains(",note,'+1 more,''quoted,"), "{line}");
-        assert_eq!(read_back(line.as_bytes()), n);
-    }
-
-    #[test]
-    fn header_by_name_in_any_order() {
-        let names: Vec<String> = ["note", "extra", "value", "field", "id", "user", "time"]
-            .map(String::from)
-            .to_vec();
-        let c = Columns::from_header(&names).unwrap();
-        let row: Vec<String> = [
-            "hi",
-            "x",
-            "7",
-            "actual",
-            "8.1",
-            "wang",
-            "2025-06-01T10:15:00+08:00",
-        ]
-        .map(String::from)
-        .to_vec();
-        let e = c.entry(&row, 9).unwrap();
-        assert_eq!(e.value.as_deref(), Some("7"));
-        assert_eq!(e.old, None);
-        assert_eq!(e.note.as_deref(), Some("hi"));
-        assert_eq!(e.line, 9);
-    }
-
-    #[test]
-    fn header_missing_columns() {
-        let names: Vec<String> = ["time", "id"].map(String::from).to_vec();
-        let e = Columns::from_header(&names).unwrap_err();
-        assert!(e.contains("`user`, `field`, `value`"), "{e}");
-    }
-
-    #[test]
-    fn bad_rows_name_the_field() {
-        let c = Columns::standard();
-        let row = |cells: [&str; 7]| cells.map(String::from).to_vec();
-        let ok = [
-            "2025-06-01T10:15:00+08:00",
-            "u",
-            "8.1",
-            "actual",
-            "5",
-            "",
-            "",
-        ];
-        assert!(c.entry(&row(ok), 2).is_ok());
-        let mut bad = ok;
-        bad[0] = "2025/6/1 10:15";
-        assert!(
-            c.entry(&row(bad), 2)
-                .unwrap_err()
-                .starts_with("field `time`: found `2025/6/1 10:15`")
-        );
-        let mut bad = ok;
-        bad[3] = "actuals";
-        assert!(
-            c.entry(&row(bad), 2)
-                .unwrap_err()
-                .starts_with("field `field`")
-        );
-        let mut bad = ok;
-        bad[4] = "1,234";
-        assert!(
-            c.entry(&row(bad), 2)
-                .unwrap_err()
-                .starts_with("field `value`")
-        );
-        let mut bad = ok;
-        bad[3] = "status";
-        bad[4] = "finished";
-        assert!(
-            c.entry(&row(bad), 2)
-                .unwrap_err()
-                .starts_with("field `value`")
-        );
-        let mut bad = ok;
-        bad[1] = "";
-        assert!(
-            c.entry(&row(bad), 2)
-                .unwrap_err()
-                .starts_with("field `user`")
-        );
-        let short: Vec<String> = ["2025-06-01T10:15:00+08:00", "u"]
-            .map(String::from)
-            .to_vec();
-        assert!(
-            c.entry(&short, 2)
-                .unwrap_err()
-                .starts_with("found 2 fields, expected 5")
-        );
     }
 
     #[test]

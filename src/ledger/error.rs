@@ -40,6 +40,20 @@ pub enum LedgerError {
         path.display()
     )]
     NeedsConversion { path: PathBuf },
+    /// A value for a period other than the default one (the year of the
+    /// row's time) on a ledger of the first release, which has no
+    /// `period` column.
+    #[error(
+        "{}: this ledger has no period column (a ledger of the first release), so its rows \
+         belong to the year of their time stamp; a value for {period} cannot be recorded in it. \
+         Nothing was recorded. Upgrade it with `wudang-plan ledger convert` (it adds the \
+         column and keeps a backup copy) and try again",
+        path.display()
+    )]
+    NeedsUpgrade {
+        path: PathBuf,
+        period: crate::plan::Period,
+    },
     /// Someone else changed the value since the editor saw it.
     #[error("{0}")]
     Conflict(Box<Conflict>),

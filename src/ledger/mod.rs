@@ -5,7 +5,8 @@
 //!   history and (in [`store::convert`]) conversion of a GB18030 /
 //!   BOM-less ledger to UTF-8;
 //! - [`audit`]: what `ledger check` finds beyond rows that don't parse;
-//! - [`entry`]: one row, its columns and cells;
+//! - [`entry`]: one row and its cells; `columns`: a header's columns and
+//!   a record read through them;
 //! - [`value`]: what people type for an actual;
 //! - [`status`](mod@status): the status rules;
 //! - [`change`]: a change ([`Edit`]) and whether it is recorded (no-op
@@ -14,6 +15,7 @@
 
 pub mod audit;
 pub mod change;
+pub(crate) mod columns;
 pub mod draft;
 pub mod entry;
 pub mod error;

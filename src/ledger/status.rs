@@ -106,6 +106,7 @@ mod tests {
             better,
             deadline: 2025,
             source: String::new(),
+            kind: crate::plan::Kind::from_comparison(cmp),
         }
     }
 

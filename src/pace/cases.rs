@@ -1,4 +1,4 @@
-//! The hand-computed cases of docs/pace.md, on the plan's own indicators,
+//! The hand-computed cases of docs/data.md ("Pace"), on the plan's own indicators,
 //! and the properties of the expectation line.
 
 use std::str::FromStr;

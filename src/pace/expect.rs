@@ -1,4 +1,4 @@
-//! Expected values (序时进度) and the progress ratio r. See docs/pace.md,
+//! Expected values (序时进度) and the progress ratio r. See docs/data.md ("Pace"),
 //! "Expected value" and "Progress ratio".
 //!
 //! Everything is exact decimal arithmetic with checked operations: a value
@@ -9,9 +9,9 @@
 
 use rust_decimal::Decimal;
 
-use super::kind::Kind;
 use super::light::Light;
-use super::plan_period::Elapsed;
+use crate::plan::Elapsed;
+use crate::plan::Kind;
 use crate::plan::{Better, Comparison, Indicator};
 
 /// How far from the target a `~` (左右) target still counts: 95 % of the

@@ -1,5 +1,5 @@
 //! Three-colour lights (红黄绿灯), their roll-up, and 逾期未报 (stale
-//! reports). See docs/pace.md, "Lights".
+//! reports). See docs/data.md ("Pace"), "Lights".
 
 use std::fmt;
 
@@ -7,11 +7,10 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::expect::Goal;
-use super::kind::Kind;
-use super::period::{Period, month_of};
-use super::plan_period::PlanPeriod;
 use crate::ledger::{Actual, status};
 use crate::plan::Indicator;
+use crate::plan::period::month_of;
+use crate::plan::{Kind, Period, PlanPeriod};
 
 /// An indicator's light. Ordered from least to most alarming, so the
 /// greatest of a set is the worst and `gray` (nothing to judge) counts only

@@ -1,4 +1,5 @@
-//! Loading and validating the four seed files.
+//! Loading and validating the seed files: the four of the first release
+//! and `period.csv` (optional).
 //!
 //! Every error names the file, the line and the field, what was found and
 //! what was expected. Loading collects all errors instead of stopping at the
@@ -7,9 +8,10 @@
 use std::path::Path;
 
 pub use super::error::{PlanError, PlanErrors};
-use super::model::Plan;
-use super::seed;
+use super::model::{Defaults, Plan};
 pub use super::seed::{GROUPS, INDICATORS, ROWS, TASKS};
+pub use super::seed_period::PERIOD;
+use super::{seed, seed_period};
 
 /// The text of the four seed files, wherever they came from.
 pub struct SeedText {
@@ -19,6 +21,9 @@ pub struct SeedText {
     pub tasks: String,
     pub rows: String,
     pub indicators: String,
+    /// `period.csv`, `None` when the plan has none (the first release's
+    /// plan directories): the period is then derived from the deadlines.
+    pub period: Option<String>,
 }
 
 /// The plan compiled into the binary.
@@ -29,6 +34,7 @@ pub fn embedded_text() -> SeedText {
         tasks: include_str!("../../seeds/tasks.csv").into(),
         rows: include_str!("../../seeds/rows.csv").into(),
         indicators: include_str!("../../seeds/indicators.csv").into(),
+        period: Some(include_str!("../../seeds/period.csv").into()),
     }
 }
 
@@ -37,9 +43,12 @@ pub fn load_embedded() -> Result<Plan, PlanErrors> {
     load_text(&embedded_text())
 }
 
-/// Loads a plan from a directory holding the four seed files.
+/// Loads a plan from a directory holding the four seed files and,
+/// optionally, `period.csv`.
 pub fn load_dir(dir: &Path) -> Result<Plan, PlanErrors> {
     let mut errors = Vec::new();
+    let period_path = dir.join(PERIOD);
+    let has_period = period_path.exists();
     let mut read = |name: &str| -> String {
         let path = dir.join(name);
         match std::fs::read(&path) {
@@ -73,6 +82,7 @@ pub fn load_dir(dir: &Path) -> Result<Plan, PlanErrors> {
         tasks: read(TASKS),
         rows: read(ROWS),
         indicators: read(INDICATORS),
+        period: has_period.then(|| read(PERIOD)),
     };
     if !errors.is_empty() {
         return Err(PlanErrors(errors));
@@ -80,23 +90,35 @@ pub fn load_dir(dir: &Path) -> Result<Plan, PlanErrors> {
     load_text(&text)
 }
 
-/// Parses and validates seed text: groups, then tasks (checked against
+/// Parses and validates seed text: the period, groups, then tasks (checked against
 /// the groups), rows (against the tasks) and indicators (against both).
 pub fn load_text(text: &SeedText) -> Result<Plan, PlanErrors> {
     let mut errs = Vec::new();
     let name = |f: &str| format!("{}/{}", text.origin.trim_end_matches('/'), f);
+    let period = text
+        .period
+        .as_ref()
+        .map(|t| seed_period::period(&name(PERIOD), t, &mut errs));
     let (groups, group_ids) = seed::groups(&name(GROUPS), &text.groups, &mut errs);
     let (tasks, task_ids) = seed::tasks(&name(TASKS), &text.tasks, &group_ids, &mut errs);
     let (rows, row_task) = seed::rows(&name(ROWS), &text.rows, &task_ids, &mut errs);
-    let indicators = seed::indicators(
+    let (indicators, kinds_defaulted) = seed::indicators(
         &name(INDICATORS),
         &text.indicators,
-        &task_ids,
-        &row_task,
+        (&task_ids, &row_task),
+        period.flatten(),
         &mut errs,
     );
     if errs.is_empty() {
-        Ok(Plan::new(groups, tasks, rows, indicators))
+        let mut plan = Plan::new(groups, tasks, rows, indicators);
+        if let Some(Some(p)) = period {
+            plan.period = p;
+        }
+        plan.defaults = Defaults {
+            period: period.is_none(),
+            kinds: kinds_defaulted,
+        };
+        Ok(plan)
     } else {
         Err(PlanErrors(errs))
     }

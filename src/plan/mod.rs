@@ -4,10 +4,19 @@
 mod cells;
 mod error;
 pub mod filter;
+pub mod kind;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod period;
+pub mod plan_period;
 mod seed;
+mod seed_period;
 
+pub use kind::Kind;
 pub use load::{PlanError, PlanErrors, load_dir, load_embedded};
-pub use model::{Better, Comparison, Group, Indicator, Owner, Plan, Row, Task, group_label};
+pub use model::{
+    Better, Comparison, Defaults, Group, Indicator, Owner, Plan, Row, Task, group_label,
+};
+pub use period::{Period, PeriodError};
+pub use plan_period::{Elapsed, PlanPeriod};

@@ -5,6 +5,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::kind::Kind;
+use super::plan_period::PlanPeriod;
+
 /// Id of the implicit group that holds task `0` (总体目标).
 pub const HEADLINE_GROUP: u32 = 0;
 
@@ -90,6 +93,18 @@ impl Comparison {
     }
 }
 
+impl Kind {
+    /// The kind of an indicator whose plan file gives none (a plan from
+    /// the first release): `milestone` for `done`, else `level`.
+    pub fn from_comparison(c: Comparison) -> Kind {
+        if c == Comparison::Done {
+            Kind::Milestone
+        } else {
+            Kind::Level
+        }
+    }
+}
+
 impl fmt::Display for Comparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -134,6 +149,10 @@ pub struct Indicator {
     pub better: Better,
     pub deadline: i32,
     pub source: String,
+    /// How its values are read over time (`level`, `cumulative`, `rate`,
+    /// `annual`, `milestone`): the `kind` column, or from the comparison
+    /// when it is not given (see docs/data.md).
+    pub kind: Kind,
 }
 
 impl Indicator {
@@ -165,6 +184,10 @@ impl Indicator {
 /// or [`Plan::new`], which check references.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The years the plan runs (this plan: 2021–2025).
+    pub period: PlanPeriod,
+    /// What the plan's files left out and the loader filled in.
+    pub defaults: Defaults,
     pub groups: Vec<Group>,
     pub tasks: Vec<Task>,
     pub rows: Vec<Row>,
@@ -176,9 +199,23 @@ pub struct Plan {
     indicators_by_task: HashMap<String, Vec<usize>>,
 }
 
+/// What the loader filled in because the plan's files did not say it
+/// (a plan directory from the first release): `check` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Defaults {
+    /// No `period.csv`: the period was derived from the deadlines
+    /// ([`PlanPeriod::from_deadlines`]).
+    pub period: bool,
+    /// Indicators without a `kind` (no column, or an empty cell): their kind
+    /// came from the comparison ([`Kind::from_comparison`]).
+    pub kinds: usize,
+}
+
 impl Plan {
     /// Builds the indexes. Callers are expected to have validated ids
-    /// (the loader does); duplicates keep the first occurrence.
+    /// (the loader does); duplicates keep the first occurrence. The period
+    /// is derived from the deadlines and marked as defaulted; the loader
+    /// sets the one the plan's files give.
     pub fn new(
         groups: Vec<Group>,
         tasks: Vec<Task>,
@@ -204,7 +241,13 @@ impl Plan {
             row_index.entry(r.id.clone()).or_insert(i);
             rows_by_task.entry(r.task.clone()).or_default().push(i);
         }
+        let period = PlanPeriod::from_deadlines(indicators.iter().map(|i| i.deadline));
         Plan {
+            period,
+            defaults: Defaults {
+                period: true,
+                kinds: 0,
+            },
             groups,
             tasks,
             rows,
@@ -315,4 +358,17 @@ impl Plan {
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     items.filter(|s| seen.insert(s.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_from_the_comparison() {
+        assert_eq!(Kind::from_comparison(Comparison::Done), Kind::Milestone);
+        for c in [Comparison::AtLeast, Comparison::AtMost, Comparison::About] {
+            assert_eq!(Kind::from_comparison(c), Kind::Level);
+        }
+    }
 }

@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 
 use super::cells::{Rec, records, split_list};
 use super::error::PlanError;
+use super::kind::Kind;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
+use super::plan_period::PlanPeriod;
+use super::seed_period::PERIOD;
 
 /// The seed file names, in load order.
 pub const GROUPS: &str = "groups.csv";
@@ -230,15 +233,18 @@ fn owners(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Vec<Owner>> {
     )
 }
 
-/// `indicators.csv`: the indicators whose every field is right.
+/// `indicators.csv`: the indicators whose every field is right, and how
+/// many had no `kind` (given theirs from the comparison). With the plan
+/// period of `period.csv`, every deadline must lie inside it.
 pub(super) fn indicators(
     file: &str,
     text: &str,
-    task_ids: &HashSet<String>,
-    row_task: &HashMap<String, String>,
+    (task_ids, row_task): (&HashSet<String>, &HashMap<String, String>),
+    period: Option<PlanPeriod>,
     errs: &mut Vec<PlanError>,
-) -> Vec<Indicator> {
+) -> (Vec<Indicator>, usize) {
     let mut indicators = Vec::new();
+    let mut defaulted = 0;
     let mut ids = HashSet::new();
     let cols = [
         "id",
@@ -269,12 +275,16 @@ pub(super) fn indicators(
         let stretch = rec.decimal(errs, "stretch");
         check_target(&rec, comparison, &target, errs);
         let better = better(&rec, comparison, errs);
-        let deadline = deadline(&rec, errs);
+        let deadline = deadline(&rec, period, errs);
+        let kind = kind(&rec, comparison, errs);
         let unit = Some(rec.get("unit").to_string()).filter(|u| !u.is_empty());
         if errs.len() != before {
             continue;
         }
-        if let (Some(comparison), Some(better), Some(deadline)) = (comparison, better, deadline) {
+        if let (Some(comparison), Some(better), Some(deadline), Some((kind, given))) =
+            (comparison, better, deadline, kind)
+        {
+            defaulted += usize::from(!given);
             indicators.push(Indicator {
                 id,
                 task,
@@ -287,10 +297,49 @@ pub(super) fn indicators(
                 better,
                 deadline,
                 source: rec.get("source").to_string(),
+                kind,
             });
         }
     }
-    indicators
+    (indicators, defaulted)
+}
+
+/// The `kind` column (optional): a machine word, `milestone` exactly for a
+/// `done` comparison; empty or absent, the kind follows from the comparison
+/// ([`Kind::from_comparison`]). The flag says whether it was given.
+fn kind(
+    rec: &Rec<'_>,
+    comparison: Option<Comparison>,
+    errs: &mut Vec<PlanError>,
+) -> Option<(Kind, bool)> {
+    let word = rec.get("kind");
+    let comparison = comparison?;
+    if word.is_empty() {
+        return Some((Kind::from_comparison(comparison), false));
+    }
+    let Some(kind) = Kind::parse(word) else {
+        let words: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        rec.err(
+            errs,
+            "kind",
+            format!(
+                "found `{word}`, expected one of `{}` (or empty)",
+                words.join("`, `")
+            ),
+        );
+        return None;
+    };
+    let done = comparison == Comparison::Done;
+    if done != (kind == Kind::Milestone) {
+        let expected = if done {
+            "`milestone` for a `done` comparison".to_string()
+        } else {
+            format!("a kind other than `milestone` for comparison `{comparison}`")
+        };
+        rec.err(errs, "kind", format!("found `{kind}`, expected {expected}"));
+        return None;
+    }
+    Some((kind, true))
 }
 
 /// An indicator's task is known and its id is `TASK.N`.
@@ -406,22 +455,33 @@ fn better(
     }
 }
 
-/// A year from 1900 to 2200.
-fn deadline(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<i32> {
-    match rec.get("deadline").parse::<i32>() {
-        Ok(y) if (1900..=2200).contains(&y) => Some(y),
-        _ => {
-            rec.err(
-                errs,
-                "deadline",
-                format!(
-                    "found `{}`, expected a year such as `2025`",
-                    rec.get("deadline")
-                ),
-            );
-            None
-        }
+/// A year from 1900 to 2200, inside the plan period when one is given.
+fn deadline(rec: &Rec<'_>, period: Option<PlanPeriod>, errs: &mut Vec<PlanError>) -> Option<i32> {
+    let found = rec.get("deadline");
+    let Some(y) = found
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+    else {
+        rec.err(
+            errs,
+            "deadline",
+            format!("found `{found}`, expected a year such as `2025`"),
+        );
+        return None;
+    };
+    if let Some(p) = period.filter(|p| !p.contains(y)) {
+        rec.err(
+            errs,
+            "deadline",
+            format!(
+                "found `{y}`, expected a year inside the plan period {}–{} of {PERIOD}",
+                p.start, p.end
+            ),
+        );
+        return None;
     }
+    Some(y)
 }
 
 fn list<'a>(ids: impl Iterator<Item = &'a u32>) -> String {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
-use crate::plan::Plan;
+use crate::plan::{Period, Plan};
 
 /// A note and who wrote it, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub actual: HashMap<String, Actual>,
+    /// The period of each indicator's current actual (its latest period):
+    /// a row for an earlier period does not replace it.
+    pub periods: HashMap<String, Period>,
     pub task_state: HashMap<String, TaskState>,
     /// The standing note of an indicator or task (the `note` field).
     pub notes: HashMap<String, Noted>,
@@ -64,6 +67,7 @@ impl Progress {
     pub fn empty(today: Date) -> Self {
         Progress {
             actual: HashMap::new(),
+            periods: HashMap::new(),
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
@@ -81,8 +85,8 @@ impl Progress {
         }
     }
 
-    /// The line of the current row of `id`'s `field`; `0` when there is
-    /// none.
+    /// The line of the current row of `id`'s `field` (for an actual, the
+    /// last row of its latest period); `0` when there is none.
     pub fn row_of(&self, id: &str, field: Field) -> u64 {
         self.rows
             .get(&(id.to_string(), field))
@@ -90,24 +94,33 @@ impl Progress {
             .unwrap_or(0)
     }
 
-    /// Takes one row (recorded here or by another session) in.
+    /// Takes one row (recorded here or by another session) in. An actual
+    /// for a period earlier than the current one's changes nothing shown
+    /// (the current actual is the latest period's, as the ledger says).
     pub fn apply(&mut self, e: &Entry) {
         let id = e.id.clone();
-        self.rows.insert((id.clone(), e.field), e.line);
         match e.field {
             Field::Actual => {
+                let period = e.in_period();
+                if self.periods.get(&id).is_some_and(|p| period < *p) {
+                    return;
+                }
+                self.periods.insert(id.clone(), period);
+                self.rows.insert((id.clone(), e.field), e.line);
                 match e.actual() {
                     Some(a) => self.actual.insert(id.clone(), a),
                     None => self.actual.remove(&id),
                 };
             }
             Field::Status => {
+                self.rows.insert((id.clone(), e.field), e.line);
                 match e.task_state() {
                     Some(t) => self.task_state.insert(id.clone(), t),
                     None => self.task_state.remove(&id),
                 };
             }
             Field::Note => {
+                self.rows.insert((id.clone(), e.field), e.line);
                 let note = e.value.clone().map(|text| Noted {
                     text,
                     who: e.user.clone(),
@@ -150,6 +163,10 @@ impl Progress {
             Some(a) => self.actual.insert(id.to_string(), a),
             None => self.actual.remove(id),
         };
+        match ledger.current(id, Field::Actual) {
+            Some(e) => self.periods.insert(id.to_string(), e.in_period()),
+            None => self.periods.remove(id),
+        };
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
@@ -181,5 +198,38 @@ impl Progress {
             .iter()
             .map(|i| ledger::status(i, self.actual.get(&i.id), self.today))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Period;
+
+    fn row(line: u64, value: &str, period: i16) -> Entry {
+        Entry {
+            line,
+            time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+            user: "u".into(),
+            id: "8.1".into(),
+            field: Field::Actual,
+            value: Some(value.into()),
+            old: None,
+            note: None,
+            period: Some(Period::Year(i32::from(period))),
+        }
+    }
+
+    /// Correcting an earlier period changes neither the value shown nor
+    /// the row an edit expects: both stay the latest period's.
+    #[test]
+    fn an_earlier_periods_row_keeps_the_latest_periods_value_and_row() {
+        let mut p = Progress::empty(jiff::civil::date(2025, 6, 1));
+        p.apply(&row(2, "500", 2024));
+        p.apply(&row(3, "300", 2022));
+        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("500").as_ref());
+        assert_eq!(p.row_of("8.1", Field::Actual), 2);
+        p.apply(&row(4, "520", 2024));
+        assert_eq!(p.row_of("8.1", Field::Actual), 4);
     }
 }

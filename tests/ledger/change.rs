@@ -19,6 +19,7 @@ fn edit(id: &str, field: Field, value: Option<&str>, user: &str, n: u32) -> Edit
         user: user.into(),
         time: t(n),
         expect: Expect::Any,
+        period: None,
     }
 }
 

@@ -46,11 +46,11 @@ fn set_prints_old_new_and_status() {
     let text = fs::read_to_string(&data).unwrap();
     assert_eq!(
         text,
-        "\u{FEFF}time,user,id,field,value,old,note\r\n\
-         2025-06-01T00:00:00+08:00,李明,8.1,actual,512,,二季度报表\r\n\
-         2025-06-01T00:00:00+08:00,王芳,8.1,actual,499.5,512,\r\n\
-         2026-01-02T00:00:00+08:00,王芳,0.12,actual,-1.5,,\r\n\
-         2025-06-01T00:00:00+08:00,王芳,3.1,actual,not_done,,\r\n"
+        "\u{FEFF}time,user,id,field,value,old,note,period\r\n\
+         2025-06-01T00:00:00+08:00,李明,8.1,actual,512,,二季度报表,2025\r\n\
+         2025-06-01T00:00:00+08:00,王芳,8.1,actual,499.5,512,,2025\r\n\
+         2026-01-02T00:00:00+08:00,王芳,0.12,actual,-1.5,,,2026\r\n\
+         2025-06-01T00:00:00+08:00,王芳,3.1,actual,not_done,,,2025\r\n"
     );
 }
 
@@ -181,7 +181,7 @@ fn an_unchanged_value_records_nothing_and_says_so() {
     assert!(out.contains("delayed → delayed"), "{out}");
     let text = fs::read_to_string(&data).unwrap();
     assert!(
-        text.ends_with(",b,8,status,delayed,delayed,已报区政府\r\n"),
+        text.ends_with(",b,8,status,delayed,delayed,已报区政府,\r\n"),
         "{text}"
     );
 }
@@ -264,17 +264,17 @@ fn status_note_undo_history() {
     );
     assert_eq!(
         ok(&["history"], "x"),
-        "time                       user  id   field   old       new           note\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  actual  600 亿元  512 亿元      undo of the change at 2025-06-01T00:00:00+08:00 by 王芳\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  note    -         待统计局核实\n\
-         2025-06-01T00:00:00+08:00  王芳  8    status  -         delayed       用地未批\n\
-         2025-06-01T00:00:00+08:00  王芳  8.1  actual  512 亿元  600 亿元\n\
-         2025-06-01T00:00:00+08:00  李明  8.1  actual  -         512 亿元\n"
+        "time                       user  id   field   period  old       new           note\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  actual  2025    600 亿元  512 亿元      undo of the change at 2025-06-01T00:00:00+08:00 by 王芳\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  note            -         待统计局核实\n\
+         2025-06-01T00:00:00+08:00  王芳  8    status          -         delayed       用地未批\n\
+         2025-06-01T00:00:00+08:00  王芳  8.1  actual  2025    512 亿元  600 亿元\n\
+         2025-06-01T00:00:00+08:00  李明  8.1  actual  2025    -         512 亿元\n"
     );
     assert_eq!(
         ok(&["history", "8", "--format", "csv"], "x"),
-        "time,user,id,field,value,old,note,line\n\
-         2025-06-01T00:00:00+08:00,王芳,8,status,delayed,,用地未批,4\n"
+        "time,user,id,field,value,old,note,line,period\n\
+         2025-06-01T00:00:00+08:00,王芳,8,status,delayed,,用地未批,4,\n"
     );
     let json = ok(&["history", "8.1", "--limit", "2", "--format", "json"], "x");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -284,6 +284,12 @@ fn status_note_undo_history() {
     assert_eq!(v[0]["old"], "600");
     assert_eq!(v[1]["field"], "note");
     assert_eq!(v[1]["old"], serde_json::Value::Null);
+    assert_eq!(v[0]["period"], "2025");
+    assert_eq!(
+        v[1]["period"],
+        serde_json::Value::Null,
+        "a note has no period"
+    );
     assert_eq!(
         ok(&["history", "1.1"], "x"),
         "1.1 新建国家级重点实验室、国家、省级和市级研发平台: no changes recorded\n"
@@ -395,9 +401,9 @@ fn text_cells_are_protected_numbers_are_not() {
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[1],
-        "2025-06-01T00:00:00+08:00,\"'=HYPERLINK(\"\"x\"\")\",0.12,actual,-2,,'@SUM(A1:A9)"
+        "2025-06-01T00:00:00+08:00,\"'=HYPERLINK(\"\"x\"\")\",0.12,actual,-2,,'@SUM(A1:A9),2025"
     );
-    assert_eq!(lines[2], "2025-06-01T00:00:00+08:00,'+u,8,note,'-减少,,");
+    assert_eq!(lines[2], "2025-06-01T00:00:00+08:00,'+u,8,note,'-减少,,,");
     let r = run(wp(&data, "u").args(["history", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v[0]["user"], "+u");
@@ -484,7 +490,10 @@ fn torn_line_warning_then_moved_aside() {
     assert_eq!(r.stderr, "");
     assert_eq!(
         r.stdout,
-        format!("ok: {}: 2 rows for 1 ids, UTF-8 with BOM\n", data.display())
+        format!(
+            "ok: {}: 2 rows for 1 ids, UTF-8 with BOM, with the period column\n",
+            data.display()
+        )
     );
 }
 
@@ -517,7 +526,8 @@ fn ledger_check_reports_rows_edited_outside() {
     assert_eq!(
         r.stdout,
         format!(
-            "ok: {d}: 2 rows for 1 ids, UTF-8 without BOM\n\
+            "ok: {d}: 2 rows for 1 ids, UTF-8 without BOM, first-release format (no period column: \
+             each row belongs to the year of its time stamp; `wudang-plan ledger convert` adds it)\n\
              warning: {d}:3: 0.1 actual: old is `58` but line 2 recorded `320`\n\
              1 row whose `old` is not the value recorded before: rows were edited, deleted or \
              reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); check them \
@@ -568,7 +578,8 @@ fn ledger_convert_round_trip_from_the_command_line() {
     assert_eq!(
         r.stdout,
         format!(
-            "converted {} from GB18030 to UTF-8 with BOM (2 rows)\nbackup of the original: {}\n",
+            "converted {} from GB18030 to UTF-8 with BOM (2 rows); added the period column (each \
+             actual's period is the year of its time stamp, as before)\nbackup of the original: {}\n",
             data.display(),
             backup.display()
         )
@@ -576,7 +587,9 @@ fn ledger_convert_round_trip_from_the_command_line() {
     assert_eq!(fs::read(&backup).unwrap(), gb.as_ref());
     assert_eq!(
         fs::read_to_string(&data).unwrap(),
-        format!("\u{FEFF}{text}")
+        "\u{FEFF}time,user,id,field,value,old,note,period\r\n\
+         2025-06-01T10:00:00+08:00,李明,8.1,actual,512,,二季度报表,2025\r\n\
+         2025-06-02T10:00:00+08:00,王芳,8,status,delayed,,用地,\r\n"
     );
     assert_eq!(
         files(dir.path()),

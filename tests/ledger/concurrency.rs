@@ -24,6 +24,8 @@ fn eight_processes_times_a_hundred_sets() {
                 for i in 0..SETS {
                     let value = (p * 1000 + i).to_string();
                     let r = run(bin().arg("--data").arg(&data).args([
+                        "--today",
+                        "2025-06-01",
                         "--user",
                         &format!("p{p}"),
                         "set",
@@ -46,7 +48,7 @@ fn eight_processes_times_a_hundred_sets() {
 
     let bytes = fs::read(&data).unwrap();
     let text = std::str::from_utf8(&bytes).unwrap();
-    assert!(text.starts_with("\u{FEFF}time,user,id,field,value,old,note\r\n"));
+    assert!(text.starts_with("\u{FEFF}time,user,id,field,value,old,note,period\r\n"));
     assert!(text.ends_with("\r\n"));
     let lines: Vec<&str> = text[3..].split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 1 + PROCESSES * SETS);
@@ -54,7 +56,7 @@ fn eight_processes_times_a_hundred_sets() {
     let mut previous = String::new();
     for (n, line) in lines[1..].iter().enumerate() {
         let cells: Vec<&str> = line.split(',').collect();
-        assert_eq!(cells.len(), 7, "line {}: {line}", n + 2);
+        assert_eq!(cells.len(), 8, "line {}: {line}", n + 2);
         assert!(
             !line.contains('\n') && !line.contains('\r'),
             "line {}: {line:?}",

@@ -44,6 +44,7 @@ fn child_appender() {
             user: "child".into(),
             time: Stamp::now(),
             expect: Expect::Any,
+            period: None,
         })
         .unwrap();
         let mut o = out.lock();

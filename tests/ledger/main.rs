@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod crash;
+mod periods;
 mod safety;
 mod store;
 mod vocab;

@@ -292,7 +292,7 @@ fn a_file_holding_only_a_bom_is_an_empty_ledger() {
     assert!(!dir.path().join("actuals.csv.torn").exists());
     let text = fs::read_to_string(&data).unwrap();
     assert!(
-        text.starts_with("\u{feff}time,user,id,field,value,old,note\r\n2025-06-01"),
+        text.starts_with("\u{feff}time,user,id,field,value,old,note,period\r\n2025-06-01"),
         "{text:?}"
     );
 }
@@ -347,7 +347,7 @@ fn history_limit_zero_says_what_is_there() {
         "8.1 工业总产值: --limit 0: none of the 3 recorded changes are shown\n"
     );
     let r = run(wp(&data, "u").args(["history", "--limit", "0", "--format", "csv"]));
-    assert_eq!(r.stdout, "time,user,id,field,value,old,note,line\n");
+    assert_eq!(r.stdout, "time,user,id,field,value,old,note,line,period\n");
     let r = run(wp(&data, "u").args(["history", "--limit", "0", "--format", "json"]));
     assert_eq!(r.stdout, "[]\n");
     // Nothing recorded at all is still said so.
@@ -361,7 +361,7 @@ fn history_limit_zero_says_what_is_there() {
 fn history_into_a_closed_pipe_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let data = ledger_in(&dir);
-    let mut text = String::from("\u{feff}time,user,id,field,value,old,note\r\n");
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
     let mut old = String::new();
     for k in 0..40_000 {
         let v = (k % 997).to_string();

@@ -32,6 +32,7 @@ fn edit(id: &str, field: Field, value: Option<&str>, user: &str, n: u32) -> Edit
         user: user.into(),
         time: t(n),
         expect: Expect::Any,
+        period: None,
     }
 }
 
@@ -114,8 +115,8 @@ fn a_new_ledger_is_utf8_with_bom_and_crlf_and_its_directory_is_created() {
     let mut l = Ledger::open(&path).unwrap();
     set(&mut l, "8.1", "512", "u", 1);
     let bytes = fs::read(&path).unwrap();
-    let expected = "\u{FEFF}time,user,id,field,value,old,note\r\n\
-                    2025-06-01T10:00:01+08:00,u,8.1,actual,512,,\r\n";
+    let expected = "\u{FEFF}time,user,id,field,value,old,note,period\r\n\
+                    2025-06-01T10:00:01+08:00,u,8.1,actual,512,,,2025\r\n";
     assert_eq!(String::from_utf8(bytes).unwrap(), expected);
     assert_eq!(
         files(path.parent().unwrap()),
@@ -209,7 +210,11 @@ fn gb18030_is_read_refused_for_appending_and_converted() {
     assert!(now.starts_with(ledger::store::BOM));
     assert_eq!(
         std::str::from_utf8(&now[3..]).unwrap(),
-        ledger_text(&[ROW1, ROW2, ROW3], "\r\n")
+        "time,user,id,field,value,old,note,period\r\n\
+         2025-06-01T10:00:00+08:00,李明,8.1,actual,512,,二季度报表,2025\r\n\
+         2025-06-02T09:30:00+08:00,王芳,8.1,actual,600.50,512,\"核实后, 更正\",2025\r\n\
+         2025-06-02T09:31:00+08:00,王芳,8,status,in_progress,,,\r\n",
+        "the period column added: the year of each actual's time stamp"
     );
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o640);
@@ -351,7 +356,7 @@ fn a_torn_header_is_moved_aside_and_the_ledger_starts_again() {
     set(&mut l, "8.1", "1", "u", 1);
     let text = fs::read_to_string(&path).unwrap();
     assert!(
-        text.starts_with("\u{FEFF}time,user,id,field,value,old,note\r\n2025"),
+        text.starts_with("\u{FEFF}time,user,id,field,value,old,note,period\r\n2025"),
         "{text}"
     );
     assert!(

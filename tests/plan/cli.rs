@@ -35,7 +35,8 @@ fn ids(items: &[Value]) -> Vec<String> {
 #[test]
 fn check_prints_the_summary() {
     cmd().arg("check").assert().success().stdout(
-        "ok: 5 groups, 28 tasks (+ 1 headline), 30 accountability rows (+ 12 headline rows), 95 indicators (76 quantitative, 19 milestones)\n",
+        "ok: 5 groups, 28 tasks (+ 1 headline), 30 accountability rows (+ 12 headline rows), 95 indicators (76 quantitative, 19 milestones)\n\
+         plan period 2021–2025; kinds: 44 level, 20 cumulative, 11 rate, 1 annual, 19 milestone\n",
     );
 }
 
@@ -398,4 +399,21 @@ fn no_subcommand_prints_the_tree() {
         .success()
         .stdout(predicate::str::contains("（一）以大数据引领创新发展"))
         .stdout(predicate::str::contains(" 8. 加快新型工业化"));
+}
+
+/// `check` says the plan period and the kinds, and that a first-release
+/// plan directory had them defaulted.
+#[test]
+fn check_says_what_was_defaulted() {
+    let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-plan");
+    cmd()
+        .args(["check", "--plan"])
+        .arg(&mini)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\nplan period 2021–2025 (defaulted: no period.csv; the latest deadline and five years before it); \
+             kinds: 3 level, 0 cumulative, 0 rate, 0 annual, 0 milestone (3 defaulted from the comparison: \
+             no kind given; done -> milestone, else level)\n",
+        ));
 }

@@ -266,8 +266,102 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     /// Nothing panics on any file content.
     #[test]
-    fn loader_never_panics(groups in any::<String>(), tasks in ".{0,200}", rows in "[a-zA-Z0-9,;\"\n 王飞]{0,200}", inds in "[a-z0-9.,;\"\n>=~-]{0,200}") {
-        let text = SeedText { origin: "x".into(), groups, tasks, rows, indicators: inds };
+    fn loader_never_panics(groups in any::<String>(), tasks in ".{0,200}", rows in "[a-zA-Z0-9,;\"\n 王飞]{0,200}", inds in "[a-z0-9.,;\"\n>=~-]{0,200}", period in proptest::option::of("[a-z0-9,\n]{0,30}")) {
+        let text = SeedText { origin: "x".into(), groups, tasks, rows, indicators: inds, period };
         let _ = plan::load::load_text(&text);
     }
+}
+
+/// A plan directory of the first release (no `period.csv`, no `kind`
+/// column) still loads: the period from the deadlines (2024 and 2025:
+/// 2021–2025), every kind from the comparison, both marked as defaulted.
+#[test]
+fn a_first_release_plan_gets_default_period_and_kinds() {
+    let plan = plan::load_dir(&mini()).unwrap();
+    assert_eq!(plan.period, plan::PlanPeriod::new(2021, 2025).unwrap());
+    assert_eq!(
+        plan.defaults,
+        plan::Defaults {
+            period: true,
+            kinds: 3
+        }
+    );
+    assert!(plan.indicators.iter().all(|i| i.kind == plan::Kind::Level));
+    let (_d, dir) = broken("indicators.csv", |t| {
+        t.replace(
+            "2.1,2,T2,建成学校,所,>=,2,,,2024",
+            "2.1,2,T2,建成学校,,done,,,,2024",
+        )
+    });
+    let plan = plan::load_dir(&dir).unwrap();
+    assert_eq!(plan.indicator("2.1").unwrap().kind, plan::Kind::Milestone);
+}
+
+/// Copies the mini plan with `period.csv` and a `kind` column.
+fn with_period(period: &str, kinds: [&str; 3]) -> (tempfile::TempDir, PathBuf) {
+    let (d, dir) = broken("indicators.csv", |t| {
+        let mut out = String::new();
+        for (i, line) in t.lines().enumerate() {
+            let k = if i == 0 { "kind" } else { kinds[i - 1] };
+            out.push_str(&format!("{line},{k}\n"));
+        }
+        out
+    });
+    fs::write(dir.join("period.csv"), period).unwrap();
+    (d, dir)
+}
+
+#[test]
+fn the_plan_files_carry_their_period_and_kinds() {
+    let (_d, dir) = with_period("start,end\n2022,2026\n", ["level", "cumulative", ""]);
+    let plan = plan::load_dir(&dir).unwrap();
+    assert_eq!(plan.period, plan::PlanPeriod::new(2022, 2026).unwrap());
+    assert_eq!(
+        plan.defaults,
+        plan::Defaults {
+            period: false,
+            kinds: 1
+        }
+    );
+    let kinds: Vec<_> = plan.indicators.iter().map(|i| i.kind).collect();
+    use plan::Kind::*;
+    assert_eq!(kinds, [Level, Cumulative, Level]);
+}
+
+#[test]
+fn a_wrong_period_or_kind_names_file_line_and_field() {
+    let (_d, dir) = with_period("start,end\n2025,2021\n", ["level", "level", "level"]);
+    let e = errors_of(&dir);
+    assert!(
+        e.contains("period.csv:2: field `end`: found `2021`, expected a year no earlier than the start `2025`"),
+        "{e}"
+    );
+    let (_d, dir) = with_period("start,end\n2021,2024\n", ["level", "level", "level"]);
+    let e = errors_of(&dir);
+    assert!(
+        e.contains("indicators.csv:2: field `deadline`: found `2025`, expected a year inside the plan period 2021–2024 of period.csv"),
+        "{e}"
+    );
+    assert!(!e.contains("indicators.csv:4:"), "2024 is inside: {e}");
+    let (_d, dir) = with_period("start,end\n2021,2025\n", ["level", "milestone", "levels"]);
+    let e = errors_of(&dir);
+    assert!(
+        e.contains("indicators.csv:3: field `kind`: found `milestone`, expected a kind other than `milestone` for comparison `>=`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("indicators.csv:4: field `kind`: found `levels`, expected one of `level`, `cumulative`, `rate`, `annual`, `milestone` (or empty)"),
+        "{e}"
+    );
+    let (_d, dir) = broken("indicators.csv", |t| {
+        t.replace("source\n", "source,kind\n").replace(
+            "2.1,2,T2,建成学校,所,>=,2,,,2024,建成学校2所",
+            "2.1,2,T2,建成学校,,done,,,,2024,建成学校2所,level",
+        )
+    });
+    let e = errors_of(&dir);
+    assert!(
+        e.contains("indicators.csv:4: field `kind`: found `level`, expected `milestone` for a `done` comparison"),
+        "{e}"
+    );
 }

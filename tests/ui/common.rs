@@ -225,5 +225,6 @@ pub fn row(id: &str, value: &str, old: Option<&str>, user: &str) -> wudang_plan:
         value: Some(value.into()),
         old: old.map(String::from),
         note: None,
+        period: None,
     }
 }

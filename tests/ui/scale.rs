@@ -70,6 +70,7 @@ fn big_plan() -> Plan {
                 better: Better::Higher,
                 deadline: 2025,
                 source: "来源".into(),
+                kind: wudang_plan::plan::Kind::Level,
             });
         }
     }

@@ -315,6 +315,43 @@ fn the_history_title_gives_the_real_total() {
     assert!(render(&s).contains("8.1 history (1 changes)"));
 }
 
+/// Issue 10: the editor records for the default period (this year). Over
+/// last year's value it expects nothing for this year (no conflict when
+/// this year has no value yet); over this year's value it expects it.
+#[test]
+fn the_editor_expects_the_value_of_the_period_it_records() {
+    use wudang_plan::plan::Period;
+    let mut s = writable(Lang::Zh, 100, 30);
+    s.progress.periods.insert("8.1".into(), Period::Year(2024));
+    keys(&mut s, ":8.1\ne");
+    assert_eq!(editor_text(&s).as_deref(), Some("512"), "the value shown");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "530\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: None,
+            line: 0
+        },
+        "2025 has no value yet"
+    );
+
+    let mut s = writable(Lang::Zh, 100, 30);
+    s.progress.periods.insert("8.1".into(), Period::Year(2025));
+    keys(&mut s, ":8.1\ne");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "530\n");
+    let r = s.request.take().unwrap();
+    assert_eq!(
+        r.expect,
+        Expect::Row {
+            value: Some("512".into()),
+            line: 0
+        }
+    );
+}
+
 /// D1: `n` opened an empty editor and recorded whatever the last note
 /// was, so a colleague's newer note was overwritten silently. The editor
 /// opens on the standing note, expects it, and a change since asks y/n
@@ -463,6 +500,7 @@ fn put(l: &mut Ledger, id: &str, v: &str, user: &str, expect: Expect) -> Result<
         user: user.into(),
         time: wudang_plan::ledger::Stamp::start_of(MID_2025),
         expect,
+        period: None,
     })
     .map(|_| ())
 }

@@ -1,5 +1,7 @@
 //! `wudang-plan ledger convert`: a GB18030 (Excel/WPS) or BOM-less UTF-8
-//! ledger rewritten as UTF-8 with a BOM, atomically, after a backup copy.
+//! ledger, or one of the first release (no `period` column), rewritten as
+//! UTF-8 with a BOM and the `period` column, atomically, after a backup
+//! copy.
 //!
 //! The file is read once; the backup, the rows, the cut-short tail and the
 //! converted text all come from that one buffer (Excel/WPS do not take our
@@ -13,16 +15,22 @@ use std::path::{Path, PathBuf};
 use super::open::open_error;
 use super::write::{open_lock, save_torn};
 use super::{BOM, Encoding, Ledger, io_err, sys, torn_path};
+use crate::ledger::columns::Columns;
 use crate::ledger::entry::{self, Stamp};
 use crate::ledger::error::{LedgerError, LineProblem, Warning};
 
 /// What [`convert`] did.
 #[derive(Debug)]
 pub enum Converted {
-    /// The file already is UTF-8 with a BOM; nothing was written.
+    /// The file already is UTF-8 with a BOM and has the `period` column;
+    /// nothing was written.
     AlreadyUtf8,
     Done {
         from: Encoding,
+        /// The `period` column was added (a first-release ledger): each
+        /// actual's cell is the year of its time stamp, the period it
+        /// belonged to before.
+        period_added: bool,
         rows: usize,
         backup: PathBuf,
         warnings: Vec<Warning>,
@@ -80,11 +88,15 @@ fn convert_locked(
     // Everything below comes from `original`, never from the file again.
     let ledger = Ledger::read_from(path, original.as_slice(), original.len() as u64)?;
     let from = ledger.encoding;
-    if from == (Encoding::Utf8 { bom: true }) {
+    let old_columns = ledger.columns.as_ref().filter(|c| !c.has_period());
+    if from == (Encoding::Utf8 { bom: true }) && old_columns.is_none() {
         return Ok(Converted::AlreadyUtf8);
     }
     let complete = &original[..ledger.offset as usize];
-    let converted = utf8_text(path, from, complete, ledger.columns.is_none())?;
+    let mut converted = utf8_text(path, from, complete, ledger.columns.is_none())?;
+    if let Some(columns) = old_columns {
+        converted = with_period_column(path, &converted, columns)?;
+    }
 
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -125,6 +137,7 @@ fn convert_locked(
     sys::sync_dir(&dir).map_err(io_err(&dir, "sync the directory"))?;
     Ok(Converted::Done {
         from,
+        period_added: old_columns.is_some(),
         rows: ledger.len(),
         backup,
         warnings,
@@ -170,6 +183,40 @@ fn utf8_text(
         converted.extend_from_slice(&entry::header_line());
     }
     Ok(converted)
+}
+
+/// The UTF-8 text of a first-release ledger (BOM first) with the `period`
+/// column added after the header's last column: `period` in the header,
+/// the year of the row's time stamp for an actual, empty for a status or
+/// a note (which have no period). Every row was read before, so each
+/// record parses.
+fn with_period_column(path: &Path, text: &[u8], columns: &Columns) -> Result<Vec<u8>, LedgerError> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    out.extend_from_slice(BOM);
+    let width = columns.width();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| LedgerError::Malformed {
+            path: path.to_path_buf(),
+            problems: vec![LineProblem {
+                line: e.position().map_or(1, |p| p.line()),
+                message: format!("cannot add the period column: {e}"),
+            }],
+            more: 0,
+        })?;
+        let fields: Vec<String> = rec.iter().map(str::to_string).collect();
+        let cell = if i == 0 {
+            "period".to_string()
+        } else {
+            columns.default_period_cell(&fields)
+        };
+        out.extend_from_slice(&entry::with_period_cell(fields, width, &cell));
+    }
+    Ok(out)
 }
 
 /// Writes `bytes` to a new `tmp` with the ledger's permission bits and

@@ -180,6 +180,7 @@ mod tests {
             value: Some(value.into()),
             old: None,
             note: None,
+            period: None,
         })
     }
 
@@ -225,12 +226,12 @@ mod tests {
         let (dir, _) = ledger(&[("a", "1")]);
         let path = dir.path().join("actuals.csv");
         let mut bytes = fs::read(&path).unwrap();
-        bytes.extend(b"2025-06-01T10:00:00+08:00,u,b,actual,2,,,extra\r\n");
+        bytes.extend(b"2025-06-01T10:00:00+08:00,u,b,actual,2,,,2025,extra\r\n");
         fs::write(&path, bytes).unwrap();
         let l = Ledger::open(&path).unwrap();
         let mut seen = Vec::new();
         l.scan(&mut |e, n| seen.push((e.line, e.id, n))).unwrap();
-        assert_eq!(seen, [(2, "a".to_string(), 7), (3, "b".to_string(), 8)]);
+        assert_eq!(seen, [(2, "a".to_string(), 8), (3, "b".to_string(), 9)]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! The in-memory index of a ledger: the current entry per (id, field),
-//! and per row only its byte position; rows whose `old` breaks the chain
-//! of values (signs of edits made outside wudang-plan).
+//! The in-memory index of a ledger: the last entry per (id, field), for
+//! actuals the last entry per period too, and per row only its byte
+//! position; rows whose `old` breaks the chain of values (signs of edits
+//! made outside wudang-plan).
 
 use std::collections::HashMap;
 
 use super::MAX_PROBLEMS;
 use crate::ledger::entry::{Entry, Field, same_value};
+use crate::plan::Period;
 
 /// Where a row is: its first byte and its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,8 +18,12 @@ pub(super) struct RowPos {
 
 #[derive(Debug, Default)]
 struct IdState {
-    /// The last entry per field, indexed by [`Field::index`].
-    current: [Option<Entry>; 3],
+    /// The last entry per field (the last row typed), indexed by
+    /// [`Field::index`].
+    last: [Option<Entry>; 3],
+    /// The actuals: the last entry per period, ordered by period (a few
+    /// dozen at most: a sorted vector).
+    periods: Vec<Entry>,
     /// Indexes into [`Index::rows`], file order.
     rows: Vec<u32>,
 }
@@ -79,25 +85,37 @@ impl Index {
         let idx = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
         self.rows.push(pos);
         self.check_chain(&e);
-        let fi = e.field.index();
-        if let Some(st) = self.ids.get_mut(&e.id) {
-            st.rows.push(idx);
-            st.current[fi] = Some(e);
-        } else {
-            let mut st = IdState::default();
-            st.rows.push(idx);
-            let id = e.id.clone();
-            st.current[fi] = Some(e);
-            self.ids.insert(id, st);
+        let st = match self.ids.get_mut(&e.id) {
+            Some(st) => st,
+            None => self.ids.entry(e.id.clone()).or_default(),
+        };
+        st.rows.push(idx);
+        if e.field == Field::Actual {
+            let p = e.in_period();
+            match st.periods.binary_search_by(|x| x.in_period().cmp(&p)) {
+                Ok(i) => st.periods[i] = e.clone(),
+                Err(i) => st.periods.insert(i, e.clone()),
+            }
         }
+        let fi = e.field.index();
+        st.last[fi] = Some(e);
     }
 
-    /// Counts (and keeps the first few of) rows whose `old` is not the
-    /// current value before them.
+    /// Counts (and keeps the first few of) rows whose `old` is neither the
+    /// value recorded before them for their period nor (as a first-release
+    /// ledger wrote it, whatever the year) the field's last value.
     fn check_chain(&mut self, e: &Entry) {
-        let before = self.current(&e.id, e.field);
-        let prev = before.and_then(|b| b.value.as_deref());
-        if same_value(e.field, e.old.as_deref(), prev) {
+        let period = (e.field == Field::Actual).then(|| e.in_period());
+        let before = self.current_in(&e.id, e.field, period);
+        let last = self.last(&e.id, e.field);
+        let matches = |b: Option<&Entry>| {
+            same_value(
+                e.field,
+                e.old.as_deref(),
+                b.and_then(|b| b.value.as_deref()),
+            )
+        };
+        if matches(before) || matches(last) {
             return;
         }
         let before = before.map(|b| (b.line, b.value.clone()));
@@ -128,16 +146,51 @@ impl Index {
         self.ids.keys().map(String::as_str)
     }
 
-    /// The last row of `id` and `field`.
+    /// The current row of `id` and `field`: for an actual, the last row of
+    /// its latest period (not the last row typed: correcting 2022 after
+    /// 2024 leaves 2024 current); else the last row.
     pub(super) fn current(&self, id: &str, field: Field) -> Option<&Entry> {
-        self.ids.get(id)?.current[field.index()].as_ref()
+        let st = self.ids.get(id)?;
+        match field {
+            Field::Actual => st.periods.last(),
+            _ => st.last[field.index()].as_ref(),
+        }
+    }
+
+    /// The last row of `id` and `field` for `period` (an actual's; `None`
+    /// for other fields, which have no period).
+    pub(super) fn current_in(
+        &self,
+        id: &str,
+        field: Field,
+        period: Option<Period>,
+    ) -> Option<&Entry> {
+        let st = self.ids.get(id)?;
+        match (field, period) {
+            (Field::Actual, Some(p)) => st
+                .periods
+                .binary_search_by(|x| x.in_period().cmp(&p))
+                .ok()
+                .map(|i| &st.periods[i]),
+            _ => st.last[field.index()].as_ref(),
+        }
+    }
+
+    /// The last row typed for `id` and `field`, whatever its period.
+    pub(super) fn last(&self, id: &str, field: Field) -> Option<&Entry> {
+        self.ids.get(id)?.last[field.index()].as_ref()
+    }
+
+    /// The actuals of `id`: the last row of each period, by period.
+    pub(super) fn periods(&self, id: &str) -> &[Entry] {
+        self.ids.get(id).map_or(&[], |s| s.periods.as_slice())
     }
 
     /// The most recent row of `id`, any field.
     pub(super) fn latest(&self, id: &str) -> Option<&Entry> {
         self.ids
             .get(id)?
-            .current
+            .last
             .iter()
             .flatten()
             .max_by_key(|e| e.line)
@@ -169,6 +222,7 @@ mod tests {
             value: value.map(String::from),
             old: old.map(String::from),
             note: None,
+            period: None,
         }
     }
 
@@ -277,5 +331,36 @@ mod tests {
         // The rows all count, breaks or not.
         assert_eq!(ix.len(), 25);
         assert_eq!(ix.current("8.1", Field::Actual).unwrap().line, 26);
+    }
+
+    /// The current actual is the latest period's, not the last row typed;
+    /// each period keeps its own last row.
+    #[test]
+    fn the_current_actual_is_the_latest_periods() {
+        let mut ix = Index::default();
+        let with = |line, v: &str, p: &str| Entry {
+            period: Some(Period::parse(p).unwrap()),
+            ..row(line, "8.1", Field::Actual, Some(v), None)
+        };
+        for e in [
+            with(2, "450", "2024"),
+            with(3, "300", "2022"),
+            with(4, "310", "2022"),
+        ] {
+            ix.apply(at(e.line), e);
+        }
+        assert_eq!(ix.current("8.1", Field::Actual).unwrap().line, 2);
+        assert_eq!(ix.last("8.1", Field::Actual).unwrap().line, 4);
+        let y2022 = ix.current_in("8.1", Field::Actual, Some(Period::Year(2022)));
+        assert_eq!(y2022.unwrap().line, 4);
+        assert_eq!(
+            ix.current_in("8.1", Field::Actual, Some(Period::Year(2023))),
+            None
+        );
+        let lines: Vec<u64> = ix.periods("8.1").iter().map(|e| e.line).collect();
+        assert_eq!(lines, [4, 2]);
+        assert_eq!(ix.latest("8.1").unwrap().line, 4);
+        // Row 4's old (none) is neither 2022's 300 nor the last value 300.
+        assert_eq!(ix.breaks().1, 1);
     }
 }

@@ -3,8 +3,8 @@
 //! lock with optimistic concurrency, cheap refresh, history and conversion
 //! to UTF-8. See docs/data.md, "Ledger".
 //!
-//! Scale: opening streams the file once; the index keeps the current entry
-//! per (id, field) and, per row, only its byte position. History reads rows
+//! Scale: opening streams the file once; the index keeps the last entry
+//! per (id, field) and per (indicator, period) and, per row, only its byte position. History reads rows
 //! back from the file by position. Appending reads only the bytes added
 //! since the last read.
 //!
@@ -41,9 +41,11 @@ pub use index::ChainBreak;
 pub use refresh::Refreshed;
 pub use write::Undone;
 
-use crate::ledger::entry::{Columns, Entry, Field};
+use crate::ledger::columns::Columns;
+use crate::ledger::entry::{Entry, Field};
 use crate::ledger::error::{LedgerError, Warning};
 use crate::ledger::status::{Actual, TaskState};
+use crate::plan::Period;
 use index::Index;
 use sys::Snap;
 
@@ -206,9 +208,34 @@ impl Ledger {
         self.index.ids()
     }
 
-    /// The last row recorded for `id` and `field`.
+    /// `Some(true)` when the header has the `period` column, `Some(false)`
+    /// for a ledger of the first release (its rows belong to the year of
+    /// their time stamp), `None` without a header.
+    pub fn has_period_column(&self) -> Option<bool> {
+        self.columns.as_ref().map(Columns::has_period)
+    }
+
+    /// The current row of `id` and `field`: for an actual, the last row of
+    /// its latest period (correcting 2022 after 2024 leaves 2024 current);
+    /// for a status or note, the last row.
     pub fn current(&self, id: &str, field: Field) -> Option<&Entry> {
         self.index.current(id, field)
+    }
+
+    /// The last row of `id` and `field` for `period` (actuals; other
+    /// fields have no period and give their last row).
+    pub fn current_in(&self, id: &str, field: Field, period: Option<Period>) -> Option<&Entry> {
+        self.index.current_in(id, field, period)
+    }
+
+    /// The last row typed for `id` and `field`, whatever its period.
+    pub fn last_row(&self, id: &str, field: Field) -> Option<&Entry> {
+        self.index.last(id, field)
+    }
+
+    /// An indicator's actuals: the last row of each period, by period.
+    pub fn periods(&self, id: &str) -> &[Entry] {
+        self.index.periods(id)
     }
 
     /// The current value of `id` and `field` (`None`: nothing or cleared).
@@ -273,6 +300,7 @@ mod tests {
                 value: Some(value.into()),
                 old: old.map(String::from),
                 note: None,
+                period: None,
             })
         };
         let mut bytes = entry::header_line();
@@ -282,7 +310,7 @@ mod tests {
         bytes.extend(row(5, "8.1", Field::Actual, "600", Some("500")));
         let path = Path::new("actuals.csv");
         let l = Ledger::read_from(path, bytes.as_slice(), bytes.len() as u64).unwrap();
-        assert_eq!((l.len(), l.is_empty(), l.header_width()), (4, false, 7));
+        assert_eq!((l.len(), l.is_empty(), l.header_width()), (4, false, 8));
         assert_eq!(l.value("8.1", Field::Actual), Some("600"));
         assert_eq!(l.actual("8.1").map(|a| a.to_ledger()), Some("600".into()));
         assert_eq!(l.note("8.1"), Some("快报"));

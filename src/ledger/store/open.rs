@@ -10,7 +10,7 @@ use super::index::Index;
 use super::read::{AtReader, Source, Stop, complete_end, parse, read_exact_at, read_tail_check};
 use super::sys::Snap;
 use super::{BOM, Encoding, Ledger, io_err, lock_path};
-use crate::ledger::entry::Columns;
+use crate::ledger::columns::Columns;
 use crate::ledger::error::{LedgerError, Warning};
 
 /// What one parse of the complete lines found.
@@ -208,6 +208,7 @@ mod tests {
             value: Some(value.into()),
             old: None,
             note: Some("快报".into()),
+            period: None,
         })
     }
 

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use super::index::RowPos;
 use super::{Encoding, MAX_PROBLEMS, TAIL_CHECK, io_err, sys};
-use crate::ledger::entry::{Columns, Entry};
+use crate::ledger::columns::Columns;
+use crate::ledger::entry::Entry;
 use crate::ledger::error::{LedgerError, LineProblem};
 
 /// Where a ledger's bytes are read from: the file itself, or (for
@@ -318,6 +319,7 @@ mod tests {
             value: Some(value.into()),
             old: None,
             note: None,
+            period: None,
         })
     }
 
@@ -499,7 +501,7 @@ mod tests {
                     },
                     4,
                     "8.1",
-                    7
+                    8
                 ),
                 (
                     RowPos {
@@ -508,7 +510,7 @@ mod tests {
                     },
                     6,
                     "8.2",
-                    7
+                    8
                 ),
             ]
         );
@@ -560,7 +562,7 @@ mod tests {
         assert_eq!(problems[19].line, 21);
         assert_eq!(
             problems[0].message,
-            "found 1 field, expected 7 (time,user,id,field,value,old,note)"
+            "found 1 field, expected 7 (time,user,id,field,value,old,note,period)"
         );
     }
 

@@ -211,6 +211,7 @@ mod tests {
             value: Some(value.into()),
             old: old.map(String::from),
             note: None,
+            period: None,
         })
     }
 

@@ -13,9 +13,8 @@ use super::read::read_exact_at;
 use super::sys::{self, Snap};
 use super::{BOM, Encoding, Ledger, io_err, lock_path, torn_path};
 use crate::ledger::change::{self, Appended, Edit, Expect};
-use crate::ledger::entry::{
-    self, Columns, Entry, Field, Stamp, check_id, checked_note, checked_user,
-};
+use crate::ledger::columns::Columns;
+use crate::ledger::entry::{self, Entry, Field, Stamp, check_id, checked_note, checked_user};
 use crate::ledger::error::{LedgerError, Warning};
 
 /// What [`Ledger::undo`] did.
@@ -44,10 +43,12 @@ impl Ledger {
     /// A recorded entry is durable.
     pub fn append(&mut self, edit: Edit) -> Result<Appended, LedgerError> {
         let edit = change::checked(edit)?;
-        let row = self.write_locked(|l| change::decide(&edit, l.current(&edit.id, edit.field)))?;
+        let period = edit.in_period();
+        let row = self
+            .write_locked(|l| change::decide(&edit, l.current_in(&edit.id, edit.field, period)))?;
         Ok(match row {
             Some(e) => Appended::Recorded(e),
-            None => Appended::Unchanged(self.current(&edit.id, edit.field).cloned()),
+            None => Appended::Unchanged(self.current_in(&edit.id, edit.field, period).cloned()),
         })
     }
 
@@ -71,7 +72,7 @@ impl Ledger {
         let mut reverted = None;
         let entry = self.write_locked(|l| {
             let last = match field {
-                Some(f) => l.current(id, f),
+                Some(f) => l.last_row(id, f),
                 None => l.latest(id),
             }
             .ok_or_else(|| LedgerError::NothingToUndo {
@@ -124,7 +125,7 @@ impl Ledger {
         let Some(mut entry) = decide(self)? else {
             return Ok(None);
         };
-        let lines = self.lines_for(&mut entry, len);
+        let lines = self.lines_for(&mut entry, len)?;
         let existed = file.is_some();
         let file = match file {
             Some(f) => f,
@@ -173,8 +174,26 @@ impl Ledger {
 
     /// The bytes to append at `len` for `entry`: a BOM (in an empty file)
     /// and the header first when the file has none. Numbers the entry's
-    /// line.
-    fn lines_for(&mut self, entry: &mut Entry, len: u64) -> Lines {
+    /// line. A first-release ledger (no `period` column) gets the old
+    /// seven-column row when the period is the default one (the year of
+    /// the row's time) and refuses any other: it must be upgraded first.
+    fn lines_for(&mut self, entry: &mut Entry, len: u64) -> Result<Lines, LedgerError> {
+        let old_format = self.columns.as_ref().is_some_and(|c| !c.has_period());
+        if old_format {
+            let default = entry.period.is_none_or(|p| {
+                p == crate::plan::Period::Year(i32::from(entry.time.date().year()))
+            });
+            match entry.period {
+                Some(period) if !default => {
+                    return Err(LedgerError::NeedsUpgrade {
+                        path: self.path.clone(),
+                        period,
+                    });
+                }
+                // Written without the cell, read back as the default.
+                _ => entry.period = None,
+            }
+        }
         let mut bytes = Vec::with_capacity(256);
         let header = self.columns.is_none();
         if header {
@@ -186,12 +205,16 @@ impl Ledger {
         }
         entry.line = self.next_line + u64::from(header);
         let row_at = bytes.len();
-        bytes.extend_from_slice(&entry::entry_line(entry));
-        Lines {
+        if old_format {
+            bytes.extend_from_slice(&entry::old_entry_line(entry));
+        } else {
+            bytes.extend_from_slice(&entry::entry_line(entry));
+        }
+        Ok(Lines {
             bytes,
             header,
             row_at,
-        }
+        })
     }
 
     /// Takes what was just appended at `len` into the index and the read
@@ -366,6 +389,7 @@ mod tests {
             user: "李明".into(),
             time: Stamp::parse(&format!("2025-06-01T10:00:{n:02}+08:00")).unwrap(),
             expect: Expect::Any,
+            period: None,
         }
     }
 
@@ -380,6 +404,7 @@ mod tests {
             value: e.value.clone(),
             old: old.map(String::from),
             note: None,
+            period: e.in_period(),
         })
     }
 

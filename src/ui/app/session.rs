@@ -109,6 +109,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
                 user,
                 time,
                 expect: req.expect,
+                period: None,
             })
             .map(|a| match a {
                 Appended::Recorded(e) => Action::Recorded(e),

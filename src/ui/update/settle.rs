@@ -125,6 +125,7 @@ mod tests {
             value: Some("用地指标未落实，".repeat(30)),
             old: None,
             note: None,
+            period: None,
         };
         update(&mut s, Action::Changed(vec![note]));
         assert!(s.measured.detail_lines > counted.detail_lines + 5);

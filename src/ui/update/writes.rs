@@ -4,6 +4,7 @@
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
 use crate::ledger::{Actual, Expect, Field, parse_actual};
+use crate::plan::Period;
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::shown;
@@ -89,8 +90,9 @@ pub(super) fn start_edit(s: &mut AppState) {
     };
     let ind = &s.plan.indicators[pos];
     let current = s.progress.actual.get(&ind.id);
-    let seen = current.map(Actual::to_ledger);
-    let seen_row = Some(s.progress.row_of(&ind.id, Field::Actual));
+    let on_screen = current.map(Actual::to_ledger);
+    let (seen, row) = seen_in_default_period(s, &ind.id, on_screen.clone());
+    let seen_row = Some(row);
     if ind.is_milestone() {
         // One key must not record: ask first.
         let done = matches!(current, Some(Actual::Done(true)));
@@ -105,13 +107,31 @@ pub(super) fn start_edit(s: &mut AppState) {
     s.mode = Mode::Edit(Editor {
         id: ind.id.clone(),
         target: Field::Actual,
-        field: TextField::with(seen.as_deref().unwrap_or("")),
+        field: TextField::with(on_screen.as_deref().unwrap_or("")),
         seen,
         seen_row,
         error: None,
         clash: None,
         sending: None,
     });
+}
+
+/// What the editor expects the ledger to hold for the period it records
+/// (the default one: the year of today; the UI has no period field yet),
+/// and the line of the row it saw there: the value shown and its row when
+/// it is that period's (or its period is not known), nothing and no row
+/// (line 0) when the value shown is an earlier period's (that year has no
+/// value yet, so typing over last year's value is not a conflict).
+fn seen_in_default_period(
+    s: &AppState,
+    id: &str,
+    on_screen: Option<String>,
+) -> (Option<String>, u64) {
+    let default = Period::Year(i32::from(s.progress.today.year()));
+    match s.progress.periods.get(id) {
+        Some(p) if *p != default => (None, 0),
+        _ => (on_screen, s.progress.row_of(id, Field::Actual)),
+    }
 }
 
 /// `y` on a milestone: records `new`, expecting `seen` (a conflict then

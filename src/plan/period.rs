@@ -1,5 +1,5 @@
 //! Reporting periods: a year `2024`, a quarter `2024Q2` or a month
-//! `2024-06`, and what people type for them. See docs/pace.md, "Periods".
+//! `2024-06`, and what people type for them. See docs/data.md, "Pace".
 //!
 //! Accepted (after full-width digits and letters are mapped to ASCII and
 //! surrounding spaces, the ideographic space included, are trimmed):
@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use jiff::civil::Date;
 
-use crate::ledger::value::halfwidth;
+use crate::text::halfwidth;
 use crate::vocab::Lang;
 
 /// A reporting period. Ordered by the month it ends, then by length

@@ -1,5 +1,5 @@
 //! The plan period (this plan: 2021–2025) and how much of it has elapsed
-//! at the end of a reporting period. See docs/pace.md, "Time elapsed".
+//! at the end of a reporting period. See docs/data.md, "Pace".
 
 use std::ops::RangeInclusive;
 
@@ -44,6 +44,36 @@ impl PlanPeriod {
     /// A plan from `start` to `end`; `None` when `end` is before `start`.
     pub fn new(start: i32, end: i32) -> Option<PlanPeriod> {
         (start <= end).then_some(PlanPeriod { start, end })
+    }
+
+    /// The period of a plan that does not give one (a plan directory from
+    /// the first release): it ends with the latest deadline and starts five
+    /// years before that end (a five-year plan), or with the earliest
+    /// deadline if that is earlier, so every deadline lies inside. Without
+    /// deadlines: this plan's 2021–2025.
+    pub fn from_deadlines(deadlines: impl IntoIterator<Item = i32>) -> PlanPeriod {
+        let mut range: Option<(i32, i32)> = None;
+        for d in deadlines {
+            range = Some(match range {
+                None => (d, d),
+                Some((lo, hi)) => (lo.min(d), hi.max(d)),
+            });
+        }
+        match range {
+            Some((lo, hi)) => PlanPeriod {
+                start: lo.min(hi.saturating_sub(4)),
+                end: hi,
+            },
+            None => PlanPeriod {
+                start: 2021,
+                end: 2025,
+            },
+        }
+    }
+
+    /// Whether a year lies inside the plan.
+    pub fn contains(self, year: i32) -> bool {
+        (self.start..=self.end).contains(&year)
     }
 
     /// Months in the plan: 60 for 2021–2025.
@@ -173,6 +203,28 @@ mod tests {
         assert!(e.to_string().contains("2019Q4"), "{e}");
         assert!(e.to_string().contains("2020–2026"), "{e}");
         assert!(PLAN.check(Period::Year(2027)).is_err());
+    }
+
+    #[test]
+    fn the_default_period_is_five_years_to_the_latest_deadline() {
+        assert_eq!(PlanPeriod::from_deadlines([2023, 2025, 2024]), PLAN);
+        assert_eq!(
+            PlanPeriod::from_deadlines([2025, 2018]),
+            PlanPeriod {
+                start: 2018,
+                end: 2025
+            }
+        );
+        assert_eq!(
+            PlanPeriod::from_deadlines([2030]),
+            PlanPeriod {
+                start: 2026,
+                end: 2030
+            }
+        );
+        assert_eq!(PlanPeriod::from_deadlines([]), PLAN);
+        assert!(PLAN.contains(2021) && PLAN.contains(2025));
+        assert!(!PLAN.contains(2020) && !PLAN.contains(2026));
     }
 
     #[test]
