@@ -1,0 +1,105 @@
+//! Long notes and long typed text (issue 8, found by a new-user test):
+//! the indicator's box, the history popup and the footer editor show all
+//! of it, wrapped or scrolled by display width, never cut mid-character.
+
+use crate::common::*;
+use insta::assert_snapshot;
+use wudang_plan::ledger::Field;
+use wudang_plan::ui::{Action, AppState, Lang, update};
+
+/// A note of about two lines at 100x30 (with its who and when).
+const NOTE: &str = "二季度统计快报显示工业总产值同比增长12.5%，其中规模以上工业企业贡献过半，待统计局核实后再更新全年预计值";
+
+/// 8.1 with the standing note `note`, selected in the indicator pane.
+fn with_long_note(lang: Lang, w: u16, h: u16, note: &str) -> AppState {
+    let mut s = state(lang, w, h);
+    let mut row = row("8.1", note, None, "limin");
+    row.field = Field::Note;
+    update(&mut s, Action::Changed(vec![row]));
+    s.message = None;
+    keys(&mut s, ":8.1\n");
+    s
+}
+
+/// The lines below the indicator table's rule (`---`), inside the pane's
+/// border, trailing spaces dropped.
+fn box_lines(out: &[String]) -> Vec<String> {
+    let Some(rule) = out.iter().position(|l| l.contains("------")) else {
+        panic!("no rule in\n{}", out.join("\n"));
+    };
+    out[rule + 1..]
+        .iter()
+        .take_while(|l| !l.contains('└') && !l.contains('┘'))
+        .map(|l| {
+            let inner = l.rsplit('│').nth(1).unwrap_or("");
+            inner.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The note's lines, joined again, without spaces (the hanging indent and
+/// a space at a break are dropped).
+fn joined_note(lines: &[String], label: &str) -> String {
+    let start = lines.iter().position(|l| l.starts_with(label)).unwrap();
+    let mut out = String::new();
+    for l in &lines[start..] {
+        if l.starts_with("原文") || l.starts_with("Source") {
+            break;
+        }
+        out.push_str(l);
+    }
+    out.replace(' ', "")
+}
+
+#[test]
+fn indicator_long_note_zh_100x30() {
+    let s = with_long_note(Lang::Zh, 100, 30, NOTE);
+    let out = lines(&s);
+    let b = box_lines(&out);
+    let note = joined_note(&b, "备注：");
+    assert!(
+        note.contains(NOTE) && note.contains("（limin，2025-06-3000:00）"),
+        "{b:?}"
+    );
+    assert!(!b.iter().any(|l| l.ends_with('~')), "{b:?}");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn indicator_long_note_zh_80x24() {
+    let s = with_long_note(Lang::Zh, 80, 24, NOTE);
+    let out = lines(&s);
+    let b = box_lines(&out);
+    let note = joined_note(&b, "备注：");
+    assert!(note.contains(NOTE) && note.contains("（limin，"), "{b:?}");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn indicator_long_note_en_100x30() {
+    let s = with_long_note(Lang::En, 100, 30, NOTE);
+    let out = lines(&s);
+    let b = box_lines(&out);
+    let note = joined_note(&b, "Note: ");
+    assert!(
+        note.contains(NOTE) && note.contains("(limin,2025-06-3000:00)"),
+        "{b:?}"
+    );
+    assert_snapshot!(render(&s));
+}
+
+/// A note longer than the grown box: its last line shown ends with `~`,
+/// every line stays inside the pane, the list keeps its rows.
+#[test]
+fn indicator_note_too_long_for_the_box_is_cut_on_its_last_line() {
+    let long = NOTE.repeat(4);
+    let s = with_long_note(Lang::Zh, 100, 30, &long);
+    let out = lines(&s);
+    let b = box_lines(&out);
+    assert_eq!(b.len(), 6, "the box grows by two lines: {b:?}");
+    assert!(b[2].starts_with("备注：二季度"), "{b:?}");
+    assert!(b[5].ends_with('~'), "{b:?}");
+    assert!(b[..5].iter().all(|l| !l.ends_with('~')), "{b:?}");
+    // 8.1 to 8.5 are still listed
+    assert!(out.iter().any(|l| l.contains("8.5 ")), "{}", out.join("\n"));
+}
