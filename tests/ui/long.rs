@@ -103,3 +103,86 @@ fn indicator_note_too_long_for_the_box_is_cut_on_its_last_line() {
     // 8.1 to 8.5 are still listed
     assert!(out.iter().any(|l| l.contains("8.5 ")), "{}", out.join("\n"));
 }
+
+/// 8.1's history, newest first: a value with a short remark, a long note,
+/// and (last, oldest) a value with a long remark.
+fn with_long_history(lang: Lang, w: u16, h: u16) -> AppState {
+    let mut s = state(lang, w, h);
+    keys(&mut s, ":8.1\nH");
+    let mut value = row("8.1", "512", Some("455"), "朱快春");
+    value.note = Some("二季度快报".into());
+    let mut note = row("8.1", NOTE, None, "limin");
+    note.field = Field::Note;
+    let mut first = row("8.1", "455", None, "alice");
+    first.note = Some(format!("一季度：{NOTE}"));
+    update(
+        &mut s,
+        Action::History("8.1".into(), vec![value, note, first], 3),
+    );
+    s
+}
+
+/// The popup's lines from the one starting with `from` on, joined without
+/// spaces, up to the next row (a line starting with a date).
+fn popup_row(out: &[String], from: &str) -> String {
+    let at = out.iter().position(|l| l.contains(from)).unwrap();
+    let mut row = String::new();
+    for (k, l) in out[at..].iter().enumerate() {
+        let inside = l.split('│').nth(2).unwrap_or("");
+        if k > 0 && (inside.trim_start().starts_with("2025-") || inside.contains('└')) {
+            break;
+        }
+        row.push_str(inside);
+    }
+    row.replace(' ', "")
+}
+
+#[test]
+fn history_long_note_zh_100x30() {
+    let s = with_long_history(Lang::Zh, 100, 30);
+    let out = lines(&s);
+    let note = popup_row(&out, "备注：");
+    assert!(note.contains(&format!("limin备注：{NOTE}")), "{note}");
+    let last = popup_row(&out, "alice");
+    assert!(last.contains(&format!("一季度：{NOTE}")), "{last}");
+    let popup = out.iter().map(|l| l.split('│').nth(2).unwrap_or(""));
+    assert!(
+        !popup.clone().any(|l| l.trim_end().ends_with('~')),
+        "{out:?}"
+    );
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn history_long_note_zh_80x24() {
+    let s = with_long_history(Lang::Zh, 80, 24);
+    let out = lines(&s);
+    let note = popup_row(&out, "备注：");
+    assert!(note.contains(&format!("limin备注：{NOTE}")), "{note}");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn history_long_note_en_80x24() {
+    let s = with_long_history(Lang::En, 80, 24);
+    let out = lines(&s);
+    let note = popup_row(&out, "Note: ");
+    assert!(note.contains(&format!("liminNote:{NOTE}")), "{note}");
+    assert_snapshot!(render(&s));
+}
+
+/// Scrolled to the end (the cursor counts rows), the last row is shown
+/// whole, its wrapped lines below it, even in a popup too short for all.
+#[test]
+fn history_scrolls_the_last_long_row_fully_into_view() {
+    let mut s = with_long_history(Lang::Zh, 80, 12);
+    keys(&mut s, "jjj");
+    assert_eq!(s.history.as_ref().unwrap().cursor.sel, 2);
+    let out = lines(&s);
+    let last = popup_row(&out, "alice");
+    assert!(
+        last.contains(&format!("一季度：{NOTE}")),
+        "{}",
+        out.join("\n")
+    );
+}

@@ -229,7 +229,7 @@ fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<L
     for (k, l) in note.iter().take(room).enumerate() {
         let mut line = paint::pieces(state, l);
         if cut && k + 1 == room {
-            line = ellipsis(&line, width);
+            line = paint::mark_cut(&line, width);
         }
         out.push(line);
     }
@@ -247,19 +247,6 @@ fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<L
     }
     out.truncate(info_h);
     out
-}
-
-/// `line` marked as cut: `~` after it, or in its last cell when it is
-/// `width` wide.
-fn ellipsis(line: &Line<'_>, width: usize) -> Line<'static> {
-    let w: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
-    if w < width {
-        let mut l = paint::fit_line(line, width);
-        l.spans.push(Span::raw(text::ELLIPSIS));
-        l
-    } else {
-        paint::fit_line(line, w.saturating_sub(1))
-    }
 }
 
 /// ` 指标 5  期限 2025  [Tab 切换：详情] `: the count, the deadline the
