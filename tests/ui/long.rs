@@ -186,3 +186,55 @@ fn history_scrolls_the_last_long_row_fully_into_view() {
         out.join("\n")
     );
 }
+
+/// The note editor on 8.1 with `typed` typed in, drawn: the screen and
+/// where the hardware cursor is.
+fn typing_note(lang: Lang, w: u16, h: u16, typed: &str) -> (String, ratatui::layout::Position) {
+    use ratatui::backend::Backend;
+    let mut s = state(lang, w, h);
+    keys(&mut s, ":8.1\nn");
+    update(&mut s, Action::ClearField);
+    for c in typed.chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let mut t = terminal(&s);
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    (screen(t.backend().buffer()), pos)
+}
+
+/// The footer's editor line and the cell the caret is after: the cursor
+/// sits right after the last character typed (two cells after a wide
+/// one), inside the window.
+fn assert_caret_after(out: &str, pos: ratatui::layout::Position, w: u16, last: char) {
+    let line: Vec<&str> = out.lines().collect();
+    let bar = line[pos.y as usize].trim_matches('"');
+    let cw = unicode_width::UnicodeWidthChar::width(last).unwrap() as u16;
+    assert!(pos.x < w, "cursor {pos:?} outside the bar:\n{out}");
+    let (before, _) = wudang_plan::text::fit(bar, (pos.x - cw) as usize);
+    let at = bar[before.len()..].chars().next();
+    assert_eq!(at, Some(last), "cursor {pos:?} not after {last:?}:\n{out}");
+}
+
+#[test]
+fn editor_long_note_zh_80x24() {
+    let (out, pos) = typing_note(Lang::Zh, 80, 24, NOTE);
+    assert_caret_after(&out, pos, 80, '值');
+    assert!(out.contains("待统计局核实后再更新全年预计值"), "{out}");
+    assert_snapshot!(format!("{out}cursor: {pos:?}"));
+}
+
+#[test]
+fn editor_long_note_zh_100x30() {
+    let typed = format!("{NOTE}，{NOTE}");
+    let (out, pos) = typing_note(Lang::Zh, 100, 30, &typed);
+    assert_caret_after(&out, pos, 100, '值');
+    assert_snapshot!(format!("{out}cursor: {pos:?}"));
+}
+
+#[test]
+fn editor_long_note_en_80x24() {
+    let typed = format!("{NOTE} ok");
+    let (out, pos) = typing_note(Lang::En, 80, 24, &typed);
+    assert_caret_after(&out, pos, 80, 'k');
+    assert_snapshot!(format!("{out}cursor: {pos:?}"));
+}

@@ -221,8 +221,10 @@ pub fn put_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], scroll: usize
 }
 
 /// A one-line input bar: `prompt` (key style), the field's text (title
-/// style), then `tail`. Returns where the hardware cursor goes: at the
-/// caret, by display width, so an IME's candidate window appears there.
+/// style; scrolled, `~` first, when the caret would pass the right edge:
+/// [`TextField::window`]), then `tail`. Returns where the hardware cursor
+/// goes: at the caret, by display width, so an IME's candidate window
+/// appears there.
 pub fn prompt_bar(
     frame: &mut Frame,
     line: Rect,
@@ -233,10 +235,14 @@ pub fn prompt_bar(
 ) -> Position {
     let th = state.theme();
     let pw = text::width(&prompt);
-    let mut spans = vec![
-        Span::styled(prompt, th.key()),
-        Span::styled(field.text(), th.title()),
-    ];
+    // the field scrolls so that the caret stays in the bar
+    let room = (line.width as usize).saturating_sub(pw);
+    let (win, col) = field.window(room);
+    let mut spans = vec![Span::styled(prompt, th.key())];
+    if win.cut {
+        spans.push(Span::styled(text::ELLIPSIS, th.dim()));
+    }
+    spans.push(Span::styled(field.text_from(win.from), th.title()));
     spans.extend(tail);
     put_line(
         frame.buffer_mut(),
@@ -245,7 +251,7 @@ pub fn prompt_bar(
         line.width,
         &Line::from(spans),
     );
-    caret(line, pw + field.caret_col())
+    caret(line, pw + col)
 }
 
 /// The cursor at `col` cells into `line`, kept inside it.
