@@ -82,6 +82,53 @@ impl TextField {
         let before: String = self.chars[..self.caret].iter().collect();
         text::width(&before)
     }
+
+    /// What of the field is shown in `room` cells so that the caret stays
+    /// inside them, and the caret's column there: the text from its start
+    /// while the caret fits, else [`text::ELLIPSIS`] and the text from the
+    /// first character that leaves the caret in the last cell (by display
+    /// width: a wide character is shown whole or not at all). The text
+    /// after the caret may run past `room` (the bar cuts it).
+    pub fn window(&self, room: usize) -> (Window, usize) {
+        let col = self.caret_col();
+        if col < room {
+            return (
+                Window {
+                    from: 0,
+                    cut: false,
+                },
+                col,
+            );
+        }
+        let marker = text::width(text::ELLIPSIS);
+        // cells for the text before the caret: all but the marker and the
+        // caret's own cell
+        let keep = room.saturating_sub(marker + 1);
+        let mut from = self.caret;
+        let mut w = 0;
+        while from > 0 {
+            let cw = text::char_width(self.chars[from - 1]);
+            if w + cw > keep {
+                break;
+            }
+            w += cw;
+            from -= 1;
+        }
+        (Window { from, cut: true }, marker + w)
+    }
+
+    /// The text from character `from` on.
+    pub fn text_from(&self, from: usize) -> String {
+        self.chars.iter().skip(from).collect()
+    }
+}
+
+/// The part of a [`TextField`] shown: from character `from`, after
+/// [`text::ELLIPSIS`] when `cut` (the start is scrolled off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: usize,
+    pub cut: bool,
 }
 
 #[cfg(test)]
@@ -119,6 +166,48 @@ mod tests {
         f.clear();
         assert!(f.is_empty());
         assert_eq!(f.caret_col(), 0);
+    }
+
+    /// Whatever is typed and wherever the caret is, the caret's column is
+    /// inside the room and is the width of what is shown before it.
+    #[test]
+    fn the_caret_stays_inside_the_window() {
+        let texts = [
+            "",
+            "abc",
+            "工业总产值同比增长12.5%，其中规模以上",
+            "a工b业c",
+        ];
+        for t in texts {
+            for reps in [1, 3, 9] {
+                let mut f = TextField::with(&t.repeat(reps));
+                for room in 2..40 {
+                    for _ in 0..=f.chars.len() {
+                        let (win, col) = f.window(room);
+                        assert!(col < room, "{t:?}x{reps} room {room}: col {col}");
+                        let before: String = f.chars[win.from..f.caret].iter().collect();
+                        let marker = if win.cut { 1 } else { 0 };
+                        assert_eq!(col, marker + text::width(&before));
+                        assert_eq!(win.cut, win.from > 0 || f.caret_col() >= room);
+                        f.left();
+                    }
+                    f.end();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_text_shows_its_end_with_the_caret_in_the_last_cell() {
+        let f = TextField::with("一二三四五六七八九十");
+        let (win, col) = f.window(10);
+        // `~` and 四 characters (8 cells), the caret in the 10th cell
+        assert_eq!(win, Window { from: 6, cut: true });
+        assert_eq!(f.text_from(win.from), "七八九十");
+        assert_eq!(col, 9);
+        // a wide character that does not fit is left out whole
+        let (win, col) = f.window(9);
+        assert_eq!((win.from, col), (7, 7));
     }
 
     #[test]

@@ -79,11 +79,6 @@ impl Panes {
         self.tree.map_or(0, |r| inner(r).height as usize)
     }
 
-    /// Rows of the indicator list shown (for paging and scrolling).
-    pub fn indicator_rows(&self) -> usize {
-        self.indicators.map_or(0, |r| indicator_parts(r).1)
-    }
-
     /// The inside of the detail pane, when it is shown.
     pub fn detail_inner(&self) -> Option<Area> {
         self.detail.map(inner)
@@ -118,11 +113,24 @@ pub fn centered(area: Area, w: u16, h: u16) -> Area {
 }
 
 /// The indicator pane at `area`: its inside, the rows of its list and the
-/// lines of the selected indicator's box below (none when short).
-pub fn indicator_parts(area: Area) -> (Area, usize, usize) {
+/// lines of the selected indicator's box below (none when short). The box
+/// is [`info::BOX`] lines, or up to [`info::GROW`] more when it `want`s
+/// them (a long note) and the list keeps [`info::MIN_LIST`] rows.
+///
+/// [`info::BOX`]: super::info::BOX
+/// [`info::GROW`]: super::info::GROW
+/// [`info::MIN_LIST`]: super::info::MIN_LIST
+pub fn indicator_parts(area: Area, want: usize) -> (Area, usize, usize) {
+    use super::info::{BOX, GROW, MIN_LIST};
     let inner = inner(area);
     let h = inner.height as usize;
-    let info = if h >= 10 { 4 } else { 0 };
+    // the header, the rule and the box leave MIN_LIST rows from here on
+    let shown_from = 1 + MIN_LIST + 1 + BOX;
+    let info = if h >= shown_from {
+        BOX + want.saturating_sub(BOX).min(GROW).min(h - shown_from)
+    } else {
+        0
+    };
     let list = h.saturating_sub(1 + if info > 0 { info + 1 } else { 0 });
     (inner, list, info)
 }
@@ -220,5 +228,35 @@ fn shown_right(focus: Pane, right: Pane) -> Pane {
     match focus {
         Pane::Tree => right,
         p => p,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pane(h: u16) -> Area {
+        Area::sized(60, h)
+    }
+
+    /// The box is 4 lines; a long note grows it by up to 2 while the list
+    /// keeps 4 rows; no box below 10 inner lines.
+    #[test]
+    fn the_indicator_box_grows_for_a_long_note_while_the_list_keeps_four_rows() {
+        // inner 14 lines (100x30): header, 8 rows, rule, box 4
+        assert_eq!(indicator_parts(pane(16), 4).1, 8);
+        assert_eq!(indicator_parts(pane(16), 4).2, 4);
+        assert_eq!(indicator_parts(pane(16), 5).2, 5);
+        assert_eq!(indicator_parts(pane(16), 9).2, 6);
+        assert_eq!(indicator_parts(pane(16), 9).1, 6);
+        // inner 11: one line to spare
+        assert_eq!(indicator_parts(pane(13), 9).2, 5);
+        assert_eq!(indicator_parts(pane(13), 9).1, 4);
+        // inner 10: none
+        assert_eq!(indicator_parts(pane(12), 9).2, 4);
+        assert_eq!(indicator_parts(pane(12), 9).1, 4);
+        // inner 9: no box at all
+        assert_eq!(indicator_parts(pane(11), 9).2, 0);
+        assert_eq!(indicator_parts(pane(11), 9).1, 8);
     }
 }

@@ -1,10 +1,10 @@
 //! The model: everything the UI knows, as plain data — the state
 //! ([`AppState`]), what has the keyboard ([`Mode`]), cursors, filters and
 //! the visible set, the pickers' and the overview's rows, the pane
-//! geometry for a size ([`layout`]), and the two texts whose length
-//! `update` needs (the detail pane, help), laid out by display width as
-//! [`doc`] lines. No ratatui, no terminal, no file: [`super::update()`]
-//! changes it, [`super::view`] draws it.
+//! geometry for a size ([`layout`]), and the texts whose length `update`
+//! needs (the detail pane, help, the indicator box's note: [`info`]), laid
+//! out by display width as [`doc`] lines. No ratatui, no terminal, no
+//! file: [`super::update()`] changes it, [`super::view`] draws it.
 
 pub mod cursor;
 pub mod detail;
@@ -12,6 +12,7 @@ pub mod doc;
 pub mod field;
 pub mod filter;
 pub mod help;
+pub mod info;
 pub mod jump;
 pub mod layout;
 pub mod mode;

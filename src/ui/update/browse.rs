@@ -9,7 +9,7 @@ use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::filter::Filters;
 use crate::ui::model::picker::PickKind;
-use crate::ui::model::{AppState, Cursor, Mode, Move, Pane, TreeRow};
+use crate::ui::model::{AppState, Cursor, Mode, Move, Pane, TreeRow, info};
 use crate::ui::strings::S;
 
 pub(super) fn key(s: &mut AppState, a: Action) {
@@ -100,7 +100,7 @@ fn move_in_pane(s: &mut AppState, m: Move) {
             s.detail.go(m, max + 1, page.max(1));
         }
         Pane::Indicators => {
-            let page = s.panes.indicator_rows().max(1);
+            let page = info::list_rows(s).max(1);
             let len = s.selected_inds().len();
             s.inds.go(m, len, page);
         }

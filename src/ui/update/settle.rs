@@ -5,14 +5,14 @@
 
 use crate::ui::model::layout::Area;
 use crate::ui::model::picker::list_height;
-use crate::ui::model::{AppState, Mode, detail, help};
+use crate::ui::model::{AppState, Mode, detail, help, info};
 
 /// Keeps every selection in range and visible for the current size.
 pub(super) fn settle(s: &mut AppState) {
     s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
     s.tree.keep(s.rows.len(), s.panes.tree_rows());
     let n = s.selected_inds().len();
-    s.inds.keep(n, s.panes.indicator_rows());
+    s.inds.keep(n, info::list_rows(s));
     measure_detail(s);
     s.detail.clamp(detail_room(s).0 + 1);
     if let Some(mut h) = s.help {

@@ -1,5 +1,6 @@
 //! The history popup (`H`): who changed the selected indicator, when, old →
-//! new and the note, newest first; a sparkline of the numeric values once
+//! new and the note, newest first, a long row wrapped by display width
+//! under its text; a sparkline of the numeric values once
 //! there are two or more. The run loop reads the rows from the ledger
 //! ([`crate::ui::Action::History`]); this only draws.
 
@@ -92,34 +93,55 @@ pub fn title(state: &AppState, h: &HistoryView) -> String {
     }
 }
 
+/// Fewest cells the text of a change keeps beside when and who before
+/// it is shown on one line, cut, instead of wrapped.
+const MIN_BODY: usize = 12;
+
 /// One change: when, who, and old -> new with its remark, or for a note
-/// row the note, labelled as one.
-fn row_line(state: &AppState, e: &Entry) -> Line<'static> {
+/// row the note, labelled as one; wrapped by display width to `width`,
+/// the lines after the first indented under the text.
+fn row_lines(state: &AppState, e: &Entry, width: usize) -> Vec<Line<'static>> {
     let th = state.theme();
-    let mut spans = vec![
+    let head = vec![
         Span::styled(when(e.time), th.dim()),
         Span::raw("  "),
         Span::styled(e.user.clone(), th.key()),
         Span::raw("  "),
     ];
+    let mut body = Vec::new();
     if e.field == Field::Note {
         match &e.value {
             Some(v) => {
-                spans.push(Span::styled(state.label(S::NoteLabel), th.dim()));
-                spans.push(Span::styled(v.clone(), th.title()));
+                body.push(Span::styled(state.label(S::NoteLabel), th.dim()));
+                body.push(Span::styled(v.clone(), th.title()));
             }
-            None => spans.push(Span::styled(state.tr(S::NoteCleared), th.dim())),
+            None => body.push(Span::styled(state.tr(S::NoteCleared), th.dim())),
         }
     } else {
         let old = shown(state, &e.id, e.field, e.old.as_deref());
         let new = shown(state, &e.id, e.field, e.value.as_deref());
-        spans.push(Span::raw(format!("{old} -> ")));
-        spans.push(Span::styled(new, th.title()));
+        body.push(Span::raw(format!("{old} -> ")));
+        body.push(Span::styled(new, th.title()));
     }
     if let Some(n) = &e.note {
-        spans.push(Span::styled(format!("  {n}"), th.dim()));
+        body.push(Span::styled(format!("  {n}"), th.dim()));
     }
-    Line::from(spans)
+    let hw: usize = head.iter().map(|s| text::width(&s.content)).sum();
+    if width < hw + MIN_BODY {
+        return vec![Line::from([head, body].concat())];
+    }
+    paint::wrap_spans(&body, width - hw)
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| {
+            let first = if k == 0 {
+                head.clone()
+            } else {
+                vec![Span::raw(" ".repeat(hw))]
+            };
+            Line::from([first, l].concat())
+        })
+        .collect()
 }
 
 pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
@@ -160,11 +182,22 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
             .render(spark, buf);
         y += 3;
     }
-    for e in h.rows.iter().skip(h.cursor.sel) {
-        if y >= bottom {
-            break;
+    // rows from the first shown (the cursor counts rows), each on as many
+    // lines as it wraps to; a row cut at the bottom ends with `~`
+    'rows: for e in h.rows.iter().skip(h.cursor.sel) {
+        let lines = row_lines(state, e, width as usize);
+        let n = lines.len();
+        for (k, l) in lines.into_iter().enumerate() {
+            if y >= bottom {
+                break 'rows;
+            }
+            let l = if y + 1 == bottom && k + 1 < n {
+                paint::mark_cut(&l, width as usize)
+            } else {
+                l
+            };
+            paint::put_line(buf, x, y, width, &l);
+            y += 1;
         }
-        paint::put_line(buf, x, y, width, &row_line(state, e));
-        y += 1;
     }
 }

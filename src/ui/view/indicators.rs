@@ -15,9 +15,7 @@ use super::theme::Styles;
 use crate::ledger::{Actual, Status};
 use crate::plan::{Better, Comparison, Indicator};
 use crate::text;
-use crate::ui::model::layout::indicator_parts;
-use crate::ui::model::words::note_text;
-use crate::ui::model::{AppState, Cursor, Pane};
+use crate::ui::model::{AppState, Cursor, Pane, info};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
 
@@ -193,17 +191,16 @@ fn cells(c: &Cols, parts: Vec<(String, usize, Style)>, bar: Vec<Span<'static>>) 
     Line::from(spans)
 }
 
-/// Lines of the selected indicator's full description.
-fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
+/// Lines of the selected indicator's full description, `info_h` at most:
+/// the name, the target line, the note ([`info::note_lines`], taking the
+/// lines left, the last cut with `~` when it does not fit), the source.
+fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<Line<'static>> {
     let th = state.theme();
     let ind = &state.plan.indicators[ip];
     let r = row_text(state, ip);
     let mut out = Vec::new();
     let idw = text::width(&ind.id);
-    for (i, l) in text::wrap(&ind.name, width.saturating_sub(idw + 1))
-        .into_iter()
-        .enumerate()
-    {
+    for (i, l) in info::name_lines(ind, width).into_iter().enumerate() {
         let p = if i == 0 {
             format!("{} ", ind.id)
         } else {
@@ -226,11 +223,15 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
         Span::raw("   "),
         Span::styled(r.word, th.status(r.status)),
     ]));
-    if let Some((label, note)) = note_text(state, &ind.id) {
-        out.push(Line::from(vec![
-            Span::styled(label, th.dim()),
-            Span::styled(note, th.highlight()),
-        ]));
+    let note = info::note_lines(state, &ind.id, width);
+    let room = info_h.saturating_sub(out.len());
+    let cut = note.len() > room;
+    for (k, l) in note.iter().take(room).enumerate() {
+        let mut line = paint::pieces(state, l);
+        if cut && k + 1 == room {
+            line = paint::mark_cut(&line, width);
+        }
+        out.push(line);
     }
     let src = state.label(S::Source);
     for (i, l) in text::wrap(&ind.source, width.saturating_sub(text::width(&src)))
@@ -244,6 +245,7 @@ fn info_lines(state: &AppState, ip: usize, width: usize) -> Vec<Line<'static>> {
         };
         out.push(Line::from(vec![Span::styled(p, th.dim()), Span::raw(l)]));
     }
+    out.truncate(info_h);
     out
 }
 
@@ -350,7 +352,7 @@ fn draw_info(buf: &mut Buffer, inner: Rect, y: u16, state: &AppState, ip: usize,
     let w = inner.width as usize;
     let rule = "-".repeat(w);
     paint::put(buf, inner.x, y, inner.width, &rule, state.theme().dim());
-    for (k, l) in info_lines(state, ip, w).iter().take(info_h).enumerate() {
+    for (k, l) in info_lines(state, ip, w, info_h).iter().enumerate() {
         paint::put_line(buf, inner.x, y + 1 + k as u16, inner.width, l);
     }
 }
@@ -372,7 +374,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     let th = state.theme();
     let focused = state.focus == Pane::Indicators;
     let buf = frame.buffer_mut();
-    let (inner, list_h, info_h) = indicator_parts(area.into());
+    let (inner, list_h, info_h) = info::parts(state, area.into());
     let inner: Rect = inner.into();
     let inds = state.selected_inds();
     if inner.width < 2 || inner.height == 0 || inds.is_empty() {

@@ -122,6 +122,49 @@ pub fn fit_line(line: &Line<'_>, max: usize) -> Line<'static> {
     Line::from(out).style(line.style)
 }
 
+/// `line` marked as cut: `~` after it, or in its last cell when it is
+/// `width` wide.
+pub fn mark_cut(line: &Line<'_>, width: usize) -> Line<'static> {
+    let w: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
+    if w < width {
+        let mut l = fit_line(line, width);
+        l.spans.push(Span::raw(text::ELLIPSIS));
+        l
+    } else {
+        fit_line(line, w.saturating_sub(1))
+    }
+}
+
+/// Wraps styled `spans` by display width to lines of at most `width`
+/// cells ([`text::wrap`]: never splits a wide character, drops the spaces
+/// at a break), each character keeping its span's style.
+pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Vec<Span<'static>>> {
+    let styled: Vec<(char, Style)> = spans
+        .iter()
+        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .collect();
+    let all: String = styled.iter().map(|(c, _)| *c).collect();
+    let mut at = 0;
+    let mut out = Vec::new();
+    for l in text::wrap(&all, width) {
+        let mut line: Vec<Span<'static>> = Vec::new();
+        for c in l.chars() {
+            // what wrap left out (spaces at a break, newlines) is skipped
+            while styled.get(at).is_some_and(|(o, _)| *o != c) {
+                at += 1;
+            }
+            let style = styled.get(at).map_or(Style::new(), |(_, st)| *st);
+            at += 1;
+            match line.last_mut() {
+                Some(sp) if sp.style == style => sp.content.to_mut().push(c),
+                _ => line.push(Span::styled(c.to_string(), style)),
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// ASCII mode: every East Asian Ambiguous character in the frame (plan
 /// text such as `“ ” · —`, a note, a string of the table) becomes one ASCII
 /// character of the same width ([`text::to_ascii`]), so terminals that
@@ -178,8 +221,10 @@ pub fn put_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], scroll: usize
 }
 
 /// A one-line input bar: `prompt` (key style), the field's text (title
-/// style), then `tail`. Returns where the hardware cursor goes: at the
-/// caret, by display width, so an IME's candidate window appears there.
+/// style; scrolled, `~` first, when the caret would pass the right edge:
+/// [`TextField::window`]), then `tail`. Returns where the hardware cursor
+/// goes: at the caret, by display width, so an IME's candidate window
+/// appears there.
 pub fn prompt_bar(
     frame: &mut Frame,
     line: Rect,
@@ -190,10 +235,14 @@ pub fn prompt_bar(
 ) -> Position {
     let th = state.theme();
     let pw = text::width(&prompt);
-    let mut spans = vec![
-        Span::styled(prompt, th.key()),
-        Span::styled(field.text(), th.title()),
-    ];
+    // the field scrolls so that the caret stays in the bar
+    let room = (line.width as usize).saturating_sub(pw);
+    let (win, col) = field.window(room);
+    let mut spans = vec![Span::styled(prompt, th.key())];
+    if win.cut {
+        spans.push(Span::styled(text::ELLIPSIS, th.dim()));
+    }
+    spans.push(Span::styled(field.text_from(win.from), th.title()));
     spans.extend(tail);
     put_line(
         frame.buffer_mut(),
@@ -202,7 +251,7 @@ pub fn prompt_bar(
         line.width,
         &Line::from(spans),
     );
-    caret(line, pw + field.caret_col())
+    caret(line, pw + col)
 }
 
 /// The cursor at `col` cells into `line`, kept inside it.
@@ -214,6 +263,20 @@ pub fn caret(line: Rect, col: usize) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_spans_keeps_each_character_style() {
+        let bold = Style::new().bold();
+        let spans = [Span::raw("工业 "), Span::styled("总产值 ok", bold)];
+        let lines = wrap_spans(&spans, 6);
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.content.to_string()).collect())
+            .collect();
+        assert_eq!(text, ["工业", "总产值", "ok"]);
+        assert_eq!(lines[0][0].style, Style::new());
+        assert!(lines[1].iter().chain(&lines[2]).all(|s| s.style == bold));
+    }
 
     #[test]
     fn fit_line_cuts_by_width() {
