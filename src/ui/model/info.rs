@@ -14,13 +14,7 @@ use super::words::note_text;
 use crate::plan::Indicator;
 use crate::text;
 
-/// Lines of the box without a long note.
-pub const BOX: usize = 4;
-/// Most lines a long note adds to the box.
-pub const GROW: usize = 2;
-/// Rows the list keeps when the box grows (what it has in the smallest
-/// pane that shows the box).
-pub const MIN_LIST: usize = 4;
+pub use super::layout::{BOX, GROW, MIN_LIST};
 
 /// The indicator's name wrapped after its id (`8.1 ` on the first line,
 /// as many spaces on the others).

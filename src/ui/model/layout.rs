@@ -112,16 +112,20 @@ pub fn centered(area: Area, w: u16, h: u16) -> Area {
     }
 }
 
+/// Lines of the indicator box without a long note.
+pub const BOX: usize = 4;
+/// Most lines a long note adds to the indicator box.
+pub const GROW: usize = 2;
+/// Rows the indicator list keeps when the box grows (what it has in the
+/// smallest pane that shows the box).
+pub const MIN_LIST: usize = 4;
+
 /// The indicator pane at `area`: its inside, the rows of its list and the
 /// lines of the selected indicator's box below (none when short). The box
-/// is [`info::BOX`] lines, or up to [`info::GROW`] more when it `want`s
-/// them (a long note) and the list keeps [`info::MIN_LIST`] rows.
-///
-/// [`info::BOX`]: super::info::BOX
-/// [`info::GROW`]: super::info::GROW
-/// [`info::MIN_LIST`]: super::info::MIN_LIST
+/// is [`BOX`] lines, or up to [`GROW`] more when it `want`s them (a long
+/// note) and the list keeps [`MIN_LIST`] rows (the line counts are worked
+/// out in `info.rs`).
 pub fn indicator_parts(area: Area, want: usize) -> (Area, usize, usize) {
-    use super::info::{BOX, GROW, MIN_LIST};
     let inner = inner(area);
     let h = inner.height as usize;
     // the header, the rule and the box leave MIN_LIST rows from here on
