@@ -50,23 +50,32 @@ pub struct Cli {
 pub enum Command {
     /// Validate the plan and print a one-line summary (exit 1 on any error)
     Check,
-    /// List tasks with their leaders, units, persons, targets, state and indicators met
+    /// List tasks with their leaders, units, persons, targets, state, indicators met and light
     Tasks {
         #[command(flatten)]
         filter: FilterArgs,
         /// Only tasks in this state: not_started, in_progress, delayed, done, or the UI's words (未开始 推进中 已延误 已完成) (several: delayed,not_started)
         #[arg(long, value_name = "STATE")]
         status: Option<String>,
+        /// Only tasks with this light (the worst of their indicators'): green, yellow, red, gray, or 绿 黄 红 灰 / 绿灯 黄灯 红灯 灰灯 (several: red,yellow)
+        #[arg(long, value_name = "LIGHT")]
+        light: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// List indicators (quantitative targets and milestones) with their actual and status
+    /// List indicators (quantitative targets and milestones) with their actual, status, period, baseline, expected value and light
     Indicators {
         #[command(flatten)]
         filter: FilterArgs,
         /// Only indicators with this status: met, stretch_met, in_progress, missed, no_data, or the UI's words (达标 超额达标 推进中 未达 无数据) (several: met,stretch_met)
         #[arg(long, value_name = "STATUS")]
         status: Option<String>,
+        /// Only indicators with this light (序时进度): green, yellow, red, gray, or 绿 黄 红 灰 / 绿灯 黄灯 红灯 灰灯 (several: red,yellow)
+        #[arg(long, value_name = "LIGHT")]
+        light: Option<String>,
+        /// Only indicators whose latest value is overdue (逾期未报): its period ended more than a quarter before today
+        #[arg(long)]
+        stale: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },

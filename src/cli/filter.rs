@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::CliError;
 use super::args::FilterArgs;
 use crate::ledger::{Status, TaskState};
+use crate::pace::Light;
 use crate::plan::Plan;
 use crate::plan::names::{self, Query, Resolved};
 use crate::vocab::{Lang, Term};
@@ -102,12 +103,13 @@ impl FilterArgs {
     }
 }
 
-/// A `--status` list: words separated by commas (`，` and `、` too) or
-/// spaces; a word the UI shows may itself hold a space (`in progress`).
-fn parse_list<T: Term>(list: &str, what: &str) -> Result<Vec<T>, CliError> {
+/// A `--status` or `--light` list (`flag`): words separated by commas
+/// (`，` and `、` too) or spaces; a word the UI shows may itself hold a
+/// space (`in progress`).
+fn parse_list<T: Term>(list: &str, flag: &str, what: &str) -> Result<Vec<T>, CliError> {
     let bad = |w: &str| {
         CliError::Usage(format!(
-            "--status `{w}`: not {what}; expected one of {} ({}) \
+            "{flag} `{w}`: not {what}; expected one of {} ({}) \
              (several separated by commas)",
             T::machine_list(),
             T::word_list(Lang::Zh)
@@ -128,7 +130,7 @@ fn parse_list<T: Term>(list: &str, what: &str) -> Result<Vec<T>, CliError> {
     }
     if out.is_empty() {
         return Err(CliError::Usage(format!(
-            "--status is empty; expected one of {}",
+            "{flag} is empty; expected one of {}",
             T::machine_list()
         )));
     }
@@ -137,12 +139,19 @@ fn parse_list<T: Term>(list: &str, what: &str) -> Result<Vec<T>, CliError> {
 
 /// `indicators --status`: indicator statuses (`met`, 达标, `stretch met` …).
 pub fn statuses(list: Option<&str>) -> Result<Option<Vec<Status>>, CliError> {
-    list.map(|l| parse_list(l, "an indicator status"))
+    list.map(|l| parse_list(l, "--status", "an indicator status"))
         .transpose()
 }
 
 /// `tasks --status`: task states as people set them with `status`
 /// (`delayed`, 已延误, 滞后 …).
 pub fn task_states(list: Option<&str>) -> Result<Option<Vec<TaskState>>, CliError> {
-    list.map(|l| parse_list(l, "a task state")).transpose()
+    list.map(|l| parse_list(l, "--status", "a task state"))
+        .transpose()
+}
+
+/// `indicators --light`, `tasks --light`: lights (`red`, 红, 红灯 …).
+pub fn lights(list: Option<&str>) -> Result<Option<Vec<Light>>, CliError> {
+    list.map(|l| parse_list(l, "--light", "a light"))
+        .transpose()
 }

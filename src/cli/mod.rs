@@ -20,6 +20,7 @@ pub mod filter;
 pub mod history;
 pub mod json;
 pub mod output;
+pub mod pace;
 pub mod series;
 
 use std::io::{IsTerminal, Write};
@@ -220,13 +221,29 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
         Some(Command::Tasks {
             filter,
             status,
+            light,
             format,
-        }) => list_tasks(&mut cx, filter, status.as_deref(), *format)?,
+        }) => list_tasks(
+            &mut cx,
+            filter,
+            status.as_deref(),
+            light.as_deref(),
+            *format,
+        )?,
         Some(Command::Indicators {
             filter,
             status,
+            light,
+            stale,
             format,
-        }) => list_indicators(&mut cx, filter, status.as_deref(), *format)?,
+        }) => {
+            let only = Only {
+                status: status.as_deref(),
+                light: light.as_deref(),
+                stale: *stale,
+            };
+            list_indicators(&mut cx, filter, only, *format)?
+        }
         Some(Command::Set {
             id,
             value,
@@ -264,20 +281,23 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-/// `tasks [FILTERS] [--status S] [--format F]`.
+/// `tasks [FILTERS] [--status S] [--light L] [--format F]`.
 fn list_tasks(
     cx: &mut Context<'_>,
     filter: &args::FilterArgs,
     status: Option<&str>,
+    light: Option<&str>,
     format: Format,
 ) -> Result<(), CliError> {
     let plan = cx.plan;
     let f = filter.resolve(plan)?;
     let states = filter::task_states(status)?;
+    let lights = filter::lights(light)?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     let facts = output::Facts {
         ledger: &ledger,
         today: clock(cx.cli).today,
+        plan: plan.period,
     };
     let tasks: Vec<_> = f
         .tasks(plan)
@@ -286,26 +306,39 @@ fn list_tasks(
             states
                 .as_ref()
                 .is_none_or(|s| s.contains(&facts.state(&t.id)))
+                && lights
+                    .as_ref()
+                    .is_none_or(|l| l.contains(&facts.task_light(&f.view(plan, t).indicators)))
         })
         .collect();
     output::tasks(cx.out, plan, &f, &facts, &tasks, format)?;
     Ok(())
 }
 
-/// `indicators [FILTERS] [--status S] [--format F]`.
+/// What `indicators` keeps besides the people filters: `--status`,
+/// `--light`, `--stale` (all that are given must hold).
+struct Only<'a> {
+    status: Option<&'a str>,
+    light: Option<&'a str>,
+    stale: bool,
+}
+
+/// `indicators [FILTERS] [--status S] [--light L] [--stale] [--format F]`.
 fn list_indicators(
     cx: &mut Context<'_>,
     filter: &args::FilterArgs,
-    status: Option<&str>,
+    only: Only<'_>,
     format: Format,
 ) -> Result<(), CliError> {
     let plan = cx.plan;
     let f = filter.resolve(plan)?;
-    let statuses = filter::statuses(status)?;
+    let statuses = filter::statuses(only.status)?;
+    let lights = filter::lights(only.light)?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     let facts = output::Facts {
         ledger: &ledger,
         today: clock(cx.cli).today,
+        plan: plan.period,
     };
     let inds: Vec<_> = f
         .indicators(plan)
@@ -314,6 +347,11 @@ fn list_indicators(
             statuses
                 .as_ref()
                 .is_none_or(|s| s.contains(&facts.status(i)))
+                && (lights.is_none() && !only.stale || {
+                    let pace = facts.pace(i);
+                    lights.as_ref().is_none_or(|l| l.contains(&pace.light()))
+                        && (!only.stale || pace.stale(facts.today))
+                })
         })
         .collect();
     output::indicators(cx.out, &facts, &inds, format)?;

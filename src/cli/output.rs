@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::pace::Pace;
 use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState};
+use crate::pace::{Light, PlanPeriod};
 use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
 use crate::report::{self, Counts};
@@ -17,6 +19,8 @@ use crate::vocab::Wording;
 pub struct Facts<'a> {
     pub ledger: &'a Ledger,
     pub today: Date,
+    /// The plan period, for expected values and lights.
+    pub plan: PlanPeriod,
 }
 
 impl Facts<'_> {
@@ -41,6 +45,18 @@ impl Facts<'_> {
             Some(a) => report::actual_text(ind, &a, Wording::Machine),
             None => report::nothing(Wording::Machine).into(),
         }
+    }
+
+    /// The period of the current actual, the baseline, the expected value
+    /// and the light as of today.
+    pub fn pace(&self, ind: &Indicator) -> Pace {
+        Pace::of(self.plan, ind, self.ledger.periods(&ind.id), self.today)
+    }
+
+    /// A task's light: the worst of `inds` (its indicators shown), gray
+    /// only when all are gray or there are none ([`crate::pace::worst`]).
+    pub fn task_light(&self, inds: &[&Indicator]) -> Light {
+        crate::pace::worst(inds.iter().map(|i| self.pace(i).light()))
     }
 
     /// Counts of `inds` (a task's indicators shown) per status.
@@ -139,6 +155,8 @@ struct TaskJson<'a> {
     /// Its indicators per status.
     indicators: Counts,
     note: Option<&'a str>,
+    /// The worst light of its indicators shown (gray only when all are).
+    light: &'static str,
 }
 
 /// A task as the filter shows it: the rows and indicators of
@@ -161,6 +179,7 @@ fn task_json<'a>(
         state: facts.state(&t.id).as_str(),
         indicators: facts.counts(&view.indicators),
         note: facts.ledger.note(&t.id),
+        light: facts.task_light(&view.indicators).as_str(),
     }
 }
 
@@ -188,11 +207,24 @@ struct IndicatorJson<'a> {
     /// When and by whom the actual was last recorded.
     updated: Option<String>,
     by: Option<&'a str>,
+    /// The period of the current actual (`"2024"`, `"2024Q2"`); null when
+    /// nothing is recorded.
+    period: Option<String>,
+    /// The number recorded for the year before the plan, exact.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    baseline: Option<Decimal>,
+    /// The expected value (序时进度) at the end of `period`, exact; null
+    /// when nothing is expected.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    expected: Option<Decimal>,
+    /// `green`, `yellow`, `red` or `gray`, as of today.
+    light: &'static str,
 }
 
 fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson<'a> {
     let actual = facts.actual(ind);
     let last = facts.ledger.current(&ind.id, Field::Actual);
+    let pace = facts.pace(ind);
     IndicatorJson {
         id: &ind.id,
         task: &ind.task,
@@ -214,6 +246,10 @@ fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson
         note: facts.ledger.note(&ind.id),
         updated: last.map(|e| e.time.to_string()),
         by: last.map(|e| e.user.as_str()),
+        period: pace.period.map(|p| p.to_string()),
+        baseline: pace.baseline,
+        expected: pace.expected(),
+        light: pace.light().as_str(),
     }
 }
 
@@ -339,12 +375,15 @@ pub fn tasks(
                         facts.counts(&view.indicators).met_text(),
                         view.leaders().join("、"),
                         view.persons().join("、"),
+                        facts.task_light(&view.indicators).as_str().to_string(),
                     ]
                 })
                 .collect();
             table(
                 out,
-                &["id", "group", "title", "state", "met", "leaders", "persons"],
+                &[
+                    "id", "group", "title", "state", "met", "leaders", "persons", "light",
+                ],
                 &rows,
             )
         }
@@ -375,6 +414,7 @@ fn tasks_csv(
                 j.indicators.met().to_string(),
                 j.indicators.total().to_string(),
                 csv_text(j.note.unwrap_or("")),
+                j.light.to_string(),
             ]
         })
         .collect();
@@ -392,6 +432,7 @@ fn tasks_csv(
             "met",
             "indicators",
             "note",
+            "light",
         ],
         &rows,
     )
@@ -414,6 +455,10 @@ pub fn indicators(
             let rows: Vec<Vec<String>> = inds
                 .iter()
                 .map(|i| {
+                    let pace = facts.pace(i);
+                    let num = |d: Option<Decimal>| {
+                        d.map_or_else(|| "-".into(), |d| d.round_dp(2).normalize().to_string())
+                    };
                     vec![
                         i.id.clone(),
                         text::truncate(&i.name, 30),
@@ -421,12 +466,19 @@ pub fn indicators(
                         i.deadline.to_string(),
                         facts.actual_text(i),
                         facts.status(i).as_str().to_string(),
+                        pace.period.map_or_else(|| "-".into(), |p| p.to_string()),
+                        num(pace.baseline),
+                        num(pace.expected()),
+                        pace.light().as_str().to_string(),
                     ]
                 })
                 .collect();
             table(
                 out,
-                &["id", "name", "target", "deadline", "actual", "status"],
+                &[
+                    "id", "name", "target", "deadline", "actual", "status", "period", "baseline",
+                    "expected", "light",
+                ],
                 &rows,
             )
         }
@@ -458,6 +510,10 @@ fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -
                 csv_text(j.note.unwrap_or("")),
                 j.updated.unwrap_or_default(),
                 csv_text(j.by.unwrap_or("")),
+                j.period.unwrap_or_default(),
+                j.baseline.map(|d| d.to_string()).unwrap_or_default(),
+                j.expected.map(|d| d.to_string()).unwrap_or_default(),
+                j.light.to_string(),
             ]
         })
         .collect();
@@ -478,6 +534,10 @@ fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -
             "note",
             "updated",
             "by",
+            "period",
+            "baseline",
+            "expected",
+            "light",
         ],
         &rows,
     )

@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::output::{self, csv_io, csv_visible};
+use super::pace::baseline;
 use super::{CliError, Context, Format, clock, open_ledger};
 use crate::ledger::{Actual, Entry};
 use crate::pace::assess;
-use crate::plan::{Indicator, Period, Plan};
+use crate::plan::{Indicator, Plan};
 use crate::report;
 use crate::text::halfwidth;
 use crate::vocab::Wording;
@@ -38,20 +39,10 @@ struct Point {
     actual: Option<Actual>,
 }
 
-/// The baseline (基期值): the number recorded for the year before the plan.
-fn baseline(plan: &Plan, rows: &[Entry]) -> Option<Decimal> {
-    let year = Period::Year(plan.period.start.saturating_sub(1));
-    let row = rows.iter().find(|e| e.in_period() == year)?;
-    match row.actual() {
-        Some(Actual::Number(d)) => Some(d),
-        _ => None,
-    }
-}
-
 /// Each period's value judged with `pace::assess`, as of the end of the
 /// period or `today` if earlier.
 fn points(plan: &Plan, ind: &Indicator, rows: &[Entry], today: Date) -> Vec<Point> {
-    let base = baseline(plan, rows);
+    let base = baseline(plan.period, rows);
     rows.iter()
         .map(|e| {
             let period = e.in_period();
@@ -123,7 +114,7 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
             plan,
             ind,
             &points,
-            baseline(plan, ledger.periods(&ind.id)),
+            baseline(plan.period, ledger.periods(&ind.id)),
         )?,
     }
     Ok(())
@@ -188,6 +179,7 @@ fn table(
 mod tests {
     use super::*;
     use crate::pace::Light;
+    use crate::plan::Period;
 
     fn row(period: &str, value: &str) -> Entry {
         Entry {

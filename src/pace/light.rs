@@ -11,6 +11,7 @@ use crate::ledger::{Actual, status};
 use crate::plan::Indicator;
 use crate::plan::period::month_of;
 use crate::plan::{Kind, Period, PlanPeriod};
+use crate::vocab::{LIGHT_WORDS, Term, Words};
 
 /// An indicator's light. Ordered from least to most alarming, so the
 /// greatest of a set is the worst and `gray` (nothing to judge) counts only
@@ -46,6 +47,26 @@ impl Light {
     pub fn parse(s: &str) -> Option<Light> {
         let s = s.trim();
         Light::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// The words people see and type for a light (绿灯, 绿, `green`), from
+/// [`crate::vocab::LIGHT_WORDS`]: `--light` parses with [`Term::parse`].
+impl Term for Light {
+    const KIND: &'static str = "light";
+
+    fn all() -> &'static [Self] {
+        &Light::ALL
+    }
+
+    fn words(self) -> &'static Words {
+        let i = match self {
+            Light::Gray => 0,
+            Light::Green => 1,
+            Light::Yellow => 2,
+            Light::Red => 3,
+        };
+        &LIGHT_WORDS[i]
     }
 }
 
@@ -227,4 +248,31 @@ pub fn milestone_light(done: bool, deadline: i32, as_of: Date) -> Light {
 /// 2025-01-01).
 pub fn stale(latest: Period, today: Date) -> bool {
     month_of(today) > latest.end_month() + 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--light` words: machine, 绿灯 / 绿, English, `grey`; nothing else.
+    #[test]
+    fn light_words_parse() {
+        for (typed, light) in [
+            ("red", Light::Red),
+            ("红", Light::Red),
+            ("红灯", Light::Red),
+            ("黄", Light::Yellow),
+            ("黄灯", Light::Yellow),
+            (" 绿 ", Light::Green),
+            ("绿灯", Light::Green),
+            ("GREEN", Light::Green),
+            ("灰", Light::Gray),
+            ("灰灯", Light::Gray),
+            ("grey", Light::Gray),
+        ] {
+            assert_eq!(<Light as Term>::parse(typed), Some(light), "{typed}");
+        }
+        assert_eq!(<Light as Term>::parse("紫"), None);
+        assert_eq!(Light::Red.word(crate::vocab::Lang::Zh), "红灯");
+    }
 }

@@ -250,6 +250,36 @@ vocabulary! {
     }
 }
 
+/// The words of the pace lights (红黄绿灯; `pace::Light`, which sits above
+/// this module and reads them from here), in its order: gray, green,
+/// yellow, red. Typed: the machine word, 绿灯 or 绿, `grey`.
+pub const LIGHT_WORDS: [Words; 4] = [
+    Words {
+        machine: "gray",
+        zh: "灰灯",
+        en: "gray",
+        also: &["灰", "grey"],
+    },
+    Words {
+        machine: "green",
+        zh: "绿灯",
+        en: "green",
+        also: &["绿"],
+    },
+    Words {
+        machine: "yellow",
+        zh: "黄灯",
+        en: "yellow",
+        also: &["黄"],
+    },
+    Words {
+        machine: "red",
+        zh: "红灯",
+        en: "red",
+        also: &["红"],
+    },
+];
+
 impl Status {
     /// List order: met first.
     pub const ALL: [Status; 5] = [

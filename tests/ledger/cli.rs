@@ -319,12 +319,12 @@ fn tasks_and_indicators_show_actual_and_status() {
     let r = run(wp(&data, "u").args(["indicators", "--task", "8"]));
     assert_eq!(
         r.stdout,
-        "id   name                            target       deadline  actual       status\n\
-         8.1  工业总产值                      >= 500 亿元  2025      512.50 亿元  met\n\
-         8.2  工业投资累计完成                >= 420 亿元  2025      100 亿元     in_progress\n\
-         8.3  规模以上工业企业                >= 180 家    2025      -            no_data\n\
-         8.4  工业战略性新兴产业总值占工业~   >= 22%       2025      -            no_data\n\
-         8.5  制造业增加值占地区生产总值比重  >= 30%       2025      -            no_data\n"
+        "id   name                            target       deadline  actual       status       period  baseline  expected  light\n\
+         8.1  工业总产值                      >= 500 亿元  2025      512.50 亿元  met          2025    -         -         green\n\
+         8.2  工业投资累计完成                >= 420 亿元  2025      100 亿元     in_progress  2025    -         420       red\n\
+         8.3  规模以上工业企业                >= 180 家    2025      -            no_data      -       -         -         gray\n\
+         8.4  工业战略性新兴产业总值占工业~   >= 22%       2025      -            no_data      -       -         -         gray\n\
+         8.5  制造业增加值占地区生产总值比重  >= 30%       2025      -            no_data      -       -         -         gray\n"
     );
     // After the deadline year, what is not met is missed.
     let r = run(wp_on(&data, "u", "2026-01-01").args(["indicators", "--status", "missed"]));
@@ -381,7 +381,7 @@ fn tasks_and_indicators_show_actual_and_status() {
     assert_eq!(r.stdout.lines().count(), 1 + 28, "28 of 29 tasks never set");
     let r = run(wp(&data, "u").args(["tasks", "--task", "8", "--format", "csv"]));
     assert!(
-        r.stdout.ends_with(",in_progress,1,5,'=1+1 不是公式\n"),
+        r.stdout.ends_with(",in_progress,1,5,'=1+1 不是公式,red\n"),
         "{}",
         r.stdout
     );

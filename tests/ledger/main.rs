@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod crash;
+mod lights;
 mod periods;
 mod safety;
 mod store;

@@ -371,7 +371,11 @@ fn csv_format_has_header_and_quotes() {
             "status",
             "note",
             "updated",
-            "by"
+            "by",
+            "period",
+            "baseline",
+            "expected",
+            "light"
         ]
     );
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
