@@ -216,20 +216,21 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
         out,
         err,
     };
+    dispatch(&mut cx)
+}
+
+/// Runs the subcommand (or prints the tree when there is none) with the
+/// plan loaded.
+fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
+    let (cli, plan) = (cx.cli, cx.plan);
     match &cli.command {
-        Some(Command::Check) => writeln!(cx.out, "{}", output::summary(&plan))?,
+        Some(Command::Check) => writeln!(cx.out, "{}", output::summary(plan))?,
         Some(Command::Tasks {
             filter,
             status,
             light,
             format,
-        }) => list_tasks(
-            &mut cx,
-            filter,
-            status.as_deref(),
-            light.as_deref(),
-            *format,
-        )?,
+        }) => list_tasks(cx, filter, status.as_deref(), light.as_deref(), *format)?,
         Some(Command::Indicators {
             filter,
             status,
@@ -242,7 +243,7 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
                 light: light.as_deref(),
                 stale: *stale,
             };
-            list_indicators(&mut cx, filter, only, *format)?
+            list_indicators(cx, filter, only, *format)?
         }
         Some(Command::Set {
             id,
@@ -250,27 +251,27 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
             note,
             expect,
             period,
-        }) => edit::set(&mut cx, id, value, note, expect, period.as_deref())?,
+        }) => edit::set(cx, id, value, note, expect, period.as_deref())?,
         Some(Command::Status {
             task,
             state,
             note,
             expect,
-        }) => edit::status(&mut cx, task, state, note, expect)?,
-        Some(Command::Note { id, text }) => edit::note(&mut cx, id, text)?,
-        Some(Command::Series { id, format }) => series::series(&mut cx, id, *format)?,
+        }) => edit::status(cx, task, state, note, expect)?,
+        Some(Command::Note { id, text }) => edit::note(cx, id, text)?,
+        Some(Command::Series { id, format }) => series::series(cx, id, *format)?,
         Some(Command::History { id, limit, format }) => {
-            history::history(&mut cx, id.as_deref(), *limit, *format)?
+            history::history(cx, id.as_deref(), *limit, *format)?
         }
         Some(Command::Undo {
             id,
             field,
             expect,
             note,
-        }) => edit::undo(&mut cx, id, *field, expect, note)?,
+        }) => edit::undo(cx, id, *field, expect, note)?,
         Some(Command::Paths | Command::Ledger { .. }) => {}
         None => {
-            output::tree(cx.out, &plan)?;
+            output::tree(cx.out, plan)?;
             writeln!(cx.out)?;
             writeln!(
                 cx.out,
