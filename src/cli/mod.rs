@@ -20,7 +20,6 @@ pub mod filter;
 pub mod history;
 pub mod json;
 pub mod output;
-pub mod pace;
 pub mod series;
 
 use std::io::{IsTerminal, Write};

@@ -6,11 +6,11 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::pace::Pace;
 use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState};
 use crate::pace::{Light, PlanPeriod};
 use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
+use crate::report::Pace;
 use crate::report::{self, Counts};
 use crate::text;
 use crate::vocab::Wording;

@@ -8,12 +8,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::output::{self, csv_io, csv_visible};
-use super::pace::baseline;
 use super::{CliError, Context, Format, clock, open_ledger};
 use crate::ledger::{Actual, Entry};
 use crate::pace::assess;
 use crate::plan::{Indicator, Plan};
 use crate::report;
+use crate::report::pace::baseline;
 use crate::text::halfwidth;
 use crate::vocab::Wording;
 

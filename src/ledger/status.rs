@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::plan::{Better, Comparison, Indicator};
 
 /// A recorded actual value (实际完成值).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actual {
     /// A number in the indicator's own unit (`512` for 512 亿元).
     Number(Decimal),

@@ -4,15 +4,19 @@
 //!
 //! - [`progress`]: [`Progress`], the current actuals, task states and notes
 //!   the UI keeps, filled from the ledger and kept up to date row by row;
+//! - [`pace`]: [`Pace`], an indicator's period, baseline, expected value
+//!   and light as of a date, from its values by period ([`Point`]);
 //! - [`counts`]: [`Counts`] of indicators per status, and the four
 //!   [`Class`]es the UI groups statuses into;
 //! - [`words`]: values and targets as text, in the command line's machine
 //!   words or a UI language ([`crate::vocab::Wording`]).
 
 pub mod counts;
+pub mod pace;
 pub mod progress;
 pub mod words;
 
 pub use counts::{Class, Counts};
+pub use pace::{Pace, Point};
 pub use progress::{NoteKind, Noted, Progress};
 pub use words::{actual_cell, actual_text, nothing, target_text, value_text};

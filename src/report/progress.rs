@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use super::pace::{Pace, Point};
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
 use crate::plan::{Period, Plan};
 
@@ -50,6 +51,10 @@ pub struct Progress {
     /// The period of each indicator's current actual (its latest period):
     /// a row for an earlier period does not replace it.
     pub periods: HashMap<String, Period>,
+    /// Each indicator's value of every period recorded, oldest period
+    /// first (the last row of each period): the baseline, the chart, and
+    /// the row an edit of an earlier period expects.
+    pub series: HashMap<String, Vec<Point>>,
     pub task_state: HashMap<String, TaskState>,
     /// The standing note of an indicator or task (the `note` field).
     pub notes: HashMap<String, Noted>,
@@ -68,6 +73,7 @@ impl Progress {
         Progress {
             actual: HashMap::new(),
             periods: HashMap::new(),
+            series: HashMap::new(),
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
@@ -102,6 +108,7 @@ impl Progress {
         match e.field {
             Field::Actual => {
                 let period = e.in_period();
+                put_point(self.series.entry(id.clone()).or_default(), Point::of(e));
                 if self.periods.get(&id).is_some_and(|p| period < *p) {
                     return;
                 }
@@ -167,6 +174,16 @@ impl Progress {
             Some(e) => self.periods.insert(id.to_string(), e.in_period()),
             None => self.periods.remove(id),
         };
+        let points: Vec<Point> = ledger
+            .periods(id)
+            .iter()
+            .filter(|e| e.field == Field::Actual)
+            .map(Point::of)
+            .collect();
+        match points.is_empty() {
+            true => self.series.remove(id),
+            false => self.series.insert(id.to_string(), points),
+        };
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
@@ -192,12 +209,44 @@ impl Progress {
         };
     }
 
+    /// The values of `id` by period, oldest first (empty if none).
+    pub fn series_of(&self, id: &str) -> &[Point] {
+        self.series.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The line of the current row of `id`'s actual for `period` (`0` when
+    /// none): what an edit of that period expects.
+    pub fn row_in(&self, id: &str, period: Period) -> u64 {
+        self.series_of(id)
+            .iter()
+            .find(|p| p.period == period)
+            .map_or(0, |p| p.line)
+    }
+
+    /// The pace of every indicator of `plan` as of [`Progress::today`], in
+    /// [`Plan::indicators`] order.
+    pub fn paces(&self, plan: &Plan) -> Vec<Pace> {
+        plan.indicators
+            .iter()
+            .map(|i| Pace::of_points(plan.period, i, self.series_of(&i.id), self.today))
+            .collect()
+    }
+
     /// The status of every indicator of `plan`, in [`Plan::indicators`] order.
     pub fn statuses(&self, plan: &Plan) -> Vec<Status> {
         plan.indicators
             .iter()
             .map(|i| ledger::status(i, self.actual.get(&i.id), self.today))
             .collect()
+    }
+}
+
+/// Puts `p` into `series` (kept in period order): it replaces the point of
+/// its period, or goes in its place.
+fn put_point(series: &mut Vec<Point>, p: Point) {
+    match series.binary_search_by(|q| q.period.cmp(&p.period)) {
+        Ok(i) => series[i] = p,
+        Err(i) => series.insert(i, p),
     }
 }
 
@@ -231,5 +280,27 @@ mod tests {
         assert_eq!(p.row_of("8.1", Field::Actual), 2);
         p.apply(&row(4, "520", 2024));
         assert_eq!(p.row_of("8.1", Field::Actual), 4);
+    }
+
+    /// The series keeps one point per period, in period order, whatever
+    /// order the rows come in; a later row of a period replaces its point.
+    #[test]
+    fn the_series_keeps_the_last_row_of_each_period_in_period_order() {
+        let mut p = Progress::empty(jiff::civil::date(2025, 6, 1));
+        p.apply(&row(2, "500", 2024));
+        p.apply(&row(3, "300", 2020));
+        p.apply(&row(4, "420", 2023));
+        p.apply(&row(5, "310", 2020));
+        let got: Vec<(String, u64)> = p
+            .series_of("8.1")
+            .iter()
+            .map(|q| (q.period.to_string(), q.line))
+            .collect();
+        let want = [("2020", 5), ("2023", 4), ("2024", 2)];
+        let want: Vec<(String, u64)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(got, want);
+        assert_eq!(p.row_in("8.1", Period::Year(2023)), 4);
+        assert_eq!(p.row_in("8.1", Period::Year(2022)), 0);
+        assert!(p.series_of("9.9").is_empty());
     }
 }

@@ -10,8 +10,9 @@ use super::mode::{HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
 use super::theme::Theme;
 use crate::ledger::Status;
+use crate::pace::Light;
 use crate::plan::Plan;
-use crate::ui::data::{Class, Progress};
+use crate::ui::data::{Class, Pace, Progress};
 use crate::ui::keymap::Ctx;
 use crate::ui::strings::{Lang, S};
 use crate::vocab::Term;
@@ -76,6 +77,9 @@ pub struct AppState {
     pub progress: Progress,
     /// Status of every indicator, [`Plan::indicators`] order.
     pub statuses: Vec<Status>,
+    /// Pace (period, baseline, expected value, light) of every indicator,
+    /// [`Plan::indicators`] order.
+    pub paces: Vec<Pace>,
     pub config: Config,
     pub filters: Filters,
     pub visible: Visible,
@@ -121,6 +125,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
         let statuses = progress.statuses(&plan);
+        let paces = progress.paces(&plan);
         let overview = overview::rows(&plan, &statuses);
         let said: Vec<&str> = [config.note, config.read_only]
             .into_iter()
@@ -132,6 +137,7 @@ impl AppState {
             plan,
             progress,
             statuses,
+            paces,
             config,
             filters: Filters::default(),
             visible: Visible::default(),
@@ -205,6 +211,7 @@ impl AppState {
     /// changed.
     pub fn progress_changed(&mut self) {
         self.statuses = self.progress.statuses(&self.plan);
+        self.paces = self.progress.paces(&self.plan);
         self.overview = overview::rows(&self.plan, &self.statuses);
         self.refilter();
     }
@@ -346,6 +353,16 @@ impl AppState {
     /// The class of an indicator (by plan position).
     pub fn class_of(&self, ind_pos: usize) -> Class {
         Class::of(self.status_of(ind_pos))
+    }
+
+    /// The pace of an indicator (by plan position).
+    pub fn pace_of(&self, ind_pos: usize) -> Option<&Pace> {
+        self.paces.get(ind_pos)
+    }
+
+    /// The light of an indicator (by plan position); gray if unknown.
+    pub fn light_of(&self, ind_pos: usize) -> Light {
+        self.pace_of(ind_pos).map_or(Light::Gray, Pace::light)
     }
 
     pub fn status_of(&self, ind_pos: usize) -> Status {

@@ -1,0 +1,130 @@
+//! An indicator's pace (序时进度) as people see it: the period of its
+//! current actual, its baseline (基期值), the expected value and the light,
+//! judged with [`crate::pace::assess`]. Shared by the command line
+//! (`indicators`, `tasks`, `series`) and the full-screen UI.
+//!
+//! Both keep an indicator's values by period, oldest first: the command
+//! line as ledger rows ([`Entry`]), the UI as compact [`Point`]s kept by
+//! [`super::Progress`]. [`Pace::judge`] takes what both have in common.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::ledger::{Actual, Entry};
+use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, stale};
+use crate::plan::Indicator;
+
+/// One period's value of an indicator: the last row recorded for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub period: Period,
+    /// `None` when the period's value was cleared.
+    pub actual: Option<Actual>,
+    /// The ledger line of the row (what an edit of this period expects).
+    pub line: u64,
+}
+
+impl Point {
+    /// The point an actual row stands for.
+    pub fn of(e: &Entry) -> Point {
+        Point {
+            period: e.in_period(),
+            actual: e.actual(),
+            line: e.line,
+        }
+    }
+}
+
+/// The base year of `plan`: the year before it starts (2020 for 2021–2025).
+pub fn base_year(plan: PlanPeriod) -> Period {
+    Period::Year(plan.start.saturating_sub(1))
+}
+
+/// The baseline (基期值): the number recorded for the year before the plan
+/// (`rows`: an indicator's last row of each period, by period).
+pub fn baseline(plan: PlanPeriod, rows: &[Entry]) -> Option<Decimal> {
+    let year = base_year(plan);
+    let row = rows.iter().find(|e| e.in_period() == year)?;
+    number(row.actual())
+}
+
+/// [`baseline`] of an indicator's points.
+pub fn baseline_of(plan: PlanPeriod, points: &[Point]) -> Option<Decimal> {
+    let year = base_year(plan);
+    number(points.iter().find(|p| p.period == year)?.actual)
+}
+
+fn number(a: Option<Actual>) -> Option<Decimal> {
+    match a {
+        Some(Actual::Number(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Where an indicator stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pace {
+    /// The period of the current actual (the latest period recorded);
+    /// `None` when nothing is recorded or the latest value was cleared.
+    pub period: Option<Period>,
+    /// The number recorded for the year before the plan, whatever the kind
+    /// (only a level is measured from it).
+    pub baseline: Option<Decimal>,
+    /// The expected value at the end of `period`, the light as of today.
+    pub assessment: Assessment,
+}
+
+impl Pace {
+    /// `ind` with `rows` (its last row of each period, by period), judged
+    /// as of `today`: the latest period's value, as the current actual.
+    pub fn of(plan: PlanPeriod, ind: &Indicator, rows: &[Entry], today: Date) -> Pace {
+        let latest = rows
+            .last()
+            .and_then(|e| e.actual().map(|a| (e.in_period(), a)));
+        Pace::judge(plan, ind, baseline(plan, rows), latest, today)
+    }
+
+    /// [`Pace::of`] an indicator's points (oldest period first).
+    pub fn of_points(plan: PlanPeriod, ind: &Indicator, points: &[Point], today: Date) -> Pace {
+        let latest = points.last().and_then(|p| p.actual.map(|a| (p.period, a)));
+        Pace::judge(plan, ind, baseline_of(plan, points), latest, today)
+    }
+
+    /// `ind` with its baseline and current actual (and its period), judged
+    /// as of `today`.
+    pub fn judge(
+        plan: PlanPeriod,
+        ind: &Indicator,
+        baseline: Option<Decimal>,
+        latest: Option<(Period, Actual)>,
+        today: Date,
+    ) -> Pace {
+        let assessment = assess(
+            ind,
+            ind.kind,
+            plan,
+            baseline,
+            latest.as_ref().map(|(p, a)| (*p, a)),
+            today,
+        );
+        Pace {
+            period: latest.map(|(p, _)| p),
+            baseline,
+            assessment,
+        }
+    }
+
+    pub fn light(&self) -> Light {
+        self.assessment.light
+    }
+
+    pub fn expected(&self) -> Option<Decimal> {
+        self.assessment.expected
+    }
+
+    /// 逾期未报: the current actual's period ended more than a quarter
+    /// before `today` ([`stale`]); never for an indicator with no value.
+    pub fn stale(&self, today: Date) -> bool {
+        self.period.is_some_and(|p| stale(p, today))
+    }
+}
