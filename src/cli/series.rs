@@ -10,7 +10,6 @@ use serde::Serialize;
 use super::output::{self, csv_io, csv_visible};
 use super::{CliError, Context, Format, clock, open_ledger};
 use crate::ledger::{Actual, Entry};
-use crate::pace::assess;
 use crate::plan::{Indicator, Plan};
 use crate::report;
 use crate::report::pace::baseline;
@@ -39,37 +38,22 @@ struct Point {
     actual: Option<Actual>,
 }
 
-/// Each period's value judged with `pace::assess`, as of the end of the
-/// period or `today` if earlier.
+/// Each period's value judged as it stood ([`report::series::judge`], the
+/// computation the UI's chart shows too).
 fn points(plan: &Plan, ind: &Indicator, rows: &[Entry], today: Date) -> Vec<Point> {
-    let base = baseline(plan.period, rows);
-    rows.iter()
-        .map(|e| {
-            let period = e.in_period();
-            let actual = e.actual();
-            let as_of = period.last_day().map_or(today, |d| d.min(today));
-            let a = assess(
-                ind,
-                ind.kind,
-                plan.period,
-                base,
-                actual.as_ref().map(|a| (period, a)),
-                as_of,
-            );
-            Point {
-                period: period.to_string(),
-                value: match actual {
-                    Some(Actual::Number(d)) => Some(d),
-                    _ => None,
-                },
-                done: match actual {
-                    Some(Actual::Done(d)) => Some(d),
-                    _ => None,
-                },
-                expected: a.expected,
-                light: a.light.as_str(),
-                actual,
-            }
+    let pts: Vec<report::Point> = rows.iter().map(report::Point::of).collect();
+    report::series::judge(plan.period, ind, &pts, today)
+        .into_iter()
+        .map(|j| Point {
+            period: j.period.to_string(),
+            value: report::series::number(j.actual),
+            done: match j.actual {
+                Some(Actual::Done(d)) => Some(d),
+                _ => None,
+            },
+            expected: j.expected,
+            light: j.light.as_str(),
+            actual: j.actual,
         })
         .collect()
 }

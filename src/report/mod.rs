@@ -6,6 +6,8 @@
 //!   the UI keeps, filled from the ledger and kept up to date row by row;
 //! - [`pace`]: [`Pace`], an indicator's period, baseline, expected value
 //!   and light as of a date, from its values by period ([`Point`]);
+//! - [`series`]: every period's value judged as it stood (expected value and
+//!   light), for `series` and the UI's chart;
 //! - [`counts`]: [`Counts`] of indicators per status, and the four
 //!   [`Class`]es the UI groups statuses into;
 //! - [`words`]: values and targets as text, in the command line's machine
@@ -14,6 +16,7 @@
 pub mod counts;
 pub mod pace;
 pub mod progress;
+pub mod series;
 pub mod words;
 
 pub use counts::{Class, Counts};
