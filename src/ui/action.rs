@@ -64,6 +64,8 @@ pub enum Action {
     Note,
     /// `H`: the selected indicator's history.
     ShowHistory,
+    /// `c`: the selected indicator's chart by period.
+    ShowChart,
     /// The history the run loop read for [`Action::ShowHistory`]: the id,
     /// its latest rows (newest first) and how many it has in all.
     History(String, Vec<Entry>, usize),
@@ -133,6 +135,7 @@ impl Action {
             Action::Rejected("x".into()),
             Action::Undo,
             Action::ShowHistory,
+            Action::ShowChart,
             Action::PickTaskState,
             Action::Note,
         ]

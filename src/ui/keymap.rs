@@ -67,15 +67,18 @@ pub enum Ctx {
     Confirm,
     /// The history popup (`H`).
     History,
+    /// The chart popup (`c`).
+    Chart,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 7] = [
+    pub const ALL: [Ctx; 8] = [
         Ctx::Browse,
         Ctx::Input,
         Ctx::Conflict,
         Ctx::Confirm,
         Ctx::History,
+        Ctx::Chart,
         Ctx::Overview,
         Ctx::Help,
     ];
@@ -89,6 +92,7 @@ impl Ctx {
             Ctx::Conflict => S::SectionConflict,
             Ctx::Confirm => S::SectionConfirm,
             Ctx::History => S::SectionHistory,
+            Ctx::Chart => S::SectionChart,
         }
     }
 }
@@ -114,7 +118,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Confirm, Conflict, Help, History, Input, Overview};
+use Ctx::{Browse, Chart, Confirm, Conflict, Help, History, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -187,6 +191,13 @@ pub static KEYMAP: &[Binding] = &[
         &[Char('H')],
         S::KeyHistory,
         Some(S::HintHistory),
+    ),
+    b(
+        Browse,
+        Action::ShowChart,
+        &[Char('c')],
+        S::KeyChart,
+        Some(S::HintChart),
     ),
     b(
         Browse,
@@ -347,6 +358,28 @@ pub static KEYMAP: &[Binding] = &[
         S::KeyQuit,
         Some(S::HintQuit),
     ),
+    b(
+        Chart,
+        Action::Down,
+        &[Char('j'), Down],
+        S::KeyLaterPeriods,
+        Some(S::HintMove),
+    ),
+    b(
+        Chart,
+        Action::Up,
+        &[Char('k'), Up],
+        S::KeyEarlierPeriods,
+        None,
+    ),
+    b(
+        Chart,
+        Action::Cancel,
+        &[Char('c'), Esc, Char('q')],
+        S::KeyClose,
+        Some(S::HintClose),
+    ),
+    b(Chart, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
     b(
         Overview,
         Action::Down,

@@ -131,6 +131,7 @@ strings! {
     SectionOverview => "总览中", "In the overview";
     SectionHelp => "帮助中", "In help";
     SectionHistory => "修改记录中", "In the history";
+    SectionChart => "图表中", "In the chart";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
     SectionConfirm => "确认提示中（里程碑、撤销他人的修改）", "In a confirmation (a milestone, an undo over someone's change)";
     // key descriptions
@@ -163,6 +164,9 @@ strings! {
     KeyEdit => "填报所选指标的实际值（里程碑：确认后切换完成 / 未完成）", "record the selected indicator's actual (a milestone asks y/n)";
     KeyUndo => "撤销所选指标的上一次修改（追加一行）", "undo the selected indicator's last change (a new row)";
     KeyHistory => "所选指标的修改记录", "the selected indicator's history";
+    KeyChart => "所选指标的按期图表：实际值、序时进度、目标", "chart of the selected indicator by period: actuals, expected (pace), target";
+    KeyLaterPeriods => "表中下移：更晚的期别", "table: later periods";
+    KeyEarlierPeriods => "表中上移：更早的期别", "table: earlier periods";
     KeyCaretHome => "光标到行首", "caret to the start";
     KeyCaretEnd => "光标到行尾", "caret to the end";
     KeyClearField => "清空输入", "clear the field";
@@ -190,6 +194,7 @@ strings! {
     HintEdit => "填报", "edit";
     HintUndo => "撤销", "undo";
     HintHistory => "记录", "history";
+    HintChart => "图表", "chart";
     HintOverwrite => "覆盖", "overwrite";
     HintKeepTheirs => "保留对方", "keep theirs";
     HintYes => "是", "yes";
@@ -230,6 +235,25 @@ strings! {
     NoteBy => "{}（{}，{}）", "{} ({}, {})";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
     Trend => "趋势", "Trend";
+    // the chart popup (`c`)
+    ChartTitle => "{} {}：按期完成情况", "{} {}: values by period";
+    ChartValue => "实际值", "actual";
+    ChartExpected => "序时进度", "expected";
+    ChartTarget => "目标 {}", "target {}";
+    ChartTargetIsPace => "目标 {}（即序时进度）", "target {} (= expected)";
+    ChartBaseline => "基期 {}：{}", "baseline {}: {}";
+    ChartNoBaseline => "缺少基期值（{} 年），无序时进度", "no baseline ({}): nothing expected";
+    ChartNoValues => "还没有填报任何一期的值", "No value recorded for any period yet";
+    ChartMilestone => "未完成：{} 年 7 月起黄灯，{} 年起红灯", "not done: yellow from July {}, red from {}";
+    ChartPeriod => "期别", "period";
+    ChartLight => "灯", "light";
+    ChartRange => "第 {}-{} 期，共 {} 期（j/k）", "{}-{} of {} (j/k)";
+    ChartTooSmall => "窗口太小，无法画图", "Too small for the chart";
+    KindLevel => "水平值", "level";
+    KindCumulative => "累计值", "cumulative";
+    KindRate => "增速或比率（每期对照目标）", "rate (each period against the target)";
+    KindAnnual => "每年完成量", "annual amount";
+    KindMilestone => "里程碑", "milestone";
 }
 
 /// `s` in `lang` with each `{}` replaced by the next of `args`.

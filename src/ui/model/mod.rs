@@ -3,9 +3,11 @@
 //! the visible set, the pickers' and the overview's rows, the pane
 //! geometry for a size ([`layout`]), and the texts whose length `update`
 //! needs (the detail pane, help, the indicator box's note: [`info`]), laid
-//! out by display width as [`doc`] lines. No ratatui, no terminal, no
+//! out by display width as [`doc`] lines; the chart popup's data and
+//! geometry ([`chart`]). No ratatui, no terminal, no
 //! file: [`super::update()`] changes it, [`super::view`] draws it.
 
+pub mod chart;
 pub mod cursor;
 pub mod detail;
 pub mod doc;

@@ -1,6 +1,6 @@
 //! What has the keyboard ([`Mode`]) and the writes in flight: the
 //! editor, the y/n questions, a conflict waiting for an answer, the
-//! request the run loop is to record, the history popup.
+//! request the run loop is to record, the history and chart popups.
 
 use super::cursor::Cursor;
 use super::field::TextField;
@@ -112,6 +112,17 @@ pub struct HistoryView {
     pub total: usize,
     /// `sel`: the first row shown.
     pub cursor: Cursor,
+}
+
+/// The chart popup (`c`): which indicator, and how far its table of
+/// periods is scrolled; what it shows is computed from the state when
+/// drawn ([`super::chart::Sheet`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartView {
+    pub id: String,
+    /// Table rows scrolled back from the latest (0: the latest period is
+    /// the last row shown, also after a new one arrives).
+    pub back: usize,
 }
 
 /// Most footer lines the reason for a refused edit takes (below the

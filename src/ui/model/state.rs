@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::cursor::Cursor;
 use super::filter::{self, Filters, Visible};
 use super::layout::{self, Area, Pane, Panes, Shape};
-use super::mode::{HistoryView, Mode, Request};
+use super::mode::{ChartView, HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
 use super::theme::Theme;
 use crate::ledger::Status;
@@ -120,6 +120,8 @@ pub struct AppState {
     pub history_request: Option<String>,
     /// The history popup, when open.
     pub history: Option<HistoryView>,
+    /// The chart popup (`c`), when open.
+    pub chart: Option<ChartView>,
 }
 
 impl AppState {
@@ -161,6 +163,7 @@ impl AppState {
             request: None,
             history_request: None,
             history: None,
+            chart: None,
         };
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
@@ -196,6 +199,9 @@ impl AppState {
         }
         if self.history.is_some() {
             return Ctx::History;
+        }
+        if self.chart.is_some() {
+            return Ctx::Chart;
         }
         match self.mode {
             Mode::Browse => Ctx::Browse,

@@ -1,10 +1,10 @@
 //! `Browse` keys: moving in the tree and the panes, folding groups,
 //! moving the focus, and starting everything else (search, jump, pickers,
-//! the overview, help, edits, notes, undo, history).
+//! the overview, help, edits, notes, undo, history, the chart).
 
-use super::pick;
 use super::settle::detail_room;
 use super::writes::{indicator_for, say_read_only, start_edit, start_note, start_undo};
+use super::{chart, pick};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::filter::Filters;
@@ -70,6 +70,7 @@ fn start(s: &mut AppState, a: Action) {
                 s.history_request = Some(id);
             }
         }
+        Action::ShowChart => chart::open(s),
         _ => {}
     }
 }

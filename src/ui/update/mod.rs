@@ -11,7 +11,8 @@
 //! - `browse`: the tree and the panes (`Browse` keys);
 //! - `input`: text fields — search, jump, pickers, the editor; `pick`
 //!   opens a picker, `jump` selects what `:` names;
-//! - `overlays`: help, the overview and the history popup;
+//! - `overlays`: help, the overview and the history popup; `chart`: the
+//!   chart popup;
 //! - `writes`: editing, undo, the y/n questions, a conflict's answer;
 //! - `answers`: what the run loop feeds back (the ledger's answers,
 //!   others' rows, a draft, the history read);
@@ -19,6 +20,7 @@
 
 mod answers;
 mod browse;
+mod chart;
 mod input;
 mod jump;
 mod overlays;
@@ -65,6 +67,7 @@ pub fn update(s: &mut AppState, action: Action) {
         Ctx::Conflict => writes::conflict_key(s, action),
         Ctx::Confirm => writes::confirm_key(s, action),
         Ctx::History => overlays::history_key(s, action),
+        Ctx::Chart => chart::key(s, action),
     }
     settle(s);
 }

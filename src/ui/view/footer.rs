@@ -65,6 +65,7 @@ const PRIORITY: &[Action] = &[
     Action::Undo,
     Action::ShowHistory,
     Action::ToggleOverview,
+    Action::ShowChart,
     Action::NextPane,
     Action::Down,
     Action::PickTaskState,

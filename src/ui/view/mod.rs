@@ -4,6 +4,7 @@
 //! `update`. Styles come from [`theme::Styles`] only; every string goes
 //! through [`paint`], which makes it visible and cuts it by display width.
 
+pub mod chart;
 pub mod confirm;
 pub mod detail;
 pub mod editor;
@@ -67,7 +68,7 @@ fn draw_panes(frame: &mut Frame, a: &Panes, state: &AppState) {
 }
 
 /// What lies over the panes, each above the one before: a picker, the
-/// conflict prompt, a y/n question, the history, help. Returns where the
+/// conflict prompt, a y/n question, the history, the chart, help. Returns where the
 /// hardware cursor goes (a text field's caret), if anywhere.
 fn draw_popups(
     frame: &mut Frame,
@@ -90,6 +91,10 @@ fn draw_popups(
     }
     if let Some(h) = &state.history {
         history::draw(frame, main, state, h);
+        cursor = None;
+    }
+    if let Some(v) = &state.chart {
+        chart::draw(frame, main, state, v);
         cursor = None;
     }
     if let Some(c) = state.help {

@@ -9,6 +9,7 @@ use ratatui::symbols::border;
 use crate::ledger::Status;
 use crate::ui::data::Class;
 use crate::ui::model::Theme;
+use crate::ui::model::chart::Part;
 use crate::ui::model::doc::Tone;
 
 /// ASCII borders: `+`, `-`, `|`.
@@ -38,6 +39,8 @@ pub trait Styles {
     fn key(&self) -> Style;
     fn message(&self) -> Style;
     fn highlight(&self) -> Style;
+    /// A part of the chart popup (its marks read without colour).
+    fn chart(&self, p: Part) -> Style;
     /// The style of a piece of laid-out text.
     fn tone(&self, t: Tone) -> Style;
 }
@@ -110,6 +113,16 @@ impl Styles for Theme {
 
     fn highlight(&self) -> Style {
         fg(self, Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    fn chart(&self, p: Part) -> Style {
+        match p {
+            Part::Value => Style::new().add_modifier(Modifier::BOLD),
+            Part::Expected => fg(self, Color::Cyan),
+            Part::Target => fg(self, Color::Green),
+            Part::Stretch => fg(self, Color::Magenta),
+            Part::Note => self.dim(),
+        }
     }
 
     fn tone(&self, t: Tone) -> Style {
