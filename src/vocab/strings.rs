@@ -241,6 +241,7 @@ strings! {
     ChartExpected => "序时进度", "expected";
     ChartTarget => "目标 {}", "target {}";
     ChartTargetIsPace => "目标 {}（即序时进度）", "target {} (= expected)";
+    ChartTargetYear => "目标 {}/年（季、月按比例）", "target {} a year (part-years pro rata)";
     ChartBaseline => "基期 {}：{}", "baseline {}: {}";
     ChartNoBaseline => "缺少基期值（{} 年），无序时进度", "no baseline ({}): nothing expected";
     ChartNoValues => "还没有填报任何一期的值", "No value recorded for any period yet";

@@ -207,3 +207,37 @@ fn milestone_zh_80x24() {
     assert!(out.contains("2025Q1  已完成  绿灯"), "{out}");
     assert_snapshot!(out);
 }
+
+/// Every size from 1×1 to 130×40 draws the chart (a level, a cumulative
+/// target with monthly values, a milestone; Chinese and ASCII) without
+/// panicking and without a split double-width character, and `k` scrolls
+/// safely at each.
+#[test]
+fn the_chart_renders_at_any_size() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use wudang_plan::ui::draw;
+    let mut s = charted(Lang::Zh, false, 100, 30);
+    let months: Vec<Entry> = (1..=12)
+        .map(|m| at("1.1", &format!("2024-{m:02}"), &m.to_string()))
+        .collect();
+    update(&mut s, Action::Changed(months));
+    let mut t = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for (id, ascii) in [("8.1", false), ("1.1", true), ("10.1", false)] {
+        s.config.theme.ascii = ascii;
+        update(&mut s, Action::Resize(100, 30));
+        open(&mut s, id);
+        for w in (1..=130).step_by(9).chain([40, 59, 60, 79, 80]) {
+            for h in (1..=40).step_by(4).chain([10, 11, 12, 24]) {
+                update(&mut s, Action::Resize(w, h));
+                keys(&mut s, "k");
+                t.backend_mut().resize(w, h);
+                t.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+                let frame = t.draw(|f| draw(f, &s)).unwrap();
+                let bad = hidden_cells(frame.buffer);
+                assert!(bad.is_empty(), "{id} at {w}x{h}: {bad:?}");
+            }
+        }
+        keys(&mut s, "c");
+    }
+}

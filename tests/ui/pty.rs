@@ -803,3 +803,36 @@ fn notes_recorded_elsewhere_are_shown() {
     t.send("q");
     assert!(t.child.wait().unwrap().success());
 }
+
+/// `c` on 8.1 in the real binary: the chart (Braille through the real
+/// terminal) with the table `series 8.1` prints; a value recorded by
+/// another command while it is open appears in it (live refresh); `c`
+/// closes it.
+#[test]
+fn the_chart_opens_and_follows_the_ledger() {
+    let (_dir, data) = ledger_dir();
+    let set = |v: &str, p: &str| {
+        let args = ["--data", &data, "--user", "bob", "--today", "2026-01-10"];
+        let out = cli(&[&args[..], &["set", "8.1", v, "--period", p]].concat());
+        assert!(out.status.success(), "{out:?}");
+    };
+    set("300", "2020");
+    set("440", "2024");
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("c");
+    let s = t.wait_all(&["8.1 工业总产值：按期完成情况", "序时进度", "基期 2020：300"]);
+    assert!(s.contains("2024     440       460  红灯"), "{s}");
+    assert!(
+        s.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        "{s}"
+    );
+    set("480", "2025");
+    t.wait_text("2025     480       500");
+    t.send("c");
+    t.wait_for("the chart closed", |s| !s.contains("按期完成情况"));
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}

@@ -78,9 +78,12 @@ fn draw_plot(buf: &mut Buffer, area: Area, plot: &Plot, state: &AppState) {
         let at = g.x + c;
         buf[(at, axis_y)].set_symbol(tick).set_style(th.dim());
         let w = text::width(label) as u16;
+        // centred on its tick, inside the chart (never `clamp`: a label
+        // wider than the area must not panic)
         let x = at
             .saturating_sub(w / 2)
-            .clamp(area.x, right.saturating_sub(w));
+            .min(right.saturating_sub(w))
+            .max(area.x);
         paint::put(buf, x, axis_y + 1, w, label, th.dim());
     }
     draw_datasets(buf, g.into(), plot, ax.y, th);

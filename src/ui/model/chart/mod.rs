@@ -235,7 +235,8 @@ fn plot(s: &AppState, ind: &Indicator, baseline: Option<Decimal>, values: Vec<(f
 /// axis: cumulative from 0 at the plan's start, a level from its baseline,
 /// both to the target at the deadline and level after it. Empty for a
 /// level without a baseline, and for a rate or annual target (there the
-/// expectation is the target line itself).
+/// expectation is the target line itself: for an annual amount, a whole
+/// year's; a quarter's or month's share is in the table).
 fn expectation(
     s: &AppState,
     ind: &Indicator,
@@ -280,11 +281,10 @@ fn legend(
         }
         if let Some(t) = ind.target {
             let t = t.normalize().to_string();
-            let rate = matches!(ind.kind, Kind::Rate | Kind::Annual);
-            let which = if rate {
-                S::ChartTargetIsPace
-            } else {
-                S::ChartTarget
+            let which = match ind.kind {
+                Kind::Rate => S::ChartTargetIsPace,
+                Kind::Annual => S::ChartTargetYear,
+                _ => S::ChartTarget,
             };
             out.push((Part::Target, fill(lang, which, &[&t])));
         }

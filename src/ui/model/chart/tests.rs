@@ -153,7 +153,8 @@ fn rate_is_held_at_the_target() {
 }
 
 /// An annual amount (24.1, ~5000 a year): the target line, from 0; a
-/// quarter's value sits mid-year and expects its share (2500 by Q2).
+/// quarter's value sits mid-year and expects its share (2500 by Q2), as
+/// the legend says.
 #[test]
 fn annual_with_a_quarter() {
     let s = state(&[("24.1", "2023", "5100"), ("24.1", "2024Q2", "2600")]);
@@ -162,6 +163,10 @@ fn annual_with_a_quarter() {
     assert_eq!(plot.values, [(2024.0, 5100.0), (2024.5, 2600.0)]);
     assert_eq!(plot.lo, 0.0);
     assert_eq!(cells(&sheet), ["2023 5100 5000", "2024Q2 2600 2500"]);
+    assert_eq!(
+        sheet.legend[1],
+        (Part::Target, "目标 5000/年（季、月按比例）".into())
+    );
 }
 
 /// Lower is better (0.12, 城乡收入比 <= 2): above the target is behind.
