@@ -238,6 +238,7 @@ strings! {
     // the chart popup (`c`)
     ChartTitle => "{} {}：按期完成情况", "{} {}: values by period";
     ChartValue => "实际值", "actual";
+    ChartValueIn => "实际值（{}）", "actual ({})";
     ChartExpected => "序时进度", "expected";
     ChartTarget => "目标 {}", "target {}";
     ChartTargetIsPace => "目标 {}（即序时进度）", "target {} (= expected)";

@@ -132,7 +132,10 @@ fn level_zh_80x24() {
     let out = render(&s);
     assert!(out.contains("基期 2020：300"), "{out}");
     assert!(out.contains("2024     440       460  红灯"), "{out}");
-    assert!(out.contains("* 实际值  ⠤ 序时进度  - 目标 500"), "{out}");
+    assert!(
+        out.contains("* 实际值（亿元）  ⠤ 序时进度  - 目标 500"),
+        "{out}"
+    );
     assert_snapshot!(out);
 }
 
@@ -150,7 +153,10 @@ fn cumulative_en_80x24() {
     let mut s = charted(Lang::En, false, 80, 24);
     open(&mut s, "8.2");
     let out = render(&s);
-    assert!(out.contains("* actual  ⠤ expected  - target 420"), "{out}");
+    assert!(
+        out.contains("* actual (亿元)  ⠤ expected  - target 420"),
+        "{out}"
+    );
     assert_snapshot!(out);
 }
 

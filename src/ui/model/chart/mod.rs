@@ -275,7 +275,12 @@ fn legend(
     let lang = s.lang();
     let mut out = Vec::new();
     if let Some(p) = plot {
-        out.push((Part::Value, s.tr(S::ChartValue).to_string()));
+        // the value axis is in the indicator's unit
+        let value = match ind.unit.as_deref().filter(|u| !u.is_empty()) {
+            Some(u) => fill(lang, S::ChartValueIn, &[u]),
+            None => s.tr(S::ChartValue).to_string(),
+        };
+        out.push((Part::Value, value));
         if !p.expected.is_empty() {
             out.push((Part::Expected, s.tr(S::ChartExpected).to_string()));
         }

@@ -86,6 +86,7 @@ fn cumulative_from_zero_to_the_target() {
     assert_eq!(lights, [Light::Yellow, Light::Red]);
     let parts: Vec<Part> = sheet.legend.iter().map(|(p, _)| *p).collect();
     assert_eq!(parts, [Part::Value, Part::Expected, Part::Target]);
+    assert_eq!(sheet.legend[0].1, "实际值（亿元）", "the value axis's unit");
     assert_eq!(sheet.legend[2].1, "目标 420");
 }
 
