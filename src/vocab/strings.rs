@@ -84,7 +84,7 @@ strings! {
     // pickers
     PickLeader => "选择责任领导", "Pick a leader";
     PickUnit => "选择责任单位", "Pick a unit";
-    PickStatus => "选择指标状态", "Pick a status";
+    PickStatus => "选择指标状态或亮灯", "Pick a status or light";
     PickTaskState => "设置任务状态", "Set the task status";
     Current => "当前", "current";
     PickTask => "先在左侧选中一个任务", "Select a task on the left first";
@@ -107,6 +107,8 @@ strings! {
     FilterLeader => "领导", "leader";
     FilterUnit => "单位", "unit";
     FilterStatus => "状态", "status";
+    FilterLight => "灯", "light";
+    Stale => "逾期未报", "stale";
     FilterSearch => "搜索", "search";
     Ledger => "台账", "Ledger";
     LedgerNone => "未接入（仅计划）", "not connected (plan only)";
@@ -149,7 +151,7 @@ strings! {
     KeyJump => "跳转到任务或指标（:8 :8.1 :0.3）", "jump to a task or indicator (:8 :8.1 :0.3)";
     KeyPickLeader => "按责任领导筛选", "filter by leader";
     KeyPickUnit => "按责任单位筛选", "filter by unit";
-    KeyPickStatus => "按指标状态筛选", "filter by status";
+    KeyPickStatus => "按指标状态、亮灯（红黄绿灰）或逾期未报筛选", "filter by status, light (red, yellow, green, gray) or stale";
     KeyClearFilters => "清除全部筛选", "clear all filters";
     KeyOverview => "总览（按任务组、按领导）", "overview (by group, by leader)";
     KeyHelp => "帮助", "help";

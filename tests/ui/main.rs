@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
 mod common;
+mod lights;
 mod long;
 mod pty;
 mod scale;

@@ -2,6 +2,7 @@
 //! the messages alike: a stored value (`512 亿元`, 已完成, `（无）`), a
 //! task's state, a note with who and when, a time, the active filters.
 
+use super::filter::LightFilter;
 use super::state::AppState;
 use crate::ledger::{Field, Stamp, TaskState};
 use crate::ui::data::NoteKind;
@@ -19,6 +20,14 @@ pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {
         None => state.tr(S::StateUnset),
         Some(t) => state.word(*t),
+    }
+}
+
+/// The light filter as the footer says it: 红灯, 逾期未报.
+pub fn light_filter_word(state: &AppState, f: LightFilter) -> &'static str {
+    match f {
+        LightFilter::Light(l) => state.word(l),
+        LightFilter::Stale => state.tr(S::Stale),
     }
 }
 
@@ -41,7 +50,7 @@ pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
     Some((state.label(label), text))
 }
 
-/// `领导 朱快春  状态 未达`, or `None` without filters.
+/// `领导 朱快春  状态 未达  灯 红灯`, or `None` without filters.
 pub fn filters_text(state: &AppState) -> Option<String> {
     let f = &state.filters;
     let mut parts = Vec::new();
@@ -57,6 +66,10 @@ pub fn filters_text(state: &AppState) -> Option<String> {
             state.tr(S::FilterStatus),
             state.word(c.status())
         ));
+    }
+    if let Some(l) = f.light {
+        let word = light_filter_word(state, l);
+        parts.push(format!("{} {}", state.tr(S::FilterLight), word));
     }
     if let Some(s) = &f.search {
         parts.push(format!("{} “{}”", state.tr(S::FilterSearch), s));
