@@ -1,14 +1,16 @@
 //! The lights (红黄绿灯) in the full-screen UI: a ledger with red, yellow,
 //! green and gray indicators, some 逾期未报 (stale), as of a fixed date.
 //! Pure tests of the filter and the roll-ups, the `S` picker choosing a
-//! light.
+//! light, and screens (insta snapshots, tests/ui/snapshots/ui__lights__*).
 
 use crate::common::*;
+use insta::assert_snapshot;
 use jiff::civil::Date;
 use wudang_plan::ledger::{Entry, Field, Stamp};
 use wudang_plan::pace::Light;
 use wudang_plan::plan::Period;
 use wudang_plan::ui::data::Class;
+use wudang_plan::ui::model::TreeRow;
 use wudang_plan::ui::model::filter::LightFilter;
 use wudang_plan::ui::model::overview::OvKind;
 use wudang_plan::ui::model::picker::{PickKind, PickValue};
@@ -147,6 +149,11 @@ fn a_tasks_light_is_its_worst_gray_only_when_all_are_gray() {
     assert_eq!(task(&s, "10").lights.worst(), Light::Green);
     // nothing recorded: gray
     assert_eq!(task(&s, "2").lights.worst(), Light::Gray);
+    // the tree says so without colour: `红!` (a stale value) and `绿`
+    let screen = render(&s);
+    assert!(screen.contains("► 红!  8 加快新型工业化"), "{screen}");
+    assert!(screen.contains("► 绿  10 加快新型城镇化"), "{screen}");
+    assert!(screen.contains("? 灰   2 "), "{screen}");
 }
 
 /// 全部, a group and a leader count the lights of exactly their
@@ -300,6 +307,156 @@ fn a_new_value_relights_and_refilters() {
     assert_eq!(light(&s, "8.2"), Light::Green);
     assert_eq!(pane_indicator_ids(&s), ["7.2", "7.4"]);
     assert_eq!(s.visible.lights.red, 2);
+}
+
+/// Without colour the lights read as words: no cell has a colour, and the
+/// tree, the table, the box and the counts say 红 黄 绿 灰 (R Y G . and
+/// `red light` in English).
+#[test]
+fn without_colour_the_lights_are_words() {
+    let mut s = lit_state(Lang::Zh, false, 100, 30);
+    keys(&mut s, ":8.1\n");
+    let t = terminal(&s);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset),
+        "a colour under NO_COLOR"
+    );
+    let out = screen(buf);
+    for word in [
+        "► 红!  8 加快新型工业化",
+        "亮灯：红 1  黄 0  绿 1  灰 3",
+        "绿!",
+        "绿灯",
+        "逾期未报",
+        "灰",
+    ] {
+        assert!(out.contains(word), "{word} in\n{out}");
+    }
+    keys(&mut s, ":1.3\n");
+    assert!(render(&s).contains("黄灯"), "{}", render(&s));
+    let mut s = lit_state(Lang::En, false, 100, 30);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    for word in [
+        "► R!  8 ",
+        "G!",
+        "green light",
+        "stale",
+        "Lights: red 1  yellow 0  green 1  gray 3",
+    ] {
+        assert!(out.contains(word), "{word} in\n{out}");
+    }
+}
+
+/// Task 8 with its indicator box: the light column, `!` on the stale ones,
+/// the pace line of 8.1 (period, stale, baseline, expected, light).
+#[test]
+fn task_8_lights_zh_100x30() {
+    let mut s = lit_state(Lang::Zh, true, 100, 30);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(
+        out.contains("报告期：2024  逾期未报  基期值：300  序时进度：460  绿灯"),
+        "{out}"
+    );
+    assert_snapshot!(out);
+}
+
+#[test]
+fn task_8_lights_en_100x30() {
+    let mut s = lit_state(Lang::En, true, 100, 30);
+    keys(&mut s, ":8.1\n");
+    assert_snapshot!(render(&s));
+}
+
+/// At 80×24 the status column shows the mark and the light (`► 红!`), the
+/// name keeps its room, the pace wraps inside the box.
+#[test]
+fn task_8_lights_zh_80x24() {
+    let mut s = lit_state(Lang::Zh, true, 80, 24);
+    keys(&mut s, ":8.1\n");
+    let out = render(&s);
+    assert!(
+        out.contains("8.2   工业投资累计~   >= 420 亿元  300   ► 红!"),
+        "{out}"
+    );
+    assert_snapshot!(out);
+}
+
+#[test]
+fn task_8_lights_en_80x24() {
+    let mut s = lit_state(Lang::En, true, 80, 24);
+    keys(&mut s, ":8.1\n");
+    assert_snapshot!(render(&s));
+}
+
+/// A level without a baseline says so, and which year to record.
+#[test]
+fn missing_baseline_zh_80x24() {
+    let mut s = lit_state(Lang::Zh, true, 80, 24);
+    keys(&mut s, ":8.3\n");
+    let out = render(&s);
+    assert!(out.contains("缺少基期值（2020 年）"), "{out}");
+    assert_snapshot!(out);
+}
+
+/// 全部: the light counts under the status counts, the tree's lights.
+#[test]
+fn all_lights_zh_80x24() {
+    let s = lit_state(Lang::Zh, true, 80, 24);
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn all_lights_en_100x30() {
+    let s = lit_state(Lang::En, true, 100, 30);
+    assert_snapshot!(render(&s));
+}
+
+/// A group's detail: its light counts and each task's light.
+#[test]
+fn group_lights_en_80x24() {
+    let mut s = lit_state(Lang::En, true, 80, 24);
+    let row = s.rows.iter().position(|r| *r == TreeRow::Group(2)).unwrap();
+    s.select_row(row);
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn overview_lights_zh_80x24() {
+    let mut s = lit_state(Lang::Zh, true, 80, 24);
+    keys(&mut s, "o");
+    assert_snapshot!(render(&s));
+}
+
+#[test]
+fn overview_lights_en_100x30() {
+    let mut s = lit_state(Lang::En, true, 100, 30);
+    keys(&mut s, "o");
+    assert_snapshot!(render(&s));
+}
+
+/// The `S` picker with the lights and 逾期未报, then the red ones listed
+/// with the filter in the footer.
+#[test]
+fn s_picker_lights_zh_80x24() {
+    let mut s = lit_state(Lang::Zh, true, 80, 24);
+    keys(&mut s, "S");
+    assert_snapshot!("s_picker_lights_zh_80x24_picker", render(&s));
+    keys(&mut s, "红灯\n");
+    assert_snapshot!("s_picker_lights_zh_80x24_red", render(&s));
+}
+
+#[test]
+fn s_picker_lights_en_100x30() {
+    let mut s = lit_state(Lang::En, true, 100, 30);
+    keys(&mut s, "S");
+    assert_snapshot!("s_picker_lights_en_100x30_picker", render(&s));
+    keys(&mut s, "stale\n");
+    assert_snapshot!("s_picker_lights_en_100x30_stale", render(&s));
 }
 
 /// The same ledger, written by `wudang-plan set --period`, read by the

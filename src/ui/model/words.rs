@@ -5,6 +5,7 @@
 use super::filter::LightFilter;
 use super::state::AppState;
 use crate::ledger::{Field, Stamp, TaskState};
+use crate::pace::Light;
 use crate::ui::data::NoteKind;
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
@@ -21,6 +22,29 @@ pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
         None => state.tr(S::StateUnset),
         Some(t) => state.word(*t),
     }
+}
+
+/// A light's one-word mark in the tree, the indicator table and the
+/// overview: 红 黄 绿 灰 in Chinese, `R` `Y` `G` `.` in English (never
+/// East Asian Ambiguous, readable without colour).
+pub fn light_mark(state: &AppState, l: Light) -> &'static str {
+    state.tr(match l {
+        Light::Red => S::MarkRed,
+        Light::Yellow => S::MarkYellow,
+        Light::Green => S::MarkGreen,
+        Light::Gray => S::MarkGray,
+    })
+}
+
+/// `红 3`, `red 3`: how many indicators have light `l`.
+pub fn light_count(state: &AppState, l: Light, n: usize) -> String {
+    let s = match l {
+        Light::Red => S::CountRed,
+        Light::Yellow => S::CountYellow,
+        Light::Green => S::CountGreen,
+        Light::Gray => S::CountGray,
+    };
+    fill(state.lang(), s, &[&n.to_string()])
 }
 
 /// The light filter as the footer says it: 红灯, 逾期未报.
