@@ -60,8 +60,8 @@ strings! {
     ByStatus => "指标状态", "Indicator status";
     ActiveFilters => "当前筛选", "Active filters";
     TodayIs => "统计日期", "As of";
-    StartHint => "按 ? 查看全部按键；L 按领导筛选，S 按状态筛选，/ 搜索，: 跳转，o 总览。",
-        "Press ? for all keys; L filters by leader, S by status, / searches, : jumps, o shows the overview.";
+    StartHint => "按 ? 查看全部按键；L 按领导筛选，S 按状态或亮灯筛选，/ 搜索，: 跳转，o 总览。",
+        "Press ? for all keys; L filters by leader, S by status or light, / searches, : jumps, o shows the overview.";
     GroupTasks => "本组任务", "Tasks in this group";
     // indicators pane
     ColId => "编号", "ID";
@@ -72,6 +72,27 @@ strings! {
     ColActual => "实际", "Actual";
     ColStatus => "状态", "Status";
     ColBar => "进度", "Progress";
+    // lights (红黄绿灯): the one-word mark in the tree, the table and the
+    // overview (never East Asian Ambiguous), and the word of a count
+    ColLight => "灯", "Light";
+    MarkRed => "红", "R";
+    MarkYellow => "黄", "Y";
+    MarkGreen => "绿", "G";
+    MarkGray => "灰", ".";
+    CountRed => "红 {}", "red {}";
+    CountYellow => "黄 {}", "yellow {}";
+    CountGreen => "绿 {}", "green {}";
+    CountGray => "灰 {}", "gray {}";
+    CountStale => "逾期未报 {}", "stale {}";
+    ByLight => "亮灯", "Lights";
+    Stale => "逾期未报", "stale";
+    Period => "报告期", "Period";
+    Baseline => "基期值", "Baseline";
+    NoBaseline => "缺少基期值（{} 年）", "no baseline ({})";
+    LightIs => "{}", "{} light";
+    Expected => "序时进度", "Expected";
+    LightsLegend => "灯：红 落后或逾期  黄 稍慢  绿 正常或达标  灰 无从判断  ! 逾期未报",
+        "Lights: R behind  Y lagging  G on pace  . nothing to judge  ! stale";
     NoIndicators => "没有符合筛选的指标", "No indicator matches the filters";
     Source => "原文", "Source";
     DueYear => "{} 年", "{}";
@@ -84,7 +105,7 @@ strings! {
     // pickers
     PickLeader => "选择责任领导", "Pick a leader";
     PickUnit => "选择责任单位", "Pick a unit";
-    PickStatus => "选择指标状态", "Pick a status";
+    PickStatus => "选择指标状态或亮灯", "Pick a status or light";
     PickTaskState => "设置任务状态", "Set the task status";
     Current => "当前", "current";
     PickTask => "先在左侧选中一个任务", "Select a task on the left first";
@@ -107,6 +128,7 @@ strings! {
     FilterLeader => "领导", "leader";
     FilterUnit => "单位", "unit";
     FilterStatus => "状态", "status";
+    FilterLight => "灯", "light";
     FilterSearch => "搜索", "search";
     Ledger => "台账", "Ledger";
     LedgerNone => "未接入（仅计划）", "not connected (plan only)";
@@ -150,7 +172,7 @@ strings! {
     KeyJump => "跳转到任务或指标（:8 :8.1 :0.3）", "jump to a task or indicator (:8 :8.1 :0.3)";
     KeyPickLeader => "按责任领导筛选", "filter by leader";
     KeyPickUnit => "按责任单位筛选", "filter by unit";
-    KeyPickStatus => "按指标状态筛选", "filter by status";
+    KeyPickStatus => "按指标状态、亮灯（红黄绿灰）或逾期未报筛选", "filter by status, light (red, yellow, green, gray) or stale";
     KeyClearFilters => "清除全部筛选", "clear all filters";
     KeyOverview => "总览（按任务组、按领导）", "overview (by group, by leader)";
     KeyHelp => "帮助", "help";

@@ -449,16 +449,21 @@ fn tasks_under_a_leader_count_only_his_headline_rows() {
 #[test]
 fn cli_and_ui_agree_for_every_leader() {
     use wudang_plan::ledger::Status;
-    use wudang_plan::ui::model::filter::{Filters, compute};
+    use wudang_plan::ui::model::filter::{Filters, Judged, compute};
     let plan = wudang_plan::plan::load_embedded().unwrap();
     let statuses = vec![Status::NoData; plan.indicators.len()];
+    let judged = Judged {
+        statuses: &statuses,
+        paces: &[],
+        today: jiff::civil::date(2025, 6, 30),
+    };
     for leader in plan.leaders() {
         let cli = json_of(&["tasks", "--leader", &leader, "--format", "json"]);
         let f = Filters {
             leader: Some(leader.clone()),
             ..Filters::default()
         };
-        let ui = compute(&plan, &statuses, &f);
+        let ui = compute(&plan, &judged, &f);
         let ui_counts: Vec<(String, usize)> = ui
             .tasks
             .iter()

@@ -11,7 +11,8 @@ use ratatui::buffer::Buffer;
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 use wudang_plan::ledger::{Actual, TaskState};
-use wudang_plan::plan::{Plan, load_embedded};
+use wudang_plan::plan::{Period, Plan, load_embedded};
+use wudang_plan::report::Point;
 use wudang_plan::ui::keymap::{self, Key};
 use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
@@ -31,7 +32,8 @@ fn n(s: &str) -> Actual {
 }
 
 /// Actuals giving met, stretch met, in progress / missed (by date) and
-/// milestones; most indicators stay without data.
+/// milestones, each for the year of `today` (2025 after the plan); most
+/// indicators stay without data.
 pub fn progress(today: Date) -> Progress {
     let actual: HashMap<String, Actual> = [
         ("0.1", n("360")),             // 地区生产总值 >= 325 (力争 350): stretch met
@@ -59,9 +61,27 @@ pub fn progress(today: Date) -> Progress {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    // As a ledger has them: each value this year's, at the latest the
+    // plan's last (2025), so every indicator's pace and light follow from
+    // its value.
+    let this_year = Period::Year(i32::from(today.year()).min(plan().period.end));
+    let series = actual
+        .iter()
+        .map(|(id, a)| {
+            let point = Point {
+                period: this_year,
+                actual: Some(*a),
+                line: 0,
+            };
+            (id.clone(), vec![point])
+        })
+        .collect();
+    let periods = actual.keys().map(|id| (id.clone(), this_year)).collect();
     Progress {
         actual,
         task_state,
+        series,
+        periods,
         ..Progress::empty(today)
     }
 }

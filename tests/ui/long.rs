@@ -96,10 +96,11 @@ fn indicator_note_too_long_for_the_box_is_cut_on_its_last_line() {
     let s = with_long_note(Lang::Zh, 100, 30, &long);
     let out = lines(&s);
     let b = box_lines(&out);
-    assert_eq!(b.len(), 6, "the box grows by two lines: {b:?}");
-    assert!(b[2].starts_with("备注：二季度"), "{b:?}");
-    assert!(b[5].ends_with('~'), "{b:?}");
-    assert!(b[..5].iter().all(|l| !l.ends_with('~')), "{b:?}");
+    assert_eq!(b.len(), 7, "the box grows by three lines: {b:?}");
+    assert!(b[2].starts_with("报告期："), "the pace line: {b:?}");
+    assert!(b[3].starts_with("备注：二季度"), "{b:?}");
+    assert!(b[6].ends_with('~'), "{b:?}");
+    assert!(b[..6].iter().all(|l| !l.ends_with('~')), "{b:?}");
     // 8.1 to 8.5 are still listed
     assert!(out.iter().any(|l| l.contains("8.5 ")), "{}", out.join("\n"));
 }

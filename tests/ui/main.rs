@@ -5,6 +5,7 @@
 
 mod chart;
 mod common;
+mod lights;
 mod long;
 mod pty;
 mod scale;

@@ -246,6 +246,8 @@ fn tree_ids(screen: &str) -> Vec<String> {
             if !["✔", "►", "✖", "?"].contains(&mark) {
                 return None;
             }
+            // then the light (红, `R!`…), then the id
+            let _light = words.next()?;
             let id = words.next()?;
             id.chars()
                 .all(|c| c.is_ascii_digit())

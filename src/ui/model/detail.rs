@@ -9,8 +9,10 @@
 //! breaks only at spaces).
 
 use super::doc::{Piece, Pieces, Tone, flow, piece, plain, wrapped};
+use super::filter::VisTask;
 use super::state::{AppState, TreeRow};
-use super::words::{filters_text, note_text, state_word};
+use super::words::{filters_text, light_count, light_mark, note_text, state_word};
+use crate::pace::{Light, LightCounts};
 use crate::plan::group_label;
 use crate::plan::{Row, Task};
 use crate::text;
@@ -37,6 +39,55 @@ pub fn counts_items(state: &AppState, counts: &Counts) -> Vec<Piece> {
             piece(t, Tone::Class(c))
         })
         .collect()
+}
+
+/// `亮灯：红 1  黄 2  绿 0  灰 9  逾期未报 1`, wrapped to `width`.
+fn lights_line(
+    out: &mut Vec<Pieces>,
+    state: &AppState,
+    c: &LightCounts,
+    stale: usize,
+    width: usize,
+) {
+    let mut items: Vec<Piece> = Light::ALL
+        .into_iter()
+        .map(|l| piece(light_count(state, l, c.get(l)), Tone::Light(l)))
+        .collect();
+    let stale_tone = if stale > 0 {
+        Tone::Highlight
+    } else {
+        Tone::Dim
+    };
+    let stale_text = fill(state.lang(), S::CountStale, &[&stale.to_string()]);
+    items.push(piece(stale_text, stale_tone));
+    flow(out, piece(state.label(S::ByLight), Tone::Dim), items, width);
+}
+
+/// A task's status mark and light (`✖ 红`, `!` after it when one of its
+/// indicators is 逾期未报), the light padded so that what follows lines up.
+pub fn task_marks(
+    state: &AppState,
+    counts: &Counts,
+    lights: &LightCounts,
+    stale: usize,
+) -> Vec<Piece> {
+    let th = state.theme();
+    let c = counts.summary();
+    let l = lights.worst();
+    let mut light = light_mark(state, l).to_string();
+    if stale > 0 {
+        light.push_str(th.stale_mark());
+    }
+    let wide = Light::ALL
+        .iter()
+        .map(|&l| text::width(light_mark(state, l)))
+        .max();
+    let light = text::pad(&light, wide.unwrap_or(1) + text::width(th.stale_mark()));
+    vec![
+        piece(th.class_mark(c), Tone::Class(c)),
+        plain(" "),
+        piece(light, Tone::Light(l)),
+    ]
 }
 
 /// The widths of the owners table's columns, headings included.
@@ -167,7 +218,7 @@ fn owners_stacked(
 }
 
 /// A task's title, group, state, note and indicator counts.
-fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, counts: &Counts, width: usize) {
+fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, width: usize) {
     let id = format!("{} ", t.id);
     wrapped(out, &id, &t.title, width, Tone::Title, Tone::Title);
     if t.group != 0 {
@@ -192,11 +243,12 @@ fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, counts: &Counts,
         wrapped(out, &label, &note, width, Tone::Dim, Tone::Highlight);
     }
     let label = piece(state.label(S::Indicators), Tone::Dim);
-    flow(out, label, counts_items(state, counts), width);
+    flow(out, label, counts_items(state, &vt.counts), width);
+    lights_line(out, state, &vt.lights, vt.stale, width);
 }
 
-fn task_lines(out: &mut Vec<Pieces>, state: &AppState, t: &Task, counts: &Counts, width: usize) {
-    task_head(out, state, t, counts, width);
+fn task_lines(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, width: usize) {
+    task_head(out, state, t, vt, width);
     let rows: Vec<&Row> = state.plan.rows_of(&t.id).collect();
     if !rows.is_empty() {
         heading(out, state, S::Owners);
@@ -239,6 +291,8 @@ fn all_lines(out: &mut Vec<Pieces>, state: &AppState, width: usize) {
         counts_items(state, &state.visible.counts),
         width,
     );
+    let v = &state.visible;
+    lights_line(out, state, &v.lights, v.stale, width);
     if let Some(f) = filters_text(state) {
         let label = state.label(S::ActiveFilters);
         wrapped(out, &label, &f, width, Tone::Dim, Tone::Highlight);
@@ -249,29 +303,26 @@ fn all_lines(out: &mut Vec<Pieces>, state: &AppState, width: usize) {
 }
 
 fn group_lines(out: &mut Vec<Pieces>, state: &AppState, g: u32, width: usize) {
-    let th = state.theme();
     let title = state.plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
     wrapped(out, &group_label(g), title, width, Tone::Title, Tone::Title);
     let Some(range) = state.visible.group_range(g) else {
         return;
     };
-    let mut counts = Counts::default();
-    for t in &state.visible.tasks[range.clone()] {
-        counts += t.counts;
-    }
+    let (counts, lights, stale) = state.visible.group_counts(g);
     let label = piece(state.label(S::Indicators), Tone::Dim);
     flow(out, label, counts_items(state, &counts), width);
+    lights_line(out, state, &lights, stale, width);
     heading(out, state, S::GroupTasks);
     for vt in &state.visible.tasks[range] {
         let t = &state.plan.tasks[vt.pos];
-        let c = vt.counts.summary();
         let leaders = state.plan.task_leaders(&t.id).join("、");
-        out.push(vec![
-            piece(th.class_mark(c), Tone::Class(c)),
+        let mut line = task_marks(state, &vt.counts, &vt.lights, vt.stale);
+        line.extend([
             plain(format!(" {:>2} ", t.id)),
             plain(t.title.clone()),
             piece(format!("  {leaders}"), Tone::Dim),
         ]);
+        out.push(line);
     }
 }
 
@@ -284,7 +335,7 @@ pub fn lines(state: &AppState, width: usize) -> Vec<Pieces> {
         TreeRow::Task(i) => {
             if let Some(vt) = state.visible.tasks.get(i) {
                 let t = &state.plan.tasks[vt.pos];
-                task_lines(&mut out, state, t, &vt.counts, width);
+                task_lines(&mut out, state, t, vt, width);
             }
         }
     }

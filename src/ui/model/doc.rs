@@ -4,6 +4,7 @@
 //! so `update` knows how long they are without drawing; the view draws
 //! exactly these lines.
 
+use crate::pace::Light;
 use crate::text;
 use crate::ui::data::Class;
 
@@ -18,6 +19,8 @@ pub enum Tone {
     Key,
     /// The colour of a status class.
     Class(Class),
+    /// The colour of a light.
+    Light(Light),
 }
 
 /// A run of text in one tone.
@@ -60,12 +63,23 @@ pub fn wrapped(out: &mut Vec<Pieces>, prefix: &str, s: &str, width: usize, pt: T
 /// Lays out `items` (each kept whole) after `prefix`, two cells apart,
 /// starting a new line (indented by the prefix) when one does not fit.
 pub fn flow(out: &mut Vec<Pieces>, prefix: Piece, items: Vec<Piece>, width: usize) {
+    flow_runs(
+        out,
+        prefix,
+        items.into_iter().map(|p| vec![p]).collect(),
+        width,
+    );
+}
+
+/// [`flow`] of items made of several pieces (`序时进度：` dim, `460`
+/// plain), each item kept whole.
+pub fn flow_runs(out: &mut Vec<Pieces>, prefix: Piece, items: Vec<Pieces>, width: usize) {
     let pw = text::width(&prefix.text);
     let mut line = vec![prefix];
     let mut used = pw;
     let mut first = true;
     for it in items {
-        let w = text::width(&it.text);
+        let w: usize = it.iter().map(|p| text::width(&p.text)).sum();
         let gap = if first { 0 } else { 2 };
         if !first && used + gap + w > width {
             out.push(std::mem::take(&mut line));
@@ -76,7 +90,7 @@ pub fn flow(out: &mut Vec<Pieces>, prefix: Piece, items: Vec<Piece>, width: usiz
             used += 2;
         }
         used += w;
-        line.push(it);
+        line.extend(it);
         first = false;
     }
     out.push(line);

@@ -4,16 +4,59 @@
 //! [`crate::plan::filter::Filter`], so `L 朱快春` shows exactly what
 //! `wudang-plan tasks --leader zkc` lists. The visible set is recomputed
 //! only when a filter changes (one pass over tasks and indicators), never
-//! while drawing.
+//! while drawing, and when the data change (statuses and paces first).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use jiff::civil::Date;
+
 use crate::ledger::Status;
+use crate::pace::{Light, LightCounts};
 use crate::plan::filter::Filter;
 use crate::plan::names::{CompiledQuery, Query};
 use crate::plan::{Plan, Task};
-use crate::ui::data::{Class, Counts};
+use crate::ui::data::{Class, Counts, Pace};
+
+/// The `S` picker's second kind of filter: a light, or 逾期未报.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LightFilter {
+    Light(Light),
+    /// The current actual's period ended more than a quarter ago
+    /// ([`Pace::stale`]).
+    Stale,
+}
+
+/// What the filters judge indicators by, in [`Plan::indicators`] order:
+/// statuses, paces, and the date a value turns stale.
+#[derive(Debug, Clone, Copy)]
+pub struct Judged<'a> {
+    pub statuses: &'a [Status],
+    pub paces: &'a [Pace],
+    pub today: Date,
+}
+
+impl Judged<'_> {
+    fn status(&self, ip: usize) -> Status {
+        self.statuses.get(ip).copied().unwrap_or(Status::NoData)
+    }
+
+    fn light(&self, ip: usize) -> Light {
+        self.paces.get(ip).map_or(Light::Gray, Pace::light)
+    }
+
+    fn stale(&self, ip: usize) -> bool {
+        self.paces.get(ip).is_some_and(|p| p.stale(self.today))
+    }
+
+    /// True when indicator `ip` passes the light filter `f`.
+    fn lit(&self, ip: usize, f: LightFilter) -> bool {
+        match f {
+            LightFilter::Light(l) => self.light(ip) == l,
+            LightFilter::Stale => self.stale(ip),
+        }
+    }
+}
 
 /// The active filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,6 +64,8 @@ pub struct Filters {
     pub leader: Option<String>,
     pub unit: Option<String>,
     pub class: Option<Class>,
+    /// A light or 逾期未报 (with a status filter, both must hold).
+    pub light: Option<LightFilter>,
     /// A search kept with Enter (or being typed).
     pub search: Option<String>,
 }
@@ -30,6 +75,7 @@ impl Filters {
         self.leader.is_some()
             || self.unit.is_some()
             || self.class.is_some()
+            || self.light.is_some()
             || self.search.is_some()
     }
 
@@ -53,6 +99,10 @@ pub struct VisTask {
     /// Range into [`Visible::inds`].
     pub inds: Range<usize>,
     pub counts: Counts,
+    /// Lights of its visible indicators: the task's light is their worst.
+    pub lights: LightCounts,
+    /// Of its visible indicators, how many are 逾期未报.
+    pub stale: usize,
 }
 
 /// What the filters leave, in tree order: task 0 first, then the groups in
@@ -65,6 +115,8 @@ pub struct Visible {
     /// Group id and the range of its tasks in `tasks`.
     pub groups: Vec<(u32, Range<usize>)>,
     pub counts: Counts,
+    pub lights: LightCounts,
+    pub stale: usize,
 }
 
 impl Visible {
@@ -78,6 +130,18 @@ impl Visible {
             .iter()
             .find(|(g, _)| *g == group)
             .map(|(_, r)| r.clone())
+    }
+
+    /// Status counts, light counts and stale count of group `group`'s
+    /// visible tasks.
+    pub fn group_counts(&self, group: u32) -> (Counts, LightCounts, usize) {
+        let mut out = (Counts::default(), LightCounts::default(), 0);
+        for t in self.group_range(group).map_or(&[][..], |r| &self.tasks[r]) {
+            out.0 += t.counts;
+            add_lights(&mut out.1, &t.lights);
+            out.2 += t.stale;
+        }
+        out
     }
 }
 
@@ -120,10 +184,81 @@ fn task_hit(plan: &Plan, task: &Task, q: &CompiledQuery<'_>, raw: &str) -> bool 
     })
 }
 
-/// Applies `f` to the plan. `statuses` is [`crate::ui::data::Progress::statuses`].
-pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
+/// The indicators of `task` the people, status and light filters leave
+/// (plan positions), pushed onto `out`.
+fn task_inds(plan: &Plan, task: &Task, j: &Judged, f: &Filters, out: &mut Vec<usize>) {
+    let people = f.people();
+    // The rule of `plan::filter`: the rows the people filter shows.
+    let rows: Option<Vec<&str>> = (f.leader.is_some() || f.unit.is_some()).then(|| {
+        people
+            .rows_shown(plan, task)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect()
+    });
+    for ind in plan.indicators_of(&task.id) {
+        let Some(ip) = plan.indicator_pos(&ind.id) else {
+            continue;
+        };
+        if let Some(rows) = &rows
+            && !rows.contains(&ind.row.as_str())
+        {
+            continue;
+        }
+        if f.class.is_some_and(|c| c != Class::of(j.status(ip))) {
+            continue;
+        }
+        if f.light.is_some_and(|l| !j.lit(ip, l)) {
+            continue;
+        }
+        out.push(ip);
+    }
+}
+
+/// Keeps of `inds` the indicators that match the search itself.
+fn keep_hits(plan: &Plan, inds: &mut Vec<usize>, start: usize, q: &CompiledQuery<'_>, raw: &str) {
+    let mut keep = start;
+    for k in start..inds.len() {
+        let ind = &plan.indicators[inds[k]];
+        if ind.id == raw || q.matches(&ind.name) {
+            inds[keep] = inds[k];
+            keep += 1;
+        }
+    }
+    inds.truncate(keep);
+}
+
+/// A visible task: its indicators `start..` of `v.inds`, counted.
+fn vis_task(pos: usize, v: &Visible, start: usize, j: &Judged) -> VisTask {
+    let mut t = VisTask {
+        pos,
+        inds: start..v.inds.len(),
+        counts: Counts::default(),
+        lights: LightCounts::default(),
+        stale: 0,
+    };
+    for &ip in &v.inds[start..] {
+        t.counts.add(j.status(ip));
+        t.lights.add(j.light(ip));
+        t.stale += usize::from(j.stale(ip));
+    }
+    t
+}
+
+/// `a += b` for light counts.
+pub fn add_lights(a: &mut LightCounts, b: &LightCounts) {
+    a.red += b.red;
+    a.yellow += b.yellow;
+    a.green += b.green;
+    a.gray += b.gray;
+}
+
+/// Applies `f` to the plan, judging indicators by `j` (one pass over tasks
+/// and indicators).
+pub fn compute(plan: &Plan, j: &Judged, f: &Filters) -> Visible {
     let people = f.people();
     let people_on = f.leader.is_some() || f.unit.is_some();
+    let narrowing = f.class.is_some() || f.light.is_some();
     let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let query = search.map(Query::new);
     let compiled = query.as_ref().map(Query::compile);
@@ -136,59 +271,24 @@ pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
                 continue;
             }
             let start = v.inds.len();
-            // The rule of `plan::filter`: the rows the people filter shows.
-            let rows: Option<Vec<&str>> = people_on.then(|| {
-                people
-                    .rows_shown(plan, task)
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .collect()
-            });
-            for ind in plan.indicators_of(&task.id) {
-                let Some(ip) = plan.indicator_pos(&ind.id) else {
-                    continue;
-                };
-                if let Some(rows) = &rows
-                    && !rows.contains(&ind.row.as_str())
-                {
-                    continue;
-                }
-                let class = Class::of(statuses.get(ip).copied().unwrap_or(Status::NoData));
-                if f.class.is_some_and(|c| c != class) {
-                    continue;
-                }
-                v.inds.push(ip);
-            }
-            if f.class.is_some() && v.inds.len() == start {
+            task_inds(plan, task, j, f, &mut v.inds);
+            if narrowing && v.inds.len() == start {
                 continue;
             }
             if let (Some(q), Some(raw)) = (&compiled, search)
                 && !task_hit(plan, task, q, raw)
             {
                 // Only the indicators that match the search stay.
-                let mut keep = start;
-                for k in start..v.inds.len() {
-                    let ind = &plan.indicators[v.inds[k]];
-                    if ind.id == raw || q.matches(&ind.name) {
-                        v.inds[keep] = v.inds[k];
-                        keep += 1;
-                    }
-                }
-                v.inds.truncate(keep);
-                if keep == start {
+                keep_hits(plan, &mut v.inds, start, q, raw);
+                if v.inds.len() == start {
                     continue;
                 }
             }
-            let mut counts = Counts::default();
-            for &ip in &v.inds[start..] {
-                counts.add(statuses[ip]);
-            }
-            v.counts += counts;
-            v.tasks.push(VisTask {
-                pos,
-                inds: start..v.inds.len(),
-                counts,
-            });
+            let t = vis_task(pos, &v, start, j);
+            v.counts += t.counts;
+            add_lights(&mut v.lights, &t.lights);
+            v.stale += t.stale;
+            v.tasks.push(t);
         }
         if v.tasks.len() > first {
             v.groups.push((group, first..v.tasks.len()));
@@ -197,12 +297,28 @@ pub fn compute(plan: &Plan, statuses: &[Status], f: &Filters) -> Visible {
     v
 }
 
-/// Indicator counts per class under `f` with its status filter ignored
-/// (for the status picker).
-pub fn class_counts(plan: &Plan, statuses: &[Status], f: &Filters) -> Counts {
-    let mut g = f.clone();
-    g.class = None;
-    compute(plan, statuses, &g).counts
+/// Indicator counts per class under `f` with its status filter ignored,
+/// and per light and stale with its light filter ignored (for the `S`
+/// picker: how many each choice would list).
+pub fn pick_counts(plan: &Plan, j: &Judged, f: &Filters) -> (Counts, LightCounts, usize) {
+    let classes = compute(
+        plan,
+        j,
+        &Filters {
+            class: None,
+            ..f.clone()
+        },
+    )
+    .counts;
+    let lit = compute(
+        plan,
+        j,
+        &Filters {
+            light: None,
+            ..f.clone()
+        },
+    );
+    (classes, lit.lights, lit.stale)
 }
 
 #[cfg(test)]
@@ -211,6 +327,16 @@ mod tests {
 
     fn plan() -> Plan {
         crate::plan::load_embedded().unwrap()
+    }
+
+    /// `compute` with statuses only (no paces: every light gray).
+    fn run(plan: &Plan, st: &[Status], f: &Filters) -> Visible {
+        let j = Judged {
+            statuses: st,
+            paces: &[],
+            today: jiff::civil::date(2025, 6, 30),
+        };
+        compute(plan, &j, f)
     }
 
     fn ids(plan: &Plan, v: &Visible) -> Vec<String> {
@@ -224,7 +350,7 @@ mod tests {
     fn no_filter_shows_everything_in_tree_order() {
         let p = plan();
         let st = vec![Status::NoData; p.indicators.len()];
-        let v = compute(&p, &st, &Filters::default());
+        let v = run(&p, &st, &Filters::default());
         assert_eq!(v.tasks.len(), p.tasks.len());
         assert_eq!(v.inds.len(), p.indicators.len());
         assert_eq!(ids(&p, &v)[0], "0");
@@ -240,7 +366,7 @@ mod tests {
             leader: Some("朱快春".into()),
             ..Filters::default()
         };
-        let v = compute(&p, &st, &f);
+        let v = run(&p, &st, &f);
         assert_eq!(
             ids(&p, &v),
             [
@@ -263,13 +389,13 @@ mod tests {
             search: Some("工业总产值".into()),
             ..Filters::default()
         };
-        let v = compute(&p, &st, &f);
+        let v = run(&p, &st, &f);
         assert!(ids(&p, &v).contains(&"8".to_string()));
         let f = Filters {
             search: Some("gyzcz".into()),
             ..Filters::default()
         };
-        let v = compute(&p, &st, &f);
+        let v = run(&p, &st, &f);
         let names: Vec<&str> = v
             .inds
             .iter()
@@ -280,6 +406,6 @@ mod tests {
             search: Some("zqzzzzz".into()),
             ..Filters::default()
         };
-        assert!(compute(&p, &st, &f).tasks.is_empty());
+        assert!(run(&p, &st, &f).tasks.is_empty());
     }
 }

@@ -1,4 +1,4 @@
-//! The help overlay's text (`?`): a legend of the status marks and bars,
+//! The help overlay's text (`?`): a legend of the status marks, lights and bars,
 //! then every key, generated from the keymap; laid out as [`doc`] lines
 //! (so `update` knows how far it scrolls), and where the overlay goes.
 //!
@@ -37,6 +37,9 @@ fn marks(state: &AppState) -> Pieces {
 pub fn lines(state: &AppState, width: usize) -> Vec<Pieces> {
     let mut out = vec![vec![piece(state.tr(S::MarksLegend), Tone::Heading)]];
     out.push(marks(state));
+    for l in text::wrap(state.tr(S::LightsLegend), width.saturating_sub(2)) {
+        out.push(vec![plain(format!("  {l}"))]);
+    }
     out.push(vec![piece(state.tr(S::BarsLegend), Tone::Heading)]);
     for l in text::wrap(state.tr(S::BarLegendText), width.saturating_sub(2)) {
         out.push(vec![plain(format!("  {l}"))]);

@@ -1,18 +1,25 @@
 //! The selected indicator's box below the indicator table: its name
-//! (wrapped after the id), the target line, its note with who and when
+//! (wrapped after the id), the target line, its pace (the current value's
+//! period, the baseline of a level or that it is missing, the expected
+//! value 序时进度, the light, 逾期未报), its note with who and when
 //! (wrapped after `备注：`), then the clause it came from.
 //!
-//! The box is [`BOX`] lines; a note that needs more takes the lines after
-//! the target line and grows the box by up to [`GROW`] lines while the
-//! list keeps [`MIN_LIST`] rows. The line counts are computed here, by
+//! The box is [`BOX`] lines; a pace that wraps or a note that needs more
+//! takes the lines after the target line and grows the box by up to
+//! [`GROW`] lines (keeping a line for the source) while the list keeps
+//! [`MIN_LIST`] rows. The line counts are computed here, by
 //! display width, so `update` knows the list's height without drawing.
 
-use super::doc::{Pieces, Tone, wrapped};
+use rust_decimal::Decimal;
+
+use super::doc::{Piece, Pieces, Tone, flow_runs, piece, plain, wrapped};
 use super::layout::{self, Area};
 use super::state::AppState;
 use super::words::note_text;
-use crate::plan::Indicator;
+use crate::plan::{Indicator, Kind};
+use crate::report::pace::base_year;
 use crate::text;
+use crate::ui::strings::{S, fill};
 
 pub use super::layout::{BOX, GROW, MIN_LIST};
 
@@ -32,18 +39,65 @@ pub fn note_lines(state: &AppState, id: &str, width: usize) -> Vec<Pieces> {
     out
 }
 
+/// A number as the box shows it: at most 2 decimals, no trailing zeros.
+fn num(d: Decimal) -> String {
+    d.round_dp(2).normalize().to_string()
+}
+
+/// `label：value`, the label dim.
+fn labelled(state: &AppState, label: S, value: String) -> Vec<Piece> {
+    vec![piece(state.label(label), Tone::Dim), plain(value)]
+}
+
+/// The pace of the indicator at plan position `ip`, wrapped to `width`:
+/// `报告期：2024  逾期未报  基期值：300  序时进度：460  红灯`. The baseline
+/// only for a level (a missing one says which year to record); the
+/// expected value when there is one.
+pub fn pace_lines(state: &AppState, ip: usize, width: usize) -> Vec<Pieces> {
+    let (Some(ind), Some(pace)) = (state.plan.indicators.get(ip), state.pace_of(ip)) else {
+        return Vec::new();
+    };
+    let mut items: Vec<Pieces> = Vec::new();
+    let period = pace
+        .period
+        .map_or_else(|| "-".to_string(), |p| p.to_string());
+    items.push(labelled(state, S::Period, period));
+    if pace.stale(state.progress.today) {
+        items.push(vec![piece(state.tr(S::Stale), Tone::Highlight)]);
+    }
+    if ind.kind == Kind::Level {
+        items.push(match pace.baseline {
+            Some(b) => labelled(state, S::Baseline, num(b)),
+            None => {
+                let year = base_year(state.plan.period).to_string();
+                let missing = fill(state.lang(), S::NoBaseline, &[&year]);
+                vec![piece(missing, Tone::Highlight)]
+            }
+        });
+    }
+    if let Some(e) = pace.expected() {
+        items.push(labelled(state, S::Expected, num(e)));
+    }
+    let l = pace.light();
+    items.push(vec![piece(
+        fill(state.lang(), S::LightIs, &[state.word(l)]),
+        Tone::Light(l),
+    )]);
+    let mut out = Vec::new();
+    flow_runs(&mut out, plain(""), items, width);
+    out
+}
+
 /// Lines the box wants for the indicator at plan position `ip`, `width`
-/// cells wide: [`BOX`], or more when the name, the target line and the
-/// whole note take more.
+/// cells wide: [`BOX`], or more when the name, the target line, the pace,
+/// the whole note and the source's first line take more.
 pub fn wanted(state: &AppState, ip: usize, width: usize) -> usize {
     let Some(ind) = state.plan.indicators.get(ip) else {
         return BOX;
     };
     let note = note_lines(state, &ind.id, width).len();
-    if note == 0 {
-        return BOX;
-    }
-    BOX.max(name_lines(ind, width).len() + 1 + note)
+    let pace = pace_lines(state, ip, width).len();
+    BOX.max(name_lines(ind, width).len() + 1 + pace + note + 1)
 }
 
 /// The indicator pane at `area` for the selected indicator: its inside,

@@ -84,9 +84,10 @@ impl Panes {
         self.detail.map(inner)
     }
 
-    /// Lines of the overview's list (for paging and scrolling).
+    /// Lines of the overview's list (for paging and scrolling): below the
+    /// borders, the note and the two legends.
     pub fn overview_rows(&self) -> usize {
-        self.main.height.saturating_sub(4) as usize
+        self.main.height.saturating_sub(5) as usize
     }
 }
 
@@ -114,8 +115,8 @@ pub fn centered(area: Area, w: u16, h: u16) -> Area {
 
 /// Lines of the indicator box without a long note.
 pub const BOX: usize = 4;
-/// Most lines a long note adds to the indicator box.
-pub const GROW: usize = 2;
+/// Most lines a long note (or a pace that wraps) adds to the indicator box.
+pub const GROW: usize = 3;
 /// Rows the indicator list keeps when the box grows (what it has in the
 /// smallest pane that shows the box).
 pub const MIN_LIST: usize = 4;
@@ -123,7 +124,7 @@ pub const MIN_LIST: usize = 4;
 /// The indicator pane at `area`: its inside, the rows of its list and the
 /// lines of the selected indicator's box below (none when short). The box
 /// is [`BOX`] lines, or up to [`GROW`] more when it `want`s them (a long
-/// note) and the list keeps [`MIN_LIST`] rows (the line counts are worked
+/// note, a wrapped pace) and the list keeps [`MIN_LIST`] rows (the line counts are worked
 /// out in `info.rs`).
 pub fn indicator_parts(area: Area, want: usize) -> (Area, usize, usize) {
     let inner = inner(area);
@@ -243,7 +244,7 @@ mod tests {
         Area::sized(60, h)
     }
 
-    /// The box is 4 lines; a long note grows it by up to 2 while the list
+    /// The box is 4 lines; a long note grows it by up to 3 while the list
     /// keeps 4 rows; no box below 10 inner lines.
     #[test]
     fn the_indicator_box_grows_for_a_long_note_while_the_list_keeps_four_rows() {
@@ -251,8 +252,11 @@ mod tests {
         assert_eq!(indicator_parts(pane(16), 4).1, 8);
         assert_eq!(indicator_parts(pane(16), 4).2, 4);
         assert_eq!(indicator_parts(pane(16), 5).2, 5);
-        assert_eq!(indicator_parts(pane(16), 9).2, 6);
-        assert_eq!(indicator_parts(pane(16), 9).1, 6);
+        assert_eq!(indicator_parts(pane(16), 9).2, 7);
+        assert_eq!(indicator_parts(pane(16), 9).1, 5);
+        // inner 12: two lines to spare
+        assert_eq!(indicator_parts(pane(14), 9).2, 6);
+        assert_eq!(indicator_parts(pane(14), 9).1, 4);
         // inner 11: one line to spare
         assert_eq!(indicator_parts(pane(13), 9).2, 5);
         assert_eq!(indicator_parts(pane(13), 9).1, 4);

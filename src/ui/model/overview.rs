@@ -1,11 +1,13 @@
-//! The overview's rows (`o`): met / in progress / missed / no data per
-//! group and per leader, over all indicators (filters do not apply).
+//! The overview's rows (`o`): met / in progress / missed / no data, and
+//! red / yellow / green / gray lights, per group and per leader, over all
+//! indicators (filters do not apply).
 //! Enter on a leader filters by that leader.
 
 use crate::ledger::Status;
+use crate::pace::{Light, LightCounts};
 use crate::plan::Plan;
 use crate::plan::group_label;
-use crate::ui::data::Counts;
+use crate::ui::data::{Counts, Pace};
 use crate::ui::strings::S;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,7 @@ pub struct OvRow {
     pub kind: OvKind,
     pub label: String,
     pub counts: Counts,
+    pub lights: LightCounts,
 }
 
 impl OvRow {
@@ -29,14 +32,15 @@ impl OvRow {
 }
 
 /// The overview's rows: a heading, the groups (总体目标 first), a heading,
-/// the leaders (plan order). One pass over the indicators.
-pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
-    let mut groups: Vec<(u32, Counts)> = std::iter::once(0)
+/// the leaders (plan order). One pass over the indicators; `paces` in
+/// [`Plan::indicators`] order (gray where missing).
+pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace]) -> Vec<OvRow> {
+    let mut groups: Vec<(u32, Both)> = std::iter::once(0)
         .chain(plan.groups.iter().map(|g| g.id))
-        .map(|g| (g, Counts::default()))
+        .map(|g| (g, Both::default()))
         .collect();
     let leaders = plan.leaders();
-    let mut by_leader = vec![Counts::default(); leaders.len()];
+    let mut by_leader = vec![Both::default(); leaders.len()];
     let leader_index: std::collections::HashMap<&str, usize> = leaders
         .iter()
         .enumerate()
@@ -44,45 +48,62 @@ pub fn rows(plan: &Plan, statuses: &[Status]) -> Vec<OvRow> {
         .collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
         let status = statuses.get(i).copied().unwrap_or(Status::NoData);
+        let light = paces.get(i).map_or(Light::Gray, Pace::light);
         if let Some(t) = plan.task(&ind.task)
             && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
         {
-            g.1.add(status);
+            g.1.add(status, light);
         }
         if let Some(r) = plan.row(&ind.row) {
             for l in &r.leaders {
                 if let Some(&li) = leader_index.get(l.as_str()) {
-                    by_leader[li].add(status);
+                    by_leader[li].add(status, light);
                 }
             }
         }
     }
-    let mut out = vec![OvRow {
-        kind: OvKind::Heading(S::ByGroup),
-        label: String::new(),
-        counts: Counts::default(),
-    }];
-    for (g, counts) in groups {
+    let mut out = vec![heading(S::ByGroup)];
+    for (g, both) in groups {
         let title = plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
-        out.push(OvRow {
-            kind: OvKind::Group(g),
-            label: format!("{}{}", group_label(g), title),
-            counts,
-        });
+        out.push(both.row(OvKind::Group(g), format!("{}{}", group_label(g), title)));
     }
-    out.push(OvRow {
-        kind: OvKind::Heading(S::ByLeader),
-        label: String::new(),
-        counts: Counts::default(),
-    });
-    for (l, counts) in leaders.into_iter().zip(by_leader) {
-        out.push(OvRow {
-            kind: OvKind::Leader(l.clone()),
-            label: l,
-            counts,
-        });
+    out.push(heading(S::ByLeader));
+    for (l, both) in leaders.into_iter().zip(by_leader) {
+        out.push(both.row(OvKind::Leader(l.clone()), l));
     }
     out
+}
+
+/// Status and light counts of one group or leader.
+#[derive(Debug, Clone, Copy, Default)]
+struct Both {
+    counts: Counts,
+    lights: LightCounts,
+}
+
+impl Both {
+    fn add(&mut self, s: Status, l: Light) {
+        self.counts.add(s);
+        self.lights.add(l);
+    }
+
+    fn row(self, kind: OvKind, label: String) -> OvRow {
+        OvRow {
+            kind,
+            label,
+            counts: self.counts,
+            lights: self.lights,
+        }
+    }
+}
+
+fn heading(s: S) -> OvRow {
+    OvRow {
+        kind: OvKind::Heading(s),
+        label: String::new(),
+        counts: Counts::default(),
+        lights: LightCounts::default(),
+    }
 }
 
 #[cfg(test)]
@@ -94,7 +115,7 @@ mod tests {
     fn rows_cover_groups_and_leaders() {
         let plan = crate::plan::load_embedded().unwrap();
         let st = vec![Status::NoData; plan.indicators.len()];
-        let r = rows(&plan, &st);
+        let r = rows(&plan, &st, &[]);
         assert_eq!(
             r.iter()
                 .filter(|x| matches!(x.kind, OvKind::Group(_)))
@@ -106,6 +127,7 @@ mod tests {
             .find(|x| x.kind == OvKind::Leader("朱快春".into()))
             .unwrap();
         assert!(zkc.counts.total() > 20);
+        assert_eq!(zkc.lights.gray, zkc.counts.total(), "no paces: all gray");
         let step = |from: usize| {
             let c = Cursor {
                 sel: from,

@@ -1,10 +1,11 @@
-//! The leader (`L`), unit (`U`), status (`S`) and task status (`t`)
+//! The leader (`L`), unit (`U`), status or light (`S`) and task status (`t`)
 //! pickers: a list with counts, narrowed as you type Chinese or pinyin
 //! (`zkc` → 朱快春). Opening one (its items) is `update`'s; drawing it the
 //! view's.
 
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::filter::LightFilter;
 use super::layout::{Area, centered};
 use crate::plan::names::Query;
 use crate::text;
@@ -24,6 +25,8 @@ pub enum PickKind {
 pub enum PickValue {
     Name(String),
     Class(Class),
+    /// A light or 逾期未报 (the `S` picker's second part).
+    Light(LightFilter),
     State(crate::ledger::TaskState),
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::cursor::Cursor;
-use super::filter::{self, Filters, Visible};
+use super::filter::{self, Filters, Judged, Visible};
 use super::layout::{self, Area, Pane, Panes, Shape};
 use super::mode::{ChartView, HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
@@ -128,7 +128,7 @@ impl AppState {
     pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
         let statuses = progress.statuses(&plan);
         let paces = progress.paces(&plan);
-        let overview = overview::rows(&plan, &statuses);
+        let overview = overview::rows(&plan, &statuses, &paces);
         let said: Vec<&str> = [config.note, config.read_only]
             .into_iter()
             .flatten()
@@ -213,13 +213,22 @@ impl AppState {
         }
     }
 
-    /// Recomputes statuses, the overview and the visible set after actuals
-    /// changed.
+    /// Recomputes statuses, paces, the overview and the visible set after
+    /// actuals changed.
     pub fn progress_changed(&mut self) {
         self.statuses = self.progress.statuses(&self.plan);
         self.paces = self.progress.paces(&self.plan);
-        self.overview = overview::rows(&self.plan, &self.statuses);
+        self.overview = overview::rows(&self.plan, &self.statuses, &self.paces);
         self.refilter();
+    }
+
+    /// What the filters judge indicators by: statuses, paces, today.
+    pub fn judged(&self) -> Judged<'_> {
+        Judged {
+            statuses: &self.statuses,
+            paces: &self.paces,
+            today: self.progress.today,
+        }
     }
 
     /// The indicator selected in the indicator pane (plan position).
@@ -232,7 +241,7 @@ impl AppState {
     pub fn refilter(&mut self) {
         self.touch();
         let keep = self.selected_task_pos();
-        self.visible = filter::compute(&self.plan, &self.statuses, &self.filters);
+        self.visible = filter::compute(&self.plan, &self.judged(), &self.filters);
         self.rebuild_rows();
         match keep.and_then(|p| self.row_of_task(p)) {
             Some(r) => self.tree.sel = r,

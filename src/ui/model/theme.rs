@@ -42,6 +42,12 @@ impl Theme {
         }
     }
 
+    /// After a light whose value is 逾期未报 (stale), in the tree and the
+    /// indicator table: `!` (ASCII, one cell everywhere).
+    pub fn stale_mark(&self) -> &'static str {
+        "!"
+    }
+
     /// Marks the selected line (besides reverse video): `>`, or `*` in
     /// ASCII mode where `>` means "in progress".
     pub fn sel_marker(&self) -> &'static str {
@@ -89,6 +95,24 @@ mod tests {
                 assert_eq!(m.width(), 1, "{m}");
                 assert_eq!(m.width_cjk(), 1, "{m} is ambiguous");
                 assert!(!AMBIGUOUS.contains(m), "{m}");
+            }
+        }
+    }
+
+    /// The lights' marks (红 黄 绿 灰, R Y G .) and the stale mark keep
+    /// their width on every terminal: none is East Asian Ambiguous.
+    #[test]
+    fn light_marks_are_not_ambiguous() {
+        use crate::ui::strings::{Lang, S};
+        let t = Theme {
+            color: true,
+            ascii: false,
+        };
+        let marks = [S::MarkRed, S::MarkYellow, S::MarkGreen, S::MarkGray];
+        for lang in Lang::ALL {
+            for m in marks.iter().map(|s| s.get(lang)).chain([t.stale_mark()]) {
+                assert_eq!(m.width(), m.width_cjk(), "{m} is ambiguous");
+                assert!(!m.is_empty() && !AMBIGUOUS.contains(m), "{m}");
             }
         }
     }

@@ -2,8 +2,10 @@
 //! the messages alike: a stored value (`512 亿元`, 已完成, `（无）`), a
 //! task's state, a note with who and when, a time, the active filters.
 
+use super::filter::LightFilter;
 use super::state::AppState;
 use crate::ledger::{Field, Stamp, TaskState};
+use crate::pace::Light;
 use crate::ui::data::NoteKind;
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
@@ -19,6 +21,37 @@ pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {
         None => state.tr(S::StateUnset),
         Some(t) => state.word(*t),
+    }
+}
+
+/// A light's one-word mark in the tree, the indicator table and the
+/// overview: 红 黄 绿 灰 in Chinese, `R` `Y` `G` `.` in English (never
+/// East Asian Ambiguous, readable without colour).
+pub fn light_mark(state: &AppState, l: Light) -> &'static str {
+    state.tr(match l {
+        Light::Red => S::MarkRed,
+        Light::Yellow => S::MarkYellow,
+        Light::Green => S::MarkGreen,
+        Light::Gray => S::MarkGray,
+    })
+}
+
+/// `红 3`, `red 3`: how many indicators have light `l`.
+pub fn light_count(state: &AppState, l: Light, n: usize) -> String {
+    let s = match l {
+        Light::Red => S::CountRed,
+        Light::Yellow => S::CountYellow,
+        Light::Green => S::CountGreen,
+        Light::Gray => S::CountGray,
+    };
+    fill(state.lang(), s, &[&n.to_string()])
+}
+
+/// The light filter as the footer says it: 红灯, 逾期未报.
+pub fn light_filter_word(state: &AppState, f: LightFilter) -> &'static str {
+    match f {
+        LightFilter::Light(l) => state.word(l),
+        LightFilter::Stale => state.tr(S::Stale),
     }
 }
 
@@ -41,7 +74,7 @@ pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
     Some((state.label(label), text))
 }
 
-/// `领导 朱快春  状态 未达`, or `None` without filters.
+/// `领导 朱快春  状态 未达  灯 红灯`, or `None` without filters.
 pub fn filters_text(state: &AppState) -> Option<String> {
     let f = &state.filters;
     let mut parts = Vec::new();
@@ -57,6 +90,10 @@ pub fn filters_text(state: &AppState) -> Option<String> {
             state.tr(S::FilterStatus),
             state.word(c.status())
         ));
+    }
+    if let Some(l) = f.light {
+        let word = light_filter_word(state, l);
+        parts.push(format!("{} {}", state.tr(S::FilterLight), word));
     }
     if let Some(s) = &f.search {
         parts.push(format!("{} “{}”", state.tr(S::FilterSearch), s));

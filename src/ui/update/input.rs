@@ -147,7 +147,7 @@ fn editor_key(s: &mut AppState, mut e: Editor, a: Action) {
     }
 }
 
-/// Enter in a picker: a leader, unit or status filters; a task state is
+/// Enter in a picker: a leader, unit, status or light filters; a task state is
 /// asked of the ledger.
 fn apply_pick(s: &mut AppState, p: &Picker) {
     let Some(item) = p.selected() else {
@@ -176,6 +176,10 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
         }
         (PickValue::Class(c), _) => {
             s.filters.class = Some(*c);
+            s.right = Pane::Indicators;
+        }
+        (PickValue::Light(l), _) => {
+            s.filters.light = Some(*l);
             s.right = Pane::Indicators;
         }
         _ => return,

@@ -4,13 +4,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::ledger::{Field, TaskState};
+use crate::pace::Light;
 use crate::plan::Plan;
 use crate::plan::names::initials;
 use crate::ui::data::Class;
 use crate::ui::model::AppState;
-use crate::ui::model::filter;
+use crate::ui::model::filter::{self, LightFilter};
 use crate::ui::model::picker::{PickItem, PickKind, PickValue, Picker};
-use crate::ui::strings::{S, fill};
+use crate::ui::strings::{Lang, S, fill};
 use crate::vocab::Term;
 
 /// The picker of `kind`, nothing typed yet.
@@ -82,11 +83,14 @@ fn unit_items(state: &AppState) -> Vec<PickItem> {
         .collect()
 }
 
-/// Every status class with how many indicators the other filters leave.
+/// Every status class, then every light and 逾期未报, with how many
+/// indicators each would list under the other filters.
 fn status_items(state: &AppState) -> Vec<PickItem> {
     let lang = state.lang();
-    let counts = filter::class_counts(&state.plan, &state.statuses, &state.filters);
-    Class::ALL
+    let (classes, lights, stale) =
+        filter::pick_counts(&state.plan, &state.judged(), &state.filters);
+    let n = |k: usize| fill(lang, S::NIndicators, &[&k.to_string()]);
+    let mut items: Vec<PickItem> = Class::ALL
         .into_iter()
         .map(|c| {
             let w = c.status().words();
@@ -95,10 +99,31 @@ fn status_items(state: &AppState) -> Vec<PickItem> {
                 label: format!("{} {}", state.theme().class_mark(c), w.get(lang)),
                 alt: w.get(lang.other()).to_string(),
                 keys: w.accepted().map(String::from).collect(),
-                count: fill(lang, S::NIndicators, &[&counts.get(c).to_string()]),
+                count: n(classes.get(c)),
             }
         })
-        .collect()
+        .collect();
+    items.extend(Light::ALL.into_iter().map(|l| {
+        let w = l.words();
+        PickItem {
+            value: PickValue::Light(LightFilter::Light(l)),
+            label: w.get(lang).to_string(),
+            alt: w.get(lang.other()).to_string(),
+            keys: w.accepted().map(String::from).collect(),
+            count: n(lights.get(l)),
+        }
+    }));
+    items.push(PickItem {
+        value: PickValue::Light(LightFilter::Stale),
+        label: state.tr(S::Stale).to_string(),
+        alt: S::Stale.get(lang.other()).to_string(),
+        keys: Lang::ALL
+            .iter()
+            .map(|&l| S::Stale.get(l).to_string())
+            .collect(),
+        count: n(stale),
+    });
+    items
 }
 
 /// Every task state, the selected task's current one marked.

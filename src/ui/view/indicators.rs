@@ -1,7 +1,12 @@
 //! The indicator pane: one row per indicator — id, name, target
-//! (comparison, number, unit), deadline, actual, status mark and word, and
-//! a bar of the actual against the target — and, below, the selected
-//! indicator in full with the clause it came from.
+//! (comparison, number, unit), deadline, actual, status mark and word, the
+//! light (`!` after it when 逾期未报), and a bar of the actual against the
+//! target — and, below, the selected indicator in full: target, pace
+//! ([`info::pace_lines`]), note, the clause it came from.
+//!
+//! Narrower, the columns give way so the name stays readable: the year
+//! first (the title says it), then the bar, then the status word (the
+//! status column shows the mark and the light: `✖ 红!`).
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -13,8 +18,10 @@ use rust_decimal::Decimal;
 use super::paint;
 use super::theme::Styles;
 use crate::ledger::{Actual, Status};
+use crate::pace::Light;
 use crate::plan::{Better, Comparison, Indicator};
 use crate::text;
+use crate::ui::model::words::light_mark;
 use crate::ui::model::{AppState, Cursor, Pane, info};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
@@ -89,15 +96,25 @@ struct Cols {
     due: usize,
     actual: usize,
     status: usize,
+    /// The light column; 0 when it is in the status column (`marks_only`).
+    light: usize,
     bar: bool,
-    /// Too narrow for status words: the status column shows the mark only.
+    /// Too narrow for status words: the status column shows the mark and
+    /// the light.
     marks_only: bool,
 }
 
 impl Cols {
     /// Cells taken by everything but the name, with two-cell gaps.
     fn fixed(&self) -> usize {
-        let others = [self.id, self.target, self.due, self.actual, self.status];
+        let others = [
+            self.id,
+            self.target,
+            self.due,
+            self.actual,
+            self.status,
+            self.light,
+        ];
         let n = others.iter().filter(|w| **w > 0).count() + 1 + usize::from(self.bar);
         others.iter().sum::<usize>() + if self.bar { BAR + 2 } else { 0 } + 2 * (n - 1)
     }
@@ -111,6 +128,9 @@ struct RowText {
     actual: String,
     status: Status,
     word: String,
+    light: Light,
+    /// The light's mark, `!` after it when 逾期未报: `红!`, `R!`.
+    lit: String,
 }
 
 fn row_text(state: &AppState, ip: usize) -> RowText {
@@ -121,7 +141,17 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
     } else {
         ""
     };
+    let light = state.light_of(ip);
+    let mut lit = light_mark(state, light).to_string();
+    if state
+        .pace_of(ip)
+        .is_some_and(|p| p.stale(state.progress.today))
+    {
+        lit.push_str(state.theme().stale_mark());
+    }
     RowText {
+        light,
+        lit,
         id: format!("{}{mark}", ind.id),
         name: ind.name.clone(),
         target: target_text(state, ind, false),
@@ -153,6 +183,7 @@ fn columns(state: &AppState, rows: &[RowText], width: usize) -> Cols {
         due: 4.max(text::width(state.tr(S::ColDue))),
         actual: w(&|r| text::width(&r.actual), S::ColActual).min(10),
         status: w(&|r| text::width(&r.word), S::ColStatus),
+        light: w(&|r| text::width(&r.lit), S::ColLight),
         bar: true,
         marks_only: false,
     };
@@ -166,23 +197,32 @@ fn columns(state: &AppState, rows: &[RowText], width: usize) -> Cols {
     }
     if width < c.fixed() + 8 {
         c.marks_only = true;
-        c.status = text::width(state.tr(S::ColStatus));
+        c.light = 0;
+        c.status = w(&|r| 2 + text::width(&r.lit), S::ColStatus);
     }
     c.name = width.saturating_sub(c.fixed()).max(6);
     c
 }
 
+/// A cell: its spans, already `w` cells wide ([`cell`]); width 0: left out.
+type Cell = (Vec<Span<'static>>, usize);
+
+/// `s` padded or cut to `w` cells in one style.
+fn cell(s: &str, w: usize, style: Style) -> Cell {
+    (vec![Span::styled(text::pad(s, w), style)], w)
+}
+
 /// The cells of one row, two-cell gaps between columns (none after the last).
-fn cells(c: &Cols, parts: Vec<(String, usize, Style)>, bar: Vec<Span<'static>>) -> Line<'static> {
+fn cells(c: &Cols, parts: Vec<Cell>, bar: Vec<Span<'static>>) -> Line<'static> {
     let mut spans = Vec::new();
-    for (s, w, st) in parts {
+    for (cell, w) in parts {
         if w == 0 {
             continue;
         }
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(text::pad(&s, w), st));
+        spans.extend(cell);
     }
     if c.bar && !bar.is_empty() {
         spans.push(Span::raw("  "));
@@ -192,7 +232,7 @@ fn cells(c: &Cols, parts: Vec<(String, usize, Style)>, bar: Vec<Span<'static>>) 
 }
 
 /// Lines of the selected indicator's full description, `info_h` at most:
-/// the name, the target line, the note ([`info::note_lines`], taking the
+/// the name, the target line, the pace ([`info::pace_lines`]), the note ([`info::note_lines`], taking the
 /// lines left, the last cut with `~` when it does not fit), the source.
 fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<Line<'static>> {
     let th = state.theme();
@@ -223,6 +263,9 @@ fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<L
         Span::raw("   "),
         Span::styled(r.word, th.status(r.status)),
     ]));
+    for l in info::pace_lines(state, ip, width) {
+        out.push(paint::pieces(state, &l));
+    }
     let note = info::note_lines(state, &ind.id, width);
     let room = info_h.saturating_sub(out.len());
     let cut = note.len() > room;
@@ -309,18 +352,20 @@ fn fit_rows(
 
 /// The column headings.
 fn header(state: &AppState, c: &Cols) -> Line<'static> {
-    let th = state.theme();
+    let dim = state.theme().dim();
+    let h = |k: S, w: usize| cell(state.tr(k), w, dim);
     cells(
         c,
         vec![
-            (state.tr(S::ColId).into(), c.id, th.dim()),
-            (state.tr(S::ColName).into(), c.name, th.dim()),
-            (state.tr(S::ColTarget).into(), c.target, th.dim()),
-            (state.tr(S::ColDue).into(), c.due, th.dim()),
-            (state.tr(S::ColActual).into(), c.actual, th.dim()),
-            (state.tr(S::ColStatus).into(), c.status, th.dim()),
+            h(S::ColId, c.id),
+            h(S::ColName, c.name),
+            h(S::ColTarget, c.target),
+            h(S::ColDue, c.due),
+            h(S::ColActual, c.actual),
+            h(S::ColStatus, c.status),
+            h(S::ColLight, c.light),
         ],
-        vec![Span::styled(state.tr(S::ColBar), th.dim())],
+        vec![Span::styled(state.tr(S::ColBar), dim)],
     )
 }
 
@@ -328,23 +373,24 @@ fn header(state: &AppState, c: &Cols) -> Line<'static> {
 fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> {
     let th = state.theme();
     let ind = &state.plan.indicators[ip];
-    let status = if c.marks_only {
-        th.mark(r.status).to_string()
+    let mut parts = vec![
+        cell(&r.id, c.id, th.dim()),
+        cell(&r.name, c.name, Style::new()),
+        cell(&r.target, c.target, Style::new()),
+        cell(&r.due, c.due, th.dim()),
+        cell(&r.actual, c.actual, Style::new()),
+    ];
+    if c.marks_only {
+        // `✖ 红!`: the mark in the status's colour, the light in its own
+        let mark = Span::styled(format!("{} ", th.mark(r.status)), th.status(r.status));
+        let lit = cell(&r.lit, c.status.saturating_sub(2), th.light(r.light)).0;
+        parts.push((std::iter::once(mark).chain(lit).collect(), c.status));
     } else {
-        r.word
-    };
-    cells(
-        c,
-        vec![
-            (r.id, c.id, th.dim()),
-            (r.name, c.name, Style::new()),
-            (r.target, c.target, Style::new()),
-            (r.due, c.due, th.dim()),
-            (r.actual, c.actual, Style::new()),
-            (status, c.status, th.status(r.status)),
-        ],
-        bar(state, ind, state.progress.actual.get(&ind.id), r.status),
-    )
+        parts.push(cell(&r.word, c.status, th.status(r.status)));
+        parts.push(cell(&r.lit, c.light, th.light(r.light)));
+    }
+    let bar = bar(state, ind, state.progress.actual.get(&ind.id), r.status);
+    cells(c, parts, bar)
 }
 
 /// The selected indicator in full below a rule, `info_h` lines from `y`.

@@ -1,6 +1,8 @@
-//! The overview (`o`): met / in progress / missed / no data per group and
-//! per leader, as counts and stacked bars, over all indicators (filters do
-//! not apply). The rows are the model's ([`crate::ui::model::overview`]).
+//! The overview (`o`): met / in progress / missed / no data and the red /
+//! yellow / green / gray lights per group and per leader, as counts, and a
+//! stacked bar of the statuses when there is room, over all indicators
+//! (filters do not apply). The rows are the model's
+//! ([`crate::ui::model::overview`]).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,9 +10,11 @@ use ratatui::text::{Line, Span};
 
 use super::paint;
 use super::theme::Styles;
+use crate::pace::Light;
 use crate::text;
 use crate::ui::data::{Class, Counts};
 use crate::ui::model::overview::{OvKind, OvRow};
+use crate::ui::model::words::light_mark;
 use crate::ui::model::{AppState, Cursor};
 use crate::ui::strings::S;
 
@@ -49,22 +53,86 @@ fn legend(state: &AppState) -> Line<'static> {
     Line::from(legend)
 }
 
-/// The widths of a row's label and bar at `w` cells.
-fn widths(rows: &[OvRow], w: usize) -> (usize, usize) {
-    let label_cap = (w * 2 / 5).max(10);
-    let label_w = rows
+/// `灯：红 落后或逾期  黄 稍慢 …`: what the lights mean.
+fn lights_legend(state: &AppState) -> Line<'static> {
+    Line::from(Span::styled(state.tr(S::LightsLegend), state.theme().dim()))
+}
+
+/// The widths of the rows' parts at `w` cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Widths {
+    label: usize,
+    /// Digits of the largest count.
+    digits: usize,
+    /// The widest light mark (红: 2, `R`: 1).
+    mark: usize,
+    /// The bar between its brackets; 0: no bar.
+    bar: usize,
+}
+
+/// The label gets up to 3/10 of the width, the counts what they need, the
+/// bar the rest if that is 10 cells or more, else the label takes it.
+fn widths(state: &AppState, rows: &[OvRow], w: usize) -> Widths {
+    let widest = rows
         .iter()
         .map(|r| text::width(&r.label))
         .max()
-        .unwrap_or(0)
-        .min(label_cap);
-    let counts_w = 4 * 6;
-    let bar_w = w.saturating_sub(2 + label_w + 2 + counts_w + 2 + 2);
-    (label_w, bar_w)
+        .unwrap_or(0);
+    let most = rows.iter().map(|r| r.counts.total()).max().unwrap_or(0);
+    let digits = most.to_string().len();
+    let mark = Light::ALL
+        .iter()
+        .map(|&l| text::width(light_mark(state, l)))
+        .max()
+        .unwrap_or(1);
+    // 2 marker, 2 gap, status counts `✔ 12 `, 1 gap, light counts `红 12 `
+    let counts = 4 * (1 + 1 + digits + 1) + 1 + 4 * (mark + 1 + digits + 1);
+    let fixed = 2 + 2 + counts;
+    let label = widest.min((w * 3 / 10).max(16));
+    let bar = w.saturating_sub(fixed + label + 3);
+    if bar >= 10 {
+        return Widths {
+            label,
+            digits,
+            mark,
+            bar,
+        };
+    }
+    let label = widest.min(w.saturating_sub(fixed));
+    Widths {
+        label,
+        digits,
+        mark,
+        bar: 0,
+    }
 }
 
-/// One group's or leader's line: marker, label, the four counts, the bar.
-fn row_line(state: &AppState, r: &OvRow, sel: bool, label_w: usize, bar_w: usize) -> Line<'static> {
+/// The counts of a row: statuses, then lights (dim when 0).
+fn count_spans(state: &AppState, r: &OvRow, wd: Widths) -> Vec<Span<'static>> {
+    let th = state.theme();
+    let mut spans = Vec::new();
+    for c in CLASSES {
+        let n = r.counts.get(c);
+        let style = if n > 0 { th.class(c) } else { th.dim() };
+        let count = text::pad_left(&n.to_string(), wd.digits);
+        spans.push(Span::styled(
+            format!("{} {count} ", th.class_mark(c)),
+            style,
+        ));
+    }
+    spans.push(Span::raw(" "));
+    for l in Light::ALL {
+        let n = r.lights.get(l);
+        let style = if n > 0 { th.light(l) } else { th.dim() };
+        let mark = text::pad(light_mark(state, l), wd.mark);
+        let count = text::pad_left(&n.to_string(), wd.digits);
+        spans.push(Span::styled(format!("{mark} {count} "), style));
+    }
+    spans
+}
+
+/// One group's or leader's line: marker, label, the counts, the bar.
+fn row_line(state: &AppState, r: &OvRow, sel: bool, wd: Widths) -> Line<'static> {
     let th = state.theme();
     let mut spans = vec![
         Span::raw(if sel {
@@ -72,20 +140,13 @@ fn row_line(state: &AppState, r: &OvRow, sel: bool, label_w: usize, bar_w: usize
         } else {
             "  ".into()
         }),
-        Span::styled(text::pad(&r.label, label_w), th.title()),
+        Span::styled(text::pad(&r.label, wd.label), th.title()),
         Span::raw("  "),
     ];
-    for c in CLASSES {
-        let n = r.counts.get(c);
-        let style = if n > 0 { th.class(c) } else { th.dim() };
-        spans.push(Span::styled(
-            format!("{}{} ", th.class_mark(c), text::pad_left(&n.to_string(), 4)),
-            style,
-        ));
-    }
-    if bar_w >= 10 {
-        spans.push(Span::raw(" ["));
-        for (c, n) in stack(&r.counts, bar_w) {
+    spans.extend(count_spans(state, r, wd));
+    if wd.bar > 0 {
+        spans.push(Span::raw("["));
+        for (c, n) in stack(&r.counts, wd.bar) {
             if n > 0 {
                 let ch = th.stack_char(c).to_string().repeat(n);
                 spans.push(Span::styled(ch, th.class(c)));
@@ -115,10 +176,13 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: Cursor) {
     if inner.height > 1 {
         paint::put_line(buf, inner.x, inner.y + 1, w, &legend(state));
     }
+    if inner.height > 2 {
+        paint::put_line(buf, inner.x, inner.y + 2, w, &lights_legend(state));
+    }
     let rows = &state.overview;
-    let (label_w, bar_w) = widths(rows, w as usize);
-    let list_y = inner.y + 2;
-    let height = inner.height.saturating_sub(2) as usize;
+    let wd = widths(state, rows, w as usize);
+    let list_y = inner.y + 3;
+    let height = inner.height.saturating_sub(3) as usize;
     for (i, r) in rows.iter().enumerate().skip(c.offset).take(height) {
         let y = list_y + (i - c.offset) as u16;
         if let OvKind::Heading(h) = r.kind {
@@ -134,7 +198,7 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: Cursor) {
             };
             buf.set_style(line, th.selected(true));
         }
-        paint::put_line(buf, inner.x, y, w, &row_line(state, r, sel, label_w, bar_w));
+        paint::put_line(buf, inner.x, y, w, &row_line(state, r, sel, wd));
     }
 }
 

@@ -7,6 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::ledger::Status;
+use crate::pace::Light;
 use crate::ui::data::Class;
 use crate::ui::model::Theme;
 use crate::ui::model::chart::Part;
@@ -29,6 +30,8 @@ pub trait Styles {
     fn border(&self) -> border::Set<'static>;
     fn status(&self, s: Status) -> Style;
     fn class(&self, c: Class) -> Style;
+    /// A light in its colour: red, yellow, green, dim gray.
+    fn light(&self, l: Light) -> Style;
     fn border_style(&self, focused: bool) -> Style;
     fn title(&self) -> Style;
     fn heading(&self) -> Style;
@@ -72,6 +75,15 @@ impl Styles for Theme {
             Class::InProgress => fg(self, Color::Yellow),
             Class::Missed => fg(self, Color::Red).add_modifier(Modifier::BOLD),
             Class::NoData => fg(self, Color::DarkGray),
+        }
+    }
+
+    fn light(&self, l: Light) -> Style {
+        match l {
+            Light::Red => fg(self, Color::Red).add_modifier(Modifier::BOLD),
+            Light::Yellow => fg(self, Color::Yellow),
+            Light::Green => fg(self, Color::Green),
+            Light::Gray => fg(self, Color::DarkGray),
         }
     }
 
@@ -134,6 +146,7 @@ impl Styles for Theme {
             Tone::Highlight => self.highlight(),
             Tone::Key => self.key(),
             Tone::Class(c) => self.class(c),
+            Tone::Light(l) => self.light(l),
         }
     }
 }
@@ -167,6 +180,9 @@ mod tests {
         };
         for c in Class::ALL {
             assert_eq!(t.class(c).fg, None);
+        }
+        for l in Light::ALL {
+            assert_eq!(t.light(l).fg, None);
         }
         assert_eq!(t.key().fg, None);
     }

@@ -1,6 +1,8 @@
 //! The task tree: 全部 (everything the filters leave), 总体目标 (task 0),
 //! then the five groups with their tasks. Each task line has a status mark
-//! that reads without colour, its number and its title cut by display width.
+//! and a light (the worst of its indicators', `!` after it when one is
+//! 逾期未报) that read without colour, its number and its title cut by
+//! display width.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,24 +10,37 @@ use ratatui::text::{Line, Span};
 
 use super::paint;
 use super::theme::Styles;
+use crate::pace::LightCounts;
 use crate::plan::group_label;
-use crate::ui::model::{AppState, Pane, TreeRow};
+use crate::ui::data::Counts;
+use crate::ui::model::{AppState, Pane, TreeRow, detail};
 use crate::ui::strings::{S, fill};
+
+/// `✖ 红`: the status mark and the light of some indicators, in the
+/// theme's styles ([`detail::task_marks`]).
+fn marks(state: &AppState, c: &Counts, l: &LightCounts, stale: usize) -> Vec<Span<'static>> {
+    let th = state.theme();
+    detail::task_marks(state, c, l, stale)
+        .into_iter()
+        .map(|p| Span::styled(p.text, th.tone(p.tone)))
+        .collect()
+}
 
 /// The text of a tree row (without selection marker).
 pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
     let th = state.theme();
     match row {
         TreeRow::All => {
-            let c = state.visible.counts.summary();
-            Line::from(vec![
-                Span::styled(th.class_mark(c), th.class(c)),
+            let v = &state.visible;
+            let mut spans = marks(state, &v.counts, &v.lights, v.stale);
+            spans.extend([
                 Span::raw(" "),
                 Span::styled(
                     fill(state.lang(), S::All, &[&state.task_count().to_string()]),
                     th.title(),
                 ),
-            ])
+            ]);
+            Line::from(spans)
         }
         TreeRow::Group(g) => {
             let fold = if state.collapsed.contains(&g) {
@@ -49,14 +64,12 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
                 return Line::default();
             };
             let t = &state.plan.tasks[vt.pos];
-            let c = vt.counts.summary();
             let indent = if t.group == 0 { "" } else { "  " };
-            Line::from(vec![
-                Span::raw(indent),
-                Span::styled(th.class_mark(c), th.class(c)),
-                Span::raw(format!(" {:>2} ", t.id)),
-                Span::raw(t.title.clone()),
-            ])
+            let mut spans = vec![Span::raw(indent)];
+            spans.extend(marks(state, &vt.counts, &vt.lights, vt.stale));
+            spans.push(Span::raw(format!(" {:>2} ", t.id)));
+            spans.push(Span::raw(t.title.clone()));
+            Line::from(spans)
         }
     }
 }
