@@ -287,6 +287,7 @@ fn conflict_prompt_zh_100x30() {
             who: Some("bob".into()),
             when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
             line: 0,
+            period: None,
         }),
     );
     let out = render(&s);

@@ -133,6 +133,7 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
         who: Some("bob".into()),
         when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
         line: 0,
+        period: None,
     };
     update(&mut s, Action::UndoConflicted(bobs.clone()));
     // bob's value is on the screen at once, and a y/n question asked
@@ -215,6 +216,7 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
             saved: String::new(),
             seen: Some("100".into()),
             seen_line: None,
+            period: None,
         }),
     );
     // the editor is open on 8.3 at once, with the text typed then
@@ -241,6 +243,7 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
                 saved: String::new(),
                 seen: None,
                 seen_line: None,
+                period: None,
             }),
         );
         assert!(matches!(s.mode, Mode::Browse), "{id} {field}");
@@ -387,6 +390,7 @@ fn a_note_expects_the_note_it_was_typed_over() {
             who: Some("bob".into()),
             when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
             line: 0,
+            period: None,
         }),
     );
     let screen = render(&s);
@@ -423,6 +427,7 @@ fn a_note_expects_the_note_it_was_typed_over() {
             saved: String::new(),
             seen: Some("旧备注".into()),
             seen_line: None,
+            period: None,
         }),
     );
     keys(&mut s, "\n");
@@ -466,6 +471,7 @@ fn the_task_state_picker_expects_the_state_it_opened_on() {
             who: Some("bob".into()),
             when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
             line: 0,
+            period: None,
         }),
     );
     assert!(s.request.is_none());
@@ -565,6 +571,7 @@ fn an_edit_over_a_value_changed_and_changed_back_is_a_conflict() {
             saved: String::new(),
             seen: Some("177".into()),
             seen_line: Some(line),
+            period: None,
         }),
     );
     keys(&mut s, "\n");

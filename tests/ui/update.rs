@@ -674,6 +674,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     // their value is shown at once, and a y/n prompt asked
@@ -714,6 +715,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     keys(&mut s, "n");
@@ -896,6 +898,7 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     assert_eq!(

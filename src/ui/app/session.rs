@@ -42,6 +42,7 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
                 saved: String::new(),
                 seen: e.seen.clone(),
                 seen_line: e.seen_row,
+                period: None,
             })
         }
         _ => None,
