@@ -5,6 +5,7 @@
 
 mod common;
 mod long;
+mod period;
 mod pty;
 mod scale;
 mod screens;
