@@ -131,12 +131,20 @@ fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new
     s.mode = Mode::Edit(e);
 }
 
-/// `u`: undo the selected indicator's last change, if its value is still
-/// the one on the screen.
+/// `u`: undo the selected indicator's last change (whatever its period,
+/// as `wudang-plan undo`), if it is still the one the screen has: the
+/// latest row of all its periods' (an earlier period's correction is the
+/// last change though the latest period's value is the one shown).
 pub(super) fn start_undo(s: &mut AppState) {
     if let Some(id) = indicator_for(s, true) {
-        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
-        let row = s.progress.row_of(&id, Field::Actual);
+        let last = s.progress.series_of(&id).iter().max_by_key(|p| p.line);
+        let (seen, row) = match last {
+            Some(p) => (p.actual.map(|a| a.to_ledger()), p.line),
+            None => (
+                s.progress.actual.get(&id).map(Actual::to_ledger),
+                s.progress.row_of(&id, Field::Actual),
+            ),
+        };
         s.request = Some(undo_request(id, Field::Actual, seen, row));
     }
 }
