@@ -173,7 +173,7 @@ strings! {
     KeyNo => "否：不记录", "no: record nothing";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
     KeyRecord => "记录所填期间的实际值", "record the value for the period shown";
-    KeySwitchField => "在实际值与期间之间切换（期间如 2024、2024Q2、2024年6月）", "switch between the value and its period (2024, 2024Q2, 2024年6月)";
+    KeySwitchField => "切换实际值 / 期间（如 2024、2024Q2、2024年6月）", "switch value / period (2024, 2024Q2, 2024年6月)";
     KeyPrevPeriod => "上一期（同为年、季度或月）", "the period before (a year, quarter or month, as shown)";
     KeyNextPeriod => "下一期", "the period after";
     // short hints for the footer
