@@ -106,10 +106,10 @@ fn new_remark(edit: &Edit, cur: Option<&Entry>) -> bool {
         .is_some_and(|n| cur.and_then(|e| e.note.as_deref()) != Some(n))
 }
 
-/// The conflict when `expect` is not the current value of `cur`.
+/// The conflict when `expect` is not the current value of `cur` (the
+/// current row of `id`'s `field` in `period`, for an actual).
 fn check_expect(
-    id: &str,
-    field: Field,
+    (id, field, period): (&str, Field, Option<Period>),
     expect: &Expect,
     cur: Option<&Entry>,
 ) -> Result<(), LedgerError> {
@@ -134,6 +134,7 @@ fn check_expect(
         who: cur.map(|e| e.user.clone()),
         when: cur.map(|e| e.time),
         line,
+        period,
     })))
 }
 
@@ -153,7 +154,7 @@ pub(crate) fn decide(edit: &Edit, cur: Option<&Entry>) -> Result<Option<Entry>, 
     if same_value(edit.field, edit.value.as_deref(), found.as_deref()) && !new_remark(edit, cur) {
         return Ok(None);
     }
-    check_expect(&edit.id, edit.field, &edit.expect, cur)?;
+    check_expect((&edit.id, edit.field, edit.in_period()), &edit.expect, cur)?;
     Ok(Some(Entry {
         line: 0,
         time: edit.time,
@@ -176,7 +177,8 @@ pub(crate) fn decide_undo(
     time: Stamp,
     note: Option<String>,
 ) -> Result<Entry, LedgerError> {
-    check_expect(&last.id, last.field, expect, Some(last))?;
+    let period = (last.field == Field::Actual).then(|| last.in_period());
+    check_expect((&last.id, last.field, period), expect, Some(last))?;
     Ok(Entry {
         line: 0,
         time,
@@ -188,7 +190,7 @@ pub(crate) fn decide_undo(
         note: Some(
             note.unwrap_or_else(|| format!("undo of the change at {} by {}", last.time, last.user)),
         ),
-        period: (last.field == Field::Actual).then(|| last.in_period()),
+        period,
     })
 }
 
@@ -298,6 +300,41 @@ mod tests {
         // the command line's --expect compares values only
         let by_value = Expect::Value(Some("512".into()));
         assert!(decide(&edit(Some("600"), None, by_value), Some(&cur)).is_ok());
+    }
+
+    /// A conflict on an actual names its period (the edit's, or the
+    /// undone row's), so the UI shows their value in that period.
+    #[test]
+    fn a_conflict_names_the_period() {
+        let mut cur = row("420", None);
+        cur.period = Some(Period::Year(2023));
+        let mut e = edit(Some("430"), None, Expect::Value(Some("400".into())));
+        e.period = Some(Period::Year(2023));
+        let Err(LedgerError::Conflict(c)) = decide(&e, Some(&cur)) else {
+            panic!("no conflict")
+        };
+        assert_eq!(c.period, Some(Period::Year(2023)));
+        // nothing recorded for the period yet: still the edit's period
+        let Err(LedgerError::Conflict(c)) = decide(
+            &edit(Some("430"), None, Expect::Value(Some("1".into()))),
+            None,
+        ) else {
+            panic!("no conflict")
+        };
+        assert_eq!(c.period, Some(Period::Year(2025)), "the year of its time");
+        let Err(LedgerError::Conflict(c)) =
+            decide_undo(&cur, &Expect::Value(None), "a", cur.time, None)
+        else {
+            panic!("no conflict")
+        };
+        assert_eq!(c.period, Some(Period::Year(2023)));
+        cur.field = Field::Status;
+        let Err(LedgerError::Conflict(c)) =
+            decide_undo(&cur, &Expect::Value(None), "a", cur.time, None)
+        else {
+            panic!("no conflict")
+        };
+        assert_eq!(c.period, None, "a status has none");
     }
 
     #[test]

@@ -15,6 +15,12 @@
 //! A draft written before `seen` existed has no such column: it is read as "nothing was recorded"
 //! too, which is safe — over any recorded value the edit then asks y/n,
 //! naming who recorded it, and never overwrites silently.
+//!
+//! `period` is the period field of an actual's editor as typed (`2023`,
+//! `２０２３年`, even half typed): the restored editor records for it and
+//! `seen` is that period's value. Empty for a note, and missing in a draft
+//! written before the column existed: the editor then opens on the default
+//! period (the year of today).
 
 use std::fs;
 use std::io::Write;
@@ -40,6 +46,9 @@ pub struct Draft {
     /// known (a draft from before the `seen_line` column), the value alone
     /// is then expected.
     pub seen_line: Option<u64>,
+    /// The period field as typed (an actual's); `None`: a note, or a
+    /// draft from before the `period` column (the default period).
+    pub period: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,7 +92,15 @@ pub fn draft_path(ledger: &Path, user: &str) -> PathBuf {
         .join(format!(".{name}.draft-{safe}.csv"))
 }
 
-const HEADER: [&str; 6] = ["id", "field", "text", "saved", "seen", "seen_line"];
+const HEADER: [&str; 7] = [
+    "id",
+    "field",
+    "text",
+    "saved",
+    "seen",
+    "seen_line",
+    "period",
+];
 
 /// Saves `draft` at `path`, replacing any earlier draft atomically.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
@@ -94,8 +111,17 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
     let seen = draft.seen.as_deref().unwrap_or("");
     let field = draft.field.as_str();
     let line = draft.seen_line.map(|l| l.to_string()).unwrap_or_default();
-    w.write_record([&draft.id, field, &draft.text, &draft.saved, seen, &line])
-        .map_err(|e| io_err(path, e))?;
+    let period = draft.period.as_deref().unwrap_or("");
+    w.write_record([
+        &draft.id,
+        field,
+        &draft.text,
+        &draft.saved,
+        seen,
+        &line,
+        period,
+    ])
+    .map_err(|e| io_err(path, e))?;
     let bytes = w.into_inner().map_err(|e| io_err(path, e))?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let result = (|| {
@@ -138,6 +164,7 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
     let saved = col("saved");
     let seen = col("seen");
     let seen_line = col("seen_line");
+    let period = col("period");
     match rdr.records().next() {
         None => Ok(None),
         Some(Err(e)) => Err(DraftError::Bad {
@@ -167,6 +194,7 @@ pub fn load(path: &Path) -> Result<Option<Draft>, DraftError> {
                 // not a number (edited by hand): unknown, the value alone
                 // is expected
                 seen_line: get(seen_line).trim().parse().ok(),
+                period: Some(get(period)).filter(|p| !p.trim().is_empty()),
             }))
         }
     }
@@ -203,6 +231,7 @@ mod tests {
             saved: "2026-11-27T10:00:00+08:00".into(),
             seen: Some("500".into()),
             seen_line: Some(41),
+            period: Some("２０２３年".into()),
         };
         save(&path, &d).unwrap();
         assert_eq!(load(&path).unwrap(), Some(d.clone()));
@@ -265,6 +294,7 @@ mod tests {
             assert_eq!((d.id.as_str(), d.text.as_str()), ("8.3", "177"), "{text}");
             assert_eq!(d.seen.as_deref(), seen, "{text}");
             assert_eq!(d.seen_line, None, "no seen_line: the value alone");
+            assert_eq!(d.period, None, "no period: the default one");
         }
     }
 }

@@ -104,6 +104,9 @@ pub struct Conflict {
     /// The line of the row holding the value now (`0`: none): what an
     /// overwrite then expects.
     pub line: u64,
+    /// The period of the actual in conflict (the edit's, or the undone
+    /// row's); `None` for a status or a note.
+    pub period: Option<crate::plan::Period>,
 }
 
 impl fmt::Display for Conflict {

@@ -51,6 +51,12 @@ pub enum Action {
     /// `e` / Enter: edit the selected indicator's actual (a milestone
     /// toggles done / not done).
     Edit,
+    /// Tab / Shift-Tab in the value editor: the caret to the period field
+    /// or back to the value.
+    SwitchField,
+    /// `[` / `]` in the value editor: the period before / after.
+    PrevPeriod,
+    NextPeriod,
     /// `y` in the conflict prompt: record our value over theirs.
     Overwrite,
     /// `y` in a confirmation (a milestone toggle, an undo over someone
@@ -127,6 +133,9 @@ impl Action {
             Action::Paste("zkc".into()),
             Action::Resize(80, 24),
             Action::Edit,
+            Action::SwitchField,
+            Action::PrevPeriod,
+            Action::NextPeriod,
             Action::Overwrite,
             Action::Yes,
             Action::CaretHome,

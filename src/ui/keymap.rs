@@ -58,6 +58,8 @@ pub enum Ctx {
     Browse,
     /// A text field: search, jump, or a picker (typed characters go to it).
     Input,
+    /// The value editor of an actual: its own keys, else a text field's.
+    Edit,
     Overview,
     Help,
     /// The editor's conflict prompt: overwrite or keep theirs.
@@ -72,9 +74,10 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 8] = [
+    pub const ALL: [Ctx; 9] = [
         Ctx::Browse,
         Ctx::Input,
+        Ctx::Edit,
         Ctx::Conflict,
         Ctx::Confirm,
         Ctx::History,
@@ -87,6 +90,7 @@ impl Ctx {
         match self {
             Ctx::Browse => S::SectionBrowse,
             Ctx::Input => S::SectionInput,
+            Ctx::Edit => S::SectionEdit,
             Ctx::Overview => S::SectionOverview,
             Ctx::Help => S::SectionHelp,
             Ctx::Conflict => S::SectionConflict,
@@ -118,7 +122,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Chart, Confirm, Conflict, Help, History, Input, Overview};
+use Ctx::{Browse, Chart, Confirm, Conflict, Edit, Help, History, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -307,6 +311,43 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(Input, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
     b(
+        Edit,
+        Action::Confirm,
+        &[Enter],
+        S::KeyRecord,
+        Some(S::HintRecord),
+    ),
+    b(
+        Edit,
+        Action::Cancel,
+        &[Esc],
+        S::KeyCancel,
+        Some(S::HintCancel),
+    ),
+    b(
+        Edit,
+        Action::SwitchField,
+        &[Tab, BackTab],
+        S::KeySwitchField,
+        Some(S::HintPeriod),
+    ),
+    // `【` `】`: what a Chinese IME sends for `[` `]`.
+    b(
+        Edit,
+        Action::PrevPeriod,
+        &[Char('['), Char('【')],
+        S::KeyPrevPeriod,
+        Some(S::HintStepPeriod),
+    ),
+    b(
+        Edit,
+        Action::NextPeriod,
+        &[Char(']'), Char('】')],
+        S::KeyNextPeriod,
+        None,
+    ),
+    b(Edit, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+    b(
         Conflict,
         Action::Overwrite,
         &[Char('y')],
@@ -468,6 +509,7 @@ pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {
         return Some(b.action.clone());
     }
     match (ctx, key) {
+        (Ctx::Edit, key) => action_for(Ctx::Input, key),
         (Ctx::Input, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
         _ => None,
     }
@@ -507,7 +549,8 @@ pub fn markdown() -> String {
          Regenerate with `UPDATE_DOCS=1 cargo test --lib keys_md`.\n\n",
     );
     out.push_str(
-        "`、` and `：` are what a Chinese input method sends for `/` and `:`; they work the same.\n",
+        "`、` and `：` are what a Chinese input method sends for `/` and `:`, `【` and `】` for \
+         `[` and `]`; they work the same.\n",
     );
     for ctx in Ctx::ALL {
         out.push_str(&format!(
@@ -531,6 +574,9 @@ pub fn markdown() -> String {
         }
         if ctx == Ctx::Input {
             out.push_str("| any other key | typed into the field | 输入到文本框 |\n");
+        }
+        if ctx == Ctx::Edit {
+            out.push_str("| any other key | as in a text field (above) | 同文本框（见上） |\n");
         }
     }
     out
@@ -580,13 +626,34 @@ mod tests {
         assert_eq!(action_for(Ctx::Browse, Key::Char('z')), None);
     }
 
+    /// The value editor has its own keys (Tab, `[` `]` and the IME's `【`
+    /// `】`), and a text field's for the rest.
+    #[test]
+    fn the_value_editor_falls_back_to_a_text_fields_keys() {
+        let edit = |k| action_for(Ctx::Edit, k);
+        assert_eq!(edit(Key::Tab), Some(Action::SwitchField));
+        assert_eq!(edit(Key::BackTab), Some(Action::SwitchField));
+        assert_eq!(edit(Key::Char('[')), Some(Action::PrevPeriod));
+        assert_eq!(edit(Key::Char('【')), Some(Action::PrevPeriod));
+        assert_eq!(edit(Key::Char('】')), Some(Action::NextPeriod));
+        assert_eq!(edit(Key::Enter), Some(Action::Confirm));
+        assert_eq!(edit(Key::Backspace), Some(Action::Backspace));
+        assert_eq!(edit(Key::Ctrl('u')), Some(Action::ClearField));
+        assert_eq!(edit(Key::Char('年')), Some(Action::Input('年')));
+        // elsewhere `[` is typed
+        assert_eq!(
+            action_for(Ctx::Input, Key::Char('[')),
+            Some(Action::Input('['))
+        );
+    }
+
     #[test]
     fn labels_are_ascii_or_ime_punctuation() {
         for b in KEYMAP {
             for k in b.keys {
                 let l = k.label();
                 assert!(
-                    l.is_ascii() || ["、", "：", "？"].contains(&l.as_str()),
+                    l.is_ascii() || ["、", "：", "？", "【", "】"].contains(&l.as_str()),
                     "{l}"
                 );
             }

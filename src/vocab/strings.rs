@@ -150,6 +150,7 @@ strings! {
         "[###...] actual as a share of the target; in the overview # met  > in progress  x missed  . no data";
     SectionBrowse => "浏览", "Browse";
     SectionInput => "搜索、跳转、选择框中", "In search, jump and pickers";
+    SectionEdit => "填报实际值时", "In the value editor";
     SectionOverview => "总览中", "In the overview";
     SectionHelp => "帮助中", "In help";
     SectionHistory => "修改记录中", "In the history";
@@ -197,6 +198,10 @@ strings! {
     KeyYes => "是：按提示所说记录", "yes: record what it says";
     KeyNo => "否：不记录", "no: record nothing";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
+    KeyRecord => "记录所填期间的实际值", "record the value for the period shown";
+    KeySwitchField => "切换实际值 / 期间（如 2024、2024Q2、2024年6月）", "switch value / period (2024, 2024Q2, 2024年6月)";
+    KeyPrevPeriod => "上一期（同为年、季度或月）", "the period before (a year, quarter or month, as shown)";
+    KeyNextPeriod => "下一期", "the period after";
     // short hints for the footer
     HintMove => "移动", "move";
     HintPane => "窗格", "pane";
@@ -221,8 +226,18 @@ strings! {
     HintKeepTheirs => "保留对方", "keep theirs";
     HintYes => "是", "yes";
     HintNo => "否", "no";
+    HintRecord => "记录", "record";
+    HintPeriod => "期间", "period";
+    HintStepPeriod => "上/下一期", "prev/next";
     // editing
     EditPrompt => "{} 实际值", "{} actual";
+    PeriodLabel => "期间", "period";
+    DefaultPeriodRefused => "{}（默认期间为今天所在的年份；按 Tab 另填期间）", "Tab: type another period; the default one, the year of today, is refused: {}";
+    DefaultPeriodToggle => "未记录（里程碑请用 wudang-plan set 编号 完成 --period 期间）：{}（默认期间为今天所在的年份）",
+        "Nothing recorded (use wudang-plan set ID done --period P): {} (the default period is the year of today)";
+    InPeriod => "{}（{}）", "{} ({})";
+    PeriodHas => "{} 已填报：{}", "{} recorded: {}";
+    PeriodEmpty => "{} 尚未填报", "{}: nothing recorded";
     Invalid => "无效", "invalid";
     Recorded => "已记录 {}：{} -> {}", "Recorded {}: {} -> {}";
     Unchanged => "未改变：{} 已是 {}，未记录", "Unchanged: {} already is {}; nothing recorded";

@@ -7,6 +7,7 @@ mod chart;
 mod common;
 mod lights;
 mod long;
+mod period;
 mod pty;
 mod scale;
 mod screens;

@@ -485,6 +485,43 @@ fn sigterm_while_typing_keeps_a_draft_and_exits() {
     assert!(text.contains("8.2") && text.contains("77"), "{text}");
 }
 
+/// Issue 10: the editor records for a period typed with a Chinese IME
+/// (`２０２３年`), in the real binary; the ledger row has that period and
+/// this year's value is left alone.
+#[test]
+fn a_value_for_an_earlier_year_is_recorded_with_its_period() {
+    let (_dir, data) = ledger_dir();
+    let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
+    t.wait_text("全部（28 项任务）");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("e");
+    t.wait_all(&["期间 [2026] 实际值", "2026 尚未填报"]);
+    t.send("\t２０２３年");
+    t.wait_text("期间 [２０２３年] 实际值");
+    t.send("\t430\r");
+    t.wait_text("已记录 8.1（2023）：（无） -> 430 亿元");
+    // `[` steps back a year from this one
+    t.send("e[");
+    t.wait_all(&["期间 [2025] 实际值", "2025 尚未填报"]);
+    t.send("440\r");
+    t.wait_text("已记录 8.1（2025）");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let out = cli(&["--data", &data, "history", "8.1", "--format", "csv"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        rows[0].contains(",alice,8.1,actual,440,") && rows[0].ends_with(",2025"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains(",alice,8.1,actual,430,") && rows[1].ends_with(",2023"),
+        "{text}"
+    );
+}
+
 #[test]
 fn undo_and_history_from_the_keyboard() {
     let (_dir, data) = ledger_dir();

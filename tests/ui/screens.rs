@@ -218,10 +218,10 @@ fn editor_valid_zh_100x30() {
     let mut t = terminal(&s);
     let out = screen(t.backend().buffer());
     assert!(
-        out.contains("8.1 工业总产值（亿元） 实际值 : ５２０"),
+        out.contains("8.1 工业总产值（亿元） 期间 [2025] 实际值 : ５２０"),
         "{out}"
     );
-    let prompt = "8.1 工业总产值（亿元） 实际值 : ";
+    let prompt = "8.1 工业总产值（亿元） 期间 [2025] 实际值 : ";
     let col = unicode_width::UnicodeWidthStr::width(prompt) as u16 + 6;
     assert_eq!(
         t.backend_mut().get_cursor_position().unwrap(),
@@ -271,6 +271,85 @@ fn editor_long_error_en_80x24() {
     assert_snapshot!(out);
 }
 
+/// Issue 10: the editor with its period, typed from a Chinese IME
+/// (`２０２３年`, the caret in the period field, 2023's value shown), at
+/// both sizes, in both languages; the footer's second line gives the
+/// editor's keys.
+fn editor_period(lang: Lang, w: u16, h: u16) -> (String, Position) {
+    let mut s = writable(lang, w, h);
+    let row = |v: &str, p: &str, line| wudang_plan::ledger::Entry {
+        line,
+        period: Some(wudang_plan::plan::Period::parse(p).unwrap()),
+        ..row("8.1", v, None, "bob")
+    };
+    update(
+        &mut s,
+        Action::Changed(vec![row("420", "2023", 5), row("512", "2025", 6)]),
+    );
+    keys(&mut s, ":8.1\ne\t");
+    update(&mut s, Action::ClearField);
+    for c in "２０２３年".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let mut t = terminal(&s);
+    let out = screen(t.backend().buffer());
+    (out, t.backend_mut().get_cursor_position().unwrap())
+}
+
+#[test]
+fn editor_period_zh_80x24() {
+    let (out, caret) = editor_period(Lang::Zh, 80, 24);
+    let bar = "8.1 工业总产值（亿元） 期间 [２０２３年] 实际值 : 420";
+    assert!(out.contains(bar), "{out}");
+    assert!(out.contains("Tab 期间  [/] 上/下一期"), "{out}");
+    // the caret after 年, in the period field
+    let before = "8.1 工业总产值（亿元） 期间 [２０２３年";
+    let col = unicode_width::UnicodeWidthStr::width(before) as u16;
+    assert_eq!(caret, Position::new(col, 22));
+    assert_snapshot!(out);
+}
+
+#[test]
+fn editor_period_en_80x24() {
+    let (out, _) = editor_period(Lang::En, 80, 24);
+    assert!(out.contains("period [２０２３年] actual : 420"), "{out}");
+    assert!(
+        out.contains("2023 recorded: 420 亿元  Enter record"),
+        "{out}"
+    );
+    assert!(out.contains("[/] prev/next"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn editor_period_zh_100x30() {
+    let (out, _) = editor_period(Lang::Zh, 100, 30);
+    assert!(out.contains("期间 [２０２３年] 实际值 : 420"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn editor_period_en_100x30() {
+    let (out, _) = editor_period(Lang::En, 100, 30);
+    assert!(out.contains("Tab period  [/] prev/next"), "{out}");
+    assert_snapshot!(out);
+}
+
+/// A period that does not exist, refused with the reason under the bar.
+#[test]
+fn editor_bad_period_zh_80x24() {
+    let mut s = writable(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.1\ne\t");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "2024Q5\n");
+    let out = render(&s);
+    assert!(
+        out.contains("无效：期间：“2024Q5”：没有第5季度；季度为 1 至 4（2024Q2）"),
+        "{out}"
+    );
+    assert_snapshot!(out);
+}
+
 #[test]
 fn conflict_prompt_zh_100x30() {
     let mut s = writable(Lang::Zh, 100, 30);
@@ -287,6 +366,7 @@ fn conflict_prompt_zh_100x30() {
             who: Some("bob".into()),
             when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
             line: 0,
+            period: None,
         }),
     );
     let out = render(&s);

@@ -526,7 +526,18 @@ fn help_scrolls_and_closes() {
 
 #[test]
 fn every_action_in_every_mode_is_safe() {
-    let openers: [&str; 8] = ["", "/", ":", "L", "U", "S", "o", "?"];
+    let openers: [&str; 10] = [
+        "",
+        "/",
+        ":",
+        "L",
+        "U",
+        "S",
+        "o",
+        "?",
+        ":8.1\ne",
+        ":8.1\ne\t",
+    ];
     let base = state(Lang::En, 100, 30);
     for opener in openers {
         for (w, h) in [(100, 30), (80, 24), (45, 12), (1, 1)] {
@@ -589,6 +600,7 @@ fn edit_opens_prefilled_and_enter_requests_a_checked_write() {
             },
             note: None,
             undo: false,
+            period: Some(wudang_plan::plan::Period::Year(2025)),
         })
     );
     // keys wait for the ledger's answer
@@ -674,6 +686,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     // their value is shown at once, and a y/n prompt asked
@@ -714,6 +727,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     keys(&mut s, "n");
@@ -896,6 +910,7 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     assert_eq!(

@@ -80,6 +80,7 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
             who: Some("bob".into()),
             when: None,
             line: 0,
+            period: None,
         }),
     );
     let Mode::Edit(e) = &s.mode else {

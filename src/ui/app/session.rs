@@ -42,6 +42,7 @@ pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
                 saved: String::new(),
                 seen: e.seen.clone(),
                 seen_line: e.seen_row,
+                period: e.period.as_ref().map(|p| p.field.text()),
             })
         }
         _ => None,
@@ -109,7 +110,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
                 user,
                 time,
                 expect: req.expect,
-                period: None,
+                period: req.period,
             })
             .map(|a| match a {
                 Appended::Recorded(e) => Action::Recorded(e),
@@ -163,5 +164,85 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
             state.message = Some(m);
             changed
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::Field;
+    use crate::ledger::draft::Draft;
+    use crate::plan::Period;
+    use crate::ui::keymap::{self, Key};
+    use crate::ui::model::{Config, Theme};
+    use crate::ui::strings::Lang;
+
+    fn state() -> AppState {
+        let plan = crate::plan::load_embedded().unwrap();
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut config = Config::new(Lang::Zh, theme);
+        config.writable = true;
+        let today = jiff::civil::date(2025, 6, 30);
+        let mut s = AppState::new(plan, Progress::empty(today), config);
+        update(&mut s, Action::Resize(100, 30));
+        s
+    }
+
+    /// Keys through the keymap; `\t` is Tab, `\n` Enter.
+    fn keys(s: &mut AppState, typed: &str) {
+        for c in typed.chars() {
+            let key = match c {
+                '\t' => Key::Tab,
+                '\n' => Key::Enter,
+                c => Key::Char(c),
+            };
+            if let Some(a) = keymap::action_for(s.ctx(), key) {
+                update(s, a);
+            }
+        }
+    }
+
+    /// Issue 10: a value typed for 2023 (the period typed with a Chinese
+    /// IME, shown as recorded once left) is kept as a draft with its
+    /// period; restored, Enter records it for 2023, not this year.
+    #[test]
+    fn a_draft_keeps_the_period_and_the_session_records_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let mut sess = Session {
+            ledger: Ledger::open(&path).unwrap(),
+            user: Some("alice".into()),
+            at: Some(Stamp::start_of(jiff::civil::date(2025, 6, 30))),
+        };
+        let mut s = state();
+        keys(&mut s, ":8.1\ne\t２０２３年\t430");
+        let d = typed(&s).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.period.as_deref()),
+            ("430", Some("2023"))
+        );
+        save_draft(&s, &sess);
+        let back = draft::load(&sess.draft_path().unwrap()).unwrap().unwrap();
+        assert_eq!(
+            back,
+            Draft {
+                saved: back.saved.clone(),
+                ..d
+            }
+        );
+
+        let mut s = state();
+        update(&mut s, Action::RestoreDraft(back));
+        keys(&mut s, "\n");
+        perform(&mut s, &mut sess);
+        assert!(s.message.unwrap_or_default().contains("8.1（2023）"));
+        let row = sess.ledger.last_row("8.1", Field::Actual).unwrap();
+        assert_eq!(
+            (row.value.as_deref(), row.period),
+            (Some("430"), Some(Period::Year(2023)))
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use super::cursor::Cursor;
 use super::field::TextField;
+use super::period::PeriodField;
 use super::picker::Picker;
 use crate::ledger::{Expect, Field, Stamp};
 use crate::text;
@@ -72,6 +73,12 @@ pub struct Editor {
     /// The value (ledger form) sent to the ledger; keys wait for its
     /// answer.
     pub sending: Option<String>,
+    /// The period an actual is recorded for (`None`: a note). `seen` and
+    /// `seen_row` are that period's.
+    pub period: Option<PeriodField>,
+    /// Something was typed in the value field; until then it shows the
+    /// value of the period chosen.
+    pub edited: bool,
 }
 
 /// A conflict waiting for y (overwrite) or n (keep theirs).
@@ -100,6 +107,8 @@ pub struct Request {
     /// Undo the last change of `id`'s `field` instead (value and expect
     /// unused).
     pub undo: bool,
+    /// The period of an actual (`None`: a status, a note, an undo).
+    pub period: Option<crate::plan::Period>,
 }
 
 /// The history popup (`H`).

@@ -207,6 +207,7 @@ impl AppState {
             Mode::Browse => Ctx::Browse,
             Mode::Search(_) | Mode::Jump(_) | Mode::Picker(_) => Ctx::Input,
             Mode::Edit(ref e) if e.clash.is_some() => Ctx::Conflict,
+            Mode::Edit(ref e) if e.period.is_some() => Ctx::Edit,
             Mode::Edit(_) => Ctx::Input,
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Overview(_) => Ctx::Overview,

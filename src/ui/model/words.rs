@@ -6,6 +6,7 @@ use super::filter::LightFilter;
 use super::state::AppState;
 use crate::ledger::{Field, Stamp, TaskState};
 use crate::pace::Light;
+use crate::plan::Period;
 use crate::ui::data::NoteKind;
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
@@ -14,6 +15,17 @@ use crate::vocab::Wording;
 /// machine word: `512 亿元`, 已完成, 已延误, a note as written, `（无）`.
 pub fn shown(s: &AppState, id: &str, field: Field, v: Option<&str>) -> String {
     crate::report::value_text(&s.plan, id, field, v, Wording::Lang(s.lang()))
+}
+
+/// An id as messages name it: `8.1`, or `8.1（2023）` for an actual of a
+/// period other than the default one (the year of today).
+pub fn id_in(s: &AppState, id: &str, period: Option<Period>) -> String {
+    match period {
+        Some(p) if p != super::period::default_period(s.progress.today) => {
+            fill(s.lang(), S::InPeriod, &[id, &p.to_string()])
+        }
+        _ => id.to_string(),
+    }
 }
 
 /// A task's state in the UI's language; 未填报 when never set.

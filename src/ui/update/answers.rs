@@ -3,11 +3,13 @@
 //! recorded, the ledger read again, a draft to reopen, the history read.
 
 use super::jump::jump_to;
+use super::period::default_of;
 use crate::ledger::draft::Draft;
-use crate::ledger::{Actual, Conflict, Entry, Field, TaskState};
+use crate::ledger::{Conflict, Entry, Field, Stamp, TaskState};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
-use crate::ui::model::words::{shown, when};
+use crate::ui::model::period::PeriodField;
+use crate::ui::model::words::{id_in, shown, when};
 use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Term;
@@ -57,6 +59,13 @@ fn restore(s: &mut AppState, d: Draft) {
         return;
     }
     jump_to(s, &d.id);
+    let default = default_of(s);
+    // An actual's draft records for the period typed then (an older draft
+    // without one: the default period).
+    let period = (target == Field::Actual).then(|| match &d.period {
+        Some(text) => PeriodField::typed(text, default),
+        None => PeriodField::new(default, default),
+    });
     s.mode = Mode::Edit(Editor {
         id: d.id.clone(),
         target,
@@ -66,8 +75,15 @@ fn restore(s: &mut AppState, d: Draft) {
         error: None,
         clash: None,
         sending: None,
+        period,
+        edited: true,
     });
     s.message = Some(fill(s.lang(), S::DraftBack, &[&d.id]));
+}
+
+/// The period of an actual's row (`None`: a status or a note).
+fn period_of(e: &Entry) -> Option<crate::plan::Period> {
+    (e.field == Field::Actual).then(|| e.in_period())
 }
 
 fn recorded(s: &mut AppState, e: Entry) {
@@ -78,7 +94,8 @@ fn recorded(s: &mut AppState, e: Entry) {
     }
     let old = shown(s, &e.id, e.field, e.old.as_deref());
     let new = shown(s, &e.id, e.field, e.value.as_deref());
-    s.message = Some(fill(s.lang(), S::Recorded, &[&e.id, &old, &new]));
+    let id = id_in(s, &e.id, period_of(&e));
+    s.message = Some(fill(s.lang(), S::Recorded, &[&id, &old, &new]));
 }
 
 /// The value already was ours: the editor closes, nothing was recorded.
@@ -92,6 +109,7 @@ fn unchanged(s: &mut AppState, id: String, cur: Option<Entry>) {
     }
     let field = cur.as_ref().map_or(Field::Actual, |e| e.field);
     let now = shown(s, &id, field, cur.as_ref().and_then(|e| e.value.as_deref()));
+    let id = id_in(s, &id, cur.as_ref().and_then(period_of));
     s.message = Some(fill(s.lang(), S::Unchanged, &[&id, &now]));
 }
 
@@ -105,25 +123,35 @@ fn rejected(s: &mut AppState, why: String) {
     }
 }
 
-/// Shows the value someone else recorded at once.
+/// Shows the value someone else recorded at once (an actual: in its
+/// period, which is the current value only if it is the latest period).
 fn show_theirs(s: &mut AppState, c: &Conflict) {
-    s.progress.rows.insert((c.id.clone(), c.field), c.line);
     match c.field {
         Field::Actual => {
-            match c.found.as_deref().and_then(Actual::from_ledger) {
-                Some(a) => s.progress.actual.insert(c.id.clone(), a),
-                None => s.progress.actual.remove(&c.id),
-            };
+            s.progress.apply(&Entry {
+                line: c.line,
+                time: c.when.unwrap_or_else(|| Stamp::start_of(s.progress.today)),
+                user: c.who.clone().unwrap_or_default(),
+                id: c.id.clone(),
+                field: Field::Actual,
+                value: c.found.clone(),
+                old: None,
+                note: None,
+                period: c.period,
+            });
             s.progress_changed();
         }
         Field::Status => {
+            s.progress.rows.insert((c.id.clone(), c.field), c.line);
             match c.found.as_deref().and_then(TaskState::from_machine) {
                 Some(t) => s.progress.task_state.insert(c.id.clone(), t),
                 None => s.progress.task_state.remove(&c.id),
             };
             s.touch();
         }
-        Field::Note => {}
+        Field::Note => {
+            s.progress.rows.insert((c.id.clone(), c.field), c.line);
+        }
     }
 }
 
@@ -187,7 +215,8 @@ fn changed(s: &mut AppState, rows: Vec<Entry>) {
         Field::Note => last.value.clone().unwrap_or_default(),
         f => shown(s, &last.id, f, last.value.as_deref()),
     };
-    let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &last.id, &what]);
+    let id = id_in(s, &last.id, period_of(last));
+    let mut m = fill(s.lang(), S::ChangedBy, &[&last.user, &id, &what]);
     if rows.len() > 1 {
         m.push_str(&fill(
             s.lang(),

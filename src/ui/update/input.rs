@@ -2,6 +2,7 @@
 //! live), the jump (`:`), a picker, and the value or note editor.
 
 use super::jump::jump_to;
+use super::period::period_key;
 use super::writes::submit;
 use crate::ledger::{Expect, Field};
 use crate::ui::action::Action;
@@ -139,8 +140,9 @@ fn editor_key(s: &mut AppState, mut e: Editor, a: Action) {
         }
         Action::Cancel => {}
         a => {
-            if edit(&mut e.field, &a) {
+            if !period_key(s, &mut e, &a, edit) && edit(&mut e.field, &a) {
                 e.error = None;
+                e.edited = true;
             }
             s.mode = Mode::Edit(e);
         }
@@ -170,6 +172,7 @@ fn apply_pick(s: &mut AppState, p: &Picker) {
                     },
                     note: None,
                     undo: false,
+                    period: None,
                 });
             }
             return;

@@ -14,6 +14,7 @@
 //! - `overlays`: help, the overview and the history popup; `chart`: the
 //!   chart popup;
 //! - `writes`: editing, undo, the y/n questions, a conflict's answer;
+//!   `period`: the value editor's period (the default, Tab, `[` `]`);
 //! - `answers`: what the run loop feeds back (the ledger's answers,
 //!   others' rows, a draft, the history read);
 //! - `settle`: geometry, line counts and cursors after every action.
@@ -24,6 +25,7 @@ mod chart;
 mod input;
 mod jump;
 mod overlays;
+mod period;
 mod pick;
 mod settle;
 mod writes;
@@ -62,7 +64,7 @@ pub fn update(s: &mut AppState, action: Action) {
     match s.ctx() {
         Ctx::Help => overlays::help_key(s, action),
         Ctx::Overview => overlays::overview_key(s, action),
-        Ctx::Input => input::key(s, action),
+        Ctx::Input | Ctx::Edit => input::key(s, action),
         Ctx::Browse => browse::key(s, action),
         Ctx::Conflict => writes::conflict_key(s, action),
         Ctx::Confirm => writes::confirm_key(s, action),

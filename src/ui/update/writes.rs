@@ -3,11 +3,11 @@
 //! the ledger), undo with the value shown, the y/n questions before a
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
+use super::period::{default_of, editor_for, period_to_record, seen_in};
 use crate::ledger::{Actual, Expect, Field, parse_actual};
-use crate::plan::Period;
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
-use crate::ui::model::words::shown;
+use crate::ui::model::words::{id_in, shown};
 use crate::ui::model::{AppState, Confirm, Editor, Mode, Pane, Request};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Milestone;
@@ -65,6 +65,8 @@ pub(super) fn start_note(s: &mut AppState) {
         error: None,
         clash: None,
         sending: None,
+        period: None,
+        edited: false,
     });
 }
 
@@ -89,49 +91,29 @@ pub(super) fn start_edit(s: &mut AppState) {
         }
     };
     let ind = &s.plan.indicators[pos];
-    let current = s.progress.actual.get(&ind.id);
-    let on_screen = current.map(Actual::to_ledger);
-    let (seen, row) = seen_in_default_period(s, &ind.id, on_screen.clone());
-    let seen_row = Some(row);
+    let default = default_of(s);
     if ind.is_milestone() {
-        // One key must not record: ask first.
-        let done = matches!(current, Some(Actual::Done(true)));
+        // One key must not record: ask first (for the default period).
+        if let Err(why) = s.plan.period.check(default) {
+            let why = why.reason(s.lang());
+            s.message = Some(fill(s.lang(), S::DefaultPeriodToggle, &[&why]));
+            return;
+        }
+        let done = matches!(s.progress.actual.get(&ind.id), Some(Actual::Done(true)));
+        let (seen, row) = seen_in(s, &ind.id, default);
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
             seen,
-            seen_row,
+            seen_row: Some(row),
             new: Actual::Done(!done).to_ledger(),
         });
         return;
     }
-    s.mode = Mode::Edit(Editor {
-        id: ind.id.clone(),
-        target: Field::Actual,
-        field: TextField::with(on_screen.as_deref().unwrap_or("")),
-        seen,
-        seen_row,
-        error: None,
-        clash: None,
-        sending: None,
-    });
-}
-
-/// What the editor expects the ledger to hold for the period it records
-/// (the default one: the year of today; the UI has no period field yet),
-/// and the line of the row it saw there: the value shown and its row when
-/// it is that period's (or its period is not known), nothing and no row
-/// (line 0) when the value shown is an earlier period's (that year has no
-/// value yet, so typing over last year's value is not a conflict).
-fn seen_in_default_period(
-    s: &AppState,
-    id: &str,
-    on_screen: Option<String>,
-) -> (Option<String>, u64) {
-    let default = Period::Year(i32::from(s.progress.today.year()));
-    match s.progress.periods.get(id) {
-        Some(p) if *p != default => (None, 0),
-        _ => (on_screen, s.progress.row_of(id, Field::Actual)),
-    }
+    let mut e = editor_for(s, &ind.id.clone(), default);
+    // The default period past the plan's years: say so at once, the caret
+    // in the period field.
+    let _ = period_to_record(s, &mut e);
+    s.mode = Mode::Edit(e);
 }
 
 /// `y` on a milestone: records `new`, expecting `seen` (a conflict then
@@ -141,26 +123,28 @@ fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new
         Some(Actual::Done(d)) => s.word(Milestone::of(d)).to_string(),
         _ => new.clone(),
     };
-    let mut e = Editor {
-        id,
-        target: Field::Actual,
-        field: TextField::with(&shown_new),
-        seen: seen.0,
-        seen_row: seen.1,
-        error: None,
-        clash: None,
-        sending: None,
-    };
+    let mut e = editor_for(s, &id, default_of(s));
+    e.field = TextField::with(&shown_new);
+    e.seen = seen.0;
+    e.seen_row = seen.1;
     send(s, &mut e, new);
     s.mode = Mode::Edit(e);
 }
 
-/// `u`: undo the selected indicator's last change, if its value is still
-/// the one on the screen.
+/// `u`: undo the selected indicator's last change (whatever its period,
+/// as `wudang-plan undo`), if it is still the one the screen has: the
+/// latest row of all its periods' (an earlier period's correction is the
+/// last change though the latest period's value is the one shown).
 pub(super) fn start_undo(s: &mut AppState) {
     if let Some(id) = indicator_for(s, true) {
-        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
-        let row = s.progress.row_of(&id, Field::Actual);
+        let last = s.progress.series_of(&id).iter().max_by_key(|p| p.line);
+        let (seen, row) = match last {
+            Some(p) => (p.actual.map(|a| a.to_ledger()), p.line),
+            None => (
+                s.progress.actual.get(&id).map(Actual::to_ledger),
+                s.progress.row_of(&id, Field::Actual),
+            ),
+        };
         s.request = Some(undo_request(id, Field::Actual, seen, row));
     }
 }
@@ -184,6 +168,7 @@ fn undo_request(id: String, field: Field, seen: Option<String>, row: u64) -> Req
         expect: expect(seen, Some(row)),
         note: None,
         undo: true,
+        period: None,
     }
 }
 
@@ -198,6 +183,7 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
         expect: expect(e.seen.clone(), e.seen_row),
         note: None,
         undo: false,
+        period: e.period.as_ref().map(|p| p.at),
     });
     e.sending = Some(value);
 }
@@ -212,6 +198,9 @@ pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
             e.error = None;
             send(s, e, text);
         }
+        return;
+    }
+    if period_to_record(s, e).is_err() {
         return;
     }
     let Some(ind) = s.plan.indicator(&e.id) else {
@@ -244,7 +233,8 @@ pub(super) fn conflict_key(s: &mut AppState, a: Action) {
         }
         Action::Cancel => {
             let theirs = shown(s, &e.id, e.target, c.theirs.as_deref());
-            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&e.id, &theirs]));
+            let id = id_in(s, &e.id, e.period.as_ref().map(|p| p.at));
+            s.message = Some(fill(s.lang(), S::KeptTheirs, &[&id, &theirs]));
         }
         _ => {
             e.clash = Some(c);

@@ -13,7 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{self, Binding, Ctx};
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::filters_text;
-use crate::ui::model::{AppState, Mode};
+use crate::ui::model::{AppState, Editor, Mode};
 use crate::ui::strings::{S, fill};
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -27,6 +27,9 @@ fn key_label(ctx: Ctx, b: &Binding) -> String {
     let own = b.keys.first().map(|k| k.label()).unwrap_or_default();
     match b.action {
         Action::Down => first(Action::Up).map_or(own.clone(), |u| format!("{own}/{u}")),
+        Action::PrevPeriod => {
+            first(Action::NextPeriod).map_or(own.clone(), |n| format!("{own}/{n}"))
+        }
         Action::Right => first(Action::Left).map_or(own.clone(), |l| format!("{l}/{own}")),
         _ => own,
     }
@@ -56,6 +59,8 @@ const PRIORITY: &[Action] = &[
     Action::Overwrite,
     Action::Yes,
     Action::Cancel,
+    Action::SwitchField,
+    Action::PrevPeriod,
     Action::Edit,
     Action::PickLeader,
     Action::PickStatus,
@@ -124,8 +129,64 @@ fn jump_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> P
     paint::prompt_bar(frame, line, state, prompt, f, Vec::new())
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
+/// The hints that fit in `width` cells, as `key hint` spans two cells
+/// apart, after `spans`.
+fn hint_spans(spans: &mut Vec<Span<'static>>, state: &AppState, width: usize) {
+    let start = spans.len();
+    for (k, h) in fit_hints(hints(state), width) {
+        if spans.len() > start {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(k, state.theme().key()));
+        spans.push(Span::raw(format!(" {h}")));
+    }
+}
+
+/// Line 2 in the value editor: what the period holds (or a message),
+/// then the editor's keys.
+fn editor_line(state: &AppState, e: &Editor, width: u16) -> Vec<Span<'static>> {
     let th = state.theme();
+    let (lead, style) = match &state.message {
+        Some(m) => (Some(m.clone()), th.message()),
+        None => (editor::period_info(state, e), th.dim()),
+    };
+    let mut spans = Vec::new();
+    let mut room = width as usize;
+    if let Some(l) = lead {
+        room = room.saturating_sub(text::width(&l) + 2);
+        spans.push(Span::styled(format!("{l}  "), style));
+    }
+    hint_spans(&mut spans, state, room);
+    spans
+}
+
+/// Line 2 elsewhere: the message, the active filters and the ledger.
+fn status_line(state: &AppState) -> Vec<Span<'static>> {
+    let th = state.theme();
+    let mut spans = Vec::new();
+    if let Some(m) = &state.message {
+        spans.push(Span::styled(format!("{m}  "), th.message()));
+    }
+    spans.push(Span::styled(state.label(S::Filter), th.dim()));
+    match filters_text(state) {
+        Some(f) => spans.push(Span::styled(f, th.highlight())),
+        None => spans.push(Span::raw(state.tr(S::FilterNone))),
+    }
+    spans.push(Span::styled(
+        format!("   {}", state.label(S::Ledger)),
+        th.dim(),
+    ));
+    spans.push(Span::raw(
+        state
+            .config
+            .ledger
+            .clone()
+            .unwrap_or_else(|| state.tr(S::LedgerNone).to_string()),
+    ));
+    spans
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
     let line1 = Rect { height: 1, ..area };
     let cursor = match &state.mode {
         Mode::Search(f) => Some(search_bar(frame, line1, state, f)),
@@ -133,13 +194,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
         Mode::Edit(e) if e.clash.is_none() => Some(editor::draw_bar(frame, line1, state, e)),
         _ => {
             let mut spans = Vec::new();
-            for (k, h) in fit_hints(hints(state), line1.width as usize) {
-                if !spans.is_empty() {
-                    spans.push(Span::raw("  "));
-                }
-                spans.push(Span::styled(k, th.key()));
-                spans.push(Span::raw(format!(" {h}")));
-            }
+            hint_spans(&mut spans, state, line1.width as usize);
             paint::put_line(
                 frame.buffer_mut(),
                 line1.x,
@@ -162,26 +217,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
         return cursor;
     }
     if area.height > 1 {
-        let mut spans = Vec::new();
-        if let Some(m) = &state.message {
-            spans.push(Span::styled(format!("{m}  "), th.message()));
-        }
-        spans.push(Span::styled(state.label(S::Filter), th.dim()));
-        match filters_text(state) {
-            Some(f) => spans.push(Span::styled(f, th.highlight())),
-            None => spans.push(Span::raw(state.tr(S::FilterNone))),
-        }
-        spans.push(Span::styled(
-            format!("   {}", state.label(S::Ledger)),
-            th.dim(),
-        ));
-        spans.push(Span::raw(
-            state
-                .config
-                .ledger
-                .clone()
-                .unwrap_or_else(|| state.tr(S::LedgerNone).to_string()),
-        ));
+        let spans = match &state.mode {
+            Mode::Edit(e) if state.ctx() == Ctx::Edit => editor_line(state, e, area.width),
+            _ => status_line(state),
+        };
         paint::put_line(
             frame.buffer_mut(),
             area.x,
