@@ -2,68 +2,17 @@
 
 use std::io::{self, Write};
 
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::ledger::{self, Actual, Field, Ledger, Status, TaskState};
-use crate::pace::{Light, PlanPeriod};
+use crate::ledger::{Actual, Field};
 use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
-use crate::report::Pace;
 use crate::report::{self, Counts};
 use crate::text;
 use crate::vocab::Wording;
 
-/// What the ledger says, as of a day: actuals, statuses, task states.
-pub struct Facts<'a> {
-    pub ledger: &'a Ledger,
-    pub today: Date,
-    /// The plan period, for expected values and lights.
-    pub plan: PlanPeriod,
-}
-
-impl Facts<'_> {
-    pub fn actual(&self, ind: &Indicator) -> Option<Actual> {
-        self.ledger.actual(&ind.id)
-    }
-
-    pub fn status(&self, ind: &Indicator) -> Status {
-        ledger::status(ind, self.actual(ind).as_ref(), self.today)
-    }
-
-    /// A task's state as recorded; `not_started` when never set.
-    pub fn state(&self, task: &str) -> TaskState {
-        self.ledger
-            .task_state(task)
-            .unwrap_or(TaskState::NotStarted)
-    }
-
-    /// The actual for people: `512 亿元`, `80%`, `done`, `-`.
-    pub fn actual_text(&self, ind: &Indicator) -> String {
-        match self.actual(ind) {
-            Some(a) => report::actual_text(ind, &a, Wording::Machine),
-            None => report::nothing(Wording::Machine).into(),
-        }
-    }
-
-    /// The period of the current actual, the baseline, the expected value
-    /// and the light as of today.
-    pub fn pace(&self, ind: &Indicator) -> Pace {
-        Pace::of(self.plan, ind, self.ledger.periods(&ind.id), self.today)
-    }
-
-    /// A task's light: the worst of `inds` (its indicators shown), gray
-    /// only when all are gray or there are none ([`crate::pace::worst`]).
-    pub fn task_light(&self, inds: &[&Indicator]) -> Light {
-        crate::pace::worst(inds.iter().map(|i| self.pace(i).light()))
-    }
-
-    /// Counts of `inds` (a task's indicators shown) per status.
-    pub fn counts(&self, inds: &[&Indicator]) -> Counts {
-        inds.iter().map(|i| self.status(i)).collect()
-    }
-}
+pub use crate::report::Facts;
 
 /// The one-line summary `check` prints.
 pub fn summary(plan: &Plan) -> String {

@@ -8,18 +8,22 @@
 //!   and light as of a date, from its values by period ([`Point`]);
 //! - [`series`]: every period's value judged as it stood (expected value and
 //!   light), for `series` and the UI's chart;
+//! - [`facts`]: [`Facts`], what a ledger says of each indicator and task
+//!   as of a day (actual, status, state, pace), for the command line;
 //! - [`counts`]: [`Counts`] of indicators per status, and the four
 //!   [`Class`]es the UI groups statuses into;
 //! - [`words`]: values and targets as text, in the command line's machine
 //!   words or a UI language ([`crate::vocab::Wording`]).
 
 pub mod counts;
+pub mod facts;
 pub mod pace;
 pub mod progress;
 pub mod series;
 pub mod words;
 
 pub use counts::{Class, Counts};
+pub use facts::Facts;
 pub use pace::{Pace, Point};
 pub use progress::{NoteKind, Noted, Progress};
 pub use words::{actual_cell, actual_text, nothing, target_text, value_text};
