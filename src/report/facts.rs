@@ -10,7 +10,7 @@ use crate::pace::{Light, PlanPeriod};
 use crate::plan::Indicator;
 use crate::vocab::Wording;
 
-use super::{Counts, Pace};
+use super::{Counts, NoteKind, Noted, Pace, Progress};
 
 /// What the ledger says, as of a day: actuals, statuses, task states.
 pub struct Facts<'a> {
@@ -59,5 +59,14 @@ impl Facts<'_> {
     /// Counts of `inds` (a task's indicators shown) per status.
     pub fn counts(&self, inds: &[&Indicator]) -> Counts {
         inds.iter().map(|i| self.status(i)).collect()
+    }
+
+    /// The note shown for `id`, as the UI shows it ([`Progress::note_of`]):
+    /// its standing note, else the remark recorded with its current value
+    /// or status.
+    pub fn note_of(&self, id: &str) -> Option<(Noted, NoteKind)> {
+        let mut p = Progress::empty(self.today);
+        p.set_from(self.ledger, id);
+        p.note_of(id).map(|(n, k)| (n.clone(), k))
     }
 }

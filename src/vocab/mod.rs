@@ -21,7 +21,7 @@ pub mod problem;
 pub mod strings;
 
 pub use problem::{Expected, MAX_DIGITS, ValueProblem};
-pub use strings::{S, fill};
+pub use strings::{S, fill, fill_in};
 
 /// A language of the full-screen UI (and, later, of messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

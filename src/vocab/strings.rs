@@ -297,7 +297,12 @@ strings! {
 
 /// `s` in `lang` with each `{}` replaced by the next of `args`.
 pub fn fill(lang: Lang, s: S, args: &[&str]) -> String {
-    let template = s.get(lang);
+    fill_in(s.get(lang), args)
+}
+
+/// `template` with each `{}` replaced by the next of `args` (the report's
+/// words, `crate::bulletin::words`, are filled by it too).
+pub fn fill_in(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
     let mut rest = template;
