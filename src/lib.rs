@@ -5,11 +5,13 @@
 //! - [`cli`]: command-line commands and output formats;
 //! - [`report`]: progress, counts per status and values as text, shared
 //!   by the CLI and the UI;
+//! - [`bulletin`]: the supervision report (通报), Markdown and HTML;
 //! - [`ui`]: the full-screen terminal UI;
 //! - [`vocab`]: the words for statuses, task states, fields and done /
 //!   not done in both languages, and their parsers (below ledger, cli, ui);
 //! - [`tty`]: noticing that the terminal has gone away.
 
+pub mod bulletin;
 pub mod cli;
 pub mod ledger;
 pub mod pace;

@@ -33,7 +33,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
 
-    /// Language of the full-screen UI: zh (default) or en
+    /// Language of the full-screen UI and of `report`: zh (default) or en
     #[arg(long, global = true, value_enum, env = "WUDANG_PLAN_LANG", default_value_t = LangArg::Zh)]
     pub lang: LangArg,
 
@@ -125,6 +125,21 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// The supervision report (通报): counts by light and status per group, leader and unit; every red, yellow, missed, stale and no-data indicator with its owners and last update; the stretch targets met
+    Report {
+        /// Only this leader's indicators (责任领导): name or pinyin, full or initials (zkc, 朱快春)
+        #[arg(long, value_name = "NAME")]
+        leader: Option<String>,
+        /// Only this task group: 1–5, or 0 for the headline targets (总体目标)
+        #[arg(long, value_name = "N")]
+        group: Option<u32>,
+        /// md (Markdown) or html (one self-contained page that prints on A4) [default: html for an --out FILE ending in .html or .htm, else md]
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write the report to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Show the recorded changes, newest first, with who and when
     History {
@@ -224,6 +239,17 @@ pub enum Format {
     Csv,
     /// A JSON array of objects
     Json,
+}
+
+/// `report --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown (GitHub tables)
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML page (inline CSS and SVG), for the browser and A4 print
+    #[value(alias = "htm")]
+    Html,
 }
 
 /// `--lang`: the command line's names for [`Lang`] (the vocabulary has no

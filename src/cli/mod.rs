@@ -20,6 +20,7 @@ pub mod filter;
 pub mod history;
 pub mod json;
 pub mod output;
+pub mod report;
 pub mod series;
 
 use std::io::{IsTerminal, Write};
@@ -259,6 +260,20 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
         }) => edit::status(cx, task, state, note, expect)?,
         Some(Command::Note { id, text }) => edit::note(cx, id, text)?,
         Some(Command::Series { id, format }) => series::series(cx, id, *format)?,
+        Some(Command::Report {
+            leader,
+            group,
+            format,
+            out,
+        }) => {
+            let req = report::Request {
+                leader: leader.as_deref(),
+                group: *group,
+                format: *format,
+                out: out.as_deref(),
+            };
+            report::report(cx, req)?
+        }
         Some(Command::History { id, limit, format }) => {
             history::history(cx, id.as_deref(), *limit, *format)?
         }
