@@ -32,7 +32,7 @@ pub fn html(s: &str) -> String {
 /// allows before any ASCII punctuation. `<` and `&` too, so that no raw
 /// HTML or entity passes through a renderer (`>` alone opens no tag; at
 /// the start of a line it is a quote: [`md_text`]).
-const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '|', '~', '&'];
+pub const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '|', '~', '&'];
 
 /// Text for a Markdown table cell or inline text: [`INLINE`] escaped; a
 /// line break is already `\n` as text (made visible), so a cell stays on

@@ -41,15 +41,35 @@ fn ink(l: Light) -> &'static str {
     }
 }
 
-/// The one-character mark of a light: 红 / `R`.
-fn mark(l: Light, lang: Lang) -> &'static str {
-    match l {
-        Light::Red => S::MarkRed,
-        Light::Yellow => S::MarkYellow,
-        Light::Green => S::MarkGreen,
-        Light::Gray => S::MarkGray,
+/// The word a bar segment carries: the one-character mark in Chinese
+/// (红), the light's word in English (`red`; the UI's `R` and `.` would
+/// not read in print).
+fn word(l: Light, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => match l {
+            Light::Red => S::MarkRed,
+            Light::Yellow => S::MarkYellow,
+            Light::Green => S::MarkGreen,
+            Light::Gray => S::MarkGray,
+        }
+        .get(lang),
+        Lang::En => l.word(lang),
     }
-    .get(lang)
+}
+
+/// The label of a segment `w` tenths of a pixel wide holding `n`: its
+/// word and count when they fit (about 6.5 px a display cell at 11 px,
+/// and a margin), else the count alone, else nothing.
+fn segment_label(l: Light, n: i64, w: i64, lang: Lang) -> String {
+    let full = format!("{} {n}", word(l, lang));
+    let need = |s: &str| text::width(s) as i64 * 65 + 80;
+    if w >= need(&full) {
+        full
+    } else if w >= need(&n.to_string()) {
+        n.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// Tenths of a pixel as SVG writes them: `123.4`, `12`.
@@ -149,11 +169,7 @@ fn bar(s: &mut String, id: &str, y: i64, line: &Line, lang: Lang) {
         let right = BAR_X * 10 + BAR_W * 10 * before / total;
         let w = right.min(end) - x;
         swatch(s, id, l, x, y * 10, w, BAR_H * 10);
-        let label = match w {
-            w if w >= 400 => format!("{} {n}", mark(l, lang)),
-            w if w >= 160 => n.to_string(),
-            _ => String::new(),
-        };
+        let label = segment_label(l, n, w, lang);
         if !label.is_empty() {
             // on the hatching, the word stands on a halo of the fill
             let _ = write!(
@@ -227,5 +243,13 @@ mod tests {
         assert_eq!(clip("一二三", 6), "一二三");
         assert_eq!(px(1466), "146.6");
         assert_eq!(px(2200), "220");
+    }
+
+    #[test]
+    fn a_segment_says_its_light_in_words_where_it_fits() {
+        assert_eq!(segment_label(Light::Red, 4, 600, Lang::Zh), "红 4");
+        assert_eq!(segment_label(Light::Gray, 33, 600, Lang::En), "gray 33");
+        assert_eq!(segment_label(Light::Yellow, 6, 300, Lang::En), "6");
+        assert_eq!(segment_label(Light::Red, 2, 100, Lang::Zh), "");
     }
 }
