@@ -156,6 +156,29 @@ fn status_line(
     )
 }
 
+/// After a value for `period` was recorded: the current value and its
+/// period when that is another period's (the latest period with a value),
+/// then the status, which is the current value's.
+fn current_and_status(
+    out: &mut dyn Write,
+    plan: &Plan,
+    ledger: &Ledger,
+    ind: &Indicator,
+    period: Period,
+    today: jiff::civil::Date,
+) -> std::io::Result<()> {
+    let current = ledger.current(&ind.id, Field::Actual);
+    if let Some(c) = current.filter(|c| c.in_period() != period) {
+        say!(
+            out,
+            "current: {} ({}, the latest period)",
+            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
+            c.in_period()
+        )?;
+    }
+    status_line(out, ind, ledger.actual(&ind.id).as_ref(), today)
+}
+
 /// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
 fn refused(plan: &Plan, e: LedgerError) -> CliError {
     match e {
@@ -263,17 +286,7 @@ pub fn set(
         value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
         report::actual_text(ind, &actual, Wording::Machine)
     )?;
-    // The status is the current actual's: the latest period's.
-    let current = ledger.current(&ind.id, Field::Actual);
-    if let Some(c) = current.filter(|c| c.in_period() != period) {
-        say!(
-            cx.out,
-            "current: {} ({}, the latest period)",
-            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
-            c.in_period()
-        )?;
-    }
-    status_line(cx.out, ind, ledger.actual(&ind.id).as_ref(), clock.today)?;
+    current_and_status(cx.out, plan, &ledger, ind, period, clock.today)?;
     if let Some(n) = &entry.note {
         say!(cx.out, "note: {n}")?;
     }
@@ -450,7 +463,7 @@ pub fn undo(
     if e.field == Field::Actual
         && let Some(ind) = plan.indicator(&id)
     {
-        status_line(cx.out, ind, e.actual().as_ref(), clock.today)?;
+        current_and_status(cx.out, plan, &ledger, ind, e.in_period(), clock.today)?;
     }
     recorded(cx.out, &ledger, e)?;
     Ok(())

@@ -64,8 +64,8 @@ fn number(a: Option<Actual>) -> Option<Decimal> {
 /// Where an indicator stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pace {
-    /// The period of the current actual (the latest period recorded);
-    /// `None` when nothing is recorded or the latest value was cleared.
+    /// The period of the current actual (the latest period with a value);
+    /// `None` when no period has one.
     pub period: Option<Period>,
     /// The number recorded for the year before the plan, whatever the kind
     /// (only a level is measured from it).
@@ -76,17 +76,22 @@ pub struct Pace {
 
 impl Pace {
     /// `ind` with `rows` (its last row of each period, by period), judged
-    /// as of `today`: the latest period's value, as the current actual.
+    /// as of `today`: the value of the latest period with a value (a
+    /// cleared period does not count), as the current actual.
     pub fn of(plan: PlanPeriod, ind: &Indicator, rows: &[Entry], today: Date) -> Pace {
         let latest = rows
-            .last()
-            .and_then(|e| e.actual().map(|a| (e.in_period(), a)));
+            .iter()
+            .rev()
+            .find_map(|e| Some((e.in_period(), e.actual()?)));
         Pace::judge(plan, ind, baseline(plan, rows), latest, today)
     }
 
     /// [`Pace::of`] an indicator's points (oldest period first).
     pub fn of_points(plan: PlanPeriod, ind: &Indicator, points: &[Point], today: Date) -> Pace {
-        let latest = points.last().and_then(|p| p.actual.map(|a| (p.period, a)));
+        let latest = points
+            .iter()
+            .rev()
+            .find_map(|p| Some((p.period, p.actual?)));
         Pace::judge(plan, ind, baseline_of(plan, points), latest, today)
     }
 
@@ -126,5 +131,42 @@ impl Pace {
     /// before `today` ([`stale`]); never for an indicator with no value.
     pub fn stale(&self, today: Date) -> bool {
         self.period.is_some_and(|p| stale(p, today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{Field, Stamp};
+
+    fn row(line: u64, value: Option<&str>, period: &str) -> Entry {
+        Entry {
+            line,
+            time: Stamp::parse("2025-08-15T10:00:00+08:00").unwrap(),
+            user: "u".into(),
+            id: "8.3".into(),
+            field: Field::Actual,
+            value: value.map(String::from),
+            old: None,
+            note: None,
+            period: Some(Period::parse(period).unwrap()),
+        }
+    }
+
+    /// A cleared latest period (2025, an undo of its first value) leaves
+    /// the latest period with a value (2024Q4's 150) current, in the rows
+    /// of the command line and the points of the UI alike.
+    #[test]
+    fn a_cleared_latest_period_is_not_current() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let ind = plan.indicator("8.3").unwrap();
+        let today = jiff::civil::date(2025, 8, 15);
+        let rows = [row(2, Some("150"), "2024Q4"), row(4, None, "2025")];
+        let points: Vec<Point> = rows.iter().map(Point::of).collect();
+        let from_rows = Pace::of(plan.period, ind, &rows, today);
+        assert_eq!(from_rows.period, Some(Period::Quarter(2024, 4)));
+        assert_eq!(from_rows, Pace::of_points(plan.period, ind, &points, today));
+        let none = Pace::of(plan.period, ind, &rows[1..], today);
+        assert_eq!((none.period, none.light()), (None, Light::Gray));
     }
 }

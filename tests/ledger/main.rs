@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod crash;
+mod current;
 mod lights;
 mod periods;
 mod safety;

@@ -419,3 +419,45 @@ fn undo_after_an_earlier_periods_correction_reverts_it() {
     assert_eq!(undone.reverted.in_period(), Period::Year(2023));
     assert_eq!(l.value("8.1", Field::Actual), Some("512"));
 }
+
+/// A milestone done for 2024, then `not_done` for 2025 (the default
+/// period) and that undone (the row clears 2025): the screen shows it done
+/// again, green, for 2024 — the current value is the latest period's WITH
+/// a value, as `wudang-plan indicators` says.
+#[test]
+fn undoing_a_new_periods_value_gives_the_milestone_back() {
+    use wudang_plan::ledger::Actual;
+    use wudang_plan::pace::Light;
+    let mut s = writable(Lang::Zh, 100, 30);
+    let m = |value: Option<&str>, old: Option<&str>, period: &str, line| Entry {
+        line,
+        period: Some(Period::parse(period).unwrap()),
+        value: value.map(String::from),
+        old: old.map(String::from),
+        ..row("7.4", "done", None, "bob")
+    };
+    let pos = s
+        .plan
+        .indicators
+        .iter()
+        .position(|i| i.id == "7.4")
+        .unwrap();
+    update(
+        &mut s,
+        Action::Changed(vec![m(Some("done"), None, "2024", 5)]),
+    );
+    assert_eq!(s.light_of(pos), Light::Green);
+    update(
+        &mut s,
+        Action::Recorded(m(Some("not_done"), None, "2025", 6)),
+    );
+    assert_eq!(s.light_of(pos), Light::Red, "due 2023, not done");
+    update(
+        &mut s,
+        Action::Recorded(m(None, Some("not_done"), "2025", 7)),
+    );
+    assert_eq!(s.progress.actual.get("7.4"), Some(&Actual::Done(true)));
+    assert_eq!(s.progress.periods.get("7.4"), Some(&Period::Year(2024)));
+    assert_eq!(s.light_of(pos), Light::Green);
+    assert_eq!(s.pace_of(pos).unwrap().period, Some(Period::Year(2024)));
+}
