@@ -103,6 +103,18 @@ pub fn month_of(date: Date) -> i64 {
     i64::from(date.year()) * 12 + i64::from(date.month()) - 1
 }
 
+/// The last month complete by the end of the day `date`, counted like
+/// [`Period::end_month`]: `date`'s own month on its last day, else the
+/// month before (on 2025-08-15, July; on 2025-08-31, August).
+pub fn last_complete_month(date: Date) -> i64 {
+    let month = month_of(date);
+    if date == date.last_of_month() {
+        month
+    } else {
+        month - 1
+    }
+}
+
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
         // The year last only keeps the order consistent with `Eq` for an

@@ -3,9 +3,10 @@
 
 use std::ops::RangeInclusive;
 
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::period::{Period, PeriodError};
+use super::period::{Period, PeriodError, last_complete_month};
 
 /// The years a plan runs, both included: 2021–2025 for 五年行动 to 2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,9 +109,28 @@ impl PlanPeriod {
     /// the whole line (`months == total`). A deadline before the plan
     /// starts counts as already due (1 of 1).
     pub fn elapsed(self, period: Period, deadline: i32) -> Elapsed {
+        self.elapsed_to(period.end_month(), period.year(), deadline)
+    }
+
+    /// [`PlanPeriod::elapsed`] as of the end of the day `as_of`: a period
+    /// not over by then is judged at the end of the last month complete by
+    /// then ([`last_complete_month`]: the month before `as_of`'s, or its
+    /// own on its last day), not at its own end. 2025 on 2025-08-15 is
+    /// through July: 55 of 60 months, 7 into the year; on 2025-01-10, 48
+    /// months and 0 into the year (nothing of 2025 expected yet). A period
+    /// over by `as_of` is judged at its end, as [`PlanPeriod::elapsed`].
+    pub fn elapsed_on(self, period: Period, deadline: i32, as_of: Date) -> Elapsed {
+        let end = period.end_month().min(last_complete_month(as_of));
+        self.elapsed_to(end, period.year(), deadline)
+    }
+
+    /// How far along the line to `deadline` the end of the month `end`
+    /// (counted like [`Period::end_month`]) is, and how many months of
+    /// `year` it completes (0 to 12).
+    fn elapsed_to(self, end: i64, year: i32, deadline: i32) -> Elapsed {
         let start = i64::from(self.start) * 12;
         let total = (i64::from(deadline) + 1) * 12 - start;
-        let into_year = period.months_into_year();
+        let into_year = (end - i64::from(year) * 12 + 1).clamp(0, 12);
         if total <= 0 {
             return Elapsed {
                 months: 1,
@@ -118,7 +138,7 @@ impl PlanPeriod {
                 into_year,
             };
         }
-        let months = (period.end_month() + 1 - start).clamp(0, total);
+        let months = (end + 1 - start).clamp(0, total);
         Elapsed {
             months,
             total,
@@ -183,6 +203,29 @@ mod tests {
             PLAN.elapsed(Period::Year(2022), 2019).fraction(),
             Decimal::ONE
         );
+    }
+
+    /// A period still running is judged at the end of the last complete
+    /// month: through July on 2025-08-15, through August on its last day;
+    /// a period over is judged at its end; one not started has nothing of
+    /// its year elapsed.
+    #[test]
+    fn a_running_period_is_judged_at_the_last_complete_month() {
+        let on = |p: &str, y, m, d| {
+            let e = PLAN.elapsed_on(Period::parse(p).unwrap(), 2025, jiff::civil::date(y, m, d));
+            (e.months, e.total, e.into_year)
+        };
+        assert_eq!(on("2025", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025-07", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025Q3", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025", 2025, 8, 31), (56, 60, 8));
+        assert_eq!(on("2025", 2025, 1, 10), (48, 60, 0));
+        assert_eq!(on("2025", 2025, 12, 31), (60, 60, 12));
+        assert_eq!(on("2024", 2025, 1, 10), (48, 60, 12));
+        assert_eq!(on("2024Q2", 2025, 8, 15), (42, 60, 6));
+        assert_eq!(on("2026", 2025, 8, 15), (55, 60, 0));
+        let early = PLAN.elapsed_on(Period::Year(2022), 2023, jiff::civil::date(2022, 4, 2));
+        assert_eq!((early.months, early.total, early.into_year), (15, 36, 3));
     }
 
     #[test]

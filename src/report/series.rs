@@ -19,8 +19,9 @@ pub struct Judged {
     /// The value recorded for the period (always one: a cleared period is
     /// left out).
     pub actual: Option<Actual>,
-    /// The expected value at the end of the period, exact; `None` when
-    /// nothing is expected (a milestone, a level without a baseline).
+    /// The expected value at the end of the period (or of the last month
+    /// complete today, while it runs), exact; `None` when nothing is
+    /// expected (a milestone, a level without a baseline).
     pub expected: Option<Decimal>,
     /// The light as of the end of the period, or `today` if earlier.
     pub light: Light,

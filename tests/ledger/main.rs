@@ -13,4 +13,5 @@ mod lights;
 mod periods;
 mod safety;
 mod store;
+mod today;
 mod vocab;
