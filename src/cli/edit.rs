@@ -210,8 +210,10 @@ fn refused(plan: &Plan, e: LedgerError) -> CliError {
 
 /// The period `set` records for: `--period` as typed (every form
 /// [`Period::parse`] reads), else the year of today (`--today` or the
-/// clock); refused (exit 2) when unreadable or outside the plan period
-/// widened by a year each side (the baseline year before it).
+/// clock); refused (exit 2) when unreadable, outside the plan period
+/// widened by a year each side (the baseline year before it) or not
+/// started by today ([`crate::plan::PlanPeriod::check`], the full-screen
+/// UI's check too).
 fn period_for(
     plan: &Plan,
     typed: Option<&str>,
@@ -221,7 +223,7 @@ fn period_for(
         Some(t) => Period::parse(t).map_err(|e| CliError::Usage(format!("--period: {e}")))?,
         None => Period::Year(i32::from(today.year())),
     };
-    plan.period.check(period).map_err(|e| {
+    plan.period.check(period, today).map_err(|e| {
         CliError::Usage(match typed {
             Some(_) => format!("--period: {e}"),
             None => {

@@ -88,19 +88,26 @@ impl PlanPeriod {
         self.start.saturating_sub(1)..=self.end.saturating_add(1)
     }
 
-    /// Refuses a period whose year is outside [`PlanPeriod::accepted_years`],
-    /// naming the range.
-    pub fn check(self, period: Period) -> Result<(), PeriodError> {
+    /// Whether a value can be recorded for `period` on `today`: the one
+    /// check of `wudang-plan set --period` and the full-screen UI's editor.
+    /// Refuses a period whose year is outside [`PlanPeriod::accepted_years`]
+    /// (naming the range), then one that has not started by `today`
+    /// ([`Period::has_started`]: 2025Q4 or 2026 on 2025-08-15; the current
+    /// year, quarter and month are fine), naming the period, today and the
+    /// latest periods accepted.
+    pub fn check(self, period: Period, today: Date) -> Result<(), PeriodError> {
         let years = self.accepted_years();
-        if years.contains(&period.year()) {
-            Ok(())
-        } else {
-            Err(PeriodError::OutsidePlan {
+        if !years.contains(&period.year()) {
+            return Err(PeriodError::OutsidePlan {
                 period,
                 first: *years.start(),
                 last: *years.end(),
-            })
+            });
         }
+        if !period.has_started(today) {
+            return Err(PeriodError::NotStarted { period, today });
+        }
+        Ok(())
     }
 
     /// How far along the line from the plan start to the end of `deadline`
@@ -230,11 +237,12 @@ mod tests {
 
     #[test]
     fn check_names_the_range() {
+        let today = jiff::civil::date(2026, 12, 31);
         for y in 2020..=2026 {
-            assert_eq!(PLAN.check(Period::Year(y)), Ok(()), "{y}");
+            assert_eq!(PLAN.check(Period::Year(y), today), Ok(()), "{y}");
         }
-        assert_eq!(PLAN.check(Period::Month(2020, 1)), Ok(()));
-        let e = PLAN.check(Period::Quarter(2019, 4)).unwrap_err();
+        assert_eq!(PLAN.check(Period::Month(2020, 1), today), Ok(()));
+        let e = PLAN.check(Period::Quarter(2019, 4), today).unwrap_err();
         assert_eq!(
             e,
             PeriodError::OutsidePlan {
@@ -245,7 +253,44 @@ mod tests {
         );
         assert!(e.to_string().contains("2019Q4"), "{e}");
         assert!(e.to_string().contains("2020–2026"), "{e}");
-        assert!(PLAN.check(Period::Year(2027)).is_err());
+        assert!(PLAN.check(Period::Year(2027), today).is_err());
+    }
+
+    /// On 2025-08-15 the current year, quarter and month and every earlier
+    /// period are accepted; 2025Q4, 2025-09 and 2026 have not started and
+    /// are refused naming the period, today and what is expected.
+    #[test]
+    fn a_period_not_started_is_refused() {
+        let today = jiff::civil::date(2025, 8, 15);
+        for ok in ["2025", "2025Q3", "2025-08", "2025-07", "2024Q4", "2020"] {
+            assert_eq!(
+                PLAN.check(Period::parse(ok).unwrap(), today),
+                Ok(()),
+                "{ok}"
+            );
+        }
+        for p in ["2025Q4", "2025-09", "2026", "2026-01"] {
+            let period = Period::parse(p).unwrap();
+            assert_eq!(
+                PLAN.check(period, today),
+                Err(PeriodError::NotStarted { period, today }),
+                "{p}"
+            );
+        }
+        let e = PLAN.check(Period::Quarter(2025, 4), today).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "2025Q4 has not started yet: today is 2025-08-15; expected a period that has \
+             started: this year 2025, this quarter 2025Q3, this month 2025-08 or an earlier one"
+        );
+        assert_eq!(
+            e.reason(crate::vocab::Lang::Zh),
+            "2025Q4 尚未开始：今天是 2025-08-15；应填已开始的期间：今年 2025、本季度 2025Q3、\
+             本月 2025-08 或更早的期间"
+        );
+        // Outside the plan is said first.
+        let e = PLAN.check(Period::Year(2027), today).unwrap_err();
+        assert!(matches!(e, PeriodError::OutsidePlan { .. }), "{e}");
     }
 
     #[test]

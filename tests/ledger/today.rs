@@ -67,3 +67,35 @@ fn a_value_so_far_this_year_is_judged_so_far() {
     );
     assert!(now.contains(",2025,,420,red\n"), "{now}");
 }
+
+/// A period that has not started by today is refused (exit 2, nothing
+/// written, the message naming the period, today and what is expected);
+/// the current year, quarter and month are fine.
+#[test]
+fn a_period_not_started_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    for (value, period) in [("900", "2025Q4"), ("350", "2026"), ("80", "2025年9月")] {
+        let r = run(wp_on(&data, "李明", MID).args(["set", "8.1", value, "--period", period]));
+        assert_eq!(r.code, 2, "{period}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{period}: {}", r.stdout);
+        assert!(!data.exists(), "{period}: nothing written");
+        let p = wudang_plan::plan::Period::parse(period).unwrap();
+        assert!(
+            r.stderr.contains(&format!(
+                "--period: {p} has not started yet: today is 2025-08-15; expected a period that \
+                 has started: this year 2025, this quarter 2025Q3, this month 2025-08 or an \
+                 earlier one"
+            )),
+            "{period}: {}",
+            r.stderr
+        );
+    }
+    for period in ["2025Q3", "2025-08", "2025年", "2024Q4"] {
+        ok(&data, MID, &["set", "8.1", "300", "--period", period]);
+    }
+    ok(&data, MID, &["set", "8.1", "310"]);
+    let out = ok(&data, MID, &["history", "8.1", "--format", "csv"]);
+    assert_eq!(out.lines().count(), 6, "{out}");
+    assert!(!out.contains("2026") && !out.contains("2025Q4"), "{out}");
+}

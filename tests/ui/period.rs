@@ -206,6 +206,54 @@ fn brackets_step_the_period_and_the_value_follows_it() {
     assert_eq!(s.ctx(), Ctx::Input);
 }
 
+/// `]` stops at the current period: on 2025-06-30 the year after 2025 and
+/// the quarter after 2025Q2 have not started; the reason is the command
+/// line's, nothing moves, and typing such a period is refused on Enter.
+#[test]
+fn brackets_stop_at_the_current_period() {
+    let mut s = with_years(Lang::En, 100, 30);
+    keys(
+        &mut s, ":8.1
+e]",
+    );
+    assert_eq!(period(&s).1, Period::Year(2025));
+    let why = editor(&s).error.clone().unwrap();
+    assert_eq!(
+        why,
+        "period: 2026 has not started yet: today is 2025-06-30; expected a period that has \
+         started: this year 2025, this quarter 2025Q2, this month 2025-06 or an earlier one"
+    );
+    keys(&mut s, "\t");
+    update(&mut s, Action::ClearField);
+    type_in(&mut s, "2025Q2");
+    keys(&mut s, "]");
+    assert_eq!(period(&s).1, Period::Quarter(2025, 2));
+    assert!(
+        editor(&s)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("2025Q3 has not started")
+    );
+    keys(&mut s, "[");
+    assert_eq!(period(&s).1, Period::Quarter(2025, 1));
+    assert_eq!(editor(&s).error, None);
+    // typed: not taken, refused on Enter with the same words
+    update(&mut s, Action::ClearField);
+    type_in(&mut s, "2025年7月");
+    // (the field named 2025 on the way: the editor is for it, not 2025-07)
+    assert_eq!(period(&s).1, Period::Year(2025), "2025-07 not taken");
+    keys(&mut s, "\t");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "600\n");
+    assert!(s.request.is_none(), "nothing recorded");
+    let why = editor(&s).error.clone().unwrap();
+    assert!(
+        why.starts_with("period: 2025-07 has not started yet: today is 2025-06-30"),
+        "{why}"
+    );
+}
+
 /// The plan over (today 2027, the plan 2021–2025): the default period is
 /// refused as `wudang-plan set` refuses it, at once, and another can be
 /// typed; a milestone says so instead of asking.
