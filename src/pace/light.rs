@@ -256,6 +256,24 @@ pub fn stale(latest: Period, today: Date) -> bool {
     month_of(today) > latest.end_month() + 3
 }
 
+/// 逾期未报 of an indicator judged `a` on its value for `latest`: the
+/// period is [`stale`] and the indicator is not settled. Settled means
+/// nothing more is to be reported: a milestone done, or a target met
+/// ([`Assessment::met`]) once its deadline year has ended. A target met
+/// before its deadline still awaits reports (a level can fall back, and
+/// the office follows the figure to the deadline); one missed after it
+/// stays 逾期未报 until the final figure is in.
+pub fn overdue(
+    latest: Period,
+    a: &Assessment,
+    milestone: bool,
+    deadline: i32,
+    today: Date,
+) -> bool {
+    let settled = a.met && (milestone || past(deadline, today));
+    !settled && stale(latest, today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,4 +20,4 @@ mod cases;
 pub use crate::plan::period::{Period, PeriodError};
 pub use crate::plan::{Elapsed, Kind, PlanPeriod};
 pub use expect::{ABOUT_SHARE, Goal, Progress, expected, ratio};
-pub use light::{Assessment, Light, LightCounts, assess, milestone_light, stale, worst};
+pub use light::{Assessment, Light, LightCounts, assess, milestone_light, overdue, stale, worst};

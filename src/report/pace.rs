@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::ledger::{Actual, Entry};
-use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, stale};
+use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, overdue};
 use crate::plan::Indicator;
 
 /// One period's value of an indicator: the last row recorded for it.
@@ -72,6 +72,10 @@ pub struct Pace {
     pub baseline: Option<Decimal>,
     /// The expected value at the end of `period`, the light as of today.
     pub assessment: Assessment,
+    /// The indicator's deadline year and whether it is a milestone, for
+    /// [`Pace::stale`].
+    deadline: i32,
+    milestone: bool,
 }
 
 impl Pace {
@@ -116,6 +120,8 @@ impl Pace {
             period: latest.map(|(p, _)| p),
             baseline,
             assessment,
+            deadline: ind.deadline,
+            milestone: ind.is_milestone(),
         }
     }
 
@@ -128,9 +134,13 @@ impl Pace {
     }
 
     /// 逾期未报: the current actual's period ended more than a quarter
-    /// before `today` ([`stale`]); never for an indicator with no value.
+    /// before `today` and the indicator is not settled (a milestone done,
+    /// a target met once its deadline year has ended: [`overdue`]); never
+    /// for an indicator with no value. The one rule of the command line
+    /// (`--stale`) and the full-screen UI (`!`, the 逾期未报 filter).
     pub fn stale(&self, today: Date) -> bool {
-        self.period.is_some_and(|p| stale(p, today))
+        self.period
+            .is_some_and(|p| overdue(p, &self.assessment, self.milestone, self.deadline, today))
     }
 }
 
@@ -168,5 +178,34 @@ mod tests {
         assert_eq!(from_rows, Pace::of_points(plan.period, ind, &points, today));
         let none = Pace::of(plan.period, ind, &rows[1..], today);
         assert_eq!((none.period, none.light()), (None, Light::Gray));
+    }
+
+    /// Whether `id` with `value` for `period` is 逾期未报 on `today`.
+    fn stale_on(id: &str, value: &str, period: &str, today: Date) -> bool {
+        let plan = crate::plan::load_embedded().unwrap();
+        let ind = plan.indicator(id).unwrap();
+        let rows = [Entry {
+            id: id.into(),
+            ..row(2, Some(value), period)
+        }];
+        Pace::of(plan.period, ind, &rows, today).stale(today)
+    }
+
+    /// A done milestone is never 逾期未报; a quantitative target met once
+    /// its deadline year has ended is not either. A milestone not done, a
+    /// target missed, or one met before its deadline still is, once its
+    /// period ended more than a quarter ago.
+    #[test]
+    fn a_settled_indicator_is_never_stale() {
+        let (on, after) = (jiff::civil::date(2025, 3, 1), jiff::civil::date(2026, 5, 1));
+        // 7.4, a milestone due 2023.
+        assert!(!stale_on("7.4", "done", "2023", on));
+        assert!(stale_on("7.4", "not_done", "2023", on));
+        // 8.2, 累计 ≥ 420 by 2025.
+        assert!(!stale_on("8.2", "430", "2024", after));
+        assert!(stale_on("8.2", "300", "2024", after));
+        // 8.1, 达到 500 by 2025: met in 2023, before the deadline.
+        assert!(stale_on("8.1", "510", "2023", on));
+        assert!(!stale_on("8.1", "510", "2023", after));
     }
 }

@@ -240,3 +240,35 @@ fn tasks_light_column_and_filter() {
         2
     );
 }
+
+/// A done milestone is never 逾期未报: 7.4 done in 2023 is not listed by
+/// `indicators --stale` (it was), nor is a target met once its deadline
+/// has passed; 7.4 not done still is.
+#[test]
+fn a_settled_indicator_is_not_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    let on = |today: &str, args: &[&str]| {
+        let r = run(wp_on(&data, "u", today).args(args));
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout
+    };
+    let ids = |today: &str| -> Vec<String> {
+        let out = on(today, &["indicators", "--stale", "--format", "csv"]);
+        out.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect()
+    };
+    on("2025-03-01", &["set", "7.4", "done", "--period", "2023"]);
+    on("2025-03-01", &["set", "7.3", "4000", "--period", "2023"]);
+    assert_eq!(ids("2025-03-01"), ["7.3"], "7.4 is done");
+    on(
+        "2025-03-01",
+        &["set", "7.4", "not_done", "--period", "2023"],
+    );
+    assert_eq!(ids("2025-03-01"), ["7.3", "7.4"]);
+    // 7.3 (≥ 5100 by 2023) met with its 2023 figure: settled.
+    on("2025-03-01", &["set", "7.3", "5200", "--period", "2023"]);
+    assert_eq!(ids("2025-03-01"), ["7.4"]);
+}
