@@ -272,3 +272,33 @@ fn a_settled_indicator_is_not_stale() {
     on("2025-03-01", &["set", "7.3", "5200", "--period", "2023"]);
     assert_eq!(ids("2025-03-01"), ["7.4"]);
 }
+
+/// `tasks --stale` keeps the tasks with an indicator shown that is
+/// 逾期未报 (a done milestone is not); with `--light` both must hold.
+#[test]
+fn tasks_stale_keeps_tasks_with_a_stale_indicator() {
+    let (_dir, data) = recorded();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["tasks", "--format", "json"];
+        a.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_str(&on(&data, &a)).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // 8.3's 2023 is stale on 2025-03-01; nothing else is.
+    assert_eq!(ids(&["--stale"]), ["8"]);
+    assert_eq!(ids(&["--stale", "--light", "red"]), ["8"]);
+    assert_eq!(ids(&["--stale", "--light", "gray"]), Vec::<String>::new());
+    assert_eq!(ids(&["--stale", "--group", "1"]), Vec::<String>::new());
+    let set = |args: &[&str]| assert_eq!(run(wp_on(&data, "u", "2025-03-01").args(args)).code, 0);
+    set(&["set", "7.4", "done", "--period", "2023"]);
+    assert_eq!(ids(&["--stale"]), ["8"], "a done milestone is not stale");
+    set(&["set", "7.3", "4000", "--period", "2023"]);
+    assert_eq!(ids(&["--stale"]), ["7", "8"]);
+    let out = on(&data, &["tasks", "--stale"]);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.lines().nth(1).unwrap().starts_with("7 "), "{out}");
+}
