@@ -210,6 +210,19 @@ fn about_level_0_4() {
     assert_eq!(j("76"), (some("78.8"), some("1.25"), Light::Green));
 }
 
+/// Expected values are exact and normalized: 74 + 6 × 48 / 60 is 78.8
+/// in every output, not 78.80 (the scale the sum carries).
+#[test]
+fn expected_values_carry_no_trailing_zeros() {
+    let at = PLAN.elapsed(p("2024"), 2025);
+    let e = expected(Kind::Level, d("80"), some("74"), at).unwrap();
+    assert_eq!(e.to_string(), "78.8");
+    let e = expected(Kind::Cumulative, d("420.00"), None, at).unwrap();
+    assert_eq!(e.to_string(), "336");
+    let e = expected(Kind::Rate, d("10.0"), None, at).unwrap();
+    assert_eq!(e.to_string(), "10");
+}
+
 #[test]
 fn milestone_7_4_before_near_after() {
     let i = seed("7.4");

@@ -32,12 +32,20 @@ pub const YELLOW_FROM: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 ///   quarter or month (target × months into the year / 12: 2500 of 5000 at
 ///   2024Q2);
 /// - `milestone`: `None`.
+///
+/// Exact and normalized (no trailing zeros: 78.8, not the 78.80 that
+/// 74 + 6 × 48 / 60 computes to), so every output prints it the same.
 pub fn expected(
     kind: Kind,
     target: Decimal,
     baseline: Option<Decimal>,
     at: Elapsed,
 ) -> Option<Decimal> {
+    line(kind, target, baseline, at).map(|d| d.normalize())
+}
+
+/// [`expected`] as computed, before it is normalized.
+fn line(kind: Kind, target: Decimal, baseline: Option<Decimal>, at: Elapsed) -> Option<Decimal> {
     match kind {
         Kind::Cumulative => share(target, at.months, at.total),
         Kind::Level => {

@@ -302,3 +302,34 @@ fn tasks_stale_keeps_tasks_with_a_stale_indicator() {
     assert_eq!(out.lines().count(), 3, "{out}");
     assert!(out.lines().nth(1).unwrap().starts_with("7 "), "{out}");
 }
+
+/// Expected values print exact and normalized in every format: 0.4
+/// (~80%, baseline 74) expects 74 + 6 × 0.8 = 78.8 for 2024, not 78.80.
+#[test]
+fn expected_prints_without_trailing_zeros() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    for args in [
+        ["set", "0.4", "74", "--period", "2020"],
+        ["set", "0.4", "75.5", "--period", "2024"],
+    ] {
+        assert_eq!(run(wp_on(&data, "u", "2025-03-01").args(args)).code, 0);
+    }
+    let csv = on(&data, &["indicators", "--task", "0", "--format", "csv"]);
+    let row = csv.lines().find(|l| l.starts_with("0.4,")).unwrap();
+    assert!(row.ends_with(",2024,74,78.8,yellow"), "{row}");
+    let json = on(&data, &["indicators", "--task", "0", "--format", "json"]);
+    assert!(json.contains("\"expected\": 78.8,"), "{json}");
+    assert!(!json.contains("78.80"), "{json}");
+    let table = on(&data, &["indicators", "--task", "0"]);
+    assert!(
+        table.contains("  2024    74        78.8      yellow\n"),
+        "{table}"
+    );
+    assert_eq!(
+        on(&data, &["series", "0.4", "--format", "csv"]),
+        "period,value,expected,light\n2020,74,74,gray\n2024,75.5,78.8,yellow\n"
+    );
+    let json = on(&data, &["series", "0.4", "--format", "json"]);
+    assert!(json.contains("\"expected\": 78.8,"), "{json}");
+}
