@@ -104,8 +104,17 @@ fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<
     )
 }
 
-/// An edit that changed nothing (exit 0): the value already was the one
-/// asked for, and who recorded it.
+/// `actual for 2024Q2` for an actual's row (whose value is about its
+/// period), else the field's name.
+fn field_in(field: Field, period: Option<Period>) -> String {
+    match (field, period) {
+        (Field::Actual, Some(p)) => format!("{field} for {p}"),
+        _ => field.to_string(),
+    }
+}
+
+/// An edit that changed nothing (exit 0): the value (of an actual: for
+/// the period edited) already was the one asked for, and who recorded it.
 fn unchanged(
     out: &mut dyn Write,
     plan: &Plan,
@@ -114,11 +123,12 @@ fn unchanged(
     field: Field,
     cur: Option<&Entry>,
 ) -> Result<(), CliError> {
-    match cur.and_then(|e| e.value.as_deref()) {
-        Some(v) => say!(
+    match cur.and_then(|e| Some((e.value.as_deref()?, e.in_period()))) {
+        Some((v, period)) => say!(
             out,
-            "{}: unchanged: the {field} already is {}; nothing recorded",
+            "{}: unchanged: the {} already is {}; nothing recorded",
             label(plan, id),
+            field_in(field, Some(period)),
             value_text(plan, id, field, Some(v))
         )?,
         None => say!(
@@ -180,32 +190,58 @@ fn current_and_status(
 }
 
 /// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
-fn refused(plan: &Plan, e: LedgerError) -> CliError {
-    match e {
-        LedgerError::Conflict(c) => {
-            let ledger::Conflict {
-                id,
-                field,
-                expected,
-                found,
-                who,
-                when,
-                ..
-            } = *c;
-            let by = match (who, when) {
-                (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
-                _ => String::new(),
-            };
-            CliError::Refused(format!(
-                "{}: nothing recorded: the current {field} is {}{by}, not {} as --expect says; \
-                 check it and run again with --expect set to the current value, or without --expect",
-                label(plan, &id),
-                value_text(plan, &id, field, found.as_deref()),
-                value_text(plan, &id, field, expected.as_deref()),
-            ))
-        }
-        other => CliError::Ledger(other),
-    }
+/// For an actual it names the period compared (the edit's, or the undone
+/// row's) and, when the current value is another period's, that value
+/// and its period: `--expect` is about the period edited.
+fn refused(plan: &Plan, ledger: &Ledger, e: LedgerError) -> CliError {
+    let LedgerError::Conflict(c) = e else {
+        return CliError::Ledger(e);
+    };
+    let ledger::Conflict {
+        id,
+        field,
+        expected,
+        found,
+        who,
+        when,
+        period,
+        ..
+    } = *c;
+    let by = match (who, when) {
+        (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
+        _ => String::new(),
+    };
+    let (what, current) = match period.filter(|_| field == Field::Actual) {
+        Some(p) => (
+            format!("the {field} for {p}"),
+            elsewhere(plan, ledger, &id, p).unwrap_or_default(),
+        ),
+        None => (format!("the current {field}"), String::new()),
+    };
+    let again = match period {
+        Some(p) if field == Field::Actual => format!("{p}'s value"),
+        _ => "the current value".to_string(),
+    };
+    CliError::Refused(format!(
+        "{}: nothing recorded: {what} is {}{by}, not {} as --expect says{current}; \
+         check it and run again with --expect set to {again}, or without --expect",
+        label(plan, &id),
+        value_text(plan, &id, field, found.as_deref()),
+        value_text(plan, &id, field, expected.as_deref()),
+    ))
+}
+
+/// ` (the current actual is 320 亿元, for 2025Q2)` when `id`'s current
+/// actual is another period's than `period`.
+fn elsewhere(plan: &Plan, ledger: &Ledger, id: &str, period: Period) -> Option<String> {
+    let cur = ledger
+        .current(id, Field::Actual)
+        .filter(|c| c.in_period() != period)?;
+    Some(format!(
+        " (the current actual is {}, for {})",
+        value_text(plan, id, Field::Actual, cur.value.as_deref()),
+        cur.in_period()
+    ))
 }
 
 /// The period `set` records for: `--period` as typed (every form
@@ -267,7 +303,7 @@ pub fn set(
             expect,
             period: Some(period),
         })
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let entry = match done {
         Appended::Recorded(e) => e,
@@ -336,7 +372,7 @@ pub fn status(
             expect,
             period: None,
         })
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let entry = match done {
         Appended::Recorded(e) => e,
@@ -444,7 +480,7 @@ pub fn undo(
     };
     let done = ledger
         .undo(&id, field, &expect, &who, clock.now, note.clone())
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let e = &done.entry;
     say!(

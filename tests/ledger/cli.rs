@@ -120,9 +120,9 @@ fn expect_refuses_with_exit_3_and_appends_nothing() {
     assert!(r.stdout.is_empty());
     assert_eq!(
         r.stderr,
-        "wudang-plan: 8.1 工业总产值: nothing recorded: the current actual is 600 亿元 \
+        "wudang-plan: 8.1 工业总产值: nothing recorded: the actual for 2025 is 600 亿元 \
          (recorded by b at 2025-06-01T00:00:00+08:00), not 512 亿元 as --expect says; check it \
-         and run again with --expect set to the current value, or without --expect\n"
+         and run again with --expect set to 2025's value, or without --expect\n"
     );
     let r = run(wp(&data, "c").args(["set", "8.1", "700", "--expect", ""]));
     assert_eq!(r.code, 3);
@@ -166,7 +166,7 @@ fn an_unchanged_value_records_nothing_and_says_so() {
     assert_eq!(
         ok(&["set", "8.1", "５１２"], "b"),
         format!(
-            "8.1 工业总产值: unchanged: the actual already is 512 亿元; nothing recorded\n\
+            "8.1 工业总产值: unchanged: the actual for 2025 already is 512 亿元; nothing recorded\n\
              as recorded by a at 2025-06-01T00:00:00+08:00 ({file}:2)\n"
         )
     );
@@ -200,9 +200,9 @@ fn undo_expect_refuses_with_exit_3() {
     assert!(r.stdout.is_empty());
     assert_eq!(
         r.stderr,
-        "wudang-plan: 8.1 工业总产值: nothing recorded: the current actual is 20 亿元 \
+        "wudang-plan: 8.1 工业总产值: nothing recorded: the actual for 2025 is 20 亿元 \
          (recorded by bob at 2025-06-01T00:00:00+08:00), not 10 亿元 as --expect says; check it \
-         and run again with --expect set to the current value, or without --expect\n"
+         and run again with --expect set to 2025's value, or without --expect\n"
     );
     assert_eq!(fs::read(&data).unwrap(), before);
     // OLD is parsed as `set` parses it

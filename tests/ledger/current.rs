@@ -81,3 +81,51 @@ fn with_every_period_cleared_nothing_is_current() {
     assert_eq!(v[2]["updated"], serde_json::Value::Null);
     assert_eq!(ok(&data, &["series", "8.3", "--format", "json"]), "[]\n");
 }
+
+/// Messages name the period they are about: `--expect` compares with the
+/// value of the period recorded (2025 by default), so a refusal names it
+/// and, when the current value is another period's (8.2's 320 for
+/// 2025Q2), that value and its period; "unchanged" names the period too.
+#[test]
+fn messages_name_the_period_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    ok(&data, &["set", "8.2", "320", "--period", "2025Q2"]);
+    let r = run(wp_on(&data, "李明", TODAY).args(["set", "8.2", "330", "--expect", "320"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "8.2 工业投资累计完成: nothing recorded: the actual for 2025 is -, not 320 亿元 as \
+             --expect says (the current actual is 320 亿元, for 2025Q2); check it and run again \
+             with --expect set to 2025's value, or without --expect"
+        ),
+        "{}",
+        r.stderr
+    );
+    ok(&data, &["set", "8.3", "100", "--period", "2024Q2"]);
+    let out = ok(&data, &["set", "8.3", "100", "--period", "2024年第二季度"]);
+    assert!(
+        out.starts_with(
+            "8.3 规模以上工业企业: unchanged: the actual for 2024Q2 already is 100 家; nothing recorded\n"
+        ),
+        "{out}"
+    );
+    // undo names the undone row's period; a task's status has none.
+    let r = run(wp_on(&data, "李明", TODAY).args(["undo", "8.3", "--expect", "5"]));
+    assert_eq!(r.code, 3);
+    assert!(
+        r.stderr
+            .contains("nothing recorded: the actual for 2024Q2 is 100 家 (recorded by 李明"),
+        "{}",
+        r.stderr
+    );
+    ok(&data, &["status", "8", "delayed"]);
+    let r = run(wp_on(&data, "李明", TODAY).args(["status", "8", "done", "--expect", "进行中"]));
+    assert_eq!(r.code, 3);
+    assert!(
+        r.stderr
+            .contains(": nothing recorded: the current status is delayed"),
+        "{}",
+        r.stderr
+    );
+}
