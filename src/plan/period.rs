@@ -197,8 +197,8 @@ pub enum PeriodError {
     /// A period that has not started by `today` (a value cannot be
     /// reported for it yet).
     #[error(
-        "{period} has not started yet: today is {today}; expected a period that has started: \
-         this year {}, this quarter {}, this month {} or an earlier one",
+        "{period} has not started yet (today is {today}); expected the current year {}, \
+         quarter {} or month {}, or an earlier period",
         Period::Year(i32::from(today.year())),
         Period::quarter_of(*today),
         Period::month_of(*today)
@@ -235,7 +235,7 @@ impl PeriodError {
                     "{period} 不在本方案期内：期间应在 {first}–{last} 年（方案各年、前一年为基期、后一年）"
                 ),
                 PeriodError::NotStarted { period, today } => format!(
-                    "{period} 尚未开始：今天是 {today}；应填已开始的期间：今年 {}、本季度 {}、本月 {} 或更早的期间",
+                    "{period} 尚未开始（今天是 {today}）；应填今年 {}、本季度 {}、本月 {} 或更早的期间",
                     today.year(),
                     Period::quarter_of(*today),
                     Period::month_of(*today)

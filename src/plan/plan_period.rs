@@ -280,13 +280,13 @@ mod tests {
         let e = PLAN.check(Period::Quarter(2025, 4), today).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "2025Q4 has not started yet: today is 2025-08-15; expected a period that has \
-             started: this year 2025, this quarter 2025Q3, this month 2025-08 or an earlier one"
+            "2025Q4 has not started yet (today is 2025-08-15); expected the current year 2025, \
+             quarter 2025Q3 or month 2025-08, or an earlier period"
         );
         assert_eq!(
             e.reason(crate::vocab::Lang::Zh),
-            "2025Q4 尚未开始：今天是 2025-08-15；应填已开始的期间：今年 2025、本季度 2025Q3、\
-             本月 2025-08 或更早的期间"
+            "2025Q4 尚未开始（今天是 2025-08-15）；应填今年 2025、本季度 2025Q3、本月 2025-08 \
+             或更早的期间"
         );
         // Outside the plan is said first.
         let e = PLAN.check(Period::Year(2027), today).unwrap_err();

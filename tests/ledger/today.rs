@@ -83,9 +83,8 @@ fn a_period_not_started_is_refused() {
         let p = wudang_plan::plan::Period::parse(period).unwrap();
         assert!(
             r.stderr.contains(&format!(
-                "--period: {p} has not started yet: today is 2025-08-15; expected a period that \
-                 has started: this year 2025, this quarter 2025Q3, this month 2025-08 or an \
-                 earlier one"
+                "--period: {p} has not started yet (today is 2025-08-15); expected the current \
+                 year 2025, quarter 2025Q3 or month 2025-08, or an earlier period"
             )),
             "{period}: {}",
             r.stderr

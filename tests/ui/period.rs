@@ -220,8 +220,8 @@ e]",
     let why = editor(&s).error.clone().unwrap();
     assert_eq!(
         why,
-        "period: 2026 has not started yet: today is 2025-06-30; expected a period that has \
-         started: this year 2025, this quarter 2025Q2, this month 2025-06 or an earlier one"
+        "period: 2026 has not started yet (today is 2025-06-30); expected the current year \
+         2025, quarter 2025Q2 or month 2025-06, or an earlier period"
     );
     keys(&mut s, "\t");
     update(&mut s, Action::ClearField);
@@ -249,7 +249,7 @@ e]",
     assert!(s.request.is_none(), "nothing recorded");
     let why = editor(&s).error.clone().unwrap();
     assert!(
-        why.starts_with("period: 2025-07 has not started yet: today is 2025-06-30"),
+        why.starts_with("period: 2025-07 has not started yet (today is 2025-06-30)"),
         "{why}"
     );
 }
