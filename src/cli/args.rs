@@ -60,6 +60,9 @@ pub enum Command {
         /// Only tasks with this light (the worst of their indicators'): green, yellow, red, gray, or 绿 黄 红 灰 / 绿灯 黄灯 红灯 灰灯 (several: red,yellow)
         #[arg(long, value_name = "LIGHT")]
         light: Option<String>,
+        /// Only tasks with an indicator shown whose latest value is overdue (逾期未报): its period ended more than a quarter before today
+        #[arg(long)]
+        stale: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },

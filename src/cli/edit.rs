@@ -104,8 +104,17 @@ fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<
     )
 }
 
-/// An edit that changed nothing (exit 0): the value already was the one
-/// asked for, and who recorded it.
+/// `actual for 2024Q2` for an actual's row (whose value is about its
+/// period), else the field's name.
+fn field_in(field: Field, period: Option<Period>) -> String {
+    match (field, period) {
+        (Field::Actual, Some(p)) => format!("{field} for {p}"),
+        _ => field.to_string(),
+    }
+}
+
+/// An edit that changed nothing (exit 0): the value (of an actual: for
+/// the period edited) already was the one asked for, and who recorded it.
 fn unchanged(
     out: &mut dyn Write,
     plan: &Plan,
@@ -114,11 +123,12 @@ fn unchanged(
     field: Field,
     cur: Option<&Entry>,
 ) -> Result<(), CliError> {
-    match cur.and_then(|e| e.value.as_deref()) {
-        Some(v) => say!(
+    match cur.and_then(|e| Some((e.value.as_deref()?, e.in_period()))) {
+        Some((v, period)) => say!(
             out,
-            "{}: unchanged: the {field} already is {}; nothing recorded",
+            "{}: unchanged: the {} already is {}; nothing recorded",
             label(plan, id),
+            field_in(field, Some(period)),
             value_text(plan, id, field, Some(v))
         )?,
         None => say!(
@@ -156,39 +166,90 @@ fn status_line(
     )
 }
 
-/// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
-fn refused(plan: &Plan, e: LedgerError) -> CliError {
-    match e {
-        LedgerError::Conflict(c) => {
-            let ledger::Conflict {
-                id,
-                field,
-                expected,
-                found,
-                who,
-                when,
-                ..
-            } = *c;
-            let by = match (who, when) {
-                (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
-                _ => String::new(),
-            };
-            CliError::Refused(format!(
-                "{}: nothing recorded: the current {field} is {}{by}, not {} as --expect says; \
-                 check it and run again with --expect set to the current value, or without --expect",
-                label(plan, &id),
-                value_text(plan, &id, field, found.as_deref()),
-                value_text(plan, &id, field, expected.as_deref()),
-            ))
-        }
-        other => CliError::Ledger(other),
+/// After a value for `period` was recorded: the current value and its
+/// period when that is another period's (the latest period with a value),
+/// then the status, which is the current value's.
+fn current_and_status(
+    out: &mut dyn Write,
+    plan: &Plan,
+    ledger: &Ledger,
+    ind: &Indicator,
+    period: Period,
+    today: jiff::civil::Date,
+) -> std::io::Result<()> {
+    let current = ledger.current(&ind.id, Field::Actual);
+    if let Some(c) = current.filter(|c| c.in_period() != period) {
+        say!(
+            out,
+            "current: {} ({}, the latest period)",
+            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
+            c.in_period()
+        )?;
     }
+    status_line(out, ind, ledger.actual(&ind.id).as_ref(), today)
+}
+
+/// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
+/// For an actual it names the period compared (the edit's, or the undone
+/// row's) and, when the current value is another period's, that value
+/// and its period: `--expect` is about the period edited.
+fn refused(plan: &Plan, ledger: &Ledger, e: LedgerError) -> CliError {
+    let LedgerError::Conflict(c) = e else {
+        return CliError::Ledger(e);
+    };
+    let ledger::Conflict {
+        id,
+        field,
+        expected,
+        found,
+        who,
+        when,
+        period,
+        ..
+    } = *c;
+    let by = match (who, when) {
+        (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
+        _ => String::new(),
+    };
+    let (what, current) = match period.filter(|_| field == Field::Actual) {
+        Some(p) => (
+            format!("the {field} for {p}"),
+            elsewhere(plan, ledger, &id, p).unwrap_or_default(),
+        ),
+        None => (format!("the current {field}"), String::new()),
+    };
+    let again = match period {
+        Some(p) if field == Field::Actual => format!("{p}'s value"),
+        _ => "the current value".to_string(),
+    };
+    CliError::Refused(format!(
+        "{}: nothing recorded: {what} is {}{by}, not {} as --expect says{current}; \
+         check it and run again with --expect set to {again}, or without --expect",
+        label(plan, &id),
+        value_text(plan, &id, field, found.as_deref()),
+        value_text(plan, &id, field, expected.as_deref()),
+    ))
+}
+
+/// ` (the current actual is 320 亿元, for 2025Q2)` when `id`'s current
+/// actual is another period's than `period`.
+fn elsewhere(plan: &Plan, ledger: &Ledger, id: &str, period: Period) -> Option<String> {
+    let cur = ledger
+        .current(id, Field::Actual)
+        .filter(|c| c.in_period() != period)?;
+    Some(format!(
+        " (the current actual is {}, for {})",
+        value_text(plan, id, Field::Actual, cur.value.as_deref()),
+        cur.in_period()
+    ))
 }
 
 /// The period `set` records for: `--period` as typed (every form
 /// [`Period::parse`] reads), else the year of today (`--today` or the
-/// clock); refused (exit 2) when unreadable or outside the plan period
-/// widened by a year each side (the baseline year before it).
+/// clock); refused (exit 2) when unreadable, outside the plan period
+/// widened by a year each side (the baseline year before it) or not
+/// started by today ([`crate::plan::PlanPeriod::check`], the full-screen
+/// UI's check too).
 fn period_for(
     plan: &Plan,
     typed: Option<&str>,
@@ -198,7 +259,7 @@ fn period_for(
         Some(t) => Period::parse(t).map_err(|e| CliError::Usage(format!("--period: {e}")))?,
         None => Period::Year(i32::from(today.year())),
     };
-    plan.period.check(period).map_err(|e| {
+    plan.period.check(period, today).map_err(|e| {
         CliError::Usage(match typed {
             Some(_) => format!("--period: {e}"),
             None => {
@@ -242,7 +303,7 @@ pub fn set(
             expect,
             period: Some(period),
         })
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let entry = match done {
         Appended::Recorded(e) => e,
@@ -263,17 +324,7 @@ pub fn set(
         value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
         report::actual_text(ind, &actual, Wording::Machine)
     )?;
-    // The status is the current actual's: the latest period's.
-    let current = ledger.current(&ind.id, Field::Actual);
-    if let Some(c) = current.filter(|c| c.in_period() != period) {
-        say!(
-            cx.out,
-            "current: {} ({}, the latest period)",
-            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
-            c.in_period()
-        )?;
-    }
-    status_line(cx.out, ind, ledger.actual(&ind.id).as_ref(), clock.today)?;
+    current_and_status(cx.out, plan, &ledger, ind, period, clock.today)?;
     if let Some(n) = &entry.note {
         say!(cx.out, "note: {n}")?;
     }
@@ -321,7 +372,7 @@ pub fn status(
             expect,
             period: None,
         })
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let entry = match done {
         Appended::Recorded(e) => e,
@@ -429,7 +480,7 @@ pub fn undo(
     };
     let done = ledger
         .undo(&id, field, &expect, &who, clock.now, note.clone())
-        .map_err(|e| refused(plan, e))?;
+        .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings());
     let e = &done.entry;
     say!(
@@ -450,7 +501,7 @@ pub fn undo(
     if e.field == Field::Actual
         && let Some(ind) = plan.indicator(&id)
     {
-        status_line(cx.out, ind, e.actual().as_ref(), clock.today)?;
+        current_and_status(cx.out, plan, &ledger, ind, e.in_period(), clock.today)?;
     }
     recorded(cx.out, &ledger, e)?;
     Ok(())

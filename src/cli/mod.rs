@@ -229,8 +229,16 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             filter,
             status,
             light,
+            stale,
             format,
-        }) => list_tasks(cx, filter, status.as_deref(), light.as_deref(), *format)?,
+        }) => {
+            let only = Only {
+                status: status.as_deref(),
+                light: light.as_deref(),
+                stale: *stale,
+            };
+            list_tasks(cx, filter, only, *format)?
+        }
         Some(Command::Indicators {
             filter,
             status,
@@ -296,18 +304,19 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `tasks [FILTERS] [--status S] [--light L] [--format F]`.
+/// `tasks [FILTERS] [--status S] [--light L] [--stale] [--format F]`: a
+/// task is kept by `--stale` when any of its indicators shown is
+/// 逾期未报.
 fn list_tasks(
     cx: &mut Context<'_>,
     filter: &args::FilterArgs,
-    status: Option<&str>,
-    light: Option<&str>,
+    only: Only<'_>,
     format: Format,
 ) -> Result<(), CliError> {
     let plan = cx.plan;
     let f = filter.resolve(plan)?;
-    let states = filter::task_states(status)?;
-    let lights = filter::lights(light)?;
+    let states = filter::task_states(only.status)?;
+    let lights = filter::lights(only.light)?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     let facts = output::Facts {
         ledger: &ledger,
@@ -321,17 +330,21 @@ fn list_tasks(
             states
                 .as_ref()
                 .is_none_or(|s| s.contains(&facts.state(&t.id)))
-                && lights
-                    .as_ref()
-                    .is_none_or(|l| l.contains(&facts.task_light(&f.view(plan, t).indicators)))
+                && (lights.is_none() && !only.stale || {
+                    let inds = f.view(plan, t).indicators;
+                    lights
+                        .as_ref()
+                        .is_none_or(|l| l.contains(&facts.task_light(&inds)))
+                        && (!only.stale || facts.task_stale(&inds))
+                })
         })
         .collect();
     output::tasks(cx.out, plan, &f, &facts, &tasks, format)?;
     Ok(())
 }
 
-/// What `indicators` keeps besides the people filters: `--status`,
-/// `--light`, `--stale` (all that are given must hold).
+/// What `indicators` and `tasks` keep besides the people filters:
+/// `--status`, `--light`, `--stale` (all that are given must hold).
 struct Only<'a> {
     status: Option<&'a str>,
     light: Option<&'a str>,

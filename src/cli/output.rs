@@ -162,8 +162,8 @@ struct IndicatorJson<'a> {
     /// The number recorded for the year before the plan, exact.
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     baseline: Option<Decimal>,
-    /// The expected value (序时进度) at the end of `period`, exact; null
-    /// when nothing is expected.
+    /// The expected value (序时进度) for `period` (at its end, or so far
+    /// while it runs), exact; null when nothing is expected.
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     expected: Option<Decimal>,
     /// `green`, `yellow`, `red` or `gray`, as of today.

@@ -27,7 +27,8 @@ struct Point {
     value: Option<Decimal>,
     /// A milestone's done / not done; null otherwise.
     done: Option<bool>,
-    /// The expected value (序时进度) at the end of the period, exact; null
+    /// The expected value (序时进度) at the end of the period (so far, while
+    /// it runs), exact; null
     /// when nothing is expected (a milestone, a level without a baseline).
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     expected: Option<Decimal>,

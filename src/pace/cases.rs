@@ -210,6 +210,19 @@ fn about_level_0_4() {
     assert_eq!(j("76"), (some("78.8"), some("1.25"), Light::Green));
 }
 
+/// Expected values are exact and normalized: 74 + 6 × 48 / 60 is 78.8
+/// in every output, not 78.80 (the scale the sum carries).
+#[test]
+fn expected_values_carry_no_trailing_zeros() {
+    let at = PLAN.elapsed(p("2024"), 2025);
+    let e = expected(Kind::Level, d("80"), some("74"), at).unwrap();
+    assert_eq!(e.to_string(), "78.8");
+    let e = expected(Kind::Cumulative, d("420.00"), None, at).unwrap();
+    assert_eq!(e.to_string(), "336");
+    let e = expected(Kind::Rate, d("10.0"), None, at).unwrap();
+    assert_eq!(e.to_string(), "10");
+}
+
 #[test]
 fn milestone_7_4_before_near_after() {
     let i = seed("7.4");
@@ -305,6 +318,77 @@ fn cumulative_with_an_earlier_deadline_7_2() {
     );
     assert_eq!(j("2023", "6000", date(2024, 2, 1)).2, Light::Red);
     assert_eq!(j("2024", "6100", date(2024, 2, 1)).2, Light::Green);
+}
+
+/// A value for a period still running (the default period, the current
+/// year: "the value so far this year") is judged against the line at the
+/// end of the last complete month, not at the period's end. On 2025-08-15
+/// that is July: 55 of 60 months, 7 months into 2025.
+#[test]
+fn a_period_still_running_is_judged_so_far() {
+    let mid = date(2025, 8, 15);
+    // 24.1 每年 ~5000: 3400 so far in 2025 expects 5000 × 7 / 12; green
+    // from 4750 × 7 / 12 = 2770.83 (it was red against the whole year).
+    let i = seed("24.1");
+    let j = |period, value, as_of| judge(&i, Kind::Annual, None, period, value, as_of);
+    assert_eq!(
+        j("2025", "3400", mid),
+        (some("2916.6667"), some("1.2271"), Light::Green)
+    );
+    assert_eq!(j("2025", "3400", mid), j("2025-07", "3400", mid));
+    // On the last day of August, August is complete: 8 months.
+    assert_eq!(
+        j("2025", "2500", date(2025, 8, 31)),
+        (some("3333.3333"), some("0.7895"), Light::Red)
+    );
+    // January 10: nothing of the new year is expected yet.
+    assert_eq!(
+        j("2025", "300", date(2025, 1, 10)),
+        (some("0"), None, Light::Gray)
+    );
+    // Once the year is over: the whole year's amount.
+    assert_eq!(j("2024", "3400", mid).0, some("5000"));
+    // 8.2 累计 ≥ 420: 2025 so far expects 420 × 55 / 60 = 385.
+    let i = seed("8.2");
+    let j = |value| judge(&i, Kind::Cumulative, None, "2025", value, mid);
+    assert_eq!(j("390"), (some("385"), some("1.013"), Light::Green));
+    assert_eq!(j("370"), (some("385"), some("0.961"), Light::Yellow));
+    // 8.1 达到 500 from 300: 300 + 200 × 55 / 60 = 483.33.
+    let i = seed("8.1");
+    let j = |value| judge(&i, Kind::Level, Some("300"), "2025", value, mid);
+    assert_eq!(j("485"), (some("483.3333"), some("1.0091"), Light::Green));
+    // A ceiling on a sum is not settled while its last year runs: 1.9 of
+    // ≤ 2 so far against 2 × 55 / 60 = 1.8333 is yellow, not met.
+    let i = seed("0.12");
+    let j = |value, as_of| judge(&i, Kind::Cumulative, None, "2025", value, as_of);
+    assert_eq!(
+        j("1.9", mid),
+        (some("1.8333"), some("0.9649"), Light::Yellow)
+    );
+    assert_eq!(j("1.9", AFTER).2, Light::Green);
+    // A rate is compared with its target whatever the date.
+    let i = seed("19.3");
+    assert_eq!(
+        judge(&i, Kind::Rate, None, "2025", "9.5", mid),
+        (some("10"), some("0.95"), Light::Yellow)
+    );
+}
+
+/// Nothing expected yet (the baseline year, January 1–30 for a year's
+/// amount) gives no ratio in either direction: a lower-is-better value is
+/// not red against a ceiling of 0.
+#[test]
+fn nothing_expected_yet_is_gray_in_either_direction() {
+    let i = seed("0.12");
+    let j = |kind, period, as_of| judge(&i, kind, None, period, "1.5", as_of);
+    assert_eq!(
+        j(Kind::Cumulative, "2020", TODAY),
+        (some("0"), None, Light::Gray)
+    );
+    assert_eq!(
+        j(Kind::Annual, "2025", date(2025, 1, 10)),
+        (some("0"), None, Light::Gray)
+    );
 }
 
 #[test]
@@ -410,6 +494,38 @@ mod props {
             prop_assert!((e2 - start).abs() >= (e1 - start).abs());
             prop_assert_eq!(expected(kind, target, Some(baseline), at(0)), Some(start));
             prop_assert_eq!(expected(kind, target, Some(baseline), at(60)), Some(target));
+        }
+
+        /// For a period still running, the expected value as of a day moves
+        /// toward the period's end value as the days pass, never past it:
+        /// from the start (the baseline, 0 for a sum or a year's amount)
+        /// toward the target, whatever the kind, the length of the period
+        /// or the deadline.
+        #[test]
+        fn expected_so_far_moves_toward_the_target_as_days_pass(
+            target in amount(),
+            baseline in amount(),
+            day1 in 0i64..2557,
+            day2 in 0i64..2557,
+            kind in prop_oneof![Just(Kind::Cumulative), Just(Kind::Level), Just(Kind::Annual)],
+            period in prop_oneof![
+                (2020i32..=2026).prop_map(Period::Year),
+                (2020i32..=2026, 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
+                (2020i32..=2026, 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
+            ],
+            deadline in 2021i32..=2025,
+        ) {
+            let (day1, day2) = (day1.min(day2), day1.max(day2));
+            let day = |n: i64| date(2020, 1, 1).checked_add(jiff::Span::new().days(n)).unwrap();
+            let on = |d| {
+                let at = PLAN.elapsed_on(period, deadline, d);
+                expected(kind, target, Some(baseline), at).unwrap()
+            };
+            let end = expected(kind, target, Some(baseline), PLAN.elapsed(period, deadline)).unwrap();
+            let (e1, e2) = (on(day(day1)), on(day(day2)));
+            prop_assert!((end - e2).abs() <= (end - e1).abs(), "{} then {}", e1, e2);
+            prop_assert!((target - e2).abs() <= (target - e1).abs());
+            prop_assert_eq!(on(date(2027, 1, 1)), end);
         }
 
         /// For a fixed value, the light of a higher-is-better level or sum,

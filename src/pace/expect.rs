@@ -32,12 +32,20 @@ pub const YELLOW_FROM: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 ///   quarter or month (target × months into the year / 12: 2500 of 5000 at
 ///   2024Q2);
 /// - `milestone`: `None`.
+///
+/// Exact and normalized (no trailing zeros: 78.8, not the 78.80 that
+/// 74 + 6 × 48 / 60 computes to), so every output prints it the same.
 pub fn expected(
     kind: Kind,
     target: Decimal,
     baseline: Option<Decimal>,
     at: Elapsed,
 ) -> Option<Decimal> {
+    line(kind, target, baseline, at).map(|d| d.normalize())
+}
+
+/// [`expected`] as computed, before it is normalized.
+fn line(kind: Kind, target: Decimal, baseline: Option<Decimal>, at: Elapsed) -> Option<Decimal> {
     match kind {
         Kind::Cumulative => share(target, at.months, at.total),
         Kind::Level => {
@@ -172,8 +180,9 @@ impl Goal {
     /// a year's amount only grows, so reaching a higher-is-better target
     /// early is final; under a lower-is-better ceiling it is not until
     /// the sum is complete: a `cumulative` value for a period ending at the
-    /// deadline, an `annual` value for a whole year. Before that the ratio
-    /// decides.
+    /// deadline, an `annual` value for a whole year, judged once that period
+    /// is over (`at` as [`crate::plan::PlanPeriod::elapsed_on`] gives it).
+    /// Before that the ratio decides.
     pub fn met_is_final(&self, at: Elapsed) -> bool {
         match self.kind {
             Kind::Cumulative if !self.higher() => at.months >= at.total,
@@ -208,6 +217,9 @@ impl Goal {
     /// | rate | v / t | t / v |
     /// | annual | v / (t k / 12) | (t k / 12) / v |
     pub fn progress(&self, value: Decimal, at: Elapsed) -> Option<Progress> {
+        if nothing_expected_yet(self.kind, at) {
+            return None;
+        }
         let (t, v, b) = self.bar(value)?;
         let m = Decimal::from(at.months);
         let n = Decimal::from(at.total);
@@ -244,6 +256,19 @@ impl Goal {
         } else {
             None
         }
+    }
+}
+
+/// True when nothing of the line has elapsed at `at`: the start of the
+/// plan (the baseline year) for a sum or a level, the start of the year
+/// (a value typed on January 10 for the new year) for a year's amount. No
+/// ratio then, in either direction (a lower-is-better ceiling of 0 would
+/// otherwise make every value red).
+fn nothing_expected_yet(kind: Kind, at: Elapsed) -> bool {
+    match kind {
+        Kind::Cumulative | Kind::Level => at.months == 0,
+        Kind::Annual => at.into_year == 0,
+        Kind::Rate | Kind::Milestone => false,
     }
 }
 

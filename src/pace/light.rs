@@ -140,17 +140,20 @@ impl FromIterator<Light> for LightCounts {
     }
 }
 
-/// Where an indicator stands: the expected value at the end of its
-/// latest period, the progress ratio, whether the target is met, the light.
+/// Where an indicator stands: the expected value for its latest period as
+/// of the date judged, the progress ratio, whether the target is met, the
+/// light.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assessment {
-    /// The expected value (序时进度) at the end of the value's period, to
-    /// the target as stated; `None` for a milestone, without a value, or a
-    /// level without a baseline.
+    /// The expected value (序时进度) for the value's period, to the target
+    /// as stated: at the end of the period, or for a period still running
+    /// at the end of the last complete month
+    /// ([`crate::plan::PlanPeriod::elapsed_on`]); `None` for a milestone,
+    /// without a value, or a level without a baseline.
     pub expected: Option<Decimal>,
     /// The value from which (lower-is-better: up to which) the light is
-    /// green at the end of the value's period: the expected value, or for a
-    /// `~` target the line to 95 % of it in the better direction.
+    /// green at that point: the expected value, or for a `~` target the
+    /// line to 95 % of it in the better direction.
     pub on_pace: Option<Decimal>,
     /// The progress ratio r; `None` when nothing is expected yet.
     pub ratio: Option<Decimal>,
@@ -164,7 +167,10 @@ pub struct Assessment {
 /// Judges `ind` of `kind` on `latest`, its value for its latest period,
 /// as of `as_of` (today for the current light; for one row of a series,
 /// the end of that row's period if earlier, so history is judged as it
-/// stood). In order:
+/// stood). The expectation is at the end of the period, or, for a period
+/// not over by `as_of`, at the end of the last month complete by then: a
+/// value "so far this year" is compared with the line so far, not with
+/// the whole year's. In order:
 ///
 /// - milestone: see [`milestone_light`] (nothing recorded is not done);
 /// - no value (or a done-flag on a number): `gray`;
@@ -203,7 +209,7 @@ pub fn assess(
         return nothing;
     };
     let goal = Goal::of(ind, kind, baseline);
-    let at = plan.elapsed(period, ind.deadline);
+    let at = plan.elapsed_on(period, ind.deadline, as_of);
     let progress = goal.and_then(|g| g.progress(*value, at));
     let met = status(ind, Some(actual), as_of).is_met() && goal.is_none_or(|g| g.met_is_final(at));
     let light = if met {
@@ -248,6 +254,24 @@ pub fn milestone_light(done: bool, deadline: i32, as_of: Date) -> Light {
 /// 2025-01-01).
 pub fn stale(latest: Period, today: Date) -> bool {
     month_of(today) > latest.end_month() + 3
+}
+
+/// 逾期未报 of an indicator judged `a` on its value for `latest`: the
+/// period is [`stale`] and the indicator is not settled. Settled means
+/// nothing more is to be reported: a milestone done, or a target met
+/// ([`Assessment::met`]) once its deadline year has ended. A target met
+/// before its deadline still awaits reports (a level can fall back, and
+/// the office follows the figure to the deadline); one missed after it
+/// stays 逾期未报 until the final figure is in.
+pub fn overdue(
+    latest: Period,
+    a: &Assessment,
+    milestone: bool,
+    deadline: i32,
+    today: Date,
+) -> bool {
+    let settled = a.met && (milestone || past(deadline, today));
+    !settled && stale(latest, today)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Pace (序时进度): values by reporting period, the value expected at the
-//! end of each period on a straight line to the deadline, and a
+//! end of each period (so far, while it runs) on a straight line to the
+//! deadline, and a
 //! red / yellow / green / gray light. Pure functions of the plan period,
 //! the indicator, its kind, its baseline, its latest value and a date: no
 //! terminal code, no files. See docs/data.md ("Pace").
@@ -19,4 +20,4 @@ mod cases;
 pub use crate::plan::period::{Period, PeriodError};
 pub use crate::plan::{Elapsed, Kind, PlanPeriod};
 pub use expect::{ABOUT_SHARE, Goal, Progress, expected, ratio};
-pub use light::{Assessment, Light, LightCounts, assess, milestone_light, stale, worst};
+pub use light::{Assessment, Light, LightCounts, assess, milestone_light, overdue, stale, worst};

@@ -89,6 +89,25 @@ impl Period {
         self.start_month() <= other.start_month() && other.end_month() <= self.end_month()
     }
 
+    /// The quarter `date` lies in (2025-08-15: 2025Q3).
+    pub fn quarter_of(date: Date) -> Period {
+        let q = u8::try_from((date.month() - 1) / 3 + 1).unwrap_or(1);
+        Period::Quarter(i32::from(date.year()), q)
+    }
+
+    /// The month `date` lies in (2025-08-15: 2025-08).
+    pub fn month_of(date: Date) -> Period {
+        let m = u8::try_from(date.month()).unwrap_or(1);
+        Period::Month(i32::from(date.year()), m)
+    }
+
+    /// True when the period's first month is `today`'s month or earlier:
+    /// a value can be reported for it (the current year, quarter and month
+    /// have started).
+    pub fn has_started(self, today: Date) -> bool {
+        self.start_month() <= month_of(today)
+    }
+
     /// The last day of the period; `None` for a year jiff cannot represent
     /// (outside -9999..=9999).
     pub fn last_day(self) -> Option<Date> {
@@ -101,6 +120,18 @@ impl Period {
 /// Months since January of year 0 of a date, like [`Period::end_month`].
 pub fn month_of(date: Date) -> i64 {
     i64::from(date.year()) * 12 + i64::from(date.month()) - 1
+}
+
+/// The last month complete by the end of the day `date`, counted like
+/// [`Period::end_month`]: `date`'s own month on its last day, else the
+/// month before (on 2025-08-15, July; on 2025-08-31, August).
+pub fn last_complete_month(date: Date) -> i64 {
+    let month = month_of(date);
+    if date == date.last_of_month() {
+        month
+    } else {
+        month - 1
+    }
 }
 
 impl Ord for Period {
@@ -163,6 +194,16 @@ pub enum PeriodError {
         first: i32,
         last: i32,
     },
+    /// A period that has not started by `today` (a value cannot be
+    /// reported for it yet).
+    #[error(
+        "{period} has not started yet (today is {today}); expected the current year {}, \
+         quarter {} or month {}, or an earlier period",
+        Period::Year(i32::from(today.year())),
+        Period::quarter_of(*today),
+        Period::month_of(*today)
+    )]
+    NotStarted { period: Period, today: Date },
 }
 
 const EXPECTED_EN: &str =
@@ -192,6 +233,12 @@ impl PeriodError {
                     last,
                 } => format!(
                     "{period} 不在本方案期内：期间应在 {first}–{last} 年（方案各年、前一年为基期、后一年）"
+                ),
+                PeriodError::NotStarted { period, today } => format!(
+                    "{period} 尚未开始（今天是 {today}）；应填今年 {}、本季度 {}、本月 {} 或更早的期间",
+                    today.year(),
+                    Period::quarter_of(*today),
+                    Period::month_of(*today)
                 ),
             },
         }

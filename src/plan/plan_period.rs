@@ -3,9 +3,10 @@
 
 use std::ops::RangeInclusive;
 
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::period::{Period, PeriodError};
+use super::period::{Period, PeriodError, last_complete_month};
 
 /// The years a plan runs, both included: 2021–2025 for 五年行动 to 2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,19 +88,26 @@ impl PlanPeriod {
         self.start.saturating_sub(1)..=self.end.saturating_add(1)
     }
 
-    /// Refuses a period whose year is outside [`PlanPeriod::accepted_years`],
-    /// naming the range.
-    pub fn check(self, period: Period) -> Result<(), PeriodError> {
+    /// Whether a value can be recorded for `period` on `today`: the one
+    /// check of `wudang-plan set --period` and the full-screen UI's editor.
+    /// Refuses a period whose year is outside [`PlanPeriod::accepted_years`]
+    /// (naming the range), then one that has not started by `today`
+    /// ([`Period::has_started`]: 2025Q4 or 2026 on 2025-08-15; the current
+    /// year, quarter and month are fine), naming the period, today and the
+    /// latest periods accepted.
+    pub fn check(self, period: Period, today: Date) -> Result<(), PeriodError> {
         let years = self.accepted_years();
-        if years.contains(&period.year()) {
-            Ok(())
-        } else {
-            Err(PeriodError::OutsidePlan {
+        if !years.contains(&period.year()) {
+            return Err(PeriodError::OutsidePlan {
                 period,
                 first: *years.start(),
                 last: *years.end(),
-            })
+            });
         }
+        if !period.has_started(today) {
+            return Err(PeriodError::NotStarted { period, today });
+        }
+        Ok(())
     }
 
     /// How far along the line from the plan start to the end of `deadline`
@@ -108,9 +116,28 @@ impl PlanPeriod {
     /// the whole line (`months == total`). A deadline before the plan
     /// starts counts as already due (1 of 1).
     pub fn elapsed(self, period: Period, deadline: i32) -> Elapsed {
+        self.elapsed_to(period.end_month(), period.year(), deadline)
+    }
+
+    /// [`PlanPeriod::elapsed`] as of the end of the day `as_of`: a period
+    /// not over by then is judged at the end of the last month complete by
+    /// then ([`last_complete_month`]: the month before `as_of`'s, or its
+    /// own on its last day), not at its own end. 2025 on 2025-08-15 is
+    /// through July: 55 of 60 months, 7 into the year; on 2025-01-10, 48
+    /// months and 0 into the year (nothing of 2025 expected yet). A period
+    /// over by `as_of` is judged at its end, as [`PlanPeriod::elapsed`].
+    pub fn elapsed_on(self, period: Period, deadline: i32, as_of: Date) -> Elapsed {
+        let end = period.end_month().min(last_complete_month(as_of));
+        self.elapsed_to(end, period.year(), deadline)
+    }
+
+    /// How far along the line to `deadline` the end of the month `end`
+    /// (counted like [`Period::end_month`]) is, and how many months of
+    /// `year` it completes (0 to 12).
+    fn elapsed_to(self, end: i64, year: i32, deadline: i32) -> Elapsed {
         let start = i64::from(self.start) * 12;
         let total = (i64::from(deadline) + 1) * 12 - start;
-        let into_year = period.months_into_year();
+        let into_year = (end - i64::from(year) * 12 + 1).clamp(0, 12);
         if total <= 0 {
             return Elapsed {
                 months: 1,
@@ -118,7 +145,7 @@ impl PlanPeriod {
                 into_year,
             };
         }
-        let months = (period.end_month() + 1 - start).clamp(0, total);
+        let months = (end + 1 - start).clamp(0, total);
         Elapsed {
             months,
             total,
@@ -185,13 +212,37 @@ mod tests {
         );
     }
 
+    /// A period still running is judged at the end of the last complete
+    /// month: through July on 2025-08-15, through August on its last day;
+    /// a period over is judged at its end; one not started has nothing of
+    /// its year elapsed.
+    #[test]
+    fn a_running_period_is_judged_at_the_last_complete_month() {
+        let on = |p: &str, y, m, d| {
+            let e = PLAN.elapsed_on(Period::parse(p).unwrap(), 2025, jiff::civil::date(y, m, d));
+            (e.months, e.total, e.into_year)
+        };
+        assert_eq!(on("2025", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025-07", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025Q3", 2025, 8, 15), (55, 60, 7));
+        assert_eq!(on("2025", 2025, 8, 31), (56, 60, 8));
+        assert_eq!(on("2025", 2025, 1, 10), (48, 60, 0));
+        assert_eq!(on("2025", 2025, 12, 31), (60, 60, 12));
+        assert_eq!(on("2024", 2025, 1, 10), (48, 60, 12));
+        assert_eq!(on("2024Q2", 2025, 8, 15), (42, 60, 6));
+        assert_eq!(on("2026", 2025, 8, 15), (55, 60, 0));
+        let early = PLAN.elapsed_on(Period::Year(2022), 2023, jiff::civil::date(2022, 4, 2));
+        assert_eq!((early.months, early.total, early.into_year), (15, 36, 3));
+    }
+
     #[test]
     fn check_names_the_range() {
+        let today = jiff::civil::date(2026, 12, 31);
         for y in 2020..=2026 {
-            assert_eq!(PLAN.check(Period::Year(y)), Ok(()), "{y}");
+            assert_eq!(PLAN.check(Period::Year(y), today), Ok(()), "{y}");
         }
-        assert_eq!(PLAN.check(Period::Month(2020, 1)), Ok(()));
-        let e = PLAN.check(Period::Quarter(2019, 4)).unwrap_err();
+        assert_eq!(PLAN.check(Period::Month(2020, 1), today), Ok(()));
+        let e = PLAN.check(Period::Quarter(2019, 4), today).unwrap_err();
         assert_eq!(
             e,
             PeriodError::OutsidePlan {
@@ -202,7 +253,44 @@ mod tests {
         );
         assert!(e.to_string().contains("2019Q4"), "{e}");
         assert!(e.to_string().contains("2020–2026"), "{e}");
-        assert!(PLAN.check(Period::Year(2027)).is_err());
+        assert!(PLAN.check(Period::Year(2027), today).is_err());
+    }
+
+    /// On 2025-08-15 the current year, quarter and month and every earlier
+    /// period are accepted; 2025Q4, 2025-09 and 2026 have not started and
+    /// are refused naming the period, today and what is expected.
+    #[test]
+    fn a_period_not_started_is_refused() {
+        let today = jiff::civil::date(2025, 8, 15);
+        for ok in ["2025", "2025Q3", "2025-08", "2025-07", "2024Q4", "2020"] {
+            assert_eq!(
+                PLAN.check(Period::parse(ok).unwrap(), today),
+                Ok(()),
+                "{ok}"
+            );
+        }
+        for p in ["2025Q4", "2025-09", "2026", "2026-01"] {
+            let period = Period::parse(p).unwrap();
+            assert_eq!(
+                PLAN.check(period, today),
+                Err(PeriodError::NotStarted { period, today }),
+                "{p}"
+            );
+        }
+        let e = PLAN.check(Period::Quarter(2025, 4), today).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "2025Q4 has not started yet (today is 2025-08-15); expected the current year 2025, \
+             quarter 2025Q3 or month 2025-08, or an earlier period"
+        );
+        assert_eq!(
+            e.reason(crate::vocab::Lang::Zh),
+            "2025Q4 尚未开始（今天是 2025-08-15）；应填今年 2025、本季度 2025Q3、本月 2025-08 \
+             或更早的期间"
+        );
+        // Outside the plan is said first.
+        let e = PLAN.check(Period::Year(2027), today).unwrap_err();
+        assert!(matches!(e, PeriodError::OutsidePlan { .. }), "{e}");
     }
 
     #[test]

@@ -56,6 +56,12 @@ impl Facts<'_> {
         crate::pace::worst(inds.iter().map(|i| self.pace(i).light()))
     }
 
+    /// True when any of `inds` (a task's indicators shown) is 逾期未报
+    /// ([`Pace::stale`]).
+    pub fn task_stale(&self, inds: &[&Indicator]) -> bool {
+        inds.iter().any(|i| self.pace(i).stale(self.today))
+    }
+
     /// Counts of `inds` (a task's indicators shown) per status.
     pub fn counts(&self, inds: &[&Indicator]) -> Counts {
         inds.iter().map(|i| self.status(i)).collect()

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::ledger::{Actual, Entry};
-use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, stale};
+use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, overdue};
 use crate::plan::Indicator;
 
 /// One period's value of an indicator: the last row recorded for it.
@@ -64,29 +64,38 @@ fn number(a: Option<Actual>) -> Option<Decimal> {
 /// Where an indicator stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pace {
-    /// The period of the current actual (the latest period recorded);
-    /// `None` when nothing is recorded or the latest value was cleared.
+    /// The period of the current actual (the latest period with a value);
+    /// `None` when no period has one.
     pub period: Option<Period>,
     /// The number recorded for the year before the plan, whatever the kind
     /// (only a level is measured from it).
     pub baseline: Option<Decimal>,
     /// The expected value at the end of `period`, the light as of today.
     pub assessment: Assessment,
+    /// The indicator's deadline year and whether it is a milestone, for
+    /// [`Pace::stale`].
+    deadline: i32,
+    milestone: bool,
 }
 
 impl Pace {
     /// `ind` with `rows` (its last row of each period, by period), judged
-    /// as of `today`: the latest period's value, as the current actual.
+    /// as of `today`: the value of the latest period with a value (a
+    /// cleared period does not count), as the current actual.
     pub fn of(plan: PlanPeriod, ind: &Indicator, rows: &[Entry], today: Date) -> Pace {
         let latest = rows
-            .last()
-            .and_then(|e| e.actual().map(|a| (e.in_period(), a)));
+            .iter()
+            .rev()
+            .find_map(|e| Some((e.in_period(), e.actual()?)));
         Pace::judge(plan, ind, baseline(plan, rows), latest, today)
     }
 
     /// [`Pace::of`] an indicator's points (oldest period first).
     pub fn of_points(plan: PlanPeriod, ind: &Indicator, points: &[Point], today: Date) -> Pace {
-        let latest = points.last().and_then(|p| p.actual.map(|a| (p.period, a)));
+        let latest = points
+            .iter()
+            .rev()
+            .find_map(|p| Some((p.period, p.actual?)));
         Pace::judge(plan, ind, baseline_of(plan, points), latest, today)
     }
 
@@ -111,6 +120,8 @@ impl Pace {
             period: latest.map(|(p, _)| p),
             baseline,
             assessment,
+            deadline: ind.deadline,
+            milestone: ind.is_milestone(),
         }
     }
 
@@ -123,8 +134,78 @@ impl Pace {
     }
 
     /// 逾期未报: the current actual's period ended more than a quarter
-    /// before `today` ([`stale`]); never for an indicator with no value.
+    /// before `today` and the indicator is not settled (a milestone done,
+    /// a target met once its deadline year has ended: [`overdue`]); never
+    /// for an indicator with no value. The one rule of the command line
+    /// (`--stale`) and the full-screen UI (`!`, the 逾期未报 filter).
     pub fn stale(&self, today: Date) -> bool {
-        self.period.is_some_and(|p| stale(p, today))
+        self.period
+            .is_some_and(|p| overdue(p, &self.assessment, self.milestone, self.deadline, today))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{Field, Stamp};
+
+    fn row(line: u64, value: Option<&str>, period: &str) -> Entry {
+        Entry {
+            line,
+            time: Stamp::parse("2025-08-15T10:00:00+08:00").unwrap(),
+            user: "u".into(),
+            id: "8.3".into(),
+            field: Field::Actual,
+            value: value.map(String::from),
+            old: None,
+            note: None,
+            period: Some(Period::parse(period).unwrap()),
+        }
+    }
+
+    /// A cleared latest period (2025, an undo of its first value) leaves
+    /// the latest period with a value (2024Q4's 150) current, in the rows
+    /// of the command line and the points of the UI alike.
+    #[test]
+    fn a_cleared_latest_period_is_not_current() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let ind = plan.indicator("8.3").unwrap();
+        let today = jiff::civil::date(2025, 8, 15);
+        let rows = [row(2, Some("150"), "2024Q4"), row(4, None, "2025")];
+        let points: Vec<Point> = rows.iter().map(Point::of).collect();
+        let from_rows = Pace::of(plan.period, ind, &rows, today);
+        assert_eq!(from_rows.period, Some(Period::Quarter(2024, 4)));
+        assert_eq!(from_rows, Pace::of_points(plan.period, ind, &points, today));
+        let none = Pace::of(plan.period, ind, &rows[1..], today);
+        assert_eq!((none.period, none.light()), (None, Light::Gray));
+    }
+
+    /// Whether `id` with `value` for `period` is 逾期未报 on `today`.
+    fn stale_on(id: &str, value: &str, period: &str, today: Date) -> bool {
+        let plan = crate::plan::load_embedded().unwrap();
+        let ind = plan.indicator(id).unwrap();
+        let rows = [Entry {
+            id: id.into(),
+            ..row(2, Some(value), period)
+        }];
+        Pace::of(plan.period, ind, &rows, today).stale(today)
+    }
+
+    /// A done milestone is never 逾期未报; a quantitative target met once
+    /// its deadline year has ended is not either. A milestone not done, a
+    /// target missed, or one met before its deadline still is, once its
+    /// period ended more than a quarter ago.
+    #[test]
+    fn a_settled_indicator_is_never_stale() {
+        let (on, after) = (jiff::civil::date(2025, 3, 1), jiff::civil::date(2026, 5, 1));
+        // 7.4, a milestone due 2023.
+        assert!(!stale_on("7.4", "done", "2023", on));
+        assert!(stale_on("7.4", "not_done", "2023", on));
+        // 8.2, 累计 ≥ 420 by 2025.
+        assert!(!stale_on("8.2", "430", "2024", after));
+        assert!(stale_on("8.2", "300", "2024", after));
+        // 8.1, 达到 500 by 2025: met in 2023, before the deadline.
+        assert!(stale_on("8.1", "510", "2023", on));
+        assert!(!stale_on("8.1", "510", "2023", after));
     }
 }

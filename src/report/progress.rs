@@ -48,12 +48,13 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub actual: HashMap<String, Actual>,
-    /// The period of each indicator's current actual (its latest period):
-    /// a row for an earlier period does not replace it.
+    /// The period of each indicator's current actual (its latest period
+    /// with a value): a row for an earlier period does not replace it, a
+    /// cleared latest period gives it back to the latest one with a value.
     pub periods: HashMap<String, Period>,
     /// Each indicator's value of every period recorded, oldest period
-    /// first (the last row of each period): the baseline, the chart, and
-    /// the row an edit of an earlier period expects.
+    /// first (the last row of each period, a cleared one too): the
+    /// baseline, the chart, and the row an edit of a period expects.
     pub series: HashMap<String, Vec<Point>>,
     pub task_state: HashMap<String, TaskState>,
     /// The standing note of an indicator or task (the `note` field).
@@ -61,6 +62,10 @@ pub struct Progress {
     /// The remark on the row that set an indicator's current actual or a
     /// task's current status.
     pub remarks: HashMap<String, Noted>,
+    /// The remark on the last row of each period of an indicator, for the
+    /// rows that have one: the remark again when that period's value is
+    /// current again (a later period cleared).
+    pub period_remarks: HashMap<(String, Period), Noted>,
     /// The line of the current row of each id and field: the row an edit
     /// made on this screen expects ([`crate::ledger::Expect::Row`]).
     pub rows: HashMap<(String, Field), u64>,
@@ -77,6 +82,7 @@ impl Progress {
             task_state: HashMap::new(),
             notes: HashMap::new(),
             remarks: HashMap::new(),
+            period_remarks: HashMap::new(),
             rows: HashMap::new(),
             today,
         }
@@ -101,23 +107,22 @@ impl Progress {
     }
 
     /// Takes one row (recorded here or by another session) in. An actual
-    /// for a period earlier than the current one's changes nothing shown
-    /// (the current actual is the latest period's, as the ledger says).
+    /// for a period earlier than the current one's changes nothing shown,
+    /// and clearing the latest period's value makes the latest period with
+    /// a value current again (the current actual is the latest period's
+    /// with a value, as the ledger says).
     pub fn apply(&mut self, e: &Entry) {
         let id = e.id.clone();
         match e.field {
             Field::Actual => {
-                let period = e.in_period();
                 put_point(self.series.entry(id.clone()).or_default(), Point::of(e));
-                if self.periods.get(&id).is_some_and(|p| period < *p) {
-                    return;
-                }
-                self.periods.insert(id.clone(), period);
-                self.rows.insert((id.clone(), e.field), e.line);
-                match e.actual() {
-                    Some(a) => self.actual.insert(id.clone(), a),
-                    None => self.actual.remove(&id),
+                let key = (id.clone(), e.in_period());
+                match Noted::remark_of(e) {
+                    Some(n) => self.period_remarks.insert(key, n),
+                    None => self.period_remarks.remove(&key),
                 };
+                self.take_current(&id);
+                return;
             }
             Field::Status => {
                 self.rows.insert((id.clone(), e.field), e.line);
@@ -144,6 +149,32 @@ impl Progress {
         match Noted::remark_of(e) {
             Some(n) => self.remarks.insert(id, n),
             None => self.remarks.remove(&id),
+        };
+    }
+
+    /// Makes the latest period of `id` with a value its current actual:
+    /// the value, its period, the line of its row and its remark (none of
+    /// them when no period has a value).
+    fn take_current(&mut self, id: &str) {
+        let current = self
+            .series_of(id)
+            .iter()
+            .rev()
+            .find_map(|p| Some((p.actual?, p.period, p.line)));
+        let row = (id.to_string(), Field::Actual);
+        let Some((actual, period, line)) = current else {
+            self.actual.remove(id);
+            self.periods.remove(id);
+            self.rows.remove(&row);
+            self.remarks.remove(id);
+            return;
+        };
+        self.actual.insert(id.to_string(), actual);
+        self.periods.insert(id.to_string(), period);
+        self.rows.insert(row, line);
+        match self.period_remarks.get(&(id.to_string(), period)) {
+            Some(n) => self.remarks.insert(id.to_string(), n.clone()),
+            None => self.remarks.remove(id),
         };
     }
 
@@ -174,16 +205,7 @@ impl Progress {
             Some(e) => self.periods.insert(id.to_string(), e.in_period()),
             None => self.periods.remove(id),
         };
-        let points: Vec<Point> = ledger
-            .periods(id)
-            .iter()
-            .filter(|e| e.field == Field::Actual)
-            .map(Point::of)
-            .collect();
-        match points.is_empty() {
-            true => self.series.remove(id),
-            false => self.series.insert(id.to_string(), points),
-        };
+        self.series_from(ledger, id);
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
@@ -206,6 +228,28 @@ impl Progress {
         match valued.and_then(Noted::remark_of) {
             Some(n) => self.remarks.insert(id.to_string(), n),
             None => self.remarks.remove(id),
+        };
+    }
+
+    /// Takes `id`'s values by period, and their remarks, from `ledger`.
+    fn series_from(&mut self, ledger: &ledger::Ledger, id: &str) {
+        for p in self.series.get(id).into_iter().flatten() {
+            self.period_remarks.remove(&(id.to_string(), p.period));
+        }
+        let rows = ledger
+            .periods(id)
+            .iter()
+            .filter(|e| e.field == Field::Actual);
+        let points: Vec<Point> = rows.clone().map(Point::of).collect();
+        for e in rows {
+            if let Some(n) = Noted::remark_of(e) {
+                self.period_remarks
+                    .insert((id.to_string(), e.in_period()), n);
+            }
+        }
+        match points.is_empty() {
+            true => self.series.remove(id),
+            false => self.series.insert(id.to_string(), points),
         };
     }
 
@@ -280,6 +324,48 @@ mod tests {
         assert_eq!(p.row_of("8.1", Field::Actual), 2);
         p.apply(&row(4, "520", 2024));
         assert_eq!(p.row_of("8.1", Field::Actual), 4);
+    }
+
+    /// Clearing the latest period's value (an undo of the first value
+    /// typed for it) makes the latest period with a value current again:
+    /// its value, period, row and remark; with no value left, none.
+    #[test]
+    fn a_cleared_latest_period_gives_the_current_back() {
+        let mut p = Progress::empty(jiff::civil::date(2025, 8, 15));
+        let q4 = Period::Quarter(2024, 4);
+        p.apply(&Entry {
+            period: Some(q4),
+            note: Some("快报".into()),
+            ..row(2, "150", 2024)
+        });
+        p.apply(&row(3, "155", 2025));
+        assert_eq!(p.periods.get("8.1"), Some(&Period::Year(2025)));
+        assert_eq!(p.remarks.get("8.1"), None);
+        p.apply(&Entry {
+            value: None,
+            old: Some("155".into()),
+            ..row(4, "", 2025)
+        });
+        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("150").as_ref());
+        assert_eq!(p.periods.get("8.1"), Some(&q4));
+        assert_eq!(p.row_of("8.1", Field::Actual), 2);
+        assert_eq!(p.remarks.get("8.1").map(|n| n.text.as_str()), Some("快报"));
+        // 2025's row stays in the series: an edit of 2025 expects it.
+        assert_eq!(p.row_in("8.1", Period::Year(2025)), 4);
+        p.apply(&Entry {
+            value: None,
+            period: Some(q4),
+            ..row(5, "", 2024)
+        });
+        assert_eq!(
+            (
+                p.actual.get("8.1"),
+                p.periods.get("8.1"),
+                p.remarks.get("8.1")
+            ),
+            (None, None, None)
+        );
+        assert_eq!(p.row_of("8.1", Field::Actual), 0);
     }
 
     /// The series keeps one point per period, in period order, whatever

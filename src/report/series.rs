@@ -1,7 +1,8 @@
 //! An indicator's values by period, each judged as it stood: the value
-//! expected at the end of the period (序时进度) and the light as of the end
-//! of the period (or today, if that is earlier). One computation for
-//! `wudang-plan series` and the UI's chart, so both show the same numbers.
+//! expected (序时进度) and the light as of the end of the period (or today,
+//! if that is earlier). One computation for `wudang-plan series` and the
+//! UI's chart, so both show the same numbers. A period whose value was
+//! cleared is left out, as if it had never been recorded.
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -15,22 +16,27 @@ use crate::plan::Indicator;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Judged {
     pub period: Period,
-    /// The value recorded for the period; `None` when it was cleared.
+    /// The value recorded for the period (always one: a cleared period is
+    /// left out).
     pub actual: Option<Actual>,
-    /// The expected value at the end of the period, exact; `None` when
-    /// nothing is expected (a milestone, a level without a baseline).
+    /// The expected value at the end of the period (or of the last month
+    /// complete today, while it runs), exact; `None` when nothing is
+    /// expected (a milestone, a level without a baseline).
     pub expected: Option<Decimal>,
     /// The light as of the end of the period, or `today` if earlier.
     pub light: Light,
 }
 
 /// Every point of `points` (an indicator's values by period, oldest first)
-/// judged with [`assess`] against the baseline the points hold, as of the
-/// end of its period or `today` if earlier.
+/// that has a value, judged with [`assess`] against the baseline the points
+/// hold, as of the end of its period or `today` if earlier. A cleared
+/// period is left out: undoing the first value of a period leaves the
+/// series as it was before.
 pub fn judge(plan: PlanPeriod, ind: &Indicator, points: &[Point], today: Date) -> Vec<Judged> {
     let base = baseline_of(plan, points);
     points
         .iter()
+        .filter(|p| p.actual.is_some())
         .map(|p| {
             let as_of = p.period.last_day().map_or(today, |d| d.min(today));
             let a = assess(

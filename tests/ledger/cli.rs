@@ -120,9 +120,9 @@ fn expect_refuses_with_exit_3_and_appends_nothing() {
     assert!(r.stdout.is_empty());
     assert_eq!(
         r.stderr,
-        "wudang-plan: 8.1 工业总产值: nothing recorded: the current actual is 600 亿元 \
+        "wudang-plan: 8.1 工业总产值: nothing recorded: the actual for 2025 is 600 亿元 \
          (recorded by b at 2025-06-01T00:00:00+08:00), not 512 亿元 as --expect says; check it \
-         and run again with --expect set to the current value, or without --expect\n"
+         and run again with --expect set to 2025's value, or without --expect\n"
     );
     let r = run(wp(&data, "c").args(["set", "8.1", "700", "--expect", ""]));
     assert_eq!(r.code, 3);
@@ -166,7 +166,7 @@ fn an_unchanged_value_records_nothing_and_says_so() {
     assert_eq!(
         ok(&["set", "8.1", "５１２"], "b"),
         format!(
-            "8.1 工业总产值: unchanged: the actual already is 512 亿元; nothing recorded\n\
+            "8.1 工业总产值: unchanged: the actual for 2025 already is 512 亿元; nothing recorded\n\
              as recorded by a at 2025-06-01T00:00:00+08:00 ({file}:2)\n"
         )
     );
@@ -200,9 +200,9 @@ fn undo_expect_refuses_with_exit_3() {
     assert!(r.stdout.is_empty());
     assert_eq!(
         r.stderr,
-        "wudang-plan: 8.1 工业总产值: nothing recorded: the current actual is 20 亿元 \
+        "wudang-plan: 8.1 工业总产值: nothing recorded: the actual for 2025 is 20 亿元 \
          (recorded by bob at 2025-06-01T00:00:00+08:00), not 10 亿元 as --expect says; check it \
-         and run again with --expect set to the current value, or without --expect\n"
+         and run again with --expect set to 2025's value, or without --expect\n"
     );
     assert_eq!(fs::read(&data).unwrap(), before);
     // OLD is parsed as `set` parses it
@@ -316,12 +316,14 @@ fn tasks_and_indicators_show_actual_and_status() {
     ] {
         assert_eq!(run(wp(&data, "u").args(args)).code, 0, "{args:?}");
     }
+    // 8.2's 2025 (so far, on 2025-06-01) expects 420 × 53 / 60 = 371:
+    // the line at the end of May, the last complete month.
     let r = run(wp(&data, "u").args(["indicators", "--task", "8"]));
     assert_eq!(
         r.stdout,
         "id   name                            target       deadline  actual       status       period  baseline  expected  light\n\
          8.1  工业总产值                      >= 500 亿元  2025      512.50 亿元  met          2025    -         -         green\n\
-         8.2  工业投资累计完成                >= 420 亿元  2025      100 亿元     in_progress  2025    -         420       red\n\
+         8.2  工业投资累计完成                >= 420 亿元  2025      100 亿元     in_progress  2025    -         371       red\n\
          8.3  规模以上工业企业                >= 180 家    2025      -            no_data      -       -         -         gray\n\
          8.4  工业战略性新兴产业总值占工业~   >= 22%       2025      -            no_data      -       -         -         gray\n\
          8.5  制造业增加值占地区生产总值比重  >= 30%       2025      -            no_data      -       -         -         gray\n"

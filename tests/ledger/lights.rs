@@ -240,3 +240,96 @@ fn tasks_light_column_and_filter() {
         2
     );
 }
+
+/// A done milestone is never 逾期未报: 7.4 done in 2023 is not listed by
+/// `indicators --stale` (it was), nor is a target met once its deadline
+/// has passed; 7.4 not done still is.
+#[test]
+fn a_settled_indicator_is_not_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    let on = |today: &str, args: &[&str]| {
+        let r = run(wp_on(&data, "u", today).args(args));
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout
+    };
+    let ids = |today: &str| -> Vec<String> {
+        let out = on(today, &["indicators", "--stale", "--format", "csv"]);
+        out.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect()
+    };
+    on("2025-03-01", &["set", "7.4", "done", "--period", "2023"]);
+    on("2025-03-01", &["set", "7.3", "4000", "--period", "2023"]);
+    assert_eq!(ids("2025-03-01"), ["7.3"], "7.4 is done");
+    on(
+        "2025-03-01",
+        &["set", "7.4", "not_done", "--period", "2023"],
+    );
+    assert_eq!(ids("2025-03-01"), ["7.3", "7.4"]);
+    // 7.3 (≥ 5100 by 2023) met with its 2023 figure: settled.
+    on("2025-03-01", &["set", "7.3", "5200", "--period", "2023"]);
+    assert_eq!(ids("2025-03-01"), ["7.4"]);
+}
+
+/// `tasks --stale` keeps the tasks with an indicator shown that is
+/// 逾期未报 (a done milestone is not); with `--light` both must hold.
+#[test]
+fn tasks_stale_keeps_tasks_with_a_stale_indicator() {
+    let (_dir, data) = recorded();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["tasks", "--format", "json"];
+        a.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_str(&on(&data, &a)).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // 8.3's 2023 is stale on 2025-03-01; nothing else is.
+    assert_eq!(ids(&["--stale"]), ["8"]);
+    assert_eq!(ids(&["--stale", "--light", "red"]), ["8"]);
+    assert_eq!(ids(&["--stale", "--light", "gray"]), Vec::<String>::new());
+    assert_eq!(ids(&["--stale", "--group", "1"]), Vec::<String>::new());
+    let set = |args: &[&str]| assert_eq!(run(wp_on(&data, "u", "2025-03-01").args(args)).code, 0);
+    set(&["set", "7.4", "done", "--period", "2023"]);
+    assert_eq!(ids(&["--stale"]), ["8"], "a done milestone is not stale");
+    set(&["set", "7.3", "4000", "--period", "2023"]);
+    assert_eq!(ids(&["--stale"]), ["7", "8"]);
+    let out = on(&data, &["tasks", "--stale"]);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.lines().nth(1).unwrap().starts_with("7 "), "{out}");
+}
+
+/// Expected values print exact and normalized in every format: 0.4
+/// (~80%, baseline 74) expects 74 + 6 × 0.8 = 78.8 for 2024, not 78.80.
+#[test]
+fn expected_prints_without_trailing_zeros() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    for args in [
+        ["set", "0.4", "74", "--period", "2020"],
+        ["set", "0.4", "75.5", "--period", "2024"],
+    ] {
+        assert_eq!(run(wp_on(&data, "u", "2025-03-01").args(args)).code, 0);
+    }
+    let csv = on(&data, &["indicators", "--task", "0", "--format", "csv"]);
+    let row = csv.lines().find(|l| l.starts_with("0.4,")).unwrap();
+    assert!(row.ends_with(",2024,74,78.8,yellow"), "{row}");
+    let json = on(&data, &["indicators", "--task", "0", "--format", "json"]);
+    assert!(json.contains("\"expected\": 78.8,"), "{json}");
+    assert!(!json.contains("78.80"), "{json}");
+    let table = on(&data, &["indicators", "--task", "0"]);
+    assert!(
+        table.contains("  2024    74        78.8      yellow\n"),
+        "{table}"
+    );
+    assert_eq!(
+        on(&data, &["series", "0.4", "--format", "csv"]),
+        "period,value,expected,light\n2020,74,74,gray\n2024,75.5,78.8,yellow\n"
+    );
+    let json = on(&data, &["series", "0.4", "--format", "json"]);
+    assert!(json.contains("\"expected\": 78.8,"), "{json}");
+}

@@ -411,6 +411,8 @@ mod series {
 
     /// `series 8.1`: every period with its expected value and light, the
     /// baseline being the value recorded for 2020 (docs/data.md's cases).
+    /// 2025Q1, still running on 2025-03-01, is judged at the end of
+    /// February: 300 + 200 × 50 / 60 = 466.67.
     #[test]
     fn series_lists_each_period_with_expected_and_light() {
         let dir = tempfile::tempdir().unwrap();
@@ -435,12 +437,12 @@ mod series {
              2020    300 亿元  300       gray\n\
              2023    410 亿元  420       yellow\n\
              2024    470 亿元  460       green\n\
-             2025Q1  200 亿元  470       red\n"
+             2025Q1  200 亿元  466.67    red\n"
         );
         assert_eq!(
             on(&["series", "8.1", "--format", "csv"]),
             "period,value,expected,light\n2020,300,300,gray\n2023,410,420,yellow\n\
-             2024,470,460,green\n2025Q1,200,470,red\n"
+             2024,470,460,green\n2025Q1,200,466.66666666666666666666666667,red\n"
         );
         let json = on(&["series", "8.1", "--format", "json"]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -511,3 +511,22 @@ fn the_ui_and_the_cli_agree_on_lights_and_stale() {
     }
     assert_eq!(listed(&s), ["0.12", "7.2", "8.1", "8.2"]);
 }
+
+/// A done milestone is never 逾期未报 on the screen either (7.4 done in
+/// 2023 showed `✔ 绿!`): its `!` mark and the 逾期未报 filter follow the
+/// command line's rule (`Pace::stale`).
+#[test]
+fn a_done_milestone_is_not_stale() {
+    let mut p = progress();
+    p.apply(&actual(11, "7.4", "done", "2023"));
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut s = AppState::new(plan(), p, Config::new(Lang::Zh, theme));
+    update(&mut s, Action::Resize(100, 30));
+    assert_eq!((light(&s, "7.4"), stale(&s, "7.4")), (Light::Green, false));
+    s.filters.light = Some(LightFilter::Stale);
+    s.refilter();
+    assert_eq!(listed(&s), ["0.12", "7.2", "8.1", "8.2"], "7.4 not listed");
+}

@@ -206,6 +206,54 @@ fn brackets_step_the_period_and_the_value_follows_it() {
     assert_eq!(s.ctx(), Ctx::Input);
 }
 
+/// `]` stops at the current period: on 2025-06-30 the year after 2025 and
+/// the quarter after 2025Q2 have not started; the reason is the command
+/// line's, nothing moves, and typing such a period is refused on Enter.
+#[test]
+fn brackets_stop_at_the_current_period() {
+    let mut s = with_years(Lang::En, 100, 30);
+    keys(
+        &mut s, ":8.1
+e]",
+    );
+    assert_eq!(period(&s).1, Period::Year(2025));
+    let why = editor(&s).error.clone().unwrap();
+    assert_eq!(
+        why,
+        "period: 2026 has not started yet (today is 2025-06-30); expected the current year \
+         2025, quarter 2025Q2 or month 2025-06, or an earlier period"
+    );
+    keys(&mut s, "\t");
+    update(&mut s, Action::ClearField);
+    type_in(&mut s, "2025Q2");
+    keys(&mut s, "]");
+    assert_eq!(period(&s).1, Period::Quarter(2025, 2));
+    assert!(
+        editor(&s)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("2025Q3 has not started")
+    );
+    keys(&mut s, "[");
+    assert_eq!(period(&s).1, Period::Quarter(2025, 1));
+    assert_eq!(editor(&s).error, None);
+    // typed: not taken, refused on Enter with the same words
+    update(&mut s, Action::ClearField);
+    type_in(&mut s, "2025年7月");
+    // (the field named 2025 on the way: the editor is for it, not 2025-07)
+    assert_eq!(period(&s).1, Period::Year(2025), "2025-07 not taken");
+    keys(&mut s, "\t");
+    update(&mut s, Action::ClearField);
+    keys(&mut s, "600\n");
+    assert!(s.request.is_none(), "nothing recorded");
+    let why = editor(&s).error.clone().unwrap();
+    assert!(
+        why.starts_with("period: 2025-07 has not started yet (today is 2025-06-30)"),
+        "{why}"
+    );
+}
+
 /// The plan over (today 2027, the plan 2021–2025): the default period is
 /// refused as `wudang-plan set` refuses it, at once, and another can be
 /// typed; a milestone says so instead of asking.
@@ -418,4 +466,46 @@ fn undo_after_an_earlier_periods_correction_reverts_it() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(undone.reverted.in_period(), Period::Year(2023));
     assert_eq!(l.value("8.1", Field::Actual), Some("512"));
+}
+
+/// A milestone done for 2024, then `not_done` for 2025 (the default
+/// period) and that undone (the row clears 2025): the screen shows it done
+/// again, green, for 2024 — the current value is the latest period's WITH
+/// a value, as `wudang-plan indicators` says.
+#[test]
+fn undoing_a_new_periods_value_gives_the_milestone_back() {
+    use wudang_plan::ledger::Actual;
+    use wudang_plan::pace::Light;
+    let mut s = writable(Lang::Zh, 100, 30);
+    let m = |value: Option<&str>, old: Option<&str>, period: &str, line| Entry {
+        line,
+        period: Some(Period::parse(period).unwrap()),
+        value: value.map(String::from),
+        old: old.map(String::from),
+        ..row("7.4", "done", None, "bob")
+    };
+    let pos = s
+        .plan
+        .indicators
+        .iter()
+        .position(|i| i.id == "7.4")
+        .unwrap();
+    update(
+        &mut s,
+        Action::Changed(vec![m(Some("done"), None, "2024", 5)]),
+    );
+    assert_eq!(s.light_of(pos), Light::Green);
+    update(
+        &mut s,
+        Action::Recorded(m(Some("not_done"), None, "2025", 6)),
+    );
+    assert_eq!(s.light_of(pos), Light::Red, "due 2023, not done");
+    update(
+        &mut s,
+        Action::Recorded(m(None, Some("not_done"), "2025", 7)),
+    );
+    assert_eq!(s.progress.actual.get("7.4"), Some(&Actual::Done(true)));
+    assert_eq!(s.progress.periods.get("7.4"), Some(&Period::Year(2024)));
+    assert_eq!(s.light_of(pos), Light::Green);
+    assert_eq!(s.pace_of(pos).unwrap().period, Some(Period::Year(2024)));
 }

@@ -147,12 +147,13 @@ impl Index {
     }
 
     /// The current row of `id` and `field`: for an actual, the last row of
-    /// its latest period (not the last row typed: correcting 2022 after
-    /// 2024 leaves 2024 current); else the last row.
+    /// its latest period with a value (not the last row typed: correcting
+    /// 2022 after 2024 leaves 2024 current; clearing 2025, as an undo of
+    /// its first value does, leaves 2024 current again); else the last row.
     pub(super) fn current(&self, id: &str, field: Field) -> Option<&Entry> {
         let st = self.ids.get(id)?;
         match field {
-            Field::Actual => st.periods.last(),
+            Field::Actual => st.periods.iter().rev().find(|e| e.value.is_some()),
             _ => st.last[field.index()].as_ref(),
         }
     }
@@ -362,5 +363,31 @@ mod tests {
         assert_eq!(ix.latest("8.1").unwrap().line, 4);
         // Row 4's old (none) is neither 2022's 300 nor the last value 300.
         assert_eq!(ix.breaks().1, 1);
+    }
+
+    /// A cleared latest period (an undo of the first value typed for it)
+    /// is not current: the latest period with a value is, and when none
+    /// has one there is no current actual.
+    #[test]
+    fn a_cleared_latest_period_leaves_the_latest_value_current() {
+        let mut ix = Index::default();
+        let with = |line, v: Option<&str>, old: Option<&str>, p: &str| Entry {
+            period: Some(Period::parse(p).unwrap()),
+            ..row(line, "8.3", Field::Actual, v, old)
+        };
+        for e in [
+            with(2, Some("150"), None, "2024Q4"),
+            with(3, Some("155"), None, "2025"),
+            with(4, None, Some("155"), "2025"),
+        ] {
+            ix.apply(at(e.line), e);
+        }
+        assert_eq!(ix.current("8.3", Field::Actual).unwrap().line, 2);
+        // Each period keeps its own last row, the cleared one too.
+        let lines: Vec<u64> = ix.periods("8.3").iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 4]);
+        let e = with(5, None, Some("150"), "2024Q4");
+        ix.apply(at(5), e);
+        assert_eq!(ix.current("8.3", Field::Actual), None);
     }
 }

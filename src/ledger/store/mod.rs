@@ -216,8 +216,9 @@ impl Ledger {
     }
 
     /// The current row of `id` and `field`: for an actual, the last row of
-    /// its latest period (correcting 2022 after 2024 leaves 2024 current);
-    /// for a status or note, the last row.
+    /// its latest period with a value (correcting 2022 after 2024 leaves
+    /// 2024 current; a cleared 2025 leaves the latest earlier value
+    /// current); for a status or note, the last row.
     pub fn current(&self, id: &str, field: Field) -> Option<&Entry> {
         self.index.current(id, field)
     }

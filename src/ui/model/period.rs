@@ -58,11 +58,13 @@ impl PeriodField {
         }
     }
 
-    /// The period typed, if it reads and lies in `plan`'s years widened by
-    /// one each side (the baseline year before them).
-    pub fn read(&self, plan: PlanPeriod) -> Result<Period, PeriodError> {
+    /// The period typed, if it reads, lies in `plan`'s years widened by
+    /// one each side (the baseline year before them) and has started by
+    /// `today` — the command line's parser and check
+    /// ([`PlanPeriod::check`]).
+    pub fn read(&self, plan: PlanPeriod, today: Date) -> Result<Period, PeriodError> {
         let p = Period::parse(&self.field.text())?;
-        plan.check(p)?;
+        plan.check(p, today)?;
         Ok(p)
     }
 
@@ -132,7 +134,8 @@ mod tests {
         let plan = PlanPeriod::new(2021, 2025).unwrap();
         let default = Period::Year(2027);
         let f = PeriodField::new(default, default);
-        let e = f.read(plan).unwrap_err();
+        let today = jiff::civil::date(2027, 3, 1);
+        let e = f.read(plan, today).unwrap_err();
         assert_eq!(
             f.refusal(&e, Lang::En),
             "Tab: type another period; the default one, the year of today, is refused: 2027 is \
@@ -145,7 +148,7 @@ mod tests {
              （默认期间为今天所在的年份；按 Tab 另填期间）"
         );
         let f = PeriodField::typed("2024Q5", default);
-        let e = f.read(plan).unwrap_err();
+        let e = f.read(plan, today).unwrap_err();
         assert_eq!(
             f.refusal(&e, Lang::En),
             "period: `2024Q5`: quarter 5 does not exist; a quarter is 1 to 4 (2024Q2)"
@@ -155,7 +158,7 @@ mod tests {
             "期间：“2024Q5”：没有第5季度；季度为 1 至 4（2024Q2）"
         );
         let f = PeriodField::typed("２０２３年", default);
-        assert_eq!(f.read(plan), Ok(Period::Year(2023)));
+        assert_eq!(f.read(plan, today), Ok(Period::Year(2023)));
         assert_eq!(f.at, Period::Year(2023));
     }
 }

@@ -89,7 +89,7 @@ pub(super) fn period_key(s: &AppState, e: &mut Editor, a: &Action, edit: EditFie
         Action::SwitchField => {
             // Leaving it, a period typed in any form shows as recorded.
             if pf.active
-                && let Ok(p) = pf.read(s.plan.period)
+                && let Ok(p) = pf.read(s.plan.period, s.progress.today)
             {
                 pf.field = TextField::with(&p.to_string());
             }
@@ -106,7 +106,7 @@ pub(super) fn period_key(s: &AppState, e: &mut Editor, a: &Action, edit: EditFie
             pf.fresh = false;
             if edit(&mut pf.field, a) {
                 e.error = None;
-                if let Ok(p) = pf.read(s.plan.period) {
+                if let Ok(p) = pf.read(s.plan.period, s.progress.today) {
                     moved_to(s, e, p);
                 }
             }
@@ -117,13 +117,14 @@ pub(super) fn period_key(s: &AppState, e: &mut Editor, a: &Action, edit: EditFie
 }
 
 /// `[` / `]`: the period before / after, of the same length; a step out
-/// of the plan's years is refused with the reason (nothing changes).
+/// of the plan's years, or past the current period (one not started by
+/// today), is refused with the reason (nothing changes).
 fn step_period(s: &AppState, e: &mut Editor, by: i32) {
     let Some(pf) = &mut e.period else {
         return;
     };
     let next = step(pf.at, by);
-    if let Err(why) = s.plan.period.check(next) {
+    if let Err(why) = s.plan.period.check(next, s.progress.today) {
         e.error = Some(typed_refusal(&why, s.lang()));
         return;
     }
@@ -138,7 +139,7 @@ pub(super) fn period_to_record(s: &AppState, e: &mut Editor) -> Result<Option<Pe
     let Some(pf) = &mut e.period else {
         return Ok(None);
     };
-    match pf.read(s.plan.period) {
+    match pf.read(s.plan.period, s.progress.today) {
         Ok(p) if p == pf.at => Ok(Some(p)),
         Ok(p) => {
             // Not what the editor shows and expects (cannot happen: every

@@ -94,7 +94,7 @@ pub(super) fn start_edit(s: &mut AppState) {
     let default = default_of(s);
     if ind.is_milestone() {
         // One key must not record: ask first (for the default period).
-        if let Err(why) = s.plan.period.check(default) {
+        if let Err(why) = s.plan.period.check(default, s.progress.today) {
             let why = why.reason(s.lang());
             s.message = Some(fill(s.lang(), S::DefaultPeriodToggle, &[&why]));
             return;

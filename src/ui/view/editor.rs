@@ -96,7 +96,10 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
 /// the period typed names none.
 pub fn period_info(state: &AppState, e: &Editor) -> Option<String> {
     let pf = e.period.as_ref()?;
-    let p = pf.read(state.plan.period).ok()?.to_string();
+    let p = pf
+        .read(state.plan.period, state.progress.today)
+        .ok()?
+        .to_string();
     Some(match &e.seen {
         Some(v) => {
             let v = shown(state, &e.id, Field::Actual, Some(v));
