@@ -5,6 +5,7 @@
 //! - [`cli`]: command-line commands and output formats;
 //! - [`report`]: progress, counts per status and values as text, shared
 //!   by the CLI and the UI;
+//! - [`sheet`]: the Excel/WPS round trip (`export`, `import`);
 //! - [`ui`]: the full-screen terminal UI;
 //! - [`vocab`]: the words for statuses, task states, fields and done /
 //!   not done in both languages, and their parsers (below ledger, cli, ui);
@@ -15,6 +16,7 @@ pub mod ledger;
 pub mod pace;
 pub mod plan;
 pub mod report;
+pub mod sheet;
 pub mod text;
 pub mod tty;
 pub mod ui;
