@@ -266,9 +266,9 @@ fn already(out: &mut dyn Write, diff: &Diff) -> Result<(), CliError> {
     if diff.already > 0 {
         say!(
             out,
-            "{} already in the ledger (recorded since the export, or by an earlier import \
-             of this sheet): nothing to record for them",
-            count(diff.already, "edited cell")
+            "{} already as the sheet has them (recorded since the export, by someone or by \
+             an earlier import of this sheet): nothing to record for them",
+            count(diff.already, "value")
         )?;
     }
     Ok(())

@@ -4,7 +4,8 @@
 //! saw is the one of the last row of that id, field (and period) at or
 //! before that line, and the value was changed since exactly when its
 //! current row comes after it. The rows appended since are read back
-//! (`Ledger::history`) only for the ids changed since.
+//! (`Ledger::history`) only for values changed since, and only when
+//! needed ([`Then::seen`]).
 
 use crate::ledger::{Entry, Field, Ledger, LedgerError};
 use crate::plan::Period;
@@ -18,59 +19,76 @@ pub struct Seen {
     pub line: u64,
 }
 
-/// What the export saw of a value, and the row that holds it now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value of the ledger now, and the export line to tell what a row saw.
+#[derive(Debug, Clone)]
 pub struct Then<'l> {
-    pub seen: Seen,
+    ledger: &'l Ledger,
+    id: String,
+    field: Field,
+    period: Option<Period>,
+    at: u64,
     /// The current row (`None`: nothing recorded).
     pub now: Option<&'l Entry>,
 }
 
-impl Then<'_> {
+impl<'l> Then<'l> {
     /// True when the value's current row was appended after the export.
     pub fn changed_since(&self) -> bool {
-        self.now.is_some_and(|e| e.line != self.seen.line)
+        self.now.is_some_and(|e| e.line > self.at)
+    }
+
+    /// The value now.
+    pub fn now_value(&self) -> Option<&'l str> {
+        self.now.and_then(|e| e.value.as_deref())
+    }
+
+    /// What the export saw: the current row if it is not newer than the
+    /// export, else the last row of the id, field (and period) at or
+    /// before the export line, read back from the file.
+    pub fn seen(&self) -> Result<Seen, LedgerError> {
+        let none = Seen {
+            value: None,
+            line: 0,
+        };
+        let Some(now) = self.now else {
+            return Ok(none);
+        };
+        if now.line <= self.at {
+            return Ok(Seen {
+                value: now.value.clone(),
+                line: now.line,
+            });
+        }
+        for row in self.ledger.history(Some(&self.id)) {
+            let row = row?;
+            let same = row.field == self.field
+                && (self.field != Field::Actual || Some(row.in_period()) == self.period);
+            if row.line <= self.at && same {
+                return Ok(Seen {
+                    value: row.value,
+                    line: row.line,
+                });
+            }
+        }
+        Ok(none)
     }
 }
 
-/// The value of `id`'s `field` (for an actual: in `period`) as a row
-/// exported at ledger line `at` saw it, and its current row.
+/// The value of `id`'s `field` (for an actual: in `period`) now, for a row
+/// exported at ledger line `at`.
 pub fn then<'l>(
     ledger: &'l Ledger,
     (id, field, period): (&str, Field, Option<Period>),
     at: u64,
-) -> Result<Then<'l>, LedgerError> {
-    let now = ledger.current_in(id, field, period);
-    let seen = match now {
-        None => Seen {
-            value: None,
-            line: 0,
-        },
-        Some(e) if e.line <= at => Seen {
-            value: e.value.clone(),
-            line: e.line,
-        },
-        Some(_) => {
-            let mut seen = Seen {
-                value: None,
-                line: 0,
-            };
-            for row in ledger.history(Some(id)) {
-                let row = row?;
-                let same = row.field == field
-                    && (field != Field::Actual || Some(row.in_period()) == period);
-                if row.line <= at && same {
-                    seen = Seen {
-                        value: row.value,
-                        line: row.line,
-                    };
-                    break;
-                }
-            }
-            seen
-        }
-    };
-    Ok(Then { seen, now })
+) -> Then<'l> {
+    Then {
+        ledger,
+        id: id.to_string(),
+        field,
+        period,
+        at,
+        now: ledger.current_in(id, field, period),
+    }
 }
 
 #[cfg(test)]
@@ -105,35 +123,38 @@ mod tests {
         set(&mut l, "8.1", Field::Actual, "512", 2025); // 6: changed back
         set(&mut l, "8.2", Field::Actual, "1", 2025); // 7
         let key = |f, y: Option<i32>| ("8.1", f, y.map(Period::Year));
-        let t = then(&l, key(Field::Actual, Some(2025)), at).unwrap();
+        let t = then(&l, key(Field::Actual, Some(2025)), at);
         assert_eq!(
-            t.seen,
+            t.seen().unwrap(),
             Seen {
                 value: Some("512".into()),
                 line: 3
             }
         );
-        assert_eq!(t.now.map(|e| e.line), Some(6));
+        assert_eq!(
+            (t.now.map(|e| e.line), t.now_value()),
+            (Some(6), Some("512"))
+        );
         assert!(t.changed_since(), "changed and changed back");
-        let t = then(&l, key(Field::Actual, Some(2024)), at).unwrap();
-        assert_eq!((t.seen.line, t.changed_since()), (2, false));
-        let t = then(&l, key(Field::Actual, Some(2023)), at).unwrap();
+        let t = then(&l, key(Field::Actual, Some(2024)), at);
+        assert_eq!((t.seen().unwrap().line, t.changed_since()), (2, false));
+        let t = then(&l, key(Field::Actual, Some(2023)), at);
         assert_eq!(
-            (t.seen, t.now),
-            (
-                Seen {
-                    value: None,
-                    line: 0
-                },
-                None
-            )
+            t.seen().unwrap(),
+            Seen {
+                value: None,
+                line: 0
+            }
         );
-        let t = then(&l, key(Field::Note, None), at).unwrap();
+        assert!(t.now.is_none() && !t.changed_since());
+        let t = then(&l, key(Field::Note, None), at);
+        assert_eq!(t.seen().unwrap().value.as_deref(), Some("快报"));
+        assert!(!t.changed_since());
+        let t = then(&l, ("8.2", Field::Actual, Some(Period::Year(2025))), at);
         assert_eq!(
-            (t.seen.value.as_deref(), t.changed_since()),
-            (Some("快报"), false)
+            (t.seen().unwrap().line, t.changed_since()),
+            (0, true),
+            "new since"
         );
-        let t = then(&l, ("8.2", Field::Actual, Some(Period::Year(2025))), at).unwrap();
-        assert_eq!((t.seen.line, t.changed_since()), (0, true), "new since");
     }
 }

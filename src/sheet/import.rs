@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::before::{self, Then};
+use super::before::{self, Seen, Then};
 use super::columns::{Column, Header};
 use super::decode::{Record, Sheet};
 use super::guard::unguard;
@@ -79,7 +79,9 @@ pub struct Diff {
     pub rows: usize,
     /// In the order of the sheet's lines.
     pub changes: Vec<Change>,
-    /// Edited cells whose value the ledger already has.
+    /// Cells whose value the ledger changed since the export to the one
+    /// they show (recorded by someone, or by an earlier import of this
+    /// sheet): nothing to record.
     pub already: usize,
     /// Invalid cells and conflicts, by line.
     pub problems: Vec<Problem>,
@@ -327,6 +329,24 @@ impl Reader<'_> {
         Some(p)
     }
 
+    /// Whether a cell is an edit: `says(v)` tells whether the cell shows
+    /// the ledger value `v`. Not when it shows what the export saw; not
+    /// either (counted in `already`) when the ledger changed the value
+    /// since and it now is the cell's — found without reading back what
+    /// the export saw. Else what the export saw.
+    fn edited(
+        &mut self,
+        then: &Then<'_>,
+        says: impl Fn(Option<&str>) -> bool,
+    ) -> Result<Option<Seen>, LedgerError> {
+        if then.changed_since() && says(then.now_value()) {
+            self.out.already += 1;
+            return Ok(None);
+        }
+        let seen = then.seen()?;
+        Ok((!says(seen.value.as_deref())).then_some(seen))
+    }
+
     /// The `actual` cell: a value for the row's period.
     fn actual(&mut self, rec: &Record, ind: &Indicator, at: u64) -> Result<(), LedgerError> {
         let Some(raw) = self.cell(Column::Actual, rec) else {
@@ -336,34 +356,48 @@ impl Reader<'_> {
         let Some(period) = self.period(rec, ind, typed.is_empty()) else {
             return Ok(());
         };
-        let then = before::then(self.ledger, (&ind.id, Field::Actual, Some(period)), at)?;
-        let seen = then.seen.value.as_deref();
-        if typed.is_empty() {
-            if let Some(s) = seen {
+        let key = (ind.id.as_str(), Field::Actual, Some(period));
+        let then = before::then(self.ledger, key, at);
+        let parsed = parse_actual(ind, typed).map(|a| a.to_ledger());
+        let says = |v: Option<&str>| match v {
+            None => typed.is_empty(),
+            Some(s) => {
+                s == typed
+                    || spreadsheet_same(s, typed)
+                    || parsed
+                        .as_ref()
+                        .is_ok_and(|p| same_value(Field::Actual, Some(p), Some(s)))
+            }
+        };
+        let Some(seen) = self.edited(&then, says)? else {
+            return Ok(());
+        };
+        let value = match (typed.is_empty(), parsed) {
+            (true, _) => {
                 let m = format!(
-                    "{} {}: empty, but the ledger has `{s}` for {period}; an import does not \
+                    "{} {}: empty, but the ledger has `{}` for {period}; an import does not \
                      clear a value: put it back (to withdraw a value, use `wudang-plan undo`)",
-                    ind.id, ind.name
+                    ind.id,
+                    ind.name,
+                    seen.value.as_deref().unwrap_or_default()
                 );
                 self.problem(rec.line, Column::Actual, m);
+                return Ok(());
             }
-            return Ok(());
-        }
-        if seen.is_some_and(|s| s == typed || spreadsheet_same(s, typed)) {
-            return Ok(());
-        }
-        let value = match parse_actual(ind, typed) {
-            Ok(a) => a.to_ledger(),
-            Err(e) => {
+            (false, Err(e)) => {
                 self.problem(rec.line, Column::Actual, e.to_string());
                 return Ok(());
             }
+            (false, Ok(v)) => v,
         };
-        if same_value(Field::Actual, Some(&value), seen) {
-            return Ok(());
-        }
         let key = (ind.id.clone(), Field::Actual, Some(period));
-        self.change(vec![rec.line], Column::Actual, key, Some(value), then);
+        self.change(
+            vec![rec.line],
+            Column::Actual,
+            key,
+            Some(value),
+            (&then, seen),
+        );
         Ok(())
     }
 
@@ -373,25 +407,22 @@ impl Reader<'_> {
             return Ok(());
         };
         let typed = raw.trim();
-        let then = before::then(self.ledger, (&ind.id, Field::Note, None), at)?;
-        let unchanged = match then.seen.value.as_deref() {
+        let then = before::then(self.ledger, (&ind.id, Field::Note, None), at);
+        let says = |v: Option<&str>| match v {
             None => typed.is_empty(),
             Some(s) => typed == s.trim() || typed == visible(s).trim(),
         };
-        if unchanged {
+        let Some(seen) = self.edited(&then, says)? else {
             return Ok(());
-        }
+        };
         if let Err(m) = check_text("the note", typed) {
-            self.problem(
-                rec.line,
-                Column::Note,
-                format!("{} {}: {m}", ind.id, ind.name),
-            );
+            let m = format!("{} {}: {m}", ind.id, ind.name);
+            self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
         let value = (!typed.is_empty()).then(|| typed.to_string());
         let key = (ind.id.clone(), Field::Note, None);
-        self.change(vec![rec.line], Column::Note, key, value, then);
+        self.change(vec![rec.line], Column::Note, key, value, (&then, seen));
         Ok(())
     }
 
@@ -443,48 +474,46 @@ impl Reader<'_> {
                 continue;
             }
             let at = cells.iter().map(|c| c.at).min().unwrap_or(0);
-            let then = before::then(self.ledger, (&task, Field::Status, None), at)?;
-            let seen = then.seen.value.as_deref();
-            let seen_state = seen.and_then(TaskState::from_machine);
-            if seen_state.unwrap_or(TaskState::NotStarted) == state {
+            let then = before::then(self.ledger, (&task, Field::Status, None), at);
+            let says = |v: Option<&str>| {
+                v.and_then(TaskState::from_machine)
+                    .unwrap_or(TaskState::NotStarted)
+                    == state
+            };
+            let Some(seen) = self.edited(&then, says)? else {
                 continue;
-            }
+            };
             let key = (task.clone(), Field::Status, None);
             let value = Some(state.as_str().to_string());
-            self.change(lines, Column::TaskStatus, key, value, then);
+            self.change(lines, Column::TaskStatus, key, value, (&then, seen));
         }
         Ok(())
     }
 
-    /// Adds the edit of an edited cell: nothing when the ledger already
-    /// has its value; a conflict when the ledger changed it since the
-    /// export.
+    /// Adds the edit of an edited cell, expecting what the export saw
+    /// (`seen`); a conflict when the ledger changed the value since.
     fn change(
         &mut self,
         lines: Vec<u64>,
         column: Column,
         (id, field, period): (String, Field, Option<Period>),
         value: Option<String>,
-        then: Then<'_>,
+        (then, seen): (&Then<'_>, Seen),
     ) {
-        let now = then.now.and_then(|e| e.value.clone());
-        let mut conflict = None;
-        if let Some(cur) = then.now.filter(|_| then.changed_since()) {
-            if same_value(field, value.as_deref(), now.as_deref()) {
-                self.out.already += 1;
-                return;
-            }
-            conflict = Some(Conflict {
+        let now = then.now_value().map(String::from);
+        let conflict = then
+            .now
+            .filter(|_| then.changed_since())
+            .map(|cur| Conflict {
                 id: id.clone(),
                 field,
-                expected: then.seen.value.clone(),
+                expected: seen.value.clone(),
                 found: now.clone(),
                 who: Some(cur.user.clone()),
                 when: Some(cur.time),
                 line: cur.line,
                 period,
             });
-        }
         let edit = Edit {
             id,
             field,
@@ -493,8 +522,8 @@ impl Reader<'_> {
             user: self.opts.user.clone(),
             time: self.opts.time,
             expect: Expect::Row {
-                value: then.seen.value,
-                line: then.seen.line,
+                value: seen.value,
+                line: seen.line,
             },
             period,
         };

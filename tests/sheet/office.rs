@@ -176,7 +176,7 @@ fn libreoffice_saves_import_as_exactly_the_cells_edited() {
         .arg("import")
         .arg(utf8.join("sheet.csv")));
     assert!(
-        r.stdout.contains("5 edited cells already in the ledger"),
+        r.stdout.contains("5 values already as the sheet has them"),
         "{}",
         r.stdout
     );

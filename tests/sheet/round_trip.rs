@@ -113,9 +113,9 @@ fn the_ledger_gets_exactly_the_cells_edited() {
     assert_eq!(
         r.stdout,
         format!(
-            "{s}: 95 rows (GB18030); nothing to record\n6 edited cells already in the ledger \
-             (recorded since the export, or by an earlier import of this sheet): nothing to \
-             record for them\n"
+            "{s}: 95 rows (GB18030); nothing to record\n6 values already as the sheet has them \
+             (recorded since the export, by someone or by an earlier import of this sheet): \
+             nothing to record for them\n"
         )
     );
     assert_eq!(fs::read(&data).unwrap(), before);
