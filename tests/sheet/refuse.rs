@@ -264,3 +264,33 @@ fn files_that_are_not_an_export_are_named() {
     }
     assert_eq!(fs::read(&data).unwrap(), before);
 }
+
+#[test]
+fn text_from_the_file_is_shown_made_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger(dir.path(), &[]);
+    let f = dir.path().join("esc.csv");
+    fs::write(
+        &f,
+        "key,actual,period,ledger_line\n#8.1\u{1b}[2J,1,2025,1\n#8.2,\u{9b}5,2025,1\n",
+    )
+    .unwrap();
+    let r = run(wp(&data, "bob", "2025-07-03").arg("import").arg(&f));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{9b}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(":2: column `key`: `#8.1\\x1b[2J`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains(":3: column `actual`: 8.2 工业投资累计完成: `\\u{9b}5`"),
+        "{}",
+        r.stderr
+    );
+}

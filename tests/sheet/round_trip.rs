@@ -35,6 +35,15 @@ fn edited(export: &str) -> Vec<u8> {
     s.set("8.1", "actual", "480");
     let name = s.col("name");
     s.rows.sort_by(|a, b| a[name].cmp(&b[name]));
+    // Headers read by name, the 中文 names too.
+    for (en, zh) in [
+        ("actual", "实际值"),
+        ("task_status", "任务状态"),
+        ("key", "编号键"),
+    ] {
+        let c = s.col(en);
+        s.header[c] = zh.to_string();
+    }
     for c in ["name", "target", "expected", "light"] {
         s.drop_col(c);
     }
