@@ -6,6 +6,7 @@
 //! - [`report`]: progress, counts per status and values as text, shared
 //!   by the CLI and the UI;
 //! - [`bulletin`]: the supervision report (通报), Markdown and HTML;
+//! - [`sheet`]: the Excel/WPS round trip (`export`, `import`);
 //! - [`ui`]: the full-screen terminal UI;
 //! - [`vocab`]: the words for statuses, task states, fields and done /
 //!   not done in both languages, and their parsers (below ledger, cli, ui);
@@ -17,6 +18,7 @@ pub mod ledger;
 pub mod pace;
 pub mod plan;
 pub mod report;
+pub mod sheet;
 pub mod text;
 pub mod tty;
 pub mod ui;

@@ -168,6 +168,40 @@ pub enum Command {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
+    /// Write a snapshot for Excel/WPS, one row per indicator (CSV: UTF-8 with BOM); edit it and `import` it back
+    ///
+    /// Edit only the columns period, actual, task_status and note; keep the columns key and ledger_line.
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Only indicators with this status (as `indicators --status`)
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Only indicators with this light (as `indicators --light`)
+        #[arg(long, value_name = "LIGHT")]
+        light: Option<String>,
+        /// Only indicators whose latest value is overdue (逾期未报)
+        #[arg(long)]
+        stale: bool,
+        #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+        format: SheetFormat,
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Record the cells edited in an exported sheet (CSV UTF-8, UTF-8 with BOM, or GB18030 as Excel/WPS save it): all or nothing
+    ///
+    /// Only cells that differ from what the export showed become ledger rows, each checked as `set`, `status` and `note` check it; a cell the ledger changed since the export is a conflict (exit 3), an invalid cell exits 2; either way nothing is recorded.
+    Import {
+        /// The edited CSV file
+        file: PathBuf,
+        /// Print what would change (old → new) and record nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Record over conflicts (values the ledger changed since the export), saying which
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the files in use: plan source, ledger, lock file, moved-aside lines
     Paths,
     /// Ledger maintenance
@@ -253,6 +287,15 @@ pub enum ReportFormat {
     /// One self-contained HTML page (inline CSS and SVG), for the browser and A4 print
     #[value(alias = "htm")]
     Html,
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// CSV for Excel/WPS: UTF-8 with BOM, CRLF; what `import` reads back
+    Csv,
+    /// A JSON array of objects (exact numbers)
+    Json,
 }
 
 /// `--lang`: the command line's names for [`Lang`] (the vocabulary has no

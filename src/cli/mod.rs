@@ -22,6 +22,7 @@ pub mod json;
 pub mod output;
 pub mod report;
 pub mod series;
+pub mod sheet;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -232,11 +233,7 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             stale,
             format,
         }) => {
-            let only = Only {
-                status: status.as_deref(),
-                light: light.as_deref(),
-                stale: *stale,
-            };
+            let only = Only::of(status, light, *stale);
             list_tasks(cx, filter, only, *format)?
         }
         Some(Command::Indicators {
@@ -245,14 +242,7 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             light,
             stale,
             format,
-        }) => {
-            let only = Only {
-                status: status.as_deref(),
-                light: light.as_deref(),
-                stale: *stale,
-            };
-            list_indicators(cx, filter, only, *format)?
-        }
+        }) => list_indicators(cx, filter, Only::of(status, light, *stale), *format)?,
         Some(Command::Set {
             id,
             value,
@@ -291,6 +281,22 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             expect,
             note,
         }) => edit::undo(cx, id, *field, expect, note)?,
+        Some(Command::Export {
+            filter,
+            status,
+            light,
+            stale,
+            format,
+            out,
+        }) => {
+            let only = Only::of(status, light, *stale);
+            sheet::export(cx, filter, &only, *format, out.as_deref())?
+        }
+        Some(Command::Import {
+            file,
+            dry_run,
+            force,
+        }) => sheet::import(cx, file, *dry_run, *force)?,
         Some(Command::Paths | Command::Ledger { .. }) => {}
         None => {
             output::tree(cx.out, plan)?;
@@ -343,12 +349,68 @@ fn list_tasks(
     Ok(())
 }
 
-/// What `indicators` and `tasks` keep besides the people filters:
-/// `--status`, `--light`, `--stale` (all that are given must hold).
-struct Only<'a> {
-    status: Option<&'a str>,
-    light: Option<&'a str>,
+/// What `indicators`, `tasks` and `export` keep besides the people
+/// filters: `--status`, `--light`, `--stale` (all that are given must
+/// hold).
+pub struct Only<'a> {
+    pub status: Option<&'a str>,
+    pub light: Option<&'a str>,
+    pub stale: bool,
+}
+
+impl<'a> Only<'a> {
+    /// From the options as clap gives them.
+    pub fn of(status: &'a Option<String>, light: &'a Option<String>, stale: bool) -> Only<'a> {
+        Only {
+            status: status.as_deref(),
+            light: light.as_deref(),
+            stale,
+        }
+    }
+}
+
+/// The filters of `indicators` (and `export`), resolved against the plan
+/// before the ledger is read (an unknown name: exit 2).
+pub struct Pick {
+    filter: filter::Filter,
+    statuses: Option<Vec<crate::ledger::Status>>,
+    lights: Option<Vec<crate::pace::Light>>,
     stale: bool,
+}
+
+impl Pick {
+    pub fn new(plan: &Plan, filter: &args::FilterArgs, only: &Only<'_>) -> Result<Pick, CliError> {
+        Ok(Pick {
+            filter: filter.resolve(plan)?,
+            statuses: filter::statuses(only.status)?,
+            lights: filter::lights(only.light)?,
+            stale: only.stale,
+        })
+    }
+
+    /// The indicators the people filters show, kept by the others.
+    pub fn indicators<'p>(
+        &self,
+        plan: &'p Plan,
+        facts: &output::Facts<'_>,
+    ) -> Vec<&'p plan::Indicator> {
+        self.filter
+            .indicators(plan)
+            .into_iter()
+            .filter(|i| {
+                self.statuses
+                    .as_ref()
+                    .is_none_or(|s| s.contains(&facts.status(i)))
+                    && (self.lights.is_none() && !self.stale || {
+                        let pace = facts.pace(i);
+                        self.lights
+                            .as_ref()
+                            .is_none_or(|l| l.contains(&pace.light()))
+                            && (!self.stale || pace.stale(facts.today))
+                    })
+            })
+            .collect()
+    }
 }
 
 /// `indicators [FILTERS] [--status S] [--light L] [--stale] [--format F]`.
@@ -359,29 +421,14 @@ fn list_indicators(
     format: Format,
 ) -> Result<(), CliError> {
     let plan = cx.plan;
-    let f = filter.resolve(plan)?;
-    let statuses = filter::statuses(only.status)?;
-    let lights = filter::lights(only.light)?;
+    let pick = Pick::new(plan, filter, &only)?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     let facts = output::Facts {
         ledger: &ledger,
         today: clock(cx.cli).today,
         plan: plan.period,
     };
-    let inds: Vec<_> = f
-        .indicators(plan)
-        .into_iter()
-        .filter(|i| {
-            statuses
-                .as_ref()
-                .is_none_or(|s| s.contains(&facts.status(i)))
-                && (lights.is_none() && !only.stale || {
-                    let pace = facts.pace(i);
-                    lights.as_ref().is_none_or(|l| l.contains(&pace.light()))
-                        && (!only.stale || pace.stale(facts.today))
-                })
-        })
-        .collect();
+    let inds = pick.indicators(plan, &facts);
     output::indicators(cx.out, &facts, &inds, format)?;
     Ok(())
 }

@@ -19,9 +19,11 @@
 //! - `open`: the first full read (encoding, header, torn last line);
 //! - `refresh`: reading what others appended, or everything again;
 //! - `write`: append and undo under the lock, torn lines moved aside;
+//! - `batch`: several edits at once, all or none (`import`);
 //! - `history`: rows read back newest first, and the full scan;
 //! - [`convert`]: conversion to UTF-8 with a BOM.
 
+mod batch;
 pub mod convert;
 mod history;
 mod index;
@@ -35,6 +37,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use batch::Batch;
 pub use convert::Converted;
 pub use history::History;
 pub use index::ChainBreak;
@@ -169,6 +172,14 @@ impl Ledger {
 
     pub fn is_empty(&self) -> bool {
         self.index.len() == 0
+    }
+
+    /// The number of the last complete line read (the header counts; 0
+    /// without a file): every row appended later has a greater line. An
+    /// export records it, so that an import can tell the rows appended
+    /// since.
+    pub fn last_line(&self) -> u64 {
+        self.next_line.saturating_sub(1)
     }
 
     /// Bytes read from the file since it was opened: lets tests check

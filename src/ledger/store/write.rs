@@ -31,8 +31,8 @@ struct Lines {
     bytes: Vec<u8>,
     /// They start with the header (the file had none).
     header: bool,
-    /// Where the row starts in `bytes`.
-    row_at: usize,
+    /// Where each row starts in `bytes`.
+    row_at: Vec<usize>,
 }
 
 impl Ledger {
@@ -44,9 +44,11 @@ impl Ledger {
     pub fn append(&mut self, edit: Edit) -> Result<Appended, LedgerError> {
         let edit = change::checked(edit)?;
         let period = edit.in_period();
-        let row = self
-            .write_locked(|l| change::decide(&edit, l.current_in(&edit.id, edit.field, period)))?;
-        Ok(match row {
+        let row = self.write_locked(|l| {
+            change::decide(&edit, l.current_in(&edit.id, edit.field, period))
+                .map(|row| row.into_iter().collect())
+        })?;
+        Ok(match row.into_iter().next() {
             Some(e) => Appended::Recorded(e),
             None => Appended::Unchanged(self.current_in(&edit.id, edit.field, period).cloned()),
         })
@@ -80,9 +82,9 @@ impl Ledger {
                 what: field,
             })?;
             reverted = Some(last.clone());
-            change::decide_undo(last, expect, &user, time, note).map(Some)
+            change::decide_undo(last, expect, &user, time, note).map(|e| vec![e])
         })?;
-        match (entry, reverted) {
+        match (entry.into_iter().next(), reverted) {
             (Some(entry), Some(reverted)) => Ok(Undone { entry, reverted }),
             _ => Err(LedgerError::NothingToUndo {
                 id: id.to_string(),
@@ -91,10 +93,12 @@ impl Ledger {
         }
     }
 
-    /// The read-check-append step, under the lock.
-    fn write_locked<F>(&mut self, decide: F) -> Result<Option<Entry>, LedgerError>
+    /// The read-check-append step, under the lock: `decide` gives the rows
+    /// to append (none: nothing to write), written with one write and one
+    /// sync.
+    pub(super) fn write_locked<F>(&mut self, decide: F) -> Result<Vec<Entry>, LedgerError>
     where
-        F: FnOnce(&Ledger) -> Result<Option<Entry>, LedgerError>,
+        F: FnOnce(&Ledger) -> Result<Vec<Entry>, LedgerError>,
     {
         let path = self.path.clone();
         if let Some(dir) = path.parent()
@@ -109,9 +113,9 @@ impl Ledger {
         res
     }
 
-    fn write_under_lock<F>(&mut self, path: &Path, decide: F) -> Result<Option<Entry>, LedgerError>
+    fn write_under_lock<F>(&mut self, path: &Path, decide: F) -> Result<Vec<Entry>, LedgerError>
     where
-        F: FnOnce(&Ledger) -> Result<Option<Entry>, LedgerError>,
+        F: FnOnce(&Ledger) -> Result<Vec<Entry>, LedgerError>,
     {
         let file = open_for_append(path)?;
         let len = self.catch_up_locked(path, file.as_ref())?;
@@ -122,10 +126,11 @@ impl Ledger {
         }
         self.warnings.clear();
         let len = self.cut_torn_tail(path, file.as_ref(), len)?;
-        let Some(mut entry) = decide(self)? else {
-            return Ok(None);
-        };
-        let lines = self.lines_for(&mut entry, len)?;
+        let mut entries = decide(self)?;
+        if entries.is_empty() {
+            return Ok(entries);
+        }
+        let lines = self.lines_for(&mut entries, len)?;
         let existed = file.is_some();
         let file = match file {
             Some(f) => f,
@@ -135,8 +140,8 @@ impl Ledger {
         if !existed {
             sync_parent(path);
         }
-        self.take_written(file, &lines, len, &entry);
-        Ok(Some(entry))
+        self.take_written(file, &lines, len, &entries);
+        Ok(entries)
     }
 
     /// Brings the index up to date with the file opened under the lock
@@ -172,29 +177,32 @@ impl Ledger {
         }
     }
 
-    /// The bytes to append at `len` for `entry`: a BOM (in an empty file)
-    /// and the header first when the file has none. Numbers the entry's
-    /// line. A first-release ledger (no `period` column) gets the old
-    /// seven-column row when the period is the default one (the year of
-    /// the row's time) and refuses any other: it must be upgraded first.
-    fn lines_for(&mut self, entry: &mut Entry, len: u64) -> Result<Lines, LedgerError> {
+    /// The bytes to append at `len` for `entries`: a BOM (in an empty
+    /// file) and the header first when the file has none. Numbers the
+    /// entries' lines. A first-release ledger (no `period` column) gets the
+    /// old seven-column rows when the period is the default one (the year
+    /// of the row's time) and refuses any other (nothing written): it must
+    /// be upgraded first.
+    fn lines_for(&mut self, entries: &mut [Entry], len: u64) -> Result<Lines, LedgerError> {
         let old_format = self.columns.as_ref().is_some_and(|c| !c.has_period());
         if old_format {
-            let default = entry.period.is_none_or(|p| {
-                p == crate::plan::Period::Year(i32::from(entry.time.date().year()))
-            });
-            match entry.period {
-                Some(period) if !default => {
-                    return Err(LedgerError::NeedsUpgrade {
-                        path: self.path.clone(),
-                        period,
-                    });
+            for entry in entries.iter_mut() {
+                let default = entry.period.is_none_or(|p| {
+                    p == crate::plan::Period::Year(i32::from(entry.time.date().year()))
+                });
+                match entry.period {
+                    Some(period) if !default => {
+                        return Err(LedgerError::NeedsUpgrade {
+                            path: self.path.clone(),
+                            period,
+                        });
+                    }
+                    // Written without the cell, read back as the default.
+                    _ => entry.period = None,
                 }
-                // Written without the cell, read back as the default.
-                _ => entry.period = None,
             }
         }
-        let mut bytes = Vec::with_capacity(256);
+        let mut bytes = Vec::with_capacity(256 * entries.len());
         let header = self.columns.is_none();
         if header {
             if len == 0 {
@@ -203,12 +211,19 @@ impl Ledger {
             }
             bytes.extend_from_slice(&entry::header_line());
         }
-        entry.line = self.next_line + u64::from(header);
-        let row_at = bytes.len();
-        if old_format {
-            bytes.extend_from_slice(&entry::old_entry_line(entry));
-        } else {
-            bytes.extend_from_slice(&entry::entry_line(entry));
+        let mut row_at = Vec::with_capacity(entries.len());
+        let mut line = self.next_line + u64::from(header);
+        for entry in entries.iter_mut() {
+            entry.line = line;
+            row_at.push(bytes.len());
+            let row = if old_format {
+                entry::old_entry_line(entry)
+            } else {
+                entry::entry_line(entry)
+            };
+            // Our rows are one line each (text is checked), but count to be sure.
+            line += row.iter().filter(|&&b| b == b'\n').count() as u64;
+            bytes.extend_from_slice(&row);
         }
         Ok(Lines {
             bytes,
@@ -219,18 +234,19 @@ impl Ledger {
 
     /// Takes what was just appended at `len` into the index and the read
     /// position.
-    fn take_written(&mut self, file: File, lines: &Lines, len: u64, entry: &Entry) {
+    fn take_written(&mut self, file: File, lines: &Lines, len: u64, entries: &[Entry]) {
         if lines.header {
             self.columns = Some(Columns::standard());
         }
-        let start = len + lines.row_at as u64;
-        self.index.apply(
-            RowPos {
-                start,
-                line: entry.line,
-            },
-            entry.clone(),
-        );
+        for (entry, &at) in entries.iter().zip(&lines.row_at) {
+            self.index.apply(
+                RowPos {
+                    start: len + at as u64,
+                    line: entry.line,
+                },
+                entry.clone(),
+            );
+        }
         self.offset = len + lines.bytes.len() as u64;
         self.next_line += lines.bytes.iter().filter(|&&b| b == b'\n').count() as u64;
         self.push_tail_check(&lines.bytes);

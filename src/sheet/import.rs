@@ -1,0 +1,693 @@
+//! An edited sheet against the ledger: which cells changed, into which
+//! ledger edits, and every reason to refuse. Pure but for reading the
+//! ledger's rows back (`before`); nothing is written here (the command
+//! line appends the edits with `Ledger::append_all`, all or none).
+//!
+//! A cell is an edit when it differs from what its row's export saw
+//! (`ledger_line`), not from the ledger now: a colleague's change since
+//! to a cell left alone is not undone. An edited cell whose value the
+//! ledger changed since the export is a conflict; one whose value the
+//! ledger already has (recorded since by someone, or by an earlier import
+//! of this very sheet) records nothing. Every cell read is checked as the
+//! command that records it checks it: values as `set` reads them
+//! (`parse_actual`), periods as `--period` (`Period::parse` within the
+//! plan's years), task statuses as `status`, notes as `note`.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::before::{self, Seen, Then};
+use super::columns::{Column, Header};
+use super::decode::{Record, Sheet};
+use super::guard::unguard;
+use super::ids::Ids;
+use crate::ledger::entry::{check_text, same_value};
+use crate::ledger::{Conflict, Edit, Expect, Field, Ledger, LedgerError, Stamp, parse_actual};
+use crate::plan::{Indicator, Period, Plan};
+use crate::text::{halfwidth, visible};
+use crate::vocab::{Lang, TaskState, Term, parse_task_state};
+
+/// How an import records.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub user: String,
+    pub time: Stamp,
+    /// The default period of a value given without one (its year), as
+    /// `set` without `--period`.
+    pub today: Date,
+    /// The remark recorded with every row (`imported from 台账.csv`).
+    pub remark: Option<String>,
+    /// Conflicts are recorded over; without the `ledger_line` column
+    /// every cell is compared with the ledger as it is now.
+    pub force: bool,
+}
+
+/// Why (part of) a sheet cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The sheet lines it is about (several: a task's rows that disagree).
+    pub lines: Vec<u64>,
+    /// The column, as the header names it.
+    pub column: Option<String>,
+    pub message: String,
+    /// The ledger changed since the export (exit 3; `--force` records
+    /// over it) rather than a cell that is not valid (exit 2).
+    pub conflict: bool,
+}
+
+/// One ledger edit an edited cell makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The sheet lines it comes from (a task's status: each row saying it).
+    pub lines: Vec<u64>,
+    pub column: Column,
+    /// Expects what the export saw (`Expect::Row`).
+    pub edit: Edit,
+    /// The value now (the row's `old` once recorded).
+    pub now: Option<String>,
+    /// The ledger changed the value after the export: recorded only with
+    /// `--force`, over it.
+    pub conflict: Option<Conflict>,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, Default)]
+pub struct Diff {
+    /// Rows read (not counting the header and blank rows).
+    pub rows: usize,
+    /// In the order of the sheet's lines.
+    pub changes: Vec<Change>,
+    /// Cells whose value the ledger changed since the export to the one
+    /// they show (recorded by someone, or by an earlier import of this
+    /// sheet): nothing to record.
+    pub already: usize,
+    /// Invalid cells and conflicts, by line.
+    pub problems: Vec<Problem>,
+    /// The sheet's header (the columns as it names them).
+    pub header: Header,
+}
+
+impl Diff {
+    /// Changes over a value the ledger changed since the export.
+    pub fn conflicts(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|c| c.conflict.is_some())
+    }
+}
+
+/// A task's status as one row gives it.
+struct StatusCell {
+    line: u64,
+    state: TaskState,
+    at: u64,
+}
+
+struct Reader<'a> {
+    plan: &'a Plan,
+    ledger: &'a Ledger,
+    header: Header,
+    ids: Ids<'a>,
+    opts: &'a Options,
+    out: Diff,
+    /// Each task's status cells, in the order first met.
+    statuses: Vec<(String, Vec<StatusCell>)>,
+    status_of: HashMap<String, usize>,
+    /// The line of each indicator's row.
+    row_of: HashMap<String, u64>,
+    /// Rows exported at a line past the ledger's end: (line, its line).
+    stale: Vec<(u64, u64)>,
+}
+
+/// The changes `sheet` makes to `ledger`, and every reason to refuse it.
+pub fn diff(
+    plan: &Plan,
+    ledger: &Ledger,
+    sheet: &Sheet,
+    opts: &Options,
+) -> Result<Diff, LedgerError> {
+    let header = match Header::read(&sheet.header.cells) {
+        Ok(h) => h,
+        Err(m) => {
+            let mut out = Diff::default();
+            out.problems.push(invalid(sheet.header.line, None, m));
+            return Ok(out);
+        }
+    };
+    let mut r = Reader {
+        plan,
+        ledger,
+        ids: Ids::new(plan),
+        opts,
+        out: Diff {
+            rows: sheet.rows.len(),
+            ..Diff::default()
+        },
+        statuses: Vec::new(),
+        status_of: HashMap::new(),
+        row_of: HashMap::new(),
+        stale: Vec::new(),
+        header,
+    };
+    r.check_header(sheet.header.line);
+    if !r.out.problems.is_empty() {
+        r.out.header = r.header;
+        return Ok(r.out);
+    }
+    for rec in &sheet.rows {
+        r.row(rec)?;
+    }
+    r.task_statuses()?;
+    r.stale_rows();
+    r.out
+        .changes
+        .sort_by_key(|c| (c.lines[0], c.column as usize));
+    r.out.problems.sort_by_key(|p| p.lines.first().copied());
+    r.out.header = r.header;
+    Ok(r.out)
+}
+
+fn invalid(line: u64, column: Option<String>, message: String) -> Problem {
+    Problem {
+        lines: vec![line],
+        column,
+        message,
+        conflict: false,
+    }
+}
+
+impl Reader<'_> {
+    /// The columns the import needs: a key or an id, the export's ledger
+    /// line (unless forced), a period with an actual, something to read.
+    fn check_header(&mut self, line: u64) {
+        let h = &self.header;
+        let mut why = Vec::new();
+        if !h.has(Column::Key) && !h.has(Column::Id) {
+            why.push(
+                "no column `key` or `id`; expected the header of `wudang-plan export` (key, id, …)"
+                    .to_string(),
+            );
+        }
+        if !h.has(Column::LedgerLine) && !self.opts.force {
+            why.push(
+                "no column `ledger_line`: it says what the ledger held when the sheet was \
+                 exported, to tell the cells you edited from colleagues' changes since; export \
+                 again, or import with --force to record every cell that differs from the \
+                 ledger as it is now"
+                    .to_string(),
+            );
+        }
+        if h.has(Column::Actual) && !h.has(Column::Period) {
+            why.push(
+                "a column `actual` without the column `period`: the period says which year, \
+                 quarter or month each value is for; keep the period column"
+                    .to_string(),
+            );
+        }
+        if !Column::EDITABLE.iter().any(|&c| h.has(c)) {
+            why.push(
+                "nothing to import: no column `period`, `actual`, `task_status` or `note`"
+                    .to_string(),
+            );
+        }
+        for m in why {
+            self.out.problems.push(invalid(line, None, m));
+        }
+    }
+
+    /// A cell of `rec` (`None`: no such column), the guard removed.
+    fn cell<'r>(&self, col: Column, rec: &'r Record) -> Option<&'r str> {
+        self.header.get(col, &rec.cells).map(unguard)
+    }
+
+    fn problem(&mut self, line: u64, col: Column, message: String) {
+        let column = Some(self.header.label(col).to_string());
+        self.out.problems.push(invalid(line, column, message));
+    }
+
+    fn row(&mut self, rec: &Record) -> Result<(), LedgerError> {
+        let (key, id) = (self.cell(Column::Key, rec), self.cell(Column::Id, rec));
+        let ind = match self.ids.resolve(key, id) {
+            Ok(ind) => ind,
+            Err((col, m)) => {
+                self.problem(rec.line, col, m);
+                return Ok(());
+            }
+        };
+        if let Some(first) = self.row_of.insert(ind.id.clone(), rec.line) {
+            self.row_of.insert(ind.id.clone(), first);
+            let m = format!(
+                "{} {} is on line {first} already; expected one row per indicator",
+                ind.id, ind.name
+            );
+            self.problem(rec.line, Column::Key, m);
+            return Ok(());
+        }
+        let Some(at) = self.exported_at(rec) else {
+            return Ok(());
+        };
+        self.actual(rec, ind, at)?;
+        self.note(rec, ind, at)?;
+        self.status_cell(rec, ind, at);
+        Ok(())
+    }
+
+    /// The ledger line the row was exported at (`ledger_line`); without
+    /// the column (`--force`), the ledger's last line. A line past the
+    /// ledger's end means the ledger was replaced or cut since: a
+    /// conflict (forced: the ledger as it is).
+    fn exported_at(&mut self, rec: &Record) -> Option<u64> {
+        let last = self.ledger.last_line();
+        let Some(cell) = self.cell(Column::LedgerLine, rec) else {
+            return Some(last);
+        };
+        let cell = halfwidth(cell);
+        let Ok(at) = cell.trim().parse::<u64>() else {
+            let m = format!(
+                "`{}`: expected the ledger line the export wrote in this row (a whole number); \
+                 export again if it was changed",
+                cell.trim()
+            );
+            self.problem(rec.line, Column::LedgerLine, m);
+            return None;
+        };
+        if at > last && !self.opts.force {
+            self.stale.push((rec.line, at));
+            return None;
+        }
+        Some(at.min(last))
+    }
+
+    /// One conflict for the rows exported from a longer ledger than this
+    /// one: it was replaced or cut short since.
+    fn stale_rows(&mut self) {
+        let Some(at) = self.stale.iter().map(|&(_, at)| at).max() else {
+            return;
+        };
+        let last = self.ledger.last_line();
+        self.out.problems.push(Problem {
+            lines: self.stale.iter().map(|&(l, _)| l).collect(),
+            column: Some(self.header.label(Column::LedgerLine).to_string()),
+            message: format!(
+                "exported when the ledger had {at} lines; it has {last} now: it was replaced or \
+                 cut short since (or this is another ledger: check --data), so what the rows saw \
+                 cannot be told; export again, or import with --force to compare with the \
+                 ledger as it is now"
+            ),
+            conflict: true,
+        });
+    }
+
+    /// The period a row's actual is for: its `period` cell, else (a value
+    /// given without one) the year of today, as `set` defaults it; within
+    /// the plan's years and begun by today (the check `set` makes).
+    fn period(&mut self, rec: &Record, ind: &Indicator, blank: bool) -> Option<Period> {
+        let typed = self.cell(Column::Period, rec).unwrap_or("").trim();
+        if typed.is_empty() && blank {
+            return None;
+        }
+        let p = if typed.is_empty() {
+            Period::Year(i32::from(self.opts.today.year()))
+        } else {
+            match Period::parse(typed) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.problem(
+                        rec.line,
+                        Column::Period,
+                        format!("{} {}: {e}", ind.id, ind.name),
+                    );
+                    return None;
+                }
+            }
+        };
+        if let Err(e) = self.plan.period.check(p, self.opts.today) {
+            let m = format!("{} {}: {e}", ind.id, ind.name);
+            self.problem(rec.line, Column::Period, m);
+            return None;
+        }
+        Some(p)
+    }
+
+    /// Whether a cell is an edit: `says(v)` tells whether the cell shows
+    /// the ledger value `v`. Not when it shows what the export saw; not
+    /// either (counted in `already`) when the ledger changed the value
+    /// since and it now is the cell's — found without reading back what
+    /// the export saw. Else what the export saw.
+    fn edited(
+        &mut self,
+        then: &Then<'_>,
+        says: impl Fn(Option<&str>) -> bool,
+    ) -> Result<Option<Seen>, LedgerError> {
+        if then.changed_since() && says(then.now_value()) {
+            self.out.already += 1;
+            return Ok(None);
+        }
+        let seen = then.seen()?;
+        Ok((!says(seen.value.as_deref())).then_some(seen))
+    }
+
+    /// The `actual` cell: a value for the row's period.
+    fn actual(&mut self, rec: &Record, ind: &Indicator, at: u64) -> Result<(), LedgerError> {
+        let Some(raw) = self.cell(Column::Actual, rec) else {
+            return Ok(());
+        };
+        let typed = raw.trim();
+        let Some(period) = self.period(rec, ind, typed.is_empty()) else {
+            return Ok(());
+        };
+        let key = (ind.id.as_str(), Field::Actual, Some(period));
+        let then = before::then(self.ledger, key, at);
+        let parsed = parse_actual(ind, typed).map(|a| a.to_ledger());
+        let says = |v: Option<&str>| match v {
+            None => typed.is_empty(),
+            Some(s) => {
+                s == typed
+                    || spreadsheet_same(s, typed)
+                    || parsed
+                        .as_ref()
+                        .is_ok_and(|p| same_value(Field::Actual, Some(p), Some(s)))
+            }
+        };
+        let Some(seen) = self.edited(&then, says)? else {
+            return Ok(());
+        };
+        let value = match (typed.is_empty(), parsed) {
+            (true, _) => {
+                let m = format!(
+                    "{} {}: empty, but the ledger has `{}` for {period}; an import does not \
+                     clear a value: put it back (to withdraw a value, use `wudang-plan undo`)",
+                    ind.id,
+                    ind.name,
+                    seen.value.as_deref().unwrap_or_default()
+                );
+                self.problem(rec.line, Column::Actual, m);
+                return Ok(());
+            }
+            (false, Err(e)) => {
+                self.problem(rec.line, Column::Actual, e.to_string());
+                return Ok(());
+            }
+            (false, Ok(v)) => v,
+        };
+        let key = (ind.id.clone(), Field::Actual, Some(period));
+        self.change(
+            vec![rec.line],
+            Column::Actual,
+            key,
+            Some(value),
+            (&then, seen),
+        );
+        Ok(())
+    }
+
+    /// The `note` cell: the indicator's standing note (emptied: cleared).
+    fn note(&mut self, rec: &Record, ind: &Indicator, at: u64) -> Result<(), LedgerError> {
+        let Some(raw) = self.cell(Column::Note, rec) else {
+            return Ok(());
+        };
+        let typed = raw.trim();
+        let then = before::then(self.ledger, (&ind.id, Field::Note, None), at);
+        let says = |v: Option<&str>| match v {
+            None => typed.is_empty(),
+            Some(s) => typed == s.trim() || typed == visible(s).trim(),
+        };
+        let Some(seen) = self.edited(&then, says)? else {
+            return Ok(());
+        };
+        if let Err(m) = check_text("the note", typed) {
+            let m = format!("{} {}: {m}", ind.id, ind.name);
+            self.problem(rec.line, Column::Note, m);
+            return Ok(());
+        }
+        let value = (!typed.is_empty()).then(|| typed.to_string());
+        let key = (ind.id.clone(), Field::Note, None);
+        self.change(vec![rec.line], Column::Note, key, value, (&then, seen));
+        Ok(())
+    }
+
+    /// The `task_status` cell, kept until every row of the task is read.
+    fn status_cell(&mut self, rec: &Record, ind: &Indicator, at: u64) {
+        let Some(raw) = self.cell(Column::TaskStatus, rec) else {
+            return;
+        };
+        let Some(state) = parse_task_state(raw) else {
+            let m = format!(
+                "task {}: `{}` is not a task status; expected one of {} ({})",
+                ind.task,
+                raw.trim(),
+                TaskState::machine_list(),
+                TaskState::word_list(Lang::Zh)
+            );
+            self.problem(rec.line, Column::TaskStatus, m);
+            return;
+        };
+        let cell = StatusCell {
+            line: rec.line,
+            state,
+            at,
+        };
+        match self.status_of.get(&ind.task) {
+            Some(&i) => self.statuses[i].1.push(cell),
+            None => {
+                self.status_of.insert(ind.task.clone(), self.statuses.len());
+                self.statuses.push((ind.task.clone(), vec![cell]));
+            }
+        }
+    }
+
+    /// Each task's status: its rows must agree; a change when it differs
+    /// from what the export saw (never set: `not_started`).
+    fn task_statuses(&mut self) -> Result<(), LedgerError> {
+        for (task, cells) in std::mem::take(&mut self.statuses) {
+            let lines: Vec<u64> = cells.iter().map(|c| c.line).collect();
+            let state = cells[0].state;
+            if cells.iter().any(|c| c.state != state) {
+                let column = Some(self.header.label(Column::TaskStatus).to_string());
+                let message = disagreeing(&task, &cells);
+                self.out.problems.push(Problem {
+                    lines,
+                    column,
+                    message,
+                    conflict: false,
+                });
+                continue;
+            }
+            let at = cells.iter().map(|c| c.at).min().unwrap_or(0);
+            let then = before::then(self.ledger, (&task, Field::Status, None), at);
+            let says = |v: Option<&str>| {
+                v.and_then(TaskState::from_machine)
+                    .unwrap_or(TaskState::NotStarted)
+                    == state
+            };
+            let Some(seen) = self.edited(&then, says)? else {
+                continue;
+            };
+            let key = (task.clone(), Field::Status, None);
+            let value = Some(state.as_str().to_string());
+            self.change(lines, Column::TaskStatus, key, value, (&then, seen));
+        }
+        Ok(())
+    }
+
+    /// Adds the edit of an edited cell, expecting what the export saw
+    /// (`seen`); a conflict when the ledger changed the value since.
+    fn change(
+        &mut self,
+        lines: Vec<u64>,
+        column: Column,
+        (id, field, period): (String, Field, Option<Period>),
+        value: Option<String>,
+        (then, seen): (&Then<'_>, Seen),
+    ) {
+        let now = then.now_value().map(String::from);
+        let conflict = then
+            .now
+            .filter(|_| then.changed_since())
+            .map(|cur| Conflict {
+                id: id.clone(),
+                field,
+                expected: seen.value.clone(),
+                found: now.clone(),
+                who: Some(cur.user.clone()),
+                when: Some(cur.time),
+                line: cur.line,
+                period,
+            });
+        let edit = Edit {
+            id,
+            field,
+            value,
+            note: self.opts.remark.clone(),
+            user: self.opts.user.clone(),
+            time: self.opts.time,
+            expect: Expect::Row {
+                value: seen.value,
+                line: seen.line,
+            },
+            period,
+        };
+        self.out.changes.push(Change {
+            lines,
+            column,
+            edit,
+            now,
+            conflict,
+        });
+    }
+}
+
+/// A task's rows that give it different statuses, grouped by status.
+fn disagreeing(task: &str, cells: &[StatusCell]) -> String {
+    let mut by: Vec<(TaskState, Vec<String>)> = Vec::new();
+    for c in cells {
+        match by.iter_mut().find(|(s, _)| *s == c.state) {
+            Some((_, lines)) => lines.push(c.line.to_string()),
+            None => by.push((c.state, vec![c.line.to_string()])),
+        }
+    }
+    let said: Vec<String> = by
+        .iter()
+        .map(|(s, lines)| {
+            let word = if lines.len() == 1 { "line" } else { "lines" };
+            format!("`{}` ({word} {})", s.as_str(), lines.join(", "))
+        })
+        .collect();
+    format!(
+        "task {task}: its rows give different statuses: {}; a task has one status: give all its \
+         rows the same one",
+        said.join(", ")
+    )
+}
+
+/// True when `typed` is what a spreadsheet writes for the number `seen`
+/// (which it did not edit): a double keeps 15 significant digits
+/// (`1234567890.123456789` → `1234567890.12346`) and may write an
+/// exponent (`1E-07`, `1.23456789012346E+017`).
+fn spreadsheet_same(seen: &str, typed: &str) -> bool {
+    let Ok(s) = seen.parse::<Decimal>() else {
+        return false;
+    };
+    let t = typed.trim();
+    let Ok(t) = Decimal::from_scientific(t).or_else(|_| t.parse::<Decimal>()) else {
+        return false;
+    };
+    t == s || s.round_sf(15).is_some_and(|r| t == r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::decode;
+
+    /// The diff of `sheet` (CSV text) against a ledger of `rows`.
+    fn diff_of(rows: &[&str], sheet: &str) -> Diff {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.csv");
+        let mut text = String::from("time,user,id,field,value,old,note,period\r\n");
+        for r in rows {
+            text.push_str(r);
+            text.push_str("\r\n");
+        }
+        std::fs::write(&path, text).unwrap();
+        let ledger = Ledger::open(&path).unwrap();
+        let plan = crate::plan::load_embedded().unwrap();
+        let opts = Options {
+            user: "bob".into(),
+            time: Stamp::parse("2025-07-02T00:00:00+08:00").unwrap(),
+            today: jiff::civil::date(2025, 7, 2),
+            remark: None,
+            force: false,
+        };
+        diff(
+            &plan,
+            &ledger,
+            &decode::read(sheet.as_bytes()).unwrap(),
+            &opts,
+        )
+        .unwrap()
+    }
+
+    const T: &str = "2025-06-30T00:00:00+08:00,limin";
+
+    #[test]
+    fn a_note_shown_made_visible_is_unchanged_an_emptied_one_is_cleared() {
+        let rows = [
+            &format!("{T},8.1,note,a\u{1b}b,,,") as &str,
+            &format!("{T},8.2,note,x,,,"),
+        ];
+        let d = diff_of(
+            &rows,
+            "key,note,ledger_line\n#8.1,a\\x1bb,3\n#8.2,,3\n#8.3,,3\n",
+        );
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.changes.len(), 1);
+        let c = &d.changes[0];
+        assert_eq!((c.edit.id.as_str(), c.edit.value.as_deref()), ("8.2", None));
+        assert_eq!(
+            c.edit.expect,
+            Expect::Row {
+                value: Some("x".into()),
+                line: 3
+            }
+        );
+        assert_eq!(c.now.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn an_emptied_value_and_a_second_row_of_an_indicator_are_refused() {
+        let rows = [&format!("{T},8.1,actual,512,,,2025") as &str];
+        let d = diff_of(
+            &rows,
+            "key,period,actual,ledger_line\n#8.1,2025,,2\n#8.2,,,2\n#8.2,,1,2\n",
+        );
+        assert!(d.changes.is_empty());
+        let said: Vec<(u64, &str)> = d
+            .problems
+            .iter()
+            .map(|p| (p.lines[0], p.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[0].0, 2);
+        assert!(
+            said[0]
+                .1
+                .starts_with("8.1 工业总产值: empty, but the ledger has `512` for 2025")
+        );
+        assert_eq!(
+            said[1],
+            (
+                4,
+                "8.2 工业投资累计完成 is on line 3 already; expected one row per indicator"
+            )
+        );
+    }
+
+    #[test]
+    fn a_value_without_a_period_is_for_the_year_of_today() {
+        let d = diff_of(
+            &[],
+            "key,period,actual,ledger_line\n#8.1,,512,1\n#8.2,2019,1,1\n",
+        );
+        assert_eq!(d.changes.len(), 1);
+        assert_eq!(d.changes[0].edit.period, Some(Period::Year(2025)));
+        assert_eq!(d.problems.len(), 1);
+        assert!(d.problems[0].message.contains("2019"), "{:?}", d.problems);
+    }
+
+    #[test]
+    fn what_a_spreadsheet_writes_for_a_number_is_the_same_number() {
+        assert!(spreadsheet_same("512.50", "512.5"));
+        assert!(spreadsheet_same("1234567890.123456789", "1234567890.12346"));
+        assert!(spreadsheet_same(
+            "123456789012345678",
+            "1.23456789012346E+017"
+        ));
+        assert!(spreadsheet_same("0.0000001", "1E-07"));
+        assert!(spreadsheet_same("1000", "1.00E+03"));
+        assert!(!spreadsheet_same("1234567890.123456789", "1234567890.1235"));
+        assert!(!spreadsheet_same("512", "513"));
+        assert!(!spreadsheet_same("done", "done"), "numbers only");
+        assert!(!spreadsheet_same("512", "abc"));
+    }
+}
