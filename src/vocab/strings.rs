@@ -271,7 +271,6 @@ strings! {
     NoteCleared => "备注已清除", "note cleared";
     NoteBy => "{}（{}，{}）", "{} ({}, {})";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
-    Trend => "趋势", "Trend";
     // the chart popup (`c`)
     ChartTitle => "{} {}：按期完成情况", "{} {}: values by period";
     ChartValue => "实际值", "actual";

@@ -5,6 +5,7 @@
 
 mod chart;
 mod common;
+mod history;
 mod lights;
 mod long;
 mod period;

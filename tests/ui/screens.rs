@@ -375,28 +375,6 @@ fn conflict_prompt_zh_100x30() {
     assert_snapshot!(out);
 }
 
-/// `H` on 8.1 after four changes: a sparkline (Braille, narrow) and the
-/// rows newest first.
-#[test]
-fn history_with_sparkline_zh_100x30() {
-    let mut s = writable(Lang::Zh, 100, 30);
-    keys(&mut s, ":8.1\nH");
-    let mut rows = vec![
-        row("8.1", "420", None, "alice"),
-        row("8.1", "470.5", Some("420"), "bob"),
-        row("8.1", "455", Some("470.5"), "alice"),
-        row("8.1", "512", Some("455"), "朱快春"),
-    ];
-    rows[1].note = Some("二季度快报".into());
-    rows.reverse();
-    update(&mut s, Action::History("8.1".into(), rows, 4));
-    let out = render(&s);
-    assert!(out.contains("8.1 修改记录（4 条）"), "{out}");
-    assert!(out.contains("455 亿元 -> 512 亿元"), "{out}");
-    assert!(out.contains('⣿'), "{out}");
-    assert_snapshot!(out);
-}
-
 /// Task 8 with a status remark (`status 8 delayed --note 用地指标未落实`) and
 /// 8.1 with a standing note (`note 8.1 待统计局核实`), as the ledger's rows.
 fn with_notes(lang: Lang, w: u16, h: u16) -> wudang_plan::ui::AppState {

@@ -102,8 +102,8 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
     ];
     update(&mut s, Action::History("3.1".into(), rows, 2));
     let out = render(&s);
-    assert!(out.contains("alice  (none) -> not done"), "{out}");
-    assert!(out.contains("bob  not done -> done"), "{out}");
+    assert!(out.contains("2025  (none) -> not done"), "{out}");
+    assert!(out.contains("2025  not done -> done"), "{out}");
     no_machine_word(&out);
 }
 
