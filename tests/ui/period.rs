@@ -419,3 +419,74 @@ fn undo_after_an_earlier_periods_correction_reverts_it() {
     assert_eq!(undone.reverted.in_period(), Period::Year(2023));
     assert_eq!(l.value("8.1", Field::Actual), Some("512"));
 }
+
+/// The tester's `:8.1` `e` Tab `２０２３年` Tab `410` Enter recorded
+/// `400410`: the value the editor filled in for 2023 is selected, so what
+/// is typed replaces it, as in a selected cell. So on opening (`e` over
+/// 512), after `[` and after Tab back.
+#[test]
+fn typing_replaces_the_value_the_editor_filled_in() {
+    let mut s = with_years(Lang::Zh, 100, 30);
+    update(
+        &mut s,
+        Action::Changed(vec![row_in("400", "2023", 7, "bob")]),
+    );
+    keys(&mut s, ":8.1\ne\t２０２３年\t410\n");
+    let r = s.request.take().expect("a write");
+    assert_eq!(
+        (r.value.as_deref(), r.period),
+        (Some("410"), Some(Period::Year(2023)))
+    );
+    for (typed, want) in [
+        // opened on 2025's 512
+        ("e430\n", ("430", 2025)),
+        // `[` twice: 2023's 400 shown, then replaced
+        ("e[[410\n", ("410", 2023)),
+        // typed, Tab to the period and back: what was typed is kept
+        ("e41\t\t0\n", ("410", 2025)),
+        // pasted over the value shown
+        ("e\t\t", ("１，２３４", 2025)),
+    ] {
+        let mut s = with_years(Lang::Zh, 100, 30);
+        keys(&mut s, ":8.1\n");
+        keys(&mut s, typed);
+        if !typed.ends_with('\n') {
+            update(&mut s, Action::Paste("１，２３４\n".into()));
+            keys(&mut s, "\n");
+        }
+        let r = s
+            .request
+            .take()
+            .unwrap_or_else(|| panic!("{typed:?}: no write"));
+        let value = r.value.as_deref().unwrap_or("");
+        let want_value = if want.0 == "１，２３４" {
+            "1234"
+        } else {
+            want.0
+        };
+        assert_eq!(
+            (value, r.period),
+            (want_value, Some(Period::Year(want.1))),
+            "{typed:?}"
+        );
+    }
+}
+
+/// Backspace, Left/Right, Home/End start editing the value filled in
+/// instead of replacing it.
+#[test]
+fn editing_keys_edit_the_value_filled_in() {
+    for (key, want) in [
+        (Action::Backspace, "515"),
+        (Action::CaretEnd, "5125"),
+        (Action::CaretHome, "5512"),
+        (Action::CaretLeft, "5152"),
+        (Action::CaretRight, "5125"),
+    ] {
+        let mut s = with_years(Lang::Zh, 100, 30);
+        keys(&mut s, ":8.1\ne");
+        update(&mut s, key.clone());
+        type_in(&mut s, "5");
+        assert_eq!(editor(&s).field.text(), want, "{key:?}");
+    }
+}

@@ -110,6 +110,9 @@ pub(super) fn start_edit(s: &mut AppState) {
         return;
     }
     let mut e = editor_for(s, &ind.id.clone(), default);
+    // The value shown is selected: typing replaces it, Backspace or the
+    // caret keys edit it.
+    e.field.select();
     // The default period past the plan's years: say so at once, the caret
     // in the period field.
     let _ = period_to_record(s, &mut e);

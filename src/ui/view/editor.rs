@@ -66,6 +66,8 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
         // entered with Tab: shown selected (typing replaces it)
         (true, true) => (th.selected(true), th.highlight()),
         (true, false) => (th.title(), th.highlight()),
+        // the value filled in by the editor, selected likewise
+        (false, _) if e.field.is_selected() => (th.highlight(), th.selected(true)),
         (false, _) => (th.highlight(), th.title()),
     };
     let mut spans = vec![
