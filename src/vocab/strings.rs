@@ -244,7 +244,9 @@ strings! {
     ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
         "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
     ConfirmTitle => "确认", "Confirm";
-    ConfirmToggle => "把 {} {} 记为“{}”？ y 记录  n 取消", "Record {} {} as {}? y yes  n no";
+    ConfirmToggle => "将 {} {} 记为 {}{}？ y 记录  n 取消", "Record {} {} for {} as {}? y yes  n no";
+    ConfirmToggleNow => "将 {} {} 记为 {}{}？（当前：{}{}） y 记录  n 取消",
+        "Record {} {} for {} as {}? (current: {}, {}) y yes  n no";
     ConfirmCancelled => "已取消，未记录", "Cancelled; nothing recorded";
     UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
         "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";

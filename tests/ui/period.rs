@@ -250,6 +250,55 @@ fn a_milestone_records_for_the_default_period() {
     assert_eq!(r.period, Some(Period::Year(2025)));
 }
 
+/// 7.4 done in 2023: `e` asks to record it as not done for 2025 (the
+/// default period), and says so, with what is current; the message after
+/// names 2025 too. It asked `把 7.4 … 记为“未完成”？` and said
+/// `已记录 7.4：（无） -> 未完成`.
+#[test]
+fn a_milestones_question_names_the_period_it_records_for() {
+    let done_2023 = || {
+        let mut r = row("7.4", "done", None, "李四");
+        r.period = Some(Period::Year(2023));
+        r
+    };
+    for (lang, ask, now, said) in [
+        (
+            Lang::Zh,
+            "记为 2025 年未完成？",
+            "（当前：2023 年已完成）",
+            "已记录 7.4（2025）：（无） -> 未完成",
+        ),
+        (
+            Lang::En,
+            "for 2025 as not done?",
+            "(current: 2023, done)",
+            "Recorded 7.4 (2025): (none) -> not done",
+        ),
+    ] {
+        let mut s = writable(lang, 100, 30);
+        update(&mut s, Action::Changed(vec![done_2023()]));
+        keys(
+            &mut s, ":7.4
+e",
+        );
+        let Mode::Confirm(c) = &s.mode else {
+            panic!("no question")
+        };
+        let q = wudang_plan::ui::view::confirm::text(&s, c);
+        assert!(q.contains(ask) && q.contains(now), "{q}");
+        keys(&mut s, "y");
+        let r = s.request.take().expect("a write");
+        assert_eq!(
+            (r.value.as_deref(), r.period),
+            (Some("not_done"), Some(Period::Year(2025)))
+        );
+        let mut back = row("7.4", "not_done", None, "tester");
+        back.period = Some(Period::Year(2025));
+        update(&mut s, Action::Recorded(back));
+        assert_eq!(s.message.as_deref(), Some(said));
+    }
+}
+
 /// Drafts keep the period typed: a restored draft records for it and
 /// expects the row it was typed over; an older draft without a period
 /// records for the default period.

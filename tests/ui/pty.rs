@@ -792,7 +792,7 @@ fn a_milestone_asks_before_recording() {
     t.send(":10.1\r");
     t.wait_text("10.1 编制完成");
     t.send("e");
-    t.wait_all(&["记为“已完成”？", "y 是  n 否"]);
+    t.wait_all(&["记为 2026 年已完成？", "y 是  n 否"]);
     assert!(
         !std::path::Path::new(&data).exists(),
         "nothing recorded yet"
@@ -800,7 +800,7 @@ fn a_milestone_asks_before_recording() {
     t.send("n");
     t.wait_text("已取消，未记录");
     t.send("e");
-    t.wait_text("记为“已完成”？");
+    t.wait_text("记为 2026 年已完成？");
     t.send("y");
     t.wait_text("已记录 10.1：（无） -> ");
     t.send("q");

@@ -32,7 +32,7 @@ fn a_milestone_toggles_after_y() {
     assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
     assert_eq!(
         question(&s),
-        "把 3.1 “人才+项目”、“人才+技术+项目”~ 记为“未完成”？ y 记录  n 取消"
+        "将 3.1 “人才+项目”、“人才+技术+项目”~ 记为 2025 年未完成？（当前：2025 年已完成） y 记录  n 取消"
     );
     let screen = render(&s);
     assert!(screen.contains("┌确认─"), "a popup: {screen}");

@@ -31,10 +31,11 @@ pub enum Mode {
 /// A y/n question before a write: `y` records, `n` / Esc records nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`),
-    /// expecting `seen`, the value shown.
+    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`) for
+    /// `period` (the default one), expecting `seen`, that period's value.
     Toggle {
         id: String,
+        period: crate::plan::Period,
         seen: Option<String>,
         /// The line of the row shown (see [`Editor::seen_row`]).
         seen_row: Option<u64>,

@@ -28,6 +28,25 @@ pub fn id_in(s: &AppState, id: &str, period: Option<Period>) -> String {
     }
 }
 
+/// An id as the message after a write names it: with the period of the
+/// row (`7.4（2025）`) when it is not the default one or the id has values
+/// of other periods (what `（无） ->` was is then that period's).
+pub fn id_of_row(s: &AppState, id: &str, period: Option<Period>) -> String {
+    let others = |p: Period| s.progress.series_of(id).iter().any(|q| q.period != p);
+    match period {
+        Some(p) if others(p) => fill(s.lang(), S::InPeriod, &[id, &p.to_string()]),
+        _ => id_in(s, id, period),
+    }
+}
+
+/// A period in words: `2025 年` (`2025` in English), `2024Q2`.
+pub fn period_words(s: &AppState, p: Period) -> String {
+    match p {
+        Period::Year(y) => fill(s.lang(), S::DueYear, &[&y.to_string()]),
+        p => p.to_string(),
+    }
+}
+
 /// A task's state in the UI's language; 未填报 when never set.
 pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {

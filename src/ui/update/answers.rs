@@ -9,7 +9,7 @@ use crate::ledger::{Conflict, Entry, Field, Stamp, TaskState};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::period::PeriodField;
-use crate::ui::model::words::{id_in, shown, when};
+use crate::ui::model::words::{id_in, id_of_row, shown, when};
 use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Term;
@@ -94,7 +94,7 @@ fn recorded(s: &mut AppState, e: Entry) {
     }
     let old = shown(s, &e.id, e.field, e.old.as_deref());
     let new = shown(s, &e.id, e.field, e.value.as_deref());
-    let id = id_in(s, &e.id, period_of(&e));
+    let id = id_of_row(s, &e.id, period_of(&e));
     s.message = Some(fill(s.lang(), S::Recorded, &[&id, &old, &new]));
 }
 

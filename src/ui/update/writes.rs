@@ -103,6 +103,7 @@ pub(super) fn start_edit(s: &mut AppState) {
         let (seen, row) = seen_in(s, &ind.id, default);
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
+            period: default,
             seen,
             seen_row: Some(row),
             new: Actual::Done(!done).to_ledger(),
@@ -259,6 +260,7 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
                 seen,
                 seen_row,
                 new,
+                ..
             },
         ) => toggle(s, id, (seen, seen_row), new),
         (

@@ -10,24 +10,19 @@ use ratatui::layout::Rect;
 use super::indicators::actual_text;
 use super::paint;
 use super::theme::Styles;
-use crate::ledger::Status;
+use crate::ledger::{Actual, Status};
+use crate::plan::Period;
 use crate::text;
-use crate::ui::model::words::shown;
+use crate::ui::model::words::{period_words, shown};
 use crate::ui::model::{AppState, Confirm};
 use crate::ui::strings::{S, fill};
 
 /// The question, in the UI's language.
 pub fn text(state: &AppState, c: &Confirm) -> String {
     match c {
-        Confirm::Toggle { id, new, .. } => {
-            let name = state
-                .plan
-                .indicator(id)
-                .map(|i| text::truncate(&i.name, 30))
-                .unwrap_or_default();
-            let word = actual_text(state, crate::ledger::Actual::from_ledger(new).as_ref());
-            fill(state.lang(), S::ConfirmToggle, &[id, &name, &word])
-        }
+        Confirm::Toggle {
+            id, period, new, ..
+        } => toggle_text(state, id, *period, new),
         Confirm::UndoOver {
             id,
             field,
@@ -54,6 +49,29 @@ pub fn text(state: &AppState, c: &Confirm) -> String {
                 ],
             )
         }
+    }
+}
+
+/// `将 7.4 … 记为 2025 年未完成？（当前：2023 年已完成）`: the period the
+/// toggle records for, and the current value with its period (a milestone
+/// done in an earlier year is recorded not done for this one).
+fn toggle_text(state: &AppState, id: &str, period: Period, new: &str) -> String {
+    let name = state
+        .plan
+        .indicator(id)
+        .map(|i| text::truncate(&i.name, 30))
+        .unwrap_or_default();
+    let word = actual_text(state, Actual::from_ledger(new).as_ref());
+    let at = period_words(state, period);
+    let now = state.progress.actual.get(id);
+    match (now, state.progress.periods.get(id)) {
+        (Some(a), Some(p)) => {
+            let was = actual_text(state, Some(a));
+            let then = period_words(state, *p);
+            let args: [&str; 6] = [id, &name, &at, &word, &then, &was];
+            fill(state.lang(), S::ConfirmToggleNow, &args)
+        }
+        _ => fill(state.lang(), S::ConfirmToggle, &[id, &name, &at, &word]),
     }
 }
 
