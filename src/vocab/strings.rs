@@ -156,7 +156,7 @@ strings! {
     SectionHistory => "修改记录中", "In the history";
     SectionChart => "图表中", "In the chart";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
-    SectionConfirm => "确认提示中（里程碑、撤销他人的修改）", "In a confirmation (a milestone, an undo over someone's change)";
+    SectionConfirm => "确认提示中（里程碑、过大的值、撤销他人的修改）", "In a confirmation (a milestone, a value over 10 times the target or the value before, an undo over someone's change)";
     // key descriptions
     KeyQuit => "退出", "quit";
     KeyDown => "下移", "move down";
@@ -196,7 +196,7 @@ strings! {
     KeyOverwrite => "用我的值覆盖", "record my value over theirs";
     KeyKeepTheirs => "保留对方的值，不记录", "keep their value, record nothing";
     KeyYes => "是：按提示所说记录", "yes: record what it says";
-    KeyNo => "否：不记录", "no: record nothing";
+    KeyNo => "否：不记录（过大的值：返回修改）", "no: record nothing (a large value: back to it)";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
     KeyRecord => "记录所填期间的实际值", "record the value for the period shown";
     KeySwitchField => "切换实际值 / 期间（如 2024、2024Q2、2024年6月）", "switch value / period (2024, 2024Q2, 2024年6月)";
@@ -247,6 +247,10 @@ strings! {
     ConfirmToggle => "将 {} {} 记为 {}{}？ y 记录  n 取消", "Record {} {} for {} as {}? y yes  n no";
     ConfirmToggleNow => "将 {} {} 记为 {}{}？（当前：{}{}） y 记录  n 取消",
         "Record {} {} for {} as {}? (current: {}, {}) y yes  n no";
+    ConfirmLarge => "将 {} 记为 {}？这是{}的 {} 倍以上 y 记录  n 返回修改",
+        "Record {} as {}? That exceeds {} more than {}-fold. y yes  n back to the value";
+    LargeTarget => "目标 {}", "the target, {}";
+    LargeBefore => "此前的值 {}（{}）", "the value before, {} ({})";
     ConfirmCancelled => "已取消，未记录", "Cancelled; nothing recorded";
     UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
         "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";

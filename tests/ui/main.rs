@@ -3,6 +3,7 @@
 //! a pseudo-terminal, and a province-sized plan.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
+mod ask;
 mod chart;
 mod common;
 mod history;

@@ -6,7 +6,7 @@
 use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
 use crate::ui::action::Action;
 use crate::ui::data::Progress;
-use crate::ui::model::{AppState, Mode};
+use crate::ui::model::{AppState, Confirm, Mode};
 use crate::ui::strings::{self, S};
 use crate::ui::update::update;
 
@@ -32,8 +32,14 @@ impl Session {
 /// A half-typed value, if the editor is open and holds one that is not
 /// on its way to the ledger, with the value the editor opened with.
 pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
-    match &state.mode {
-        Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
+    let editor = match &state.mode {
+        Mode::Edit(e) => Some(e),
+        // asked whether a large value is meant: still typed, not sent
+        Mode::Confirm(Confirm::Large { editor, .. }) => Some(editor.as_ref()),
+        _ => None,
+    };
+    match editor {
+        Some(e) if e.sending.is_none() && !e.field.is_empty() => {
             let text = e.field.text();
             (e.seen.as_deref() != Some(text.as_str())).then(|| draft::Draft {
                 id: e.id.clone(),
@@ -203,6 +209,16 @@ mod tests {
                 update(s, a);
             }
         }
+    }
+
+    /// A value waiting for the answer to "more than 10 times?" is still
+    /// typed: a hang-up keeps it as a draft.
+    #[test]
+    fn a_large_value_being_asked_about_is_kept_as_a_draft() {
+        let mut s = state();
+        keys(&mut s, ":8.4\ne5000\n");
+        assert!(matches!(s.mode, Mode::Confirm(Confirm::Large { .. })));
+        assert_eq!(typed(&s).map(|d| d.text).as_deref(), Some("5000"));
     }
 
     /// Issue 10: a value typed for 2023 (the period typed with a Chinese

@@ -27,6 +27,6 @@ pub mod words;
 
 pub use cursor::{Cursor, Move};
 pub use layout::Pane;
-pub use mode::{Clash, Confirm, Editor, HistoryView, Mode, Request};
+pub use mode::{Clash, Confirm, Editor, Far, HistoryView, Mode, Request};
 pub use state::{AppState, Config, TreeRow};
 pub use theme::Theme;

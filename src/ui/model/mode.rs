@@ -41,6 +41,15 @@ pub enum Confirm {
         seen_row: Option<u64>,
         new: String,
     },
+    /// Enter on a value more than [`LARGE`] times the target or the value
+    /// before (a slip such as `400410` for 410): `y` records it, `n` goes
+    /// back to the editor.
+    Large {
+        editor: Box<Editor>,
+        /// The value to record (ledger form).
+        value: String,
+        far: Far,
+    },
     /// `u`, but the value changed since the screen showed `seen`: undo
     /// anyway, reverting their change?
     UndoOver {
@@ -49,6 +58,20 @@ pub enum Confirm {
         seen: Option<String>,
         clash: Clash,
     },
+}
+
+/// A value more than this many times the target or the value before is
+/// asked about before it is recorded.
+pub const LARGE: u32 = 10;
+
+/// What a typed value is more than [`LARGE`] times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Far {
+    /// The indicator's target.
+    Target(rust_decimal::Decimal),
+    /// The value before: the period's own, else the latest earlier
+    /// period's (with that period).
+    Before(rust_decimal::Decimal, crate::plan::Period),
 }
 
 /// The inline editor of one indicator's actual.

@@ -134,10 +134,7 @@ fn editor_key(s: &mut AppState, mut e: Editor, a: Action) {
         return;
     }
     match a {
-        Action::Confirm => {
-            submit(s, &mut e);
-            s.mode = Mode::Edit(e);
-        }
+        Action::Confirm => submit(s, e),
         Action::Cancel => {}
         a => {
             if period_key(s, &mut e, &a, edit) {

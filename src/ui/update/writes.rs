@@ -3,6 +3,7 @@
 //! the ledger), undo with the value shown, the y/n questions before a
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
+use super::ask::{ask_large, far_above, large_key};
 use super::period::{default_of, editor_for, period_to_record, seen_in};
 use crate::ledger::{Actual, Expect, Field, parse_actual};
 use crate::ui::action::Action;
@@ -179,7 +180,7 @@ fn undo_request(id: String, field: Field, seen: Option<String>, row: u64) -> Req
 /// Asks the run loop to record `value` (ledger form; empty clears a note)
 /// for the editor's indicator or task, if its current value is still the
 /// one the editor saw.
-fn send(s: &mut AppState, e: &mut Editor, value: String) {
+pub(super) fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
         field: e.target,
@@ -192,31 +193,38 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
     e.sending = Some(value);
 }
 
-/// Enter in the editor: the same parsing and checks as `wudang-plan set`.
-pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
+/// Enter in the editor: the same parsing and checks as `wudang-plan set`;
+/// a value far above the target or the value before asks first.
+pub(super) fn submit(s: &mut AppState, mut e: Editor) {
     if e.target == Field::Note {
         let text = e.field.text().trim().to_string();
         if text.is_empty() && e.seen.is_none() {
             e.error = Some(s.tr(S::NothingTyped).to_string());
         } else {
             e.error = None;
-            send(s, e, text);
+            send(s, &mut e, text);
         }
+        s.mode = Mode::Edit(e);
         return;
     }
-    if period_to_record(s, e).is_err() {
-        return;
-    }
-    let Some(ind) = s.plan.indicator(&e.id) else {
-        return;
+    let parsed = match (period_to_record(s, &mut e), s.plan.indicator(&e.id)) {
+        (Ok(_), Some(ind)) => parse_actual(ind, &e.field.text()),
+        _ => {
+            s.mode = Mode::Edit(e);
+            return;
+        }
     };
-    match parse_actual(ind, &e.field.text()) {
+    match parsed {
         Ok(a) => {
             e.error = None;
-            send(s, e, a.to_ledger());
+            if let Some(far) = far_above(s, &e, &a) {
+                return ask_large(s, e, a.to_ledger(), far);
+            }
+            send(s, &mut e, a.to_ledger());
         }
         Err(v) => e.error = Some(v.reason(s.lang())),
     }
+    s.mode = Mode::Edit(e);
 }
 
 pub(super) fn conflict_key(s: &mut AppState, a: Action) {
@@ -272,6 +280,7 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
             // Undo exactly the value the question showed.
             s.request = Some(undo_request(id, field, clash.theirs, clash.row));
         }
+        (a, Confirm::Large { editor, value, far }) => large_key(s, a, editor, value, far),
         (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
         (_, c) => s.mode = Mode::Confirm(c),
     }

@@ -1,20 +1,23 @@
 //! The popup of a y/n question before a write ([`Confirm`]): a milestone
-//! toggle (one key must not record), and an undo over a value someone else
-//! recorded after the screen showed another. `y` does what the question
-//! says, `n` / Esc records nothing (the keys: `Ctx::Confirm` in the
-//! keymap, handled by `update`).
+//! toggle (one key must not record), a value far above the target or the
+//! value before, and an undo over a value someone else recorded after the
+//! screen showed another. `y` does what the question says, `n` / Esc
+//! records nothing (the keys: `Ctx::Confirm` in the keymap, handled by
+//! `update`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use rust_decimal::Decimal;
 
 use super::indicators::actual_text;
 use super::paint;
 use super::theme::Styles;
-use crate::ledger::{Actual, Status};
+use crate::ledger::{Actual, Field, Status};
 use crate::plan::Period;
 use crate::text;
+use crate::ui::model::mode::LARGE;
 use crate::ui::model::words::{period_words, shown};
-use crate::ui::model::{AppState, Confirm};
+use crate::ui::model::{AppState, Confirm, Editor, Far};
 use crate::ui::strings::{S, fill};
 
 /// The question, in the UI's language.
@@ -23,6 +26,7 @@ pub fn text(state: &AppState, c: &Confirm) -> String {
         Confirm::Toggle {
             id, period, new, ..
         } => toggle_text(state, id, *period, new),
+        Confirm::Large { editor, value, far } => large_text(state, editor, value, far),
         Confirm::UndoOver {
             id,
             field,
@@ -75,6 +79,35 @@ fn toggle_text(state: &AppState, id: &str, period: Period, new: &str) -> String 
     }
 }
 
+/// `将 8.1（2023）记为 400410 亿元？这是此前的值 400 亿元（2023）的 10 倍以上`.
+fn large_text(state: &AppState, e: &Editor, value: &str, far: &Far) -> String {
+    let lang = state.lang();
+    let at = e
+        .period
+        .as_ref()
+        .map(|p| p.at.to_string())
+        .unwrap_or_default();
+    let id = fill(lang, S::InPeriod, &[&e.id, &at]);
+    let number = |d: &Decimal| {
+        shown(
+            state,
+            &e.id,
+            Field::Actual,
+            Some(&d.normalize().to_string()),
+        )
+    };
+    let what = match far {
+        Far::Target(t) => fill(lang, S::LargeTarget, &[&number(t)]),
+        Far::Before(b, p) => fill(lang, S::LargeBefore, &[&number(b), &p.to_string()]),
+    };
+    let value = shown(state, &e.id, Field::Actual, Some(value));
+    fill(
+        lang,
+        S::ConfirmLarge,
+        &[&id, &value, &what, &LARGE.to_string()],
+    )
+}
+
 /// The question in a popup over the main area.
 pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: &Confirm) {
     let th = state.theme();
@@ -85,13 +118,13 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, c: &Confirm) {
     let buf = frame.buffer_mut();
     paint::clear_popup(buf, area);
     let title = match c {
-        Confirm::Toggle { .. } => state.tr(S::ConfirmTitle),
+        Confirm::Toggle { .. } | Confirm::Large { .. } => state.tr(S::ConfirmTitle),
         Confirm::UndoOver { .. } => state.tr(S::SectionConflict),
     };
     let block = paint::block(state, title.to_string(), true);
     let inside = paint::frame_block(buf, area, block);
     let style = match c {
-        Confirm::Toggle { .. } => th.title(),
+        Confirm::Toggle { .. } | Confirm::Large { .. } => th.title(),
         Confirm::UndoOver { .. } => th.status(Status::Missed),
     };
     for (k, l) in lines.iter().enumerate().take(inside.height as usize) {
