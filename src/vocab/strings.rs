@@ -244,6 +244,7 @@ strings! {
     ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
         "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
     ConfirmTitle => "确认", "Confirm";
+    ConflictTitle => "他人已修改", "Changed by someone else";
     ConfirmToggle => "将 {} {} 记为 {}{}？ y 记录  n 取消", "Record {} {} for {} as {}? y yes  n no";
     ConfirmToggleNow => "将 {} {} 记为 {}{}？（当前：{}{}） y 记录  n 取消",
         "Record {} {} for {} as {}? (current: {}, {}) y yes  n no";
@@ -252,8 +253,12 @@ strings! {
     LargeTarget => "目标 {}", "the target, {}";
     LargeBefore => "此前的值 {}（{}）", "the value before, {} ({})";
     ConfirmCancelled => "已取消，未记录", "Cancelled; nothing recorded";
-    UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
-        "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
+    UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}，你看到的是 {}。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
+        "Conflict: {} was changed by {} at {} to {}; you saw {}. y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
+    UndoTitle => "撤销", "Undo";
+    UndoAsk => "撤销 {} 于 {} 对 {} 的修改：{} -> {}；改回 {}？{} y 撤销  n 不撤销",
+        "Undo the change by {} at {} to {}: {} -> {}; back to {}?{} y undo  n keep it";
+    UndoShownIs => "（屏幕上显示的是 {}的值）", " (the screen shows the value of {})";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
     KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
         "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";

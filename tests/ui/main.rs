@@ -15,5 +15,6 @@ mod scale;
 mod screens;
 mod text;
 mod trust;
+mod undo;
 mod update;
 mod vocab;

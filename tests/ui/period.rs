@@ -447,12 +447,15 @@ fn a_colleagues_change_conflicts_only_in_the_period_edited() {
 }
 
 /// `u` undoes the indicator's last change whatever its period (as
-/// `wudang-plan undo`): after 2023 was corrected (2025 current), it
-/// reverts the 2023 row without a conflict with oneself.
+/// `wudang-plan undo`): after 2023 was corrected (2025 current), it asks
+/// (the change is not of the period shown), then reverts the 2023 row
+/// without a conflict with oneself.
 #[test]
 fn undo_after_an_earlier_periods_correction_reverts_it() {
     let (_dir, mut l, mut s) = ledger_with(&[("512", "2025"), ("420", "2023")]);
     keys(&mut s, ":8.1\nu");
+    assert!(matches!(s.mode, Mode::Confirm(_)), "asks first");
+    keys(&mut s, "y");
     let r = s.request.take().expect("an undo");
     assert!(r.undo);
     let undone = l

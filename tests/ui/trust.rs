@@ -146,13 +146,16 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
     for part in [
         "bob",
         "530 亿元",
-        "你看到的是 512 亿元",
+        "你看到的是 512 亿元。",
         "y 仍然撤销",
         "n 不撤销",
     ] {
         assert!(q.contains(part), "{part} missing: {q}");
     }
-    assert!(render(&s).contains("冲突提示中"), "a popup");
+    assert!(
+        render(&s).contains("┌他人已修改─"),
+        "a popup with its own title"
+    );
     // n: nothing
     keys(&mut s, "n");
     assert!(s.request.is_none());

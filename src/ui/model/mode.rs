@@ -50,6 +50,12 @@ pub enum Confirm {
         value: String,
         far: Far,
     },
+    /// `u` on a change that is someone else's, or of a period other than
+    /// the one shown: undo it? `y` expects exactly that row.
+    Undo {
+        id: String,
+        last: crate::report::LastRow,
+    },
     /// `u`, but the value changed since the screen showed `seen`: undo
     /// anyway, reverting their change?
     UndoOver {
@@ -57,6 +63,8 @@ pub enum Confirm {
         field: Field,
         seen: Option<String>,
         clash: Clash,
+        /// The period of the row found (`None`: not an actual).
+        period: Option<crate::plan::Period>,
     },
 }
 

@@ -31,6 +31,9 @@ pub struct Config {
     /// Why edits cannot be recorded, said when a write key is pressed and
     /// at start (`None`: the generic read-only message).
     pub read_only: Option<S>,
+    /// Who records (`--user`): an undo of someone else's change asks
+    /// first (`None`: every undo of a known row asks).
+    pub user: Option<String>,
 }
 
 impl Config {
@@ -42,6 +45,7 @@ impl Config {
             note: None,
             writable: false,
             read_only: None,
+            user: None,
         }
     }
 }

@@ -128,6 +128,10 @@ fn rejected(s: &mut AppState, why: String) {
 fn show_theirs(s: &mut AppState, c: &Conflict) {
     match c.field {
         Field::Actual => {
+            // The row found is known only in part (not the value before
+            // it): the last row stays the one known, so a `u` expecting it
+            // meets their row and asks (UndoOver).
+            let known = s.progress.last.get(&c.id).cloned();
             s.progress.apply(&Entry {
                 line: c.line,
                 time: c.when.unwrap_or_else(|| Stamp::start_of(s.progress.today)),
@@ -139,6 +143,9 @@ fn show_theirs(s: &mut AppState, c: &Conflict) {
                 note: None,
                 period: c.period,
             });
+            if let Some(k) = known {
+                s.progress.last.insert(c.id.clone(), k);
+            }
             s.progress_changed();
         }
         Field::Status => {
@@ -162,6 +169,7 @@ fn undo_conflicted(s: &mut AppState, c: Conflict) {
     s.mode = Mode::Confirm(Confirm::UndoOver {
         id: c.id,
         field: c.field,
+        period: c.period,
         seen: c.expected,
         clash: Clash {
             who: c.who,

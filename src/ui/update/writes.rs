@@ -137,20 +137,26 @@ fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new
 }
 
 /// `u`: undo the selected indicator's last change (whatever its period,
-/// as `wudang-plan undo`), if it is still the one the screen has: the
-/// latest row of all its periods' (an earlier period's correction is the
-/// last change though the latest period's value is the one shown).
+/// as `wudang-plan undo`), expecting exactly its last row as the screen
+/// has it; when that row is someone else's, or of a period other than the
+/// one whose value is shown, ask first ([`Confirm::Undo`]).
 pub(super) fn start_undo(s: &mut AppState) {
-    if let Some(id) = indicator_for(s, true) {
-        let last = s.progress.series_of(&id).iter().max_by_key(|p| p.line);
-        let (seen, row) = match last {
-            Some(p) => (p.actual.map(|a| a.to_ledger()), p.line),
-            None => (
-                s.progress.actual.get(&id).map(Actual::to_ledger),
-                s.progress.row_of(&id, Field::Actual),
-            ),
-        };
+    let Some(id) = indicator_for(s, true) else {
+        return;
+    };
+    let Some(last) = s.progress.last_of(&id).cloned() else {
+        // no row known (a progress built by hand): the value shown
+        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
+        let row = s.progress.row_of(&id, Field::Actual);
         s.request = Some(undo_request(id, Field::Actual, seen, row));
+        return;
+    };
+    let theirs = s.config.user.as_deref() != Some(last.user.as_str());
+    let elsewhere = s.progress.periods.get(&id) != Some(&last.period);
+    if theirs || elsewhere {
+        s.mode = Mode::Confirm(Confirm::Undo { id, last });
+    } else {
+        s.request = Some(undo_request(id, Field::Actual, last.value, last.line));
     }
 }
 
@@ -271,6 +277,9 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
                 ..
             },
         ) => toggle(s, id, (seen, seen_row), new),
+        (Action::Yes, Confirm::Undo { id, last }) => {
+            s.request = Some(undo_request(id, Field::Actual, last.value, last.line));
+        }
         (
             Action::Yes,
             Confirm::UndoOver {
