@@ -263,6 +263,18 @@ strings! {
     KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
         "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";
     NotRecorded => "未记录：{}", "Not recorded: {}";
+    // the ledger's refusals, instruction first (no path: the footer names it)
+    LedgerNeedsUpgrade => "请先运行 wudang-plan ledger convert：旧版台账无“期间”列，只能记入当年（{} 未记录）",
+        "run wudang-plan ledger convert first: this first-release ledger (no period column) takes this year's values only; {} not recorded";
+    LedgerNeedsConversion => "请先运行 wudang-plan ledger convert：台账被 Excel/WPS 存成了 GB18030，不能追加（转换会留备份）",
+        "run wudang-plan ledger convert first: Excel/WPS saved the ledger as GB18030, which is not appended to (it keeps a backup)";
+    LedgerMalformed => "请运行 wudang-plan ledger check 查看：台账有 {} 行无法读取（第 {} 行起），修好前不能记录",
+        "run wudang-plan ledger check: {} ledger lines do not read (from line {}); nothing is recorded until they are fixed";
+    LedgerNothingToUndo => "{} 没有可撤销的修改", "{}: nothing to undo";
+    LedgerNoPermission => "请管理员把台账所在目录设为同组可写：无权写入台账，未记录",
+        "ask whoever runs the server to make the ledger's directory group-writable: no permission to write the ledger; nothing recorded";
+    LedgerIo => "台账读写出错，未记录：{}", "the ledger could not be read or written; nothing recorded: {}";
+    LedgerOther => "台账拒绝记录：{}", "the ledger refused: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",
         "Read-only: no user name; start again with --user NAME or set WUDANG_PLAN_USER";

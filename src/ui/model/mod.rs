@@ -21,6 +21,7 @@ pub mod mode;
 pub mod overview;
 pub mod period;
 pub mod picker;
+pub mod refusal;
 pub mod state;
 pub mod theme;
 pub mod words;
