@@ -284,7 +284,7 @@ strings! {
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
-    DraftBack => "恢复了上次未提交的输入 {}：Enter 记录，Esc 放弃", "Restored your unsaved input for {}: Enter records it, Esc discards it";
+    DraftBack => "恢复了 {} 上次未提交的输入", "Restored your unsaved input for {}";
     Nothing => "（无）", "(none)";
     NothingTyped => "没有输入内容", "nothing typed";
     HistoryTitle => "{} 修改记录（{} 条）", "{} history ({} changes)";

@@ -6,6 +6,7 @@
 mod ask;
 mod chart;
 mod common;
+mod footer;
 mod history;
 mod lights;
 mod long;

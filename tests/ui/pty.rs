@@ -456,7 +456,7 @@ fn hang_up_while_typing_keeps_a_draft_and_exits() {
 
     // the next start offers the draft back in the editor
     let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
-    t.wait_all(&["恢复了上次未提交的输入 8.1", ": 51"]);
+    t.wait_all(&["恢复了 8.1 上次未提交的输入", ": 51"]);
     t.send("\r");
     t.wait_text("已记录 8.1");
     t.send("q");
@@ -647,7 +647,7 @@ fn a_restored_draft_asks_before_overwriting_a_newer_value() {
     set("bob", "120");
 
     let mut t = Tui::start(&ui_args(&data, "tester"), &[]);
-    t.wait_all(&["恢复了上次未提交的输入 8.3", ": 177"]);
+    t.wait_all(&["恢复了 8.3 上次未提交的输入", ": 177"]);
     t.send("\r");
     let s = t.wait_all(&["冲突", "bob", "120 家"]);
     assert!(
