@@ -79,19 +79,21 @@ const PRIORITY: &[Action] = &[
     Action::Right,
 ];
 
-/// Keys that matter more with the indicator pane focused: they act on the
-/// indicator selected there (the chart would otherwise give way at 80×24).
-const INDICATOR_PANE: &[Action] = &[Action::ShowChart];
+/// Keys that matter more with the indicator pane focused, in this order
+/// right after Edit: they act on the indicator selected there (the chart
+/// gave way at 80×24; the search and jump keys give way instead).
+const INDICATOR_PANE: &[Action] = &[Action::Undo, Action::ShowHistory, Action::ShowChart];
 
 /// An action's place in [`PRIORITY`]; `first` ones come right after
-/// Edit.
+/// Edit, in their order.
 fn rank(a: &Action, first: &[Action]) -> usize {
     let at = |x: &Action| PRIORITY.iter().position(|p| p == x);
     let edit = at(&Action::Edit).unwrap_or(0);
-    match (first.contains(a), at(a)) {
-        (true, _) => edit * 2 + 1,
-        (false, Some(i)) => i * 2,
-        (false, None) => PRIORITY.len() * 2,
+    let step = first.len() + 1;
+    match (first.iter().position(|f| f == a), at(a)) {
+        (Some(k), _) => edit * step + 1 + k,
+        (None, Some(i)) => i * step,
+        (None, None) => PRIORITY.len() * step,
     }
 }
 
