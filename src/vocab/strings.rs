@@ -241,8 +241,8 @@ strings! {
     Invalid => "无效", "invalid";
     Recorded => "已记录 {}：{} -> {}", "Recorded {}: {} -> {}";
     Unchanged => "未改变：{} 已是 {}，未记录", "Unchanged: {} already is {}; nothing recorded";
-    ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
-        "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
+    ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}，你打开时为 {}。用 {} 覆盖？ y 覆盖  n 保留",
+        "Conflict: {} was changed by {} at {} to {}; it was {} when you opened it. Overwrite with {}? y yes  n no";
     ConfirmTitle => "确认", "Confirm";
     ConflictTitle => "他人已修改", "Changed by someone else";
     ConfirmToggle => "将 {} {} 记为 {}{}？ y 记录  n 取消", "Record {} {} for {} as {}? y yes  n no";
@@ -260,8 +260,8 @@ strings! {
         "Undo the change by {} at {} to {}: {} -> {}; back to {}?{} y undo  n keep it";
     UndoShownIs => "（屏幕上显示的是 {}的值）", " (the screen shows the value of {})";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
-    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
-        "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";
+    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}，你看到的是 {}；保留其值",
+        "Nothing recorded: {} was changed by {} at {} to {}; you saw {}; it stays";
     NotRecorded => "未记录：{}", "Not recorded: {}";
     // the ledger's refusals, instruction first (no path: the footer names it)
     LedgerNeedsUpgrade => "请先运行 wudang-plan ledger convert：旧版台账无“期间”列，只能记入当年（{} 未记录）",

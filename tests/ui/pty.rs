@@ -651,7 +651,7 @@ fn a_restored_draft_asks_before_overwriting_a_newer_value() {
     t.send("\r");
     let s = t.wait_all(&["冲突", "bob", "120 家"]);
     assert!(
-        s.contains("100 家"),
+        s.contains("你打开时为 100"),
         "the value the editor opened with: {s}"
     );
     t.send("n");

@@ -375,6 +375,37 @@ fn conflict_prompt_zh_100x30() {
     assert_snapshot!(out);
 }
 
+/// The conflict prompt over a value that was empty when the editor
+/// opened: its box has its own title (not the keys.md heading
+/// `冲突提示中（他人已修改）`), and `（无）` is not put in brackets again
+/// (`（你打开时为 （无））`).
+#[test]
+fn conflict_prompt_has_its_own_title_and_no_nested_brackets() {
+    let mut s = writable(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.4\ne25\n");
+    update(
+        &mut s,
+        Action::Conflicted(wudang_plan::ledger::Conflict {
+            id: "8.4".into(),
+            field: wudang_plan::ledger::Field::Actual,
+            expected: None,
+            found: Some("24".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+            line: 3,
+            period: None,
+        }),
+    );
+    let out = render(&s);
+    assert!(out.contains("┌他人已修改─"), "{out}");
+    assert!(!out.contains("冲突提示中"), "{out}");
+    assert!(
+        out.contains("你打开时为") && out.contains("（无）。用 25% 覆盖？"),
+        "{out}"
+    );
+    assert!(!out.contains("（（") && !out.contains("））"), "{out}");
+}
+
 /// Task 8 with a status remark (`status 8 delayed --note 用地指标未落实`) and
 /// 8.1 with a standing note (`note 8.1 待统计局核实`), as the ledger's rows.
 fn with_notes(lang: Lang, w: u16, h: u16) -> wudang_plan::ui::AppState {
