@@ -293,6 +293,7 @@ strings! {
     RemarkLabel => "说明", "Remark";
     NoteCleared => "备注已清除", "note cleared";
     NoteBy => "{}（{}，{}）", "{} ({}, {})";
+    UndoRemark => "撤销 {} 于 {} 的修改", "undo of {}'s change at {}";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
     // the chart popup (`c`)
     ChartTitle => "{} {}：按期完成情况", "{} {}: values by period";

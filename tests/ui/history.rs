@@ -91,3 +91,48 @@ fn history_periods_zh_40x20() {
     let s = with_periods(Lang::Zh, 40, 20);
     assert_snapshot!(render(&s));
 }
+
+/// An undo's row as the ledger stores it (the remark in English, kept so
+/// for old ledgers and the command line).
+fn undo_row() -> Entry {
+    let mut r = in_year(2024, "450", "王五");
+    r.old = Some("452".into());
+    r.line = 9;
+    r.note = Some("undo of the change at 2025-06-30T00:00:00+08:00 by 孙七".into());
+    r
+}
+
+/// The undo's remark reads in the UI's language, in the history and in
+/// the indicator box (it was shown as stored: `undo of the change at …`).
+#[test]
+fn an_undo_reads_in_the_uis_language() {
+    for (lang, want) in [
+        (Lang::Zh, "撤销 孙七 于 2025-06-30 00:00 的修改"),
+        (Lang::En, "undo of 孙七's change at 2025-06-30 00:00"),
+    ] {
+        let mut s = writable(lang, 100, 30);
+        keys(&mut s, ":8.1\nH");
+        update(&mut s, Action::History("8.1".into(), vec![undo_row()], 1));
+        let out = render(&s);
+        // the popup's text, its wrapped lines joined
+        let popup: String = lines(&s)
+            .iter()
+            .filter_map(|l| l.split('│').nth(2))
+            .collect::<String>()
+            .replace(' ', "");
+        assert!(
+            popup.contains(&want.replace(' ', "")),
+            "{lang:?} history: {out}"
+        );
+        assert!(!out.contains("undo of the change"), "{out}");
+
+        // the indicator box: the remark of the current value (2025 here)
+        let mut s = writable(lang, 100, 30);
+        let mut current = undo_row();
+        current.period = Some(Period::Year(2025));
+        update(&mut s, Action::Changed(vec![current]));
+        keys(&mut s, ":8.1\n");
+        let out = render(&s);
+        assert!(out.contains(want), "{lang:?} box: {out}");
+    }
+}

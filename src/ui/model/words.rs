@@ -92,6 +92,16 @@ pub fn when(t: Stamp) -> String {
     t.chars().take(16).collect()
 }
 
+/// A row's remark as the UI shows it: an undo's (`undo of the change at
+/// … by 孙七`, as the ledger stores it) in the UI's language, any other as
+/// written.
+pub fn remark_text(s: &AppState, remark: &str) -> String {
+    match crate::ledger::remark::read_undo(remark) {
+        Some((t, who)) => fill(s.lang(), S::UndoRemark, &[who, &when(t)]),
+        None => remark.to_string(),
+    }
+}
+
 /// The note the UI shows for `id` — its standing note (`n`, `wudang-plan
 /// note`), else the remark recorded with its current value (`status …
 /// --note`) — as `备注：` / `说明：` and `text（who，when）`.
@@ -101,7 +111,11 @@ pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
         NoteKind::Standing => S::NoteLabel,
         NoteKind::Remark => S::RemarkLabel,
     };
-    let text = fill(state.lang(), S::NoteBy, &[&n.text, &n.who, &when(n.when)]);
+    let text = match kind {
+        NoteKind::Standing => n.text.clone(),
+        NoteKind::Remark => remark_text(state, &n.text),
+    };
+    let text = fill(state.lang(), S::NoteBy, &[&text, &n.who, &when(n.when)]);
     Some((state.label(label), text))
 }
 

@@ -15,7 +15,7 @@ use super::paint;
 use super::theme::Styles;
 use crate::ledger::{Entry, Field};
 use crate::text;
-use crate::ui::model::words::{shown, when};
+use crate::ui::model::words::{remark_text, shown, when};
 use crate::ui::model::{AppState, HistoryView};
 use crate::ui::strings::{S, fill};
 
@@ -97,7 +97,10 @@ fn body_spans(state: &AppState, e: &Entry, cols: Cols) -> Vec<Span<'static>> {
         body.push(Span::styled(new, th.title()));
     }
     if let Some(n) = &e.note {
-        body.push(Span::styled(format!("  {n}"), th.dim()));
+        body.push(Span::styled(
+            format!("  {}", remark_text(state, n)),
+            th.dim(),
+        ));
     }
     body
 }
