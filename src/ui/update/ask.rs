@@ -1,12 +1,10 @@
-//! The y/n questions [`super::writes`] asks before a write that is likely
+//! The y/n question [`super::writes`] asks before a write that is likely
 //! a slip: a value far above the target or the value before
-//! ([`Confirm::Large`]).
+//! ([`Confirm::Large`]; `writes::confirm_key` takes the answer).
 
 use rust_decimal::Decimal;
 
-use super::writes::send;
 use crate::ledger::Actual;
-use crate::ui::action::Action;
 use crate::ui::model::mode::LARGE;
 use crate::ui::model::{AppState, Confirm, Editor, Far, Mode};
 
@@ -60,23 +58,4 @@ pub(super) fn ask_large(s: &mut AppState, e: Editor, value: String, far: Far) {
         value,
         far,
     });
-}
-
-/// `y`: records the value; `n` / Esc: back to the editor, the value
-/// still typed (nothing recorded).
-pub(super) fn large_key(s: &mut AppState, a: Action, editor: Box<Editor>, value: String, far: Far) {
-    let mut e = *editor;
-    match a {
-        Action::Yes => send(s, &mut e, value),
-        Action::Cancel => {}
-        _ => {
-            s.mode = Mode::Confirm(Confirm::Large {
-                editor: Box::new(e),
-                value,
-                far,
-            });
-            return;
-        }
-    }
-    s.mode = Mode::Edit(e);
 }

@@ -3,7 +3,7 @@
 //! the ledger), undo with the value shown, the y/n questions before a
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
-use super::ask::{ask_large, far_above, large_key};
+use super::ask::{ask_large, far_above};
 use super::period::{default_of, editor_for, period_to_record, seen_in};
 use crate::ledger::{Actual, Expect, Field, parse_actual};
 use crate::ui::action::Action;
@@ -186,7 +186,7 @@ fn undo_request(id: String, field: Field, seen: Option<String>, row: u64) -> Req
 /// Asks the run loop to record `value` (ledger form; empty clears a note)
 /// for the editor's indicator or task, if its current value is still the
 /// one the editor saw.
-pub(super) fn send(s: &mut AppState, e: &mut Editor, value: String) {
+fn send(s: &mut AppState, e: &mut Editor, value: String) {
     s.request = Some(Request {
         id: e.id.clone(),
         field: e.target,
@@ -289,7 +289,13 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
             // Undo exactly the value the question showed.
             s.request = Some(undo_request(id, field, clash.theirs, clash.row));
         }
-        (a, Confirm::Large { editor, value, far }) => large_key(s, a, editor, value, far),
+        // a large value: y records it, n / Esc goes back to it
+        (Action::Yes, Confirm::Large { editor, value, .. }) => {
+            let mut e = *editor;
+            send(s, &mut e, value);
+            s.mode = Mode::Edit(e);
+        }
+        (Action::Cancel, Confirm::Large { editor, .. }) => s.mode = Mode::Edit(*editor),
         (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
         (_, c) => s.mode = Mode::Confirm(c),
     }
