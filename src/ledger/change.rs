@@ -187,9 +187,7 @@ pub(crate) fn decide_undo(
         field: last.field,
         value: last.old.clone(),
         old: last.value.clone(),
-        note: Some(
-            note.unwrap_or_else(|| format!("undo of the change at {} by {}", last.time, last.user)),
-        ),
+        note: Some(note.unwrap_or_else(|| super::remark::undo_of(last.time, &last.user))),
         period,
     })
 }

@@ -11,7 +11,8 @@
 //! - [`status`](mod@status): the status rules;
 //! - [`change`]: a change ([`Edit`]) and whether it is recorded (no-op
 //!   rule, expectation);
-//! - [`draft`]: a half-typed edit saved when a session ends.
+//! - [`draft`]: a half-typed edit saved when a session ends;
+//! - [`remark`]: the remark of an undo row, made and read back.
 
 pub mod audit;
 pub mod change;
@@ -19,6 +20,7 @@ pub(crate) mod columns;
 pub mod draft;
 pub mod entry;
 pub mod error;
+pub mod remark;
 pub mod status;
 pub mod store;
 pub mod value;

@@ -4,6 +4,8 @@
 //!
 //! - [`progress`]: [`Progress`], the current actuals, task states and notes
 //!   the UI keeps, filled from the ledger and kept up to date row by row;
+//! - [`last`]: [`LastRow`], an indicator's last actual row whatever its
+//!   period (what `u` reverts);
 //! - [`pace`]: [`Pace`], an indicator's period, baseline, expected value
 //!   and light as of a date, from its values by period ([`Point`]);
 //! - [`series`]: every period's value judged as it stood (expected value and
@@ -17,6 +19,7 @@
 
 pub mod counts;
 pub mod facts;
+pub mod last;
 pub mod pace;
 pub mod progress;
 pub mod series;
@@ -24,6 +27,7 @@ pub mod words;
 
 pub use counts::{Class, Counts};
 pub use facts::Facts;
+pub use last::LastRow;
 pub use pace::{Pace, Point};
 pub use progress::{NoteKind, Noted, Progress};
 pub use words::{actual_cell, actual_text, nothing, target_text, value_text};

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use super::last::LastRow;
 use super::pace::{Pace, Point};
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
 use crate::plan::{Period, Plan};
@@ -69,6 +70,9 @@ pub struct Progress {
     /// The line of the current row of each id and field: the row an edit
     /// made on this screen expects ([`crate::ledger::Expect::Row`]).
     pub rows: HashMap<(String, Field), u64>,
+    /// The last actual row of each indicator, whatever its period: the
+    /// change an undo reverts.
+    pub last: HashMap<String, LastRow>,
     pub today: Date,
 }
 
@@ -84,6 +88,7 @@ impl Progress {
             remarks: HashMap::new(),
             period_remarks: HashMap::new(),
             rows: HashMap::new(),
+            last: HashMap::new(),
             today,
         }
     }
@@ -116,6 +121,7 @@ impl Progress {
         match e.field {
             Field::Actual => {
                 put_point(self.series.entry(id.clone()).or_default(), Point::of(e));
+                self.note_last(e);
                 let key = (id.clone(), e.in_period());
                 match Noted::remark_of(e) {
                     Some(n) => self.period_remarks.insert(key, n),
@@ -178,6 +184,20 @@ impl Progress {
         };
     }
 
+    /// Keeps `e` as its indicator's last actual row unless a later one is
+    /// known.
+    fn note_last(&mut self, e: &Entry) {
+        if self.last.get(&e.id).is_none_or(|l| l.line <= e.line) {
+            self.last.insert(e.id.clone(), LastRow::of(e));
+        }
+    }
+
+    /// The last actual row of `id`, whatever its period (`None`: none
+    /// known).
+    pub fn last_of(&self, id: &str) -> Option<&LastRow> {
+        self.last.get(id)
+    }
+
     /// The current actuals, task states and notes of `ledger` (one pass
     /// over its ids).
     pub fn from_ledger(ledger: &ledger::Ledger, today: Date) -> Self {
@@ -206,6 +226,10 @@ impl Progress {
             None => self.periods.remove(id),
         };
         self.series_from(ledger, id);
+        match ledger.last_row(id, Field::Actual) {
+            Some(e) => self.last.insert(id.to_string(), LastRow::of(e)),
+            None => self.last.remove(id),
+        };
         match ledger.task_state(id) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
@@ -366,6 +390,33 @@ mod tests {
             (None, None, None)
         );
         assert_eq!(p.row_of("8.1", Field::Actual), 0);
+    }
+
+    /// The last row is the last applied whatever its period (what an
+    /// undo reverts), with who, when, the period and the values; the value
+    /// shown stays the latest period's.
+    #[test]
+    fn the_last_row_is_kept_whatever_its_period() {
+        let mut p = Progress::empty(jiff::civil::date(2025, 6, 1));
+        p.apply(&row(2, "495", 2025));
+        let mut fix = row(3, "452", 2024);
+        fix.user = "赵六".into();
+        fix.old = Some("450".into());
+        p.apply(&fix);
+        let last = p.last_of("8.1").unwrap();
+        assert_eq!(
+            (last.line, last.user.as_str(), last.period),
+            (3, "赵六", Period::Year(2024))
+        );
+        assert_eq!(
+            (last.value.as_deref(), last.old.as_deref()),
+            (Some("452"), Some("450"))
+        );
+        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("495").as_ref());
+        // an older row shown again does not replace it
+        p.apply(&row(2, "495", 2025));
+        assert_eq!(p.last_of("8.1").unwrap().line, 3);
+        assert!(p.last_of("9.9").is_none());
     }
 
     /// The series keeps one point per period, in period order, whatever

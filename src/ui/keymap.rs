@@ -576,7 +576,13 @@ pub fn markdown() -> String {
             out.push_str("| any other key | typed into the field | 输入到文本框 |\n");
         }
         if ctx == Ctx::Edit {
-            out.push_str("| any other key | as in a text field (above) | 同文本框（见上） |\n");
+            out.push_str(
+                "| any other key | as in a text field (above); the value the editor fills in \
+                 (on opening, after a period change, after Tab back) is selected: typing or a \
+                 paste replaces it, Backspace and the caret keys edit it | 同文本框（见上）；\
+                 编辑器填入的值（打开时、换期后、Tab 回来时）处于选中状态：输入或粘贴即替换，\
+                 退格键和光标键则在其上修改 |\n",
+            );
         }
     }
     out

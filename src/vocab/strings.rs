@@ -156,7 +156,7 @@ strings! {
     SectionHistory => "修改记录中", "In the history";
     SectionChart => "图表中", "In the chart";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
-    SectionConfirm => "确认提示中（里程碑、撤销他人的修改）", "In a confirmation (a milestone, an undo over someone's change)";
+    SectionConfirm => "确认提示中（里程碑、过大的值、撤销他人的修改）", "In a confirmation (a milestone, a value over 10 times the target or the value before, an undo over someone's change)";
     // key descriptions
     KeyQuit => "退出", "quit";
     KeyDown => "下移", "move down";
@@ -196,7 +196,7 @@ strings! {
     KeyOverwrite => "用我的值覆盖", "record my value over theirs";
     KeyKeepTheirs => "保留对方的值，不记录", "keep their value, record nothing";
     KeyYes => "是：按提示所说记录", "yes: record what it says";
-    KeyNo => "否：不记录", "no: record nothing";
+    KeyNo => "否：不记录（过大的值：返回修改）", "no: record nothing (a large value: back to it)";
     KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
     KeyRecord => "记录所填期间的实际值", "record the value for the period shown";
     KeySwitchField => "切换实际值 / 期间（如 2024、2024Q2、2024年6月）", "switch value / period (2024, 2024Q2, 2024年6月)";
@@ -241,17 +241,40 @@ strings! {
     Invalid => "无效", "invalid";
     Recorded => "已记录 {}：{} -> {}", "Recorded {}: {} -> {}";
     Unchanged => "未改变：{} 已是 {}，未记录", "Unchanged: {} already is {}; nothing recorded";
-    ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你打开时为 {}）。用 {} 覆盖？ y 覆盖  n 保留",
-        "Conflict: {} was changed by {} at {} to {} (it was {} when you opened it). Overwrite with {}? y yes  n no";
+    ConflictPrompt => "冲突：{} 已被 {} 于 {} 改为 {}，你打开时为 {}。用 {} 覆盖？ y 覆盖  n 保留",
+        "Conflict: {} was changed by {} at {} to {}; it was {} when you opened it. Overwrite with {}? y yes  n no";
     ConfirmTitle => "确认", "Confirm";
-    ConfirmToggle => "把 {} {} 记为“{}”？ y 记录  n 取消", "Record {} {} as {}? y yes  n no";
+    ConflictTitle => "他人已修改", "Changed by someone else";
+    ConfirmToggle => "将 {} {} 记为 {}{}？ y 记录  n 取消", "Record {} {} for {} as {}? y yes  n no";
+    ConfirmToggleNow => "将 {} {} 记为 {}{}？（当前：{}{}） y 记录  n 取消",
+        "Record {} {} for {} as {}? (current: {}, {}) y yes  n no";
+    ConfirmLarge => "将 {} 记为 {}？这是{}的 {} 倍以上 y 记录  n 返回修改",
+        "Record {} as {}? That exceeds {} more than {}-fold. y yes  n back to the value";
+    LargeTarget => "目标 {}", "the target, {}";
+    LargeBefore => "此前的值 {}（{}）", "the value before, {} ({})";
     ConfirmCancelled => "已取消，未记录", "Cancelled; nothing recorded";
-    UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}（你看到的是 {}）。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
-        "Conflict: {} was changed by {} at {} to {} (you saw {}). y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
+    UndoOverPrompt => "冲突：{} 已被 {} 于 {} 改为 {}，你看到的是 {}。y 仍然撤销：撤销最近一次修改，即 {} 改成的 {}  n 不撤销，不记录",
+        "Conflict: {} was changed by {} at {} to {}; you saw {}. y undo anyway: reverts the latest change, {}'s {}  n keep it, record nothing";
+    UndoTitle => "撤销", "Undo";
+    UndoAsk => "撤销 {} 于 {} 对 {} 的修改：{} -> {}；改回 {}？{} y 撤销  n 不撤销",
+        "Undo the change by {} at {} to {}: {} -> {}; back to {}?{} y undo  n keep it";
+    UndoShownIs => "（屏幕上显示的是 {}的值）", " (the screen shows the value of {})";
     KeptTheirs => "未记录，保留 {} 的当前值 {}", "Nothing recorded; {} stays {}";
-    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}（你看到的是 {}），保留其值",
-        "Nothing recorded: {} was changed by {} at {} to {} (you saw {}); it stays";
+    KeptTheirsBy => "未记录：{} 已被 {} 于 {} 改为 {}，你看到的是 {}；保留其值",
+        "Nothing recorded: {} was changed by {} at {} to {}; you saw {}; it stays";
     NotRecorded => "未记录：{}", "Not recorded: {}";
+    // the ledger's refusals, instruction first (no path: the footer names it)
+    LedgerNeedsUpgrade => "请先运行 wudang-plan ledger convert：旧版台账无“期间”列，只能记入当年（{} 未记录）",
+        "run wudang-plan ledger convert first: this first-release ledger (no period column) takes this year's values only; {} not recorded";
+    LedgerNeedsConversion => "请先运行 wudang-plan ledger convert：台账被 Excel/WPS 存成了 GB18030，不能追加（转换会留备份）",
+        "run wudang-plan ledger convert first: Excel/WPS saved the ledger as GB18030, which is not appended to (it keeps a backup)";
+    LedgerMalformed => "请运行 wudang-plan ledger check 查看：台账有 {} 行无法读取（第 {} 行起），修好前不能记录",
+        "run wudang-plan ledger check: {} ledger lines do not read (from line {}); nothing is recorded until they are fixed";
+    LedgerNothingToUndo => "{} 没有可撤销的修改", "{}: nothing to undo";
+    LedgerNoPermission => "请管理员把台账所在目录设为同组可写：无权写入台账，未记录",
+        "ask whoever runs the server to make the ledger's directory group-writable: no permission to write the ledger; nothing recorded";
+    LedgerIo => "台账读写出错，未记录：{}", "the ledger could not be read or written; nothing recorded: {}";
+    LedgerOther => "台账拒绝记录：{}", "the ledger refused: {}";
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",
         "Read-only: no user name; start again with --user NAME or set WUDANG_PLAN_USER";
@@ -261,7 +284,7 @@ strings! {
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
-    DraftBack => "恢复了上次未提交的输入 {}：Enter 记录，Esc 放弃", "Restored your unsaved input for {}: Enter records it, Esc discards it";
+    DraftBack => "恢复了 {} 上次未提交的输入", "Restored your unsaved input for {}";
     Nothing => "（无）", "(none)";
     NothingTyped => "没有输入内容", "nothing typed";
     HistoryTitle => "{} 修改记录（{} 条）", "{} history ({} changes)";
@@ -270,8 +293,8 @@ strings! {
     RemarkLabel => "说明", "Remark";
     NoteCleared => "备注已清除", "note cleared";
     NoteBy => "{}（{}，{}）", "{} ({}, {})";
+    UndoRemark => "撤销 {} 于 {} 的修改", "undo of {}'s change at {}";
     HistoryEmpty => "还没有记录", "Nothing recorded yet";
-    Trend => "趋势", "Trend";
     // the chart popup (`c`)
     ChartTitle => "{} {}：按期完成情况", "{} {}: values by period";
     ChartValue => "实际值", "actual";

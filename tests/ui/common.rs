@@ -92,6 +92,7 @@ pub fn state_with(lang: Lang, today: Date, ascii: bool, w: u16, h: u16) -> AppSt
     let theme = Theme { color: true, ascii };
     let mut config = Config::new(lang, theme);
     config.writable = true;
+    config.user = Some("tester".into());
     let mut s = AppState::new(plan(), progress(today), config);
     update(&mut s, Action::Resize(w, h));
     s

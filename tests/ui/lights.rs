@@ -425,6 +425,65 @@ fn group_lights_en_80x24() {
     assert_snapshot!(render(&s));
 }
 
+/// The overview's legend explained `! 逾期未报` with no `!` on it: it
+/// counts the stale values per group and leader (group （二）: 7.2, 8.1,
+/// 8.2; 李立国 leads 0.12's row), at 80 and 100 columns.
+#[test]
+fn the_overview_counts_the_stale_values() {
+    for (lang, w, h) in [(Lang::Zh, 80, 24), (Lang::En, 100, 30)] {
+        let mut s = lit_state(lang, true, w, h);
+        keys(&mut s, "o");
+        let out = lines(&s);
+        let row = |label: &str| {
+            out.iter()
+                .find(|l| l.contains(label))
+                .unwrap_or_else(|| panic!("no {label}: {}", out.join("\n")))
+                .clone()
+        };
+        for (label, n) in [("（二）", 3), ("（一）", 0), ("李立国", 1), ("朱快春", 2)] {
+            let l = row(label);
+            let count = l
+                .rsplit('!')
+                .next()
+                .and_then(|c| c.split_whitespace().next());
+            assert_eq!(count, Some(n.to_string().as_str()), "{lang:?} {label}: {l}");
+        }
+    }
+    // every leader's count: the stale indicators of the rows they lead
+    let s = lit_state(Lang::Zh, true, 80, 24);
+    for row in &s.overview {
+        let OvKind::Leader(name) = &row.kind else {
+            continue;
+        };
+        let want = ids_where(&s, |i| {
+            let r = s.plan.row(&s.plan.indicators[i].row).unwrap();
+            r.leaders.contains(name) && s.pace_of(i).is_some_and(|p| p.stale(TODAY))
+        });
+        assert_eq!(row.stale, want.len(), "{name}");
+    }
+}
+
+/// `--ascii`: the overview's legend gave each status's mark and bar cell
+/// even where they are the same character (`> > in progress`).
+#[test]
+fn the_ascii_overview_legend_gives_each_mark_once() {
+    let mut s = state_with(Lang::En, MID_2025, true, 80, 24);
+    keys(&mut s, "o");
+    let legend = lines(&s)[2].clone();
+    assert!(
+        legend.contains("> in progress") && legend.contains("x missed"),
+        "{legend}"
+    );
+    assert!(
+        !legend.contains("> >") && !legend.contains("x x"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("v # met") && legend.contains("? . no data"),
+        "{legend}"
+    );
+}
+
 #[test]
 fn overview_lights_zh_80x24() {
     let mut s = lit_state(Lang::Zh, true, 80, 24);

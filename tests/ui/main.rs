@@ -3,8 +3,11 @@
 //! a pseudo-terminal, and a province-sized plan.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
+mod ask;
 mod chart;
 mod common;
+mod footer;
+mod history;
 mod lights;
 mod long;
 mod period;
@@ -13,5 +16,6 @@ mod scale;
 mod screens;
 mod text;
 mod trust;
+mod undo;
 mod update;
 mod vocab;

@@ -298,6 +298,55 @@ fn a_milestone_records_for_the_default_period() {
     assert_eq!(r.period, Some(Period::Year(2025)));
 }
 
+/// 7.4 done in 2023: `e` asks to record it as not done for 2025 (the
+/// default period), and says so, with what is current; the message after
+/// names 2025 too. It asked `把 7.4 … 记为“未完成”？` and said
+/// `已记录 7.4：（无） -> 未完成`.
+#[test]
+fn a_milestones_question_names_the_period_it_records_for() {
+    let done_2023 = || {
+        let mut r = row("7.4", "done", None, "李四");
+        r.period = Some(Period::Year(2023));
+        r
+    };
+    for (lang, ask, now, said) in [
+        (
+            Lang::Zh,
+            "记为 2025 年未完成？",
+            "（当前：2023 年已完成）",
+            "已记录 7.4（2025）：（无） -> 未完成",
+        ),
+        (
+            Lang::En,
+            "for 2025 as not done?",
+            "(current: 2023, done)",
+            "Recorded 7.4 (2025): (none) -> not done",
+        ),
+    ] {
+        let mut s = writable(lang, 100, 30);
+        update(&mut s, Action::Changed(vec![done_2023()]));
+        keys(
+            &mut s, ":7.4
+e",
+        );
+        let Mode::Confirm(c) = &s.mode else {
+            panic!("no question")
+        };
+        let q = wudang_plan::ui::view::confirm::text(&s, c);
+        assert!(q.contains(ask) && q.contains(now), "{q}");
+        keys(&mut s, "y");
+        let r = s.request.take().expect("a write");
+        assert_eq!(
+            (r.value.as_deref(), r.period),
+            (Some("not_done"), Some(Period::Year(2025)))
+        );
+        let mut back = row("7.4", "not_done", None, "tester");
+        back.period = Some(Period::Year(2025));
+        update(&mut s, Action::Recorded(back));
+        assert_eq!(s.message.as_deref(), Some(said));
+    }
+}
+
 /// Drafts keep the period typed: a restored draft records for it and
 /// expects the row it was typed over; an older draft without a period
 /// records for the default period.
@@ -446,12 +495,15 @@ fn a_colleagues_change_conflicts_only_in_the_period_edited() {
 }
 
 /// `u` undoes the indicator's last change whatever its period (as
-/// `wudang-plan undo`): after 2023 was corrected (2025 current), it
-/// reverts the 2023 row without a conflict with oneself.
+/// `wudang-plan undo`): after 2023 was corrected (2025 current), it asks
+/// (the change is not of the period shown), then reverts the 2023 row
+/// without a conflict with oneself.
 #[test]
 fn undo_after_an_earlier_periods_correction_reverts_it() {
     let (_dir, mut l, mut s) = ledger_with(&[("512", "2025"), ("420", "2023")]);
     keys(&mut s, ":8.1\nu");
+    assert!(matches!(s.mode, Mode::Confirm(_)), "asks first");
+    keys(&mut s, "y");
     let r = s.request.take().expect("an undo");
     assert!(r.undo);
     let undone = l
@@ -508,4 +560,75 @@ fn undoing_a_new_periods_value_gives_the_milestone_back() {
     assert_eq!(s.progress.periods.get("7.4"), Some(&Period::Year(2024)));
     assert_eq!(s.light_of(pos), Light::Green);
     assert_eq!(s.pace_of(pos).unwrap().period, Some(Period::Year(2024)));
+}
+
+/// The tester's `:8.1` `e` Tab `２０２３年` Tab `410` Enter recorded
+/// `400410`: the value the editor filled in for 2023 is selected, so what
+/// is typed replaces it, as in a selected cell. So on opening (`e` over
+/// 512), after `[` and after Tab back.
+#[test]
+fn typing_replaces_the_value_the_editor_filled_in() {
+    let mut s = with_years(Lang::Zh, 100, 30);
+    update(
+        &mut s,
+        Action::Changed(vec![row_in("400", "2023", 7, "bob")]),
+    );
+    keys(&mut s, ":8.1\ne\t２０２３年\t410\n");
+    let r = s.request.take().expect("a write");
+    assert_eq!(
+        (r.value.as_deref(), r.period),
+        (Some("410"), Some(Period::Year(2023)))
+    );
+    for (typed, want) in [
+        // opened on 2025's 512
+        ("e430\n", ("430", 2025)),
+        // `[` twice: 2023's 400 shown, then replaced
+        ("e[[410\n", ("410", 2023)),
+        // typed, Tab to the period and back: what was typed is kept
+        ("e41\t\t0\n", ("410", 2025)),
+        // pasted over the value shown
+        ("e\t\t", ("１，２３４", 2025)),
+    ] {
+        let mut s = with_years(Lang::Zh, 100, 30);
+        keys(&mut s, ":8.1\n");
+        keys(&mut s, typed);
+        if !typed.ends_with('\n') {
+            update(&mut s, Action::Paste("１，２３４\n".into()));
+            keys(&mut s, "\n");
+        }
+        let r = s
+            .request
+            .take()
+            .unwrap_or_else(|| panic!("{typed:?}: no write"));
+        let value = r.value.as_deref().unwrap_or("");
+        let want_value = if want.0 == "１，２３４" {
+            "1234"
+        } else {
+            want.0
+        };
+        assert_eq!(
+            (value, r.period),
+            (want_value, Some(Period::Year(want.1))),
+            "{typed:?}"
+        );
+    }
+}
+
+/// Backspace, Left/Right, Home/End start editing the value filled in
+/// instead of replacing it.
+#[test]
+fn editing_keys_edit_the_value_filled_in() {
+    for (key, want) in [
+        (Action::Backspace, "515"),
+        (Action::CaretEnd, "5125"),
+        (Action::CaretHome, "5512"),
+        (Action::CaretLeft, "5152"),
+        (Action::CaretRight, "5125"),
+    ] {
+        let mut s = with_years(Lang::Zh, 100, 30);
+        keys(&mut s, ":8.1\ne");
+        update(&mut s, key.clone());
+        type_in(&mut s, "5");
+        assert_eq!(editor(&s).field.text(), want, "{key:?}");
+    }
 }

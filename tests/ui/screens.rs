@@ -375,26 +375,35 @@ fn conflict_prompt_zh_100x30() {
     assert_snapshot!(out);
 }
 
-/// `H` on 8.1 after four changes: a sparkline (Braille, narrow) and the
-/// rows newest first.
+/// The conflict prompt over a value that was empty when the editor
+/// opened: its box has its own title (not the keys.md heading
+/// `冲突提示中（他人已修改）`), and `（无）` is not put in brackets again
+/// (`（你打开时为 （无））`).
 #[test]
-fn history_with_sparkline_zh_100x30() {
-    let mut s = writable(Lang::Zh, 100, 30);
-    keys(&mut s, ":8.1\nH");
-    let mut rows = vec![
-        row("8.1", "420", None, "alice"),
-        row("8.1", "470.5", Some("420"), "bob"),
-        row("8.1", "455", Some("470.5"), "alice"),
-        row("8.1", "512", Some("455"), "朱快春"),
-    ];
-    rows[1].note = Some("二季度快报".into());
-    rows.reverse();
-    update(&mut s, Action::History("8.1".into(), rows, 4));
+fn conflict_prompt_has_its_own_title_and_no_nested_brackets() {
+    let mut s = writable(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.4\ne25\n");
+    update(
+        &mut s,
+        Action::Conflicted(wudang_plan::ledger::Conflict {
+            id: "8.4".into(),
+            field: wudang_plan::ledger::Field::Actual,
+            expected: None,
+            found: Some("24".into()),
+            who: Some("bob".into()),
+            when: Some(wudang_plan::ledger::Stamp::start_of(MID_2025)),
+            line: 3,
+            period: None,
+        }),
+    );
     let out = render(&s);
-    assert!(out.contains("8.1 修改记录（4 条）"), "{out}");
-    assert!(out.contains("455 亿元 -> 512 亿元"), "{out}");
-    assert!(out.contains('⣿'), "{out}");
-    assert_snapshot!(out);
+    assert!(out.contains("┌他人已修改─"), "{out}");
+    assert!(!out.contains("冲突提示中"), "{out}");
+    assert!(
+        out.contains("你打开时为") && out.contains("（无）。用 25% 覆盖？"),
+        "{out}"
+    );
+    assert!(!out.contains("（（") && !out.contains("））"), "{out}");
 }
 
 /// Task 8 with a status remark (`status 8 delayed --note 用地指标未落实`) and

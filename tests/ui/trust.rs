@@ -32,7 +32,7 @@ fn a_milestone_toggles_after_y() {
     assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
     assert_eq!(
         question(&s),
-        "把 3.1 “人才+项目”、“人才+技术+项目”~ 记为“未完成”？ y 记录  n 取消"
+        "将 3.1 “人才+项目”、“人才+技术+项目”~ 记为 2025 年未完成？（当前：2025 年已完成） y 记录  n 取消"
     );
     let screen = render(&s);
     assert!(screen.contains("┌确认─"), "a popup: {screen}");
@@ -146,13 +146,16 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
     for part in [
         "bob",
         "530 亿元",
-        "你看到的是 512 亿元",
+        "你看到的是 512 亿元。",
         "y 仍然撤销",
         "n 不撤销",
     ] {
         assert!(q.contains(part), "{part} missing: {q}");
     }
-    assert!(render(&s).contains("冲突提示中"), "a popup");
+    assert!(
+        render(&s).contains("┌他人已修改─"),
+        "a popup with its own title"
+    );
     // n: nothing
     keys(&mut s, "n");
     assert!(s.request.is_none());

@@ -922,6 +922,6 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
     // (issue 8: and who changed it, from what the picker showed)
     assert_eq!(
         s.message.clone().unwrap(),
-        "未记录：8 已被 bob 于 ? 改为 已完成（你看到的是 推进中），保留其值"
+        "未记录：8 已被 bob 于 ? 改为 已完成，你看到的是 推进中；保留其值"
     );
 }

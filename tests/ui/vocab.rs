@@ -89,7 +89,7 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
     let text = wudang_plan::ui::view::editor::conflict_text(&s, e, e.clash.as_ref().unwrap());
     assert_eq!(
         text,
-        "冲突：3.1 已被 bob 于 ? 改为 已完成（你打开时为 未完成）。用 已完成 覆盖？ y 覆盖  n 保留"
+        "冲突：3.1 已被 bob 于 ? 改为 已完成，你打开时为 未完成。用 已完成 覆盖？ y 覆盖  n 保留"
     );
     no_machine_word(&render(&s));
 
@@ -102,8 +102,8 @@ fn a_milestone_shows_done_and_not_done_in_the_uis_words() {
     ];
     update(&mut s, Action::History("3.1".into(), rows, 2));
     let out = render(&s);
-    assert!(out.contains("alice  (none) -> not done"), "{out}");
-    assert!(out.contains("bob  not done -> done"), "{out}");
+    assert!(out.contains("2025  (none) -> not done"), "{out}");
+    assert!(out.contains("2025  not done -> done"), "{out}");
     no_machine_word(&out);
 }
 

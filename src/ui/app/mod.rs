@@ -48,6 +48,7 @@ fn start(plan: Plan, progress: Progress, opts: Options, session: Option<&Session
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
     config.writable = session.is_some_and(|s| s.user.is_some());
+    config.user = session.and_then(|s| s.user.clone());
     if !config.writable {
         config.read_only = Some(opts.read_only.unwrap_or(S::ReadOnly));
     }

@@ -6,7 +6,8 @@
 use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
 use crate::ui::action::Action;
 use crate::ui::data::Progress;
-use crate::ui::model::{AppState, Mode};
+use crate::ui::model::refusal::refusal;
+use crate::ui::model::{AppState, Confirm, Mode};
 use crate::ui::strings::{self, S};
 use crate::ui::update::update;
 
@@ -32,8 +33,14 @@ impl Session {
 /// A half-typed value, if the editor is open and holds one that is not
 /// on its way to the ledger, with the value the editor opened with.
 pub(super) fn typed(state: &AppState) -> Option<draft::Draft> {
-    match &state.mode {
-        Mode::Edit(e) if e.sending.is_none() && !e.field.is_empty() => {
+    let editor = match &state.mode {
+        Mode::Edit(e) => Some(e),
+        // asked whether a large value is meant: still typed, not sent
+        Mode::Confirm(Confirm::Large { editor, .. }) => Some(editor.as_ref()),
+        _ => None,
+    };
+    match editor {
+        Some(e) if e.sending.is_none() && !e.field.is_empty() => {
             let text = e.field.text();
             (e.seen.as_deref() != Some(text.as_str())).then(|| draft::Draft {
                 id: e.id.clone(),
@@ -128,7 +135,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
         Ok(a) => a,
         Err(LedgerError::Conflict(c)) if undo => Action::UndoConflicted(*c),
         Err(LedgerError::Conflict(c)) => Action::Conflicted(*c),
-        Err(e) => Action::Rejected(e.to_string()),
+        Err(e) => Action::Rejected(refusal(&e, state.lang())),
     };
     update(state, answer);
 }
@@ -159,7 +166,11 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
         }
         Ok(_) => false,
         Err(e) => {
-            let m = strings::fill(state.lang(), S::LedgerProblem, &[&e.to_string()]);
+            let m = strings::fill(
+                state.lang(),
+                S::LedgerProblem,
+                &[&refusal(&e, state.lang())],
+            );
             let changed = state.message.as_deref() != Some(m.as_str());
             state.message = Some(m);
             changed
@@ -203,6 +214,53 @@ mod tests {
                 update(s, a);
             }
         }
+    }
+
+    /// A first-release ledger (no period column) refuses a value for
+    /// 2023: the editor says so in the UI's language, the command to run
+    /// within its two lines at 80 columns (it was the ledger's English
+    /// message, cut before `ledger convert`).
+    #[test]
+    fn a_ledger_refusal_is_worded_in_the_uis_language_instruction_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.csv");
+        std::fs::write(&path, "\u{feff}time,user,id,field,value,old,note\r\n").unwrap();
+        for (lang, want) in [
+            (Lang::Zh, "请先运行 wudang-plan ledger convert"),
+            (Lang::En, "run wudang-plan ledger convert"),
+        ] {
+            let mut sess = Session {
+                ledger: Ledger::open(&path).unwrap(),
+                user: Some("alice".into()),
+                at: Some(Stamp::start_of(jiff::civil::date(2025, 6, 30))),
+            };
+            let mut s = state();
+            s.config.lang = lang;
+            keys(&mut s, ":8.1\ne\t2023\t430\n");
+            perform(&mut s, &mut sess);
+            let Mode::Edit(e) = &s.mode else {
+                panic!("the editor closed")
+            };
+            let lines = e.error_text(lang, 80).join("");
+            assert!(lines.contains(want), "{lines}");
+            assert!(
+                !lines.contains("old.csv"),
+                "no path (the footer has it): {lines}"
+            );
+            if lang == Lang::Zh {
+                assert!(lines.contains("旧版台账"), "{lines}");
+            }
+        }
+    }
+
+    /// A value waiting for the answer to "more than 10 times?" is still
+    /// typed: a hang-up keeps it as a draft.
+    #[test]
+    fn a_large_value_being_asked_about_is_kept_as_a_draft() {
+        let mut s = state();
+        keys(&mut s, ":8.4\ne5000\n");
+        assert!(matches!(s.mode, Mode::Confirm(Confirm::Large { .. })));
+        assert_eq!(typed(&s).map(|d| d.text).as_deref(), Some("5000"));
     }
 
     /// Issue 10: a value typed for 2023 (the period typed with a Chinese

@@ -1,6 +1,11 @@
 //! A one-line text field. The caret is a character index; its screen column
 //! is the display width of the text before it, so the hardware cursor (and
 //! the IME's candidate window) lands right after a Chinese character.
+//!
+//! A field may be *selected* as a whole, like a spreadsheet cell: the value
+//! editor opens (and comes back to) a value it filled in itself selected,
+//! so the first character typed or pasted replaces it; Backspace, the
+//! caret keys and Ctrl-U end the selection and edit the text instead.
 
 use crate::text;
 
@@ -8,6 +13,8 @@ use crate::text;
 pub struct TextField {
     chars: Vec<char>,
     caret: usize,
+    /// The whole text is selected: the next insert replaces it.
+    selected: bool,
 }
 
 impl TextField {
@@ -19,10 +26,14 @@ impl TextField {
         self.chars.is_empty()
     }
 
-    /// Inserts `c` at the caret; control characters are dropped.
+    /// Inserts `c` at the caret (replacing the text if it is selected);
+    /// control characters are dropped.
     pub fn insert(&mut self, c: char) {
         if c.is_control() {
             return;
+        }
+        if std::mem::take(&mut self.selected) {
+            self.clear();
         }
         self.chars.insert(self.caret, c);
         self.caret += 1;
@@ -37,7 +48,18 @@ impl TextField {
         }
     }
 
+    /// Selects the whole text (nothing when empty): the next character
+    /// typed or pasted replaces it.
+    pub fn select(&mut self) {
+        self.selected = !self.chars.is_empty();
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
     pub fn backspace(&mut self) {
+        self.selected = false;
         if self.caret > 0 {
             self.caret -= 1;
             self.chars.remove(self.caret);
@@ -52,24 +74,29 @@ impl TextField {
     }
 
     pub fn home(&mut self) {
+        self.selected = false;
         self.caret = 0;
     }
 
     pub fn end(&mut self) {
+        self.selected = false;
         self.caret = self.chars.len();
     }
 
     /// Ctrl-U: empties the field.
     pub fn clear(&mut self) {
+        self.selected = false;
         self.chars.clear();
         self.caret = 0;
     }
 
     pub fn left(&mut self) {
+        self.selected = false;
         self.caret = self.caret.saturating_sub(1);
     }
 
     pub fn right(&mut self) {
+        self.selected = false;
         self.caret = (self.caret + 1).min(self.chars.len());
     }
 
@@ -208,6 +235,43 @@ mod tests {
         // a wide character that does not fit is left out whole
         let (win, col) = f.window(9);
         assert_eq!((win.from, col), (7, 7));
+    }
+
+    /// A selected text is replaced by what is typed or pasted; Backspace
+    /// and the caret keys edit it instead.
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_editing_keys() {
+        let mut f = TextField::with("400");
+        f.select();
+        f.insert('4');
+        f.insert('1');
+        assert_eq!(f.text(), "41");
+        let mut f = TextField::with("400");
+        f.select();
+        f.insert_str("４１０\t");
+        assert_eq!(f.text(), "４１０");
+        let keys: [fn(&mut TextField); 5] = [
+            TextField::backspace,
+            TextField::left,
+            TextField::right,
+            TextField::home,
+            TextField::end,
+        ];
+        for k in keys {
+            let mut f = TextField::with("400");
+            f.select();
+            k(&mut f);
+            assert!(!f.is_selected());
+            f.insert('5');
+            assert!(
+                f.text().contains('5') && f.text().len() >= 3,
+                "{}",
+                f.text()
+            );
+        }
+        let mut f = TextField::default();
+        f.select();
+        assert!(!f.is_selected(), "nothing to select");
     }
 
     #[test]

@@ -21,12 +21,13 @@ pub mod mode;
 pub mod overview;
 pub mod period;
 pub mod picker;
+pub mod refusal;
 pub mod state;
 pub mod theme;
 pub mod words;
 
 pub use cursor::{Cursor, Move};
 pub use layout::Pane;
-pub use mode::{Clash, Confirm, Editor, HistoryView, Mode, Request};
+pub use mode::{Clash, Confirm, Editor, Far, HistoryView, Mode, Request};
 pub use state::{AppState, Config, TreeRow};
 pub use theme::Theme;

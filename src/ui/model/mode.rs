@@ -31,14 +31,30 @@ pub enum Mode {
 /// A y/n question before a write: `y` records, `n` / Esc records nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
-    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`),
-    /// expecting `seen`, the value shown.
+    /// `e` / Enter on a milestone: record `new` (`done` / `not_done`) for
+    /// `period` (the default one), expecting `seen`, that period's value.
     Toggle {
         id: String,
+        period: crate::plan::Period,
         seen: Option<String>,
         /// The line of the row shown (see [`Editor::seen_row`]).
         seen_row: Option<u64>,
         new: String,
+    },
+    /// Enter on a value more than [`LARGE`] times the target or the value
+    /// before (a slip such as `400410` for 410): `y` records it, `n` goes
+    /// back to the editor.
+    Large {
+        editor: Box<Editor>,
+        /// The value to record (ledger form).
+        value: String,
+        far: Far,
+    },
+    /// `u` on a change that is someone else's, or of a period other than
+    /// the one shown: undo it? `y` expects exactly that row.
+    Undo {
+        id: String,
+        last: crate::report::LastRow,
     },
     /// `u`, but the value changed since the screen showed `seen`: undo
     /// anyway, reverting their change?
@@ -47,7 +63,23 @@ pub enum Confirm {
         field: Field,
         seen: Option<String>,
         clash: Clash,
+        /// The period of the row found (`None`: not an actual).
+        period: Option<crate::plan::Period>,
     },
+}
+
+/// A value more than this many times the target or the value before is
+/// asked about before it is recorded.
+pub const LARGE: u32 = 10;
+
+/// What a typed value is more than [`LARGE`] times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Far {
+    /// The indicator's target.
+    Target(rust_decimal::Decimal),
+    /// The value before: the period's own, else the latest earlier
+    /// period's (with that period).
+    Before(rust_decimal::Decimal, crate::plan::Period),
 }
 
 /// The inline editor of one indicator's actual.

@@ -1,7 +1,9 @@
-//! The overview's rows (`o`): met / in progress / missed / no data, and
-//! red / yellow / green / gray lights, per group and per leader, over all
-//! indicators (filters do not apply).
+//! The overview's rows (`o`): met / in progress / missed / no data, red /
+//! yellow / green / gray lights and the values 逾期未报 (stale), per group
+//! and per leader, over all indicators (filters do not apply).
 //! Enter on a leader filters by that leader.
+
+use jiff::civil::Date;
 
 use crate::ledger::Status;
 use crate::pace::{Light, LightCounts};
@@ -23,6 +25,8 @@ pub struct OvRow {
     pub label: String,
     pub counts: Counts,
     pub lights: LightCounts,
+    /// Values 逾期未报 (their period ended more than a quarter ago).
+    pub stale: usize,
 }
 
 impl OvRow {
@@ -33,8 +37,8 @@ impl OvRow {
 
 /// The overview's rows: a heading, the groups (总体目标 first), a heading,
 /// the leaders (plan order). One pass over the indicators; `paces` in
-/// [`Plan::indicators`] order (gray where missing).
-pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace]) -> Vec<OvRow> {
+/// [`Plan::indicators`] order (gray where missing), stale as of `today`.
+pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace], today: Date) -> Vec<OvRow> {
     let mut groups: Vec<(u32, Both)> = std::iter::once(0)
         .chain(plan.groups.iter().map(|g| g.id))
         .map(|g| (g, Both::default()))
@@ -48,16 +52,18 @@ pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace]) -> Vec<OvRow> {
         .collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
         let status = statuses.get(i).copied().unwrap_or(Status::NoData);
-        let light = paces.get(i).map_or(Light::Gray, Pace::light);
+        let pace = paces.get(i);
+        let light = pace.map_or(Light::Gray, Pace::light);
+        let stale = pace.is_some_and(|p| p.stale(today));
         if let Some(t) = plan.task(&ind.task)
             && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
         {
-            g.1.add(status, light);
+            g.1.add(status, light, stale);
         }
         if let Some(r) = plan.row(&ind.row) {
             for l in &r.leaders {
                 if let Some(&li) = leader_index.get(l.as_str()) {
-                    by_leader[li].add(status, light);
+                    by_leader[li].add(status, light, stale);
                 }
             }
         }
@@ -74,17 +80,19 @@ pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace]) -> Vec<OvRow> {
     out
 }
 
-/// Status and light counts of one group or leader.
+/// Status, light and stale counts of one group or leader.
 #[derive(Debug, Clone, Copy, Default)]
 struct Both {
     counts: Counts,
     lights: LightCounts,
+    stale: usize,
 }
 
 impl Both {
-    fn add(&mut self, s: Status, l: Light) {
+    fn add(&mut self, s: Status, l: Light, stale: bool) {
         self.counts.add(s);
         self.lights.add(l);
+        self.stale += usize::from(stale);
     }
 
     fn row(self, kind: OvKind, label: String) -> OvRow {
@@ -93,6 +101,7 @@ impl Both {
             label,
             counts: self.counts,
             lights: self.lights,
+            stale: self.stale,
         }
     }
 }
@@ -103,6 +112,7 @@ fn heading(s: S) -> OvRow {
         label: String::new(),
         counts: Counts::default(),
         lights: LightCounts::default(),
+        stale: 0,
     }
 }
 
@@ -115,7 +125,7 @@ mod tests {
     fn rows_cover_groups_and_leaders() {
         let plan = crate::plan::load_embedded().unwrap();
         let st = vec![Status::NoData; plan.indicators.len()];
-        let r = rows(&plan, &st, &[]);
+        let r = rows(&plan, &st, &[], jiff::civil::date(2025, 6, 30));
         assert_eq!(
             r.iter()
                 .filter(|x| matches!(x.kind, OvKind::Group(_)))

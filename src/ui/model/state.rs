@@ -31,6 +31,9 @@ pub struct Config {
     /// Why edits cannot be recorded, said when a write key is pressed and
     /// at start (`None`: the generic read-only message).
     pub read_only: Option<S>,
+    /// Who records (`--user`): an undo of someone else's change asks
+    /// first (`None`: every undo of a known row asks).
+    pub user: Option<String>,
 }
 
 impl Config {
@@ -42,6 +45,7 @@ impl Config {
             note: None,
             writable: false,
             read_only: None,
+            user: None,
         }
     }
 }
@@ -128,7 +132,7 @@ impl AppState {
     pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
         let statuses = progress.statuses(&plan);
         let paces = progress.paces(&plan);
-        let overview = overview::rows(&plan, &statuses, &paces);
+        let overview = overview::rows(&plan, &statuses, &paces, progress.today);
         let said: Vec<&str> = [config.note, config.read_only]
             .into_iter()
             .flatten()
@@ -219,7 +223,8 @@ impl AppState {
     pub fn progress_changed(&mut self) {
         self.statuses = self.progress.statuses(&self.plan);
         self.paces = self.progress.paces(&self.plan);
-        self.overview = overview::rows(&self.plan, &self.statuses, &self.paces);
+        let today = self.progress.today;
+        self.overview = overview::rows(&self.plan, &self.statuses, &self.paces, today);
         self.refilter();
     }
 

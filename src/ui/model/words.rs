@@ -28,6 +28,25 @@ pub fn id_in(s: &AppState, id: &str, period: Option<Period>) -> String {
     }
 }
 
+/// An id as the message after a write names it: with the period of the
+/// row (`7.4（2025）`) when it is not the default one or the id has values
+/// of other periods (what `（无） ->` was is then that period's).
+pub fn id_of_row(s: &AppState, id: &str, period: Option<Period>) -> String {
+    let others = |p: Period| s.progress.series_of(id).iter().any(|q| q.period != p);
+    match period {
+        Some(p) if others(p) => fill(s.lang(), S::InPeriod, &[id, &p.to_string()]),
+        _ => id_in(s, id, period),
+    }
+}
+
+/// A period in words: `2025 年` (`2025` in English), `2024Q2`.
+pub fn period_words(s: &AppState, p: Period) -> String {
+    match p {
+        Period::Year(y) => fill(s.lang(), S::DueYear, &[&y.to_string()]),
+        p => p.to_string(),
+    }
+}
+
 /// A task's state in the UI's language; 未填报 when never set.
 pub fn state_word(state: &AppState, s: Option<&TaskState>) -> &'static str {
     match s {
@@ -73,6 +92,16 @@ pub fn when(t: Stamp) -> String {
     t.chars().take(16).collect()
 }
 
+/// A row's remark as the UI shows it: an undo's (`undo of the change at
+/// … by 孙七`, as the ledger stores it) in the UI's language, any other as
+/// written.
+pub fn remark_text(s: &AppState, remark: &str) -> String {
+    match crate::ledger::remark::read_undo(remark) {
+        Some((t, who)) => fill(s.lang(), S::UndoRemark, &[who, &when(t)]),
+        None => remark.to_string(),
+    }
+}
+
 /// The note the UI shows for `id` — its standing note (`n`, `wudang-plan
 /// note`), else the remark recorded with its current value (`status …
 /// --note`) — as `备注：` / `说明：` and `text（who，when）`.
@@ -82,7 +111,11 @@ pub fn note_text(state: &AppState, id: &str) -> Option<(String, String)> {
         NoteKind::Standing => S::NoteLabel,
         NoteKind::Remark => S::RemarkLabel,
     };
-    let text = fill(state.lang(), S::NoteBy, &[&n.text, &n.who, &when(n.when)]);
+    let text = match kind {
+        NoteKind::Standing => n.text.clone(),
+        NoteKind::Remark => remark_text(state, &n.text),
+    };
+    let text = fill(state.lang(), S::NoteBy, &[&text, &n.who, &when(n.when)]);
     Some((state.label(label), text))
 }
 

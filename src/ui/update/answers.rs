@@ -9,7 +9,7 @@ use crate::ledger::{Conflict, Entry, Field, Stamp, TaskState};
 use crate::ui::action::Action;
 use crate::ui::model::field::TextField;
 use crate::ui::model::period::PeriodField;
-use crate::ui::model::words::{id_in, shown, when};
+use crate::ui::model::words::{id_in, id_of_row, shown, when};
 use crate::ui::model::{AppState, Clash, Confirm, Cursor, Editor, HistoryView, Mode};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Term;
@@ -94,7 +94,7 @@ fn recorded(s: &mut AppState, e: Entry) {
     }
     let old = shown(s, &e.id, e.field, e.old.as_deref());
     let new = shown(s, &e.id, e.field, e.value.as_deref());
-    let id = id_in(s, &e.id, period_of(&e));
+    let id = id_of_row(s, &e.id, period_of(&e));
     s.message = Some(fill(s.lang(), S::Recorded, &[&id, &old, &new]));
 }
 
@@ -128,6 +128,10 @@ fn rejected(s: &mut AppState, why: String) {
 fn show_theirs(s: &mut AppState, c: &Conflict) {
     match c.field {
         Field::Actual => {
+            // The row found is known only in part (not the value before
+            // it): the last row stays the one known, so a `u` expecting it
+            // meets their row and asks (UndoOver).
+            let known = s.progress.last.get(&c.id).cloned();
             s.progress.apply(&Entry {
                 line: c.line,
                 time: c.when.unwrap_or_else(|| Stamp::start_of(s.progress.today)),
@@ -139,6 +143,9 @@ fn show_theirs(s: &mut AppState, c: &Conflict) {
                 note: None,
                 period: c.period,
             });
+            if let Some(k) = known {
+                s.progress.last.insert(c.id.clone(), k);
+            }
             s.progress_changed();
         }
         Field::Status => {
@@ -162,6 +169,7 @@ fn undo_conflicted(s: &mut AppState, c: Conflict) {
     s.mode = Mode::Confirm(Confirm::UndoOver {
         id: c.id,
         field: c.field,
+        period: c.period,
         seen: c.expected,
         clash: Clash {
             who: c.who,

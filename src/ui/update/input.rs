@@ -134,13 +134,17 @@ fn editor_key(s: &mut AppState, mut e: Editor, a: Action) {
         return;
     }
     match a {
-        Action::Confirm => {
-            submit(s, &mut e);
-            s.mode = Mode::Edit(e);
-        }
+        Action::Confirm => submit(s, e),
         Action::Cancel => {}
         a => {
-            if !period_key(s, &mut e, &a, edit) && edit(&mut e.field, &a) {
+            if period_key(s, &mut e, &a, edit) {
+                // The value field shows the period's value, filled in by
+                // the editor (or still the one it opened with): selected,
+                // what is typed next replaces it.
+                if !e.edited {
+                    e.field.select();
+                }
+            } else if edit(&mut e.field, &a) {
                 e.error = None;
                 e.edited = true;
             }

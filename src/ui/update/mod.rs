@@ -14,12 +14,14 @@
 //! - `overlays`: help, the overview and the history popup; `chart`: the
 //!   chart popup;
 //! - `writes`: editing, undo, the y/n questions, a conflict's answer;
+//!   `ask`: the questions before a write that looks like a slip;
 //!   `period`: the value editor's period (the default, Tab, `[` `]`);
 //! - `answers`: what the run loop feeds back (the ledger's answers,
 //!   others' rows, a draft, the history read);
 //! - `settle`: geometry, line counts and cursors after every action.
 
 mod answers;
+mod ask;
 mod browse;
 mod chart;
 mod input;

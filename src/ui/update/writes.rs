@@ -3,6 +3,7 @@
 //! the ledger), undo with the value shown, the y/n questions before a
 //! write and the conflict prompt. Pure: no terminal or file I/O here.
 
+use super::ask::{ask_large, far_above};
 use super::period::{default_of, editor_for, period_to_record, seen_in};
 use crate::ledger::{Actual, Expect, Field, parse_actual};
 use crate::ui::action::Action;
@@ -103,6 +104,7 @@ pub(super) fn start_edit(s: &mut AppState) {
         let (seen, row) = seen_in(s, &ind.id, default);
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
+            period: default,
             seen,
             seen_row: Some(row),
             new: Actual::Done(!done).to_ledger(),
@@ -110,6 +112,9 @@ pub(super) fn start_edit(s: &mut AppState) {
         return;
     }
     let mut e = editor_for(s, &ind.id.clone(), default);
+    // The value shown is selected: typing replaces it, Backspace or the
+    // caret keys edit it.
+    e.field.select();
     // The default period past the plan's years: say so at once, the caret
     // in the period field.
     let _ = period_to_record(s, &mut e);
@@ -132,20 +137,26 @@ fn toggle(s: &mut AppState, id: String, seen: (Option<String>, Option<u64>), new
 }
 
 /// `u`: undo the selected indicator's last change (whatever its period,
-/// as `wudang-plan undo`), if it is still the one the screen has: the
-/// latest row of all its periods' (an earlier period's correction is the
-/// last change though the latest period's value is the one shown).
+/// as `wudang-plan undo`), expecting exactly its last row as the screen
+/// has it; when that row is someone else's, or of a period other than the
+/// one whose value is shown, ask first ([`Confirm::Undo`]).
 pub(super) fn start_undo(s: &mut AppState) {
-    if let Some(id) = indicator_for(s, true) {
-        let last = s.progress.series_of(&id).iter().max_by_key(|p| p.line);
-        let (seen, row) = match last {
-            Some(p) => (p.actual.map(|a| a.to_ledger()), p.line),
-            None => (
-                s.progress.actual.get(&id).map(Actual::to_ledger),
-                s.progress.row_of(&id, Field::Actual),
-            ),
-        };
+    let Some(id) = indicator_for(s, true) else {
+        return;
+    };
+    let Some(last) = s.progress.last_of(&id).cloned() else {
+        // no row known (a progress built by hand): the value shown
+        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
+        let row = s.progress.row_of(&id, Field::Actual);
         s.request = Some(undo_request(id, Field::Actual, seen, row));
+        return;
+    };
+    let theirs = s.config.user.as_deref() != Some(last.user.as_str());
+    let elsewhere = s.progress.periods.get(&id) != Some(&last.period);
+    if theirs || elsewhere {
+        s.mode = Mode::Confirm(Confirm::Undo { id, last });
+    } else {
+        s.request = Some(undo_request(id, Field::Actual, last.value, last.line));
     }
 }
 
@@ -188,31 +199,38 @@ fn send(s: &mut AppState, e: &mut Editor, value: String) {
     e.sending = Some(value);
 }
 
-/// Enter in the editor: the same parsing and checks as `wudang-plan set`.
-pub(super) fn submit(s: &mut AppState, e: &mut Editor) {
+/// Enter in the editor: the same parsing and checks as `wudang-plan set`;
+/// a value far above the target or the value before asks first.
+pub(super) fn submit(s: &mut AppState, mut e: Editor) {
     if e.target == Field::Note {
         let text = e.field.text().trim().to_string();
         if text.is_empty() && e.seen.is_none() {
             e.error = Some(s.tr(S::NothingTyped).to_string());
         } else {
             e.error = None;
-            send(s, e, text);
+            send(s, &mut e, text);
         }
+        s.mode = Mode::Edit(e);
         return;
     }
-    if period_to_record(s, e).is_err() {
-        return;
-    }
-    let Some(ind) = s.plan.indicator(&e.id) else {
-        return;
+    let parsed = match (period_to_record(s, &mut e), s.plan.indicator(&e.id)) {
+        (Ok(_), Some(ind)) => parse_actual(ind, &e.field.text()),
+        _ => {
+            s.mode = Mode::Edit(e);
+            return;
+        }
     };
-    match parse_actual(ind, &e.field.text()) {
+    match parsed {
         Ok(a) => {
             e.error = None;
-            send(s, e, a.to_ledger());
+            if let Some(far) = far_above(s, &e, &a) {
+                return ask_large(s, e, a.to_ledger(), far);
+            }
+            send(s, &mut e, a.to_ledger());
         }
         Err(v) => e.error = Some(v.reason(s.lang())),
     }
+    s.mode = Mode::Edit(e);
 }
 
 pub(super) fn conflict_key(s: &mut AppState, a: Action) {
@@ -256,8 +274,12 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
                 seen,
                 seen_row,
                 new,
+                ..
             },
         ) => toggle(s, id, (seen, seen_row), new),
+        (Action::Yes, Confirm::Undo { id, last }) => {
+            s.request = Some(undo_request(id, Field::Actual, last.value, last.line));
+        }
         (
             Action::Yes,
             Confirm::UndoOver {
@@ -267,6 +289,13 @@ pub(super) fn confirm_key(s: &mut AppState, a: Action) {
             // Undo exactly the value the question showed.
             s.request = Some(undo_request(id, field, clash.theirs, clash.row));
         }
+        // a large value: y records it, n / Esc goes back to it
+        (Action::Yes, Confirm::Large { editor, value, .. }) => {
+            let mut e = *editor;
+            send(s, &mut e, value);
+            s.mode = Mode::Edit(e);
+        }
+        (Action::Cancel, Confirm::Large { editor, .. }) => s.mode = Mode::Edit(*editor),
         (Action::Cancel, _) => s.message = Some(s.tr(S::ConfirmCancelled).to_string()),
         (_, c) => s.mode = Mode::Confirm(c),
     }

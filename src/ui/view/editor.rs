@@ -10,7 +10,7 @@ use super::paint;
 use super::theme::Styles;
 use crate::ledger::{Field, Status};
 use crate::text;
-use crate::ui::model::words::{id_in, shown};
+use crate::ui::model::words::{id_in, shown, when};
 use crate::ui::model::{AppState, Clash, Editor};
 use crate::ui::strings::{S, fill};
 
@@ -66,6 +66,8 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
         // entered with Tab: shown selected (typing replaces it)
         (true, true) => (th.selected(true), th.highlight()),
         (true, false) => (th.title(), th.highlight()),
+        // the value filled in by the editor, selected likewise
+        (false, _) if e.field.is_selected() => (th.highlight(), th.selected(true)),
         (false, _) => (th.highlight(), th.title()),
     };
     let mut spans = vec![
@@ -138,7 +140,7 @@ pub fn error_lines(state: &AppState, e: &Editor, width: u16) -> Vec<Line<'static
 /// The conflict prompt: who changed the value, when, to what; y / n.
 pub fn conflict_text(state: &AppState, e: &Editor, c: &Clash) -> String {
     let who = c.who.clone().unwrap_or_else(|| "?".into());
-    let when = c.when.map(|t| t.to_string()).unwrap_or_else(|| "?".into());
+    let when = c.when.map(when).unwrap_or_else(|| "?".into());
     fill(
         state.lang(),
         S::ConflictPrompt,
@@ -166,7 +168,7 @@ pub fn draw_conflict(frame: &mut Frame, main: Rect, state: &AppState, e: &Editor
     let area = paint::centered(main, w, lines.len() as u16 + 2);
     let buf = frame.buffer_mut();
     paint::clear_popup(buf, area);
-    let block = paint::block(state, state.tr(S::SectionConflict).to_string(), true);
+    let block = paint::block(state, state.tr(S::ConflictTitle).to_string(), true);
     let inside = paint::frame_block(buf, area, block);
     for (k, l) in lines.iter().enumerate().take(inside.height as usize) {
         paint::put(

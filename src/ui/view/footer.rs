@@ -13,7 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{self, Binding, Ctx};
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::filters_text;
-use crate::ui::model::{AppState, Editor, Mode};
+use crate::ui::model::{AppState, Editor, Mode, Pane};
 use crate::ui::strings::{S, fill};
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -79,22 +79,34 @@ const PRIORITY: &[Action] = &[
     Action::Right,
 ];
 
-fn rank(a: &Action) -> usize {
-    PRIORITY
-        .iter()
-        .position(|p| p == a)
-        .unwrap_or(PRIORITY.len())
+/// Keys that matter more with the indicator pane focused, in this order
+/// right after Edit: they act on the indicator selected there (the chart
+/// gave way at 80×24; the search and jump keys give way instead).
+const INDICATOR_PANE: &[Action] = &[Action::Undo, Action::ShowHistory, Action::ShowChart];
+
+/// An action's place in [`PRIORITY`]; `first` ones come right after
+/// Edit, in their order.
+fn rank(a: &Action, first: &[Action]) -> usize {
+    let at = |x: &Action| PRIORITY.iter().position(|p| p == x);
+    let edit = at(&Action::Edit).unwrap_or(0);
+    let step = first.len() + 1;
+    match (first.iter().position(|f| f == a), at(a)) {
+        (Some(k), _) => edit * step + 1 + k,
+        (None, Some(i)) => i * step,
+        (None, None) => PRIORITY.len() * step,
+    }
 }
 
-/// The hints that fit in `width` cells, whole: chosen by `PRIORITY`,
-/// shown in keymap order.
+/// The hints that fit in `width` cells, whole: chosen by `PRIORITY`
+/// (`first` ranked right after Edit), shown in keymap order.
 pub fn fit_hints(
     all: Vec<(Action, String, &'static str)>,
     width: usize,
+    first: &[Action],
 ) -> Vec<(String, &'static str)> {
     let cost = |k: &str, h: &str| text::width(k) + 1 + text::width(h) + 2;
     let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| rank(&all[i].0));
+    order.sort_by_key(|&i| rank(&all[i].0, first));
     // the last hint needs no trailing gap
     let mut room = width + 2;
     let mut chosen = vec![false; all.len()];
@@ -133,7 +145,11 @@ fn jump_bar(frame: &mut Frame, line: Rect, state: &AppState, f: &TextField) -> P
 /// apart, after `spans`.
 fn hint_spans(spans: &mut Vec<Span<'static>>, state: &AppState, width: usize) {
     let start = spans.len();
-    for (k, h) in fit_hints(hints(state), width) {
+    let first = match state.focus {
+        Pane::Indicators if state.ctx() == Ctx::Browse => INDICATOR_PANE,
+        _ => &[],
+    };
+    for (k, h) in fit_hints(hints(state), width, first) {
         if spans.len() > start {
             spans.push(Span::raw("  "));
         }

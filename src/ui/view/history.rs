@@ -1,81 +1,23 @@
-//! The history popup (`H`): who changed the selected indicator, when, old →
-//! new and the note, newest first, a long row wrapped by display width
-//! under its text; a sparkline of the numeric values once
-//! there are two or more. The run loop reads the rows from the ledger
-//! ([`crate::ui::Action::History`]); this only draws.
+//! The history popup (`H`): who changed the selected indicator, when, for
+//! which period, old → new and the note, newest first, a long row wrapped
+//! by display width under its text. The run loop reads the rows from the
+//! ledger ([`crate::ui::Action::History`]); this only draws.
+//!
+//! No trend line: the chart (`c`) draws the values by period against the
+//! expectation and the target; a sparkline of the rows in the order they
+//! were typed mixed periods (a 2020 baseline typed after 2024).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::symbols::bar;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Sparkline, Widget};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::paint;
 use super::theme::Styles;
-use crate::ledger::{Actual, Entry, Field};
+use crate::ledger::{Entry, Field};
 use crate::text;
-use crate::ui::model::words::{shown, when};
+use crate::ui::model::words::{remark_text, shown, when};
 use crate::ui::model::{AppState, HistoryView};
 use crate::ui::strings::{S, fill};
-
-/// Braille cells: narrow everywhere (not East Asian Ambiguous, unlike the
-/// block elements ▁▂▃).
-const BRAILLE: bar::Set<'static> = bar::Set {
-    full: "⣿",
-    seven_eighths: "⣿",
-    three_quarters: "⣶",
-    five_eighths: "⣶",
-    half: "⣤",
-    three_eighths: "⣤",
-    one_quarter: "⣀",
-    one_eighth: "⣀",
-    empty: " ",
-};
-
-const ASCII: bar::Set<'static> = bar::Set {
-    full: "#",
-    seven_eighths: "#",
-    three_quarters: "=",
-    five_eighths: "=",
-    half: "-",
-    three_eighths: "-",
-    one_quarter: ".",
-    one_eighth: ".",
-    empty: " ",
-};
-
-/// The numeric values of `rows` (newest first), oldest first, scaled to
-/// 1..=8 for the sparkline; `None` with fewer than two.
-pub fn trend(rows: &[Entry]) -> Option<Vec<u64>> {
-    let vals: Vec<Decimal> = rows
-        .iter()
-        .rev()
-        .filter_map(|e| match e.value.as_deref().and_then(Actual::from_ledger) {
-            Some(Actual::Number(d)) => Some(d),
-            _ => None,
-        })
-        .collect();
-    if vals.len() < 2 {
-        return None;
-    }
-    let min = vals.iter().copied().min()?;
-    let max = vals.iter().copied().max()?;
-    let span = max - min;
-    Some(
-        vals.iter()
-            .map(|v| {
-                if span.is_zero() {
-                    4
-                } else {
-                    let f = ((*v - min) / span * Decimal::from(7)).round();
-                    1 + f.to_u64().unwrap_or(0)
-                }
-            })
-            .collect(),
-    )
-}
 
 /// The popup's title: the id and how many changes it has, and how many
 /// of them are listed when not all are.
@@ -94,21 +36,52 @@ pub fn title(state: &AppState, h: &HistoryView) -> String {
 }
 
 /// Fewest cells the text of a change keeps beside when and who before
-/// it is shown on one line, cut, instead of wrapped.
+/// it goes on the lines below them instead.
 const MIN_BODY: usize = 12;
 
-/// One change: when, who, and old -> new with its remark, or for a note
-/// row the note, labelled as one; wrapped by display width to `width`,
-/// the lines after the first indented under the text.
-fn row_lines(state: &AppState, e: &Entry, width: usize) -> Vec<Line<'static>> {
+/// Widths the rows share so that their parts line up: the user names (up
+/// to [`USER_CELLS`]) and the periods (0: no actual among the rows).
+#[derive(Debug, Clone, Copy)]
+struct Cols {
+    user: usize,
+    period: usize,
+}
+
+/// A longer user name pushes its own row's text along.
+const USER_CELLS: usize = 12;
+
+impl Cols {
+    fn of(rows: &[Entry]) -> Cols {
+        let most = |f: &dyn Fn(&Entry) -> usize| rows.iter().map(f).max().unwrap_or(0);
+        Cols {
+            user: most(&|e| text::width(&text::visible(&e.user))).min(USER_CELLS),
+            period: most(&|e| period_of(e).map_or(0, |p| text::width(&p))),
+        }
+    }
+}
+
+/// The period of an actual's row (a first-release row's: the year of its
+/// time stamp); `None` for a note or a status.
+fn period_of(e: &Entry) -> Option<String> {
+    (e.field == Field::Actual).then(|| e.in_period().to_string())
+}
+
+/// `s` padded to `cells`, never cut (a name is shown whole).
+fn padded(s: &str, cells: usize) -> String {
+    let room = cells.saturating_sub(text::width(s));
+    format!("{s}{}", " ".repeat(room))
+}
+
+/// What changed: the period and old -> new with its remark, or for a note
+/// row the note, labelled as one.
+fn body_spans(state: &AppState, e: &Entry, cols: Cols) -> Vec<Span<'static>> {
     let th = state.theme();
-    let head = vec![
-        Span::styled(when(e.time), th.dim()),
-        Span::raw("  "),
-        Span::styled(e.user.clone(), th.key()),
-        Span::raw("  "),
-    ];
     let mut body = Vec::new();
+    if cols.period > 0 {
+        let p = period_of(e).unwrap_or_default();
+        body.push(Span::styled(padded(&p, cols.period), th.key()));
+        body.push(Span::raw("  "));
+    }
     if e.field == Field::Note {
         match &e.value {
             Some(v) => {
@@ -124,22 +97,45 @@ fn row_lines(state: &AppState, e: &Entry, width: usize) -> Vec<Line<'static>> {
         body.push(Span::styled(new, th.title()));
     }
     if let Some(n) = &e.note {
-        body.push(Span::styled(format!("  {n}"), th.dim()));
+        body.push(Span::styled(
+            format!("  {}", remark_text(state, n)),
+            th.dim(),
+        ));
     }
+    body
+}
+
+/// One change: when, who, then [`body_spans`] wrapped by display width to
+/// `width`, the lines after the first indented under the text; narrower
+/// than when and who and [`MIN_BODY`], the text goes on the lines below
+/// them, indented two cells (the period is never cut off).
+fn row_lines(state: &AppState, e: &Entry, width: usize, cols: Cols) -> Vec<Line<'static>> {
+    let th = state.theme();
+    let head = vec![
+        Span::styled(when(e.time), th.dim()),
+        Span::raw("  "),
+        Span::styled(padded(&text::visible(&e.user), cols.user), th.key()),
+        Span::raw("  "),
+    ];
+    let body = body_spans(state, e, cols);
     let hw: usize = head.iter().map(|s| text::width(&s.content)).sum();
     if width < hw + MIN_BODY {
-        return vec![Line::from([head, body].concat())];
+        let under = paint::wrap_spans(&body, width.saturating_sub(2).max(1));
+        let under = under
+            .into_iter()
+            .map(|l| Line::from([vec![Span::raw("  ")], l].concat()));
+        return std::iter::once(Line::from(head)).chain(under).collect();
     }
     paint::wrap_spans(&body, width - hw)
         .into_iter()
         .enumerate()
         .map(|(k, l)| {
-            let first = if k == 0 {
+            let lead = if k == 0 {
                 head.clone()
             } else {
                 vec![Span::raw(" ".repeat(hw))]
             };
-            Line::from([first, l].concat())
+            Line::from([lead, l].concat())
         })
         .collect()
 }
@@ -161,31 +157,11 @@ pub fn draw(frame: &mut Frame, main: Rect, state: &AppState, h: &HistoryView) {
         paint::put(buf, x, y, width, state.tr(S::HistoryEmpty), th.dim());
         return;
     }
-    if let Some(data) = trend(&h.rows)
-        && y + 2 < bottom
-    {
-        let label = format!("{} ", state.label(S::Trend));
-        paint::put(buf, x, y, width, &label, th.dim());
-        let lw = text::width(&label) as u16;
-        let spark = Rect {
-            x: x + lw,
-            y,
-            width: width.saturating_sub(lw).min(data.len() as u16),
-            height: 2,
-        };
-        let set = if th.ascii { ASCII } else { BRAILLE };
-        Sparkline::default()
-            .data(&data)
-            .max(8)
-            .bar_set(set)
-            .style(th.highlight())
-            .render(spark, buf);
-        y += 3;
-    }
     // rows from the first shown (the cursor counts rows), each on as many
     // lines as it wraps to; a row cut at the bottom ends with `~`
+    let cols = Cols::of(&h.rows);
     'rows: for e in h.rows.iter().skip(h.cursor.sel) {
-        let lines = row_lines(state, e, width as usize);
+        let lines = row_lines(state, e, width as usize, cols);
         let n = lines.len();
         for (k, l) in lines.into_iter().enumerate() {
             if y >= bottom {

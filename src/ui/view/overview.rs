@@ -1,7 +1,8 @@
-//! The overview (`o`): met / in progress / missed / no data and the red /
-//! yellow / green / gray lights per group and per leader, as counts, and a
-//! stacked bar of the statuses when there is room, over all indicators
-//! (filters do not apply). The rows are the model's
+//! The overview (`o`): met / in progress / missed / no data, the red /
+//! yellow / green / gray lights and the values 逾期未报 (`!`, as the tree
+//! marks them) per group and per leader, as counts, and a stacked bar of
+//! the statuses when there is room, over all indicators (filters do not
+//! apply). The rows are the model's
 //! ([`crate::ui::model::overview`]).
 
 use ratatui::Frame;
@@ -39,15 +40,19 @@ pub fn stack(counts: &Counts, width: usize) -> Vec<(Class, usize)> {
     out
 }
 
-/// `✔ #  达标   ► >  推进中 …`: what the bar's cells mean.
+/// `✔ #  达标   ► >  推进中 …`: what the marks and the bar's cells mean
+/// (one character where they are the same: `>` in ASCII).
 fn legend(state: &AppState) -> Line<'static> {
     let th = state.theme();
     let mut legend = Vec::new();
     for c in CLASSES {
-        legend.push(Span::styled(
-            format!("{} {} ", th.class_mark(c), th.stack_char(c)),
-            th.class(c),
-        ));
+        let (mark, cell) = (th.class_mark(c), th.stack_char(c).to_string());
+        let shown = if mark == cell {
+            format!("{mark} ")
+        } else {
+            format!("{mark} {cell} ")
+        };
+        legend.push(Span::styled(shown, th.class(c)));
         legend.push(Span::raw(format!("{}   ", state.word(c.status()))));
     }
     Line::from(legend)
@@ -85,8 +90,9 @@ fn widths(state: &AppState, rows: &[OvRow], w: usize) -> Widths {
         .map(|&l| text::width(light_mark(state, l)))
         .max()
         .unwrap_or(1);
-    // 2 marker, 2 gap, status counts `✔ 12 `, 1 gap, light counts `红 12 `
-    let counts = 4 * (1 + 1 + digits + 1) + 1 + 4 * (mark + 1 + digits + 1);
+    // 2 marker, 2 gap, status counts `✔ 12 `, 1 gap, light counts `红 12 `,
+    // 1 gap, the stale count `! 12 `
+    let counts = 4 * (1 + 1 + digits + 1) + 1 + 4 * (mark + 1 + digits + 1) + 1 + (digits + 3);
     let fixed = 2 + 2 + counts;
     let label = widest.min((w * 3 / 10).max(16));
     let bar = w.saturating_sub(fixed + label + 3);
@@ -107,7 +113,7 @@ fn widths(state: &AppState, rows: &[OvRow], w: usize) -> Widths {
     }
 }
 
-/// The counts of a row: statuses, then lights (dim when 0).
+/// The counts of a row: statuses, lights, then the stale (dim when 0).
 fn count_spans(state: &AppState, r: &OvRow, wd: Widths) -> Vec<Span<'static>> {
     let th = state.theme();
     let mut spans = Vec::new();
@@ -128,6 +134,14 @@ fn count_spans(state: &AppState, r: &OvRow, wd: Widths) -> Vec<Span<'static>> {
         let count = text::pad_left(&n.to_string(), wd.digits);
         spans.push(Span::styled(format!("{mark} {count} "), style));
     }
+    let style = if r.stale > 0 {
+        th.light(Light::Red)
+    } else {
+        th.dim()
+    };
+    let count = text::pad_left(&r.stale.to_string(), wd.digits);
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(format!("{} {count} ", th.stale_mark()), style));
     spans
 }
 

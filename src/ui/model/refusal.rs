@@ -1,0 +1,112 @@
+//! Why the ledger refused a write (or a read), worded for the UI in its
+//! language: what to do first, then why, short enough for the editor's two
+//! footer lines at 80 columns (the ledger's own messages, written for the
+//! command line, are English, start with the file's path and end with the
+//! instruction, which the footer cut off). The path is left out: the
+//! footer names the ledger.
+//!
+//! The errors that reach the editor or the footer: a first-release ledger
+//! refusing another period ([`LedgerError::NeedsUpgrade`]), a GB18030
+//! ledger ([`LedgerError::NeedsConversion`]), rows that do not parse
+//! ([`LedgerError::Malformed`]), nothing to undo, and the operating system
+//! refusing (permissions above all). A conflict is not one (it asks); the
+//! rest — an edit the UI let through but the ledger refused, a dangling
+//! link — keep the ledger's words after the UI's label.
+
+use std::io::ErrorKind;
+
+use crate::ledger::LedgerError;
+use crate::ui::strings::{Lang, S, fill};
+
+/// `e` for the UI, in `lang`.
+pub fn refusal(e: &LedgerError, lang: Lang) -> String {
+    match e {
+        LedgerError::NeedsUpgrade { period, .. } => {
+            fill(lang, S::LedgerNeedsUpgrade, &[&period.to_string()])
+        }
+        LedgerError::NeedsConversion { .. } => S::LedgerNeedsConversion.get(lang).to_string(),
+        LedgerError::Malformed { problems, more, .. } => {
+            let first = problems.first().map_or(0, |p| p.line).to_string();
+            let n = (problems.len() + more).to_string();
+            fill(lang, S::LedgerMalformed, &[&n, &first])
+        }
+        LedgerError::NothingToUndo { id, .. } => fill(lang, S::LedgerNothingToUndo, &[id]),
+        LedgerError::Io { source, .. } if source.kind() == ErrorKind::PermissionDenied => {
+            S::LedgerNoPermission.get(lang).to_string()
+        }
+        LedgerError::Io { source, .. } => fill(lang, S::LedgerIo, &[&source.to_string()]),
+        other => fill(lang, S::LedgerOther, &[&other.to_string()]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::LineProblem;
+    use crate::plan::Period;
+    use crate::text;
+    use std::path::PathBuf;
+
+    fn errors() -> Vec<LedgerError> {
+        let path = PathBuf::from("/srv/wudang-plan/a-rather-long-directory-name/actuals.csv");
+        let io = |kind| LedgerError::Io {
+            path: path.clone(),
+            action: "append to the ledger",
+            source: std::io::Error::from(kind),
+        };
+        vec![
+            LedgerError::NeedsUpgrade {
+                path: path.clone(),
+                period: Period::Year(2024),
+            },
+            LedgerError::NeedsConversion { path: path.clone() },
+            LedgerError::Malformed {
+                path: path.clone(),
+                problems: vec![LineProblem {
+                    line: 7,
+                    message: "expected 8 fields".into(),
+                }],
+                more: 2,
+            },
+            LedgerError::NothingToUndo {
+                id: "8.1".into(),
+                what: None,
+            },
+            io(ErrorKind::PermissionDenied),
+            io(ErrorKind::StorageFull),
+        ]
+    }
+
+    /// Every wording fits the editor's two lines at 80 columns after
+    /// `无效：` and names no path.
+    #[test]
+    fn every_refusal_is_short_and_names_no_path() {
+        for lang in [Lang::Zh, Lang::En] {
+            for e in errors() {
+                let r = refusal(&e, lang);
+                let label = format!("{}{}", S::Invalid.get(lang), S::Colon.get(lang));
+                let lines = text::wrap(&format!("{label}{r}"), 80);
+                assert!(lines.len() <= 2, "{lang:?}: {lines:?}");
+                assert!(!r.contains("/srv/"), "{r}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_instruction_comes_first() {
+        let e = errors();
+        assert_eq!(
+            refusal(&e[0], Lang::Zh),
+            "请先运行 wudang-plan ledger convert：旧版台账无“期间”列，只能记入当年（2024 未记录）"
+        );
+        assert_eq!(
+            refusal(&e[2], Lang::Zh),
+            "请运行 wudang-plan ledger check 查看：台账有 3 行无法读取（第 7 行起），修好前不能记录"
+        );
+        assert_eq!(
+            refusal(&e[4], Lang::En),
+            "ask whoever runs the server to make the ledger's directory group-writable: \
+             no permission to write the ledger; nothing recorded"
+        );
+    }
+}
