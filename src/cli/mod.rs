@@ -224,46 +224,41 @@ pub fn run_with(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(
 /// plan loaded.
 fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
     let (cli, plan) = (cx.cli, cx.plan);
-    match &cli.command {
-        Some(Command::Check) => writeln!(cx.out, "{}", output::summary(plan))?,
-        Some(Command::Tasks {
+    let Some(cmd) = &cli.command else {
+        output::tree(cx.out, plan)?;
+        writeln!(cx.out)?;
+        writeln!(
+            cx.out,
+            "提示：在终端中直接运行 wudang-plan 打开全屏界面。其他命令：wudang-plan tasks | indicators | check（--help 查看全部）"
+        )?;
+        return Ok(());
+    };
+    match cmd {
+        Command::Check => writeln!(cx.out, "{}", output::summary(plan))?,
+        Command::Tasks {
             filter,
             status,
             light,
             stale,
             format,
-        }) => {
-            let only = Only::of(status, light, *stale);
-            list_tasks(cx, filter, only, *format)?
+        } => list_tasks(cx, filter, Only::of(status, light, *stale), *format)?,
+        Command::Indicators {
+            filter,
+            status,
+            light,
+            stale,
+            format,
+        } => list_indicators(cx, filter, Only::of(status, light, *stale), *format)?,
+        Command::Series { id, format } => series::series(cx, id, *format)?,
+        Command::History { id, limit, format } => {
+            history::history(cx, id.as_deref(), *limit, *format)?
         }
-        Some(Command::Indicators {
-            filter,
-            status,
-            light,
-            stale,
-            format,
-        }) => list_indicators(cx, filter, Only::of(status, light, *stale), *format)?,
-        Some(Command::Set {
-            id,
-            value,
-            note,
-            expect,
-            period,
-        }) => edit::set(cx, id, value, note, expect, period.as_deref())?,
-        Some(Command::Status {
-            task,
-            state,
-            note,
-            expect,
-        }) => edit::status(cx, task, state, note, expect)?,
-        Some(Command::Note { id, text }) => edit::note(cx, id, text)?,
-        Some(Command::Series { id, format }) => series::series(cx, id, *format)?,
-        Some(Command::Report {
+        Command::Report {
             leader,
             group,
             format,
             out,
-        }) => {
+        } => {
             let req = report::Request {
                 leader: leader.as_deref(),
                 group: *group,
@@ -272,42 +267,53 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             };
             report::report(cx, req)?
         }
-        Some(Command::History { id, limit, format }) => {
-            history::history(cx, id.as_deref(), *limit, *format)?
-        }
-        Some(Command::Undo {
-            id,
-            field,
-            expect,
-            note,
-        }) => edit::undo(cx, id, *field, expect, note)?,
-        Some(Command::Export {
+        Command::Export {
             filter,
             status,
             light,
             stale,
             format,
             out,
-        }) => {
+        } => {
             let only = Only::of(status, light, *stale);
             sheet::export(cx, filter, &only, *format, out.as_deref())?
         }
-        Some(Command::Import {
+        _ => record(cx, cmd)?,
+    }
+    Ok(())
+}
+
+/// The subcommands that record: `set`, `status`, `note`, `undo`, `import`
+/// (`paths` and `ledger` ran before the plan was loaded).
+fn record(cx: &mut Context<'_>, cmd: &Command) -> Result<(), CliError> {
+    match cmd {
+        Command::Set {
+            id,
+            value,
+            note,
+            expect,
+            period,
+        } => edit::set(cx, id, value, note, expect, period.as_deref()),
+        Command::Status {
+            task,
+            state,
+            note,
+            expect,
+        } => edit::status(cx, task, state, note, expect),
+        Command::Note { id, text } => edit::note(cx, id, text),
+        Command::Undo {
+            id,
+            field,
+            expect,
+            note,
+        } => edit::undo(cx, id, *field, expect, note),
+        Command::Import {
             file,
             dry_run,
             force,
-        }) => sheet::import(cx, file, *dry_run, *force)?,
-        Some(Command::Paths | Command::Ledger { .. }) => {}
-        None => {
-            output::tree(cx.out, plan)?;
-            writeln!(cx.out)?;
-            writeln!(
-                cx.out,
-                "提示：在终端中直接运行 wudang-plan 打开全屏界面。其他命令：wudang-plan tasks | indicators | check（--help 查看全部）"
-            )?;
-        }
+        } => sheet::import(cx, file, *dry_run, *force),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// `tasks [FILTERS] [--status S] [--light L] [--stale] [--format F]`: a

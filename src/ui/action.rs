@@ -97,7 +97,7 @@ pub enum Action {
     /// Rows other sessions appended (live refresh), file order.
     Changed(Vec<Entry>),
     /// The ledger was replaced and read again: everything may have changed.
-    Reloaded(Progress),
+    Reloaded(Box<Progress>),
 }
 
 impl Action {

@@ -543,7 +543,7 @@ fn the_ui_and_the_cli_agree_on_lights_and_stale() {
     let mut s = lit_state(Lang::Zh, true, 100, 30);
     update(
         &mut s,
-        Action::Reloaded(Progress::from_ledger(&ledger, TODAY)),
+        Action::Reloaded(Box::new(Progress::from_ledger(&ledger, TODAY))),
     );
     let plan = plan();
     let ids = |json: Vec<u8>| -> Vec<String> {

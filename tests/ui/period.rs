@@ -414,7 +414,7 @@ fn ledger_with(rows: &[(&str, &str)]) -> (tempfile::TempDir, Ledger, AppState) {
     }
     let mut s = writable(Lang::Zh, 100, 30);
     let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
-    update(&mut s, Action::Reloaded(p));
+    update(&mut s, Action::Reloaded(Box::new(p)));
     (dir, l, s)
 }
 

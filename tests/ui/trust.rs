@@ -501,7 +501,7 @@ fn ledger_with(
     }
     let mut s = writable(Lang::Zh, 100, 30);
     let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
-    update(&mut s, Action::Reloaded(p));
+    update(&mut s, Action::Reloaded(Box::new(p)));
     (dir, l, s)
 }
 
@@ -569,7 +569,7 @@ fn an_edit_over_a_value_changed_and_changed_back_is_a_conflict() {
     others(&dir, &[("150", "bob"), ("177", "carol")]);
     let mut s = writable(Lang::Zh, 100, 30);
     let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
-    update(&mut s, Action::Reloaded(p));
+    update(&mut s, Action::Reloaded(Box::new(p)));
     update(
         &mut s,
         Action::RestoreDraft(wudang_plan::ledger::draft::Draft {

@@ -149,7 +149,7 @@ fn the_testers_case_on_a_ledger() {
     put(&mut l, "495", 2025, "tester");
     let mut s = writable(Lang::Zh, 100, 30);
     let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
-    update(&mut s, Action::Reloaded(p));
+    update(&mut s, Action::Reloaded(Box::new(p)));
     put(&mut Ledger::open(&path).unwrap(), "452", 2024, "赵六");
     let new = l.refresh().unwrap().new;
     update(&mut s, Action::Changed(new));
@@ -179,7 +179,7 @@ fn the_last_row_is_known_from_the_ledger_at_start() {
     put(&mut l, "452", 2024, "赵六");
     let mut s = writable(Lang::Zh, 100, 30);
     let p = wudang_plan::ui::data::Progress::from_ledger(&l, MID_2025);
-    update(&mut s, Action::Reloaded(p));
+    update(&mut s, Action::Reloaded(Box::new(p)));
     keys(&mut s, ":8.1\nu");
     assert!(question(&s).contains("撤销 赵六"), "{}", question(&s));
 }

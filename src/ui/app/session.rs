@@ -128,7 +128,10 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
         // Rows slipped in between the refresh and the lock.
         update(
             state,
-            Action::Reloaded(Progress::from_ledger(&sess.ledger, state.progress.today)),
+            Action::Reloaded(Box::new(Progress::from_ledger(
+                &sess.ledger,
+                state.progress.today,
+            ))),
         );
     }
     let answer = match res {
@@ -157,7 +160,7 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
         }
         Ok(r) if r.reloaded => {
             let p = Progress::from_ledger(&sess.ledger, state.progress.today);
-            update(state, Action::Reloaded(p));
+            update(state, Action::Reloaded(Box::new(p)));
             true
         }
         Ok(r) if !r.new.is_empty() => {

@@ -35,7 +35,7 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
             });
         }
         Action::Reloaded(p) => {
-            s.progress = p;
+            s.progress = *p;
             s.progress_changed();
             s.message = Some(s.tr(S::LedgerReloaded).to_string());
         }
