@@ -19,6 +19,7 @@ pub mod files;
 pub mod filter;
 pub mod history;
 pub mod json;
+pub mod out;
 pub mod output;
 pub mod report;
 pub mod series;

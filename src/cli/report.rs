@@ -1,8 +1,7 @@
 //! `report`: the supervision report (通报) in Markdown or HTML, to standard
 //! output or a file ([`crate::bulletin`] computes and lays it out).
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::args::{FilterArgs, ReportFormat};
 use super::{CliError, Context, clock, open_ledger};
@@ -33,6 +32,9 @@ pub fn report(cx: &mut Context<'_>, req: Request<'_>) -> Result<(), CliError> {
     };
     let format = format_of(req.format, req.out);
     let ledger = open_ledger(cx.cli, cx.err)?;
+    if let Some(path) = req.out {
+        super::out::guard(path, ledger.path())?;
+    }
     let facts = Facts {
         ledger: &ledger,
         today: clock(cx.cli).today,
@@ -41,7 +43,7 @@ pub fn report(cx: &mut Context<'_>, req: Request<'_>) -> Result<(), CliError> {
     let b = bulletin::build(plan, &facts, &scope, cx.cli.lang.into());
     let text = bulletin::render(&b, format);
     match req.out {
-        Some(path) => write_file(path, text.as_bytes()),
+        Some(path) => super::out::write_whole(path, text.as_bytes()),
         None => Ok(cx.out.write_all(text.as_bytes())?),
     }
 }
@@ -58,38 +60,6 @@ fn format_of(given: Option<ReportFormat>, out: Option<&Path>) -> Format {
         None if html_file => Format::Html,
         None => Format::Markdown,
     }
-}
-
-/// Writes `bytes` to `path` whole or not at all: to a temporary file
-/// beside it, synced, then renamed over it, so a failed write never
-/// leaves half a report in place of the last one. Errors name the file
-/// (exit 1).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let named = |e: io::Error| {
-        CliError::Io(io::Error::new(
-            e.kind(),
-            format!("--out {}: {e}", path.display()),
-        ))
-    };
-    let tmp = temp_beside(path);
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(named(e));
-    }
-    Ok(())
-}
-
-/// `.NAME.tmp-PID` in the directory of `path`.
-fn temp_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ pub fn export(
     let pick = Pick::new(plan, filter, only)?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     if let Some(path) = out {
-        not_the_ledger(path, &ledger)?;
+        super::out::guard(path, ledger.path())?;
     }
     let facts = Facts {
         ledger: &ledger,
@@ -56,12 +56,7 @@ pub fn export(
     match out {
         None => cx.out.write_all(&bytes)?,
         Some(path) => {
-            fs::write(path, &bytes).map_err(|e| {
-                CliError::Io(std::io::Error::new(
-                    e.kind(),
-                    format!("{}: {e}", path.display()),
-                ))
-            })?;
+            super::out::write_whole(path, &bytes)?;
             say!(
                 cx.out,
                 "wrote {} rows to {} ({what}), as of ledger line {}",
@@ -70,23 +65,6 @@ pub fn export(
                 ledger.last_line()
             )?;
         }
-    }
-    Ok(())
-}
-
-/// `--out` must not be the ledger: the export is a copy to edit.
-fn not_the_ledger(out: &Path, ledger: &Ledger) -> Result<(), CliError> {
-    let same = out == ledger.path()
-        || matches!(
-            (fs::canonicalize(out), fs::canonicalize(ledger.path())),
-            (Ok(a), Ok(b)) if a == b
-        );
-    if same {
-        return Err(CliError::Usage(format!(
-            "--out {}: that is the ledger; expected another file (the export is a copy to edit \
-             in Excel/WPS and bring back with `wudang-plan import`)",
-            out.display()
-        )));
     }
     Ok(())
 }

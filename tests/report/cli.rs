@@ -125,6 +125,25 @@ fn out_writes_the_file() {
     assert_eq!(names, ["actuals.csv", "r.html", "通报.md"]);
 }
 
+/// `--out` naming the ledger (by its path, another spelling, a hard link)
+/// or its lock file is refused with exit 2 and the ledger stays byte for
+/// byte (a new-user test overwrote the team's ledger with the report).
+#[test]
+fn out_never_overwrites_the_ledger() {
+    let (dir, data) = fixture();
+    let before = std::fs::read(&data).unwrap();
+    let hard = dir.path().join("hard.csv");
+    std::fs::hard_link(&data, &hard).unwrap();
+    let dotted = dir.path().join(".").join("actuals.csv");
+    let lock = dir.path().join("actuals.csv.lock");
+    for out in [data.clone(), dotted, hard, lock] {
+        let r = wp(&data, &["report", "--out", out.to_str().unwrap()]);
+        assert_eq!(r.code, 2, "{out:?}: {}", r.stderr);
+        assert!(r.stderr.contains("expected another file"), "{}", r.stderr);
+        assert_eq!(std::fs::read(&data).unwrap(), before, "{out:?}");
+    }
+}
+
 /// An output that cannot be written: exit 1, the file named.
 #[test]
 fn out_into_a_missing_directory_fails_naming_it() {
