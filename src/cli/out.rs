@@ -39,12 +39,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     if a == b {
         return true;
     }
-    if let (Ok(x), Ok(y)) = (fs::canonicalize(a), fs::canonicalize(b)) {
-        if x == y {
-            return true;
-        }
-    }
-    same_inode(a, b)
+    let resolved = matches!(
+        (fs::canonicalize(a), fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    );
+    resolved || same_inode(a, b)
 }
 
 #[cfg(unix)]
