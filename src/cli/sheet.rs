@@ -120,12 +120,8 @@ pub fn import(
     } else {
         user(cli)?
     };
-    let name = file.display().to_string();
-    let bytes = fs::read(file).map_err(|e| {
-        CliError::Usage(format!(
-            "{name}: cannot read it: {e}; expected the CSV file to import"
-        ))
-    })?;
+    let name = crate::text::visible(&file.display().to_string()).into_owned();
+    let bytes = read_sheet(file, &name, largest_sheet(plan))?;
     let sheet = decode::read(&bytes).map_err(|u| {
         let at = u.line.map(|l| format!(":{l}")).unwrap_or_default();
         CliError::Usage(format!("{name}{at}: {}; nothing was recorded", u.message))
@@ -160,6 +156,37 @@ pub fn import(
     }
     let read = format!("{name}: {} rows ({})", diff.rows, sheet.encoding.name());
     record(cx, &mut ledger, (&name, &read), diff, force)
+}
+
+/// The largest file `import` reads for `plan`: 16 MiB, or 2 KiB per
+/// indicator when that is more (an export of the embedded plan is 40 KB;
+/// one of 100,000 indicators about 40 MB). A bigger file (or an endless
+/// one, `/dev/zero`) is refused before it fills the memory.
+fn largest_sheet(plan: &Plan) -> u64 {
+    (plan.indicators.len() as u64 * 2048).max(16 << 20)
+}
+
+/// Reads at most `limit` bytes of `file`; more is refused (exit 2).
+fn read_sheet(file: &Path, name: &str, limit: u64) -> Result<Vec<u8>, CliError> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        CliError::Usage(format!(
+            "{name}: cannot read it: {e}; expected the CSV file to import"
+        ))
+    };
+    let mut bytes = Vec::new();
+    fs::File::open(file)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(CliError::Usage(format!(
+            "{name}: more than {} MiB; expected a sheet exported by `wudang-plan export` \
+             (at most {} MiB for this plan); nothing was recorded",
+            limit >> 20,
+            limit >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 fn count(n: usize, what: &str) -> String {
@@ -252,6 +279,9 @@ fn already(out: &mut dyn Write, diff: &Diff) -> Result<(), CliError> {
     Ok(())
 }
 
+/// How many reasons a refused import lists (the rest are counted).
+const MAX_LISTED: usize = 100;
+
 /// The whole file refused, every reason listed by line: invalid cells
 /// (exit 2), else conflicts unless `force` (exit 3).
 fn refuse(
@@ -280,7 +310,11 @@ fn refuse(
         lines.push((c.lines[0], conflict(plan, ledger, (name, diff), c)));
     }
     lines.sort_by_key(|(l, _)| *l);
-    let text: Vec<String> = lines.into_iter().map(|(_, s)| s).collect();
+    let more = lines.len().saturating_sub(MAX_LISTED);
+    let mut text: Vec<String> = lines.into_iter().take(MAX_LISTED).map(|(_, s)| s).collect();
+    if more > 0 {
+        text.push(format!("{name}: … and {more} more"));
+    }
     let n_conflicts = conflicts.len() + stale;
     if invalid > 0 {
         let also = match n_conflicts {

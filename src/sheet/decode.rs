@@ -26,6 +26,22 @@ pub struct Sheet {
     pub rows: Vec<Record>,
 }
 
+/// `s` as a plain "CSV" save of Excel/WPS on Chinese Windows writes it
+/// (code page 936, GBK): every character GBK cannot hold becomes `?`.
+pub fn as_gbk_saves(s: &str) -> std::borrow::Cow<'_, str> {
+    let lost = |c: char| {
+        let mut buf = [0u8; 4];
+        encoding_rs::GBK.encode(c.encode_utf8(&mut buf)).2
+    };
+    if !s.chars().any(lost) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| if lost(c) { '?' } else { c })
+        .collect::<String>()
+        .into()
+}
+
 /// Why a file cannot be read as a sheet (the line, where there is one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
@@ -187,6 +203,15 @@ fn sheet(encoding: Encoding, mut rows: Vec<Record>) -> Result<Sheet, Unreadable>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gbk_save_loses_what_gbk_cannot_hold() {
+        assert_eq!(as_gbk_saves("CO₂ 排放达标 😀 ①"), "CO? 排放达标 ? ①");
+        assert!(matches!(
+            as_gbk_saves("工业总产值 100%"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     const TEXT: &str = "key,note\r\n#8.1,\"两行\r\n之一\"\r\n,\r\n\r\n#8.2,中文\r\n";
 

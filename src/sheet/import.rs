@@ -104,6 +104,9 @@ struct StatusCell {
 }
 
 struct Reader<'a> {
+    /// The sheet was saved in a Chinese code page (read as GB18030): a
+    /// plain "CSV" save of Excel/WPS writes `?` for what GBK cannot hold.
+    gbk: bool,
     plan: &'a Plan,
     ledger: &'a Ledger,
     header: Header,
@@ -135,6 +138,7 @@ pub fn diff(
         }
     };
     let mut r = Reader {
+        gbk: sheet.encoding == crate::ledger::store::Encoding::Gb18030,
         plan,
         ledger,
         ids: Ids::new(plan),
@@ -166,6 +170,11 @@ pub fn diff(
     r.out.header = r.header;
     Ok(r.out)
 }
+
+/// The longest note a sheet may bring (characters): a note is a remark,
+/// not a document, and one cell must not make the shared ledger slow for
+/// everyone.
+pub const MAX_NOTE: usize = 2000;
 
 fn invalid(line: u64, column: Option<String>, message: String) -> Problem {
     Problem {
@@ -408,13 +417,29 @@ impl Reader<'_> {
         };
         let typed = raw.trim();
         let then = before::then(self.ledger, (&ind.id, Field::Note, None), at);
+        let gbk = self.gbk;
+        // A note saved through GBK with `?` for what GBK cannot hold (CO₂
+        // → CO?, an emoji → ?) is the note unedited.
         let says = |v: Option<&str>| match v {
             None => typed.is_empty(),
-            Some(s) => typed == s.trim() || typed == visible(s).trim(),
+            Some(s) => {
+                typed == s.trim()
+                    || typed == visible(s).trim()
+                    || gbk && typed == crate::sheet::decode::as_gbk_saves(s).trim()
+            }
         };
         let Some(seen) = self.edited(&then, says)? else {
             return Ok(());
         };
+        let long = typed.chars().count();
+        if long > MAX_NOTE {
+            let m = format!(
+                "{} {}: the note is {long} characters long; expected at most {MAX_NOTE}",
+                ind.id, ind.name
+            );
+            self.problem(rec.line, Column::Note, m);
+            return Ok(());
+        }
         if let Err(m) = check_text("the note", typed) {
             let m = format!("{} {}: {m}", ind.id, ind.name);
             self.problem(rec.line, Column::Note, m);

@@ -6,6 +6,7 @@
 
 mod bytes;
 mod common;
+mod limits;
 mod office;
 mod refuse;
 mod round_trip;
