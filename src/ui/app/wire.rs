@@ -7,7 +7,10 @@
 //!   lays out by), so `全部` is written as `全部`, not `全\x1b[2;7H部` as
 //!   ratatui-crossterm 0.1.2 does (it moves unless the next cell is at x+1).
 //!   Upstream fixed this in ratatui PR #2721; drop this layer's move rule
-//!   when a release has it.
+//!   when a release has it. A short jump to the right on the same row
+//!   (past cells that did not change, such as the second column of a wide
+//!   character just cleared by a space) is written as CUF (`\x1b[C`), not
+//!   as a full `\x1b[row;colH`.
 //! - The 16 basic colours are written as SGR 30–37/90–97 (40–47/100–107
 //!   for the background), which every terminal knows, instead of
 //!   crossterm's `38;5;N`; only the colour that changed is written.
@@ -84,9 +87,7 @@ where
         cursor: None,
     };
     for (x, y, cell) in content {
-        if pen.cursor != Some(Position { x, y }) {
-            queue!(w, MoveTo(x, y))?;
-        }
+        move_to(w, pen.cursor, x, y, moves)?;
         let width = match moves {
             Moves::Needed => cell.cell_width(),
             Moves::EveryWide => 1,
@@ -120,6 +121,29 @@ where
         SetUnderlineColor(CtColor::Reset),
         SetAttribute(Attribute::Reset),
     )
+}
+
+/// Moves the terminal's cursor from `cursor` (where it is, if known) to
+/// (x, y): nothing when it is there; forward on the same row (CUF,
+/// `\x1b[nC`, 3–5 bytes) when it is left of x, as happens after a
+/// cleared wide character whose second column did not change; else
+/// MoveTo (CUP). Under [`Moves::EveryWide`] always CUP: the terminal's
+/// idea of where the cursor is may differ from ours there.
+fn move_to<W: Write>(
+    w: &mut W,
+    cursor: Option<Position>,
+    x: u16,
+    y: u16,
+    moves: Moves,
+) -> io::Result<()> {
+    match cursor {
+        Some(c) if c == Position { x, y } => Ok(()),
+        Some(c) if moves == Moves::Needed && c.y == y && c.x < x => match x - c.x {
+            1 => w.write_all(b"\x1b[C"),
+            n => write!(w, "\x1b[{n}C"),
+        },
+        _ => queue!(w, MoveTo(x, y)),
+    }
 }
 
 /// The SGR parameters of a colour: 30–37/90–97 for the basic 16 (plus 10

@@ -49,7 +49,7 @@ fn a_gap_is_one_move() {
     next.set_string(0, 1, "c", Style::new());
     assert_eq!(
         bytes(&prev, &next, Moves::Needed),
-        format!("\x1b[1;1H全a\x1b[1;7Hb部\x1b[2;1Hc{END}")
+        format!("\x1b[1;1H全a\x1b[3Cb部\x1b[2;1Hc{END}")
     );
 }
 
@@ -100,5 +100,23 @@ fn modifiers_are_written_as_crossterm_writes_them() {
     assert_eq!(
         bytes(&prev, &next, Moves::Needed),
         format!("\x1b[1;1H\x1b[7m\x1b[1ma\x1b[27m\x1b[22m\x1b[2mb\x1b[22mc{END}")
+    );
+}
+
+#[test]
+fn a_cleared_wide_character_is_a_space_and_a_step_right() {
+    let area = Rect::new(0, 0, 6, 1);
+    let mut prev = Buffer::empty(area);
+    prev.set_string(0, 0, "全部", Style::new());
+    let mut next = Buffer::empty(area);
+    next.set_string(0, 0, "x", Style::new());
+    // Column 1 (under 全) and 3 (under 部) are blank in both buffers.
+    assert_eq!(
+        bytes(&prev, &next, Moves::Needed),
+        format!("\x1b[1;1Hx\x1b[C {END}")
+    );
+    assert_eq!(
+        bytes(&prev, &next, Moves::EveryWide),
+        format!("\x1b[1;1Hx\x1b[1;3H {END}")
     );
 }
