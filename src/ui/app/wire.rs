@@ -73,7 +73,8 @@ struct Pen {
 }
 
 /// Writes the changed cells (ratatui's buffer diff) to `w`, then resets
-/// the colours and attributes, as ratatui-crossterm's `draw` ends.
+/// the colours and attributes, as ratatui-crossterm's `draw` ends, unless
+/// the last cell left them at the default.
 pub fn write_cells<'a, W, I>(w: &mut W, content: I, moves: Moves) -> io::Result<()>
 where
     W: Write,
@@ -113,6 +114,12 @@ where
             pen.underline = cell.underline_color;
         }
         queue!(w, Print(cell.symbol()))?;
+    }
+    // Like ratatui-crossterm, a draw starts from the default pen; the
+    // reset is needed only when the pen is not back at it.
+    let default = Color::Reset;
+    if (pen.fg, pen.bg, pen.underline) == (default, default, default) && pen.modifier.is_empty() {
+        return Ok(());
     }
     queue!(
         w,
