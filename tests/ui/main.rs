@@ -19,3 +19,4 @@ mod trust;
 mod undo;
 mod update;
 mod vocab;
+mod wire;

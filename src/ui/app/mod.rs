@@ -7,16 +7,17 @@
 mod session;
 mod terminal;
 mod watchdog;
+pub mod wire;
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 pub use session::Session;
+use terminal::Term;
 pub use terminal::key_of;
 
 use super::action::Action;
@@ -28,6 +29,7 @@ use super::update::update;
 use crate::ledger::draft;
 use crate::plan::Plan;
 use watchdog::Guard;
+use wire::Moves;
 
 /// How the binary starts the UI.
 #[derive(Debug, Clone)]
@@ -75,7 +77,14 @@ pub fn run(
 ) -> io::Result<()> {
     let mut state = start(plan, progress, opts, session.as_ref());
     let stop = terminal::signals()?;
-    let mut term = terminal::init()?;
+    // ASCII mode is for terminals that draw widths wrongly: the cursor is
+    // placed again after every wide character there.
+    let moves = if state.theme().ascii {
+        Moves::EveryWide
+    } else {
+        Moves::Needed
+    };
+    let mut term = terminal::init(moves)?;
     let guard = Arc::new(Guard::default());
     let done = Arc::new(AtomicBool::new(false));
     watchdog::watchdog(
@@ -121,7 +130,7 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
 const POLL: Duration = Duration::from_millis(500);
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     state: &mut AppState,
     stop: &AtomicBool,
     mut session: Option<&mut Session>,
@@ -168,7 +177,7 @@ fn event_loop(
 
 /// A resize may come before crossterm listens for SIGWINCH, or its event
 /// be lost: the size is compared on every wake-up. True when it changed.
-fn resized(terminal: &DefaultTerminal, state: &mut AppState) -> bool {
+fn resized(terminal: &Term, state: &mut AppState) -> bool {
     match terminal.size() {
         Ok(now) if (now.width, now.height) != state.size => {
             update(state, Action::Resize(now.width, now.height));

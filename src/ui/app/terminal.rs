@@ -3,11 +3,11 @@
 //! the loop, drawing a frame, and what a key event means to the keymap.
 //! The only part of the UI that talks to crossterm.
 
-use std::io::{self, stdout};
+use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, EnableBracketedPaste, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
@@ -17,21 +17,27 @@ use ratatui::crossterm::terminal::{
     enable_raw_mode,
 };
 
+use super::wire::{Moves, Wire};
 use crate::ui::keymap::Key;
 use crate::ui::model::AppState;
 use crate::ui::view::draw;
 
-/// Raw mode, the alternate screen, bracketed paste, and a panic hook that
-/// restores all three.
-pub(super) fn init() -> io::Result<DefaultTerminal> {
-    // try_init: raw mode, alternate screen, and a panic hook that restores.
-    let terminal = ratatui::try_init()?;
-    let ratatui_hook = std::panic::take_hook();
+/// The UI's terminal: ratatui over [`Wire`], the crossterm backend that
+/// writes fewer bytes.
+pub(super) type Term = Terminal<Wire<Stdout>>;
+
+/// Raw mode, the alternate screen, and a panic hook that restores them and
+/// bracketed paste (as `ratatui::try_init`, with our backend). `moves`:
+/// see [`Moves`] (`--ascii` moves after every wide character).
+pub(super) fn init(moves: Moves) -> io::Result<Term> {
+    let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui_hook(info);
+        restore();
+        hook(info);
     }));
-    Ok(terminal)
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    Terminal::new(Wire::new(stdout(), moves))
 }
 
 /// Turns bracketed paste on (a pasted newline is text, not Enter).
@@ -68,14 +74,14 @@ pub(super) fn restore() {
 }
 
 /// Draws the state as one synchronized update.
-pub(super) fn draw_frame(terminal: &mut DefaultTerminal, state: &AppState) -> io::Result<()> {
+pub(super) fn draw_frame(terminal: &mut Term, state: &AppState) -> io::Result<()> {
     execute!(stdout(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| draw(f, state))?;
     execute!(stdout(), EndSynchronizedUpdate)
 }
 
 /// Ctrl-Z: restore the terminal, stop (SIGTSTP), and take it back on `fg`.
-pub(super) fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub(super) fn suspend(terminal: &mut Term) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enable_raw_mode()?;
