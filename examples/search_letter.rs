@@ -11,12 +11,20 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
 use wudang_plan::plan::{Better, Comparison, Group, Indicator, Kind, Owner, Plan, Row, Task};
+use wudang_plan::ui::update::{flush, queue};
 use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
 const TASKS: usize = 10_000;
 const PER_TASK: usize = 10;
 const LEADERS: [&str; 8] = [
-    "李立国", "王飞", "朱快春", "杨东华", "喻应雄", "冯青", "谢军", "蒋芳菊",
+    "李立国",
+    "王飞",
+    "朱快春",
+    "杨东华",
+    "喻应雄",
+    "冯青",
+    "谢军",
+    "蒋芳菊",
 ];
 
 fn big_plan() -> Plan {
@@ -80,11 +88,12 @@ fn type_query(s: &mut AppState, term: &mut Terminal<TestBackend>, query: &str) {
     for c in query.chars() {
         let t = Instant::now();
         update(s, Action::Input(c));
+        let u = t.elapsed();
         term.draw(|f| draw(f, s)).unwrap();
-        each.push(ms(t.elapsed()));
+        each.push(format!("{}({})", ms(t.elapsed()), ms(u)));
     }
     println!(
-        "letters of {query:<12} ms per letter (update + frame): {}  ({} tasks shown)",
+        "letters of {query:<12} ms per letter: update + frame (update): {}  ({} tasks shown)",
         each.join(" "),
         s.visible.tasks.len()
     );
@@ -106,15 +115,48 @@ fn main() {
     for q in ["zkc", "zhibiao99", "任务99", "9999.1", "renwu12"] {
         type_query(&mut s, &mut term, q);
     }
+    parts(&s);
     // A burst: 11 letters already queued, applied before one frame.
     update(&mut s, Action::StartSearch);
     let t = Instant::now();
     for c in "zhibiao1234".chars() {
-        update(&mut s, Action::Input(c));
+        queue(&mut s, Action::Input(c));
     }
+    flush(&mut s);
     term.draw(|f| draw(f, &s)).unwrap();
     println!(
-        "burst of 11 letters (zhibiao1234), each update, one frame: {} ms",
+        "burst of 11 letters (zhibiao1234), queued, one refilter, one frame: {} ms",
         ms(t.elapsed())
+    );
+}
+
+/// Where a letter's time goes (dev aid).
+pub fn parts(s: &AppState) {
+    use wudang_plan::ui::model::filter;
+    let t = Instant::now();
+    let h = s.search.index.search(&s.plan, "zhibiao9", None);
+    let a = t.elapsed();
+    let t = Instant::now();
+    let f = filter::Filters {
+        search: Some("zhibiao9".into()),
+        ..Default::default()
+    };
+    let v = filter::compute(&s.plan, &s.judged(), &f, &s.search.index, Some(&h));
+    let b = t.elapsed();
+    let t = Instant::now();
+    let v2 = filter::compute(
+        &s.plan,
+        &s.judged(),
+        &Default::default(),
+        &s.search.index,
+        None,
+    );
+    println!(
+        "search {} compute {} compute-no-search {} ({} {})",
+        ms(a),
+        ms(b),
+        ms(t.elapsed()),
+        v.inds.len(),
+        v2.inds.len()
     );
 }
