@@ -198,10 +198,8 @@ fn task_inds(plan: &Plan, task: &Task, j: &Judged, f: &Filters, out: &mut Vec<us
             .map(|r| r.id.as_str())
             .collect()
     });
-    for ind in plan.indicators_of(&task.id) {
-        let Some(ip) = plan.indicator_pos(&ind.id) else {
-            continue;
-        };
+    for &ip in plan.indicator_positions_of(&task.id) {
+        let ind = &plan.indicators[ip];
         if let Some(rows) = &rows
             && !rows.contains(&ind.row.as_str())
         {
