@@ -133,6 +133,11 @@ fn main() {
 /// Where a letter's time goes (dev aid).
 pub fn parts(s: &AppState) {
     use wudang_plan::ui::model::filter;
+    use wudang_plan::ui::model::search::Index;
+    let t = Instant::now();
+    let index = Index::new(&s.plan);
+    println!("index built in {} ms", ms(t.elapsed()));
+    drop(index);
     let t = Instant::now();
     let h = s.search.index.search(&s.plan, "zhibiao9", None);
     let a = t.elapsed();

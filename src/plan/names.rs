@@ -61,25 +61,28 @@ fn bit(c: char) -> u64 {
 /// digit outside this set cannot match `text` (a cheap test before the
 /// pinyin matcher; see [`CompiledQuery::matches_indexed`]).
 pub fn letters(text: &str) -> u64 {
+    text.chars().fold(0, |set, c| set | char_letters(c))
+}
+
+/// [`letters`] of one character.
+pub fn char_letters(c: char) -> u64 {
     let mut set = 0;
-    for c in text.chars() {
-        for f in [c]
-            .into_iter()
-            .chain(c.to_lowercase())
-            .chain(c.to_uppercase())
-        {
-            for l in f.to_lowercase() {
-                set |= bit(l);
+    for f in [c]
+        .into_iter()
+        .chain(c.to_lowercase())
+        .chain(c.to_uppercase())
+    {
+        for l in f.to_lowercase() {
+            set |= bit(l);
+        }
+    }
+    data().get_pinyins_and_for_each(c, |p| {
+        for n in [PinyinNotation::Ascii, PinyinNotation::AsciiFirstLetter] {
+            for l in p.notation(n).unwrap_or("").chars() {
+                set |= bit(l.to_ascii_lowercase());
             }
         }
-        data().get_pinyins_and_for_each(c, |p| {
-            for n in [PinyinNotation::Ascii, PinyinNotation::AsciiFirstLetter] {
-                for l in p.notation(n).unwrap_or("").chars() {
-                    set |= bit(l.to_ascii_lowercase());
-                }
-            }
-        });
-    }
+    });
     set
 }
 

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use crate::plan::Plan;
-use crate::plan::names::{CompiledQuery, Query, letters};
+use crate::plan::names::{CompiledQuery, Query, char_letters};
 
 /// A text matched with [`CompiledQuery::matches`].
 #[derive(Debug, Clone)]
@@ -44,6 +44,8 @@ pub struct Index {
 struct Texts<'p> {
     texts: Vec<Text>,
     seen: HashMap<&'p str, u32>,
+    /// [`char_letters`] of each character met.
+    chars: HashMap<char, u64>,
 }
 
 impl<'p> Texts<'p> {
@@ -54,7 +56,9 @@ impl<'p> Texts<'p> {
         self.texts.push(Text {
             text: s.to_string(),
             lower: s.to_lowercase(),
-            letters: letters(s),
+            letters: s.chars().fold(0, |set, c| {
+                set | *self.chars.entry(c).or_insert_with(|| char_letters(c))
+            }),
         });
         // u32: four billion distinct texts is far past any plan.
         let n = (self.texts.len() - 1) as u32;
@@ -68,6 +72,7 @@ impl Index {
         let mut t = Texts {
             texts: Vec::new(),
             seen: HashMap::new(),
+            chars: HashMap::new(),
         };
         let mut task_texts = Vec::with_capacity(plan.tasks.len());
         for task in &plan.tasks {
