@@ -291,6 +291,11 @@ impl Plan {
             .map(|&i| &self.rows[i])
     }
 
+    /// Positions in [`Plan::indicators`] of a task's indicators, id order.
+    pub fn indicator_positions_of(&self, task: &str) -> &[usize] {
+        self.indicators_by_task.get(task).map_or(&[], Vec::as_slice)
+    }
+
     /// The indicators of a task, id order.
     pub fn indicators_of(&self, task: &str) -> impl Iterator<Item = &Indicator> {
         self.indicators_by_task

@@ -46,6 +46,46 @@ pub struct Query {
     lower: String,
 }
 
+/// Bit `n` for ASCII letter or digit `c` (a–z: 0–25, 0–9: 26–35).
+fn bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 0,
+    }
+}
+
+/// The ASCII letters and digits a query could match in `text`: those of
+/// the text in any case, and every letter of every pinyin (full or
+/// initial, all readings) of its characters. A query with a letter or
+/// digit outside this set cannot match `text` (a cheap test before the
+/// pinyin matcher; see [`CompiledQuery::matches_indexed`]).
+pub fn letters(text: &str) -> u64 {
+    text.chars().fold(0, |set, c| set | char_letters(c))
+}
+
+/// [`letters`] of one character.
+pub fn char_letters(c: char) -> u64 {
+    let mut set = 0;
+    for f in [c]
+        .into_iter()
+        .chain(c.to_lowercase())
+        .chain(c.to_uppercase())
+    {
+        for l in f.to_lowercase() {
+            set |= bit(l);
+        }
+    }
+    data().get_pinyins_and_for_each(c, |p| {
+        for n in [PinyinNotation::Ascii, PinyinNotation::AsciiFirstLetter] {
+            for l in p.notation(n).unwrap_or("").chars() {
+                set |= bit(l.to_ascii_lowercase());
+            }
+        }
+    });
+    set
+}
+
 impl Query {
     pub fn new(q: &str) -> Self {
         let raw = normalize_name(q);
@@ -55,6 +95,16 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.raw.is_empty()
+    }
+
+    /// The query without whitespace, as typed.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// [`Query::raw`] lower-cased.
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     fn matcher(&self) -> PinyinMatcher<'_> {
@@ -78,6 +128,7 @@ impl Query {
         CompiledQuery {
             query: self,
             matcher: pinyin.then(|| self.matcher()),
+            letters: self.lower.chars().fold(0, |s, c| s | bit(c)),
         }
     }
 
@@ -98,6 +149,8 @@ impl Query {
 pub struct CompiledQuery<'q> {
     query: &'q Query,
     matcher: Option<PinyinMatcher<'q>>,
+    /// [`letters`] of the query's own letters and digits.
+    letters: u64,
 }
 
 impl CompiledQuery<'_> {
@@ -108,6 +161,30 @@ impl CompiledQuery<'_> {
             || text.contains(&q.raw)
             || text.to_lowercase().contains(&q.lower)
             || self.matcher.as_ref().is_some_and(|m| m.is_match(text))
+    }
+
+    /// True when the query uses the pinyin matcher (it has a letter).
+    pub fn pinyin(&self) -> bool {
+        self.matcher.is_some()
+    }
+
+    /// [`CompiledQuery::matches`] with `text`'s lower case and
+    /// [`letters`] worked out beforehand: the same answer, without
+    /// lower-casing, and without the pinyin matcher when a letter or digit
+    /// of the query cannot occur in `text`.
+    pub fn matches_indexed(&self, text: &str, lower: &str, letters: u64) -> bool {
+        let q = self.query;
+        q.raw.is_empty()
+            || text.contains(&q.raw)
+            || lower.contains(&q.lower)
+            || (self.could_match(letters)
+                && self.matcher.as_ref().is_some_and(|m| m.is_match(text)))
+    }
+
+    /// False when a letter or digit of the query is not in `letters`: then
+    /// the pinyin matcher cannot match (a necessary test only).
+    pub fn could_match(&self, letters: u64) -> bool {
+        self.letters & !letters == 0
     }
 }
 

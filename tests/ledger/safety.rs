@@ -450,6 +450,7 @@ fn tasks_under_a_leader_count_only_his_headline_rows() {
 fn cli_and_ui_agree_for_every_leader() {
     use wudang_plan::ledger::Status;
     use wudang_plan::ui::model::filter::{Filters, Judged, compute};
+    use wudang_plan::ui::model::search::Index;
     let plan = wudang_plan::plan::load_embedded().unwrap();
     let statuses = vec![Status::NoData; plan.indicators.len()];
     let judged = Judged {
@@ -463,7 +464,7 @@ fn cli_and_ui_agree_for_every_leader() {
             leader: Some(leader.clone()),
             ..Filters::default()
         };
-        let ui = compute(&plan, &judged, &f);
+        let ui = compute(&plan, &judged, &f, &Index::new(&plan), None);
         let ui_counts: Vec<(String, usize)> = ui
             .tasks
             .iter()

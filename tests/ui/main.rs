@@ -14,6 +14,7 @@ mod period;
 mod pty;
 mod scale;
 mod screens;
+mod search;
 mod text;
 mod trust;
 mod undo;

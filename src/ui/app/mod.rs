@@ -25,7 +25,7 @@ use super::data::Progress;
 use super::keymap;
 use super::model::{AppState, Config, Theme};
 use super::strings::{Lang, S};
-use super::update::update;
+use super::update::{self, update};
 use crate::ledger::draft;
 use crate::plan::Plan;
 use watchdog::Guard;
@@ -207,7 +207,7 @@ fn handle_queued(
             return None;
         };
         for a in actions(&ev, state) {
-            update(state, a);
+            update::queue(state, a);
             dirty = true;
             if let Some(sess) = session.as_deref_mut() {
                 let _writing = guard.writing.lock();
@@ -215,5 +215,7 @@ fn handle_queued(
             }
         }
     }
+    // One refilter for the letters of the batch, before the one frame.
+    update::flush(state);
     Some(dirty)
 }

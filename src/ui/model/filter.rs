@@ -11,10 +11,10 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::search::{Hits, Index};
 use crate::ledger::Status;
 use crate::pace::{Light, LightCounts};
 use crate::plan::filter::Filter;
-use crate::plan::names::{CompiledQuery, Query};
 use crate::plan::{Plan, Task};
 use crate::ui::data::{Class, Counts, Pace};
 
@@ -163,25 +163,27 @@ pub fn tree_order(plan: &Plan) -> Vec<(u32, Vec<usize>)> {
     out
 }
 
-/// True when a search hits the task itself: its title, text, target texts,
-/// body units, or a leader, unit or person of its rows. Pinyin (full or
-/// initials) is matched on titles and names; the long paragraphs are
-/// matched as written (pinyin initials of a 500-character paragraph would
-/// match almost any short query).
-fn task_hit(plan: &Plan, task: &Task, q: &CompiledQuery<'_>, raw: &str) -> bool {
-    if task.id == raw || q.matches(&task.title) || task.text.contains(raw) {
-        return true;
+/// What a search hits: tasks by plan position, indicators by plan
+/// position (the rule is in `search`).
+pub(crate) trait Searched {
+    fn task(&self, plan: &Plan, pos: usize) -> bool;
+    fn indicator(&self, plan: &Plan, ip: usize) -> bool;
+}
+
+/// A search answered from the index.
+struct Found<'a> {
+    index: &'a Index,
+    hits: &'a Hits,
+}
+
+impl Searched for Found<'_> {
+    fn task(&self, plan: &Plan, pos: usize) -> bool {
+        self.hits.task(plan, pos)
     }
-    if task.units.iter().any(|u| q.matches(u)) {
-        return true;
+
+    fn indicator(&self, plan: &Plan, ip: usize) -> bool {
+        self.hits.indicator(self.index, plan, ip)
     }
-    plan.rows_of(&task.id).any(|r| {
-        r.target.contains(raw)
-            || r.leaders.iter().any(|l| q.matches(l))
-            || r.owners
-                .iter()
-                .any(|o| q.matches(&o.unit) || q.matches(&o.person))
-    })
 }
 
 /// The indicators of `task` the people, status and light filters leave
@@ -196,10 +198,8 @@ fn task_inds(plan: &Plan, task: &Task, j: &Judged, f: &Filters, out: &mut Vec<us
             .map(|r| r.id.as_str())
             .collect()
     });
-    for ind in plan.indicators_of(&task.id) {
-        let Some(ip) = plan.indicator_pos(&ind.id) else {
-            continue;
-        };
+    for &ip in plan.indicator_positions_of(&task.id) {
+        let ind = &plan.indicators[ip];
         if let Some(rows) = &rows
             && !rows.contains(&ind.row.as_str())
         {
@@ -216,11 +216,10 @@ fn task_inds(plan: &Plan, task: &Task, j: &Judged, f: &Filters, out: &mut Vec<us
 }
 
 /// Keeps of `inds` the indicators that match the search itself.
-fn keep_hits(plan: &Plan, inds: &mut Vec<usize>, start: usize, q: &CompiledQuery<'_>, raw: &str) {
+fn keep_hits(plan: &Plan, inds: &mut Vec<usize>, start: usize, found: &dyn Searched) {
     let mut keep = start;
     for k in start..inds.len() {
-        let ind = &plan.indicators[inds[k]];
-        if ind.id == raw || q.matches(&ind.name) {
+        if found.indicator(plan, inds[k]) {
             inds[keep] = inds[k];
             keep += 1;
         }
@@ -254,14 +253,45 @@ pub fn add_lights(a: &mut LightCounts, b: &LightCounts) {
 }
 
 /// Applies `f` to the plan, judging indicators by `j` (one pass over tasks
-/// and indicators).
-pub fn compute(plan: &Plan, j: &Judged, f: &Filters) -> Visible {
+/// and indicators). The search is answered from `index`, by `hits` when
+/// they are the hits of `f`'s search (else it is searched now).
+pub fn compute(
+    plan: &Plan,
+    j: &Judged,
+    f: &Filters,
+    index: &Index,
+    hits: Option<&Hits>,
+) -> Visible {
+    let fresh;
+    let hits = match search_of(f) {
+        None => None,
+        Some(s) => match hits.filter(|h| h.search() == s) {
+            Some(h) => Some(h),
+            None => {
+                fresh = index.search(plan, s, None);
+                Some(&fresh)
+            }
+        },
+    };
+    let found = hits.map(|hits| Found { index, hits });
+    visible(plan, j, f, found.as_ref().map(|f| f as &dyn Searched))
+}
+
+/// The search of `f` as it is matched: trimmed, `None` when empty.
+pub fn search_of(f: &Filters) -> Option<&str> {
+    f.search.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// [`compute`] with the search's hits given by `found`.
+pub(crate) fn visible(
+    plan: &Plan,
+    j: &Judged,
+    f: &Filters,
+    found: Option<&dyn Searched>,
+) -> Visible {
     let people = f.people();
     let people_on = f.leader.is_some() || f.unit.is_some();
     let narrowing = f.class.is_some() || f.light.is_some();
-    let search = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let query = search.map(Query::new);
-    let compiled = query.as_ref().map(Query::compile);
     let mut v = Visible::default();
     for (group, tasks) in tree_order(plan) {
         let first = v.tasks.len();
@@ -275,11 +305,11 @@ pub fn compute(plan: &Plan, j: &Judged, f: &Filters) -> Visible {
             if narrowing && v.inds.len() == start {
                 continue;
             }
-            if let (Some(q), Some(raw)) = (&compiled, search)
-                && !task_hit(plan, task, q, raw)
+            if let Some(found) = found
+                && !found.task(plan, pos)
             {
                 // Only the indicators that match the search stay.
-                keep_hits(plan, &mut v.inds, start, q, raw);
+                keep_hits(plan, &mut v.inds, start, found);
                 if v.inds.len() == start {
                     continue;
                 }
@@ -300,7 +330,13 @@ pub fn compute(plan: &Plan, j: &Judged, f: &Filters) -> Visible {
 /// Indicator counts per class under `f` with its status filter ignored,
 /// and per light and stale with its light filter ignored (for the `S`
 /// picker: how many each choice would list).
-pub fn pick_counts(plan: &Plan, j: &Judged, f: &Filters) -> (Counts, LightCounts, usize) {
+pub fn pick_counts(
+    plan: &Plan,
+    j: &Judged,
+    f: &Filters,
+    index: &Index,
+    hits: Option<&Hits>,
+) -> (Counts, LightCounts, usize) {
     let classes = compute(
         plan,
         j,
@@ -308,6 +344,8 @@ pub fn pick_counts(plan: &Plan, j: &Judged, f: &Filters) -> (Counts, LightCounts
             class: None,
             ..f.clone()
         },
+        index,
+        hits,
     )
     .counts;
     let lit = compute(
@@ -317,6 +355,8 @@ pub fn pick_counts(plan: &Plan, j: &Judged, f: &Filters) -> (Counts, LightCounts
             light: None,
             ..f.clone()
         },
+        index,
+        hits,
     );
     (classes, lit.lights, lit.stale)
 }
@@ -336,7 +376,7 @@ mod tests {
             paces: &[],
             today: jiff::civil::date(2025, 6, 30),
         };
-        compute(plan, &j, f)
+        compute(plan, &j, f, &Index::new(plan), None)
     }
 
     fn ids(plan: &Plan, v: &Visible) -> Vec<String> {

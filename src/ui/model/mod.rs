@@ -22,6 +22,7 @@ pub mod overview;
 pub mod period;
 pub mod picker;
 pub mod refusal;
+pub mod search;
 pub mod state;
 pub mod theme;
 pub mod words;

@@ -8,6 +8,7 @@ use super::filter::{self, Filters, Judged, Visible};
 use super::layout::{self, Area, Pane, Panes, Shape};
 use super::mode::{ChartView, HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
+use super::search::{Hits, Index};
 use super::theme::Theme;
 use crate::ledger::Status;
 use crate::pace::Light;
@@ -116,6 +117,13 @@ pub struct AppState {
     /// Counts changes of the data and filters the panes show (see
     /// [`AppState::touch`]).
     pub revision: u64,
+    /// The search's index of the plan (built once) and the last search's
+    /// hits (the next letter searches only their candidates).
+    pub search: Search,
+    /// A typed search letter's refilter, left for the end of the batch of
+    /// queued keys (`update::queue`, `update::flush`); true also selects
+    /// the first task then.
+    pub refilter_due: bool,
     pub quit: bool,
     pub suspend: bool,
     /// A change for the run loop to record (taken by the loop).
@@ -126,6 +134,13 @@ pub struct AppState {
     pub history: Option<HistoryView>,
     /// The chart popup (`c`), when open.
     pub chart: Option<ChartView>,
+}
+
+/// The search's index and the last search's hits.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub index: Index,
+    pub hits: Option<Hits>,
 }
 
 impl AppState {
@@ -139,6 +154,7 @@ impl AppState {
             .map(|s| s.get(config.lang))
             .collect();
         let message = (!said.is_empty()).then(|| said.join("  "));
+        let index = Index::new(&plan);
         let mut s = AppState {
             plan,
             progress,
@@ -162,6 +178,8 @@ impl AppState {
             panes: Panes::default(),
             measured: Measured::default(),
             revision: 0,
+            search: Search::default(),
+            refilter_due: false,
             quit: false,
             suspend: false,
             request: None,
@@ -169,6 +187,7 @@ impl AppState {
             history: None,
             chart: None,
         };
+        s.search.index = index;
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
         s
@@ -247,12 +266,34 @@ impl AppState {
     pub fn refilter(&mut self) {
         self.touch();
         let keep = self.selected_task_pos();
-        self.visible = filter::compute(&self.plan, &self.judged(), &self.filters);
+        self.search_again();
+        let (index, hits) = (&self.search.index, self.search.hits.as_ref());
+        self.visible = filter::compute(&self.plan, &self.judged(), &self.filters, index, hits);
         self.rebuild_rows();
         match keep.and_then(|p| self.row_of_task(p)) {
             Some(r) => self.tree.sel = r,
             None => self.select_row(0),
         }
+    }
+
+    /// The hits of the filters' search, narrowed from the last search's
+    /// when it extends it; kept as they are when the search is the same.
+    fn search_again(&mut self) {
+        let Some(text) = filter::search_of(&self.filters) else {
+            self.search.hits = None;
+            return;
+        };
+        if self
+            .search
+            .hits
+            .as_ref()
+            .is_some_and(|h| h.search() == text)
+        {
+            return;
+        }
+        let prev = self.search.hits.take();
+        let hits = self.search.index.search(&self.plan, text, prev.as_ref());
+        self.search.hits = Some(hits);
     }
 
     /// Rebuilds the tree rows (after a filter change or a fold).

@@ -98,14 +98,42 @@ fn search_key(s: &mut AppState, mut f: TextField, a: Action) {
             if edit(&mut f, &a) {
                 let text = f.text().trim().to_string();
                 s.filters.search = (!text.is_empty()).then_some(text);
-                s.refilter();
-                if let Some(r) = s.rows.iter().position(|r| matches!(r, TreeRow::Task(_))) {
-                    s.select_row(r);
-                }
+                // Refiltered once the queued keys are applied (`flush`).
+                s.refilter_due = true;
             }
             s.mode = Mode::Search(f);
         }
     }
+}
+
+/// The refilter a typed search letter left: the tree filtered, its first
+/// task selected.
+pub(super) fn refilter_now(s: &mut AppState) {
+    s.refilter_due = false;
+    s.refilter();
+    if let Some(r) = s.rows.iter().position(|r| matches!(r, TreeRow::Task(_))) {
+        s.select_row(r);
+    }
+}
+
+/// True for the keys that edit the search being typed (their refilter can
+/// wait for the rest of the queued keys).
+pub(super) fn typing(s: &AppState, a: &Action) -> bool {
+    matches!(s.mode, Mode::Search(_))
+        && s.help.is_none()
+        && s.history.is_none()
+        && s.chart.is_none()
+        && matches!(
+            a,
+            Action::Input(_)
+                | Action::Paste(_)
+                | Action::Backspace
+                | Action::CaretLeft
+                | Action::CaretRight
+                | Action::CaretHome
+                | Action::CaretEnd
+                | Action::ClearField
+        )
 }
 
 fn picker_key(s: &mut AppState, mut p: Picker, a: Action) {

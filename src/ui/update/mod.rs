@@ -19,6 +19,10 @@
 //! - `answers`: what the run loop feeds back (the ledger's answers,
 //!   others' rows, a draft, the history read);
 //! - `settle`: geometry, line counts and cursors after every action.
+//!
+//! The run loop applies the keys already queued with [`queue`] and then
+//! [`flush`]es once before drawing: a burst of search letters refilters
+//! once ([`update`] is `queue` then `flush`).
 
 mod answers;
 mod ask;
@@ -37,8 +41,32 @@ use super::keymap::Ctx;
 use super::model::AppState;
 use settle::settle;
 
-/// Applies `action` to `s`.
+/// Applies `action` to `s`, the visible set included.
 pub fn update(s: &mut AppState, action: Action) {
+    queue(s, action);
+    flush(s);
+}
+
+/// Applies `action` to `s` as one of a batch of queued keys: a search
+/// letter's refilter (the costly part) waits for [`flush`], so a burst of
+/// typed or pasted letters filters once. Any other key refilters first,
+/// so it sees the visible set of the letters before it.
+pub fn queue(s: &mut AppState, action: Action) {
+    if s.refilter_due && !input::typing(s, &action) {
+        input::refilter_now(s);
+    }
+    apply(s, action);
+}
+
+/// Ends a batch of queued keys: the refilter they left, once.
+pub fn flush(s: &mut AppState) {
+    if s.refilter_due {
+        input::refilter_now(s);
+        settle(s);
+    }
+}
+
+fn apply(s: &mut AppState, action: Action) {
     // What the run loop feeds back (the ledger's answers, others' rows, a
     // draft) is not a key: it leaves the message it sets.
     let Some(action) = answers::answer(s, action) else {

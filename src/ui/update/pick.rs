@@ -87,8 +87,9 @@ fn unit_items(state: &AppState) -> Vec<PickItem> {
 /// indicators each would list under the other filters.
 fn status_items(state: &AppState) -> Vec<PickItem> {
     let lang = state.lang();
+    let (index, hits) = (&state.search.index, state.search.hits.as_ref());
     let (classes, lights, stale) =
-        filter::pick_counts(&state.plan, &state.judged(), &state.filters);
+        filter::pick_counts(&state.plan, &state.judged(), &state.filters, index, hits);
     let n = |k: usize| fill(lang, S::NIndicators, &[&k.to_string()]);
     let mut items: Vec<PickItem> = Class::ALL
         .into_iter()

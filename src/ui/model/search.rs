@@ -1,0 +1,463 @@
+//! The search's index: every text a search matches, worked out once per
+//! plan (lower case and the letters its pinyin can match, see
+//! [`crate::plan::names::letters`]), so a query costs a substring test per
+//! text and the pinyin matcher only where it could match. Names shared by
+//! many tasks (leaders, units, persons) are matched once per query.
+//!
+//! What a search hits is the rule of `filter`: a task by its id, title,
+//! text, target texts, body units, or a leader, unit or person of its
+//! rows; an indicator by its id or name. Titles and names match as written
+//! or as pinyin ([`CompiledQuery::matches`]); the long paragraphs (text,
+//! targets) as written only.
+//!
+//! Narrowing: when a query extends the previous one (a letter typed at the
+//! end), only the previous query's candidates are searched. Candidates are
+//! what *could* match: a text containing the query, or one whose letters
+//! cover the query's. The pinyin matcher itself does not narrow (`zh` does
+//! not match 朱 but `zhu` does), so the exact test runs on candidates only.
+
+use std::collections::HashMap;
+
+use crate::plan::Plan;
+use crate::plan::names::{CompiledQuery, Query, char_letters};
+
+/// A text matched with [`CompiledQuery::matches`].
+#[derive(Debug, Clone)]
+struct Text {
+    text: String,
+    lower: String,
+    letters: u64,
+}
+
+/// The index of one plan, built once.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Distinct texts (titles, names, units, persons).
+    texts: Vec<Text>,
+    /// Per task (plan position): its texts in `texts`.
+    task_texts: Vec<Vec<u32>>,
+    /// Per indicator (plan position): its name in `texts`.
+    ind_text: Vec<u32>,
+}
+
+/// Interns texts while the index is built.
+struct Texts<'p> {
+    texts: Vec<Text>,
+    seen: HashMap<&'p str, u32>,
+    /// [`char_letters`] of each character met.
+    chars: HashMap<char, u64>,
+}
+
+impl<'p> Texts<'p> {
+    fn add(&mut self, s: &'p str) -> u32 {
+        if let Some(&n) = self.seen.get(s) {
+            return n;
+        }
+        self.texts.push(Text {
+            text: s.to_string(),
+            lower: s.to_lowercase(),
+            letters: s.chars().fold(0, |set, c| {
+                set | *self.chars.entry(c).or_insert_with(|| char_letters(c))
+            }),
+        });
+        // u32: four billion distinct texts is far past any plan.
+        let n = (self.texts.len() - 1) as u32;
+        self.seen.insert(s, n);
+        n
+    }
+}
+
+impl Index {
+    pub fn new(plan: &Plan) -> Self {
+        let mut t = Texts {
+            texts: Vec::new(),
+            seen: HashMap::new(),
+            chars: HashMap::new(),
+        };
+        let mut task_texts = Vec::with_capacity(plan.tasks.len());
+        for task in &plan.tasks {
+            let mut own = vec![t.add(&task.title)];
+            own.extend(task.units.iter().map(|u| t.add(u)));
+            for r in plan.rows_of(&task.id) {
+                own.extend(r.leaders.iter().map(|l| t.add(l)));
+                for o in &r.owners {
+                    own.push(t.add(&o.unit));
+                    own.push(t.add(&o.person));
+                }
+            }
+            own.sort_unstable();
+            own.dedup();
+            task_texts.push(own);
+        }
+        let ind_text = plan.indicators.iter().map(|i| t.add(&i.name)).collect();
+        Index {
+            texts: t.texts,
+            task_texts,
+            ind_text,
+        }
+    }
+
+    /// What `search` hits, searching only `prev`'s candidates when the
+    /// search extends `prev`'s.
+    pub fn search(&self, plan: &Plan, search: &str, prev: Option<&Hits>) -> Hits {
+        let query = Query::new(search);
+        let q = query.compile();
+        let key = Key::of(search, &query, &q);
+        let prev = prev.filter(|p| key.extends(&p.key));
+        let mut h = Hits {
+            key,
+            text_hit: vec![false; self.texts.len()],
+            text_cands: Vec::new(),
+            task_hit: vec![false; plan.tasks.len()],
+            task_cands: Vec::new(),
+            tested: 0,
+        };
+        // Texts: candidates first, the exact test on those only.
+        let mut cand = vec![false; self.texts.len()];
+        let all_texts = 0..self.texts.len() as u32;
+        let texts: Box<dyn Iterator<Item = u32>> = match prev {
+            Some(p) => Box::new(p.text_cands.iter().copied()),
+            None => Box::new(all_texts),
+        };
+        for n in texts {
+            let t = &self.texts[n as usize];
+            h.tested += 1;
+            if !(t.text.contains(query.raw())
+                || t.lower.contains(query.lower())
+                || (q.pinyin() && q.could_match(t.letters)))
+            {
+                continue;
+            }
+            cand[n as usize] = true;
+            h.text_cands.push(n);
+            h.text_hit[n as usize] = q.matches_indexed(&t.text, &t.lower, t.letters);
+        }
+        // Tasks: a candidate has a candidate text or contains the search
+        // in its paragraphs.
+        let all_tasks = 0..plan.tasks.len() as u32;
+        let tasks: Box<dyn Iterator<Item = u32>> = match prev {
+            Some(p) => Box::new(p.task_cands.iter().copied()),
+            None => Box::new(all_tasks),
+        };
+        for pos in tasks {
+            let own = &self.task_texts[pos as usize];
+            let task = &plan.tasks[pos as usize];
+            let plain = task.text.contains(search)
+                || plan.rows_of(&task.id).any(|r| r.target.contains(search));
+            if plain || own.iter().any(|&n| cand[n as usize]) {
+                h.task_cands.push(pos);
+                h.task_hit[pos as usize] = plain || own.iter().any(|&n| h.text_hit[n as usize]);
+            }
+        }
+        h
+    }
+
+    /// Indicator `ip`'s name as a text of the index.
+    fn ind(&self, ip: usize) -> Option<usize> {
+        self.ind_text.get(ip).map(|&n| n as usize)
+    }
+}
+
+/// What decides whether one search narrows another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    /// The search as the filter holds it (trimmed).
+    search: String,
+    raw: String,
+    lower: String,
+    pinyin: bool,
+}
+
+impl Key {
+    fn of(search: &str, query: &Query, q: &CompiledQuery<'_>) -> Self {
+        Key {
+            search: search.to_string(),
+            raw: query.raw().to_string(),
+            lower: query.lower().to_string(),
+            pinyin: q.pinyin(),
+        }
+    }
+
+    /// True when every candidate of `self` is one of `prev`'s: each form
+    /// of the search contains `prev`'s (so a text containing it contains
+    /// `prev`'s), and the pinyin matcher is used by both or neither (so
+    /// `self`'s letters cover `prev`'s).
+    fn extends(&self, prev: &Key) -> bool {
+        self.search.contains(&prev.search)
+            && self.raw.contains(&prev.raw)
+            && self.lower.contains(&prev.lower)
+            && self.pinyin == prev.pinyin
+    }
+}
+
+/// What one search hits, and its candidates for the next.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    key: Key,
+    /// Per text of the index: the search matches it.
+    text_hit: Vec<bool>,
+    /// Texts that could match (ascending).
+    text_cands: Vec<u32>,
+    /// Per task (plan position): hit by a text or a paragraph (not by id).
+    task_hit: Vec<bool>,
+    /// Tasks that could be hit (ascending).
+    task_cands: Vec<u32>,
+    /// How many texts were tested (the work narrowing saves).
+    pub tested: usize,
+}
+
+impl Hits {
+    /// The search as the filter holds it.
+    pub fn search(&self) -> &str {
+        &self.key.search
+    }
+
+    /// True when the search hits the task at plan position `pos`.
+    pub fn task(&self, plan: &Plan, pos: usize) -> bool {
+        self.task_hit.get(pos).copied().unwrap_or(false)
+            || plan.tasks.get(pos).is_some_and(|t| t.id == self.key.search)
+    }
+
+    /// True when the search hits indicator `ip` (its id or name).
+    pub fn indicator(&self, index: &Index, plan: &Plan, ip: usize) -> bool {
+        index
+            .ind(ip)
+            .is_some_and(|n| self.text_hit.get(n).copied().unwrap_or(false))
+            || plan
+                .indicators
+                .get(ip)
+                .is_some_and(|i| i.id == self.key.search)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::Status;
+    use crate::plan::Task;
+    use crate::ui::model::filter::{self, Filters, Judged, Searched, Visible};
+
+    /// The search as it was before the index: every text of every task
+    /// and indicator matched again for each query.
+    struct Scan<'q> {
+        q: CompiledQuery<'q>,
+        raw: &'q str,
+    }
+
+    impl Scan<'_> {
+        fn task_hit(&self, plan: &Plan, task: &Task) -> bool {
+            let (q, raw) = (&self.q, self.raw);
+            if task.id == raw || q.matches(&task.title) || task.text.contains(raw) {
+                return true;
+            }
+            if task.units.iter().any(|u| q.matches(u)) {
+                return true;
+            }
+            plan.rows_of(&task.id).any(|r| {
+                r.target.contains(raw)
+                    || r.leaders.iter().any(|l| q.matches(l))
+                    || r.owners
+                        .iter()
+                        .any(|o| q.matches(&o.unit) || q.matches(&o.person))
+            })
+        }
+    }
+
+    impl Searched for Scan<'_> {
+        fn task(&self, plan: &Plan, pos: usize) -> bool {
+            self.task_hit(plan, &plan.tasks[pos])
+        }
+
+        fn indicator(&self, plan: &Plan, ip: usize) -> bool {
+            let ind = &plan.indicators[ip];
+            ind.id == self.raw || self.q.matches(&ind.name)
+        }
+    }
+
+    const QUERIES: &[&str] = &[
+        "",
+        " ",
+        "工业",
+        "工业总产值",
+        "总产值",
+        "gyzcz",
+        "GYZCZ",
+        "gongye",
+        "gongyezongchanzhi",
+        "gy总产值",
+        "zkc",
+        "ZKC",
+        "zhukuaichun",
+        "ZhuKuaiChun",
+        "zhukc",
+        "zh",
+        "zhu",
+        "z",
+        "朱快春",
+        " 朱 快春 ",
+        "朱",
+        "8",
+        "8.1",
+        "8.",
+        "0.6",
+        "12",
+        "H6",
+        "h6",
+        "R&D",
+        "r&d",
+        "亿元",
+        "%",
+        "2025",
+        "llg",
+        "李立国",
+        "wf",
+        "王飞",
+        "区发展改革局",
+        "fgj",
+        "qfzggj",
+        "xiang",
+        "x",
+        "a",
+        "e",
+        "ab c",
+        "zqzzzzz",
+        "乌当",
+        "wudang",
+        "wd",
+        "GDP",
+        "gdp",
+        "（",
+        "万",
+        "wan",
+        "5G",
+        "5g",
+        "lv",
+        "lü",
+        "nv",
+    ];
+
+    fn judged(st: &[Status]) -> Judged<'_> {
+        Judged {
+            statuses: st,
+            paces: &[],
+            today: jiff::civil::date(2025, 6, 30),
+        }
+    }
+
+    fn by_scan(plan: &Plan, st: &[Status], f: &Filters) -> Visible {
+        let search = filter::search_of(f).unwrap_or("");
+        let query = Query::new(search);
+        let scan = Scan {
+            q: query.compile(),
+            raw: search,
+        };
+        let found = filter::search_of(f).map(|_| &scan as &dyn Searched);
+        filter::visible(plan, &judged(st), f, found)
+    }
+
+    fn with_search(s: &str, leader: Option<&str>) -> Filters {
+        Filters {
+            search: Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            leader: leader.map(str::to_string),
+            ..Filters::default()
+        }
+    }
+
+    /// Every query, searched afresh and narrowed letter by letter as it
+    /// is typed, shows exactly what the old scan showed (alone and with a
+    /// leader filter).
+    #[test]
+    fn the_index_finds_exactly_what_the_scan_found() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let st = vec![Status::NoData; plan.indicators.len()];
+        let index = Index::new(&plan);
+        for leader in [None, Some("朱快春")] {
+            for q in QUERIES {
+                let mut prev: Option<Hits> = None;
+                let mut typed = String::new();
+                for c in q.chars() {
+                    typed.push(c);
+                    let f = with_search(&typed, leader);
+                    let want = by_scan(&plan, &st, &f);
+                    let fresh = filter::compute(&plan, &judged(&st), &f, &index, None);
+                    assert_eq!(fresh, want, "{typed:?} searched afresh");
+                    let Some(s) = filter::search_of(&f) else {
+                        continue;
+                    };
+                    let hits = index.search(&plan, s, prev.as_ref());
+                    let narrowed = filter::compute(&plan, &judged(&st), &f, &index, Some(&hits));
+                    assert_eq!(narrowed, want, "{typed:?} narrowed");
+                    prev = Some(hits);
+                }
+            }
+        }
+    }
+
+    /// The same, text by text: every title, name and indicator of the plan
+    /// against every query, and the letters test never refuses a match.
+    #[test]
+    fn every_text_matches_as_before() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let index = Index::new(&plan);
+        for q in QUERIES.iter().filter(|q| !q.trim().is_empty()) {
+            let query = Query::new(q.trim());
+            let c = query.compile();
+            let hits = index.search(&plan, q.trim(), None);
+            for (n, t) in index.texts.iter().enumerate() {
+                assert_eq!(
+                    hits.text_hit[n],
+                    c.matches(&t.text),
+                    "{q:?} on {:?}",
+                    t.text
+                );
+            }
+            let scan = Scan {
+                q: query.compile(),
+                raw: q.trim(),
+            };
+            for pos in 0..plan.tasks.len() {
+                assert_eq!(
+                    hits.task(&plan, pos),
+                    scan.task(&plan, pos),
+                    "{q:?} task {pos}"
+                );
+            }
+            for ip in 0..plan.indicators.len() {
+                let want = scan.indicator(&plan, ip);
+                assert_eq!(hits.indicator(&index, &plan, ip), want, "{q:?} ind {ip}");
+            }
+        }
+    }
+
+    /// `zh` does not match 朱 but `zhu` does: the previous query's hits
+    /// cannot be all the next one searches; its candidates can.
+    #[test]
+    fn narrowing_searches_only_the_previous_candidates() {
+        let zh = Query::new("zh");
+        assert!(!zh.compile().matches("朱"));
+        assert!(Query::new("zhu").compile().matches("朱"));
+        let plan = crate::plan::load_embedded().unwrap();
+        let index = Index::new(&plan);
+        let all = index.search(&plan, "z", None);
+        assert_eq!(all.tested, index.texts.len());
+        let zk = index.search(&plan, "zk", Some(&all));
+        assert_eq!(zk.tested, all.text_cands.len());
+        assert!(zk.tested < index.texts.len());
+        let zkc = index.search(&plan, "zkc", Some(&zk));
+        assert_eq!(zkc.tested, zk.text_cands.len());
+        assert!(zkc.text_cands.len() < zk.text_cands.len());
+        // A letter deleted, or another query: everything again.
+        assert_eq!(
+            index.search(&plan, "zk", Some(&zkc)).tested,
+            index.texts.len()
+        );
+        assert_eq!(
+            index.search(&plan, "gy", Some(&zkc)).tested,
+            index.texts.len()
+        );
+        // 朱快春 still found through the narrowing.
+        let zhu = index.search(&plan, "zhu", Some(&index.search(&plan, "zh", None)));
+        let n = index.texts.iter().position(|t| t.text == "朱快春").unwrap();
+        assert!(zhu.text_hit[n]);
+    }
+}
