@@ -130,36 +130,58 @@ pub fn write_ledger(path: &Path, plan: &Written, rows: usize, seed: u64) -> io::
                 ind.id
             )?;
         } else if roll < 85 {
-            let t = rng.below(states.len());
-            let old = states[t];
-            let mut s = 1 + rng.below(STATES.len() - 1);
-            if Some(s) == old {
-                s = if s == 1 { 2 } else { 1 };
-            }
-            states[t] = Some(s);
-            let old = old.map_or("", |o| STATES[o]);
-            write!(
-                w,
-                "{time},{u},{},status,{},{old},,\r\n",
-                plan.tasks[t], STATES[s]
-            )?;
+            status_row(&mut w, &mut rng, &mut states, &plan.tasks, (&time, u))?;
         } else {
-            let k = rng.below(notes.len());
-            let id = match plan.inds.get(k) {
-                Some(ind) => ind.id.as_str(),
-                None => plan.tasks[k - plan.inds.len()].as_str(),
-            };
-            let old = notes[k];
-            let mut n = rng.below(NOTES.len());
-            if Some(n) == old {
-                n = (n + 1) % NOTES.len();
-            }
-            notes[k] = Some(n);
-            let old = old.map_or("", |o| NOTES[o]);
-            write!(w, "{time},{u},{id},note,{},{old},,\r\n", NOTES[n])?;
+            note_row(&mut w, &mut rng, &mut notes, plan, (&time, u))?;
         }
     }
     w.flush()
+}
+
+/// A task status row: another state than the task has.
+fn status_row(
+    w: &mut impl Write,
+    rng: &mut Rng,
+    states: &mut [Option<usize>],
+    tasks: &[String],
+    (time, u): (&str, &str),
+) -> io::Result<()> {
+    let t = rng.below(states.len());
+    let old = states[t];
+    let mut s = 1 + rng.below(STATES.len() - 1);
+    if Some(s) == old {
+        s = if s == 1 { 2 } else { 1 };
+    }
+    states[t] = Some(s);
+    let old = old.map_or("", |o| STATES[o]);
+    write!(
+        w,
+        "{time},{u},{},status,{},{old},,\r\n",
+        tasks[t], STATES[s]
+    )
+}
+
+/// A note row on an indicator or a task: another note than it has.
+fn note_row(
+    w: &mut impl Write,
+    rng: &mut Rng,
+    notes: &mut [Option<usize>],
+    plan: &Written,
+    (time, u): (&str, &str),
+) -> io::Result<()> {
+    let k = rng.below(notes.len());
+    let id = match plan.inds.get(k) {
+        Some(ind) => ind.id.as_str(),
+        None => plan.tasks[k - plan.inds.len()].as_str(),
+    };
+    let old = notes[k];
+    let mut n = rng.below(NOTES.len());
+    if Some(n) == old {
+        n = (n + 1) % NOTES.len();
+    }
+    notes[k] = Some(n);
+    let old = old.map_or("", |o| NOTES[o]);
+    write!(w, "{time},{u},{id},note,{},{old},,\r\n", NOTES[n])
 }
 
 /// A plausible next value: about the target scaled by how far the plan

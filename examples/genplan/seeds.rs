@@ -342,7 +342,7 @@ fn pick_units(rng: &mut Rng, n: usize) -> Vec<&'static str> {
 pub fn decimal(h: i64) -> String {
     let sign = if h < 0 { "-" } else { "" };
     let a = h.unsigned_abs();
-    if a % 100 == 0 {
+    if a.is_multiple_of(100) {
         format!("{sign}{}", a / 100)
     } else {
         format!("{sign}{}.{:02}", a / 100, a % 100)
