@@ -142,8 +142,8 @@ pub fn import(
     if dry_run {
         say!(
             cx.out,
-            "{name}: {} rows ({}); {} (dry run: nothing recorded)",
-            diff.rows,
+            "{name}: {} ({}); {} (dry run: nothing recorded)",
+            count(diff.rows, "row"),
             sheet.encoding.name(),
             count(diff.changes.len(), "change")
         )?;
@@ -154,7 +154,11 @@ pub fn import(
     if dry_run {
         return Ok(());
     }
-    let read = format!("{name}: {} rows ({})", diff.rows, sheet.encoding.name());
+    let read = format!(
+        "{name}: {} ({})",
+        count(diff.rows, "row"),
+        sheet.encoding.name()
+    );
     record(cx, &mut ledger, (&name, &read), diff, force)
 }
 
