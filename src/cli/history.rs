@@ -39,8 +39,8 @@ fn period_of(e: &ledger::Entry) -> Option<String> {
 /// Streams in every format: the ledger is read once to check it and to
 /// note where its rows are ([`HistoryFile`]), without the index of current
 /// values, then read back newest first a run of rows at a time. A table
-/// measures its columns in that first pass when it shows every row, else
-/// in one more pass over the rows it shows.
+/// measures its columns in that first pass without `--limit`, else in one
+/// more pass over the rows it shows.
 pub fn history(
     cx: &mut Context<'_>,
     id: Option<&str>,
@@ -51,8 +51,11 @@ pub fn history(
     let id = id.map(clean_id);
     let plan = cx.plan;
     let mut widths = Widths::default();
+    // Without --limit a table shows every row: measure them in the first
+    // pass. With it, only the rows shown are measured, in a pass of their own.
+    let measure_all = format == Format::Table && limit.is_none();
     let file = HistoryFile::open(&path, id.as_deref(), &mut |e| {
-        if format == Format::Table {
+        if measure_all {
             match e {
                 Some(e) => widths.measure(&cells(plan, e)),
                 None => widths = Widths::default(),
@@ -72,9 +75,8 @@ pub fn history(
         Format::Csv => history_csv(rows, cx.out),
         Format::Table if shown == 0 => nothing_shown(plan, &file, id.as_deref(), cx.out),
         Format::Table => {
-            if shown < file.len() {
+            if !measure_all {
                 // --limit: the columns fit the rows shown, as before.
-                widths = Widths::default();
                 for e in file.newest_first().take(shown) {
                     widths.measure(&cells(plan, &e?));
                 }
