@@ -16,7 +16,7 @@ use crate::text::halfwidth;
 use crate::vocab::{Lang, Term, Wording, parse_task_state};
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
-fn clean_id(id: &str) -> String {
+pub(super) fn clean_id(id: &str) -> String {
     halfwidth(id).trim().to_string()
 }
 

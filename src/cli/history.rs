@@ -4,11 +4,12 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::edit::{known_id, label, value_text};
-use super::output::{self, csv_io, csv_text, csv_visible};
-use super::{CliError, Context, Format, open_ledger};
-use crate::ledger::{self, Ledger};
+use super::edit::{clean_id, known_id, label, value_text};
+use super::output::{csv_io, csv_text, csv_visible};
+use super::{CliError, Context, Format, ledger_path, warn};
+use crate::ledger::{self, Entry, HistoryFile};
 use crate::plan::Plan;
+use crate::text;
 
 #[derive(Serialize)]
 struct HistoryJson<'a> {
@@ -34,31 +35,114 @@ fn period_of(e: &ledger::Entry) -> Option<String> {
 
 /// `history [ID] [--limit N] [--format F]`, newest first. `--limit 0`
 /// prints the CSV header, `[]`, or (table) how many changes there are.
+///
+/// Streams in every format: the ledger is read once to check it and to
+/// note where its rows are ([`HistoryFile`]), without the index of current
+/// values, then read back newest first a run of rows at a time. A table
+/// measures its columns in that first pass without `--limit`, else in one
+/// more pass over the rows it shows.
 pub fn history(
     cx: &mut Context<'_>,
     id: Option<&str>,
     limit: Option<usize>,
     format: Format,
 ) -> Result<(), CliError> {
-    let ledger = open_ledger(cx.cli, cx.err)?;
-    let id = match id {
-        Some(i) => Some(known_id(cx.plan, Some(&ledger), i)?),
-        None => None,
-    };
-    let rows = ledger
-        .history(id.as_deref())
-        .take(limit.unwrap_or(usize::MAX));
+    let path = ledger_path(cx.cli)?;
+    let id = id.map(clean_id);
+    let plan = cx.plan;
+    let mut widths = Widths::default();
+    // Without --limit a table shows every row: measure them in the first
+    // pass. With it, only the rows shown are measured, in a pass of their own.
+    let measure_all = format == Format::Table && limit.is_none();
+    let file = HistoryFile::open(&path, id.as_deref(), &mut |e| {
+        if measure_all {
+            match e {
+                Some(e) => widths.measure(&cells(plan, e)),
+                None => widths = Widths::default(),
+            }
+        }
+    })?;
+    warn(cx.err, file.warnings());
+    if let Some(i) = &id
+        && file.is_empty()
+    {
+        known_id(plan, None, i)?;
+    }
+    let shown = limit.unwrap_or(usize::MAX).min(file.len());
+    let rows = file.newest_first().take(shown);
     match format {
         Format::Json => history_json(rows, cx.out),
         Format::Csv => history_csv(rows, cx.out),
-        Format::Table => history_table(cx.plan, &ledger, id.as_deref(), rows, cx.out),
+        Format::Table if shown == 0 => nothing_shown(plan, &file, id.as_deref(), cx.out),
+        Format::Table => {
+            if !measure_all {
+                // --limit: the columns fit the rows shown, as before.
+                for e in file.newest_first().take(shown) {
+                    widths.measure(&cells(plan, &e?));
+                }
+            }
+            history_table(plan, &widths, rows, cx.out)
+        }
     }
 }
 
-type Rows<'a> = std::iter::Take<ledger::History<'a>>;
+/// The columns of the table.
+const TABLE_HEADER: [&str; 8] = [
+    "time", "user", "id", "field", "period", "old", "new", "note",
+];
+
+/// The widest cell of each column (by display width, as printed), the
+/// header's included.
+struct Widths([usize; 8]);
+
+impl Default for Widths {
+    fn default() -> Self {
+        Widths(TABLE_HEADER.map(text::width))
+    }
+}
+
+impl Widths {
+    fn measure(&mut self, cells: &[String; 8]) {
+        for (w, c) in self.0.iter_mut().zip(cells) {
+            *w = (*w).max(text::width(&text::visible(c)));
+        }
+    }
+
+    /// One line of the table: every column padded to its width but the
+    /// last, two spaces between, cells made visible, no trailing blanks
+    /// (as [`output::table`] prints).
+    fn line<S: AsRef<str>>(&self, cells: &[S; 8]) -> String {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let c = text::visible(c.as_ref());
+            if i + 1 == cells.len() {
+                s.push_str(&c);
+            } else {
+                s.push_str(&text::pad(&c, self.0[i]));
+                s.push_str("  ");
+            }
+        }
+        s.truncate(s.trim_end().len());
+        s
+    }
+}
+
+/// A row's cells in the table.
+fn cells(plan: &Plan, e: &Entry) -> [String; 8] {
+    [
+        e.time.to_string(),
+        e.user.clone(),
+        e.id.clone(),
+        e.field.as_str().to_string(),
+        period_of(e).unwrap_or_default(),
+        value_text(plan, &e.id, e.field, e.old.as_deref()),
+        value_text(plan, &e.id, e.field, e.value.as_deref()),
+        e.note.clone().unwrap_or_default(),
+    ]
+}
 
 /// One compact JSON object per line, streamed.
-fn history_json(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
+fn history_json(rows: impl Iterator<Item = Row>, out: &mut dyn Write) -> Result<(), CliError> {
     let mut n = 0;
     write!(out, "[")?;
     for e in rows {
@@ -83,7 +167,7 @@ fn history_json(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
 }
 
 /// CSV, streamed; an output error keeps its kind (a closed pipe).
-fn history_csv(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
+fn history_csv(rows: impl Iterator<Item = Row>, out: &mut dyn Write) -> Result<(), CliError> {
     let mut w = csv::Writer::from_writer(&mut *out);
     let header = [
         "time", "user", "id", "field", "value", "old", "note", "line", "period",
@@ -113,39 +197,31 @@ fn history_csv(rows: Rows<'_>, out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
-/// An aligned table; with nothing to show, a line saying why.
+/// A row read back, or why it could not be.
+type Row = Result<Entry, ledger::LedgerError>;
+
+/// The aligned table, streamed: the widths are already measured.
 fn history_table(
     plan: &Plan,
-    ledger: &Ledger,
-    id: Option<&str>,
-    rows: Rows<'_>,
+    widths: &Widths,
+    rows: impl Iterator<Item = Row>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut table = Vec::new();
+    writeln!(out, "{}", widths.line(&TABLE_HEADER))?;
     for e in rows {
-        let e = e?;
-        table.push(vec![
-            e.time.to_string(),
-            e.user.clone(),
-            e.id.clone(),
-            e.field.as_str().to_string(),
-            period_of(&e).unwrap_or_default(),
-            value_text(plan, &e.id, e.field, e.old.as_deref()),
-            value_text(plan, &e.id, e.field, e.value.as_deref()),
-            e.note.clone().unwrap_or_default(),
-        ]);
+        writeln!(out, "{}", widths.line(&cells(plan, &e?)))?;
     }
-    if !table.is_empty() {
-        output::table(
-            out,
-            &[
-                "time", "user", "id", "field", "period", "old", "new", "note",
-            ],
-            &table,
-        )?;
-        return Ok(());
-    }
-    let recorded = id.map_or(ledger.len(), |i| ledger.count(i));
+    Ok(())
+}
+
+/// A table with no row to show: a line saying why.
+fn nothing_shown(
+    plan: &Plan,
+    file: &HistoryFile,
+    id: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let recorded = file.len();
     let of = id
         .map(|i| format!("{}: ", label(plan, i)))
         .unwrap_or_default();
@@ -159,7 +235,7 @@ fn history_table(
     } else if id.is_some() {
         say!(out, "{of}no changes recorded")?;
     } else {
-        say!(out, "no changes recorded in {}", ledger.path().display())?;
+        say!(out, "no changes recorded in {}", file.path().display())?;
     }
     Ok(())
 }

@@ -33,7 +33,7 @@ pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
 pub use store::convert::{self, convert};
 pub use store::{
-    Batch, ChainBreak, Converted, Encoding, History, Ledger, Refreshed, Undone, lock_path,
-    torn_path,
+    Batch, ChainBreak, Converted, Encoding, History, HistoryFile, Ledger, Refreshed, Undone,
+    lock_path, torn_path,
 };
 pub use value::{ValueError, parse_actual};

@@ -10,6 +10,7 @@ mod concurrency;
 mod crash;
 mod current;
 mod lights;
+mod memory;
 mod periods;
 mod safety;
 mod store;

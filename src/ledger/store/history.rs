@@ -9,7 +9,7 @@ use crate::ledger::entry::Entry;
 use crate::ledger::error::LedgerError;
 
 /// At most this many adjacent rows are read back at once.
-const BATCH: usize = 1024;
+pub(super) const BATCH: usize = 1024;
 
 /// Which rows a history lists, as row indexes (file order).
 enum Order<'a> {

@@ -21,6 +21,8 @@
 //! - `write`: append and undo under the lock, torn lines moved aside;
 //! - `batch`: several edits at once, all or none (`import`);
 //! - `history`: rows read back newest first, and the full scan;
+//! - `stream`: history straight from the file, without the index
+//!   (`wudang-plan history`);
 //! - [`convert`]: conversion to UTF-8 with a BOM.
 
 mod batch;
@@ -30,6 +32,7 @@ mod index;
 mod open;
 mod read;
 mod refresh;
+mod stream;
 mod sys;
 mod write;
 
@@ -42,6 +45,7 @@ pub use convert::Converted;
 pub use history::History;
 pub use index::ChainBreak;
 pub use refresh::Refreshed;
+pub use stream::{HistoryFile, NewestFirst};
 pub use write::Undone;
 
 use crate::ledger::columns::Columns;

@@ -155,7 +155,7 @@ fn parse_complete<S: Source + ?Sized>(
 
 /// What is wrong with a file neither encoding reads: `utf8_line` is where
 /// UTF-8 failed (`None`: the file has a BOM, only UTF-8 was tried).
-fn not_decodable(utf8_line: Option<u64>) -> String {
+pub(super) fn not_decodable(utf8_line: Option<u64>) -> String {
     match utf8_line {
         Some(u) => format!(
             "neither UTF-8 (invalid from line {u}) nor GB18030 (invalid here); \

@@ -1,0 +1,137 @@
+//! `history` streams: the heap it needs does not grow with the ledger, in
+//! any format (issue 12). Measured by counting what this thread allocates
+//! (a counting global allocator), not by RSS, so other tests running at
+//! the same time do not count.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+use clap::Parser;
+use wudang_plan::cli::{self, Cli};
+
+struct Counting;
+
+thread_local! {
+    /// Bytes this thread holds now, and the most it held since the last
+    /// [`reset_peak`].
+    static HELD: Cell<(isize, isize)> = const { Cell::new((0, 0)) };
+}
+
+fn add(n: isize) {
+    let _ = HELD.try_with(|h| {
+        let (now, peak) = h.get();
+        h.set((now + n, peak.max(now + n)));
+    });
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; only
+// a thread-local count is kept beside it.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        add(layout.size() as isize);
+        // SAFETY: the caller's layout, as received.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        add(-(layout.size() as isize));
+        // SAFETY: as received.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        add(layout.size() as isize);
+        // SAFETY: as received.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        add(new_size as isize - layout.size() as isize);
+        // SAFETY: as received.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Runs `f` and returns the most heap it held at once beyond what was
+/// held before it (bytes, this thread).
+fn peak_of(f: impl FnOnce()) -> isize {
+    let start = HELD.with(|h| {
+        let (now, _) = h.get();
+        h.set((now, now));
+        now
+    });
+    f();
+    HELD.with(|h| h.get().1) - start
+}
+
+/// A ledger of `rows` changes on the embedded plan's 8.1, 8.2 and task 8.
+fn write_ledger(path: &Path, rows: usize) {
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    for k in 0..rows {
+        let row = match k % 4 {
+            0 => format!("8.1,actual,{k},,二季度快报 第{k}期,2025"),
+            1 => format!("8.2,actual,{k}.5,,,2025Q2"),
+            2 => format!("8,status,in_progress,,用地未批 {k},"),
+            _ => format!("8.1,note,备注{k},,,"),
+        };
+        writeln!(text, "2025-06-01T10:00:00+08:00,用户{},{row}\r", k % 12).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// Output thrown away, but counted (so that nothing is kept).
+struct Sink(usize);
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Peak heap of `history ARGS` on `data`, and the bytes it printed.
+fn history_peak(data: &Path, args: &[&str]) -> (isize, usize) {
+    let mut argv = vec!["wudang-plan", "--data", data.to_str().unwrap()];
+    argv.extend(["--user", "u", "--today", "2025-06-01", "history"]);
+    argv.extend(args);
+    let cli = Cli::try_parse_from(argv).unwrap();
+    let (mut out, mut err) = (Sink(0), Vec::new());
+    let peak = peak_of(|| cli::run_with(&cli, &mut out, &mut err).unwrap());
+    assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
+    (peak, out.0)
+}
+
+#[test]
+fn history_holds_the_same_memory_for_3000_rows_as_for_12000() {
+    let dir = tempfile::tempdir().unwrap();
+    let (small, big) = (dir.path().join("small.csv"), dir.path().join("big.csv"));
+    write_ledger(&small, 3_000);
+    write_ledger(&big, 12_000);
+    for args in [
+        &["--format", "table"][..],
+        &["--format", "csv"],
+        &["--format", "json"],
+        &["8.1", "--format", "json"],
+        &["--limit", "11000"],
+    ] {
+        let (s, s_out) = history_peak(&small, args);
+        let (b, b_out) = history_peak(&big, args);
+        assert!(
+            b_out > 3 * s_out,
+            "{args:?}: printed {s_out} then {b_out} bytes"
+        );
+        // Holding the rows, or the index of a ledger's rows (16 bytes a
+        // row), would take 150 KB or more for 9,000 more rows; what may
+        // grow is a mark per 1,024 rows (both hold a full run of rows).
+        assert!(
+            b - s < 16 * 1024,
+            "{args:?}: peak heap {s} bytes for 3,000 rows, {b} for 12,000"
+        );
+    }
+}
