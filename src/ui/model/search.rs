@@ -138,10 +138,15 @@ impl Index {
             None => Box::new(all_texts),
         };
         let mut pinyin = Pinyin::new(&query, &q);
+        // An ASCII query in lower case is in a text exactly when it is in
+        // the text's lower case (ASCII lowercases letter by letter): one
+        // substring test instead of two.
+        let one_test = query.raw().is_ascii() && query.raw() == query.lower();
         for n in texts {
             let t = &self.texts[n as usize];
             h.tested += 1;
-            let plain = t.text.contains(query.raw()) || t.lower.contains(query.lower());
+            let plain =
+                (!one_test && t.text.contains(query.raw())) || t.lower.contains(query.lower());
             if !(plain || (q.pinyin() && q.could_match(t.letters))) {
                 continue;
             }
@@ -191,6 +196,8 @@ struct Pinyin<'q, 't> {
     seen: HashMap<&'t str, bool>,
     /// How many times the matcher ran.
     runs: usize,
+    /// The last piece met and its answer.
+    last: Option<(&'t str, bool)>,
 }
 
 impl<'q, 't> Pinyin<'q, 't> {
@@ -204,6 +211,7 @@ impl<'q, 't> Pinyin<'q, 't> {
             usable,
             seen: HashMap::new(),
             runs: 0,
+            last: None,
         }
     }
 
@@ -232,14 +240,25 @@ impl<'q, 't> Pinyin<'q, 't> {
     }
 
     fn piece(&mut self, piece: &'t str) -> bool {
-        if let Some(&m) = self.seen.get(piece) {
+        // Names come in runs sharing a piece (指标1-1, 指标1-2, …): the
+        // last answer first, the map after.
+        if let Some((last, m)) = self.last
+            && last == piece
+        {
             return m;
         }
-        self.runs += 1;
-        // An empty lower case: the caller tests the whole text's; the
-        // matcher alone decides here (all letters may match).
-        let m = self.q.matches_indexed(piece, "", u64::MAX);
-        self.seen.insert(piece, m);
+        let m = match self.seen.get(piece) {
+            Some(&m) => m,
+            None => {
+                self.runs += 1;
+                // An empty lower case: the caller tests the whole text's;
+                // the matcher alone decides here (all letters may match).
+                let m = self.q.matches_indexed(piece, "", u64::MAX);
+                self.seen.insert(piece, m);
+                m
+            }
+        };
+        self.last = Some((piece, m));
         m
     }
 }
