@@ -457,6 +457,8 @@ fn cli_and_ui_agree_for_every_leader() {
         statuses: &statuses,
         paces: &[],
         today: jiff::civil::date(2025, 6, 30),
+        marks: &[],
+        order: None,
     };
     for leader in plan.leaders() {
         let cli = json_of(&["tasks", "--leader", &leader, "--format", "json"]);

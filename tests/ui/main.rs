@@ -10,6 +10,7 @@ mod footer;
 mod history;
 mod lights;
 mod long;
+mod moves;
 mod period;
 mod pty;
 mod scale;

@@ -139,6 +139,12 @@ fn event_loop(
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     terminal::draw_frame(terminal, state)?;
+    // The search's index and the pickers' items, once the first frame is
+    // on screen, unless a key is already waiting (then the first search
+    // or picker works its own out).
+    if crate::tty::wait_input(Duration::ZERO) == crate::tty::Input::Timeout {
+        update::warm(state);
+    }
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());

@@ -303,27 +303,68 @@ fn all_lines(out: &mut Vec<Pieces>, state: &AppState, width: usize) {
 }
 
 fn group_lines(out: &mut Vec<Pieces>, state: &AppState, g: u32, width: usize) {
+    let tasks = group_head(out, state, g, width);
+    out.extend(tasks.map(|vt| group_task_line(state, vt)));
+}
+
+/// A group's lines before its list of tasks (one line each, see
+/// [`group_task_line`]), and the range of that list in the visible tasks.
+fn group_head<'s>(
+    out: &mut Vec<Pieces>,
+    state: &'s AppState,
+    g: u32,
+    width: usize,
+) -> std::slice::Iter<'s, VisTask> {
     let title = state.plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
     wrapped(out, &group_label(g), title, width, Tone::Title, Tone::Title);
     let Some(range) = state.visible.group_range(g) else {
-        return;
+        return [].iter();
     };
     let (counts, lights, stale) = state.visible.group_counts(g);
     let label = piece(state.label(S::Indicators), Tone::Dim);
     flow(out, label, counts_items(state, &counts), width);
     lights_line(out, state, &lights, stale, width);
     heading(out, state, S::GroupTasks);
-    for vt in &state.visible.tasks[range] {
-        let t = &state.plan.tasks[vt.pos];
-        let leaders = state.plan.task_leaders(&t.id).join("、");
-        let mut line = task_marks(state, &vt.counts, &vt.lights, vt.stale);
-        line.extend([
-            plain(format!(" {:>2} ", t.id)),
-            plain(t.title.clone()),
-            piece(format!("  {leaders}"), Tone::Dim),
-        ]);
-        out.push(line);
-    }
+    state.visible.tasks[range].iter()
+}
+
+/// One task of a group's list: marks, id, title, leaders.
+fn group_task_line(state: &AppState, vt: &VisTask) -> Pieces {
+    let t = &state.plan.tasks[vt.pos];
+    let leaders = state.plan.task_leaders(&t.id).join("、");
+    let mut line = task_marks(state, &vt.counts, &vt.lights, vt.stale);
+    line.extend([
+        plain(format!(" {:>2} ", t.id)),
+        plain(t.title.clone()),
+        piece(format!("  {leaders}"), Tone::Dim),
+    ]);
+    line
+}
+
+/// `n` of the detail pane's lines from line `from` on, and how many lines
+/// it has in all: [`lines`] without laying out what is not shown (a
+/// group's list of tasks is one line per task: a group of 500 tasks lays
+/// out the few on screen).
+pub fn window(state: &AppState, width: usize, from: usize, n: usize) -> (Vec<Pieces>, usize) {
+    let TreeRow::Group(g) = state.selected_row() else {
+        let all = lines(state, width);
+        let total = all.len();
+        return (all.into_iter().skip(from).take(n).collect(), total);
+    };
+    let mut out = Vec::new();
+    let tasks = group_head(&mut out, state, g, width);
+    let total = out.len() + tasks.len();
+    let head = out.len();
+    let mut shown: Vec<Pieces> = out.into_iter().skip(from).take(n).collect();
+    let skip = from.saturating_sub(head);
+    let more = n - shown.len();
+    shown.extend(
+        tasks
+            .skip(skip)
+            .take(more)
+            .map(|vt| group_task_line(state, vt)),
+    );
+    (shown, total)
 }
 
 /// The detail pane's lines for the selected tree row at `width` cells.

@@ -7,11 +7,13 @@
 //! The box is [`BOX`] lines; a pace that wraps or a note that needs more
 //! takes the lines after the target line and grows the box by up to
 //! [`GROW`] lines (keeping a line for the source) while the list keeps
-//! [`MIN_LIST`] rows. The line counts are computed here, by
+//! [`MIN_LIST`] rows. It is as tall as the page needs ([`parts`]), so a
+//! move between neighbouring rows does not move the list or the box. The line counts are computed here, by
 //! display width, so `update` knows the list's height without drawing.
 
 use rust_decimal::Decimal;
 
+use super::cursor::Cursor;
 use super::doc::{Piece, Pieces, Tone, flow_runs, piece, plain, wrapped};
 use super::layout::{self, Area};
 use super::state::AppState;
@@ -102,11 +104,28 @@ pub fn wanted(state: &AppState, ip: usize, width: usize) -> usize {
 
 /// The indicator pane at `area` for the selected indicator: its inside,
 /// the rows of its list and the lines of the box.
+///
+/// The box is as tall as the tallest box of the page (the rows a list
+/// under the smallest box would show around the selection), not of the
+/// selected indicator alone: a move to a neighbouring row keeps the list
+/// and the box where they are, and redraws only what differs (a box that
+/// grew for one long note would move the rule and every row below it).
 pub fn parts(state: &AppState, area: Area) -> (Area, usize, usize) {
     let width = layout::inner(area).width as usize;
-    let want = state
-        .selected_ind()
-        .map_or(BOX, |ip| wanted(state, ip, width));
+    let inds = state.selected_inds();
+    if inds.is_empty() {
+        return layout::indicator_parts(area, BOX);
+    }
+    let (_, most, _) = layout::indicator_parts(area, BOX);
+    let sel = state.inds.sel.min(inds.len() - 1);
+    let off = Cursor { sel, ..state.inds }.first_shown(most, inds.len());
+    let page = &inds[off..(off + most.max(1)).min(inds.len())];
+    let want = page
+        .iter()
+        .chain(std::iter::once(&inds[sel]))
+        .map(|&ip| wanted(state, ip, width))
+        .max()
+        .unwrap_or(BOX);
     layout::indicator_parts(area, want)
 }
 

@@ -68,6 +68,23 @@ impl<'p> Texts<'p> {
 }
 
 impl Index {
+    /// The index of no text.
+    pub const EMPTY: Index = Index {
+        texts: Vec::new(),
+        task_texts: Vec::new(),
+        ind_text: Vec::new(),
+    };
+
+    /// How many distinct texts the index holds.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// True when the index holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
     pub fn new(plan: &Plan) -> Self {
         let mut t = Texts {
             texts: Vec::new(),
@@ -111,6 +128,7 @@ impl Index {
             task_hit: vec![false; plan.tasks.len()],
             task_cands: Vec::new(),
             tested: 0,
+            matched: 0,
         };
         // Texts: candidates first, the exact test on those only.
         let mut cand = vec![false; self.texts.len()];
@@ -119,19 +137,24 @@ impl Index {
             Some(p) => Box::new(p.text_cands.iter().copied()),
             None => Box::new(all_texts),
         };
+        let mut pinyin = Pinyin::new(&query, &q);
+        // An ASCII query in lower case is in a text exactly when it is in
+        // the text's lower case (ASCII lowercases letter by letter): one
+        // substring test instead of two.
+        let one_test = query.raw().is_ascii() && query.raw() == query.lower();
         for n in texts {
             let t = &self.texts[n as usize];
             h.tested += 1;
-            if !(t.text.contains(query.raw())
-                || t.lower.contains(query.lower())
-                || (q.pinyin() && q.could_match(t.letters)))
-            {
+            let plain =
+                (!one_test && t.text.contains(query.raw())) || t.lower.contains(query.lower());
+            if !(plain || (q.pinyin() && q.could_match(t.letters))) {
                 continue;
             }
             cand[n as usize] = true;
             h.text_cands.push(n);
-            h.text_hit[n as usize] = q.matches_indexed(&t.text, &t.lower, t.letters);
+            h.text_hit[n as usize] = plain || pinyin.matches(&t.text);
         }
+        h.matched = pinyin.runs;
         // Tasks: a candidate has a candidate text or contains the search
         // in its paragraphs.
         let all_tasks = 0..plan.tasks.len() as u32;
@@ -155,6 +178,88 @@ impl Index {
     /// Indicator `ip`'s name as a text of the index.
     fn ind(&self, ip: usize) -> Option<usize> {
         self.ind_text.get(ip).map(|&n| n as usize)
+    }
+}
+
+/// The pinyin matcher of one query, run once per distinct *piece* of
+/// text. A match is a run of consecutive characters, each consumed as
+/// itself (case-folded) or as a pinyin of it; an ASCII character has no
+/// pinyin, so one that is not in the query can never be part of a match.
+/// Such characters cut a text into pieces, and the query matches the text
+/// exactly when it matches one of its pieces: `指标1234-5` is the piece
+/// `指标` for `zhibiao`, and 100,000 such names cost one match.
+struct Pinyin<'q, 't> {
+    q: &'q CompiledQuery<'q>,
+    /// The ASCII bytes the query has (lower case, as the matcher sees it).
+    usable: [bool; 128],
+    /// The answer for each piece met.
+    seen: HashMap<&'t str, bool>,
+    /// How many times the matcher ran.
+    runs: usize,
+    /// The last piece met and its answer.
+    last: Option<(&'t str, bool)>,
+}
+
+impl<'q, 't> Pinyin<'q, 't> {
+    fn new(query: &Query, q: &'q CompiledQuery<'q>) -> Self {
+        let mut usable = [false; 128];
+        for b in query.lower().bytes().filter(u8::is_ascii) {
+            usable[usize::from(b)] = true;
+        }
+        Pinyin {
+            q,
+            usable,
+            seen: HashMap::new(),
+            runs: 0,
+            last: None,
+        }
+    }
+
+    /// True when the pinyin matcher matches `text` (the plain tests are
+    /// the caller's).
+    fn matches(&mut self, text: &'t str) -> bool {
+        if !self.q.pinyin() {
+            return false;
+        }
+        let b = text.as_bytes();
+        let mut start = 0;
+        for end in 0..=b.len() {
+            let cut = b
+                .get(end)
+                .is_none_or(|&c| c.is_ascii() && !self.usable[usize::from(c.to_ascii_lowercase())]);
+            if !cut {
+                continue;
+            }
+            // Cuts fall on ASCII bytes: `start..end` is on char boundaries.
+            if end > start && self.piece(&text[start..end]) {
+                return true;
+            }
+            start = end + 1;
+        }
+        false
+    }
+
+    fn piece(&mut self, piece: &'t str) -> bool {
+        // Names come in runs sharing a piece (指标1-1, 指标1-2, …): the
+        // last answer first, the map after.
+        if let Some((last, m)) = self.last
+            && last == piece
+        {
+            return m;
+        }
+        let m = match self.seen.get(piece) {
+            Some(&m) => m,
+            None => {
+                self.runs += 1;
+                // An empty lower case: the caller tests the whole text's;
+                // the matcher alone decides here (all letters may match).
+                let m = self.q.matches_indexed(piece, "", u64::MAX);
+                self.seen.insert(piece, m);
+                m
+            }
+        };
+        self.last = Some((piece, m));
+        m
     }
 }
 
@@ -204,6 +309,9 @@ pub struct Hits {
     task_cands: Vec<u32>,
     /// How many texts were tested (the work narrowing saves).
     pub tested: usize,
+    /// How many times the pinyin matcher ran (once per distinct piece of
+    /// text, see [`Pinyin`]).
+    pub matched: usize,
 }
 
 impl Hits {
@@ -341,6 +449,8 @@ mod tests {
             statuses: st,
             paces: &[],
             today: jiff::civil::date(2025, 6, 30),
+            marks: &[],
+            order: None,
         }
     }
 
@@ -425,6 +535,77 @@ mod tests {
             for ip in 0..plan.indicators.len() {
                 let want = scan.indicator(&plan, ip);
                 assert_eq!(hits.indicator(&index, &plan, ip), want, "{q:?} ind {ip}");
+            }
+        }
+    }
+
+    /// The matcher on a text's pieces answers as on the whole text, for
+    /// names with digits, ASCII letters, punctuation, full-width and
+    /// other non-ASCII characters, and queries that cross them.
+    #[test]
+    fn pieces_match_as_the_whole_text() {
+        let texts = [
+            "指标1234-5",
+            "指标99-1",
+            "指标9-9",
+            "任务12",
+            "GDP增长率",
+            "R&D经费支出",
+            "5G基站",
+            "规模以上工业增加值（第12号）",
+            "ＡＢＣ全角",
+            "Kelvin\u{212A}温度",
+            "İstanbul办事处",
+            "a-b c.d",
+            "朱快春",
+            "区发展改革局 王飞",
+            "",
+        ];
+        let queries = [
+            "zhibiao",
+            "zhibiao9",
+            "zhibiao99",
+            "zb1234",
+            "bi",
+            "99",
+            "9-9",
+            "rw12",
+            "renwu1",
+            "gdp",
+            "gdpzz",
+            "gdpzzl",
+            "dzz",
+            "r&dj",
+            "d经费",
+            "5gjz",
+            "gjz",
+            "jz",
+            "（",
+            "d12",
+            "abc",
+            "kwd",
+            "kelvin",
+            "istanbul",
+            "i̇",
+            "b c",
+            "bc",
+            "zkc",
+            "zhukc",
+            "wf",
+            "jwf",
+            "a-b",
+            "c.d",
+            "x",
+            "zh",
+            "zhu",
+        ];
+        for q in queries {
+            let query = Query::new(q);
+            let c = query.compile();
+            let mut p = Pinyin::new(&query, &c);
+            for t in texts {
+                let plain = t.contains(query.raw()) || t.to_lowercase().contains(query.lower());
+                assert_eq!(plain || p.matches(t), c.matches(t), "{q:?} on {t:?}");
             }
         }
     }

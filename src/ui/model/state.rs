@@ -1,13 +1,15 @@
 //! The whole UI state. Changed only by [`crate::ui::update()`]; drawn by
 //! [`crate::ui::draw`]. No terminal, no file, no ratatui here.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::cursor::Cursor;
-use super::filter::{self, Filters, Judged, Visible};
+use super::filter::{self, Filters, Judged, Mark, Order, Visible};
 use super::layout::{self, Area, Pane, Panes, Shape};
 use super::mode::{ChartView, HistoryView, Mode, Request};
 use super::overview::{self, OvRow};
+use super::picker::PickItem;
 use super::search::{Hits, Index};
 use super::theme::Theme;
 use crate::ledger::Status;
@@ -85,6 +87,11 @@ pub struct AppState {
     /// Pace (period, baseline, expected value, light) of every indicator,
     /// [`Plan::indicators`] order.
     pub paces: Vec<Pace>,
+    /// Status, light and 逾期未报 of every indicator in one byte each
+    /// (what the filters read), kept with `statuses` and `paces`.
+    pub marks: Vec<Mark>,
+    /// The plan's tree order (worked out once).
+    pub order: Order,
     pub config: Config,
     pub filters: Filters,
     pub visible: Visible,
@@ -120,6 +127,9 @@ pub struct AppState {
     /// The search's index of the plan (built once) and the last search's
     /// hits (the next letter searches only their candidates).
     pub search: Search,
+    /// The `L` and `U` pickers' items: they depend on the plan only, so
+    /// they are worked out once (on first use, or after the first frame).
+    pub picks: Picks,
     /// A typed search letter's refilter, left for the end of the batch of
     /// queued keys (`update::queue`, `update::flush`); true also selects
     /// the first task then.
@@ -137,10 +147,54 @@ pub struct AppState {
 }
 
 /// The search's index and the last search's hits.
+///
+/// The index is built on the first search, or by the run loop once the
+/// first frame is on screen and no key is waiting ([`Search::warm`]):
+/// at 100,000 indicators it takes a few hundred milliseconds, which the
+/// first frame must not wait for.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    pub index: Index,
+    index: OnceCell<Index>,
     pub hits: Option<Hits>,
+}
+
+/// The leader and unit pickers' items, each worked out once per plan.
+#[derive(Debug, Clone, Default)]
+pub struct Picks {
+    /// The language their counts are worded in, and the items.
+    pub leaders: OnceCell<(Lang, Vec<PickItem>)>,
+    pub units: OnceCell<(Lang, Vec<PickItem>)>,
+}
+
+/// The index of no text, for filters without a search (never searched).
+static NO_INDEX: Index = Index::EMPTY;
+
+impl Search {
+    /// The plan's index, built now if it is not yet.
+    pub fn index_of(&self, plan: &Plan) -> &Index {
+        self.index.get_or_init(|| Index::new(plan))
+    }
+
+    /// Builds the index if it is not built yet; true when it was built now.
+    pub fn warm(&self, plan: &Plan) -> bool {
+        let cold = self.index.get().is_none();
+        self.index_of(plan);
+        cold
+    }
+
+    /// True when the index is built.
+    pub fn is_warm(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The index `f` is answered from: the plan's when `f` searches (built
+    /// then), else an empty one that nothing asks.
+    pub fn index_for(&self, plan: &Plan, f: &Filters) -> &Index {
+        match filter::search_of(f) {
+            Some(_) => self.index_of(plan),
+            None => &NO_INDEX,
+        }
+    }
 }
 
 impl AppState {
@@ -148,18 +202,21 @@ impl AppState {
         let statuses = progress.statuses(&plan);
         let paces = progress.paces(&plan);
         let overview = overview::rows(&plan, &statuses, &paces, progress.today);
+        let marks = filter::marks(&statuses, &paces, progress.today);
+        let order = Order::new(&plan);
         let said: Vec<&str> = [config.note, config.read_only]
             .into_iter()
             .flatten()
             .map(|s| s.get(config.lang))
             .collect();
         let message = (!said.is_empty()).then(|| said.join("  "));
-        let index = Index::new(&plan);
         let mut s = AppState {
             plan,
             progress,
             statuses,
             paces,
+            marks,
+            order,
             config,
             filters: Filters::default(),
             visible: Visible::default(),
@@ -179,6 +236,7 @@ impl AppState {
             measured: Measured::default(),
             revision: 0,
             search: Search::default(),
+            picks: Picks::default(),
             refilter_due: false,
             quit: false,
             suspend: false,
@@ -187,7 +245,6 @@ impl AppState {
             history: None,
             chart: None,
         };
-        s.search.index = index;
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
         s
@@ -243,6 +300,7 @@ impl AppState {
         self.statuses = self.progress.statuses(&self.plan);
         self.paces = self.progress.paces(&self.plan);
         let today = self.progress.today;
+        self.marks = filter::marks(&self.statuses, &self.paces, today);
         self.overview = overview::rows(&self.plan, &self.statuses, &self.paces, today);
         self.refilter();
     }
@@ -253,6 +311,8 @@ impl AppState {
             statuses: &self.statuses,
             paces: &self.paces,
             today: self.progress.today,
+            marks: &self.marks,
+            order: Some(&self.order),
         }
     }
 
@@ -267,7 +327,8 @@ impl AppState {
         self.touch();
         let keep = self.selected_task_pos();
         self.search_again();
-        let (index, hits) = (&self.search.index, self.search.hits.as_ref());
+        let index = self.search.index_for(&self.plan, &self.filters);
+        let hits = self.search.hits.as_ref();
         self.visible = filter::compute(&self.plan, &self.judged(), &self.filters, index, hits);
         self.rebuild_rows();
         match keep.and_then(|p| self.row_of_task(p)) {
@@ -292,7 +353,10 @@ impl AppState {
             return;
         }
         let prev = self.search.hits.take();
-        let hits = self.search.index.search(&self.plan, text, prev.as_ref());
+        let hits = self
+            .search
+            .index_of(&self.plan)
+            .search(&self.plan, text, prev.as_ref());
         self.search.hits = Some(hits);
     }
 

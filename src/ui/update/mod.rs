@@ -41,6 +41,13 @@ use super::keymap::Ctx;
 use super::model::AppState;
 use settle::settle;
 
+/// Works out once, before it is asked for, what depends on the plan only
+/// and costs more than a key may (the search's index, the `L` and `U`
+/// pickers' items): the run loop calls it after the first frame.
+pub fn warm(s: &AppState) {
+    pick::warm(s);
+}
+
 /// Applies `action` to `s`, the visible set included.
 pub fn update(s: &mut AppState, action: Action) {
     queue(s, action);

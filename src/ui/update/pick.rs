@@ -1,6 +1,7 @@
 //! Opening a picker (`L`, `U`, `S`, `t`): its items with their counts,
 //! from the plan and the state.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::ledger::{Field, TaskState};
@@ -17,8 +18,8 @@ use crate::vocab::Term;
 /// The picker of `kind`, nothing typed yet.
 pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
     let items = match kind {
-        PickKind::Leader => leader_items(state),
-        PickKind::Unit => unit_items(state),
+        PickKind::Leader => leaders(state),
+        PickKind::Unit => units(state),
         PickKind::Status => status_items(state),
         PickKind::TaskState => task_state_items(state),
     };
@@ -40,6 +41,47 @@ pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
     p.seen = seen;
     p.seen_row = seen_row;
     p
+}
+
+/// The leader picker's items, worked out on first use (a pass over the
+/// plan's rows: 20,000 at the province's size) in the UI's language.
+fn leaders(state: &AppState) -> Vec<PickItem> {
+    cached(state, &state.picks.leaders, leader_items)
+}
+
+/// The unit picker's items, worked out on first use.
+fn units(state: &AppState) -> Vec<PickItem> {
+    cached(state, &state.picks.units, unit_items)
+}
+
+/// `make(state)`, kept in `cell` the first time (their counts are worded
+/// in the UI's language: in another, they are worked out again).
+fn cached(
+    state: &AppState,
+    cell: &OnceCell<(Lang, Vec<PickItem>)>,
+    make: fn(&AppState) -> Vec<PickItem>,
+) -> Vec<PickItem> {
+    let (lang, items) = cell.get_or_init(|| (state.lang(), make(state)));
+    if *lang == state.lang() {
+        items.clone()
+    } else {
+        make(state)
+    }
+}
+
+/// What the first search and the first `L` or `U` would otherwise work
+/// out: the search's index and the two pickers' items. The run loop calls
+/// it once the first frame is on screen.
+pub fn warm(state: &AppState) {
+    state.search.warm(&state.plan);
+    state
+        .picks
+        .leaders
+        .get_or_init(|| (state.lang(), leader_items(state)));
+    state
+        .picks
+        .units
+        .get_or_init(|| (state.lang(), unit_items(state)));
 }
 
 /// Every leader with the tasks and headline rows they lead.
@@ -87,9 +129,16 @@ fn unit_items(state: &AppState) -> Vec<PickItem> {
 /// indicators each would list under the other filters.
 fn status_items(state: &AppState) -> Vec<PickItem> {
     let lang = state.lang();
-    let (index, hits) = (&state.search.index, state.search.hits.as_ref());
-    let (classes, lights, stale) =
-        filter::pick_counts(&state.plan, &state.judged(), &state.filters, index, hits);
+    let index = state.search.index_for(&state.plan, &state.filters);
+    let hits = state.search.hits.as_ref();
+    let (classes, lights, stale) = filter::pick_counts(
+        &state.plan,
+        &state.judged(),
+        &state.filters,
+        index,
+        hits,
+        &state.visible,
+    );
     let n = |k: usize| fill(lang, S::NIndicators, &[&k.to_string()]);
     let mut items: Vec<PickItem> = Class::ALL
         .into_iter()

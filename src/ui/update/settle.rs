@@ -38,7 +38,7 @@ fn measure_detail(s: &mut AppState) {
     let key = width.map(|w| (s.selected_row(), w, s.revision));
     if key != s.measured.detail_for {
         s.measured.detail_lines = match width {
-            Some(w) => detail::lines(s, w as usize).len(),
+            Some(w) => detail::window(s, w as usize, 0, 0).1,
             None => 0,
         };
         s.measured.detail_for = key;

@@ -33,19 +33,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let ls: Vec<_> = detail::lines(state, inner.width as usize)
-        .iter()
-        .map(|l| paint::pieces(state, l))
-        .collect();
-    let max = ls.len().saturating_sub(inner.height as usize);
-    let scroll = paint::put_lines(buf, inner, &ls, state.detail.sel);
-    if max > 0 {
+    let h = inner.height as usize;
+    let w = inner.width as usize;
+    // Only the lines on screen are laid out.
+    let total = detail::window(state, w, 0, 0).1;
+    let scroll = state.detail.sel.min(total.saturating_sub(h));
+    let (shown, total) = detail::window(state, w, scroll, h);
+    let ls: Vec<_> = shown.iter().map(|l| paint::pieces(state, l)).collect();
+    paint::put_lines(buf, inner, &ls, 0);
+    if total > h {
         // where we are: "12/40" in the bottom border
-        let pos = format!(
-            " {}/{} ",
-            (scroll + inner.height as usize).min(ls.len()),
-            ls.len()
-        );
+        let pos = format!(" {}/{} ", (scroll + h).min(total), total);
         let w = text::width(&pos) as u16;
         if area.width > w + 2 {
             paint::put(

@@ -234,10 +234,17 @@ fn cells(c: &Cols, parts: Vec<Cell>, bar: Vec<Span<'static>>) -> Line<'static> {
 /// Lines of the selected indicator's full description, `info_h` at most:
 /// the name, the target line, the pace ([`info::pace_lines`]), the note ([`info::note_lines`], taking the
 /// lines left, the last cut with `~` when it does not fit), the source.
-fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<Line<'static>> {
+fn info_lines(
+    state: &AppState,
+    ip: usize,
+    width: usize,
+    info_h: usize,
+    page: &[usize],
+) -> Vec<Line<'static>> {
     let th = state.theme();
     let ind = &state.plan.indicators[ip];
     let r = row_text(state, ip);
+    let (tw, aw) = target_widths(state, page, width);
     let mut out = Vec::new();
     let idw = text::width(&ind.id);
     for (i, l) in info::name_lines(ind, width).into_iter().enumerate() {
@@ -255,11 +262,11 @@ fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<L
         Span::styled(state.label(S::ColTarget), th.dim()),
         Span::raw(format!(
             "{}  {}",
-            target_text(state, ind, true),
+            widen(&target_text(state, ind, true), tw),
             fill(state.lang(), S::DueYear, &[&r.due])
         )),
         Span::styled(format!("   {}", state.label(S::ColActual)), th.dim()),
-        Span::raw(r.actual),
+        Span::raw(widen(&r.actual, aw)),
         Span::raw("   "),
         Span::styled(r.word, th.status(r.status)),
     ]));
@@ -290,6 +297,34 @@ fn info_lines(state: &AppState, ip: usize, width: usize, info_h: usize) -> Vec<L
     }
     out.truncate(info_h);
     out
+}
+
+/// The widths the box's target line pads the target and the actual to:
+/// the widest of the page's rows, so that a move to a neighbouring row
+/// rewrites the values and not the labels after them (fewer bytes over a
+/// slow link). 0, 0 (no padding) when the widest line would not fit.
+fn target_widths(state: &AppState, page: &[usize], width: usize) -> (usize, usize) {
+    let (mut tw, mut aw, mut rest) = (0, 0, 0);
+    for &ip in page {
+        let ind = &state.plan.indicators[ip];
+        let a = state.progress.actual.get(&ind.id);
+        let r = row_text(state, ip);
+        tw = tw.max(text::width(&target_text(state, ind, true)));
+        aw = aw.max(text::width(&actual_text(state, a)));
+        let year = fill(state.lang(), S::DueYear, &[&r.due]);
+        rest = rest.max(text::width(&year) + text::width(&r.word));
+    }
+    let labels = text::width(&state.label(S::ColTarget)) + text::width(&state.label(S::ColActual));
+    if labels + tw + 2 + 3 + aw + 3 + rest > width {
+        return (0, 0);
+    }
+    (tw, aw)
+}
+
+/// `s` padded with spaces to `w` cells; as it is when wider.
+fn widen(s: &str, w: usize) -> String {
+    let pad = w.saturating_sub(text::width(s));
+    format!("{s}{}", " ".repeat(pad))
 }
 
 /// ` 指标 5  期限 2025  [Tab 切换：详情] `: the count, the deadline the
@@ -393,12 +428,20 @@ fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> 
     cells(c, parts, bar)
 }
 
-/// The selected indicator in full below a rule, `info_h` lines from `y`.
-fn draw_info(buf: &mut Buffer, inner: Rect, y: u16, state: &AppState, ip: usize, info_h: usize) {
+/// The selected indicator in full below a rule, `info_h` lines from `y`
+/// (`page`: the rows listed above it).
+fn draw_info(
+    buf: &mut Buffer,
+    inner: Rect,
+    y: u16,
+    state: &AppState,
+    (ip, page): (usize, &[usize]),
+    info_h: usize,
+) {
     let w = inner.width as usize;
     let rule = "-".repeat(w);
     paint::put(buf, inner.x, y, inner.width, &rule, state.theme().dim());
-    for (k, l) in info_lines(state, ip, w, info_h).iter().enumerate() {
+    for (k, l) in info_lines(state, ip, w, info_h, page).iter().enumerate() {
         paint::put_line(buf, inner.x, y + 1 + k as u16, inner.width, l);
     }
 }
@@ -430,6 +473,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     let sel = state.inds.sel.min(inds.len() - 1);
     let off = Cursor { sel, ..state.inds }.first_shown(list_h, inds.len());
     let (shown, c, common_due) = fit_rows(state, inds, off, list_h, inner.width as usize);
+    let page = &inds[off..(off + shown.len()).min(inds.len())];
     let block = paint::block(state, title(state, narrow, common_due.as_deref()), focused);
     paint::frame_block(buf, area, block);
     paint::put_line(buf, inner.x, inner.y, inner.width, &header(state, &c));
@@ -448,6 +492,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, narrow: bool) {
     }
     if info_h > 0 {
         let rule_y = inner.y + 1 + list_h as u16;
-        draw_info(buf, inner, rule_y, state, inds[sel], info_h);
+        draw_info(buf, inner, rule_y, state, (inds[sel], page), info_h);
     }
 }
