@@ -109,15 +109,24 @@ pub(super) fn unsafe_field(
 /// characters are unsafe).
 fn has_unsafe(f: &str, multiline: bool) -> bool {
     let b = f.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let line_break = multiline && (c == b'\n' || (c == b'\r' && b.get(i + 1) == Some(&b'\n')));
-        if (c < 0x20 || c == 0x7f) && !line_break {
-            return true;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            let line_break =
+                multiline && (c == b'\n' || (c == b'\r' && b.get(i + 1) == Some(&b'\n')));
+            if (c < 0x20 || c == 0x7f) && !line_break {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        match f.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(ch) if crate::text::is_unsafe(ch) => return true,
+            Some(ch) => i += ch.len_utf8(),
+            None => return true,
         }
     }
-    !f.is_ascii()
-        && f.chars()
-            .any(|c| !c.is_ascii() && crate::text::is_unsafe(c))
+    false
 }
 
 /// One data record with its file and line, fields looked up by header name.

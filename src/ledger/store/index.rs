@@ -333,6 +333,14 @@ impl Index {
         self.ids.get(id).map_or(&[], |s| s.rows.as_slice())
     }
 
+    /// Gives back the room the row positions and the texts grew into
+    /// (after a full read; appends grow them again as needed).
+    pub(super) fn shrink(&mut self) {
+        self.rows.starts.shrink_to_fit();
+        self.rows.jumps.shrink_to_fit();
+        self.texts.shrink();
+    }
+
     /// The first chain breaks and how many there are in all.
     pub(super) fn breaks(&self) -> (&[ChainBreak], usize) {
         (&self.breaks, self.break_count)

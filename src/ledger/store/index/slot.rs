@@ -106,6 +106,10 @@ impl Texts {
         *self = fresh;
     }
 
+    pub(super) fn shrink(&mut self) {
+        self.buf.shrink_to_fit();
+    }
+
     /// Bytes held (the buffer's capacity and the overflow texts).
     #[cfg(test)]
     pub(super) fn heap_bytes(&self) -> usize {
