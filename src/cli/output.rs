@@ -155,7 +155,7 @@ struct IndicatorJson<'a> {
     note: Option<&'a str>,
     /// When and by whom the actual was last recorded.
     updated: Option<String>,
-    by: Option<&'a str>,
+    by: Option<String>,
     /// The period of the current actual (`"2024"`, `"2024Q2"`); null when
     /// nothing is recorded.
     period: Option<String>,
@@ -193,8 +193,8 @@ fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson
         },
         status: facts.status(ind).as_str(),
         note: facts.ledger.note(&ind.id),
-        updated: last.map(|e| e.time.to_string()),
-        by: last.map(|e| e.user.as_str()),
+        updated: last.as_ref().map(|e| e.time.to_string()),
+        by: last.map(|e| e.user),
         period: pace.period.map(|p| p.to_string()),
         baseline: pace.baseline,
         expected: pace.expected(),
@@ -458,7 +458,7 @@ fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -
                 j.status.to_string(),
                 csv_text(j.note.unwrap_or("")),
                 j.updated.unwrap_or_default(),
-                csv_text(j.by.unwrap_or("")),
+                csv_text(j.by.as_deref().unwrap_or("")),
                 j.period.unwrap_or_default(),
                 j.baseline.map(|d| d.to_string()).unwrap_or_default(),
                 j.expected.map(|d| d.to_string()).unwrap_or_default(),

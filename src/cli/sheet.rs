@@ -100,8 +100,8 @@ fn row(plan: &Plan, facts: &Facts<'_>, ind: &Indicator) -> Row {
         persons: owners.map_or_else(Vec::new, |r| {
             r.owners.iter().map(|o| o.person.clone()).collect()
         }),
-        changed: latest.map(|e| e.time.to_string()),
-        changed_by: latest.map(|e| e.user.clone()),
+        changed: latest.as_ref().map(|e| e.time.to_string()),
+        changed_by: latest.map(|e| e.user),
         ledger_line: facts.ledger.last_line(),
     }
 }

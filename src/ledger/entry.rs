@@ -29,10 +29,6 @@ pub(crate) const REQUIRED: [&str; 5] = ["time", "user", "id", "field", "value"];
 pub use crate::vocab::Field;
 
 impl Field {
-    pub(crate) fn index(self) -> usize {
-        self as usize
-    }
-
     /// True for fields whose values are free text (formula-protected when
     /// written).
     pub fn is_text(self) -> bool {

@@ -70,7 +70,11 @@ pub(super) fn unsafe_field(
 ) -> Option<PlanError> {
     for (i, f) in record.iter().enumerate() {
         let column = headers.get(i).map(str::trim).unwrap_or("");
-        let text: std::borrow::Cow<'_, str> = if MULTILINE.contains(&column) {
+        let multiline = MULTILINE.contains(&column);
+        if !has_unsafe(f, multiline) {
+            continue;
+        }
+        let text: std::borrow::Cow<'_, str> = if multiline {
             f.replace("\r\n", "").replace('\n', "").into()
         } else {
             f.into()
@@ -99,19 +103,46 @@ pub(super) fn unsafe_field(
     None
 }
 
+/// True when `f` holds a character [`unsafe_field`] refuses: any
+/// [`crate::text::is_unsafe`] one but, in a multi-line column, LF and the
+/// CR of a CRLF. ASCII is checked without decoding (only its control
+/// characters are unsafe).
+fn has_unsafe(f: &str, multiline: bool) -> bool {
+    let b = f.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            let line_break =
+                multiline && (c == b'\n' || (c == b'\r' && b.get(i + 1) == Some(&b'\n')));
+            if (c < 0x20 || c == 0x7f) && !line_break {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        match f.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(ch) if crate::text::is_unsafe(ch) => return true,
+            Some(ch) => i += ch.len_utf8(),
+            None => return true,
+        }
+    }
+    false
+}
+
 /// One data record with its file and line, fields looked up by header name.
 pub(super) struct Rec<'a> {
     file: &'a str,
     line: u64,
-    columns: Rc<HashMap<String, usize>>,
+    columns: Rc<Vec<(String, usize)>>,
     record: csv::StringRecord,
 }
 
 impl Rec<'_> {
     pub(super) fn get(&self, col: &str) -> &str {
         self.columns
-            .get(col)
-            .and_then(|&i| self.record.get(i))
+            .iter()
+            .find(|(name, _)| name == col)
+            .and_then(|&(_, i)| self.record.get(i))
             .map(str::trim)
             .unwrap_or("")
     }
@@ -164,6 +195,30 @@ pub(super) fn records<'a>(
     required: &[&str],
     errs: &mut Vec<PlanError>,
 ) -> Vec<Rec<'a>> {
+    let mut out = Vec::new();
+    each_record(file, text, required, errs, |rec, _| {
+        out.push(Rec {
+            file: rec.file,
+            line: rec.line,
+            columns: Rc::clone(&rec.columns),
+            record: rec.record.clone(),
+        })
+    });
+    out
+}
+
+/// Calls `f` with each record of a CSV text in turn (one record buffer
+/// reused: no record is kept), after checking the header for required
+/// columns. `f` pushes its errors to the vector it is given; they follow
+/// the file's syntax errors in `errs`, as if every record had been read
+/// first. Header names are matched after trimming; a UTF-8 BOM is ignored.
+pub(super) fn each_record<'a>(
+    file: &'a str,
+    text: &str,
+    required: &[&str],
+    errs: &mut Vec<PlanError>,
+    mut f: impl FnMut(&Rec<'a>, &mut Vec<PlanError>),
+) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -173,64 +228,86 @@ pub(super) fn records<'a>(
         Ok(h) => h.clone(),
         Err(e) => {
             errs.push(csv_error(file, &e));
-            return Vec::new();
+            return;
         }
     };
     let Some(columns) = header_columns(file, &headers, required, errs) else {
-        return Vec::new();
+        return;
     };
+    let columns: Vec<(String, usize)> = columns.into_iter().collect();
     let columns = Rc::new(columns);
-    let mut out = Vec::new();
-    let unbalanced = text.matches('"').count() % 2 == 1;
-    for result in rdr.records() {
-        match result {
-            Ok(record) => {
+    let mut found = Vec::new();
+    // The last good record waits for the next: an unclosed quote drops it.
+    let mut pending: Option<Rec<'a>> = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
-                if record.iter().all(|f| f.trim().is_empty()) {
+                if !record_ok(file, line, &headers, &record, errs) {
                     continue;
                 }
-                if let Some(e) = unsafe_field(file, line, &headers, &record) {
-                    errs.push(e);
-                    continue;
-                }
-                if record.len() > headers.len() {
-                    errs.push(PlanError::Syntax {
-                        file: file.to_string(),
-                        line,
-                        message: format!(
-                            "{} fields, expected at most {} (one per header column); is a comma unquoted?",
-                            record.len(),
-                            headers.len()
-                        ),
-                    });
-                    continue;
-                }
-                out.push(Rec {
+                let rec = Rec {
                     file,
                     line,
                     columns: Rc::clone(&columns),
-                    record,
-                });
+                    record: std::mem::take(&mut record),
+                };
+                if let Some(prev) = pending.replace(rec) {
+                    f(&prev, &mut found);
+                    record = prev.record;
+                }
             }
             Err(e) => errs.push(csv_error(file, &e)),
         }
     }
     // An unclosed quote swallows the rest of the file into one field: name
     // the line where it starts instead of reporting confusing later errors.
-    if unbalanced
-        && let Some(last) = out.last()
-        && last.record.iter().any(|f| f.contains('\n'))
-    {
-        let line = last.line;
-        out.pop();
+    if let Some(last) = pending {
+        if text.matches('"').count() % 2 == 1 && last.record.iter().any(|f| f.contains('\n')) {
+            errs.push(PlanError::Syntax {
+                file: file.to_string(),
+                line: last.line,
+                message: "a quoted field starting here is never closed (expected a closing `\"`)"
+                    .into(),
+            });
+        } else {
+            f(&last, &mut found);
+        }
+    }
+    errs.extend(found);
+}
+
+/// False (and the error pushed) for a record with an unsafe character or
+/// more fields than the header; false, silently, for an empty one.
+fn record_ok(
+    file: &str,
+    line: u64,
+    headers: &csv::StringRecord,
+    record: &csv::StringRecord,
+    errs: &mut Vec<PlanError>,
+) -> bool {
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return false;
+    }
+    if let Some(e) = unsafe_field(file, line, headers, record) {
+        errs.push(e);
+        return false;
+    }
+    if record.len() > headers.len() {
         errs.push(PlanError::Syntax {
             file: file.to_string(),
             line,
-            message: "a quoted field starting here is never closed (expected a closing `\"`)"
-                .into(),
+            message: format!(
+                "{} fields, expected at most {} (one per header column); is a comma unquoted?",
+                record.len(),
+                headers.len()
+            ),
         });
+        return false;
     }
-    out
+    true
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> PlanError {
@@ -255,4 +332,74 @@ pub(super) fn split_list(s: &str, is_name: bool) -> Vec<String> {
         })
         .filter(|item: &String| !item.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation-free check says what the check on the text with its
+    /// line breaks removed said.
+    #[test]
+    fn the_fast_unsafe_check_agrees_with_the_full_one() {
+        let texts = [
+            "",
+            "plain",
+            "中文，全角",
+            "a\nb",
+            "a\r\nb",
+            "a\rb",
+            "a\r\r\nb",
+            "\r",
+            "\n",
+            "tab\there",
+            "esc\u{1b}[31m",
+            "\u{7f}",
+            "zero\u{200b}width",
+            "bidi\u{202e}",
+            "c1\u{85}",
+            "line\u{2028}sep",
+            "bom\u{feff}",
+            "soft\u{ad}hyphen",
+            "末尾\n",
+        ];
+        for t in texts {
+            for multiline in [false, true] {
+                let full = if multiline {
+                    t.replace("\r\n", "").replace('\n', "")
+                } else {
+                    t.to_string()
+                };
+                let want = crate::text::first_unsafe(&full).is_some();
+                assert_eq!(
+                    has_unsafe(t, multiline),
+                    want,
+                    "{t:?} multiline {multiline}"
+                );
+            }
+        }
+    }
+
+    /// Records are handed over one at a time; errors found in them come
+    /// after the file's syntax errors, as when all were read first.
+    #[test]
+    fn records_stream_and_errors_keep_their_order() {
+        let text = "id,name\n1,a\n2,b\u{1b}\n3,c\n";
+        let (mut errs, mut seen) = (Vec::new(), Vec::new());
+        each_record("f.csv", text, &["id", "name"], &mut errs, |rec, found| {
+            seen.push(rec.get("id").to_string());
+            rec.err(found, "name", "semantic".into());
+        });
+        assert_eq!(seen, ["1", "3"]);
+        let lines: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].contains(":3") || lines[0].contains("line 3"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].contains("semantic") && lines[2].contains("semantic"),
+            "{lines:?}"
+        );
+    }
 }

@@ -195,8 +195,9 @@ pub struct Plan {
     task_index: HashMap<String, usize>,
     row_index: HashMap<String, usize>,
     indicator_index: HashMap<String, usize>,
-    rows_by_task: HashMap<String, Vec<usize>>,
-    indicators_by_task: HashMap<String, Vec<usize>>,
+    /// By task position: the positions of its rows, of its indicators.
+    rows_by_task: Vec<Vec<usize>>,
+    indicators_by_task: Vec<Vec<usize>>,
 }
 
 /// What the loader filled in because the plan's files did not say it
@@ -227,19 +228,20 @@ impl Plan {
             task_index.entry(t.id.clone()).or_insert(i);
         }
         let mut indicator_index = HashMap::with_capacity(indicators.len());
-        let mut indicators_by_task: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut indicators_by_task = vec![Vec::new(); tasks.len()];
         for (i, ind) in indicators.iter().enumerate() {
             indicator_index.entry(ind.id.clone()).or_insert(i);
-            indicators_by_task
-                .entry(ind.task.clone())
-                .or_default()
-                .push(i);
+            if let Some(&t) = task_index.get(ind.task.as_str()) {
+                indicators_by_task[t].push(i);
+            }
         }
-        let mut rows_by_task: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut rows_by_task = vec![Vec::new(); tasks.len()];
         let mut row_index = HashMap::with_capacity(rows.len());
         for (i, r) in rows.iter().enumerate() {
             row_index.entry(r.id.clone()).or_insert(i);
-            rows_by_task.entry(r.task.clone()).or_default().push(i);
+            if let Some(&t) = task_index.get(r.task.as_str()) {
+                rows_by_task[t].push(i);
+            }
         }
         let period = PlanPeriod::from_deadlines(indicators.iter().map(|i| i.deadline));
         Plan {
@@ -284,24 +286,25 @@ impl Plan {
 
     /// The accountability rows of a task, annex order.
     pub fn rows_of(&self, task: &str) -> impl Iterator<Item = &Row> {
-        self.rows_by_task
-            .get(task)
-            .into_iter()
-            .flatten()
+        self.by_task(&self.rows_by_task, task)
+            .iter()
             .map(|&i| &self.rows[i])
+    }
+
+    fn by_task<'a>(&self, lists: &'a [Vec<usize>], task: &str) -> &'a [usize] {
+        let pos = self.task_index.get(task);
+        pos.and_then(|&t| lists.get(t)).map_or(&[], Vec::as_slice)
     }
 
     /// Positions in [`Plan::indicators`] of a task's indicators, id order.
     pub fn indicator_positions_of(&self, task: &str) -> &[usize] {
-        self.indicators_by_task.get(task).map_or(&[], Vec::as_slice)
+        self.by_task(&self.indicators_by_task, task)
     }
 
     /// The indicators of a task, id order.
     pub fn indicators_of(&self, task: &str) -> impl Iterator<Item = &Indicator> {
-        self.indicators_by_task
-            .get(task)
-            .into_iter()
-            .flatten()
+        self.indicator_positions_of(task)
+            .iter()
             .map(|&i| &self.indicators[i])
     }
 

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use super::cells::{Rec, records, split_list};
+use super::cells::{Rec, each_record, split_list};
 use super::error::PlanError;
 use super::kind::Kind;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
@@ -28,17 +28,17 @@ pub(super) fn groups(
 ) -> (Vec<Group>, HashSet<u32>) {
     let mut groups = Vec::new();
     let mut ids = HashSet::new();
-    for rec in records(file, text, &["id", "title"], errs) {
-        let Some(id) = group_id(&rec, errs) else {
-            continue;
+    each_record(file, text, &["id", "title"], errs, |rec, errs| {
+        let Some(id) = group_id(rec, errs) else {
+            return;
         };
         if !ids.insert(id) {
             rec.err(errs, "id", format!("duplicate group id `{id}`"));
-            continue;
+            return;
         }
         let title = rec.required(errs, "title");
         groups.push(Group { id, title });
-    }
+    });
     (groups, ids)
 }
 
@@ -79,12 +79,12 @@ pub(super) fn tasks(
     let mut tasks = Vec::new();
     let mut ids = HashSet::new();
     let cols = ["id", "group", "title", "text", "units"];
-    for rec in records(file, text, &cols, errs) {
-        let Some(id) = task_id(&rec, &mut ids, errs) else {
-            continue;
+    each_record(file, text, &cols, errs, |rec, errs| {
+        let Some(id) = task_id(rec, &mut ids, errs) else {
+            return;
         };
-        let Some(group) = task_group(&rec, group_ids, errs) else {
-            continue;
+        let Some(group) = task_group(rec, group_ids, errs) else {
+            return;
         };
         let title = rec.required(errs, "title");
         tasks.push(Task {
@@ -94,7 +94,7 @@ pub(super) fn tasks(
             text: rec.get("text").replace("\r\n", "\n"),
             units: split_list(rec.get("units"), false),
         });
-    }
+    });
     (tasks, ids)
 }
 
@@ -158,15 +158,15 @@ pub(super) fn rows(
     let cols = [
         "id", "task", "title", "target", "leaders", "units", "persons",
     ];
-    for rec in records(file, text, &cols, errs) {
+    each_record(file, text, &cols, errs, |rec, errs| {
         let id = rec.get("id").to_string();
         if id.is_empty() {
             rec.err(errs, "id", "empty, expected a row id such as `T8`".into());
-            continue;
+            return;
         }
         if row_task.contains_key(&id) {
             rec.err(errs, "id", format!("duplicate row id `{id}`"));
-            continue;
+            return;
         }
         let task = rec.get("task").to_string();
         if !task_ids.contains(&task) {
@@ -175,7 +175,7 @@ pub(super) fn rows(
                 "task",
                 format!("unknown task `{task}`, expected a task id from {TASKS}"),
             );
-            continue;
+            return;
         }
         let leaders = split_list(rec.get("leaders"), true);
         if leaders.is_empty() {
@@ -185,8 +185,8 @@ pub(super) fn rows(
                 "empty, expected at least one 责任领导".into(),
             );
         }
-        let Some(owners) = owners(&rec, errs) else {
-            continue;
+        let Some(owners) = owners(rec, errs) else {
+            return;
         };
         row_task.insert(id.clone(), task.clone());
         rows.push(Row {
@@ -197,7 +197,7 @@ pub(super) fn rows(
             leaders,
             owners,
         });
-    }
+    });
     (rows, row_task)
 }
 
@@ -259,27 +259,27 @@ pub(super) fn indicators(
         "deadline",
         "source",
     ];
-    for rec in records(file, text, &cols, errs) {
+    each_record(file, text, &cols, errs, |rec, errs| {
         let before = errs.len();
         let id = rec.get("id").to_string();
         let task = rec.get("task").to_string();
         let row = rec.get("row").to_string();
-        check_task_and_id(&rec, &id, &task, task_ids, errs);
+        check_task_and_id(rec, &id, &task, task_ids, errs);
         if !ids.insert(id.clone()) {
             rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
         }
-        check_row(&rec, &row, &task, row_task, errs);
+        check_row(rec, &row, &task, row_task, errs);
         let name = rec.required(errs, "name");
-        let comparison = comparison(&rec, errs);
+        let comparison = comparison(rec, errs);
         let target = rec.decimal(errs, "target");
         let stretch = rec.decimal(errs, "stretch");
-        check_target(&rec, comparison, &target, errs);
-        let better = better(&rec, comparison, errs);
-        let deadline = deadline(&rec, period, errs);
-        let kind = kind(&rec, comparison, errs);
+        check_target(rec, comparison, &target, errs);
+        let better = better(rec, comparison, errs);
+        let deadline = deadline(rec, period, errs);
+        let kind = kind(rec, comparison, errs);
         let unit = Some(rec.get("unit").to_string()).filter(|u| !u.is_empty());
         if errs.len() != before {
-            continue;
+            return;
         }
         if let (Some(comparison), Some(better), Some(deadline), Some((kind, given))) =
             (comparison, better, deadline, kind)
@@ -300,7 +300,7 @@ pub(super) fn indicators(
                 kind,
             });
         }
-    }
+    });
     (indicators, defaulted)
 }
 

@@ -67,8 +67,9 @@ pub struct Progress {
     /// rows that have one: the remark again when that period's value is
     /// current again (a later period cleared).
     pub period_remarks: HashMap<(String, Period), Noted>,
-    /// The line of the current row of each id and field: the row an edit
-    /// made on this screen expects ([`crate::ledger::Expect::Row`]).
+    /// The line of the current row of each id's status and note: the row
+    /// an edit made on this screen expects ([`crate::ledger::Expect::Row`]).
+    /// An actual's follows from [`Progress::series`] ([`Progress::row_of`]).
     pub rows: HashMap<(String, Field), u64>,
     /// The last actual row of each indicator, whatever its period: the
     /// change an undo reverts.
@@ -103,8 +104,13 @@ impl Progress {
     }
 
     /// The line of the current row of `id`'s `field` (for an actual, the
-    /// last row of its latest period); `0` when there is none.
+    /// last row of its latest period with a value, from the series); `0`
+    /// when there is none.
     pub fn row_of(&self, id: &str, field: Field) -> u64 {
+        if field == Field::Actual {
+            let mut current = self.series_of(id).iter().rev();
+            return current.find(|p| p.actual.is_some()).map_or(0, |p| p.line);
+        }
         self.rows
             .get(&(id.to_string(), field))
             .copied()
@@ -166,18 +172,15 @@ impl Progress {
             .series_of(id)
             .iter()
             .rev()
-            .find_map(|p| Some((p.actual?, p.period, p.line)));
-        let row = (id.to_string(), Field::Actual);
-        let Some((actual, period, line)) = current else {
+            .find_map(|p| Some((p.actual?, p.period)));
+        let Some((actual, period)) = current else {
             self.actual.remove(id);
             self.periods.remove(id);
-            self.rows.remove(&row);
             self.remarks.remove(id);
             return;
         };
         self.actual.insert(id.to_string(), actual);
         self.periods.insert(id.to_string(), period);
-        self.rows.insert(row, line);
         match self.period_remarks.get(&(id.to_string(), period)) {
             Some(n) => self.remarks.insert(id.to_string(), n.clone()),
             None => self.remarks.remove(id),
@@ -209,49 +212,56 @@ impl Progress {
     }
 
     /// Takes the current actual, task state and notes of `id` from
-    /// `ledger` (a few lookups: the ledger keeps the last row per field).
+    /// `ledger` (three lookups: the ledger keeps the last row per field,
+    /// and per period for actuals, from which the current actual and the
+    /// last actual row follow).
     pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
-        for f in Field::ALL {
-            match ledger.current(id, f) {
-                Some(e) => self.rows.insert((id.to_string(), f), e.line),
-                None => self.rows.remove(&(id.to_string(), f)),
-            };
-        }
-        match ledger.actual(id) {
-            Some(a) => self.actual.insert(id.to_string(), a),
-            None => self.actual.remove(id),
-        };
-        match ledger.current(id, Field::Actual) {
-            Some(e) => self.periods.insert(id.to_string(), e.in_period()),
-            None => self.periods.remove(id),
-        };
         self.series_from(ledger, id);
-        match ledger.last_row(id, Field::Actual) {
-            Some(e) => self.last.insert(id.to_string(), LastRow::of(e)),
+        self.take_current(id);
+        let periods = self.series_of(id);
+        match periods.iter().max_by_key(|p| p.line) {
+            Some(p) => {
+                let last = ledger.current_in(id, Field::Actual, Some(p.period));
+                match last {
+                    Some(e) => self.last.insert(id.to_string(), LastRow::of(&e)),
+                    None => self.last.remove(id),
+                }
+            }
             None => self.last.remove(id),
         };
-        match ledger.task_state(id) {
+        let status = ledger.current(id, Field::Status);
+        match &status {
+            Some(e) => self.rows.insert((id.to_string(), Field::Status), e.line),
+            None => self.rows.remove(&(id.to_string(), Field::Status)),
+        };
+        match status.as_ref().and_then(Entry::task_state) {
             Some(t) => self.task_state.insert(id.to_string(), t),
             None => self.task_state.remove(id),
         };
-        match ledger.current(id, Field::Note) {
+        let note = ledger.current(id, Field::Note);
+        match &note {
+            Some(e) => self.rows.insert((id.to_string(), Field::Note), e.line),
+            None => self.rows.remove(&(id.to_string(), Field::Note)),
+        };
+        match note {
             Some(e) if e.value.is_some() => self.notes.insert(
                 id.to_string(),
                 Noted {
-                    text: e.value.clone().unwrap_or_default(),
-                    who: e.user.clone(),
+                    text: e.value.unwrap_or_default(),
+                    who: e.user,
                     when: e.time,
                 },
             ),
             _ => self.notes.remove(id),
         };
-        let valued = [Field::Actual, Field::Status]
-            .into_iter()
-            .filter_map(|f| ledger.current(id, f))
-            .max_by_key(|e| e.line);
-        match valued.and_then(Noted::remark_of) {
-            Some(n) => self.remarks.insert(id.to_string(), n),
-            None => self.remarks.remove(id),
+        // The remark goes with the later of the current actual and status.
+        let actual_line = self.row_of(id, Field::Actual);
+        match status {
+            Some(e) if e.line > actual_line => match Noted::remark_of(&e) {
+                Some(n) => self.remarks.insert(id.to_string(), n),
+                None => self.remarks.remove(id),
+            },
+            _ => None,
         };
     }
 
@@ -260,17 +270,18 @@ impl Progress {
         for p in self.series.get(id).into_iter().flatten() {
             self.period_remarks.remove(&(id.to_string(), p.period));
         }
-        let rows = ledger
-            .periods(id)
-            .iter()
-            .filter(|e| e.field == Field::Actual);
-        let points: Vec<Point> = rows.clone().map(Point::of).collect();
-        for e in rows {
+        let mut points = Vec::new();
+        ledger.each_period(id, |e| {
+            if e.field != Field::Actual {
+                return;
+            }
+            points.push(Point::of(e));
             if let Some(n) = Noted::remark_of(e) {
                 self.period_remarks
                     .insert((id.to_string(), e.in_period()), n);
             }
-        }
+        });
+        points.shrink_to_fit();
         match points.is_empty() {
             true => self.series.remove(id),
             false => self.series.insert(id.to_string(), points),
@@ -439,5 +450,69 @@ mod tests {
         assert_eq!(p.row_in("8.1", Period::Year(2023)), 4);
         assert_eq!(p.row_in("8.1", Period::Year(2022)), 0);
         assert!(p.series_of("9.9").is_empty());
+    }
+
+    /// Reading a ledger's state (`from_ledger`: a few lookups per id)
+    /// gives what taking its rows in one by one (`apply`) gives; the line
+    /// of an actual's current row is derived from the series, not kept
+    /// per indicator: `rows` holds only statuses and notes.
+    #[test]
+    fn from_the_ledger_is_the_rows_applied_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let e =
+            |line, id: &str, field, v: Option<&str>, note: Option<&str>, p: Option<&str>| Entry {
+                line,
+                time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+                user: format!("用户{}", line % 3),
+                id: id.into(),
+                field,
+                value: v.map(String::from),
+                old: None,
+                note: note.map(String::from),
+                period: p.map(|p| Period::parse(p).unwrap()),
+            };
+        let (a, s, n) = (Field::Actual, Field::Status, Field::Note);
+        let rows = [
+            e(2, "8.1", a, Some("450"), Some("快报"), Some("2024")),
+            e(3, "8.1", a, Some("300"), None, Some("2022")),
+            e(4, "8", s, Some("in_progress"), Some("开工"), None),
+            e(5, "8", n, Some("待核实"), None, None),
+            e(6, "8.1", a, Some("500"), None, Some("2025")),
+            e(7, "8.1", a, None, None, Some("2025")),
+            e(8, "8", s, Some("done"), Some("验收"), None),
+            e(9, "8.2", a, Some("1"), Some("初报"), Some("2025Q1")),
+            e(10, "8.1", n, Some("说明"), None, None),
+            e(11, "8.2", a, Some("2"), None, Some("2025Q1")),
+            e(12, "8.3", a, Some("7"), Some("年报"), Some("2024")),
+            e(13, "8", n, None, None, None),
+            e(14, "9", s, Some("delayed"), None, None),
+        ];
+        let mut bytes = ledger::entry::header_line();
+        for r in &rows {
+            bytes.extend(ledger::entry::entry_line(r));
+        }
+        std::fs::write(&path, bytes).unwrap();
+        let l = ledger::Ledger::open(&path).unwrap();
+        let today = jiff::civil::date(2025, 6, 30);
+        let read = Progress::from_ledger(&l, today);
+        let mut applied = Progress::empty(today);
+        for r in &rows {
+            applied.apply(r);
+        }
+        assert_eq!(read, applied);
+        assert_eq!(
+            read.row_of("8.1", Field::Actual),
+            2,
+            "2025 cleared: 2024's row"
+        );
+        assert_eq!(read.row_of("8.2", Field::Actual), 11);
+        assert_eq!(
+            read.remarks.get("8.3").map(|r| r.text.as_str()),
+            Some("年报")
+        );
+        assert_eq!(read.remarks.get("8").map(|r| r.text.as_str()), Some("验收"));
+        // Only statuses and notes: 8 (status, note), 8.1 (note), 9.
+        assert_eq!(read.rows.len(), 4);
     }
 }

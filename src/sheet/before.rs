@@ -28,18 +28,18 @@ pub struct Then<'l> {
     period: Option<Period>,
     at: u64,
     /// The current row (`None`: nothing recorded).
-    pub now: Option<&'l Entry>,
+    pub now: Option<Entry>,
 }
 
 impl<'l> Then<'l> {
     /// True when the value's current row was appended after the export.
     pub fn changed_since(&self) -> bool {
-        self.now.is_some_and(|e| e.line > self.at)
+        self.now.as_ref().is_some_and(|e| e.line > self.at)
     }
 
     /// The value now.
-    pub fn now_value(&self) -> Option<&'l str> {
-        self.now.and_then(|e| e.value.as_deref())
+    pub fn now_value(&self) -> Option<&str> {
+        self.now.as_ref().and_then(|e| e.value.as_deref())
     }
 
     /// What the export saw: the current row if it is not newer than the
@@ -50,7 +50,7 @@ impl<'l> Then<'l> {
             value: None,
             line: 0,
         };
-        let Some(now) = self.now else {
+        let Some(now) = &self.now else {
             return Ok(none);
         };
         if now.line <= self.at {
@@ -132,7 +132,7 @@ mod tests {
             }
         );
         assert_eq!(
-            (t.now.map(|e| e.line), t.now_value()),
+            (t.now.as_ref().map(|e| e.line), t.now_value()),
             (Some(6), Some("512"))
         );
         assert!(t.changed_since(), "changed and changed back");

@@ -528,6 +528,7 @@ impl Reader<'_> {
         let now = then.now_value().map(String::from);
         let conflict = then
             .now
+            .as_ref()
             .filter(|_| then.changed_since())
             .map(|cur| Conflict {
                 id: id.clone(),

@@ -104,7 +104,7 @@ fn round_trip_through_the_file() {
     assert_eq!(r.actual("8.1"), b.actual());
     assert_eq!(r.actual("3.1"), Some(ledger::Actual::Done(true)));
     assert_eq!(r.note("8"), Some("+待核实 '引号'"));
-    assert_eq!(r.latest("8.1"), Some(&b));
+    assert_eq!(r.latest("8.1"), Some(b));
     assert_eq!(history(&r, Some("3.1")), vec![m]);
 }
 

@@ -471,7 +471,8 @@ fn a_colleagues_change_conflicts_only_in_the_period_edited() {
     record(&mut l, &mut s).expect("recorded over the row the prompt showed");
     assert_eq!(
         l.current_in("8.1", Field::Actual, Some(Period::Year(2023)))
-            .and_then(|e| e.value.as_deref()),
+            .and_then(|e| e.value)
+            .as_deref(),
         Some("430")
     );
 
@@ -487,7 +488,8 @@ fn a_colleagues_change_conflicts_only_in_the_period_edited() {
         record(&mut l, &mut s).unwrap_or_else(|e| panic!("bob's {other}: {e}"));
         assert_eq!(
             l.current_in("8.1", Field::Actual, Some(Period::Year(2023)))
-                .and_then(|e| e.value.as_deref()),
+                .and_then(|e| e.value)
+                .as_deref(),
             Some("430"),
             "{other}"
         );

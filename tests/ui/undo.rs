@@ -161,7 +161,7 @@ fn the_testers_case_on_a_ledger() {
     let reverted = undo(&mut l, &mut s).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reverted.user, "赵六");
     let v2024 = l.current_in("8.1", Field::Actual, Some(Period::Year(2024)));
-    assert_eq!(v2024.and_then(|e| e.value.as_deref()), Some("450"));
+    assert_eq!(v2024.and_then(|e| e.value).as_deref(), Some("450"));
     assert_eq!(
         l.value("8.1", Field::Actual),
         Some("495"),

@@ -57,7 +57,7 @@ impl Ledger {
             let mut rows = Vec::new();
             for (i, edit) in edits.iter().enumerate() {
                 let cur = l.current_in(&edit.id, edit.field, edit.in_period());
-                let row = match change::decide(edit, cur) {
+                let row = match change::decide(edit, cur.as_ref()) {
                     Err(LedgerError::Conflict(c)) => {
                         conflicts.push((i, *c));
                         if !force {
@@ -67,7 +67,7 @@ impl Ledger {
                             expect: Expect::Any,
                             ..edit.clone()
                         };
-                        change::decide(&over, cur)?
+                        change::decide(&over, cur.as_ref())?
                     }
                     other => other?,
                 };

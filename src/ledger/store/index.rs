@@ -9,6 +9,10 @@ use super::MAX_PROBLEMS;
 use crate::ledger::entry::{Entry, Field, same_value};
 use crate::plan::Period;
 
+mod slot;
+
+use slot::{Slot, Texts, Users};
+
 /// Where a row is: its first byte and its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct RowPos {
@@ -16,22 +20,121 @@ pub(super) struct RowPos {
     pub(super) line: u64,
 }
 
+/// The rows' positions: a first byte per row, and the line only where it
+/// is not the line after the row before's (a row spanning lines, a line
+/// skipped): 8 bytes per row instead of 16.
+#[derive(Debug, Default)]
+struct Positions {
+    starts: Vec<u64>,
+    /// (row, line) for every row whose line is not the row before's + 1,
+    /// by row.
+    jumps: Vec<(u32, u64)>,
+}
+
+impl Positions {
+    fn push(&mut self, pos: RowPos) {
+        let i = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
+        if i == 0 || self.line(self.starts.len() - 1).map(|l| l + 1) != Some(pos.line) {
+            self.jumps.push((i, pos.line));
+        }
+        self.starts.push(pos.start);
+    }
+
+    fn line(&self, i: usize) -> Option<u64> {
+        let i = u32::try_from(i).ok()?;
+        let j = self
+            .jumps
+            .partition_point(|&(r, _)| r <= i)
+            .checked_sub(1)?;
+        let (r, line) = self.jumps[j];
+        Some(line + u64::from(i - r))
+    }
+
+    fn get(&self, i: usize) -> Option<RowPos> {
+        let start = *self.starts.get(i)?;
+        Some(RowPos {
+            start,
+            line: self.line(i)?,
+        })
+    }
+}
+
+/// What is kept of one id: a few fixed-size slots and its rows.
 #[derive(Debug, Default)]
 struct IdState {
-    /// The last entry per field (the last row typed), indexed by
-    /// [`Field::index`].
-    last: [Option<Entry>; 3],
-    /// The actuals: the last entry per period, ordered by period (a few
-    /// dozen at most: a sorted vector).
-    periods: Vec<Entry>,
+    /// The last row of the status and of the note (at most one each).
+    others: Vec<Slot>,
+    /// The actuals: the last row per period, ordered by period (a few
+    /// dozen at most: a sorted vector). The last actual row typed is the
+    /// one with the greatest line.
+    periods: Vec<Slot>,
     /// Indexes into [`Index::rows`], file order.
     rows: Vec<u32>,
 }
 
+impl IdState {
+    /// The last row typed for `field`.
+    fn last(&self, field: Field) -> Option<&Slot> {
+        match field {
+            Field::Actual => self.periods.iter().max_by_key(|s| s.line),
+            _ => self.others.iter().find(|s| s.field == field),
+        }
+    }
+
+    /// The last row of `field` for `period` (an actual's), else the last.
+    fn current_in(&self, field: Field, period: Option<Period>) -> Option<&Slot> {
+        match (field, period) {
+            (Field::Actual, Some(p)) => self
+                .periods
+                .binary_search_by(|x| x.key().cmp(&p))
+                .ok()
+                .map(|i| &self.periods[i]),
+            _ => self.last(field),
+        }
+    }
+
+    /// Keeps `s` as the row of its field (and period); the slot it
+    /// replaces, if any, is given back.
+    fn put(&mut self, s: Slot) -> Option<Slot> {
+        let (list, at) = match s.field {
+            Field::Actual => {
+                let at = self.periods.binary_search_by(|x| x.key().cmp(&s.key()));
+                (&mut self.periods, at)
+            }
+            f => {
+                let at = self.others.iter().position(|x| x.field == f);
+                let at = at.ok_or(self.others.len());
+                (&mut self.others, at)
+            }
+        };
+        match at {
+            Ok(i) => Some(std::mem::replace(&mut list[i], s)),
+            Err(i) => {
+                // Grow by a quarter, not double: a list of a few periods
+                // keeps little unused room.
+                if list.len() == list.capacity() {
+                    list.reserve_exact(list.len() / 4 + 1);
+                }
+                list.insert(i, s);
+                None
+            }
+        }
+    }
+
+    fn slots_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
+        self.others.iter_mut().chain(self.periods.iter_mut())
+    }
+}
+
+/// The index of a ledger. Per row it keeps 8 bytes of position and 4 of
+/// id membership; per id and field (per period for actuals) one fixed-size
+/// [`Slot`]; the texts of the kept slots in one buffer, users interned.
 #[derive(Debug, Default)]
 pub(super) struct Index {
-    rows: Vec<RowPos>,
-    ids: HashMap<String, IdState>,
+    rows: Positions,
+    ids: HashMap<Box<str>, IdState>,
+    texts: Texts,
+    users: Users,
     /// Rows whose `old` is not the value before them (first few).
     breaks: Vec<ChainBreak>,
     /// How many breaks in all.
@@ -82,23 +185,25 @@ impl std::fmt::Display for ChainBreak {
 impl Index {
     /// Adds the row `e` found at `pos` (rows come in file order).
     pub(super) fn apply(&mut self, pos: RowPos, e: Entry) {
-        let idx = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+        let idx = u32::try_from(self.rows.starts.len()).unwrap_or(u32::MAX);
         self.rows.push(pos);
         self.check_chain(&e);
-        let st = match self.ids.get_mut(&e.id) {
+        let slot = Slot::of(&e, &mut self.texts, &mut self.users);
+        let st = match self.ids.get_mut(e.id.as_str()) {
             Some(st) => st,
-            None => self.ids.entry(e.id.clone()).or_default(),
+            None => self.ids.entry(e.id.into_boxed_str()).or_default(),
         };
-        st.rows.push(idx);
-        if e.field == Field::Actual {
-            let p = e.in_period();
-            match st.periods.binary_search_by(|x| x.in_period().cmp(&p)) {
-                Ok(i) => st.periods[i] = e.clone(),
-                Err(i) => st.periods.insert(i, e.clone()),
-            }
+        if st.rows.len() == st.rows.capacity() {
+            st.rows.reserve_exact(st.rows.len() / 4 + 1);
         }
-        let fi = e.field.index();
-        st.last[fi] = Some(e);
+        st.rows.push(idx);
+        if let Some(gone) = st.put(slot) {
+            self.texts.free(&gone);
+        }
+        if self.texts.wants_compaction() {
+            let slots = self.ids.values_mut().flat_map(IdState::slots_mut);
+            self.texts.compact(slots);
+        }
     }
 
     /// Counts (and keeps the first few of) rows whose `old` is neither the
@@ -106,19 +211,15 @@ impl Index {
     /// ledger wrote it, whatever the year) the field's last value.
     fn check_chain(&mut self, e: &Entry) {
         let period = (e.field == Field::Actual).then(|| e.in_period());
-        let before = self.current_in(&e.id, e.field, period);
-        let last = self.last(&e.id, e.field);
-        let matches = |b: Option<&Entry>| {
-            same_value(
-                e.field,
-                e.old.as_deref(),
-                b.and_then(|b| b.value.as_deref()),
-            )
-        };
+        let st = self.ids.get(e.id.as_str());
+        let before = st.and_then(|st| st.current_in(e.field, period));
+        let last = st.and_then(|st| st.last(e.field));
+        let value = |b: Option<&Slot>| b.and_then(|b| self.texts.get(b.value));
+        let matches = |b: Option<&Slot>| same_value(e.field, e.old.as_deref(), value(b));
         if matches(before) || matches(last) {
             return;
         }
-        let before = before.map(|b| (b.line, b.value.clone()));
+        let before = before.map(|b| (b.line, value(Some(b)).map(String::from)));
         self.break_count += 1;
         if self.breaks.len() < MAX_PROBLEMS {
             self.breaks.push(ChainBreak {
@@ -133,29 +234,48 @@ impl Index {
 
     /// Number of rows.
     pub(super) fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.starts.len()
     }
 
     /// Where row `i` (file order) is.
     pub(super) fn row(&self, i: usize) -> Option<RowPos> {
-        self.rows.get(i).copied()
+        self.rows.get(i)
     }
 
     /// Every id with at least one row.
     pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.ids.keys().map(|k| &**k)
+    }
+
+    fn entry(&self, id: &str, s: &Slot) -> Entry {
+        s.entry(id, &self.texts, &self.users)
     }
 
     /// The current row of `id` and `field`: for an actual, the last row of
     /// its latest period with a value (not the last row typed: correcting
     /// 2022 after 2024 leaves 2024 current; clearing 2025, as an undo of
     /// its first value does, leaves 2024 current again); else the last row.
-    pub(super) fn current(&self, id: &str, field: Field) -> Option<&Entry> {
+    pub(super) fn current(&self, id: &str, field: Field) -> Option<Entry> {
+        let s = self.current_slot(id, field)?;
+        Some(self.entry(id, s))
+    }
+
+    fn current_slot(&self, id: &str, field: Field) -> Option<&Slot> {
         let st = self.ids.get(id)?;
         match field {
-            Field::Actual => st.periods.iter().rev().find(|e| e.value.is_some()),
-            _ => st.last[field.index()].as_ref(),
+            Field::Actual => st
+                .periods
+                .iter()
+                .rev()
+                .find(|s| self.texts.get(s.value).is_some()),
+            _ => st.last(field),
         }
+    }
+
+    /// The value of the current row of `id` and `field` ([`Index::current`]),
+    /// without copying it.
+    pub(super) fn value(&self, id: &str, field: Field) -> Option<&str> {
+        self.texts.get(self.current_slot(id, field)?.value)
     }
 
     /// The last row of `id` and `field` for `period` (an actual's; `None`
@@ -165,36 +285,47 @@ impl Index {
         id: &str,
         field: Field,
         period: Option<Period>,
-    ) -> Option<&Entry> {
-        let st = self.ids.get(id)?;
-        match (field, period) {
-            (Field::Actual, Some(p)) => st
-                .periods
-                .binary_search_by(|x| x.in_period().cmp(&p))
-                .ok()
-                .map(|i| &st.periods[i]),
-            _ => st.last[field.index()].as_ref(),
-        }
+    ) -> Option<Entry> {
+        let s = self.ids.get(id)?.current_in(field, period)?;
+        Some(self.entry(id, s))
     }
 
     /// The last row typed for `id` and `field`, whatever its period.
-    pub(super) fn last(&self, id: &str, field: Field) -> Option<&Entry> {
-        self.ids.get(id)?.last[field.index()].as_ref()
+    pub(super) fn last(&self, id: &str, field: Field) -> Option<Entry> {
+        let s = self.ids.get(id)?.last(field)?;
+        Some(self.entry(id, s))
     }
 
     /// The actuals of `id`: the last row of each period, by period.
-    pub(super) fn periods(&self, id: &str) -> &[Entry] {
-        self.ids.get(id).map_or(&[], |s| s.periods.as_slice())
+    pub(super) fn periods(&self, id: &str) -> Vec<Entry> {
+        let Some(st) = self.ids.get(id) else {
+            return Vec::new();
+        };
+        st.periods.iter().map(|s| self.entry(id, s)).collect()
+    }
+
+    /// Calls `f` with each of `id`'s actuals (the last row of each period,
+    /// by period) in one reused [`Entry`]: no allocation per row.
+    pub(super) fn each_period(&self, id: &str, mut f: impl FnMut(&Entry)) {
+        let Some(st) = self.ids.get(id) else {
+            return;
+        };
+        let Some(first) = st.periods.first() else {
+            return;
+        };
+        let mut e = self.entry(id, first);
+        f(&e);
+        for s in &st.periods[1..] {
+            s.fill(&mut e, &self.texts, &self.users);
+            f(&e);
+        }
     }
 
     /// The most recent row of `id`, any field.
-    pub(super) fn latest(&self, id: &str) -> Option<&Entry> {
-        self.ids
-            .get(id)?
-            .last
-            .iter()
-            .flatten()
-            .max_by_key(|e| e.line)
+    pub(super) fn latest(&self, id: &str) -> Option<Entry> {
+        let st = self.ids.get(id)?;
+        let s = st.others.iter().chain(st.last(Field::Actual));
+        Some(self.entry(id, s.max_by_key(|s| s.line)?))
     }
 
     /// The rows of `id` (indexes for [`Index::row`]), file order.
@@ -202,9 +333,46 @@ impl Index {
         self.ids.get(id).map_or(&[], |s| s.rows.as_slice())
     }
 
+    /// Gives back the room the row positions and the texts grew into
+    /// (after a full read; appends grow them again as needed).
+    pub(super) fn shrink(&mut self) {
+        self.rows.starts.shrink_to_fit();
+        self.rows.jumps.shrink_to_fit();
+        self.texts.shrink();
+    }
+
     /// The first chain breaks and how many there are in all.
     pub(super) fn breaks(&self) -> (&[ChainBreak], usize) {
         (&self.breaks, self.break_count)
+    }
+
+    /// The bytes the index holds (its vectors' capacities, the id table,
+    /// the texts), a size accounting that tests hold to a bound per row
+    /// and per id.
+    #[cfg(test)]
+    pub(super) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let rows = self.rows.starts.capacity() * 8 + self.rows.jumps.capacity() * 16;
+        let per_id = size_of::<Box<str>>() + size_of::<IdState>() + 1;
+        let ids: usize = self
+            .ids
+            .iter()
+            .map(|(k, st)| {
+                k.len()
+                    + (st.others.capacity() + st.periods.capacity()) * size_of::<Slot>()
+                    + st.rows.capacity() * 4
+            })
+            .sum();
+        rows + self.ids.capacity() * per_id
+            + ids
+            + self.texts.heap_bytes()
+            + self.users.heap_bytes()
+    }
+
+    /// How many distinct user names are kept.
+    #[cfg(test)]
+    fn users(&self) -> usize {
+        self.users.len()
     }
 }
 
@@ -389,5 +557,53 @@ mod tests {
         let e = with(5, None, Some("150"), "2024Q4");
         ix.apply(at(5), e);
         assert_eq!(ix.current("8.3", Field::Actual), None);
+    }
+
+    /// What the index keeps is proportional to ids and periods, not to
+    /// rows: 2,000 ids with 6 periods, each period written 10 times (a
+    /// value, an old value and every fifth a remark), 120,000 rows. Per
+    /// row only its position (8 bytes) and id membership (4); per kept
+    /// row one 64-byte slot; the texts of replaced rows are reclaimed;
+    /// 12 users kept once each.
+    #[test]
+    fn memory_grows_with_ids_and_periods_not_rows() {
+        let mut ix = Index::default();
+        let periods = ["2020", "2021", "2022", "2023Q4", "2024-06", "2025"];
+        let mut line = 2;
+        for round in 0..10 {
+            for p in periods {
+                for id in 0..2000 {
+                    let v = format!("{}.{round}", id * 7);
+                    let mut e = row(line, &format!("{id}.1"), Field::Actual, Some(&v), None);
+                    e.user = format!("用户{}", line % 12);
+                    e.period = Some(Period::parse(p).unwrap());
+                    e.old = Some(format!("{}.{}", id * 7, round.max(1) - 1));
+                    e.note = (line % 5 == 0).then(|| "按快报数更正".to_string());
+                    ix.apply(at(line), e);
+                    line += 1;
+                }
+            }
+        }
+        let (rows, ids, slots) = (ix.len(), 2000, 2000 * periods.len());
+        assert_eq!(rows, 120_000);
+        assert_eq!(ix.users(), 12, "users are interned");
+        let bytes = ix.heap_bytes();
+        // rows: 8 + 4 (and the id's vector's slack); slots: 64 + texts.
+        let bound = rows * 24 + slots * (64 * 2 + 40) + ids * 120;
+        assert!(bytes <= bound, "{bytes} bytes > {bound}");
+        // An Entry per kept row (its ~170 bytes and five strings) would
+        // not fit: the bound is under 300 bytes per kept row.
+        assert!(bound < rows * 24 + slots * 300);
+        // The rows still answer as entries.
+        let e = ix
+            .current_in("7.1", Field::Actual, Some(Period::Year(2022)))
+            .unwrap();
+        assert_eq!(
+            (e.value.as_deref(), e.old.as_deref()),
+            (Some("49.9"), Some("49.8"))
+        );
+        assert_eq!(ix.periods("7.1").len(), 6);
+        assert_eq!(ix.rows_of("7.1").len(), 60);
+        assert_eq!(ix.row(119_999).map(|p| p.line), Some(120_001));
     }
 }

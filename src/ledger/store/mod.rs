@@ -234,29 +234,36 @@ impl Ledger {
     /// its latest period with a value (correcting 2022 after 2024 leaves
     /// 2024 current; a cleared 2025 leaves the latest earlier value
     /// current); for a status or note, the last row.
-    pub fn current(&self, id: &str, field: Field) -> Option<&Entry> {
+    pub fn current(&self, id: &str, field: Field) -> Option<Entry> {
         self.index.current(id, field)
     }
 
     /// The last row of `id` and `field` for `period` (actuals; other
     /// fields have no period and give their last row).
-    pub fn current_in(&self, id: &str, field: Field, period: Option<Period>) -> Option<&Entry> {
+    pub fn current_in(&self, id: &str, field: Field, period: Option<Period>) -> Option<Entry> {
         self.index.current_in(id, field, period)
     }
 
     /// The last row typed for `id` and `field`, whatever its period.
-    pub fn last_row(&self, id: &str, field: Field) -> Option<&Entry> {
+    pub fn last_row(&self, id: &str, field: Field) -> Option<Entry> {
         self.index.last(id, field)
     }
 
     /// An indicator's actuals: the last row of each period, by period.
-    pub fn periods(&self, id: &str) -> &[Entry] {
+    pub fn periods(&self, id: &str) -> Vec<Entry> {
         self.index.periods(id)
+    }
+
+    /// Calls `f` with each of an indicator's actuals (the last row of each
+    /// period, by period), without copying them all: what
+    /// [`Ledger::periods`] returns, for a pass over every id.
+    pub fn each_period(&self, id: &str, f: impl FnMut(&Entry)) {
+        self.index.each_period(id, f);
     }
 
     /// The current value of `id` and `field` (`None`: nothing or cleared).
     pub fn value(&self, id: &str, field: Field) -> Option<&str> {
-        self.current(id, field)?.value.as_deref()
+        self.index.value(id, field)
     }
 
     /// The current actual of an indicator.
@@ -275,7 +282,7 @@ impl Ledger {
     }
 
     /// The most recent row for `id`, any field.
-    pub fn latest(&self, id: &str) -> Option<&Entry> {
+    pub fn latest(&self, id: &str) -> Option<Entry> {
         self.index.latest(id)
     }
 

@@ -146,6 +146,7 @@ fn parse_complete<S: Source + ?Sized>(
         index.apply(p, e)
     });
     *read += reader.bytes_read();
+    index.shrink();
     res.map(|()| Parsed {
         index,
         columns,

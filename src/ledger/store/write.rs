@@ -45,12 +45,12 @@ impl Ledger {
         let edit = change::checked(edit)?;
         let period = edit.in_period();
         let row = self.write_locked(|l| {
-            change::decide(&edit, l.current_in(&edit.id, edit.field, period))
+            change::decide(&edit, l.current_in(&edit.id, edit.field, period).as_ref())
                 .map(|row| row.into_iter().collect())
         })?;
         Ok(match row.into_iter().next() {
             Some(e) => Appended::Recorded(e),
-            None => Appended::Unchanged(self.current_in(&edit.id, edit.field, period).cloned()),
+            None => Appended::Unchanged(self.current_in(&edit.id, edit.field, period)),
         })
     }
 
@@ -82,7 +82,7 @@ impl Ledger {
                 what: field,
             })?;
             reverted = Some(last.clone());
-            change::decide_undo(last, expect, &user, time, note).map(|e| vec![e])
+            change::decide_undo(&last, expect, &user, time, note).map(|e| vec![e])
         })?;
         match (entry.into_iter().next(), reverted) {
             (Some(entry), Some(reverted)) => Ok(Undone { entry, reverted }),
@@ -460,7 +460,7 @@ mod tests {
         assert_eq!(on_disk, want);
         assert_eq!((l.offset, l.next_line), (want.len() as u64, 3));
         assert!(l.exists() && l.has_header());
-        assert_eq!(l.current("8.1", Field::Actual), Some(&row));
+        assert_eq!(l.current("8.1", Field::Actual), Some(row));
         assert_eq!(l.encoding(), Encoding::Utf8 { bom: true });
         assert_eq!(l.tail_check, want[want.len() - 64..]);
     }
