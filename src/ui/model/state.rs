@@ -1,8 +1,8 @@
 //! The whole UI state. Changed only by [`crate::ui::update()`]; drawn by
 //! [`crate::ui::draw`]. No terminal, no file, no ratatui here.
 
-use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::cursor::Cursor;
 use super::filter::{self, Filters, Judged, Mark, Order, Visible};
@@ -154,7 +154,7 @@ pub struct AppState {
 /// first frame must not wait for.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    index: OnceCell<Index>,
+    index: OnceLock<Index>,
     pub hits: Option<Hits>,
 }
 
@@ -162,8 +162,8 @@ pub struct Search {
 #[derive(Debug, Clone, Default)]
 pub struct Picks {
     /// The language their counts are worded in, and the items.
-    pub leaders: OnceCell<(Lang, Vec<PickItem>)>,
-    pub units: OnceCell<(Lang, Vec<PickItem>)>,
+    pub leaders: OnceLock<(Lang, Vec<PickItem>)>,
+    pub units: OnceLock<(Lang, Vec<PickItem>)>,
 }
 
 /// The index of no text, for filters without a search (never searched).

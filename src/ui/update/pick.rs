@@ -1,8 +1,8 @@
 //! Opening a picker (`L`, `U`, `S`, `t`): its items with their counts,
 //! from the plan and the state.
 
-use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::ledger::{Field, TaskState};
 use crate::pace::Light;
@@ -58,7 +58,7 @@ fn units(state: &AppState) -> Vec<PickItem> {
 /// in the UI's language: in another, they are worked out again).
 fn cached(
     state: &AppState,
-    cell: &OnceCell<(Lang, Vec<PickItem>)>,
+    cell: &OnceLock<(Lang, Vec<PickItem>)>,
     make: fn(&AppState) -> Vec<PickItem>,
 ) -> Vec<PickItem> {
     let (lang, items) = cell.get_or_init(|| (state.lang(), make(state)));
