@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::edit::{known_id, label, value_text};
 use super::output::{self, csv_io, csv_text, csv_visible};
-use super::{CliError, Context, Format, open_ledger};
+use super::{CliError, Context, Format, open_ledger_full};
 use crate::ledger::{self, Ledger};
 use crate::plan::Plan;
 
@@ -40,7 +40,7 @@ pub fn history(
     limit: Option<usize>,
     format: Format,
 ) -> Result<(), CliError> {
-    let ledger = open_ledger(cx.cli, cx.err)?;
+    let ledger = open_ledger_full(cx.cli, cx.err)?;
     let id = match id {
         Some(i) => Some(known_id(cx.plan, Some(&ledger), i)?),
         None => None,

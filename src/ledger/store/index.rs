@@ -206,6 +206,37 @@ impl Index {
     pub(super) fn breaks(&self) -> (&[ChainBreak], usize) {
         (&self.breaks, self.break_count)
     }
+
+    /// Each id's state for a checkpoint: its last entry per field (by
+    /// [`Field::index`]) and its actuals' last entry per period.
+    pub(super) fn export(&self) -> impl Iterator<Item = (&str, [Option<&Entry>; 3], &[Entry])> {
+        self.ids.iter().map(|(id, st)| {
+            (
+                id.as_str(),
+                st.last.each_ref().map(Option::as_ref),
+                st.periods.as_slice(),
+            )
+        })
+    }
+
+    /// Puts back one id's state from a checkpoint (its rows before the
+    /// checkpoint have no positions here).
+    pub(super) fn restore_id(&mut self, id: String, last: [Option<Entry>; 3], periods: Vec<Entry>) {
+        self.ids.insert(
+            id,
+            IdState {
+                last,
+                periods,
+                rows: Vec::new(),
+            },
+        );
+    }
+
+    /// Puts back the chain breaks from a checkpoint.
+    pub(super) fn restore_breaks(&mut self, breaks: Vec<ChainBreak>, count: usize) {
+        self.breaks = breaks;
+        self.break_count = count;
+    }
 }
 
 #[cfg(test)]
