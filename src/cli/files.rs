@@ -24,6 +24,11 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     writeln!(out, "ledger: {}", shown(&path))?;
     writeln!(out, "lock: {}", shown(&ledger::lock_path(&path)))?;
     writeln!(out, "torn: {}", shown(&ledger::torn_path(&path)))?;
+    writeln!(
+        out,
+        "checkpoint: {}",
+        shown(&ledger::checkpoint_path(&path))
+    )?;
     Ok(())
 }
 

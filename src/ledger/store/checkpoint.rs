@@ -29,7 +29,7 @@
 mod format;
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::index::{ChainBreak, Index};
@@ -208,11 +208,8 @@ impl Ledger {
     /// handle on the file, when the checkpoint is valid for it (`None`:
     /// read the ledger in full).
     fn restore(path: &Path) -> Option<Ledger> {
-        let mut raw = Vec::new();
-        File::open(checkpoint_path(path))
-            .ok()?
-            .read_to_end(&mut raw)
-            .ok()?;
+        // Sized from the file's length: no copying as it grows.
+        let raw = fs::read(checkpoint_path(path)).ok()?;
         let (ident, columns, index) = decode(&raw)?;
         let file = File::open(path).ok()?;
         let meta = file.metadata().ok()?;
@@ -376,11 +373,16 @@ fn decode(raw: &[u8]) -> Option<(Ident, Columns, Index)> {
         .collect::<Option<Vec<_>>>()?;
     index.restore_breaks(breaks, count);
     r.users = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
-    for _ in 0..r.count()? {
+    let ids = r.count()?;
+    // Bounded: a count is never trusted for a huge allocation.
+    index.reserve(ids.min(1 << 20));
+    for _ in 0..ids {
         let id = r.str()?;
-        let periods = (0..r.count()?)
-            .map(|_| r.entry(&id))
-            .collect::<Option<Vec<_>>>()?;
+        let n = r.count()?;
+        let mut periods = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            periods.push(r.entry(&id)?);
+        }
         let mut last: [Option<Entry>; 3] = [None, None, None];
         for slot in &mut last {
             *slot = match r.uint()? {

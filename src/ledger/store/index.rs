@@ -232,6 +232,11 @@ impl Index {
         );
     }
 
+    /// Room for `n` more ids (a checkpoint's).
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+    }
+
     /// Puts back the chain breaks from a checkpoint.
     pub(super) fn restore_breaks(&mut self, breaks: Vec<ChainBreak>, count: usize) {
         self.breaks = breaks;
