@@ -52,15 +52,17 @@ impl Bar {
         self.bar.is_some()
     }
 
-    fn make(&self, total: u64) -> ProgressBar {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    /// The bar, first drawn at `done` (not at 0: it appears a second
+    /// into the work).
+    fn make(&self, done: u64, total: u64) -> ProgressBar {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
         // ASCII only: every terminal and font draws it at its width.
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta} left)")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes}") {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(self.what.clone());
+        bar.set_position(done);
+        bar.set_draw_target(ProgressDrawTarget::stderr());
         bar
     }
 }
@@ -74,7 +76,7 @@ impl Progress for Bar {
             if self.start.elapsed() < self.delay {
                 return;
             }
-            self.bar = Some(self.make(total));
+            self.bar = Some(self.make(done, total));
         }
         if let Some(bar) = &self.bar {
             bar.set_length(total);
