@@ -67,7 +67,7 @@ pub(super) fn known_id(plan: &Plan, ledger: Option<&Ledger>, id: &str) -> Result
     let id = clean_id(id);
     if plan.indicator(&id).is_some()
         || plan.task(&id).is_some()
-        || ledger.is_some_and(|l| l.count(&id) > 0)
+        || ledger.is_some_and(|l| l.latest(&id).is_some())
     {
         return Ok(id);
     }

@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use super::args::LedgerCommand;
-use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger, warn};
+use super::progress::{Bar, what};
+use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger_full, warn};
 use crate::ledger::{self, Converted};
 use crate::text;
 
@@ -23,6 +24,11 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     writeln!(out, "ledger: {}", shown(&path))?;
     writeln!(out, "lock: {}", shown(&ledger::lock_path(&path)))?;
     writeln!(out, "torn: {}", shown(&ledger::torn_path(&path)))?;
+    writeln!(
+        out,
+        "checkpoint: {}",
+        shown(&ledger::checkpoint_path(&path))
+    )?;
     Ok(())
 }
 
@@ -33,7 +39,7 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
 /// of `old` values) and a cut-short last line are warnings (exit 0).
 fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
     let plan = load_plan(cli)?;
-    let l = open_ledger(cli, err)?;
+    let l = open_ledger_full(cli, err)?;
     let path = shown(l.path());
     if !l.exists() {
         writeln!(
@@ -50,7 +56,10 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         )?;
         return Ok(());
     }
-    let audit = l.audit(&|id| plan.indicator(id).is_some() || plan.task(id).is_some())?;
+    let known = |id: &str| plan.indicator(id).is_some() || plan.task(id).is_some();
+    let mut bar = Bar::new(what("checking", l.path()));
+    let audit = l.audit_with(&known, &mut bar)?;
+    drop(bar);
     writeln!(
         out,
         "{}{path}: {} rows for {} ids, {}, {}",
@@ -118,7 +127,7 @@ pub fn ledger(
     let path = ledger_path(cli)?;
     match command {
         LedgerCommand::Check => check(cli, out, err)?,
-        LedgerCommand::Convert => match ledger::convert(&path, clock(cli).now)? {
+        LedgerCommand::Convert => match convert(&path, clock(cli).now)? {
             Converted::AlreadyUtf8 => {
                 writeln!(
                     out,
@@ -151,4 +160,10 @@ pub fn ledger(
         },
     }
     Ok(())
+}
+
+/// `ledger convert` with a progress bar.
+fn convert(path: &std::path::Path, now: ledger::Stamp) -> Result<Converted, ledger::LedgerError> {
+    let mut bar = Bar::new(what("converting", path));
+    ledger::convert_with(path, now, &mut bar)
 }

@@ -21,6 +21,7 @@ pub mod history;
 pub mod json;
 pub mod out;
 pub mod output;
+pub mod progress;
 pub mod report;
 pub mod series;
 pub mod sheet;
@@ -167,10 +168,25 @@ pub fn clock(cli: &Cli) -> Clock {
     }
 }
 
-/// Opens the ledger and reports its warnings on `err`.
+/// Opens the ledger through its checkpoint (only the rows after it are
+/// read; see docs/data.md) and reports its warnings on `err`. Without row
+/// positions: commands that list history use [`open_ledger_full`].
 pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     let path = ledger_path(cli)?;
-    let ledger = Ledger::open(&path)?;
+    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let ledger = Ledger::open_with_checkpoint(&path, &mut bar)?;
+    drop(bar);
+    warn(err, ledger.warnings());
+    Ok(ledger)
+}
+
+/// Opens the ledger reading every row (history, `ledger check`, `import`)
+/// and reports its warnings on `err`.
+pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
+    let path = ledger_path(cli)?;
+    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let ledger = Ledger::open_with_progress(&path, &mut bar)?;
+    drop(bar);
     warn(err, ledger.warnings());
     Ok(ledger)
 }

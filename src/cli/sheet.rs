@@ -11,7 +11,9 @@ use std::path::Path;
 
 use super::edit::{label, value_text};
 use super::output::{self, Facts};
-use super::{CliError, Context, Only, Pick, clock, given_user, open_ledger, user, warn};
+use super::{
+    CliError, Context, Only, Pick, clock, given_user, open_ledger, open_ledger_full, user, warn,
+};
 use crate::ledger::{Batch, Conflict, Entry, Field, Ledger};
 use crate::plan::{Indicator, Plan};
 use crate::sheet::import::{self, Options};
@@ -127,7 +129,8 @@ pub fn import(
         CliError::Usage(format!("{name}{at}: {}; nothing was recorded", u.message))
     })?;
     let clock = clock(cli);
-    let mut ledger = open_ledger(cli, cx.err)?;
+    // Full: what each row's export saw is read back from the history.
+    let mut ledger = open_ledger_full(cli, cx.err)?;
     let base = file
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use super::entry::{Entry, Field};
 use super::error::LedgerError;
-use super::store::Ledger;
+use super::store::{Ledger, NoProgress, Progress};
 use crate::text;
 
 /// How many findings are listed before "… and N more".
@@ -55,6 +55,15 @@ impl Ledger {
     /// rows with more fields than the header, and ids `known` does not
     /// know (once per id, at its first row, with how many rows it has).
     pub fn audit(&self, known: &dyn Fn(&str) -> bool) -> Result<Audit, LedgerError> {
+        self.audit_with(known, &mut NoProgress)
+    }
+
+    /// [`Ledger::audit`], telling `progress` how far the pass is.
+    pub fn audit_with(
+        &self,
+        known: &dyn Fn(&str) -> bool,
+        progress: &mut dyn Progress,
+    ) -> Result<Audit, LedgerError> {
         let width = self.header_width();
         // Row findings beyond the first few are only counted.
         let mut found = Vec::new();
@@ -66,7 +75,7 @@ impl Ledger {
             }
         };
         let mut unknown: HashMap<String, (u64, usize)> = HashMap::new();
-        self.scan(&mut |e, n| {
+        self.scan_with(&mut |e, n| {
             if !known(&e.id) {
                 unknown.entry(e.id.clone()).or_insert((e.line, 0)).1 += 1;
             }
@@ -99,7 +108,7 @@ impl Ledger {
                     },
                 );
             }
-        })?;
+        }, progress)?;
         let total = row_total + unknown.len();
         let mut ids: Vec<(String, (u64, usize))> = unknown.into_iter().collect();
         ids.sort_by_key(|(_, (line, _))| *line);

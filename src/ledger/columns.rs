@@ -47,6 +47,28 @@ impl Columns {
         self.width
     }
 
+    /// A header that [`Columns::from_header`] reads back as these columns
+    /// (ours by name, any other column unnamed): what a checkpoint keeps.
+    pub(crate) fn names(&self) -> Vec<&'static str> {
+        let mut names = vec![""; self.width];
+        let ours = [
+            (Some(self.time), "time"),
+            (Some(self.user), "user"),
+            (Some(self.id), "id"),
+            (Some(self.field), "field"),
+            (Some(self.value), "value"),
+            (self.old, "old"),
+            (self.note, "note"),
+            (self.period, "period"),
+        ];
+        for (at, name) in ours {
+            if let Some(slot) = at.and_then(|i| names.get_mut(i)) {
+                *slot = name;
+            }
+        }
+        names
+    }
+
     /// True when the header has the `period` column (false: a ledger of
     /// the first release).
     pub(crate) fn has_period(&self) -> bool {
@@ -294,6 +316,21 @@ mod tests {
         assert_eq!(e.old, None);
         assert_eq!(e.note.as_deref(), Some("hi"));
         assert_eq!(e.line, 9);
+    }
+
+    #[test]
+    fn names_read_back_as_the_same_columns() {
+        let names = ["note", "extra", "value", "field", "id", "user", "time"];
+        let c = Columns::from_header(&names).unwrap();
+        assert_eq!(
+            c.names(),
+            ["note", "", "value", "field", "id", "user", "time"]
+        );
+        assert_eq!(Columns::from_header(&c.names()), Ok(c));
+        // What a full read of a header we wrote finds.
+        let ours = Columns::from_header(&COLUMNS).unwrap();
+        assert_eq!(Columns::standard().names(), COLUMNS);
+        assert_eq!(Columns::from_header(&ours.names()), Ok(ours));
     }
 
     #[test]

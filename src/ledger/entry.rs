@@ -29,6 +29,11 @@ pub(crate) const REQUIRED: [&str; 5] = ["time", "user", "id", "field", "value"];
 pub use crate::vocab::Field;
 
 impl Field {
+    /// The field's place in [`Field::ALL`] (how a checkpoint writes it).
+    pub(crate) fn index(self) -> usize {
+        Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
     /// True for fields whose values are free text (formula-protected when
     /// written).
     pub fn is_text(self) -> bool {

@@ -31,9 +31,9 @@ pub use change::{Appended, Edit, Expect};
 pub use entry::{Entry, Field, Stamp};
 pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
-pub use store::convert::{self, convert};
+pub use store::convert::{self, convert, convert_with};
 pub use store::{
-    Batch, ChainBreak, Converted, Encoding, History, HistoryFile, Ledger, Refreshed, Undone,
-    lock_path, torn_path,
+    Batch, CHECKPOINT_ROWS, ChainBreak, Converted, Encoding, History, HistoryFile, Ledger,
+    NoProgress, Progress, Refreshed, Undone, checkpoint_path, lock_path, torn_path,
 };
 pub use value::{ValueError, parse_actual};

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
 mod change;
+mod checkpoint;
 mod cli;
 mod common;
 mod concurrency;
@@ -12,6 +13,7 @@ mod current;
 mod lights;
 mod memory;
 mod periods;
+mod progress;
 mod safety;
 mod store;
 mod today;

@@ -13,6 +13,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::open::open_error;
+use super::progress::{NoProgress, Progress};
 use super::write::{open_lock, save_torn};
 use super::{BOM, Encoding, Ledger, io_err, sys, torn_path};
 use crate::ledger::columns::Columns;
@@ -43,9 +44,18 @@ pub enum Converted {
 /// the ledger, and the directory synced. Rows that don't parse stop it
 /// with the file untouched.
 pub fn convert(path: &Path, now: Stamp) -> Result<Converted, LedgerError> {
+    convert_with(path, now, &mut NoProgress)
+}
+
+/// [`convert`], telling `progress` how far the read of the rows is.
+pub fn convert_with(
+    path: &Path,
+    now: Stamp,
+    progress: &mut dyn Progress,
+) -> Result<Converted, LedgerError> {
     let lock = open_lock(path)?;
     lock.lock().map_err(io_err(path, "lock the ledger"))?;
-    let res = convert_locked(path, now, &mut || {});
+    let res = convert_locked(path, now, &mut || {}, progress);
     let _ = lock.unlock();
     res
 }
@@ -74,6 +84,7 @@ fn convert_locked(
     path: &Path,
     now: Stamp,
     after_read: &mut dyn FnMut(),
+    progress: &mut dyn Progress,
 ) -> Result<Converted, LedgerError> {
     let mut file = File::open(path).map_err(|e| open_error(path, e))?;
     let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
@@ -86,7 +97,8 @@ fn convert_locked(
         return Err(changed(path));
     }
     // Everything below comes from `original`, never from the file again.
-    let ledger = Ledger::read_from(path, original.as_slice(), original.len() as u64)?;
+    let ledger =
+        Ledger::read_from_with(path, original.as_slice(), original.len() as u64, progress)?;
     let from = ledger.encoding;
     let old_columns = ledger.columns.as_ref().filter(|c| !c.has_period());
     if from == (Encoding::Utf8 { bom: true }) && old_columns.is_none() {
@@ -349,14 +361,14 @@ mod tests {
             f.write_all(&more).unwrap();
         };
         let before_grow = fs::read(&path).unwrap();
-        let err = convert_locked(&path, now(), &mut grow).unwrap_err();
+        let err = convert_locked(&path, now(), &mut grow, &mut NoProgress).unwrap_err();
         assert!(err.to_string().contains("changed while"), "{err}");
         let mut expect = before_grow;
         expect.extend_from_slice(&more);
         assert_eq!(fs::read(&path).unwrap(), expect, "the ledger was changed");
         assert!(!dir.path().join(".actuals.csv.convert.tmp").exists());
         // Run again: both rows converted.
-        match convert_locked(&path, now(), &mut || {}).unwrap() {
+        match convert_locked(&path, now(), &mut || {}, &mut NoProgress).unwrap() {
             Converted::Done { rows, .. } => assert_eq!(rows, 2),
             other => panic!("{other:?}"),
         }
@@ -380,7 +392,7 @@ mod tests {
             backup,
             warnings,
             ..
-        } = convert_locked(&path, now(), &mut || {}).unwrap()
+        } = convert_locked(&path, now(), &mut || {}, &mut NoProgress).unwrap()
         else {
             panic!("not converted")
         };

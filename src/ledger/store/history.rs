@@ -3,6 +3,7 @@
 
 use std::io;
 
+use super::progress::{Progress, Reporting};
 use super::read::{AtReader, Stop, parse};
 use super::{Ledger, io_err};
 use crate::ledger::entry::Entry;
@@ -63,6 +64,10 @@ impl Iterator for History<'_> {
     type Item = Result<Entry, LedgerError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if !self.ledger.has_positions() && self.done != usize::MAX {
+            self.done = usize::MAX;
+            return Some(Err(self.ledger.no_positions()));
+        }
         if let Some(e) = self.buf.pop() {
             return Some(Ok(e));
         }
@@ -134,17 +139,31 @@ impl Ledger {
     /// Reads every row again, in file order, with its number of fields
     /// (`ledger check`). One pass, streamed: memory does not grow with the
     /// file.
+    #[cfg(test)]
     pub(in crate::ledger) fn scan(
         &self,
         f: &mut dyn FnMut(Entry, usize),
     ) -> Result<(), LedgerError> {
+        self.scan_with(f, &mut super::NoProgress)
+    }
+
+    /// [`Ledger::scan`], telling `progress` how far it is.
+    pub(in crate::ledger) fn scan_with(
+        &self,
+        f: &mut dyn FnMut(Entry, usize),
+        progress: &mut dyn Progress,
+    ) -> Result<(), LedgerError> {
+        if !self.has_positions() {
+            return Err(self.no_positions());
+        }
         let (Some(file), Some(first)) = (&self.file, self.index.row(0)) else {
             return Ok(());
         };
         let mut reader = AtReader::new(file, first.start, self.offset);
         let mut cols = self.columns.clone();
+        let reporting = Reporting::new(&mut reader, self.offset - first.start, progress);
         let res = parse(
-            &mut reader,
+            reporting,
             first.start,
             first.line,
             self.encoding,

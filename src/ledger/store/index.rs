@@ -374,6 +374,48 @@ impl Index {
     fn users(&self) -> usize {
         self.users.len()
     }
+
+    /// Each id's state for a checkpoint: its last entry per field (by
+    /// [`Field::index`]) and its actuals' last entry per period.
+    pub(super) fn export(
+        &self,
+    ) -> impl Iterator<Item = (&str, [Option<Entry>; 3], Vec<Entry>)> + '_ {
+        self.ids.iter().map(|(id, st)| {
+            let last = Field::ALL.map(|f| st.last(f).map(|s| self.entry(id, s)));
+            let periods = st.periods.iter().map(|s| self.entry(id, s)).collect();
+            (&**id, last, periods)
+        })
+    }
+
+    /// Puts back one id's state from a checkpoint (its rows before the
+    /// checkpoint have no positions here). The last actual is the period
+    /// row with the greatest line, so only the other fields' last rows
+    /// are taken from `last`.
+    pub(super) fn restore_id(&mut self, id: String, last: [Option<Entry>; 3], periods: Vec<Entry>) {
+        let mut st = IdState::default();
+        let others = last
+            .into_iter()
+            .flatten()
+            .filter(|e| e.field != Field::Actual);
+        for e in others.chain(periods) {
+            let slot = Slot::of(&e, &mut self.texts, &mut self.users);
+            if let Some(gone) = st.put(slot) {
+                self.texts.free(&gone);
+            }
+        }
+        self.ids.insert(id.into_boxed_str(), st);
+    }
+
+    /// Room for `n` more ids (a checkpoint's).
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+    }
+
+    /// Puts back the chain breaks from a checkpoint.
+    pub(super) fn restore_breaks(&mut self, breaks: Vec<ChainBreak>, count: usize) {
+        self.breaks = breaks;
+        self.break_count = count;
+    }
 }
 
 #[cfg(test)]

@@ -26,10 +26,12 @@
 //! - [`convert`]: conversion to UTF-8 with a BOM.
 
 mod batch;
+mod checkpoint;
 pub mod convert;
 mod history;
 mod index;
 mod open;
+mod progress;
 mod read;
 mod refresh;
 mod stream;
@@ -41,9 +43,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use batch::Batch;
+pub use checkpoint::{CHECKPOINT_ROWS, checkpoint_path};
 pub use convert::Converted;
 pub use history::History;
 pub use index::ChainBreak;
+pub use progress::{NoProgress, Progress};
 pub use refresh::Refreshed;
 pub use stream::{HistoryFile, NewestFirst};
 pub use write::Undone;
@@ -105,6 +109,10 @@ pub struct Ledger {
     /// The bytes just before `offset`, to notice a rewrite in place.
     tail_check: Vec<u8>,
     bytes_read: u64,
+    /// Rows before the checkpoint this ledger was read from: counted, in
+    /// the index's state, but without row positions (0 after a full read;
+    /// see [`Ledger::load_positions`]).
+    unindexed: u64,
 }
 
 /// `actuals.csv` → `actuals.csv.lock`, the file locked while appending.
@@ -146,6 +154,7 @@ impl Ledger {
             warnings: Vec::new(),
             tail_check: Vec::new(),
             bytes_read: 0,
+            unindexed: 0,
         }
     }
 
@@ -171,11 +180,11 @@ impl Ledger {
 
     /// Number of rows (changes) read.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.index.len() + usize::try_from(self.unindexed).unwrap_or(usize::MAX)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.len() == 0
+        self.len() == 0
     }
 
     /// The number of the last complete line read (the header counts; 0
@@ -286,8 +295,10 @@ impl Ledger {
         self.index.latest(id)
     }
 
-    /// Number of rows recorded for `id`.
+    /// Number of rows recorded for `id`. Needs the row positions: on a
+    /// ledger read from a checkpoint, call [`Ledger::load_positions`] first.
     pub fn count(&self, id: &str) -> usize {
+        debug_assert!(self.has_positions(), "count without row positions");
         self.index.rows_of(id).len()
     }
 }

@@ -7,6 +7,7 @@ use std::io;
 use std::path::Path;
 
 use super::index::Index;
+use super::progress::{NoProgress, Progress, Reporting};
 use super::read::{AtReader, Source, Stop, complete_end, parse, read_exact_at, read_tail_check};
 use super::sys::Snap;
 use super::{BOM, Encoding, Ledger, io_err, lock_path};
@@ -27,7 +28,13 @@ impl Ledger {
     /// reported with file:line; a cut-short last line is ignored with a
     /// warning ([`Ledger::warnings`]).
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
-        let mut l = Ledger::open_unlocked(path)?;
+        Ledger::open_unlocked(path)?.settle_torn()
+    }
+
+    /// A last line without a line break: looked at again under the lock.
+    pub(super) fn settle_torn(mut self) -> Result<Ledger, LedgerError> {
+        let path = self.path.clone();
+        let (l, path) = (&mut self, path.as_path());
         if l.torn_bytes() > 0 {
             // A last line without a line break is either being written
             // right now or was cut short. Writers hold the lock while they
@@ -48,14 +55,22 @@ impl Ledger {
                 }
             }
         }
-        Ok(l)
+        Ok(self)
     }
 
     /// Reads the ledger at `path` without the lock (a missing file is an
     /// empty ledger).
     pub(super) fn open_unlocked(path: &Path) -> Result<Ledger, LedgerError> {
+        Ledger::open_unlocked_with(path, &mut NoProgress)
+    }
+
+    /// [`Ledger::open_unlocked`], telling `progress` how far the read is.
+    pub(super) fn open_unlocked_with(
+        path: &Path,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
         match File::open(path) {
-            Ok(f) => Ledger::load(path, f),
+            Ok(f) => Ledger::load_with(path, f, progress),
             Err(e) if e.kind() == io::ErrorKind::NotFound => match dangling(path) {
                 Some(err) => Err(err),
                 None => Ok(Ledger::empty(path)),
@@ -66,6 +81,14 @@ impl Ledger {
 
     /// Reads the whole file from `file` (a handle on `path`).
     pub(super) fn load(path: &Path, file: File) -> Result<Ledger, LedgerError> {
+        Ledger::load_with(path, file, &mut NoProgress)
+    }
+
+    fn load_with(
+        path: &Path,
+        file: File,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
         let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
         if meta.is_dir() {
             return Err(LedgerError::Io {
@@ -74,7 +97,7 @@ impl Ledger {
                 source: io::Error::other("it is a directory; expected a CSV file"),
             });
         }
-        let mut l = Ledger::read_from(path, &file, meta.len())?;
+        let mut l = Ledger::read_from_with(path, &file, meta.len(), progress)?;
         l.tail_check = read_tail_check(&file, l.offset, &mut l.bytes_read);
         l.snap = Some(Snap::of(&meta));
         l.file = Some(file);
@@ -83,10 +106,21 @@ impl Ledger {
 
     /// Reads the first `len` bytes of `file` (the ledger at `path`): the
     /// index, encoding, columns, read offset and warnings; no file handle.
+    #[cfg(test)]
     pub(super) fn read_from<S: Source + ?Sized>(
         path: &Path,
         file: &S,
         len: u64,
+    ) -> Result<Ledger, LedgerError> {
+        Ledger::read_from_with(path, file, len, &mut NoProgress)
+    }
+
+    /// [`Ledger::read_from`], telling `progress` how far the read is.
+    pub(super) fn read_from_with<S: Source + ?Sized>(
+        path: &Path,
+        file: &S,
+        len: u64,
+        progress: &mut dyn Progress,
     ) -> Result<Ledger, LedgerError> {
         let mut l = Ledger::empty(path);
         let mut head = [0u8; 3];
@@ -104,7 +138,7 @@ impl Ledger {
         };
         let mut utf8_line = None;
         for &enc in tries {
-            match parse_complete(file, base, complete, enc, &mut l.bytes_read) {
+            match parse_complete(file, (base, complete), enc, &mut l.bytes_read, progress) {
                 Ok(p) => {
                     l.index = p.index;
                     l.columns = p.columns;
@@ -134,15 +168,16 @@ impl Ledger {
 /// (adding the bytes read to `read`).
 fn parse_complete<S: Source + ?Sized>(
     file: &S,
-    base: u64,
-    complete: u64,
+    (base, complete): (u64, u64),
     enc: Encoding,
     read: &mut u64,
+    progress: &mut dyn Progress,
 ) -> Result<Parsed, Stop> {
     let mut reader = AtReader::new(file, base, complete);
     let mut index = Index::default();
     let mut columns = None;
-    let res = parse(&mut reader, base, 1, enc, &mut columns, &mut |p, e, _| {
+    let reporting = Reporting::new(&mut reader, complete - base, progress);
+    let res = parse(reporting, base, 1, enc, &mut columns, &mut |p, e, _| {
         index.apply(p, e)
     });
     *read += reader.bytes_read();

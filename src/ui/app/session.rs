@@ -3,7 +3,7 @@
 //! ([`perform`]), taking in other sessions' rows ([`refresh`]) and keeping
 //! the value being typed as a draft ([`typed`], [`save_draft`]).
 
-use crate::ledger::{Appended, Edit, Ledger, LedgerError, Stamp, draft};
+use crate::ledger::{Appended, Edit, Ledger, LedgerError, NoProgress, Stamp, draft};
 use crate::ui::action::Action;
 use crate::ui::data::Progress;
 use crate::ui::model::refusal::refusal;
@@ -78,13 +78,20 @@ pub(super) fn save_draft(state: &AppState, sess: &Session) {
 pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     if let Some(id) = state.history_request.take() {
         refresh(state, sess);
+        // Read from the checkpoint: the rows before it are found once,
+        // on the first history asked for (the same rows, read again).
+        let _ = sess.ledger.load_positions(&mut NoProgress);
         let rows: Vec<_> = sess
             .ledger
             .history(Some(&id))
             .take(HISTORY_ROWS)
             .filter_map(Result::ok)
             .collect();
-        let total = sess.ledger.count(&id);
+        let total = if sess.ledger.has_positions() {
+            sess.ledger.count(&id)
+        } else {
+            rows.len()
+        };
         update(state, Action::History(id, rows, total));
     }
     let Some(req) = state.request.take() else {

@@ -1,0 +1,469 @@
+//! The checkpoint beside the ledger (`actuals.csv.ckpt`): the index's
+//! state (each id's last entry per field and per period, the chain breaks)
+//! up to a byte offset, with what identifies the file and that prefix. A
+//! command reads it and then only the rows after the offset; it is derived,
+//! never the source of truth: missing, stale, unreadable, of another
+//! version or another file, it is ignored and the ledger read in full. See
+//! docs/data.md, "The checkpoint".
+//!
+//! - Written atomically (a temporary file in the same directory, then a
+//!   rename): a reader sees a whole file or none; two writers each rename
+//!   a whole file and the last one stays (both describe a prefix of the
+//!   ledger, so either is right).
+//! - Written when a read parsed at least [`CHECKPOINT_ROWS`] rows of the
+//!   ledger itself (a first read of a big ledger, or that many rows
+//!   appended since the checkpoint): below that, reading the rows costs
+//!   less than writing the file again.
+//! - Valid when the ledger is the same file (device and inode), at least
+//!   as long as the offset, and its first [`HEAD`] bytes and the 64 bytes
+//!   before the offset are as they were. A rewrite that keeps both is not
+//!   noticed (as with [`Ledger::refresh`]); `ledger check` reads
+//!   everything.
+//! - Holds no plan data: a checkpoint made while reading with one plan is
+//!   right for any other.
+//! - Row positions (for history) are not in it: a ledger read from a
+//!   checkpoint has them only for the rows after it, and
+//!   [`Ledger::load_positions`] reads the file again for the others. An
+//!   edit then reads nothing proportional to the ledger's length.
+
+mod format;
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::index::{ChainBreak, Index};
+use super::progress::Progress;
+use super::read::{read_exact_at, read_tail_check};
+use super::sys::{self, Snap};
+use super::{Encoding, Ledger, with_suffix};
+use crate::ledger::columns::Columns;
+use crate::ledger::entry::{Entry, Field};
+use crate::ledger::error::{LedgerError, Warning};
+use format::{In, MAGIC, Out, VERSION, fnv};
+
+/// A read that parsed at least this many rows of the ledger writes a new
+/// checkpoint (4,096 rows: about 300 KB of CSV, a few milliseconds to
+/// parse; writing the checkpoint costs about as much as its ids).
+pub const CHECKPOINT_ROWS: usize = 4096;
+
+/// The first bytes of the ledger whose hash the checkpoint keeps.
+const HEAD: u64 = 4096;
+
+/// `actuals.csv` → `actuals.csv.ckpt`.
+pub fn checkpoint_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".ckpt")
+}
+
+/// What identifies the ledger and the prefix a checkpoint describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ident {
+    dev: u64,
+    ino: u64,
+    /// The end of the last complete line described.
+    offset: u64,
+    next_line: u64,
+    rows: u64,
+    encoding: Encoding,
+    /// How many of the first bytes are hashed (`min(offset, HEAD)`).
+    head_len: u64,
+    head_hash: u64,
+    /// The bytes just before `offset` (at most 64).
+    tail: Vec<u8>,
+}
+
+fn encoding_code(e: Encoding) -> u8 {
+    match e {
+        Encoding::Utf8 { bom: true } => 0,
+        Encoding::Utf8 { bom: false } => 1,
+        Encoding::Gb18030 => 2,
+    }
+}
+
+fn encoding_of(code: u8) -> Option<Encoding> {
+    match code {
+        0 => Some(Encoding::Utf8 { bom: true }),
+        1 => Some(Encoding::Utf8 { bom: false }),
+        2 => Some(Encoding::Gb18030),
+        _ => None,
+    }
+}
+
+impl Ledger {
+    /// Opens the ledger at `path` as [`Ledger::open`] does, reading the
+    /// checkpoint beside it and only the rows after it when it is valid,
+    /// and writing a new one when this read parsed many rows
+    /// ([`CHECKPOINT_ROWS`]); a checkpoint that cannot be written (a
+    /// read-only directory) is not mentioned. `progress` hears how far a
+    /// full read is.
+    pub fn open_with_checkpoint(
+        path: &Path,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
+        let l = match Ledger::restore(path) {
+            Some(mut l) => {
+                l.refresh()?;
+                if l.torn_bytes() > 0 {
+                    l.warnings.push(Warning::TornTail {
+                        path: path.to_path_buf(),
+                        line: l.next_line,
+                        bytes: l.torn_bytes(),
+                    });
+                }
+                l
+            }
+            None => Ledger::open_unlocked_with(path, progress)?,
+        }
+        .settle_torn()?;
+        if l.index.len() >= CHECKPOINT_ROWS {
+            let _ = l.save_checkpoint();
+        }
+        Ok(l)
+    }
+
+    /// True when every row's position is known (history, `count`): always
+    /// after [`Ledger::open`], after [`Ledger::open_with_checkpoint`] only
+    /// once [`Ledger::load_positions`] ran.
+    pub fn has_positions(&self) -> bool {
+        self.unindexed == 0
+    }
+
+    /// The error of a history asked of a ledger without row positions (a
+    /// caller forgot [`Ledger::load_positions`]).
+    pub(super) fn no_positions(&self) -> LedgerError {
+        LedgerError::Io {
+            path: self.path.clone(),
+            action: "read the ledger's history",
+            source: io::Error::other(
+                "the rows before the checkpoint were not read (load_positions first)",
+            ),
+        }
+    }
+
+    /// Opens and reads the ledger at `path` in full, as [`Ledger::open`]
+    /// does, telling `progress` how far the read is.
+    pub fn open_with_progress(
+        path: &Path,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
+        Ledger::open_unlocked_with(path, progress)?.settle_torn()
+    }
+
+    /// Finds the position of every row before the checkpoint this ledger
+    /// was read from (history needs them): the file is read again up to
+    /// the same offset, so the rows are the same ones; a file rewritten
+    /// meanwhile is read again in full. Nothing to do after a full read.
+    pub fn load_positions(&mut self, progress: &mut dyn Progress) -> Result<(), LedgerError> {
+        if self.has_positions() {
+            return Ok(());
+        }
+        if let Some(file) = self.file.take() {
+            let mut fresh = Ledger::read_from_with(&self.path, &file, self.offset, progress)?;
+            let tail = read_tail_check(&file, self.offset, &mut fresh.bytes_read);
+            if fresh.len() == self.len()
+                && fresh.next_line == self.next_line
+                && fresh.encoding == self.encoding
+                && tail == self.tail_check
+            {
+                fresh.file = Some(file);
+                fresh.snap = self.snap;
+                fresh.tail_check = tail;
+                fresh.warnings = std::mem::take(&mut self.warnings);
+                fresh.bytes_read += self.bytes_read;
+                *self = fresh;
+                return Ok(());
+            }
+        }
+        let read_before = self.bytes_read;
+        *self = Ledger::open_with_progress(&self.path.clone(), progress)?;
+        self.bytes_read += read_before;
+        Ok(())
+    }
+
+    /// Writes the checkpoint of what was read so far (atomically: a
+    /// temporary file in the ledger's directory, then a rename).
+    pub fn save_checkpoint(&self) -> io::Result<()> {
+        let (Some(file), Some(snap), Some(columns)) = (&self.file, self.snap, &self.columns) else {
+            return Ok(());
+        };
+        let head_len = self.offset.min(HEAD);
+        let mut head = vec![0u8; head_len as usize];
+        read_exact_at(file, &mut head, 0)?;
+        let ident = Ident {
+            dev: snap.dev,
+            ino: snap.ino,
+            offset: self.offset,
+            next_line: self.next_line,
+            rows: self.len() as u64,
+            encoding: self.encoding,
+            head_len,
+            head_hash: fnv(&head),
+            tail: self.tail_check.clone(),
+        };
+        let bytes = encode(&ident, columns, &self.index);
+        write_atomically(&self.path, &checkpoint_path(&self.path), &bytes)
+    }
+
+    /// The ledger as the checkpoint beside `path` describes it, with a
+    /// handle on the file, when the checkpoint is valid for it (`None`:
+    /// read the ledger in full).
+    fn restore(path: &Path) -> Option<Ledger> {
+        // Sized from the file's length: no copying as it grows.
+        let raw = fs::read(checkpoint_path(path)).ok()?;
+        let (ident, columns, index) = decode(&raw)?;
+        let file = File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        let now = Snap::of(&meta);
+        let mut read = 0;
+        let valid = now.dev == ident.dev
+            && now.ino == ident.ino
+            && meta.is_file()
+            && now.len >= ident.offset
+            && head_hash(&file, ident.head_len, &mut read) == Some(ident.head_hash)
+            && read_tail_check(&file, ident.offset, &mut read) == ident.tail;
+        if !valid {
+            return None;
+        }
+        let mut l = Ledger::empty(path);
+        l.index = index;
+        l.unindexed = ident.rows;
+        l.encoding = ident.encoding;
+        l.columns = Some(columns);
+        l.offset = ident.offset;
+        l.next_line = ident.next_line;
+        l.tail_check = ident.tail;
+        l.bytes_read = read;
+        // As long as the offset: `refresh` reads what follows it.
+        l.snap = Some(Snap {
+            len: ident.offset,
+            mtime: (0, 0),
+            ..now
+        });
+        l.file = Some(file);
+        Some(l)
+    }
+}
+
+/// The FNV hash of the first `len` bytes of `file` (`None`: unreadable).
+fn head_hash(file: &File, len: u64, read: &mut u64) -> Option<u64> {
+    let mut head = vec![0u8; usize::try_from(len).ok()?];
+    read_exact_at(file, &mut head, 0).ok()?;
+    *read += len;
+    Some(fnv(&head))
+}
+
+/// The checkpoint's bytes.
+fn encode(ident: &Ident, columns: &Columns, index: &Index) -> Vec<u8> {
+    let mut body = Out::default();
+    body.uint(ident.dev);
+    body.uint(ident.ino);
+    body.uint(ident.offset);
+    body.uint(ident.next_line);
+    body.uint(ident.rows);
+    body.u8(encoding_code(ident.encoding));
+    body.uint(ident.head_len);
+    body.buf.extend_from_slice(&ident.head_hash.to_le_bytes());
+    body.bytes(&ident.tail);
+    let names = columns.names();
+    body.uint(names.len() as u64);
+    for n in names {
+        body.str(n);
+    }
+    let (breaks, count) = index.breaks();
+    body.uint(count as u64);
+    body.uint(breaks.len() as u64);
+    for b in breaks {
+        encode_break(&mut body, b);
+    }
+    let mut ids = 0u64;
+    let mut states = Out::default();
+    for (id, last, periods) in index.export() {
+        ids += 1;
+        states.str(id);
+        states.uint(periods.len() as u64);
+        for e in &periods {
+            states.entry(e);
+        }
+        for e in &last {
+            // 0: none; 1: an entry follows; 2 + k: the k-th period's.
+            match e.as_ref().and_then(|e| periods.iter().position(|p| p == e)) {
+                Some(k) => states.uint(2 + k as u64),
+                None => match e {
+                    Some(e) => {
+                        states.uint(1);
+                        states.entry(e);
+                    }
+                    None => states.uint(0),
+                },
+            }
+        }
+    }
+    // The users met in the entries come before them.
+    body.uint(states.user_list.len() as u64);
+    for u in &states.user_list {
+        body.str(u);
+    }
+    body.uint(ids);
+    let mut out = MAGIC.to_vec();
+    out.extend(VERSION.to_le_bytes());
+    out.extend(body.buf);
+    out.extend(states.buf);
+    let sum = fnv(&out);
+    out.extend(sum.to_le_bytes());
+    out
+}
+
+fn encode_break(out: &mut Out, b: &ChainBreak) {
+    out.uint(b.line);
+    out.str(&b.id);
+    out.u8(b.field.index() as u8);
+    match &b.old {
+        None => out.u8(0),
+        Some(v) => {
+            out.u8(1);
+            out.str(v);
+        }
+    }
+    match &b.before {
+        None => out.u8(0),
+        Some((line, v)) => {
+            out.u8(1);
+            out.uint(*line);
+            match v {
+                None => out.u8(0),
+                Some(v) => {
+                    out.u8(1);
+                    out.str(v);
+                }
+            }
+        }
+    }
+}
+
+/// Reads a checkpoint's bytes back (`None`: not a whole checkpoint of
+/// this version).
+fn decode(raw: &[u8]) -> Option<(Ident, Columns, Index)> {
+    let (body, sum) = raw.split_at_checked(raw.len().checked_sub(8)?)?;
+    if fnv(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+        return None;
+    }
+    let rest = body.strip_prefix(MAGIC.as_slice())?;
+    let (version, rest) = rest.split_at_checked(4)?;
+    if u32::from_le_bytes(version.try_into().ok()?) != VERSION {
+        return None;
+    }
+    let mut r = In::new(rest);
+    let ident = Ident {
+        dev: r.uint()?,
+        ino: r.uint()?,
+        offset: r.uint()?,
+        next_line: r.uint()?,
+        rows: r.uint()?,
+        encoding: encoding_of(r.u8()?)?,
+        head_len: r.uint()?,
+        head_hash: u64::from_le_bytes(std::array::from_fn(|_| r.u8().unwrap_or(0))),
+        tail: r.bytes()?.to_vec(),
+    };
+    let names: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
+    let columns = Columns::from_header(&names).ok()?;
+    let mut index = Index::default();
+    let count = usize::try_from(r.uint()?).ok()?;
+    let breaks = (0..r.count()?)
+        .map(|_| decode_break(&mut r))
+        .collect::<Option<Vec<_>>>()?;
+    index.restore_breaks(breaks, count);
+    r.users = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
+    let ids = r.count()?;
+    // Bounded: a count is never trusted for a huge allocation.
+    index.reserve(ids.min(1 << 20));
+    for _ in 0..ids {
+        let id = r.str()?;
+        let n = r.count()?;
+        let mut periods = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            periods.push(r.entry(&id)?);
+        }
+        let mut last: [Option<Entry>; 3] = [None, None, None];
+        for slot in &mut last {
+            *slot = match r.uint()? {
+                0 => None,
+                1 => Some(r.entry(&id)?),
+                k => Some(periods.get(usize::try_from(k - 2).ok()?)?.clone()),
+            };
+        }
+        index.restore_id(id, last, periods);
+    }
+    r.at_end().then_some((ident, columns, index))
+}
+
+fn decode_break(r: &mut In) -> Option<ChainBreak> {
+    let line = r.uint()?;
+    let id = r.str()?;
+    let field = *Field::ALL.get(usize::from(r.u8()?))?;
+    let old = match r.u8()? {
+        0 => None,
+        _ => Some(r.str()?),
+    };
+    let before = match r.u8()? {
+        0 => None,
+        _ => {
+            let line = r.uint()?;
+            let v = match r.u8()? {
+                0 => None,
+                _ => Some(r.str()?),
+            };
+            Some((line, v))
+        }
+    };
+    Some(ChainBreak {
+        line,
+        id,
+        field,
+        old,
+        before,
+    })
+}
+
+/// Writes `bytes` to `dest` through a temporary file in its directory and
+/// a rename, with the ledger's permission bits and group (colleagues
+/// reading the ledger can read its checkpoint).
+fn write_atomically(ledger: &Path, dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match dest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    // Unique per process and call: two writers never share a file.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let res = write_new(ledger, &tmp, bytes).and_then(|()| fs::rename(&tmp, dest));
+    if res.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    res
+}
+
+fn write_new(ledger: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)?;
+    if let Ok(meta) = fs::metadata(ledger) {
+        let _ = sys::set_mode(&f, sys::mode(&meta));
+        sys::set_group(&f, &meta);
+    }
+    f.write_all(bytes)?;
+    f.sync_data()
+}
+
+/// Reads the checkpoint beside `path` without a ledger (tests: what it
+/// holds).
+#[cfg(test)]
+fn read_checkpoint(path: &Path) -> Option<(Ident, Columns, Index)> {
+    decode(&fs::read(checkpoint_path(path)).ok()?)
+}
+
+#[cfg(test)]
+mod tests;

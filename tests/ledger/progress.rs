@@ -1,0 +1,103 @@
+//! Progress on long work: drawn on stderr when it is a terminal (here a
+//! pseudo-terminal, with the one-second delay forced to 0), nothing at all
+//! when it is not.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+use crate::common::{run, wp};
+
+/// A ledger of `n` valid rows of the embedded plan's 8.1.
+fn big_ledger(path: &Path, n: usize) {
+    let mut s = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    let mut old = String::new();
+    for i in 0..n {
+        let v = (i % 900 + 1).to_string();
+        s.push_str(&format!(
+            "2025-03-01T10:00:00+08:00,李明,8.1,actual,{v},{old},,2025\r\n"
+        ));
+        old = v;
+    }
+    fs::write(path, s).unwrap();
+}
+
+const DELAY: &str = "WUDANG_PLAN_PROGRESS_DELAY_MS";
+
+#[test]
+fn not_a_terminal_gets_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    big_ledger(&path, 5000);
+    for args in [
+        &["ledger", "check"][..],
+        &["indicators", "--format", "json"],
+        &["history", "8.1", "--limit", "1"],
+        &["ledger", "convert"],
+    ] {
+        let r = run(wp(&path, "李明").env(DELAY, "0").args(args));
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
+
+/// Runs the binary in a pseudo-terminal to the end; everything it wrote.
+fn in_a_terminal(args: &[&str], env: &[(&str, &str)]) -> (u32, String) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wudang-plan"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("TZ", "CST-8");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 8192];
+        // EOF or EIO once the program has exited and its side closed.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().unwrap();
+    drop(pty.master);
+    let bytes = out.join().unwrap();
+    (
+        status.exit_code(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[test]
+fn a_terminal_sees_progress_of_long_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    big_ledger(&path, 5000);
+    let data = path.to_str().unwrap();
+    let base = ["--data", data, "--today", "2025-06-01"];
+    let check: Vec<&str> = base.iter().copied().chain(["ledger", "check"]).collect();
+    let (code, out) = in_a_terminal(&check, &[(DELAY, "0")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("reading actuals.csv ["), "{out}");
+    assert!(out.contains("checking actuals.csv ["), "{out}");
+    assert!(out.contains("ok: "), "{out}");
+    // Under the delay (the default second) a short read shows none.
+    let (code, out) = in_a_terminal(&check, &[(DELAY, "60000")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("reading actuals.csv"), "{out}");
+}
