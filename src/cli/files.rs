@@ -60,6 +60,13 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
     let mut bar = Bar::new(what("checking", l.path()));
     let audit = l.audit_with(&known, &mut bar)?;
     drop(bar);
+    // The full read replaces the checkpoint: one made before an edit in
+    // place that it cannot notice (same length, same first and last
+    // bytes: docs/data.md, "The checkpoint") is repaired here. Best effort,
+    // as every checkpoint write.
+    if l.len() >= crate::ledger::CHECKPOINT_ROWS {
+        let _ = l.save_checkpoint();
+    }
     writeln!(
         out,
         "{}{path}: {} rows for {} ids, {}, {}",

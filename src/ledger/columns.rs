@@ -146,7 +146,7 @@ impl Columns {
     pub(crate) fn entry<S: AsRef<str>>(&self, fields: &[S], line: u64) -> Result<Entry, String> {
         if fields.len() < self.need {
             return Err(format!(
-                "found {} field{}, expected {} ({})",
+                "found {} field{}, expected at least {} (the columns are {})",
                 fields.len(),
                 if fields.len() == 1 { "" } else { "s" },
                 self.need,
@@ -396,7 +396,7 @@ mod tests {
         assert!(
             c.entry(&short, 2)
                 .unwrap_err()
-                .starts_with("found 2 fields, expected 5")
+                .starts_with("found 2 fields, expected at least 5")
         );
     }
 }

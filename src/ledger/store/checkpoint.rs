@@ -208,11 +208,10 @@ impl Ledger {
     /// handle on the file, when the checkpoint is valid for it (`None`:
     /// read the ledger in full).
     fn restore(path: &Path) -> Option<Ledger> {
-        // Sized from the file's length: no copying as it grows.
-        let raw = fs::read(checkpoint_path(path)).ok()?;
-        let (ident, columns, index) = decode(&raw)?;
         let file = File::open(path).ok()?;
         let meta = file.metadata().ok()?;
+        let raw = read_bounded(&checkpoint_path(path), max_len(meta.len()))?;
+        let (ident, columns, index) = decode(&raw)?;
         let now = Snap::of(&meta);
         let mut read = 0;
         let valid = now.dev == ident.dev
@@ -456,6 +455,30 @@ fn write_new(ledger: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     f.write_all(bytes)?;
     f.sync_data()
+}
+
+/// The most bytes a checkpoint of a ledger of `ledger_len` bytes can
+/// hold: its entries come from the ledger's rows and take fewer bytes
+/// than they do as CSV (4× and 1 MiB of room for the tables).
+fn max_len(ledger_len: u64) -> u64 {
+    ledger_len.saturating_mul(4).saturating_add(1 << 20)
+}
+
+/// The bytes of the file at `p` when it is a regular file of at most
+/// `max` bytes (`None` otherwise). Opened without blocking, so a FIFO or
+/// a device someone put in its place is skipped, never waited on or read
+/// without end.
+fn read_bounded(p: &Path, max: u64) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let f = sys::open_nonblocking(p).ok()?;
+    let meta = f.metadata().ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    // Sized from the file's length: no copying as it grows.
+    let mut raw = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    f.take(max.saturating_add(1)).read_to_end(&mut raw).ok()?;
+    (raw.len() as u64 <= max).then_some(raw)
 }
 
 /// Reads the checkpoint beside `path` without a ledger (tests: what it

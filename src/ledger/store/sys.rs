@@ -5,7 +5,7 @@
 
 use std::fs::Metadata;
 
-pub(super) use imp::{ident, mode, read_at, set_group, set_mode, sync_dir};
+pub(super) use imp::{ident, mode, open_nonblocking, read_at, set_group, set_mode, sync_dir};
 
 #[cfg(unix)]
 mod imp {
@@ -32,6 +32,16 @@ mod imp {
     /// Makes a new directory entry durable.
     pub fn sync_dir(dir: &std::path::Path) -> io::Result<()> {
         File::open(dir)?.sync_all()
+    }
+    /// Opens `p` for reading without blocking on a FIFO (`O_NONBLOCK`;
+    /// regular files read as usual).
+    pub fn open_nonblocking(p: &std::path::Path) -> io::Result<File> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NONBLOCK.bits();
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(flags as i32)
+            .open(p)
     }
 }
 
@@ -63,6 +73,9 @@ mod imp {
     pub fn set_group(_: &File, _: &Metadata) {}
     pub fn sync_dir(_: &std::path::Path) -> io::Result<()> {
         Ok(())
+    }
+    pub fn open_nonblocking(p: &std::path::Path) -> io::Result<File> {
+        File::open(p)
     }
 }
 
