@@ -478,7 +478,10 @@ fn ledger_check_replaces_a_checkpoint_an_edit_in_place_got_past() {
     // checkpoint still looks valid (docs/data.md says so).
     let (_dir, path) = with_checkpoint(N);
     rewrite_in_place(&path, |b| {
-        let at = b.windows(16).position(|w| w == b",8.2,actual,506,").unwrap();
+        let at = b
+            .windows(16)
+            .position(|w| w == b",8.2,actual,506,")
+            .unwrap();
         assert!(at > 4096 && at < b.len() - 64);
         b[at + 12] = b'4';
     });
@@ -509,7 +512,10 @@ fn a_fifo_or_a_device_as_checkpoint_is_skipped_not_waited_on() {
     let (_dir, path) = with_checkpoint(N);
     let ck = checkpoint_path(&path);
     fs::remove_file(&ck).unwrap();
-    let made = std::process::Command::new("mkfifo").arg(&ck).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&ck)
+        .status()
+        .unwrap();
     assert!(made.success());
     let l = quick_within(&path).expect("a FIFO checkpoint blocked the read");
     same(&l, &Ledger::open(&path).unwrap());
