@@ -20,8 +20,10 @@
 //! whole file parsed, no checkpoint), one `set` (the command, in process:
 //! plan, ledger, append), the leader filter `zkc`, one search letter (and
 //! its frame), one frame at 200×60 into ratatui's `TestBackend`.
-//! A "ledger load from its checkpoint" bench goes beside `ledger_load_cold`
-//! in each module once the checkpoint exists.
+//! `ledger_load_checkpoint` opens the same ledger through its checkpoint
+//! (`actuals.csv.ckpt`, written by `prepare` from a full read): the
+//! checkpoint decoded, the ledger's head and the bytes before the offset
+//! checked, nothing after it to read.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[allow(dead_code)]
@@ -38,7 +40,7 @@ use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wudang_plan::cli::{self, Cli};
-use wudang_plan::ledger::Ledger;
+use wudang_plan::ledger::{Ledger, NoProgress};
 use wudang_plan::plan::filter::Filter;
 use wudang_plan::plan::names::{self, Resolved};
 use wudang_plan::plan::{self, Better, Plan};
@@ -126,6 +128,9 @@ fn prepare(dir: PathBuf, plan_dir: Option<PathBuf>, set_id: &'static str, set_fr
         None => plan::load_embedded().unwrap(),
     };
     let l = Ledger::open(&ledger).unwrap();
+    // The checkpoint `ledger_load_checkpoint` opens through (rewritten on
+    // every run: a ledger regenerated in place gets a fresh one).
+    l.save_checkpoint().unwrap();
     let progress = Progress::from_ledger(&l, TODAY.parse().unwrap());
     drop(l);
     let theme = Theme {
@@ -167,6 +172,14 @@ static LARGE: LazyLock<Data> = LazyLock::new(|| {
     // 0.2 is a `%` indicator of the generated plans.
     prepare(dir.clone(), Some(dir.join("plan")), "0.2", 70)
 });
+
+/// The ledger opened through its checkpoint; panics when the checkpoint
+/// was not used (every row's position known means a full read).
+fn ledger_load_checkpoint(d: &Data) -> Ledger {
+    let l = Ledger::open_with_checkpoint(&d.ledger, &mut NoProgress).unwrap();
+    assert!(!l.has_positions(), "the checkpoint was not used");
+    l
+}
 
 /// Output thrown away.
 struct Sink;
@@ -252,6 +265,12 @@ mod embedded {
         b.bench(|| Ledger::open(&d.ledger).unwrap());
     }
 
+    #[divan::bench]
+    fn ledger_load_checkpoint(b: Bencher) {
+        let d = d();
+        b.bench(|| super::ledger_load_checkpoint(d));
+    }
+
     #[divan::bench(sample_count = 30)]
     fn set(b: Bencher) {
         let d = d();
@@ -292,6 +311,12 @@ mod large {
     fn ledger_load_cold(b: Bencher) {
         let d = d();
         b.bench(|| Ledger::open(&d.ledger).unwrap());
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn ledger_load_checkpoint(b: Bencher) {
+        let d = d();
+        b.bench(|| super::ledger_load_checkpoint(d));
     }
 
     #[divan::bench(sample_count = 3, sample_size = 1)]

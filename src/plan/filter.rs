@@ -15,6 +15,13 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Indicator, Plan, Row, Task};
 
+#[cfg(test)]
+thread_local! {
+    /// Rows matched against a people filter on this thread (tests: the
+    /// work of a filter counted).
+    pub(crate) static ROWS_MATCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Resolved filters: every name is one the plan knows; `None` matches all.
 #[derive(Debug, Default)]
 pub struct Filter {
@@ -70,6 +77,8 @@ impl Filter {
     }
 
     fn row_matches(&self, row: &Row) -> bool {
+        #[cfg(test)]
+        ROWS_MATCHED.with(|n| n.set(n.get() + 1));
         if let Some(l) = &self.leader
             && !row.leaders.contains(l)
         {
@@ -127,27 +136,45 @@ impl Filter {
     /// when the task matches only through its body's units; none when the
     /// task does not match.
     pub fn rows_shown<'p>(&self, plan: &'p Plan, task: &Task) -> Vec<&'p Row> {
-        if !self.task_matches(plan, task) {
-            return Vec::new();
+        self.shown(plan, task).unwrap_or_default()
+    }
+
+    /// [`Filter::task_matches`] and [`Filter::rows_shown`] in one pass
+    /// over the task's rows: `None` when the task does not match, else the
+    /// rows shown. (The UI's visible set and [`Filter::view`] call it once
+    /// per task; the two calls would look the task's rows up and match
+    /// them again.)
+    pub fn shown<'p>(&self, plan: &'p Plan, task: &Task) -> Option<Vec<&'p Row>> {
+        if !self.task_place_matches(task) {
+            return None;
         }
         let rows = plan.rows_of(&task.id);
         if !self.people_on() {
-            return rows.collect();
+            return Some(rows.collect());
         }
         let hit: Vec<&Row> = rows.filter(|r| self.row_matches(r)).collect();
-        if hit.is_empty() {
-            plan.rows_of(&task.id).collect()
-        } else {
-            hit
+        if !hit.is_empty() {
+            return Some(hit);
         }
+        // Only `--unit` matches through the body's 责任单位 list.
+        let by_body = self.leader.is_none()
+            && self.person.is_none()
+            && self
+                .units
+                .as_ref()
+                .is_some_and(|us| task.units.iter().any(|u| us.contains(u)));
+        by_body.then(|| plan.rows_of(&task.id).collect())
     }
 
     /// What is shown of `task`: its rows and the indicators on them.
     pub fn view<'p>(&self, plan: &'p Plan, task: &Task) -> TaskView<'p> {
-        let rows = self.rows_shown(plan, task);
-        let indicators = if !self.task_matches(plan, task) {
-            Vec::new()
-        } else if self.people_on() {
+        let Some(rows) = self.shown(plan, task) else {
+            return TaskView {
+                rows: Vec::new(),
+                indicators: Vec::new(),
+            };
+        };
+        let indicators = if self.people_on() {
             plan.indicators_of(&task.id)
                 .filter(|i| rows.iter().any(|r| r.id == i.row))
                 .collect()

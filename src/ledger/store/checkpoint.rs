@@ -9,7 +9,9 @@
 //! - Written atomically (a temporary file in the same directory, then a
 //!   rename): a reader sees a whole file or none; two writers each rename
 //!   a whole file and the last one stays (both describe a prefix of the
-//!   ledger, so either is right).
+//!   ledger, so either is right). A writer killed before its rename
+//!   leaves its temporary file: the next write removes it once it is
+//!   stale (`stale`: its PID gone and a minute old, or an hour old).
 //! - Written when a read parsed at least [`CHECKPOINT_ROWS`] rows of the
 //!   ledger itself (a first read of a big ledger, or that many rows
 //!   appended since the checkpoint): below that, reading the rows costs
@@ -27,6 +29,7 @@
 //!   edit then reads nothing proportional to the ledger's length.
 
 mod format;
+mod stale;
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -432,6 +435,7 @@ fn write_atomically(ledger: &Path, dest: &Path, bytes: &[u8]) -> io::Result<()> 
         _ => Path::new("."),
     };
     let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    stale::remove_stale(dir, &name);
     // Unique per process and call: two writers never share a file.
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -94,3 +94,43 @@ fn the_checkpoint_is_beside_the_ledger_with_its_permissions() {
     let ck = fs::metadata(checkpoint_path(&path)).unwrap();
     assert_eq!(sys::mode(&ck), sys::mode(&fs::metadata(&path).unwrap()));
 }
+
+/// A PID that was a process of this machine and is no more.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[test]
+#[cfg(unix)]
+fn writing_removes_the_stale_temporary_files_of_that_checkpoint_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ledger(dir.path(), 10);
+    let now = std::time::SystemTime::now();
+    let ago = |s: u64| now - std::time::Duration::from_secs(s);
+    let dead = dead_pid();
+    // (name, age in seconds, removed?)
+    let files = [
+        (format!(".actuals.csv.ckpt.{dead}.1.tmp"), 120, true),
+        (format!(".actuals.csv.ckpt.{dead}.2.tmp"), 5, false),
+        // PID 1 is alive (init), as is any writer of another user.
+        (".actuals.csv.ckpt.1.3.tmp".to_string(), 120, false),
+        (".actuals.csv.ckpt.1.4.tmp".to_string(), 2 * 3600, true),
+        (format!(".other.csv.ckpt.{dead}.5.tmp"), 2 * 3600, false),
+        (format!("actuals.csv.ckpt.{dead}.6.tmp"), 2 * 3600, false),
+    ];
+    for (name, age, _) in &files {
+        let f = File::create(dir.path().join(name)).unwrap();
+        f.set_modified(ago(*age)).unwrap();
+    }
+    Ledger::open(&path).unwrap().save_checkpoint().unwrap();
+    for (name, _, removed) in &files {
+        assert_eq!(!dir.path().join(name).exists(), *removed, "{name}");
+    }
+    assert!(checkpoint_path(&path).exists());
+    // The write's own temporary file is gone (renamed).
+    let left = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(left, 2 + 4, "ledger, checkpoint and the four kept");
+}
