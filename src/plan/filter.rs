@@ -149,7 +149,7 @@ impl Filter {
             Vec::new()
         } else if self.people_on() {
             plan.indicators_of(&task.id)
-                .filter(|i| rows.iter().any(|r| r.id == i.row))
+                .filter(|i| rows.iter().any(|r| *r.id == *i.row))
                 .collect()
         } else {
             plan.indicators_of(&task.id).collect()
@@ -167,7 +167,9 @@ impl Filter {
         if !self.people_on() {
             return self.task_place_matches(task);
         }
-        self.rows_shown(plan, task).iter().any(|r| r.id == ind.row)
+        self.rows_shown(plan, task)
+            .iter()
+            .any(|r| *r.id == *ind.row)
     }
 
     pub fn tasks<'p>(&self, plan: &'p Plan) -> Vec<&'p Task> {
@@ -196,7 +198,7 @@ impl Filter {
                             .map(|r| r.id.as_str())
                             .collect()
                     })
-                    .contains(&i.row.as_str())
+                    .contains(&&*i.row)
             })
             .collect()
     }

@@ -305,7 +305,7 @@ fn task_inds(
     for &ip in inds {
         let ind = &plan.indicators[ip];
         if let Some(rows) = &rows
-            && !rows.contains(&ind.row.as_str())
+            && !rows.contains(&&*ind.row)
         {
             continue;
         }
