@@ -330,7 +330,7 @@ fn item(plan: &Plan, facts: &Facts<'_>, j: &Judged<'_>, lang: Lang) -> Item {
     Item {
         id: ind.id.clone(),
         name: ind.name.clone(),
-        task: ind.task.clone(),
+        task: ind.task.to_string(),
         task_title: plan
             .task(&ind.task)
             .map(|t| t.title.clone())

@@ -329,6 +329,7 @@ pub fn set(
         say!(cx.out, "note: {n}")?;
     }
     recorded(cx.out, &ledger, &entry)?;
+    cx.release(ledger);
     Ok(())
 }
 

@@ -442,7 +442,7 @@ fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -
             let j = indicator_json(i, facts);
             vec![
                 i.id.clone(),
-                i.task.clone(),
+                i.task.to_string(),
                 csv_text(&i.name),
                 csv_text(i.unit.as_deref().unwrap_or("")),
                 i.comparison.as_str().to_string(),

@@ -80,10 +80,10 @@ fn row(plan: &Plan, facts: &Facts<'_>, ind: &Indicator) -> Row {
     Row {
         id: ind.id.clone(),
         group: task.map_or(0, |t| t.group),
-        task: ind.task.clone(),
+        task: ind.task.to_string(),
         task_title: task.map(|t| t.title.clone()).unwrap_or_default(),
         name: ind.name.clone(),
-        unit: ind.unit.clone(),
+        unit: ind.unit.as_deref().map(str::to_string),
         comparison: ind.comparison.as_str(),
         target: ind.target,
         stretch: ind.stretch,

@@ -244,7 +244,7 @@ mod tests {
             task: "8".into(),
             row: "T8".into(),
             name: "工业总产值".into(),
-            unit: unit.map(str::to_string),
+            unit: unit.map(Into::into),
             comparison: cmp,
             target: if cmp == Comparison::Done {
                 None

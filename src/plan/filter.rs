@@ -176,7 +176,7 @@ impl Filter {
         };
         let indicators = if self.people_on() {
             plan.indicators_of(&task.id)
-                .filter(|i| rows.iter().any(|r| r.id == i.row))
+                .filter(|i| rows.iter().any(|r| *r.id == *i.row))
                 .collect()
         } else {
             plan.indicators_of(&task.id).collect()
@@ -194,7 +194,9 @@ impl Filter {
         if !self.people_on() {
             return self.task_place_matches(task);
         }
-        self.rows_shown(plan, task).iter().any(|r| r.id == ind.row)
+        self.rows_shown(plan, task)
+            .iter()
+            .any(|r| *r.id == *ind.row)
     }
 
     pub fn tasks<'p>(&self, plan: &'p Plan) -> Vec<&'p Task> {
@@ -223,7 +225,7 @@ impl Filter {
                             .map(|r| r.id.as_str())
                             .collect()
                     })
-                    .contains(&i.row.as_str())
+                    .contains(&&*i.row)
             })
             .collect()
     }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -136,13 +137,18 @@ impl Better {
 }
 
 /// A target to follow: a number with a unit, or a milestone.
+///
+/// `task`, `row` and `unit` repeat across indicators (ten indicators a
+/// task, a few units in all): the loader shares one `Arc<str>` per distinct
+/// text of a plan instead of a `String` per indicator (issue 12, plan
+/// memory). They read as `&str` (`&ind.task`, `ind.unit.as_deref()`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indicator {
     pub id: String,
-    pub task: String,
-    pub row: String,
+    pub task: Arc<str>,
+    pub row: Arc<str>,
     pub name: String,
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     pub comparison: Comparison,
     pub target: Option<Decimal>,
     pub stretch: Option<Decimal>,
@@ -170,7 +176,7 @@ impl Indicator {
     pub fn target_text(&self) -> Option<String> {
         let target = self.target?;
         let mut s = format!("{} {}", self.comparison, target.normalize());
-        if let Some(u) = &self.unit {
+        if let Some(u) = self.unit.as_deref() {
             if u != "%" {
                 s.push(' ');
             }
@@ -194,7 +200,10 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     task_index: HashMap<String, usize>,
     row_index: HashMap<String, usize>,
-    indicator_index: HashMap<String, usize>,
+    /// Positions of the indicators sorted by id, the first of equal ids
+    /// only: found by binary search, without a copy of each id (a hashed
+    /// index cloned 100,000 ids at province size).
+    indicator_index: Vec<u32>,
     /// By task position: the positions of its rows, of its indicators.
     rows_by_task: Vec<Vec<usize>>,
     indicators_by_task: Vec<Vec<usize>>,
@@ -227,11 +236,10 @@ impl Plan {
         for (i, t) in tasks.iter().enumerate() {
             task_index.entry(t.id.clone()).or_insert(i);
         }
-        let mut indicator_index = HashMap::with_capacity(indicators.len());
+        let indicator_index = sorted_by_id(&indicators);
         let mut indicators_by_task = vec![Vec::new(); tasks.len()];
         for (i, ind) in indicators.iter().enumerate() {
-            indicator_index.entry(ind.id.clone()).or_insert(i);
-            if let Some(&t) = task_index.get(ind.task.as_str()) {
+            if let Some(&t) = task_index.get(&*ind.task) {
                 indicators_by_task[t].push(i);
             }
         }
@@ -267,12 +275,14 @@ impl Plan {
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicator_index.get(id).map(|&i| &self.indicators[i])
+        self.indicator_pos(id).map(|i| &self.indicators[i])
     }
 
     /// Position of an indicator in [`Plan::indicators`].
     pub fn indicator_pos(&self, id: &str) -> Option<usize> {
-        self.indicator_index.get(id).copied()
+        let ids = &self.indicator_index;
+        let found = ids.binary_search_by(|&p| self.indicators[p as usize].id.as_str().cmp(id));
+        found.ok().map(|k| ids[k] as usize)
     }
 
     /// Position of a task in [`Plan::tasks`].
@@ -361,6 +371,16 @@ impl Plan {
     pub fn row(&self, id: &str) -> Option<&Row> {
         self.row_index.get(id).map(|&i| &self.rows[i])
     }
+}
+
+/// Positions sorted by id (stable: the first of equal ids first), equal
+/// ids after the first dropped.
+fn sorted_by_id(indicators: &[Indicator]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..indicators.len() as u32).collect();
+    let id = |p: &u32| indicators[*p as usize].id.as_str();
+    order.sort_by(|a, b| id(a).cmp(id(b)));
+    order.dedup_by(|later, first| id(later) == id(first));
+    order
 }
 
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! and the record skipped, so that one run lists them all.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -246,6 +247,7 @@ pub(super) fn indicators(
     let mut indicators = Vec::new();
     let mut defaulted = 0;
     let mut ids = HashSet::new();
+    let mut shared = Interner::default();
     let cols = [
         "id",
         "task",
@@ -262,8 +264,8 @@ pub(super) fn indicators(
     each_record(file, text, &cols, errs, |rec, errs| {
         let before = errs.len();
         let id = rec.get("id").to_string();
-        let task = rec.get("task").to_string();
-        let row = rec.get("row").to_string();
+        let task = shared.get(rec.get("task"));
+        let row = shared.get(rec.get("row"));
         check_task_and_id(rec, &id, &task, task_ids, errs);
         if !ids.insert(id.clone()) {
             rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
@@ -277,7 +279,9 @@ pub(super) fn indicators(
         let better = better(rec, comparison, errs);
         let deadline = deadline(rec, period, errs);
         let kind = kind(rec, comparison, errs);
-        let unit = Some(rec.get("unit").to_string()).filter(|u| !u.is_empty());
+        let unit = Some(rec.get("unit"))
+            .filter(|u| !u.is_empty())
+            .map(|u| shared.get(u));
         if errs.len() != before {
             return;
         }
@@ -301,7 +305,24 @@ pub(super) fn indicators(
             });
         }
     });
+    indicators.shrink_to_fit();
     (indicators, defaulted)
+}
+
+/// One `Arc<str>` per distinct text: the indicators' task, row and unit
+/// repeat, and share it instead of a `String` each.
+#[derive(Default)]
+pub(super) struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    pub(super) fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&a));
+        a
+    }
 }
 
 /// The `kind` column (optional): a machine word, `milestone` exactly for a

@@ -472,11 +472,12 @@ impl Reader<'_> {
             state,
             at,
         };
-        match self.status_of.get(&ind.task) {
+        match self.status_of.get(&*ind.task) {
             Some(&i) => self.statuses[i].1.push(cell),
             None => {
-                self.status_of.insert(ind.task.clone(), self.statuses.len());
-                self.statuses.push((ind.task.clone(), vec![cell]));
+                self.status_of
+                    .insert(ind.task.to_string(), self.statuses.len());
+                self.statuses.push((ind.task.to_string(), vec![cell]));
             }
         }
     }

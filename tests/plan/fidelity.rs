@@ -340,7 +340,7 @@ fn stretch_direction_and_milestones() {
     assert_eq!(plan_ms.comparison, Comparison::Done);
     assert_eq!(plan_ms.name, "编制完成《乌当区国土空间总体规划》");
     assert_eq!(plan_ms.target, None);
-    assert_eq!(plan_ms.row, "T10");
+    assert_eq!(&*plan_ms.row, "T10");
     let done_2023 = p.indicator("7.4").unwrap();
     assert_eq!(
         (done_2023.comparison, done_2023.deadline),
@@ -362,14 +362,14 @@ fn indicators_sit_on_the_row_that_states_them() {
     let p = plan();
     for i in &p.indicators {
         let row = p.row(&i.row).unwrap();
-        assert_eq!(row.task, i.task, "{}", i.id);
+        assert_eq!(*row.task, *i.task, "{}", i.id);
     }
     // 人均城市道路面积 is stated by T12 (杨东华 has T11, 王飞 T10 and T12).
-    assert_eq!(p.indicator("10.3").unwrap().row, "T12");
-    assert_eq!(p.indicator("10.2").unwrap().row, "T11");
+    assert_eq!(p.indicator("10.3").unwrap().row.as_ref(), "T12");
+    assert_eq!(p.indicator("10.2").unwrap().row.as_ref(), "T11");
     // Body-only targets go on the task's first row.
-    assert_eq!(p.indicator("2.4").unwrap().row, "T2");
-    assert_eq!(p.indicator("10.4").unwrap().row, "T10");
+    assert_eq!(p.indicator("2.4").unwrap().row.as_ref(), "T2");
+    assert_eq!(p.indicator("10.4").unwrap().row.as_ref(), "T10");
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod fidelity;
 mod generated;
 mod load;
 mod scale;
+mod shared;
 
 /// The generator of `cargo run --example genplan` (docs/performance.md).
 #[allow(dead_code)]

@@ -92,14 +92,22 @@ fn from_the_tree_only_a_single_indicator_opens() {
         .plan
         .tasks
         .iter()
-        .find(|t| t.id != "0" && s.plan.indicators.iter().filter(|i| i.task == t.id).count() == 1)
+        .find(|t| {
+            t.id != "0"
+                && s.plan
+                    .indicators
+                    .iter()
+                    .filter(|i| *i.task == *t.id)
+                    .count()
+                    == 1
+        })
         .map(|t| t.id.clone())
         .unwrap();
     let only = s
         .plan
         .indicators
         .iter()
-        .find(|i| i.task == single)
+        .find(|i| *i.task == *single)
         .unwrap()
         .id
         .clone();

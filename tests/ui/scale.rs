@@ -60,8 +60,8 @@ fn big_plan() -> Plan {
         for i in 1..=PER_TASK {
             inds.push(Indicator {
                 id: format!("{t}.{i}"),
-                task: t.to_string(),
-                row: format!("R{t}-{}", i % 2),
+                task: t.to_string().into(),
+                row: format!("R{t}-{}", i % 2).into(),
                 name: format!("指标{t}-{i}"),
                 unit: Some("亿元".into()),
                 comparison: Comparison::AtLeast,

@@ -297,7 +297,7 @@ fn task_inds(
     for &ip in inds {
         let ind = &plan.indicators[ip];
         if let Some(rows) = rows
-            && !rows.iter().any(|r| r.id == ind.row)
+            && !rows.iter().any(|r| *r.id == *ind.row)
         {
             continue;
         }
