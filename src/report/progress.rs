@@ -44,161 +44,351 @@ pub enum NoteKind {
     Remark,
 }
 
-/// Recorded actuals, task states and notes, keyed by indicator id and task
-/// id, and the date statuses are computed for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Recorded actuals, task states and notes of each indicator and task, and
+/// the date statuses are computed for.
+///
+/// Kept compact for province size (100,000 indicators): each id is stored
+/// once, its state in one [`Slot`] of a `Vec`; the current actual, its
+/// period and the remark shown are derived from the values by period
+/// rather than copied; notes and remarks take room only where present.
+#[derive(Debug, Clone)]
 pub struct Progress {
-    pub actual: HashMap<String, Actual>,
-    /// The period of each indicator's current actual (its latest period
-    /// with a value): a row for an earlier period does not replace it, a
-    /// cleared latest period gives it back to the latest one with a value.
-    pub periods: HashMap<String, Period>,
-    /// Each indicator's value of every period recorded, oldest period
-    /// first (the last row of each period, a cleared one too): the
-    /// baseline, the chart, and the row an edit of a period expects.
-    pub series: HashMap<String, Vec<Point>>,
-    pub task_state: HashMap<String, TaskState>,
-    /// The standing note of an indicator or task (the `note` field).
-    pub notes: HashMap<String, Noted>,
-    /// The remark on the row that set an indicator's current actual or a
-    /// task's current status.
-    pub remarks: HashMap<String, Noted>,
+    /// The position of each id's slot.
+    ids: HashMap<Box<str>, u32>,
+    slots: Vec<Slot>,
+    /// The users of the last rows, each once.
+    users: Vec<Box<str>>,
+    user_pos: HashMap<Box<str>, u32>,
+    /// The standing note of an indicator or task (the `note` field), by slot.
+    notes: HashMap<u32, Noted>,
+    /// The remark on the row that set a task's current status, by slot.
+    status_remarks: HashMap<u32, Noted>,
     /// The remark on the last row of each period of an indicator, for the
-    /// rows that have one: the remark again when that period's value is
-    /// current again (a later period cleared).
-    pub period_remarks: HashMap<(String, Period), Noted>,
-    /// The line of the current row of each id's status and note: the row
-    /// an edit made on this screen expects ([`crate::ledger::Expect::Row`]).
-    /// An actual's follows from [`Progress::series`] ([`Progress::row_of`]).
-    pub rows: HashMap<(String, Field), u64>,
-    /// The last actual row of each indicator, whatever its period: the
-    /// change an undo reverts.
-    pub last: HashMap<String, LastRow>,
+    /// rows that have one.
+    period_remarks: HashMap<(u32, Period), Noted>,
     pub today: Date,
 }
+
+/// One id's state.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    /// Its value of every period recorded, oldest period first (the last
+    /// row of each period, a cleared one too): the current actual, the
+    /// baseline, the chart, and the row an edit of a period expects.
+    series: Vec<Point>,
+    /// Its last actual row, whatever its period: the change an undo reverts.
+    last: Option<Last>,
+    /// The lines of the current status and note rows (`0`: none).
+    status_row: u64,
+    note_row: u64,
+    task_state: Option<TaskState>,
+}
+
+/// [`LastRow`] with its user interned and its two texts in one allocation.
+#[derive(Debug, Clone)]
+struct Last {
+    line: u64,
+    time: Stamp,
+    period: Period,
+    user: u32,
+    /// The value's length in `texts` (`None`: no value), the old value after it.
+    value_len: Option<u32>,
+    has_old: bool,
+    texts: Box<str>,
+}
+
+impl PartialEq for Progress {
+    /// The same state for every id (whatever order the ids came in).
+    fn eq(&self, other: &Self) -> bool {
+        let view = |p: &Progress, id: &str| {
+            let (series, rows, state) = (p.series_of(id), p.rows_of(id), p.task_state_of(id));
+            let notes = (p.standing_note(id).cloned(), p.remark_of(id).cloned());
+            let remarks: Vec<_> = series
+                .iter()
+                .map(|q| p.period_remark(id, q.period).cloned())
+                .collect();
+            (
+                series.to_vec(),
+                rows,
+                state.copied(),
+                notes,
+                remarks,
+                p.last_of(id),
+            )
+        };
+        self.today == other.today
+            && self
+                .ids
+                .keys()
+                .chain(other.ids.keys())
+                .all(|id| view(self, id) == view(other, id))
+    }
+}
+
+impl Eq for Progress {}
 
 impl Progress {
     /// No actuals, no task states, no notes.
     pub fn empty(today: Date) -> Self {
         Progress {
-            actual: HashMap::new(),
-            periods: HashMap::new(),
-            series: HashMap::new(),
-            task_state: HashMap::new(),
+            ids: HashMap::new(),
+            slots: Vec::new(),
+            users: Vec::new(),
+            user_pos: HashMap::new(),
             notes: HashMap::new(),
-            remarks: HashMap::new(),
+            status_remarks: HashMap::new(),
             period_remarks: HashMap::new(),
-            rows: HashMap::new(),
-            last: HashMap::new(),
             today,
         }
+    }
+
+    fn pos(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).copied()
+    }
+
+    fn slot(&self, id: &str) -> Option<&Slot> {
+        self.slots.get(self.pos(id)? as usize)
+    }
+
+    /// The position of `id`'s slot, made when it has none.
+    fn pos_mut(&mut self, id: &str) -> u32 {
+        if let Some(p) = self.pos(id) {
+            return p;
+        }
+        let p = self.slots.len() as u32;
+        self.slots.push(Slot::default());
+        self.ids.insert(id.into(), p);
+        p
+    }
+
+    fn slot_mut(&mut self, id: &str) -> &mut Slot {
+        let p = self.pos_mut(id);
+        &mut self.slots[p as usize]
+    }
+
+    /// The current actual of `id`: its latest period's with a value.
+    pub fn actual_of(&self, id: &str) -> Option<&Actual> {
+        self.current(id).and_then(|p| p.actual.as_ref())
+    }
+
+    /// The period of `id`'s current actual (its latest period with a
+    /// value): a row for an earlier period does not change it, a cleared
+    /// latest period gives it back to the latest one with a value.
+    pub fn period_of(&self, id: &str) -> Option<Period> {
+        self.current(id).map(|p| p.period)
+    }
+
+    fn current(&self, id: &str) -> Option<&Point> {
+        self.series_of(id).iter().rev().find(|p| p.actual.is_some())
+    }
+
+    /// The state of task `id` (its current status).
+    pub fn task_state_of(&self, id: &str) -> Option<&TaskState> {
+        self.slot(id)?.task_state.as_ref()
+    }
+
+    /// Sets task `id`'s state and the line of its status row (a value
+    /// someone else recorded, known in part: the remark stays).
+    pub fn set_task_state(&mut self, id: &str, state: Option<TaskState>, line: u64) {
+        let s = self.slot_mut(id);
+        s.task_state = state;
+        s.status_row = line;
+    }
+
+    /// Sets the line of the current row of `id`'s status or note.
+    pub fn set_row(&mut self, id: &str, field: Field, line: u64) {
+        let s = self.slot_mut(id);
+        match field {
+            Field::Status => s.status_row = line,
+            Field::Note => s.note_row = line,
+            Field::Actual => {}
+        }
+    }
+
+    /// The standing note of `id` (the `note` field).
+    pub fn standing_note(&self, id: &str) -> Option<&Noted> {
+        self.notes.get(&self.pos(id)?)
+    }
+
+    /// The remark on the row that set `id`'s current actual or, when its
+    /// status row is later, its current status.
+    pub fn remark_of(&self, id: &str) -> Option<&Noted> {
+        let pos = self.pos(id)?;
+        let s = &self.slots[pos as usize];
+        let current = self.current(id);
+        if s.status_row > current.map_or(0, |p| p.line) {
+            return self.status_remarks.get(&pos);
+        }
+        self.period_remarks.get(&(pos, current?.period))
+    }
+
+    /// The remark on the last row of `id`'s `period`.
+    pub fn period_remark(&self, id: &str, period: Period) -> Option<&Noted> {
+        self.period_remarks.get(&(self.pos(id)?, period))
     }
 
     /// What the UI shows as the note of `id`: its standing note, else the
     /// remark recorded with its current value.
     pub fn note_of(&self, id: &str) -> Option<(&Noted, NoteKind)> {
-        match self.notes.get(id) {
+        match self.standing_note(id) {
             Some(n) => Some((n, NoteKind::Standing)),
-            None => self.remarks.get(id).map(|n| (n, NoteKind::Remark)),
+            None => self.remark_of(id).map(|n| (n, NoteKind::Remark)),
         }
+    }
+
+    /// The lines of `id`'s current status and note rows (`0`: none).
+    fn rows_of(&self, id: &str) -> (u64, u64) {
+        self.slot(id).map_or((0, 0), |s| (s.status_row, s.note_row))
     }
 
     /// The line of the current row of `id`'s `field` (for an actual, the
     /// last row of its latest period with a value, from the series); `0`
     /// when there is none.
     pub fn row_of(&self, id: &str, field: Field) -> u64 {
-        if field == Field::Actual {
-            let mut current = self.series_of(id).iter().rev();
-            return current.find(|p| p.actual.is_some()).map_or(0, |p| p.line);
+        match field {
+            Field::Actual => self.current(id).map_or(0, |p| p.line),
+            Field::Status => self.rows_of(id).0,
+            Field::Note => self.rows_of(id).1,
         }
-        self.rows
-            .get(&(id.to_string(), field))
-            .copied()
-            .unwrap_or(0)
+    }
+
+    /// How many ids have a status or note row (two for an id with both).
+    pub fn rows_len(&self) -> usize {
+        let n = |l: u64| usize::from(l != 0);
+        self.slots
+            .iter()
+            .map(|s| n(s.status_row) + n(s.note_row))
+            .sum()
     }
 
     /// Takes one row (recorded here or by another session) in. An actual
     /// for a period earlier than the current one's changes nothing shown,
     /// and clearing the latest period's value makes the latest period with
     /// a value current again (the current actual is the latest period's
-    /// with a value, as the ledger says).
+    /// with a value, as the ledger says). O(that id's periods).
     pub fn apply(&mut self, e: &Entry) {
-        let id = e.id.clone();
+        let pos = self.pos_mut(&e.id);
         match e.field {
             Field::Actual => {
-                put_point(self.series.entry(id.clone()).or_default(), Point::of(e));
-                self.note_last(e);
-                let key = (id.clone(), e.in_period());
+                put_point(&mut self.slots[pos as usize].series, Point::of(e));
+                self.note_last(pos, e);
+                let key = (pos, e.in_period());
                 match Noted::remark_of(e) {
                     Some(n) => self.period_remarks.insert(key, n),
                     None => self.period_remarks.remove(&key),
                 };
-                self.take_current(&id);
-                return;
             }
             Field::Status => {
-                self.rows.insert((id.clone(), e.field), e.line);
-                match e.task_state() {
-                    Some(t) => self.task_state.insert(id.clone(), t),
-                    None => self.task_state.remove(&id),
+                let s = &mut self.slots[pos as usize];
+                s.status_row = e.line;
+                s.task_state = e.task_state();
+                match Noted::remark_of(e) {
+                    Some(n) => self.status_remarks.insert(pos, n),
+                    None => self.status_remarks.remove(&pos),
                 };
             }
             Field::Note => {
-                self.rows.insert((id.clone(), e.field), e.line);
-                let note = e.value.clone().map(|text| Noted {
-                    text,
-                    who: e.user.clone(),
-                    when: e.time,
-                });
-                match note {
-                    Some(n) => self.notes.insert(id, n),
-                    None => self.notes.remove(&id),
-                };
-                return;
+                self.slots[pos as usize].note_row = e.line;
+                self.put_note(pos, e);
             }
         }
-        // The remark goes with the value it was recorded with.
-        match Noted::remark_of(e) {
-            Some(n) => self.remarks.insert(id, n),
-            None => self.remarks.remove(&id),
-        };
     }
 
-    /// Makes the latest period of `id` with a value its current actual:
-    /// the value, its period, the line of its row and its remark (none of
-    /// them when no period has a value).
-    fn take_current(&mut self, id: &str) {
-        let current = self
-            .series_of(id)
-            .iter()
-            .rev()
-            .find_map(|p| Some((p.actual?, p.period)));
-        let Some((actual, period)) = current else {
-            self.actual.remove(id);
-            self.periods.remove(id);
-            self.remarks.remove(id);
-            return;
-        };
-        self.actual.insert(id.to_string(), actual);
-        self.periods.insert(id.to_string(), period);
-        match self.period_remarks.get(&(id.to_string(), period)) {
-            Some(n) => self.remarks.insert(id.to_string(), n.clone()),
-            None => self.remarks.remove(id),
+    fn put_note(&mut self, pos: u32, e: &Entry) {
+        match &e.value {
+            Some(text) => self.notes.insert(
+                pos,
+                Noted {
+                    text: text.clone(),
+                    who: e.user.clone(),
+                    when: e.time,
+                },
+            ),
+            None => self.notes.remove(&pos),
         };
     }
 
     /// Keeps `e` as its indicator's last actual row unless a later one is
     /// known.
-    fn note_last(&mut self, e: &Entry) {
-        if self.last.get(&e.id).is_none_or(|l| l.line <= e.line) {
-            self.last.insert(e.id.clone(), LastRow::of(e));
+    fn note_last(&mut self, pos: u32, e: &Entry) {
+        let known = self.slots[pos as usize].last.as_ref();
+        if known.is_none_or(|l| l.line <= e.line) {
+            let last = self.pack_last(&LastRowRef::of(e));
+            self.slots[pos as usize].last = Some(last);
+        }
+    }
+
+    fn pack_last(&mut self, r: &LastRowRef<'_>) -> Last {
+        let user = match self.user_pos.get(r.user) {
+            Some(u) => *u,
+            None => {
+                let u = self.users.len() as u32;
+                self.users.push(r.user.into());
+                self.user_pos.insert(r.user.into(), u);
+                u
+            }
+        };
+        let (value, old) = (r.value.unwrap_or(""), r.old.unwrap_or(""));
+        let texts: Box<str> = match (value.is_empty(), old.is_empty()) {
+            (true, true) => Box::default(),
+            _ => [value, old].concat().into_boxed_str(),
+        };
+        Last {
+            line: r.line,
+            time: r.time,
+            period: r.period,
+            user,
+            value_len: r.value.map(|v| v.len() as u32),
+            has_old: r.old.is_some(),
+            texts,
         }
     }
 
     /// The last actual row of `id`, whatever its period (`None`: none
     /// known).
-    pub fn last_of(&self, id: &str) -> Option<&LastRow> {
-        self.last.get(id)
+    pub fn last_of(&self, id: &str) -> Option<LastRow> {
+        let l = self.slot(id)?.last.as_ref()?;
+        let split = l.value_len.unwrap_or(0) as usize;
+        let (value, old) = l.texts.split_at(split.min(l.texts.len()));
+        Some(LastRow {
+            line: l.line,
+            user: self.users[l.user as usize].to_string(),
+            time: l.time,
+            period: l.period,
+            value: l.value_len.map(|_| value.to_string()),
+            old: l.has_old.then(|| old.to_string()),
+        })
+    }
+
+    /// Sets the last actual row of `id` (what the screen knows of it).
+    pub fn set_last(&mut self, id: &str, row: &LastRow) {
+        let pos = self.pos_mut(id);
+        let last = self.pack_last(&LastRowRef {
+            line: row.line,
+            user: &row.user,
+            time: row.time,
+            period: row.period,
+            value: row.value.as_deref(),
+            old: row.old.as_deref(),
+        });
+        self.slots[pos as usize].last = Some(last);
+    }
+
+    /// Forgets every actual of `id` (its values by period, their remarks
+    /// and its last row).
+    pub fn clear_actuals(&mut self, id: &str) {
+        let Some(pos) = self.pos(id) else { return };
+        let s = &mut self.slots[pos as usize];
+        for p in std::mem::take(&mut s.series) {
+            self.period_remarks.remove(&(pos, p.period));
+        }
+        s.last = None;
+    }
+
+    /// Puts `point` into `id`'s values by period: it replaces the point of
+    /// its period, or goes in its place.
+    pub fn put_point(&mut self, id: &str, point: Point) {
+        put_point(&mut self.slot_mut(id).series, point);
     }
 
     /// The current actuals, task states and notes of `ledger` (one pass
@@ -211,86 +401,58 @@ impl Progress {
         p
     }
 
-    /// Takes the current actual, task state and notes of `id` from
-    /// `ledger` (three lookups: the ledger keeps the last row per field,
-    /// and per period for actuals, from which the current actual and the
-    /// last actual row follow).
+    /// Takes the values by period (and from them the current actual and
+    /// the last actual row), task state and notes of `id` from `ledger`
+    /// (three lookups: the ledger keeps the last row per field, and per
+    /// period for actuals).
     pub fn set_from(&mut self, ledger: &ledger::Ledger, id: &str) {
-        self.series_from(ledger, id);
-        self.take_current(id);
-        let periods = self.series_of(id);
-        match periods.iter().max_by_key(|p| p.line) {
-            Some(p) => {
-                let last = ledger.current_in(id, Field::Actual, Some(p.period));
-                match last {
-                    Some(e) => self.last.insert(id.to_string(), LastRow::of(&e)),
-                    None => self.last.remove(id),
-                }
-            }
-            None => self.last.remove(id),
-        };
+        let pos = self.pos_mut(id);
+        self.series_from(ledger, pos, id);
         let status = ledger.current(id, Field::Status);
-        match &status {
-            Some(e) => self.rows.insert((id.to_string(), Field::Status), e.line),
-            None => self.rows.remove(&(id.to_string(), Field::Status)),
-        };
-        match status.as_ref().and_then(Entry::task_state) {
-            Some(t) => self.task_state.insert(id.to_string(), t),
-            None => self.task_state.remove(id),
+        let s = &mut self.slots[pos as usize];
+        s.status_row = status.as_ref().map_or(0, |e| e.line);
+        s.task_state = status.as_ref().and_then(Entry::task_state);
+        match status.as_ref().and_then(Noted::remark_of) {
+            Some(n) => self.status_remarks.insert(pos, n),
+            None => self.status_remarks.remove(&pos),
         };
         let note = ledger.current(id, Field::Note);
+        self.slots[pos as usize].note_row = note.as_ref().map_or(0, |e| e.line);
         match &note {
-            Some(e) => self.rows.insert((id.to_string(), Field::Note), e.line),
-            None => self.rows.remove(&(id.to_string(), Field::Note)),
-        };
-        match note {
-            Some(e) if e.value.is_some() => self.notes.insert(
-                id.to_string(),
-                Noted {
-                    text: e.value.unwrap_or_default(),
-                    who: e.user,
-                    when: e.time,
-                },
-            ),
-            _ => self.notes.remove(id),
-        };
-        // The remark goes with the later of the current actual and status.
-        let actual_line = self.row_of(id, Field::Actual);
-        match status {
-            Some(e) if e.line > actual_line => match Noted::remark_of(&e) {
-                Some(n) => self.remarks.insert(id.to_string(), n),
-                None => self.remarks.remove(id),
-            },
-            _ => None,
-        };
+            Some(e) => self.put_note(pos, e),
+            None => {
+                self.notes.remove(&pos);
+            }
+        }
     }
 
-    /// Takes `id`'s values by period, and their remarks, from `ledger`.
-    fn series_from(&mut self, ledger: &ledger::Ledger, id: &str) {
-        for p in self.series.get(id).into_iter().flatten() {
-            self.period_remarks.remove(&(id.to_string(), p.period));
-        }
+    /// Takes `id`'s values by period, their remarks and its last actual
+    /// row from `ledger` (one pass over its periods).
+    fn series_from(&mut self, ledger: &ledger::Ledger, pos: u32, id: &str) {
+        self.clear_actuals(id);
         let mut points = Vec::new();
+        let mut last: Option<Last> = None;
         ledger.each_period(id, |e| {
             if e.field != Field::Actual {
                 return;
             }
             points.push(Point::of(e));
             if let Some(n) = Noted::remark_of(e) {
-                self.period_remarks
-                    .insert((id.to_string(), e.in_period()), n);
+                self.period_remarks.insert((pos, e.in_period()), n);
+            }
+            if last.as_ref().is_none_or(|l| l.line <= e.line) {
+                last = Some(self.pack_last(&LastRowRef::of(e)));
             }
         });
         points.shrink_to_fit();
-        match points.is_empty() {
-            true => self.series.remove(id),
-            false => self.series.insert(id.to_string(), points),
-        };
+        let s = &mut self.slots[pos as usize];
+        s.series = points;
+        s.last = last;
     }
 
     /// The values of `id` by period, oldest first (empty if none).
     pub fn series_of(&self, id: &str) -> &[Point] {
-        self.series.get(id).map_or(&[], Vec::as_slice)
+        self.slot(id).map_or(&[], |s| s.series.as_slice())
     }
 
     /// The line of the current row of `id`'s actual for `period` (`0` when
@@ -315,8 +477,31 @@ impl Progress {
     pub fn statuses(&self, plan: &Plan) -> Vec<Status> {
         plan.indicators
             .iter()
-            .map(|i| ledger::status(i, self.actual.get(&i.id), self.today))
+            .map(|i| ledger::status(i, self.actual_of(&i.id), self.today))
             .collect()
+    }
+}
+
+/// A last actual row, borrowed (from a ledger row or a [`LastRow`]).
+struct LastRowRef<'a> {
+    line: u64,
+    user: &'a str,
+    time: Stamp,
+    period: Period,
+    value: Option<&'a str>,
+    old: Option<&'a str>,
+}
+
+impl<'a> LastRowRef<'a> {
+    fn of(e: &'a Entry) -> Self {
+        LastRowRef {
+            line: e.line,
+            user: &e.user,
+            time: e.time,
+            period: e.in_period(),
+            value: e.value.as_deref(),
+            old: e.old.as_deref(),
+        }
     }
 }
 
@@ -355,7 +540,7 @@ mod tests {
         let mut p = Progress::empty(jiff::civil::date(2025, 6, 1));
         p.apply(&row(2, "500", 2024));
         p.apply(&row(3, "300", 2022));
-        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("500").as_ref());
+        assert_eq!(p.actual_of("8.1"), Actual::from_ledger("500").as_ref());
         assert_eq!(p.row_of("8.1", Field::Actual), 2);
         p.apply(&row(4, "520", 2024));
         assert_eq!(p.row_of("8.1", Field::Actual), 4);
@@ -374,17 +559,17 @@ mod tests {
             ..row(2, "150", 2024)
         });
         p.apply(&row(3, "155", 2025));
-        assert_eq!(p.periods.get("8.1"), Some(&Period::Year(2025)));
-        assert_eq!(p.remarks.get("8.1"), None);
+        assert_eq!(p.period_of("8.1"), Some(Period::Year(2025)));
+        assert_eq!(p.remark_of("8.1"), None);
         p.apply(&Entry {
             value: None,
             old: Some("155".into()),
             ..row(4, "", 2025)
         });
-        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("150").as_ref());
-        assert_eq!(p.periods.get("8.1"), Some(&q4));
+        assert_eq!(p.actual_of("8.1"), Actual::from_ledger("150").as_ref());
+        assert_eq!(p.period_of("8.1"), Some(q4));
         assert_eq!(p.row_of("8.1", Field::Actual), 2);
-        assert_eq!(p.remarks.get("8.1").map(|n| n.text.as_str()), Some("快报"));
+        assert_eq!(p.remark_of("8.1").map(|n| n.text.as_str()), Some("快报"));
         // 2025's row stays in the series: an edit of 2025 expects it.
         assert_eq!(p.row_in("8.1", Period::Year(2025)), 4);
         p.apply(&Entry {
@@ -393,11 +578,7 @@ mod tests {
             ..row(5, "", 2024)
         });
         assert_eq!(
-            (
-                p.actual.get("8.1"),
-                p.periods.get("8.1"),
-                p.remarks.get("8.1")
-            ),
+            (p.actual_of("8.1"), p.period_of("8.1"), p.remark_of("8.1")),
             (None, None, None)
         );
         assert_eq!(p.row_of("8.1", Field::Actual), 0);
@@ -423,7 +604,7 @@ mod tests {
             (last.value.as_deref(), last.old.as_deref()),
             (Some("452"), Some("450"))
         );
-        assert_eq!(p.actual.get("8.1"), Actual::from_ledger("495").as_ref());
+        assert_eq!(p.actual_of("8.1"), Actual::from_ledger("495").as_ref());
         // an older row shown again does not replace it
         p.apply(&row(2, "495", 2025));
         assert_eq!(p.last_of("8.1").unwrap().line, 3);
@@ -507,12 +688,9 @@ mod tests {
             "2025 cleared: 2024's row"
         );
         assert_eq!(read.row_of("8.2", Field::Actual), 11);
-        assert_eq!(
-            read.remarks.get("8.3").map(|r| r.text.as_str()),
-            Some("年报")
-        );
-        assert_eq!(read.remarks.get("8").map(|r| r.text.as_str()), Some("验收"));
+        assert_eq!(read.remark_of("8.3").map(|r| r.text.as_str()), Some("年报"));
+        assert_eq!(read.remark_of("8").map(|r| r.text.as_str()), Some("验收"));
         // Only statuses and notes: 8 (status, note), 8.1 (note), 9.
-        assert_eq!(read.rows.len(), 4);
+        assert_eq!(read.rows_len(), 4);
     }
 }

@@ -135,3 +135,37 @@ fn history_holds_the_same_memory_for_3000_rows_as_for_12000() {
         );
     }
 }
+
+/// The UI's `Progress` read from a ledger holds each indicator once,
+/// compactly (issue 12: it used to copy each one into nine maps keyed by
+/// `String`, about 1 kB an indicator at province size): live heap per
+/// indicator of 2,000 with two periods each, a value cleared, no notes.
+#[test]
+fn progress_holds_few_bytes_per_indicator() {
+    use wudang_plan::ledger::Ledger;
+    use wudang_plan::report::Progress;
+    const N: usize = 2_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    for k in 0..N {
+        for (v, old, p) in [("1.5", "", "2024"), ("2", "", "2025"), ("", "2", "2025")] {
+            let who = k % 12;
+            writeln!(
+                text,
+                "2025-06-01T10:00:00+08:00,用户{who},9.{k},actual,{v},{old},,{p}\r"
+            )
+            .unwrap();
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    let ledger = Ledger::open(&path).unwrap();
+    let start = HELD.with(|h| h.get().0);
+    let p = Progress::from_ledger(&ledger, jiff::civil::date(2025, 6, 30));
+    let held = HELD.with(|h| h.get().0) - start;
+    assert_eq!(p.series_of("9.7").len(), 2);
+    assert_eq!(p.last_of("9.7").and_then(|l| l.old).as_deref(), Some("2"));
+    let per = held / N as isize;
+    eprintln!("Progress: {per} bytes an indicator");
+    assert!(per <= 300, "{per} bytes an indicator");
+}

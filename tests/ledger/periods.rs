@@ -217,10 +217,10 @@ fn correcting_an_earlier_period_leaves_the_latest_current() {
         p.apply(e);
     }
     assert_eq!(
-        p.actual.get("8.1").map(|a| a.to_ledger()),
+        p.actual_of("8.1").map(|a| a.to_ledger()),
         Some("450".into())
     );
-    assert_eq!(p.periods.get("8.1"), Some(&Period::Year(2024)));
+    assert_eq!(p.period_of("8.1").as_ref(), Some(&Period::Year(2024)));
     assert_eq!(
         Progress::from_ledger(&again, jiff::civil::date(2025, 6, 3)),
         p

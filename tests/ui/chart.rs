@@ -46,9 +46,7 @@ fn charted(lang: Lang, ascii: bool, w: u16, h: u16) -> AppState {
 fn bare(lang: Lang, ascii: bool, w: u16, h: u16) -> AppState {
     let mut s = state_with(lang, TODAY, ascii, w, h);
     for id in ["8.1", "8.2"] {
-        s.progress.actual.remove(id);
-        s.progress.periods.remove(id);
-        s.progress.series.remove(id);
+        s.progress.clear_actuals(id);
     }
     s.progress_changed();
     s

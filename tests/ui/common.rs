@@ -65,7 +65,7 @@ pub fn progress(today: Date) -> Progress {
     // plan's last (2025), so every indicator's pace and light follow from
     // its value.
     let this_year = Period::Year(i32::from(today.year()).min(plan().period.end));
-    let series = actual
+    let series: Vec<(String, Vec<Point>)> = actual
         .iter()
         .map(|(id, a)| {
             let point = Point {
@@ -76,14 +76,16 @@ pub fn progress(today: Date) -> Progress {
             (id.clone(), vec![point])
         })
         .collect();
-    let periods = actual.keys().map(|id| (id.clone(), this_year)).collect();
-    Progress {
-        actual,
-        task_state,
-        series,
-        periods,
-        ..Progress::empty(today)
+    let mut p = Progress::empty(today);
+    for (id, points) in series {
+        for point in points {
+            p.put_point(&id, point);
+        }
     }
+    for (id, state) in task_state {
+        p.set_task_state(&id, Some(state), 0);
+    }
+    p
 }
 
 /// A state as a session with a user name has it (edits can be recorded,

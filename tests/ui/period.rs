@@ -102,7 +102,7 @@ fn the_editor_shows_the_default_period_and_tab_types_another() {
     let m = s.message.clone().unwrap();
     assert!(m.starts_with("已记录 8.1（2023）："), "{m}");
     assert_eq!(
-        s.progress.actual.get("8.1").map(|a| a.to_ledger()),
+        s.progress.actual_of("8.1").map(|a| a.to_ledger()),
         Some("512".into())
     );
 }
@@ -461,7 +461,7 @@ fn a_colleagues_change_conflicts_only_in_the_period_edited() {
     let prompt = render(&s);
     assert!(prompt.contains("8.1（2023） 已被 bob"), "{prompt}");
     assert_eq!(
-        s.progress.actual.get("8.1").map(|a| a.to_ledger()),
+        s.progress.actual_of("8.1").map(|a| a.to_ledger()),
         Some("512".into()),
         "2025 stays current"
     );
@@ -558,8 +558,11 @@ fn undoing_a_new_periods_value_gives_the_milestone_back() {
         &mut s,
         Action::Recorded(m(None, Some("not_done"), "2025", 7)),
     );
-    assert_eq!(s.progress.actual.get("7.4"), Some(&Actual::Done(true)));
-    assert_eq!(s.progress.periods.get("7.4"), Some(&Period::Year(2024)));
+    assert_eq!(s.progress.actual_of("7.4"), Some(&Actual::Done(true)));
+    assert_eq!(
+        s.progress.period_of("7.4").as_ref(),
+        Some(&Period::Year(2024))
+    );
     assert_eq!(s.light_of(pos), Light::Green);
     assert_eq!(s.pace_of(pos).unwrap().period, Some(Period::Year(2024)));
 }

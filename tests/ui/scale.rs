@@ -4,7 +4,6 @@
 
 use crate::common;
 
-use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
@@ -80,21 +79,15 @@ fn big_plan() -> Plan {
 #[test]
 fn hundred_thousand_indicators_stay_responsive() {
     let plan = big_plan();
-    let actual: HashMap<String, Actual> = plan
-        .indicators
-        .iter()
-        .step_by(3)
-        .map(|i| {
-            (
-                i.id.clone(),
-                Actual::Number(Decimal::from_str("7").unwrap()),
-            )
-        })
-        .collect();
-    let progress = Progress {
-        actual,
-        ..Progress::empty(common::EARLY_2026)
-    };
+    let mut progress = Progress::empty(common::EARLY_2026);
+    for i in plan.indicators.iter().step_by(3) {
+        let point = wudang_plan::report::Point {
+            period: wudang_plan::plan::Period::Year(2025),
+            actual: Some(Actual::Number(Decimal::from_str("7").unwrap())),
+            line: 0,
+        };
+        progress.put_point(&i.id, point);
+    }
     let theme = Theme {
         color: true,
         ascii: false,

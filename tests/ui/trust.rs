@@ -138,7 +138,7 @@ fn undo_over_a_change_the_user_never_saw_asks_first() {
     update(&mut s, Action::UndoConflicted(bobs.clone()));
     // bob's value is on the screen at once, and a y/n question asked
     assert_eq!(
-        s.progress.actual.get("8.1"),
+        s.progress.actual_of("8.1"),
         Some(&Actual::Number(530.into()))
     );
     assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Confirm);
@@ -207,9 +207,12 @@ fn an_unchanged_value_closes_the_editor_and_says_so() {
 #[test]
 fn a_restored_draft_expects_the_value_it_was_typed_over() {
     let mut s = writable(Lang::Zh, 100, 30);
-    s.progress
-        .actual
-        .insert("8.3".into(), Actual::Number(120.into()));
+    let point = wudang_plan::report::Point {
+        period: s.progress.period_of("8.3").unwrap(),
+        actual: Some(Actual::Number(120.into())),
+        line: 0,
+    };
+    s.progress.put_point("8.3", point);
     update(
         &mut s,
         Action::RestoreDraft(wudang_plan::ledger::draft::Draft {
@@ -330,9 +333,11 @@ fn the_editor_expects_the_value_of_the_period_it_records() {
     use wudang_plan::plan::Period;
     let mut s = writable(Lang::Zh, 100, 30);
     // 512 was recorded for 2024, not for this year (2025).
-    s.progress.periods.insert("8.1".into(), Period::Year(2024));
-    for p in s.progress.series.get_mut("8.1").unwrap() {
+    let mut points = s.progress.series_of("8.1").to_vec();
+    s.progress.clear_actuals("8.1");
+    for mut p in points.drain(..) {
         p.period = Period::Year(2024);
+        s.progress.put_point("8.1", p);
     }
     keys(&mut s, ":8.1\ne");
     assert_eq!(editor_text(&s).as_deref(), Some(""), "2025 has no value");
@@ -349,7 +354,7 @@ fn the_editor_expects_the_value_of_the_period_it_records() {
     );
 
     let mut s = writable(Lang::Zh, 100, 30);
-    s.progress.periods.insert("8.1".into(), Period::Year(2025));
+    assert_eq!(s.progress.period_of("8.1"), Some(Period::Year(2025)));
     keys(&mut s, ":8.1\ne");
     update(&mut s, Action::ClearField);
     keys(&mut s, "530\n");

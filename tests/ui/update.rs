@@ -612,7 +612,7 @@ fn edit_opens_prefilled_and_enter_requests_a_checked_write() {
     );
     assert!(matches!(s.mode, Mode::Browse));
     assert_eq!(
-        s.progress.actual.get("8.1"),
+        s.progress.actual_of("8.1"),
         Some(&Actual::Number(1234.into()))
     );
     let m = s.message.clone().unwrap();
@@ -626,7 +626,7 @@ fn esc_cancels_and_records_nothing() {
     assert!(matches!(s.mode, Mode::Browse));
     assert!(s.request.is_none());
     assert_eq!(
-        s.progress.actual.get("8.1"),
+        s.progress.actual_of("8.1"),
         Some(&Actual::Number(512.into()))
     );
 }
@@ -691,7 +691,7 @@ fn a_conflict_asks_and_never_overwrites_silently() {
     );
     // their value is shown at once, and a y/n prompt asked
     assert_eq!(
-        s.progress.actual.get("8.1"),
+        s.progress.actual_of("8.1"),
         Some(&Actual::Number(530.into()))
     );
     assert_eq!(s.ctx(), wudang_plan::ui::keymap::Ctx::Conflict);
@@ -768,7 +768,7 @@ fn others_changes_update_the_panes_with_a_message() {
         Action::Changed(vec![row("8.2", "430", Some("300"), "bob")]),
     );
     assert_eq!(
-        s.progress.actual.get("8.2"),
+        s.progress.actual_of("8.2"),
         Some(&Actual::Number(430.into()))
     );
     let pos = s.plan.indicator_pos("8.2").unwrap();
@@ -814,7 +814,7 @@ fn undo_asks_the_loop_to_undo_the_selected_indicator() {
         Action::Recorded(row("8.1", "500", Some("512"), "alice")),
     );
     assert_eq!(
-        s.progress.actual.get("8.1"),
+        s.progress.actual_of("8.1"),
         Some(&Actual::Number(500.into()))
     );
     // nothing to undo: the reason in the footer
@@ -914,7 +914,7 @@ fn a_task_status_conflict_shows_theirs_and_records_nothing() {
         }),
     );
     assert_eq!(
-        s.progress.task_state.get("8"),
+        s.progress.task_state_of("8"),
         Some(&wudang_plan::ledger::TaskState::Done)
     );
     assert!(s.request.is_none());

@@ -237,7 +237,7 @@ fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, wi
             Tone::Plain,
         );
     }
-    let st = state_word(state, state.progress.task_state.get(&t.id));
+    let st = state_word(state, state.progress.task_state_of(&t.id));
     out.push(vec![piece(state.label(S::TaskState), Tone::Dim), plain(st)]);
     if let Some((label, note)) = note_text(state, &t.id) {
         wrapped(out, &label, &note, width, Tone::Dim, Tone::Highlight);

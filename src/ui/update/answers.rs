@@ -131,7 +131,7 @@ fn show_theirs(s: &mut AppState, c: &Conflict) {
             // The row found is known only in part (not the value before
             // it): the last row stays the one known, so a `u` expecting it
             // meets their row and asks (UndoOver).
-            let known = s.progress.last.get(&c.id).cloned();
+            let known = s.progress.last_of(&c.id);
             s.progress.apply(&Entry {
                 line: c.line,
                 time: c.when.unwrap_or_else(|| Stamp::start_of(s.progress.today)),
@@ -144,20 +144,17 @@ fn show_theirs(s: &mut AppState, c: &Conflict) {
                 period: c.period,
             });
             if let Some(k) = known {
-                s.progress.last.insert(c.id.clone(), k);
+                s.progress.set_last(&c.id, &k);
             }
             s.progress_changed();
         }
         Field::Status => {
-            s.progress.rows.insert((c.id.clone(), c.field), c.line);
-            match c.found.as_deref().and_then(TaskState::from_machine) {
-                Some(t) => s.progress.task_state.insert(c.id.clone(), t),
-                None => s.progress.task_state.remove(&c.id),
-            };
+            let state = c.found.as_deref().and_then(TaskState::from_machine);
+            s.progress.set_task_state(&c.id, state, c.line);
             s.touch();
         }
         Field::Note => {
-            s.progress.rows.insert((c.id.clone(), c.field), c.line);
+            s.progress.set_row(&c.id, c.field, c.line);
         }
     }
 }

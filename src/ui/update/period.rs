@@ -28,9 +28,9 @@ pub(super) fn seen_in(s: &AppState, id: &str, period: Period) -> (Option<String>
     if let Some(p) = series.iter().find(|p| p.period == period) {
         return (p.actual.map(|a| a.to_ledger()), p.line);
     }
-    let current = s.progress.periods.get(id).copied();
+    let current = s.progress.period_of(id);
     if series.is_empty() && current.unwrap_or_else(|| default_of(s)) == period {
-        let value = s.progress.actual.get(id).map(Actual::to_ledger);
+        let value = s.progress.actual_of(id).map(Actual::to_ledger);
         return (value, s.progress.row_of(id, Field::Actual));
     }
     (None, 0)

@@ -32,7 +32,7 @@ pub(super) fn open(kind: PickKind, state: &AppState) -> Picker {
         .flatten();
     let seen = task
         .as_ref()
-        .and_then(|id| state.progress.task_state.get(id))
+        .and_then(|id| state.progress.task_state_of(id))
         .map(|t| t.as_str().to_string());
     let seen_row = task
         .as_ref()
@@ -181,7 +181,7 @@ fn task_state_items(state: &AppState) -> Vec<PickItem> {
     let lang = state.lang();
     let current = state
         .selected_task_pos()
-        .and_then(|p| state.progress.task_state.get(&state.plan.tasks[p].id));
+        .and_then(|p| state.progress.task_state_of(&state.plan.tasks[p].id));
     TaskState::ALL
         .into_iter()
         .map(|t| {

@@ -55,7 +55,7 @@ pub(super) fn start_note(s: &mut AppState) {
             return;
         }
     };
-    let seen = s.progress.notes.get(&id).map(|n| n.text.clone());
+    let seen = s.progress.standing_note(&id).map(|n| n.text.clone());
     let seen_row = Some(s.progress.row_of(&id, Field::Note));
     s.mode = Mode::Edit(Editor {
         id,
@@ -100,7 +100,7 @@ pub(super) fn start_edit(s: &mut AppState) {
             s.message = Some(fill(s.lang(), S::DefaultPeriodToggle, &[&why]));
             return;
         }
-        let done = matches!(s.progress.actual.get(&ind.id), Some(Actual::Done(true)));
+        let done = matches!(s.progress.actual_of(&ind.id), Some(Actual::Done(true)));
         let (seen, row) = seen_in(s, &ind.id, default);
         s.mode = Mode::Confirm(Confirm::Toggle {
             id: ind.id.clone(),
@@ -144,15 +144,15 @@ pub(super) fn start_undo(s: &mut AppState) {
     let Some(id) = indicator_for(s, true) else {
         return;
     };
-    let Some(last) = s.progress.last_of(&id).cloned() else {
+    let Some(last) = s.progress.last_of(&id) else {
         // no row known (a progress built by hand): the value shown
-        let seen = s.progress.actual.get(&id).map(Actual::to_ledger);
+        let seen = s.progress.actual_of(&id).map(Actual::to_ledger);
         let row = s.progress.row_of(&id, Field::Actual);
         s.request = Some(undo_request(id, Field::Actual, seen, row));
         return;
     };
     let theirs = s.config.user.as_deref() != Some(last.user.as_str());
-    let elsewhere = s.progress.periods.get(&id) != Some(&last.period);
+    let elsewhere = s.progress.period_of(&id) != Some(last.period);
     if theirs || elsewhere {
         s.mode = Mode::Confirm(Confirm::Undo { id, last });
     } else {

@@ -47,7 +47,7 @@ fn undo_text(state: &AppState, id: &str, last: &LastRow) -> String {
     let lang = state.lang();
     let value = |v: &Option<String>| shown(state, id, Field::Actual, v.as_deref());
     let (old, new) = (value(&last.old), value(&last.value));
-    let shown_period = state.progress.periods.get(id).copied();
+    let shown_period = state.progress.period_of(id);
     let note = match shown_period {
         Some(p) if p != last.period => fill(lang, S::UndoShownIs, &[&period_words(state, p)]),
         _ => String::new(),
@@ -97,8 +97,8 @@ fn toggle_text(state: &AppState, id: &str, period: Period, new: &str) -> String 
         .unwrap_or_default();
     let word = actual_text(state, Actual::from_ledger(new).as_ref());
     let at = period_words(state, period);
-    let now = state.progress.actual.get(id);
-    match (now, state.progress.periods.get(id)) {
+    let now = state.progress.actual_of(id);
+    match (now, state.progress.period_of(id).as_ref()) {
         (Some(a), Some(p)) => {
             let was = actual_text(state, Some(a));
             let then = period_words(state, *p);

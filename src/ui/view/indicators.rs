@@ -156,7 +156,7 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
         name: ind.name.clone(),
         target: target_text(state, ind, false),
         due: ind.deadline.to_string(),
-        actual: actual_text(state, state.progress.actual.get(&ind.id)),
+        actual: actual_text(state, state.progress.actual_of(&ind.id)),
         status: st,
         word: format!("{} {}", state.theme().mark(st), state.word(st)),
     }
@@ -307,7 +307,7 @@ fn target_widths(state: &AppState, page: &[usize], width: usize) -> (usize, usiz
     let (mut tw, mut aw, mut rest) = (0, 0, 0);
     for &ip in page {
         let ind = &state.plan.indicators[ip];
-        let a = state.progress.actual.get(&ind.id);
+        let a = state.progress.actual_of(&ind.id);
         let r = row_text(state, ip);
         tw = tw.max(text::width(&target_text(state, ind, true)));
         aw = aw.max(text::width(&actual_text(state, a)));
@@ -424,7 +424,7 @@ fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> 
         parts.push(cell(&r.word, c.status, th.status(r.status)));
         parts.push(cell(&r.lit, c.light, th.light(r.light)));
     }
-    let bar = bar(state, ind, state.progress.actual.get(&ind.id), r.status);
+    let bar = bar(state, ind, state.progress.actual_of(&ind.id), r.status);
     cells(c, parts, bar)
 }
 
