@@ -623,7 +623,7 @@ mod tests {
                     want.extend(
                         p.indicator_positions_of(&t.id)
                             .iter()
-                            .filter(|&&i| rows.iter().any(|r| r.id == p.indicators[i].row)),
+                            .filter(|&&i| rows.iter().any(|r| *r.id == *p.indicators[i].row)),
                     );
                 }
             }
