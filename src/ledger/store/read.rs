@@ -562,7 +562,7 @@ mod tests {
         assert_eq!(problems[19].line, 21);
         assert_eq!(
             problems[0].message,
-            "found 1 field, expected 7 (time,user,id,field,value,old,note,period)"
+            "found 1 field, expected at least 7 (the columns are time,user,id,field,value,old,note,period)"
         );
     }
 
