@@ -6,7 +6,7 @@ use std::io::Write;
 use super::args::LedgerCommand;
 use super::progress::{Bar, what};
 use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger_full, warn};
-use crate::ledger::{self, Converted};
+use crate::ledger::{self, Converted, Ledger};
 use crate::text;
 
 /// A path for the terminal: control and format characters as escapes.
@@ -87,6 +87,26 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
     if audit.total > audit.findings.len() {
         writeln!(out, "… and {} more", audit.total - audit.findings.len())?;
     }
+    chain_breaks(&l, &path, out)?;
+    if l.encoding() == ledger::Encoding::Gb18030 {
+        writeln!(
+            out,
+            "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
+        )?;
+    }
+    if audit.total > 0 {
+        return Err(CliError::Problems(format!(
+            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
+             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
+            audit.total,
+            if audit.total == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
+/// `ledger check`'s warnings on rows whose `old` breaks the chain.
+fn chain_breaks(l: &Ledger, path: &str, out: &mut dyn Write) -> Result<(), CliError> {
     let (breaks, count) = l.chain_breaks();
     for b in breaks {
         writeln!(out, "warning: {path}:{}: {b}", b.line)?;
@@ -106,20 +126,6 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
              check them against the backup copies",
             if count == 1 { "" } else { "s" }
         )?;
-    }
-    if l.encoding() == ledger::Encoding::Gb18030 {
-        writeln!(
-            out,
-            "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
-        )?;
-    }
-    if audit.total > 0 {
-        return Err(CliError::Problems(format!(
-            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
-             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
-            audit.total,
-            if audit.total == 1 { "" } else { "s" }
-        )));
     }
     Ok(())
 }
