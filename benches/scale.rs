@@ -43,7 +43,7 @@ use wudang_plan::cli::{self, Cli};
 use wudang_plan::ledger::{Ledger, NoProgress};
 use wudang_plan::plan::filter::Filter;
 use wudang_plan::plan::names::{self, Resolved};
-use wudang_plan::plan::{self, Better, Plan};
+use wudang_plan::plan::{self, Plan};
 use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
 fn main() {
@@ -98,25 +98,7 @@ fn once(dir: &Path, write: impl FnOnce(&Path)) {
 
 /// The embedded plan as the generator sees it (its indicators and tasks).
 fn embedded_written() -> genplan::seeds::Written {
-    let plan = plan::load_embedded().unwrap();
-    let hundredths = |t: Option<rust_decimal::Decimal>| -> i64 {
-        t.map(|t| (t * rust_decimal::Decimal::from(100)).round().to_string())
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0)
-    };
-    genplan::seeds::Written {
-        inds: plan
-            .indicators
-            .iter()
-            .map(|i| genplan::seeds::Ind {
-                id: i.id.clone(),
-                milestone: i.is_milestone(),
-                target: hundredths(i.target),
-                lower_better: i.better == Better::Lower,
-            })
-            .collect(),
-        tasks: plan.tasks.iter().map(|t| t.id.clone()).collect(),
-    }
+    genplan::seeds::Written::of(&plan::load_embedded().unwrap())
 }
 
 fn prepare(dir: PathBuf, plan_dir: Option<PathBuf>, set_id: &'static str, set_from: u64) -> Data {

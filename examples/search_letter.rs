@@ -8,6 +8,11 @@
 
 use std::time::Duration;
 
+#[allow(dead_code)]
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::Instant;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
@@ -75,37 +80,6 @@ fn big_plan() -> Plan {
         }
     }
     Plan::new(groups, tasks, rows, inds)
-}
-
-/// This thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`): on a machine
-/// shared with other jobs the wall time mostly measures waiting for a
-/// core. `Instant`'s two calls, on CPU time.
-struct Instant(Duration);
-
-impl Instant {
-    fn cpu() -> Duration {
-        #[repr(C)]
-        struct Timespec {
-            sec: i64,
-            nsec: i64,
-        }
-        unsafe extern "C" {
-            fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-        }
-        const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-        let mut t = Timespec { sec: 0, nsec: 0 };
-        // SAFETY: a valid pointer to a timespec (Linux x86_64).
-        unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
-        Duration::new(t.sec as u64, t.nsec as u32)
-    }
-
-    fn now() -> Self {
-        Instant(Self::cpu())
-    }
-
-    fn elapsed(&self) -> Duration {
-        Self::cpu() - self.0
-    }
 }
 
 fn ms(d: Duration) -> String {

@@ -10,31 +10,17 @@
 
 use std::time::{Duration, Instant};
 
+#[allow(dead_code)]
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// This thread's CPU time so far (`CLOCK_THREAD_CPUTIME_ID`): on a
-/// machine shared with other jobs the wall time mostly measures waiting
-/// for a core.
-fn cpu() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    unsafe extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut t = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: a valid pointer to a timespec-sized struct (Linux x86_64).
-    unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    Duration::new(t.sec as u64, t.nsec as u32)
 }
 
 /// One key: its label, the actions it is made of, and how often to repeat.

@@ -72,24 +72,6 @@ fn main() -> anyhow::Result<()> {
 
 /// The ids, targets and directions of an existing plan, for its ledger.
 fn existing(dir: &std::path::Path) -> anyhow::Result<genplan::seeds::Written> {
-    use wudang_plan::plan::{Better, load_dir};
-    let plan = load_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let hundredths = |t: Option<rust_decimal::Decimal>| -> i64 {
-        t.map(|t| (t * rust_decimal::Decimal::from(100)).round().to_string())
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0)
-    };
-    Ok(genplan::seeds::Written {
-        inds: plan
-            .indicators
-            .iter()
-            .map(|i| genplan::seeds::Ind {
-                id: i.id.clone(),
-                milestone: i.is_milestone(),
-                target: hundredths(i.target),
-                lower_better: i.better == Better::Lower,
-            })
-            .collect(),
-        tasks: plan.tasks.iter().map(|t| t.id.clone()).collect(),
-    })
+    let plan = wudang_plan::plan::load_dir(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(genplan::seeds::Written::of(&plan))
 }

@@ -158,6 +158,29 @@ pub struct Written {
 }
 
 impl Written {
+    /// The ids, targets and directions of an existing plan, for a ledger
+    /// of it (`--ledger-for`, the benches' embedded plan).
+    pub fn of(plan: &wudang_plan::plan::Plan) -> Written {
+        let hundredths = |t: Option<rust_decimal::Decimal>| -> i64 {
+            t.map(|t| (t * rust_decimal::Decimal::from(100)).round().to_string())
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0)
+        };
+        Written {
+            inds: plan
+                .indicators
+                .iter()
+                .map(|i| Ind {
+                    id: i.id.clone(),
+                    milestone: i.is_milestone(),
+                    target: hundredths(i.target),
+                    lower_better: i.better == wudang_plan::plan::Better::Lower,
+                })
+                .collect(),
+            tasks: plan.tasks.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+
     pub fn indicator_count(&self) -> usize {
         self.inds.len()
     }
