@@ -56,14 +56,38 @@ impl Bar {
     /// into the work).
     fn make(&self, done: u64, total: u64) -> ProgressBar {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+        let cols = ratatui::crossterm::terminal::size().map_or(80, |(c, _)| c);
+        let (template, msg) = layout(&self.what, cols);
         // ASCII only: every terminal and font draws it at its width.
-        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes}") {
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_message(self.what.clone());
+        bar.set_message(msg);
         bar.set_position(done);
         bar.set_draw_target(ProgressDrawTarget::stderr());
         bar
+    }
+}
+
+/// Everything but the message and the bar: ` [` `] ` and two byte counts
+/// of at most 11 cells (`1023.99 KiB`) with a `/`.
+const COUNTS: usize = 4 + 11 + 1 + 11;
+/// The narrowest bar worth drawing.
+const MIN_BAR: usize = 10;
+
+/// The template and message for a terminal `cols` wide: the line never
+/// gets wider than the terminal (it would wrap, and every redraw would
+/// leave a line behind). The bar takes what is left; the file's name is
+/// cut when needed, and on a very narrow terminal only a bar and a
+/// percentage are left.
+fn layout(what: &str, cols: u16) -> (&'static str, String) {
+    let cols = usize::from(cols);
+    let room = cols.saturating_sub(COUNTS + MIN_BAR);
+    if room >= 8 {
+        let msg = crate::text::truncate(what, room);
+        ("{msg} [{wide_bar}] {bytes}/{total_bytes}", msg)
+    } else {
+        ("[{wide_bar}] {percent:>3}%", String::new())
     }
 }
 
@@ -124,6 +148,25 @@ mod tests {
         b.update(1, 2);
         assert!(b.shown());
         assert_eq!(b.bar.as_ref().map(ProgressBar::position), Some(1));
+    }
+
+    #[test]
+    fn the_line_never_gets_wider_than_the_terminal() {
+        let long = "reading 乌当区强省会五年行动台账_督查室_2025年第四季度.csv";
+        for cols in [20u16, 40, 44, 45, 60, 80, 200] {
+            let (template, msg) = layout(long, cols);
+            let fixed = if template.starts_with("{msg}") {
+                COUNTS + MIN_BAR
+            } else {
+                1 + 2 + MIN_BAR + 5
+            };
+            assert!(
+                crate::text::width(&msg) + fixed <= usize::from(cols).max(fixed),
+                "{cols}: {msg:?}"
+            );
+        }
+        assert_eq!(layout("reading actuals.csv", 80).1, "reading actuals.csv");
+        assert_eq!(layout("reading actuals.csv", 30).1, "");
     }
 
     #[test]

@@ -43,11 +43,11 @@ fn not_a_terminal_gets_no_progress() {
 }
 
 /// Runs the binary in a pseudo-terminal to the end; everything it wrote.
-fn in_a_terminal(args: &[&str], env: &[(&str, &str)]) -> (u32, String) {
+fn in_a_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> (u32, String) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
-            cols: 100,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -91,13 +91,70 @@ fn a_terminal_sees_progress_of_long_work() {
     let data = path.to_str().unwrap();
     let base = ["--data", data, "--today", "2025-06-01"];
     let check: Vec<&str> = base.iter().copied().chain(["ledger", "check"]).collect();
-    let (code, out) = in_a_terminal(&check, &[(DELAY, "0")]);
+    let (code, out) = in_a_terminal(&check, &[(DELAY, "0")], 100);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("reading actuals.csv ["), "{out}");
     assert!(out.contains("checking actuals.csv ["), "{out}");
     assert!(out.contains("ok: "), "{out}");
     // Under the delay (the default second) a short read shows none.
-    let (code, out) = in_a_terminal(&check, &[(DELAY, "60000")]);
+    let (code, out) = in_a_terminal(&check, &[(DELAY, "60000")], 100);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("reading actuals.csv"), "{out}");
+}
+
+/// Every line the bar draws, without its escape sequences.
+fn bar_lines(out: &str) -> Vec<String> {
+    let plain = strip_ansi(out);
+    plain
+        .split(['\r', '\n'])
+        .filter(|l| l.contains('[') && l.contains(']'))
+        .map(str::to_string)
+        .collect()
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-byte.
+            if chars.next() == Some('[') {
+                for f in chars.by_ref() {
+                    if ('@'..='~').contains(&f) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_bar_fits_a_narrow_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "actuals.csv",
+        "乌当区强省会五年行动台账_督查室_2025年第四季度_actuals.csv",
+    ] {
+        let path = dir.path().join(name);
+        big_ledger(&path, 5000);
+        let data = path.to_str().unwrap();
+        let check = ["--data", data, "ledger", "check"];
+        for cols in [40u16, 60, 100] {
+            let (code, out) = in_a_terminal(&check, &[(DELAY, "0")], cols);
+            assert_eq!(code, 0, "{out}");
+            let lines = bar_lines(&out);
+            assert!(!lines.is_empty(), "{cols} columns: no bar drawn: {out:?}");
+            for l in &lines {
+                let w = unicode_width::UnicodeWidthStr::width(l.trim_end());
+                assert!(
+                    w <= usize::from(cols),
+                    "{cols} columns: the bar is {w} wide: {l:?}"
+                );
+            }
+        }
+    }
 }
