@@ -126,6 +126,11 @@ impl IdState {
     }
 }
 
+/// One id's state being put back from a checkpoint
+/// ([`Index::restore_put`]).
+#[derive(Debug, Default)]
+pub(super) struct Restoring(IdState);
+
 /// The index of a ledger. Per row it keeps 8 bytes of position and 4 of
 /// id membership; per id and field (per period for actuals) one fixed-size
 /// [`Slot`]; the texts of the kept slots in one buffer, users interned.
@@ -387,23 +392,19 @@ impl Index {
         })
     }
 
-    /// Puts back one id's state from a checkpoint (its rows before the
-    /// checkpoint have no positions here). The last actual is the period
-    /// row with the greatest line, so only the other fields' last rows
-    /// are taken from `last`.
-    pub(super) fn restore_id(&mut self, id: String, last: [Option<Entry>; 3], periods: Vec<Entry>) {
-        let mut st = IdState::default();
-        let others = last
-            .into_iter()
-            .flatten()
-            .filter(|e| e.field != Field::Actual);
-        for e in others.chain(periods) {
-            let slot = Slot::of(&e, &mut self.texts, &mut self.users);
-            if let Some(gone) = st.put(slot) {
-                self.texts.free(&gone);
-            }
+    /// Puts back one kept row of an id from a checkpoint into `st` (its
+    /// rows before the checkpoint have no positions here); `e`'s id is
+    /// not looked at, [`Index::restore_end`] names it.
+    pub(super) fn restore_put(&mut self, st: &mut Restoring, e: &Entry) {
+        let slot = Slot::of(e, &mut self.texts, &mut self.users);
+        if let Some(gone) = st.0.put(slot) {
+            self.texts.free(&gone);
         }
-        self.ids.insert(id.into_boxed_str(), st);
+    }
+
+    /// Keeps `st` as the state of `id`.
+    pub(super) fn restore_end(&mut self, id: &str, st: Restoring) {
+        self.ids.insert(id.into(), st.0);
     }
 
     /// Room for `n` more ids (a checkpoint's).
