@@ -394,8 +394,8 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     for _ in 0..ids {
         id.clear();
         id.push_str(r.text()?);
-        let mut st = Restoring::default();
         let n = r.count()?;
+        let mut st = Restoring::with_periods(n);
         for _ in 0..n {
             r.entry_into(&mut e)?;
             index.restore_put(&mut st, &e);

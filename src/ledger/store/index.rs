@@ -3,7 +3,10 @@
 //! position; rows whose `old` breaks the chain of values (signs of edits
 //! made outside wudang-plan).
 
-use std::collections::HashMap;
+// Ids and user names are hashed often (every row read, every id
+// restored): a fast hash, not SipHash; they come from the team's own
+// ledger, not from an adversary.
+use foldhash::HashMap;
 
 use super::MAX_PROBLEMS;
 use crate::ledger::entry::{Entry, Field, same_value};
@@ -126,10 +129,31 @@ impl IdState {
     }
 }
 
+/// Where a row given by [`Index::each_kept`] is among its id's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    /// The id's first row.
+    pub first: bool,
+    /// The id's last actual row typed (the period row with the greatest
+    /// line), whatever its period.
+    pub last_actual: bool,
+}
+
 /// One id's state being put back from a checkpoint
 /// ([`Index::restore_put`]).
 #[derive(Debug, Default)]
 pub(super) struct Restoring(IdState);
+
+impl Restoring {
+    /// With room for `n` periods (a checkpoint's count, trusted up to a
+    /// bound).
+    pub(super) fn with_periods(n: usize) -> Self {
+        Restoring(IdState {
+            periods: Vec::with_capacity(n.min(1024)),
+            ..IdState::default()
+        })
+    }
+}
 
 /// The index of a ledger. Per row it keeps 8 bytes of position and 4 of
 /// id membership; per id and field (per period for actuals) one fixed-size
@@ -323,6 +347,35 @@ impl Index {
         for s in &st.periods[1..] {
             s.fill(&mut e, &self.texts, &self.users);
             f(&e);
+        }
+    }
+
+    /// Calls `f` with every kept row, id by id ([`Kept`] says whether it is
+    /// an id's first and its last actual row typed): its actuals' last row
+    /// of each period, by period, then its status and note rows; all in
+    /// one reused [`Entry`] (no lookup by id, no allocation per row once
+    /// its strings have grown).
+    pub(super) fn each_kept(&self, mut f: impl FnMut(&Entry, Kept)) {
+        let mut e: Option<Entry> = None;
+        for (id, st) in &self.ids {
+            let last = st.last(Field::Actual).map(|s| s.line);
+            let mut first = true;
+            for s in st.periods.iter().chain(&st.others) {
+                let e = match &mut e {
+                    Some(e) => {
+                        if first {
+                            e.id.clear();
+                            e.id.push_str(id);
+                        }
+                        s.fill(e, &self.texts, &self.users);
+                        e
+                    }
+                    None => e.insert(self.entry(id, s)),
+                };
+                let last_actual = s.field == Field::Actual && Some(s.line) == last;
+                f(e, Kept { first, last_actual });
+                first = false;
+            }
         }
     }
 
