@@ -420,6 +420,8 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
         index.restore_end(&id, st);
     }
     let peak = r.peak;
+    // The texts' buffer grew by doubling: give back the room it did not use.
+    index.shrink();
     r.at_end().then_some((ident, columns, index, peak))
 }
 
