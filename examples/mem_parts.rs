@@ -80,7 +80,11 @@ fn main() {
     let (plan_dir, ledger) = (Path::new(&args[1]), Path::new(&args[2]));
     let today = jiff::civil::date(2025, 6, 30);
     let plan = step("plan", || wudang_plan::plan::load_dir(plan_dir).unwrap());
-    let ledger = step("ledger", || Ledger::open(ledger).unwrap());
+    // As the UI opens it: through the checkpoint beside it when valid
+    // (the first run writes it).
+    let ledger = step("ledger", || {
+        Ledger::open_with_checkpoint(ledger, &mut wudang_plan::ledger::NoProgress).unwrap()
+    });
     let progress = step("progress", || Progress::from_ledger(&ledger, today));
     let config = Config::new(Lang::Zh, Theme::from_env(false));
     let state = step("ui state", || AppState::new(plan, progress, config));

@@ -253,11 +253,11 @@ fn run_command(
         Some(Command::Ledger { command }) => return files::ledger(cli, command, out, err),
         _ => {}
     }
-    let plan = load_plan(cli)?;
     // No subcommand on a terminal: the full-screen UI; piped: the tree.
     if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        return full_screen(cli, plan, err);
+        return full_screen(cli, err);
     }
+    let plan = load_plan(cli)?;
     let mut cx = Context {
         cli,
         plan: &plan,
@@ -493,13 +493,32 @@ fn list_indicators(
 }
 
 /// No subcommand on a terminal: the full-screen UI.
-fn full_screen(cli: &Cli, plan: Plan, err: &mut dyn Write) -> Result<(), CliError> {
-    // A ledger that cannot be read stops here, before the alternate
-    // screen, with the same file:line message and exit code as
-    // `wudang-plan tasks`.
-    let ledger = open_ledger(cli, err)?;
+fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
+    // The ledger (and the progress read from it) loads on a second thread
+    // while this one loads the plan: neither needs the other, and at
+    // province size each takes a good part of a second. A plan that cannot
+    // be read is reported first, as before; a ledger that cannot be read
+    // stops here, before the alternate screen, with the same file:line
+    // message and exit code as `wudang-plan tasks`.
     let clock = clock(cli);
-    let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
+    let (plan, read) = std::thread::scope(|s| {
+        let reading = s.spawn(|| {
+            let mut warnings = Vec::new();
+            let ledger = open_ledger(cli, &mut warnings)?;
+            let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
+            Ok::<_, CliError>((ledger, progress, warnings))
+        });
+        let plan = load_plan(cli);
+        let read = reading.join().unwrap_or_else(|_| {
+            Err(CliError::Io(std::io::Error::other(
+                "the thread reading the ledger stopped",
+            )))
+        });
+        (plan, read)
+    });
+    let plan = plan?;
+    let (ledger, progress, warnings) = read?;
+    let _ = err.write_all(&warnings);
     // Without a user name the UI still opens, read-only, and says why; a
     // name with control characters is refused before the screen (exit 2).
     let who = given_user(cli)?;

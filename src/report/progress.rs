@@ -6,7 +6,10 @@
 //! to date row by row ([`Progress::apply`]); the UI computes every status
 //! with the pure [`crate::ledger::status`].
 
-use std::collections::HashMap;
+// Ids and user names are hashed often (every row read, every id
+// restored): a fast hash, not SipHash; they come from the team's own
+// ledger, not from an adversary.
+use foldhash::HashMap;
 
 use jiff::civil::Date;
 
@@ -131,13 +134,13 @@ impl Progress {
     /// No actuals, no task states, no notes.
     pub fn empty(today: Date) -> Self {
         Progress {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             slots: Vec::new(),
             users: Vec::new(),
-            user_pos: HashMap::new(),
-            notes: HashMap::new(),
-            status_remarks: HashMap::new(),
-            period_remarks: HashMap::new(),
+            user_pos: HashMap::default(),
+            notes: HashMap::default(),
+            status_remarks: HashMap::default(),
+            period_remarks: HashMap::default(),
             today,
         }
     }
@@ -391,14 +394,73 @@ impl Progress {
         put_point(&mut self.slot_mut(id).series, point);
     }
 
-    /// The current actuals, task states and notes of `ledger` (one pass
-    /// over its ids).
+    /// The current actuals, task states and notes of `ledger`: one pass
+    /// over its kept rows ([`ledger::Ledger::each_kept`]), no lookup in the
+    /// ledger, each id's values by period in one exact allocation.
     pub fn from_ledger(ledger: &ledger::Ledger, today: Date) -> Self {
         let mut p = Progress::empty(today);
-        for id in ledger.ids() {
-            p.set_from(ledger, id);
+        let ids = ledger.ids().size_hint().0;
+        p.ids.reserve(ids);
+        p.slots.reserve_exact(ids);
+        // The id being read and its values by period so far.
+        let mut pos = None;
+        let mut series = Vec::new();
+        ledger.each_kept(|e, kept| {
+            if kept.first {
+                if let Some(at) = pos {
+                    p.slots[at as usize].series = series.to_vec();
+                    series.clear();
+                }
+                pos = Some(p.push_id(&e.id));
+            }
+            if let Some(at) = pos {
+                p.take_kept(at, e, kept.last_actual, &mut series);
+            }
+        });
+        if let Some(at) = pos {
+            p.slots[at as usize].series = series;
+            p.slots[at as usize].series.shrink_to_fit();
         }
         p
+    }
+
+    /// A new slot for `id` (not known yet).
+    fn push_id(&mut self, id: &str) -> u32 {
+        let p = self.slots.len() as u32;
+        self.slots.push(Slot::default());
+        self.ids.insert(id.into(), p);
+        p
+    }
+
+    /// Takes one kept row of the ledger (the ledger's current row of its
+    /// field, for an actual of its period) into the slot at `pos`; an
+    /// actual's point goes to `series`, the id's values by period so far,
+    /// and the `last` actual row typed is packed (once per id).
+    fn take_kept(&mut self, pos: u32, e: &Entry, last: bool, series: &mut Vec<Point>) {
+        match e.field {
+            Field::Actual => {
+                put_point(series, Point::of(e));
+                if let Some(n) = Noted::remark_of(e) {
+                    self.period_remarks.insert((pos, e.in_period()), n);
+                }
+                if last {
+                    let last = self.pack_last(&LastRowRef::of(e));
+                    self.slots[pos as usize].last = Some(last);
+                }
+            }
+            Field::Status => {
+                let s = &mut self.slots[pos as usize];
+                s.status_row = e.line;
+                s.task_state = e.task_state();
+                if let Some(n) = Noted::remark_of(e) {
+                    self.status_remarks.insert(pos, n);
+                }
+            }
+            Field::Note => {
+                self.slots[pos as usize].note_row = e.line;
+                self.put_note(pos, e);
+            }
+        }
     }
 
     /// Takes the values by period (and from them the current actual and

@@ -20,7 +20,15 @@ thread_local! {
     static HELD: Cell<(isize, isize)> = const { Cell::new((0, 0)) };
 }
 
+thread_local! {
+    /// Allocations (and reallocations) this thread made.
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+}
+
 fn add(n: isize) {
+    if n > 0 {
+        let _ = ALLOCS.try_with(|a| a.set(a.get() + 1));
+    }
     let _ = HELD.try_with(|h| {
         let (now, peak) = h.get();
         h.set((now + n, peak.max(now + n)));
@@ -168,4 +176,93 @@ fn progress_holds_few_bytes_per_indicator() {
     let per = held / N as isize;
     eprintln!("Progress: {per} bytes an indicator");
     assert!(per <= 300, "{per} bytes an indicator");
+}
+
+/// How many allocations `f` makes (this thread).
+fn allocs_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let start = ALLOCS.with(Cell::get);
+    let out = f();
+    (out, ALLOCS.with(Cell::get) - start)
+}
+
+/// A ledger of `n` indicators with three periods each (one with a
+/// remark), and a status with a remark for every tenth id.
+fn write_ids(path: &Path, n: usize) {
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    for k in 0..n {
+        let who = k % 12;
+        for (v, note, p) in [
+            ("1.5", "", "2023"),
+            ("2", "快报", "2024"),
+            ("3", "", "2025"),
+        ] {
+            writeln!(
+                text,
+                "2025-06-01T10:00:00+08:00,用户{who},9.{k},actual,{v},,{note},{p}\r"
+            )
+            .unwrap();
+        }
+        if k % 10 == 0 {
+            writeln!(
+                text,
+                "2025-06-01T10:00:00+08:00,用户{who},{k},status,in_progress,,用地未批,\r"
+            )
+            .unwrap();
+        }
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// The UI's `Progress` is read from the ledger's kept rows in one pass:
+/// per id its key, its values by period (one exact allocation) and its
+/// last row; a remark where there is one (issue 12: it used to look every
+/// id up again and copy each row into a fresh `Entry`, about ten
+/// allocations an indicator and 38 % of the start in malloc/free).
+#[test]
+fn progress_from_the_ledger_allocates_a_few_times_per_id() {
+    use wudang_plan::ledger::Ledger;
+    use wudang_plan::report::Progress;
+    const N: usize = 3_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    write_ids(&path, N);
+    let ledger = Ledger::open(&path).unwrap();
+    let today = jiff::civil::date(2025, 6, 30);
+    let (p, n) = allocs_of(|| Progress::from_ledger(&ledger, today));
+    assert_eq!(p.series_of("9.7").len(), 3);
+    assert_eq!(
+        p.period_remark("9.7", wudang_plan::plan::Period::Year(2024))
+            .map(|r| r.text.as_str()),
+        Some("快报")
+    );
+    assert!(p.remark_of("10").is_some());
+    let ids = N + N / 10;
+    // An indicator: its key, series, last row, its remark (text and user:
+    // 2) and the reused entry's note (dropped by the period before without
+    // one); a task its key and remark: 6 and 3.
+    eprintln!("Progress::from_ledger: {n} allocations for {ids} ids");
+    assert!(
+        n <= 6 * N + 3 * (N / 10) + 512,
+        "{n} allocations for {ids} ids"
+    );
+}
+
+/// A ledger opened through its checkpoint puts each id back with a few
+/// allocations (its key, its periods, its status row), none per entry
+/// (issue 12: an `Entry` and its strings per entry, the file read whole).
+#[test]
+fn a_checkpoint_is_restored_with_a_few_allocations_per_id() {
+    use wudang_plan::ledger::{Ledger, NoProgress, checkpoint_path};
+    const N: usize = 3_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    write_ids(&path, N);
+    Ledger::open_with_checkpoint(&path, &mut NoProgress).unwrap();
+    assert!(checkpoint_path(&path).exists());
+    let (l, n) = allocs_of(|| Ledger::open_with_checkpoint(&path, &mut NoProgress).unwrap());
+    assert!(!l.has_positions(), "read from the checkpoint");
+    assert_eq!(l.periods("9.7").len(), 3);
+    let ids = N + N / 10;
+    eprintln!("restore: {n} allocations for {ids} ids");
+    assert!(n <= 3 * ids + 256, "{n} allocations for {ids} ids");
 }

@@ -32,10 +32,10 @@ mod format;
 mod stale;
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::index::{ChainBreak, Index};
+use super::index::{ChainBreak, Index, Restoring};
 use super::progress::Progress;
 use super::read::{read_exact_at, read_tail_check};
 use super::sys::{self, Snap};
@@ -213,8 +213,7 @@ impl Ledger {
     fn restore(path: &Path) -> Option<Ledger> {
         let file = File::open(path).ok()?;
         let meta = file.metadata().ok()?;
-        let raw = read_bounded(&checkpoint_path(path), max_len(meta.len()))?;
-        let (ident, columns, index) = decode(&raw)?;
+        let (ident, columns, index, _) = read_checkpoint_of(path, meta.len())?;
         let now = Snap::of(&meta);
         let mut read = 0;
         let valid = now.dev == ident.dev
@@ -342,19 +341,16 @@ fn encode_break(out: &mut Out, b: &ChainBreak) {
     }
 }
 
-/// Reads a checkpoint's bytes back (`None`: not a whole checkpoint of
-/// this version).
-fn decode(raw: &[u8]) -> Option<(Ident, Columns, Index)> {
-    let (body, sum) = raw.split_at_checked(raw.len().checked_sub(8)?)?;
-    if fnv(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+/// Reads a checkpoint of `len` bytes back from `src`, streaming (`None`:
+/// not a whole checkpoint of this version); also the most bytes of it
+/// held at once.
+fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
+    let mut r = In::new(src, len.checked_sub(8)?);
+    if r.take(MAGIC.len())? != MAGIC.as_slice()
+        || u32::from_le_bytes(r.take(4)?.try_into().ok()?) != VERSION
+    {
         return None;
     }
-    let rest = body.strip_prefix(MAGIC.as_slice())?;
-    let (version, rest) = rest.split_at_checked(4)?;
-    if u32::from_le_bytes(version.try_into().ok()?) != VERSION {
-        return None;
-    }
-    let mut r = In::new(rest);
     let ident = Ident {
         dev: r.uint()?,
         ino: r.uint()?,
@@ -363,7 +359,7 @@ fn decode(raw: &[u8]) -> Option<(Ident, Columns, Index)> {
         rows: r.uint()?,
         encoding: encoding_of(r.u8()?)?,
         head_len: r.uint()?,
-        head_hash: u64::from_le_bytes(std::array::from_fn(|_| r.u8().unwrap_or(0))),
+        head_hash: u64::from_le_bytes(r.take(8)?.try_into().ok()?),
         tail: r.bytes()?.to_vec(),
     };
     let names: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
@@ -378,27 +374,58 @@ fn decode(raw: &[u8]) -> Option<(Ident, Columns, Index)> {
     let ids = r.count()?;
     // Bounded: a count is never trusted for a huge allocation.
     index.reserve(ids.min(1 << 20));
+    // One entry and one id read into, their buffers reused: nothing is
+    // allocated per entry.
+    let mut e = Entry {
+        line: 0,
+        time: crate::ledger::entry::Stamp {
+            timestamp: jiff::Timestamp::UNIX_EPOCH,
+            offset: jiff::tz::Offset::UTC,
+        },
+        user: String::new(),
+        id: String::new(),
+        field: Field::Actual,
+        value: None,
+        old: None,
+        note: None,
+        period: None,
+    };
+    let mut id = String::new();
     for _ in 0..ids {
-        let id = r.str()?;
+        id.clear();
+        id.push_str(r.text()?);
         let n = r.count()?;
-        let mut periods = Vec::with_capacity(n.min(1024));
+        let mut st = Restoring::with_periods(n);
         for _ in 0..n {
-            periods.push(r.entry(&id)?);
+            r.entry_into(&mut e)?;
+            index.restore_put(&mut st, &e);
         }
-        let mut last: [Option<Entry>; 3] = [None, None, None];
-        for slot in &mut last {
-            *slot = match r.uint()? {
-                0 => None,
-                1 => Some(r.entry(&id)?),
-                k => Some(periods.get(usize::try_from(k - 2).ok()?)?.clone()),
-            };
+        // The other fields' last rows (the last actual is the period row
+        // with the greatest line): 0 none, 1 an entry, 2 + k the k-th
+        // period's.
+        for _ in Field::ALL {
+            match r.uint()? {
+                0 => {}
+                1 => {
+                    r.entry_into(&mut e)?;
+                    if e.field != Field::Actual {
+                        index.restore_put(&mut st, &e);
+                    }
+                }
+                k => {
+                    (usize::try_from(k - 2).ok()? < n).then_some(())?;
+                }
+            }
         }
-        index.restore_id(id, last, periods);
+        index.restore_end(&id, st);
     }
-    r.at_end().then_some((ident, columns, index))
+    let peak = r.peak;
+    // The texts' buffer grew by doubling: give back the room it did not use.
+    index.shrink();
+    r.at_end().then_some((ident, columns, index, peak))
 }
 
-fn decode_break(r: &mut In) -> Option<ChainBreak> {
+fn decode_break(r: &mut In<impl Read>) -> Option<ChainBreak> {
     let line = r.uint()?;
     let id = r.str()?;
     let field = *Field::ALL.get(usize::from(r.u8()?))?;
@@ -468,28 +495,26 @@ fn max_len(ledger_len: u64) -> u64 {
     ledger_len.saturating_mul(4).saturating_add(1 << 20)
 }
 
-/// The bytes of the file at `p` when it is a regular file of at most
-/// `max` bytes (`None` otherwise). Opened without blocking, so a FIFO or
-/// a device someone put in its place is skipped, never waited on or read
-/// without end.
-fn read_bounded(p: &Path, max: u64) -> Option<Vec<u8>> {
-    use std::io::Read as _;
-    let f = sys::open_nonblocking(p).ok()?;
+/// What the checkpoint beside `path` (a ledger of `ledger_len` bytes)
+/// holds, streamed from it, and the most bytes of it held at once, when it
+/// is a regular file of at most [`max_len`] bytes and a whole checkpoint.
+/// Opened without blocking, so a FIFO or a device someone put in its place
+/// is skipped, never waited on or read without end.
+fn read_checkpoint_of(path: &Path, ledger_len: u64) -> Option<(Ident, Columns, Index, usize)> {
+    let f = sys::open_nonblocking(&checkpoint_path(path)).ok()?;
     let meta = f.metadata().ok()?;
-    if !meta.is_file() || meta.len() > max {
+    if !meta.is_file() || meta.len() > max_len(ledger_len) {
         return None;
     }
-    // Sized from the file's length: no copying as it grows.
-    let mut raw = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
-    f.take(max.saturating_add(1)).read_to_end(&mut raw).ok()?;
-    (raw.len() as u64 <= max).then_some(raw)
+    decode(f, meta.len())
 }
 
 /// Reads the checkpoint beside `path` without a ledger (tests: what it
 /// holds).
 #[cfg(test)]
 fn read_checkpoint(path: &Path) -> Option<(Ident, Columns, Index)> {
-    decode(&fs::read(checkpoint_path(path)).ok()?)
+    let raw = fs::read(checkpoint_path(path)).ok()?;
+    decode(&raw[..], raw.len() as u64).map(|(i, c, x, _)| (i, c, x))
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 //! position; rows whose `old` breaks the chain of values (signs of edits
 //! made outside wudang-plan).
 
-use std::collections::HashMap;
+// Ids and user names are hashed often (every row read, every id
+// restored): a fast hash, not SipHash; they come from the team's own
+// ledger, not from an adversary.
+use foldhash::HashMap;
 
 use super::MAX_PROBLEMS;
 use crate::ledger::entry::{Entry, Field, same_value};
@@ -123,6 +126,32 @@ impl IdState {
 
     fn slots_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
         self.others.iter_mut().chain(self.periods.iter_mut())
+    }
+}
+
+/// Where a row given by [`Index::each_kept`] is among its id's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    /// The id's first row.
+    pub first: bool,
+    /// The id's last actual row typed (the period row with the greatest
+    /// line), whatever its period.
+    pub last_actual: bool,
+}
+
+/// One id's state being put back from a checkpoint
+/// ([`Index::restore_put`]).
+#[derive(Debug, Default)]
+pub(super) struct Restoring(IdState);
+
+impl Restoring {
+    /// With room for `n` periods (a checkpoint's count, trusted up to a
+    /// bound).
+    pub(super) fn with_periods(n: usize) -> Self {
+        Restoring(IdState {
+            periods: Vec::with_capacity(n.min(1024)),
+            ..IdState::default()
+        })
     }
 }
 
@@ -321,6 +350,35 @@ impl Index {
         }
     }
 
+    /// Calls `f` with every kept row, id by id ([`Kept`] says whether it is
+    /// an id's first and its last actual row typed): its actuals' last row
+    /// of each period, by period, then its status and note rows; all in
+    /// one reused [`Entry`] (no lookup by id, no allocation per row once
+    /// its strings have grown).
+    pub(super) fn each_kept(&self, mut f: impl FnMut(&Entry, Kept)) {
+        let mut e: Option<Entry> = None;
+        for (id, st) in &self.ids {
+            let last = st.last(Field::Actual).map(|s| s.line);
+            let mut first = true;
+            for s in st.periods.iter().chain(&st.others) {
+                let e = match &mut e {
+                    Some(e) => {
+                        if first {
+                            e.id.clear();
+                            e.id.push_str(id);
+                        }
+                        s.fill(e, &self.texts, &self.users);
+                        e
+                    }
+                    None => e.insert(self.entry(id, s)),
+                };
+                let last_actual = s.field == Field::Actual && Some(s.line) == last;
+                f(e, Kept { first, last_actual });
+                first = false;
+            }
+        }
+    }
+
     /// The most recent row of `id`, any field.
     pub(super) fn latest(&self, id: &str) -> Option<Entry> {
         let st = self.ids.get(id)?;
@@ -387,23 +445,19 @@ impl Index {
         })
     }
 
-    /// Puts back one id's state from a checkpoint (its rows before the
-    /// checkpoint have no positions here). The last actual is the period
-    /// row with the greatest line, so only the other fields' last rows
-    /// are taken from `last`.
-    pub(super) fn restore_id(&mut self, id: String, last: [Option<Entry>; 3], periods: Vec<Entry>) {
-        let mut st = IdState::default();
-        let others = last
-            .into_iter()
-            .flatten()
-            .filter(|e| e.field != Field::Actual);
-        for e in others.chain(periods) {
-            let slot = Slot::of(&e, &mut self.texts, &mut self.users);
-            if let Some(gone) = st.put(slot) {
-                self.texts.free(&gone);
-            }
+    /// Puts back one kept row of an id from a checkpoint into `st` (its
+    /// rows before the checkpoint have no positions here); `e`'s id is
+    /// not looked at, [`Index::restore_end`] names it.
+    pub(super) fn restore_put(&mut self, st: &mut Restoring, e: &Entry) {
+        let slot = Slot::of(e, &mut self.texts, &mut self.users);
+        if let Some(gone) = st.0.put(slot) {
+            self.texts.free(&gone);
         }
-        self.ids.insert(id.into_boxed_str(), st);
+    }
+
+    /// Keeps `st` as the state of `id`.
+    pub(super) fn restore_end(&mut self, id: &str, st: Restoring) {
+        self.ids.insert(id.into(), st.0);
     }
 
     /// Room for `n` more ids (a checkpoint's).

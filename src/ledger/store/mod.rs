@@ -46,7 +46,7 @@ pub use batch::Batch;
 pub use checkpoint::{CHECKPOINT_ROWS, checkpoint_path};
 pub use convert::Converted;
 pub use history::History;
-pub use index::ChainBreak;
+pub use index::{ChainBreak, Kept};
 pub use progress::{NoProgress, Progress};
 pub use refresh::Refreshed;
 pub use stream::{HistoryFile, NewestFirst};
@@ -268,6 +268,15 @@ impl Ledger {
     /// [`Ledger::periods`] returns, for a pass over every id.
     pub fn each_period(&self, id: &str, f: impl FnMut(&Entry)) {
         self.index.each_period(id, f);
+    }
+
+    /// Calls `f` with every id's kept rows, id by id ([`Kept`]: an id's
+    /// first row, its last actual row typed): the last actual row of each
+    /// period, by period, then the status and note rows; in one reused
+    /// [`Entry`]. A pass over every id without a lookup or an allocation
+    /// per row.
+    pub fn each_kept(&self, f: impl FnMut(&Entry, Kept)) {
+        self.index.each_kept(f);
     }
 
     /// The current value of `id` and `field` (`None`: nothing or cleared).

@@ -18,7 +18,13 @@ pub(super) const VERSION: u32 = 1;
 
 /// FNV-1a, 64 bits: cheap, stable across builds and platforms.
 pub(super) fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_more(FNV_START, bytes)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The FNV-1a hash `h` of some bytes continued over `bytes`.
+fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -117,29 +123,82 @@ impl Out {
     }
 }
 
-/// Bytes being read; every getter is `None` past the end or on a value
-/// out of range.
-pub(super) struct In<'a> {
-    buf: &'a [u8],
+/// The bytes a reader holds at once (more only for a longer string).
+const WINDOW: usize = 64 * 1024;
+
+/// Bytes being read, streamed from `src` through a small window (a
+/// checkpoint of 25 MB is never held whole), the FNV hash of every byte
+/// taken from the body kept as it goes; every getter is `None` past the
+/// end of the body or on a value out of range.
+pub(super) struct In<R> {
+    src: R,
+    buf: Vec<u8>,
+    /// The window: `buf[at..end]` is read and not yet taken.
     at: usize,
+    end: usize,
+    /// Bytes of the body not yet read from `src`.
+    left: u64,
+    hash: u64,
     pub(super) users: Vec<String>,
+    /// The largest window held (tests: bytes held while restoring).
+    pub(super) peak: usize,
 }
 
-impl<'a> In<'a> {
-    pub(super) fn new(buf: &'a [u8]) -> Self {
+impl<R: std::io::Read> In<R> {
+    /// Reads a body of `len` bytes from `src` (its sum follows it).
+    pub(super) fn new(src: R, len: u64) -> Self {
         In {
-            buf,
+            src,
+            buf: Vec::new(),
             at: 0,
+            end: 0,
+            left: len,
+            hash: FNV_START,
             users: Vec::new(),
+            peak: 0,
         }
     }
 
-    pub(super) fn at_end(&self) -> bool {
-        self.at == self.buf.len()
+    /// Makes `n` bytes available in the window (`None`: the body is
+    /// shorter, or `src` is).
+    fn want(&mut self, n: usize) -> Option<()> {
+        if self.end - self.at >= n {
+            return Some(());
+        }
+        if (n - (self.end - self.at)) as u64 > self.left {
+            return None;
+        }
+        self.buf.copy_within(self.at..self.end, 0);
+        self.end -= self.at;
+        self.at = 0;
+        let size = n.max(WINDOW);
+        if self.buf.len() < size {
+            self.buf.resize(size, 0);
+            self.peak = self.peak.max(size);
+        }
+        let room =
+            (self.buf.len() - self.end).min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let fresh = &mut self.buf[self.end..self.end + room];
+        self.src.read_exact(fresh).ok()?;
+        self.hash = fnv_more(self.hash, fresh);
+        self.end += room;
+        self.left -= room as u64;
+        Some(())
+    }
+
+    /// True when the whole body was taken and its sum, read after it, is
+    /// the hash of what was taken.
+    pub(super) fn at_end(&mut self) -> bool {
+        let mut sum = [0u8; 8];
+        self.at == self.end
+            && self.left == 0
+            && self.src.read_exact(&mut sum).is_ok()
+            && u64::from_le_bytes(sum) == self.hash
     }
 
     pub(super) fn u8(&mut self) -> Option<u8> {
-        let b = *self.buf.get(self.at)?;
+        self.want(1)?;
+        let b = self.buf[self.at];
         self.at += 1;
         Some(b)
     }
@@ -165,65 +224,80 @@ impl<'a> In<'a> {
     /// the bytes left (a corrupt count allocates nothing huge).
     pub(super) fn count(&mut self) -> Option<usize> {
         let n = usize::try_from(self.uint()?).ok()?;
-        (n <= self.buf.len() - self.at).then_some(n)
+        let left = (self.end - self.at) as u64 + self.left;
+        (n as u64 <= left).then_some(n)
     }
 
-    pub(super) fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.count()?;
-        let b = self.buf.get(self.at..self.at + n)?;
+    /// The next `n` bytes (checked against what is left first).
+    pub(super) fn take(&mut self, n: usize) -> Option<&[u8]> {
+        self.want(n)?;
+        let b = &self.buf[self.at..self.at + n];
         self.at += n;
         Some(b)
     }
 
-    pub(super) fn str(&mut self) -> Option<String> {
-        std::str::from_utf8(self.bytes()?).ok().map(String::from)
+    pub(super) fn bytes(&mut self) -> Option<&[u8]> {
+        let n = self.count()?;
+        self.take(n)
     }
 
-    fn opt_str(&mut self) -> Option<Option<String>> {
+    /// A string, borrowed from the window.
+    pub(super) fn text(&mut self) -> Option<&str> {
+        std::str::from_utf8(self.bytes()?).ok()
+    }
+
+    pub(super) fn str(&mut self) -> Option<String> {
+        self.text().map(String::from)
+    }
+
+    /// An optional string into `dst` (its buffer reused).
+    fn opt_str_into(&mut self, dst: &mut Option<String>) -> Option<()> {
         let n = usize::try_from(self.uint()?).ok()?;
         if n == 0 {
-            return Some(None);
+            *dst = None;
+            return Some(());
         }
-        let b = self.buf.get(self.at..self.at.checked_add(n - 1)?)?;
-        self.at += n - 1;
-        Some(Some(std::str::from_utf8(b).ok()?.to_string()))
+        let b = std::str::from_utf8(self.take(n - 1)?).ok()?;
+        match dst {
+            Some(d) => {
+                d.clear();
+                d.push_str(b);
+            }
+            None => *dst = Some(b.to_string()),
+        }
+        Some(())
     }
 
     fn small(&mut self) -> Option<i32> {
         i32::try_from(self.int()?).ok()
     }
 
-    /// An entry of `id` (see [`Out::entry`]).
-    pub(super) fn entry(&mut self, id: &str) -> Option<Entry> {
-        let line = self.uint()?;
+    /// Reads an entry (see [`Out::entry`]) into `e`, reusing its strings'
+    /// buffers; its id is left as it is (the reader knows it from where
+    /// the entry is).
+    pub(super) fn entry_into(&mut self, e: &mut Entry) -> Option<()> {
+        e.line = self.uint()?;
         let secs = self.int()?;
         let nanos = self.small()?;
         let offset = Offset::from_seconds(self.small()?).ok()?;
         let timestamp = Timestamp::new(secs, nanos).ok()?;
+        e.time = Stamp { timestamp, offset };
         let u = usize::try_from(self.uint()?).ok()?;
-        let user = self.users.get(u)?.clone();
-        let field = *Field::ALL.get(usize::from(self.u8()?))?;
-        let value = self.opt_str()?;
-        let old = self.opt_str()?;
-        let note = self.opt_str()?;
-        let period = match self.u8()? {
+        let user = self.users.get(u)?;
+        e.user.clear();
+        e.user.push_str(user);
+        e.field = *Field::ALL.get(usize::from(self.u8()?))?;
+        self.opt_str_into(&mut e.value)?;
+        self.opt_str_into(&mut e.old)?;
+        self.opt_str_into(&mut e.note)?;
+        e.period = match self.u8()? {
             0 => None,
             1 => Some(Period::Year(self.small()?)),
             2 => Some(Period::Quarter(self.small()?, self.u8()?)),
             3 => Some(Period::Month(self.small()?, self.u8()?)),
             _ => return None,
         };
-        Some(Entry {
-            line,
-            time: Stamp { timestamp, offset },
-            user,
-            id: id.to_string(),
-            field,
-            value,
-            old,
-            note,
-            period,
-        })
+        Some(())
     }
 }
 
@@ -264,10 +338,15 @@ mod tests {
         for e in &es {
             out.entry(e);
         }
-        let mut r = In::new(&out.buf);
+        let mut sum = out.buf.clone();
+        sum.extend(fnv(&out.buf).to_le_bytes());
+        let mut r = In::new(&sum[..], out.buf.len() as u64);
         r.users = out.user_list.clone();
+        // One entry read into, its buffers reused.
+        let mut got = entry(None, Some("旧的"));
         for e in &es {
-            assert_eq!(r.entry("8.1").as_ref(), Some(e));
+            assert_eq!(r.entry_into(&mut got), Some(()));
+            assert_eq!(&got, e);
         }
         assert!(r.at_end());
         assert_eq!(out.user_list, ["李明", "王芳"]);
@@ -282,7 +361,7 @@ mod tests {
         for v in [0, -1, 1, i64::MIN, i64::MAX] {
             out.int(v);
         }
-        let mut r = In::new(&out.buf);
+        let mut r = In::new(&out.buf[..], out.buf.len() as u64);
         for v in [0, 1, 127, 128, u64::MAX] {
             assert_eq!(r.uint(), Some(v));
         }
@@ -291,9 +370,16 @@ mod tests {
         }
         assert_eq!(r.uint(), None);
         // A varint that never ends, a length past the end.
-        assert_eq!(In::new(&[0xff; 11]).uint(), None);
-        assert_eq!(In::new(&[5, b'a']).str(), None);
-        assert_eq!(In::new(&[0x80, 0x80, 0x80, 0x80, 1]).count(), None);
+        let r = |b: &'static [u8]| In::new(b, b.len() as u64);
+        assert_eq!(r(&[0xff; 11]).uint(), None);
+        assert_eq!(r(&[5, b'a']).str(), None);
+        assert_eq!(r(&[0x80, 0x80, 0x80, 0x80, 1]).count(), None);
+        // A body with a wrong sum after it is not at its end.
+        let mut sum = vec![7];
+        sum.extend((fnv(&[7]) ^ 1).to_le_bytes());
+        let mut wrong = In::new(&sum[..], 1);
+        assert_eq!(wrong.u8(), Some(7));
+        assert!(!wrong.at_end());
         assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
         assert_ne!(fnv(b"a"), fnv(b"b"));
     }

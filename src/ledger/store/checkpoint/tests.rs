@@ -134,3 +134,32 @@ fn writing_removes_the_stale_temporary_files_of_that_checkpoint_only() {
     let left = fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(left, 2 + 4, "ledger, checkpoint and the four kept");
 }
+
+/// A checkpoint is streamed back through a small window, never held
+/// whole (it used to be read into memory at once: 24 MB at province
+/// size): a checkpoint of over 512 KiB is restored holding at most 64 KiB
+/// of it, and reads back as the index it was written from.
+#[test]
+fn a_big_checkpoint_is_restored_through_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    let mut bytes = BOM.to_vec();
+    bytes.extend(entry::header_line());
+    for i in 0..24_000u64 {
+        bytes.extend(row(i, &format!("{}.{}", i % 12_000, i % 7), None));
+    }
+    fs::write(&path, bytes).unwrap();
+    let full = Ledger::open(&path).unwrap();
+    full.save_checkpoint().unwrap();
+    let size = fs::metadata(checkpoint_path(&path)).unwrap().len();
+    assert!(size > 512 * 1024, "{size} bytes");
+    let ledger_len = fs::metadata(&path).unwrap().len();
+    let (_, _, index, held) = read_checkpoint_of(&path, ledger_len).unwrap();
+    assert!(held <= 64 * 1024, "{held} bytes held of {size}");
+    let mut got: Vec<_> = index.export().collect();
+    let mut want: Vec<_> = full.index.export().collect();
+    got.sort_by_key(|x| x.0);
+    want.sort_by_key(|x| x.0);
+    assert_eq!(got.len(), 24_000);
+    assert_eq!(got, want);
+}

@@ -4,7 +4,10 @@
 //! is a fixed-size value, a text is appended to the buffer, and the text
 //! of a replaced slot is reclaimed when the buffer is compacted.
 
-use std::collections::HashMap;
+// Ids and user names are hashed often (every row read, every id
+// restored): a fast hash, not SipHash; they come from the team's own
+// ledger, not from an adversary.
+use foldhash::HashMap;
 
 use jiff::Timestamp;
 use jiff::tz::Offset;
