@@ -1,9 +1,9 @@
 //! Typed plan model: groups, tasks, accountability rows and indicators.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use super::kind::Kind;

@@ -3,12 +3,14 @@
 //! Every problem is pushed to `errs` (file, line, field, found, expected)
 //! and the record skipped, so that one run lists them all.
 
-use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use rust_decimal::Decimal;
 
-use super::cells::{Rec, each_record, split_list};
+use super::cells::{Rec, Unreadable, each_record, split_list};
 use super::error::PlanError;
 use super::kind::Kind;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
@@ -24,12 +26,12 @@ pub const INDICATORS: &str = "indicators.csv";
 /// `groups.csv`: the groups and their ids.
 pub(super) fn groups(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Group>, HashSet<u32>) {
+) -> Result<(Vec<Group>, HashSet<u32>), Unreadable> {
     let mut groups = Vec::new();
     let mut ids = HashSet::new();
-    each_record(file, text, &["id", "title"], errs, |rec, errs| {
+    each_record(file, input, &["id", "title"], errs, |rec, errs| {
         let Some(id) = group_id(rec, errs) else {
             return;
         };
@@ -39,8 +41,8 @@ pub(super) fn groups(
         }
         let title = rec.required(errs, "title");
         groups.push(Group { id, title });
-    });
-    (groups, ids)
+    })?;
+    Ok((groups, ids))
 }
 
 /// A group's number: not 0 (总体目标 is implicit).
@@ -73,14 +75,14 @@ fn group_id(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<u32> {
 /// for its group, so that its rows are not reported again).
 pub(super) fn tasks(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     group_ids: &HashSet<u32>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Task>, HashSet<String>) {
+) -> Result<(Vec<Task>, HashSet<String>), Unreadable> {
     let mut tasks = Vec::new();
     let mut ids = HashSet::new();
     let cols = ["id", "group", "title", "text", "units"];
-    each_record(file, text, &cols, errs, |rec, errs| {
+    each_record(file, input, &cols, errs, |rec, errs| {
         let Some(id) = task_id(rec, &mut ids, errs) else {
             return;
         };
@@ -95,8 +97,8 @@ pub(super) fn tasks(
             text: rec.get("text").replace("\r\n", "\n"),
             units: split_list(rec.get("units"), false),
         });
-    });
-    (tasks, ids)
+    })?;
+    Ok((tasks, ids))
 }
 
 /// A new task id without `.` or spaces, added to `ids`.
@@ -150,16 +152,16 @@ fn task_group(rec: &Rec<'_>, group_ids: &HashSet<u32>, errs: &mut Vec<PlanError>
 /// `rows.csv`: the accountability rows, and the task of each row id.
 pub(super) fn rows(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     task_ids: &HashSet<String>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Row>, HashMap<String, String>) {
+) -> Result<(Vec<Row>, HashMap<String, String>), Unreadable> {
     let mut rows: Vec<Row> = Vec::new();
     let mut row_task: HashMap<String, String> = HashMap::new();
     let cols = [
         "id", "task", "title", "target", "leaders", "units", "persons",
     ];
-    each_record(file, text, &cols, errs, |rec, errs| {
+    each_record(file, input, &cols, errs, |rec, errs| {
         let id = rec.get("id").to_string();
         if id.is_empty() {
             rec.err(errs, "id", "empty, expected a row id such as `T8`".into());
@@ -198,8 +200,8 @@ pub(super) fn rows(
             leaders,
             owners,
         });
-    });
-    (rows, row_task)
+    })?;
+    Ok((rows, row_task))
 }
 
 /// A row's units and persons, paired in order; as many of each.
@@ -239,11 +241,11 @@ fn owners(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Vec<Owner>> {
 /// period of `period.csv`, every deadline must lie inside it.
 pub(super) fn indicators(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     (task_ids, row_task): (&HashSet<String>, &HashMap<String, String>),
     period: Option<PlanPeriod>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Indicator>, usize) {
+) -> Result<(Vec<Indicator>, usize), Unreadable> {
     let mut indicators = Vec::new();
     let mut defaulted = 0;
     let mut ids = HashSet::new();
@@ -261,7 +263,7 @@ pub(super) fn indicators(
         "deadline",
         "source",
     ];
-    each_record(file, text, &cols, errs, |rec, errs| {
+    each_record(file, input, &cols, errs, |rec, errs| {
         let before = errs.len();
         let id = rec.get("id").to_string();
         let task = shared.get(rec.get("task"));
@@ -304,9 +306,9 @@ pub(super) fn indicators(
                 kind,
             });
         }
-    });
+    })?;
     indicators.shrink_to_fit();
-    (indicators, defaulted)
+    Ok((indicators, defaulted))
 }
 
 /// One `Arc<str>` per distinct text: the indicators' task, row and unit
