@@ -5,7 +5,7 @@
 //! what was expected. Loading collects all errors instead of stopping at the
 //! first, so `wudang-plan check` can list every problem of a file at once.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::cells::Unreadable;
@@ -74,7 +74,7 @@ pub fn load_dir(dir: &Path) -> Result<Plan, PlanErrors> {
         groups,
         tasks,
         rows,
-        indicators,
+        indicators: (indicators, lines_of(&dir.join(INDICATORS))),
         period,
     };
     match load_inputs(inputs) {
@@ -136,8 +136,26 @@ struct Inputs<'a, R> {
     groups: R,
     tasks: R,
     rows: R,
-    indicators: R,
+    /// With its line count: an upper bound of the number of indicators.
+    indicators: (R, usize),
     period: Option<R>,
+}
+
+/// The number of lines of a file (0 when it cannot be read): a quick pass
+/// over its bytes, to size the list of indicators once.
+fn lines_of(path: &Path) -> usize {
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return 0;
+    };
+    let mut buf = vec![0; 1 << 16];
+    let mut lines = 1;
+    while let Ok(n) = f.read(&mut buf) {
+        let Some(read) = buf.get(..n).filter(|r| !r.is_empty()) else {
+            break;
+        };
+        lines += read.iter().filter(|&&b| b == b'\n').count();
+    }
+    lines
 }
 
 /// Parses and validates seed text: the period, groups, then tasks (checked against
@@ -148,7 +166,10 @@ pub fn load_text(text: &SeedText) -> Result<Plan, PlanErrors> {
         groups: text.groups.as_bytes(),
         tasks: text.tasks.as_bytes(),
         rows: text.rows.as_bytes(),
-        indicators: text.indicators.as_bytes(),
+        indicators: (
+            text.indicators.as_bytes(),
+            text.indicators.matches('\n').count() + 1,
+        ),
         period: text.period.as_ref().map(|p| p.as_bytes()),
     };
     // Text in memory is UTF-8 and reads without an I/O error: not reached.

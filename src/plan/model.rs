@@ -154,7 +154,7 @@ pub struct Indicator {
     pub stretch: Option<Decimal>,
     pub better: Better,
     pub deadline: i32,
-    pub source: String,
+    pub source: Box<str>,
     /// How its values are read over time (`level`, `cumulative`, `rate`,
     /// `annual`, `milestone`): the `kind` column, or from the comparison
     /// when it is not given (see docs/data.md).
@@ -281,7 +281,7 @@ impl Plan {
     /// Position of an indicator in [`Plan::indicators`].
     pub fn indicator_pos(&self, id: &str) -> Option<usize> {
         let ids = &self.indicator_index;
-        let found = ids.binary_search_by(|&p| self.indicators[p as usize].id.as_str().cmp(id));
+        let found = ids.binary_search_by(|&p| (*self.indicators[p as usize].id).cmp(id));
         found.ok().map(|k| ids[k] as usize)
     }
 
@@ -377,7 +377,7 @@ impl Plan {
 /// ids after the first dropped.
 fn sorted_by_id(indicators: &[Indicator]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..indicators.len() as u32).collect();
-    let id = |p: &u32| indicators[*p as usize].id.as_str();
+    let id = |p: &u32| &*indicators[*p as usize].id;
     order.sort_by(|a, b| id(a).cmp(id(b)));
     order.dedup_by(|later, first| id(later) == id(first));
     order

@@ -293,6 +293,35 @@ fn an_unclosed_quote_is_found_in_a_long_file() {
     );
 }
 
+/// The duplicate check keeps no copy of the ids kept (issue 12): the id of
+/// a refused record still counts as seen, and every later copy of an id is
+/// a duplicate, at its own line.
+#[test]
+fn duplicates_of_kept_and_refused_ids_are_named() {
+    let (_keep, dir) = broken("indicators.csv", |t| {
+        format!(
+            "{t}2.2,2,T2,坏,所,>>,2,,,2024,x\n2.2,2,T2,好,所,>=,2,,,2024,x\n\
+             1.1,1,T1,又一个,亿元,>=,1,,,2025,x\n1.1,1,T1,再一个,亿元,>=,1,,,2025,x\n"
+        )
+    });
+    let msg = errors_of(&dir);
+    let lines: Vec<&str> = msg.lines().collect();
+    assert_eq!(lines.len(), 4, "{msg}");
+    assert!(lines[0].ends_with("indicators.csv:5: field `comparison`: found `>>`, expected one of `>=`, `<=`, `~`, `done`"), "{msg}");
+    assert!(
+        lines[1].ends_with("indicators.csv:6: field `id`: duplicate indicator id `2.2`"),
+        "{msg}"
+    );
+    assert!(
+        lines[2].ends_with("indicators.csv:7: field `id`: duplicate indicator id `1.1`"),
+        "{msg}"
+    );
+    assert!(
+        lines[3].ends_with("indicators.csv:8: field `id`: duplicate indicator id `1.1`"),
+        "{msg}"
+    );
+}
+
 #[test]
 fn all_errors_are_reported_at_once() {
     let (_keep, dir) = broken("indicators.csv", |t| t.replace(",higher,", ",up,"));
