@@ -136,9 +136,12 @@ fn has_unsafe(f: &str, multiline: bool) -> bool {
 }
 
 /// The columns of a file: by trimmed header name, the wanted ones first
-/// in the order the loader asks for them (a field is found after a few
-/// short comparisons), with whether each header column is multi-line.
+/// in the order the loader asks for them, with whether each header column
+/// is multi-line. The loader asks with the same string literals it listed
+/// as wanted: a wanted column is found by the literal's address first (no
+/// text compared), else by its text.
 pub(super) struct Columns {
+    wanted: Vec<(usize, usize, Option<usize>)>,
     by_name: Vec<(String, usize)>,
     names: Vec<String>,
     multiline: Vec<bool>,
@@ -149,12 +152,18 @@ impl Columns {
         let mut by_name: Vec<(String, usize)> = found.into_iter().collect();
         let rank = |n: &str| wanted.iter().position(|w| *w == n).unwrap_or(wanted.len());
         by_name.sort_by_key(|(n, i)| (rank(n), *i));
+        let at = |w: &str| by_name.iter().find(|(n, _)| n == w).map(|&(_, i)| i);
+        let wanted = wanted
+            .iter()
+            .map(|w| (w.as_ptr() as usize, w.len(), at(w)))
+            .collect();
         let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
         let multiline = names
             .iter()
             .map(|n| MULTILINE.contains(&n.as_str()))
             .collect();
         Columns {
+            wanted,
             by_name,
             names,
             multiline,
@@ -162,6 +171,10 @@ impl Columns {
     }
 
     fn index(&self, col: &str) -> Option<usize> {
+        let key = (col.as_ptr() as usize, col.len());
+        if let Some(&(_, _, i)) = self.wanted.iter().find(|&&(p, n, _)| (p, n) == key) {
+            return i;
+        }
         self.by_name
             .iter()
             .find(|(name, _)| name == col)
@@ -482,12 +495,14 @@ mod tests {
             &["id", "name"],
             &mut errs,
             |rec, found| {
-                seen.push(rec.get("id").to_string());
+                // A column asked for by a literal, and by a text elsewhere.
+                let name = String::from("name");
+                seen.push(format!("{}{}", rec.get("id"), rec.get(&name)));
                 rec.err(found, "name", "semantic".into());
             },
         );
         assert!(read.is_ok());
-        assert_eq!(seen, ["1", "3"]);
+        assert_eq!(seen, ["1a", "3c"]);
         let lines: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 3, "{lines:?}");
         assert!(

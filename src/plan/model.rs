@@ -378,7 +378,7 @@ impl Plan {
 fn sorted_by_id(indicators: &[Indicator]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..indicators.len() as u32).collect();
     let id = |p: &u32| &*indicators[*p as usize].id;
-    order.sort_by(|a, b| id(a).cmp(id(b)));
+    order.sort_unstable_by(|a, b| id(a).cmp(id(b)).then(a.cmp(b)));
     order.dedup_by(|later, first| id(later) == id(first));
     order
 }
