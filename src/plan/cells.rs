@@ -327,7 +327,10 @@ pub(super) fn each_record<'a>(
     let mut found = Vec::new();
     // The last good record waits for the next: an unclosed quote drops it.
     let mut pending: Option<Rec<'a>> = None;
+    // Two record buffers take turns (no allocation per record): one is
+    // read into while the other waits in `pending`.
     let mut record = csv::StringRecord::new();
+    let mut spare: Option<csv::StringRecord> = None;
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
@@ -336,15 +339,16 @@ pub(super) fn each_record<'a>(
                 if !record_ok(file, line, &columns, &record, errs) {
                     continue;
                 }
+                let next = spare.take().unwrap_or_default();
                 let rec = Rec {
                     file,
                     line,
                     columns: Rc::clone(&columns),
-                    record: std::mem::take(&mut record),
+                    record: std::mem::replace(&mut record, next),
                 };
                 if let Some(prev) = pending.replace(rec) {
                     f(&prev, &mut found);
-                    record = prev.record;
+                    spare = Some(prev.record);
                 }
             }
             Err(e) => errs.push(csv_error(file, &e)?),
