@@ -105,7 +105,7 @@ mod tests {
             stretch: stretch.map(|t| Decimal::from_str(t).unwrap()),
             better,
             deadline: 2025,
-            source: String::new(),
+            source: "".into(),
             kind: crate::plan::Kind::from_comparison(cmp),
         }
     }

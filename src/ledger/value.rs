@@ -254,7 +254,7 @@ mod tests {
             stretch: None,
             better: Better::Higher,
             deadline: 2025,
-            source: String::new(),
+            source: "".into(),
             kind: crate::plan::Kind::from_comparison(cmp),
         }
     }

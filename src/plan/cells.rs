@@ -4,6 +4,7 @@
 //! too many fields, an unclosed quote.
 
 use std::collections::HashMap;
+use std::io::{BufRead, Read};
 use std::rc::Rc;
 use std::str::FromStr;
 
@@ -62,18 +63,18 @@ const MULTILINE: &[&str] = &["text"];
 /// character ([`crate::text::is_unsafe`]): plan text is shown on terminals,
 /// so a plan file is refused rather than shown with ESC or a bidi override
 /// in it. Line breaks (LF, CRLF) are allowed in [`MULTILINE`] columns.
-pub(super) fn unsafe_field(
+fn unsafe_field(
     file: &str,
     line: u64,
-    headers: &csv::StringRecord,
+    columns: &Columns,
     record: &csv::StringRecord,
 ) -> Option<PlanError> {
     for (i, f) in record.iter().enumerate() {
-        let column = headers.get(i).map(str::trim).unwrap_or("");
-        let multiline = MULTILINE.contains(&column);
+        let multiline = columns.multiline.get(i).copied().unwrap_or(false);
         if !has_unsafe(f, multiline) {
             continue;
         }
+        let column = columns.names.get(i).map(String::as_str).unwrap_or("");
         let text: std::borrow::Cow<'_, str> = if multiline {
             f.replace("\r\n", "").replace('\n', "").into()
         } else {
@@ -91,7 +92,7 @@ pub(super) fn unsafe_field(
                 message: format!(
                     "`{}` contains {what}; expected text without control characters{}",
                     crate::text::truncate(&crate::text::visible(f), 60),
-                    if MULTILINE.contains(&column) {
+                    if multiline {
                         " (line breaks are fine here)"
                     } else {
                         ""
@@ -111,6 +112,11 @@ fn has_unsafe(f: &str, multiline: bool) -> bool {
     let b = f.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        if (0xE3..=0xED).contains(&c) {
+            // U+3000–U+D7FF (CJK, kana, hangul): none is unsafe, no decoding.
+            i += 3;
+            continue;
+        }
         if c.is_ascii() {
             let line_break =
                 multiline && (c == b'\n' || (c == b'\r' && b.get(i + 1) == Some(&b'\n')));
@@ -129,20 +135,66 @@ fn has_unsafe(f: &str, multiline: bool) -> bool {
     false
 }
 
+/// The columns of a file: by trimmed header name, the wanted ones first
+/// in the order the loader asks for them, with whether each header column
+/// is multi-line. The loader asks with the same string literals it listed
+/// as wanted: a wanted column is found by the literal's address first (no
+/// text compared), else by its text.
+pub(super) struct Columns {
+    wanted: Vec<(usize, usize, Option<usize>)>,
+    by_name: Vec<(String, usize)>,
+    names: Vec<String>,
+    multiline: Vec<bool>,
+}
+
+impl Columns {
+    fn new(headers: &csv::StringRecord, found: HashMap<String, usize>, wanted: &[&str]) -> Self {
+        let mut by_name: Vec<(String, usize)> = found.into_iter().collect();
+        let rank = |n: &str| wanted.iter().position(|w| *w == n).unwrap_or(wanted.len());
+        by_name.sort_by_key(|(n, i)| (rank(n), *i));
+        let at = |w: &str| by_name.iter().find(|(n, _)| n == w).map(|&(_, i)| i);
+        let wanted = wanted
+            .iter()
+            .map(|w| (w.as_ptr() as usize, w.len(), at(w)))
+            .collect();
+        let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+        let multiline = names
+            .iter()
+            .map(|n| MULTILINE.contains(&n.as_str()))
+            .collect();
+        Columns {
+            wanted,
+            by_name,
+            names,
+            multiline,
+        }
+    }
+
+    fn index(&self, col: &str) -> Option<usize> {
+        let key = (col.as_ptr() as usize, col.len());
+        if let Some(&(_, _, i)) = self.wanted.iter().find(|&&(p, n, _)| (p, n) == key) {
+            return i;
+        }
+        self.by_name
+            .iter()
+            .find(|(name, _)| name == col)
+            .map(|&(_, i)| i)
+    }
+}
+
 /// One data record with its file and line, fields looked up by header name.
 pub(super) struct Rec<'a> {
     file: &'a str,
     line: u64,
-    columns: Rc<Vec<(String, usize)>>,
+    columns: Rc<Columns>,
     record: csv::StringRecord,
 }
 
 impl Rec<'_> {
     pub(super) fn get(&self, col: &str) -> &str {
         self.columns
-            .iter()
-            .find(|(name, _)| name == col)
-            .and_then(|&(_, i)| self.record.get(i))
+            .index(col)
+            .and_then(|i| self.record.get(i))
             .map(str::trim)
             .unwrap_or("")
     }
@@ -187,85 +239,126 @@ impl Rec<'_> {
     }
 }
 
-/// Reads a CSV text into records, checking the header for required columns.
+/// A seed file could not be read to its end, or is not UTF-8: the
+/// streaming loader stops, and [`super::load::load_dir`] reads the files
+/// whole to report it as it always has.
+#[derive(Debug)]
+pub(super) struct Unreadable;
+
+/// A seed file's bytes as csv reads them, with the count of `"` seen (the
+/// unclosed-quote check needs the parity of the whole file's).
+struct Counting<R> {
+    inner: R,
+    quotes: usize,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = buf.get(..n).unwrap_or_default();
+        self.quotes += read.iter().filter(|&&b| b == b'"').count();
+        Ok(n)
+    }
+}
+
+/// Skips a UTF-8 byte order mark at the start of `input`.
+fn skip_bom(input: &mut impl BufRead) -> Result<(), Unreadable> {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    let starts = input.fill_buf().map_err(|_| Unreadable)?.starts_with(BOM);
+    if starts {
+        input.consume(BOM.len());
+    }
+    Ok(())
+}
+
+/// Reads a CSV file into records, checking the header for required columns.
 /// Header names are matched after trimming; a UTF-8 BOM is ignored.
 pub(super) fn records<'a>(
     file: &'a str,
-    text: &str,
+    input: impl BufRead,
     required: &[&str],
     errs: &mut Vec<PlanError>,
-) -> Vec<Rec<'a>> {
+) -> Result<Vec<Rec<'a>>, Unreadable> {
     let mut out = Vec::new();
-    each_record(file, text, required, errs, |rec, _| {
+    each_record(file, input, required, errs, |rec, _| {
         out.push(Rec {
             file: rec.file,
             line: rec.line,
             columns: Rc::clone(&rec.columns),
             record: rec.record.clone(),
         })
-    });
-    out
+    })?;
+    Ok(out)
 }
 
-/// Calls `f` with each record of a CSV text in turn (one record buffer
-/// reused: no record is kept), after checking the header for required
-/// columns. `f` pushes its errors to the vector it is given; they follow
-/// the file's syntax errors in `errs`, as if every record had been read
-/// first. Header names are matched after trimming; a UTF-8 BOM is ignored.
+/// Calls `f` with each record of a CSV file in turn, read as it streams
+/// (one record buffer reused: no record is kept, nor the file's text),
+/// after checking the header for required columns. `f` pushes its errors to
+/// the vector it is given; they follow the file's syntax errors in `errs`,
+/// as if every record had been read first. Header names are matched after
+/// trimming; a UTF-8 BOM is ignored. A read error or text that is not
+/// UTF-8 stops it ([`Unreadable`]).
 pub(super) fn each_record<'a>(
     file: &'a str,
-    text: &str,
+    mut input: impl BufRead,
     required: &[&str],
     errs: &mut Vec<PlanError>,
     mut f: impl FnMut(&Rec<'a>, &mut Vec<PlanError>),
-) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+) -> Result<(), Unreadable> {
+    skip_bom(&mut input)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(Counting {
+            inner: input,
+            quotes: 0,
+        });
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            errs.push(csv_error(file, &e));
-            return;
+            errs.push(csv_error(file, &e)?);
+            return Ok(());
         }
     };
-    let Some(columns) = header_columns(file, &headers, required, errs) else {
-        return;
+    let Some(found) = header_columns(file, &headers, required, errs) else {
+        return Ok(());
     };
-    let columns: Vec<(String, usize)> = columns.into_iter().collect();
-    let columns = Rc::new(columns);
+    let columns = Rc::new(Columns::new(&headers, found, required));
     let mut found = Vec::new();
     // The last good record waits for the next: an unclosed quote drops it.
     let mut pending: Option<Rec<'a>> = None;
+    // Two record buffers take turns (no allocation per record): one is
+    // read into while the other waits in `pending`.
     let mut record = csv::StringRecord::new();
+    let mut spare: Option<csv::StringRecord> = None;
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
-                if !record_ok(file, line, &headers, &record, errs) {
+                if !record_ok(file, line, &columns, &record, errs) {
                     continue;
                 }
+                let next = spare.take().unwrap_or_default();
                 let rec = Rec {
                     file,
                     line,
                     columns: Rc::clone(&columns),
-                    record: std::mem::take(&mut record),
+                    record: std::mem::replace(&mut record, next),
                 };
                 if let Some(prev) = pending.replace(rec) {
                     f(&prev, &mut found);
-                    record = prev.record;
+                    spare = Some(prev.record);
                 }
             }
-            Err(e) => errs.push(csv_error(file, &e)),
+            Err(e) => errs.push(csv_error(file, &e)?),
         }
     }
     // An unclosed quote swallows the rest of the file into one field: name
     // the line where it starts instead of reporting confusing later errors.
     if let Some(last) = pending {
-        if text.matches('"').count() % 2 == 1 && last.record.iter().any(|f| f.contains('\n')) {
+        let quotes = rdr.get_ref().quotes;
+        if quotes % 2 == 1 && last.record.iter().any(|f| f.contains('\n')) {
             errs.push(PlanError::Syntax {
                 file: file.to_string(),
                 line: last.line,
@@ -277,6 +370,7 @@ pub(super) fn each_record<'a>(
         }
     }
     errs.extend(found);
+    Ok(())
 }
 
 /// False (and the error pushed) for a record with an unsafe character or
@@ -284,25 +378,26 @@ pub(super) fn each_record<'a>(
 fn record_ok(
     file: &str,
     line: u64,
-    headers: &csv::StringRecord,
+    columns: &Columns,
     record: &csv::StringRecord,
     errs: &mut Vec<PlanError>,
 ) -> bool {
     if record.iter().all(|f| f.trim().is_empty()) {
         return false;
     }
-    if let Some(e) = unsafe_field(file, line, headers, record) {
+    if let Some(e) = unsafe_field(file, line, columns, record) {
         errs.push(e);
         return false;
     }
-    if record.len() > headers.len() {
+    let headers = columns.names.len();
+    if record.len() > headers {
         errs.push(PlanError::Syntax {
             file: file.to_string(),
             line,
             message: format!(
                 "{} fields, expected at most {} (one per header column); is a comma unquoted?",
                 record.len(),
-                headers.len()
+                headers
             ),
         });
         return false;
@@ -310,13 +405,21 @@ fn record_ok(
     true
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> PlanError {
+/// A CSV error as a syntax error of the file; a read error or text that is
+/// not UTF-8 is [`Unreadable`].
+fn csv_error(file: &str, e: &csv::Error) -> Result<PlanError, Unreadable> {
+    if matches!(
+        e.kind(),
+        csv::ErrorKind::Io(_) | csv::ErrorKind::Utf8 { .. }
+    ) {
+        return Err(Unreadable);
+    }
     let line = e.position().map(|p| p.line()).unwrap_or(0);
-    PlanError::Syntax {
+    Ok(PlanError::Syntax {
         file: file.to_string(),
         line,
         message: format!("malformed CSV: {e}"),
-    }
+    })
 }
 
 /// Splits a `;`-separated list. Names (leaders, persons) lose all inner
@@ -362,6 +465,10 @@ mod tests {
             "bom\u{feff}",
             "soft\u{ad}hyphen",
             "末尾\n",
+            "〇一\u{3000}全角空格",
+            "한글\u{d7a3}",
+            "\u{2fff}\u{3000}\u{e000}\u{feff}",
+            "\u{fffa}中",
         ];
         for t in texts {
             for multiline in [false, true] {
@@ -386,11 +493,20 @@ mod tests {
     fn records_stream_and_errors_keep_their_order() {
         let text = "id,name\n1,a\n2,b\u{1b}\n3,c\n";
         let (mut errs, mut seen) = (Vec::new(), Vec::new());
-        each_record("f.csv", text, &["id", "name"], &mut errs, |rec, found| {
-            seen.push(rec.get("id").to_string());
-            rec.err(found, "name", "semantic".into());
-        });
-        assert_eq!(seen, ["1", "3"]);
+        let read = each_record(
+            "f.csv",
+            text.as_bytes(),
+            &["id", "name"],
+            &mut errs,
+            |rec, found| {
+                // A column asked for by a literal, and by a text elsewhere.
+                let name = String::from("name");
+                seen.push(format!("{}{}", rec.get("id"), rec.get(&name)));
+                rec.err(found, "name", "semantic".into());
+            },
+        );
+        assert!(read.is_ok());
+        assert_eq!(seen, ["1a", "3c"]);
         let lines: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 3, "{lines:?}");
         assert!(

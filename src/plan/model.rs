@@ -1,9 +1,9 @@
 //! Typed plan model: groups, tasks, accountability rows and indicators.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use super::kind::Kind;
@@ -154,7 +154,7 @@ pub struct Indicator {
     pub stretch: Option<Decimal>,
     pub better: Better,
     pub deadline: i32,
-    pub source: String,
+    pub source: Box<str>,
     /// How its values are read over time (`level`, `cumulative`, `rate`,
     /// `annual`, `milestone`): the `kind` column, or from the comparison
     /// when it is not given (see docs/data.md).
@@ -205,8 +205,8 @@ pub struct Plan {
     /// index cloned 100,000 ids at province size).
     indicator_index: Vec<u32>,
     /// By task position: the positions of its rows, of its indicators.
-    rows_by_task: Vec<Vec<usize>>,
-    indicators_by_task: Vec<Vec<usize>>,
+    rows_by_task: ByTask,
+    indicators_by_task: ByTask,
 }
 
 /// What the loader filled in because the plan's files did not say it
@@ -237,19 +237,13 @@ impl Plan {
             task_index.entry(t.id.clone()).or_insert(i);
         }
         let indicator_index = sorted_by_id(&indicators);
-        let mut indicators_by_task = vec![Vec::new(); tasks.len()];
-        for (i, ind) in indicators.iter().enumerate() {
-            if let Some(&t) = task_index.get(&*ind.task) {
-                indicators_by_task[t].push(i);
-            }
-        }
-        let mut rows_by_task = vec![Vec::new(); tasks.len()];
+        let task_of = |id: &str| task_index.get(id).copied();
+        let indicators_by_task =
+            ByTask::new(tasks.len(), indicators.iter().map(|i| task_of(&i.task)));
+        let rows_by_task = ByTask::new(tasks.len(), rows.iter().map(|r| task_of(&r.task)));
         let mut row_index = HashMap::with_capacity(rows.len());
         for (i, r) in rows.iter().enumerate() {
             row_index.entry(r.id.clone()).or_insert(i);
-            if let Some(&t) = task_index.get(r.task.as_str()) {
-                rows_by_task[t].push(i);
-            }
         }
         let period = PlanPeriod::from_deadlines(indicators.iter().map(|i| i.deadline));
         Plan {
@@ -281,7 +275,7 @@ impl Plan {
     /// Position of an indicator in [`Plan::indicators`].
     pub fn indicator_pos(&self, id: &str) -> Option<usize> {
         let ids = &self.indicator_index;
-        let found = ids.binary_search_by(|&p| self.indicators[p as usize].id.as_str().cmp(id));
+        let found = ids.binary_search_by(|&p| (*self.indicators[p as usize].id).cmp(id));
         found.ok().map(|k| ids[k] as usize)
     }
 
@@ -301,9 +295,9 @@ impl Plan {
             .map(|&i| &self.rows[i])
     }
 
-    fn by_task<'a>(&self, lists: &'a [Vec<usize>], task: &str) -> &'a [usize] {
+    fn by_task<'a>(&self, lists: &'a ByTask, task: &str) -> &'a [usize] {
         let pos = self.task_index.get(task);
-        pos.and_then(|&t| lists.get(t)).map_or(&[], Vec::as_slice)
+        pos.map_or(&[], |&t| lists.of(t))
     }
 
     /// Positions in [`Plan::indicators`] of a task's indicators, id order.
@@ -373,12 +367,52 @@ impl Plan {
     }
 }
 
+/// By task position, the positions of its items (rows, indicators) in
+/// order: one flat list and where each task's run starts, instead of a
+/// list per task (20,000 allocations at province size).
+#[derive(Debug, Clone, Default)]
+struct ByTask {
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl ByTask {
+    /// From the task position of each item (`None`: no task).
+    fn new(tasks: usize, task_of: impl Iterator<Item = Option<usize>> + Clone) -> Self {
+        let mut starts = vec![0; tasks + 1];
+        for t in task_of.clone().flatten() {
+            if let Some(s) = starts.get_mut(t + 1) {
+                *s += 1;
+            }
+        }
+        for t in 1..starts.len() {
+            starts[t] += starts[t - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0; starts.last().copied().unwrap_or(0)];
+        for (i, t) in task_of.enumerate() {
+            if let Some(at) = t.and_then(|t| next.get_mut(t)) {
+                items[*at] = i;
+                *at += 1;
+            }
+        }
+        ByTask { starts, items }
+    }
+
+    fn of(&self, task: usize) -> &[usize] {
+        match (self.starts.get(task), self.starts.get(task + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// Positions sorted by id (stable: the first of equal ids first), equal
 /// ids after the first dropped.
 fn sorted_by_id(indicators: &[Indicator]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..indicators.len() as u32).collect();
-    let id = |p: &u32| indicators[*p as usize].id.as_str();
-    order.sort_by(|a, b| id(a).cmp(id(b)));
+    let id = |p: &u32| &*indicators[*p as usize].id;
+    order.sort_unstable_by(|a, b| id(a).cmp(id(b)).then(a.cmp(b)));
     order.dedup_by(|later, first| id(later) == id(first));
     order
 }
@@ -391,6 +425,16 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_by_task_keep_their_order() {
+        let tasks = [Some(2), None, Some(0), Some(2), Some(0), Some(9)];
+        let by = ByTask::new(3, tasks.iter().copied());
+        assert_eq!(by.of(0), [2, 4]);
+        assert_eq!(by.of(1), [] as [usize; 0]);
+        assert_eq!(by.of(2), [0, 3]);
+        assert_eq!(by.of(3), [] as [usize; 0]);
+    }
 
     #[test]
     fn a_kind_from_the_comparison() {

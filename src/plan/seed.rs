@@ -3,12 +3,14 @@
 //! Every problem is pushed to `errs` (file, line, field, found, expected)
 //! and the record skipped, so that one run lists them all.
 
-use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use rust_decimal::Decimal;
 
-use super::cells::{Rec, each_record, split_list};
+use super::cells::{Rec, Unreadable, each_record, split_list};
 use super::error::PlanError;
 use super::kind::Kind;
 use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
@@ -24,12 +26,12 @@ pub const INDICATORS: &str = "indicators.csv";
 /// `groups.csv`: the groups and their ids.
 pub(super) fn groups(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Group>, HashSet<u32>) {
+) -> Result<(Vec<Group>, HashSet<u32>), Unreadable> {
     let mut groups = Vec::new();
     let mut ids = HashSet::new();
-    each_record(file, text, &["id", "title"], errs, |rec, errs| {
+    each_record(file, input, &["id", "title"], errs, |rec, errs| {
         let Some(id) = group_id(rec, errs) else {
             return;
         };
@@ -39,8 +41,8 @@ pub(super) fn groups(
         }
         let title = rec.required(errs, "title");
         groups.push(Group { id, title });
-    });
-    (groups, ids)
+    })?;
+    Ok((groups, ids))
 }
 
 /// A group's number: not 0 (总体目标 is implicit).
@@ -73,14 +75,14 @@ fn group_id(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<u32> {
 /// for its group, so that its rows are not reported again).
 pub(super) fn tasks(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     group_ids: &HashSet<u32>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Task>, HashSet<String>) {
+) -> Result<(Vec<Task>, HashSet<String>), Unreadable> {
     let mut tasks = Vec::new();
     let mut ids = HashSet::new();
     let cols = ["id", "group", "title", "text", "units"];
-    each_record(file, text, &cols, errs, |rec, errs| {
+    each_record(file, input, &cols, errs, |rec, errs| {
         let Some(id) = task_id(rec, &mut ids, errs) else {
             return;
         };
@@ -95,8 +97,9 @@ pub(super) fn tasks(
             text: rec.get("text").replace("\r\n", "\n"),
             units: split_list(rec.get("units"), false),
         });
-    });
-    (tasks, ids)
+    })?;
+    tasks.shrink_to_fit();
+    Ok((tasks, ids))
 }
 
 /// A new task id without `.` or spaces, added to `ids`.
@@ -150,16 +153,16 @@ fn task_group(rec: &Rec<'_>, group_ids: &HashSet<u32>, errs: &mut Vec<PlanError>
 /// `rows.csv`: the accountability rows, and the task of each row id.
 pub(super) fn rows(
     file: &str,
-    text: &str,
+    input: impl BufRead,
     task_ids: &HashSet<String>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Row>, HashMap<String, String>) {
+) -> Result<(Vec<Row>, HashMap<String, String>), Unreadable> {
     let mut rows: Vec<Row> = Vec::new();
     let mut row_task: HashMap<String, String> = HashMap::new();
     let cols = [
         "id", "task", "title", "target", "leaders", "units", "persons",
     ];
-    each_record(file, text, &cols, errs, |rec, errs| {
+    each_record(file, input, &cols, errs, |rec, errs| {
         let id = rec.get("id").to_string();
         if id.is_empty() {
             rec.err(errs, "id", "empty, expected a row id such as `T8`".into());
@@ -198,8 +201,9 @@ pub(super) fn rows(
             leaders,
             owners,
         });
-    });
-    (rows, row_task)
+    })?;
+    rows.shrink_to_fit();
+    Ok((rows, row_task))
 }
 
 /// A row's units and persons, paired in order; as many of each.
@@ -236,17 +240,18 @@ fn owners(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Vec<Owner>> {
 
 /// `indicators.csv`: the indicators whose every field is right, and how
 /// many had no `kind` (given theirs from the comparison). With the plan
-/// period of `period.csv`, every deadline must lie inside it.
+/// period of `period.csv`, every deadline must lie inside it. `lines` (the
+/// file's line count, an upper bound of its records) sizes the list once.
 pub(super) fn indicators(
     file: &str,
-    text: &str,
+    (input, lines): (impl BufRead, usize),
     (task_ids, row_task): (&HashSet<String>, &HashMap<String, String>),
     period: Option<PlanPeriod>,
     errs: &mut Vec<PlanError>,
-) -> (Vec<Indicator>, usize) {
-    let mut indicators = Vec::new();
+) -> Result<(Vec<Indicator>, usize), Unreadable> {
+    let mut indicators = Vec::with_capacity(lines.saturating_sub(1));
     let mut defaulted = 0;
-    let mut ids = HashSet::new();
+    let mut seen = SeenIds::default();
     let mut shared = Interner::default();
     let cols = [
         "id",
@@ -261,52 +266,129 @@ pub(super) fn indicators(
         "deadline",
         "source",
     ];
-    each_record(file, text, &cols, errs, |rec, errs| {
-        let before = errs.len();
-        let id = rec.get("id").to_string();
-        let task = shared.get(rec.get("task"));
-        let row = shared.get(rec.get("row"));
-        check_task_and_id(rec, &id, &task, task_ids, errs);
-        if !ids.insert(id.clone()) {
-            rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
+    each_record(file, input, &cols, errs, |rec, errs| {
+        let id = rec.get("id");
+        let new = !seen.contains(id, &indicators);
+        match indicator(rec, new, (task_ids, row_task), period, &mut shared, errs) {
+            Some((ind, given)) => {
+                defaulted += usize::from(!given);
+                if new {
+                    seen.kept(id, indicators.len());
+                }
+                indicators.push(ind);
+            }
+            None if new => seen.refused(id),
+            None => {}
         }
-        check_row(rec, &row, &task, row_task, errs);
-        let name = rec.required(errs, "name");
-        let comparison = comparison(rec, errs);
-        let target = rec.decimal(errs, "target");
-        let stretch = rec.decimal(errs, "stretch");
-        check_target(rec, comparison, &target, errs);
-        let better = better(rec, comparison, errs);
-        let deadline = deadline(rec, period, errs);
-        let kind = kind(rec, comparison, errs);
-        let unit = Some(rec.get("unit"))
-            .filter(|u| !u.is_empty())
-            .map(|u| shared.get(u));
-        if errs.len() != before {
-            return;
-        }
-        if let (Some(comparison), Some(better), Some(deadline), Some((kind, given))) =
-            (comparison, better, deadline, kind)
-        {
-            defaulted += usize::from(!given);
-            indicators.push(Indicator {
-                id,
-                task,
-                row,
-                name,
-                unit,
-                comparison,
-                target,
-                stretch,
-                better,
-                deadline,
-                source: rec.get("source").to_string(),
-                kind,
-            });
-        }
-    });
+    })?;
     indicators.shrink_to_fit();
-    (indicators, defaulted)
+    Ok((indicators, defaulted))
+}
+
+/// One record of `indicators.csv` read and checked (`new`: its id was not
+/// seen before), with whether its `kind` was given; `None` with its errors
+/// pushed when any field is wrong.
+fn indicator(
+    rec: &Rec<'_>,
+    new: bool,
+    (task_ids, row_task): (&HashSet<String>, &HashMap<String, String>),
+    period: Option<PlanPeriod>,
+    shared: &mut Interner,
+    errs: &mut Vec<PlanError>,
+) -> Option<(Indicator, bool)> {
+    let before = errs.len();
+    let id = rec.get("id");
+    let task = shared.get(rec.get("task"));
+    let row = shared.get(rec.get("row"));
+    check_task_and_id(rec, id, &task, task_ids, errs);
+    if !new {
+        rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
+    }
+    check_row(rec, &row, &task, row_task, errs);
+    let name = rec.required(errs, "name");
+    let comparison = comparison(rec, errs);
+    let target = rec.decimal(errs, "target");
+    let stretch = rec.decimal(errs, "stretch");
+    check_target(rec, comparison, &target, errs);
+    let better = better(rec, comparison, errs);
+    let deadline = deadline(rec, period, errs);
+    let kind = kind(rec, comparison, errs);
+    let unit = Some(rec.get("unit"))
+        .filter(|u| !u.is_empty())
+        .map(|u| shared.get(u));
+    if errs.len() != before {
+        return None;
+    }
+    let (comparison, better, deadline, (kind, given)) = (comparison?, better?, deadline?, kind?);
+    let ind = Indicator {
+        id: id.into(),
+        task,
+        row,
+        name,
+        unit,
+        comparison,
+        target,
+        stretch,
+        better,
+        deadline,
+        source: rec.get("source").into(),
+        kind,
+    };
+    Some((ind, given))
+}
+
+/// The indicator ids read so far, for the duplicate check, without a copy
+/// of each: a 64-bit hash of each id with where the first id of that hash
+/// is (an indicator kept, or one of the few refused ones, whose ids are
+/// copied). Another id with the same hash (not expected at any plan size)
+/// is told apart by comparing the texts.
+#[derive(Default)]
+struct SeenIds {
+    first: HashMap<u64, Seen>,
+    refused_ids: Vec<Box<str>>,
+}
+
+#[derive(Clone, Copy)]
+enum Seen {
+    Kept(usize),
+    Refused(usize),
+}
+
+impl SeenIds {
+    fn hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::quality::FixedState::with_seed(0x5eed).hash_one(id)
+    }
+
+    /// True when `id` was read before (`kept`: the indicators kept so far).
+    fn contains(&self, id: &str, kept: &[Indicator]) -> bool {
+        let text = |s: Seen| match s {
+            Seen::Kept(i) => kept.get(i).map(|k| &*k.id),
+            Seen::Refused(i) => self.refused_ids.get(i).map(|r| &**r),
+        };
+        match self.first.get(&Self::hash(id)) {
+            None => false,
+            Some(&s) if text(s) == Some(id) => true,
+            // Another id with the same hash: compare with every one.
+            Some(_) => {
+                kept.iter().any(|k| &*k.id == id) || self.refused_ids.iter().any(|r| &**r == id)
+            }
+        }
+    }
+
+    /// A new id, kept at position `at`.
+    fn kept(&mut self, id: &str, at: usize) {
+        self.first.entry(Self::hash(id)).or_insert(Seen::Kept(at));
+    }
+
+    /// A new id whose record was refused.
+    fn refused(&mut self, id: &str) {
+        let at = self.refused_ids.len();
+        self.refused_ids.push(id.into());
+        self.first
+            .entry(Self::hash(id))
+            .or_insert(Seen::Refused(at));
+    }
 }
 
 /// One `Arc<str>` per distinct text: the indicators' task, row and unit

@@ -2,7 +2,9 @@
 //! directory without it (from the first release) gets a period derived from
 //! its deadlines ([`PlanPeriod::from_deadlines`]); see docs/data.md.
 
-use super::cells::{Rec, records};
+use std::io::BufRead;
+
+use super::cells::{Rec, Unreadable, records};
 use super::error::PlanError;
 use super::plan_period::PlanPeriod;
 
@@ -12,12 +14,21 @@ pub const PERIOD: &str = "period.csv";
 /// Reads `period.csv`: one record with `start` and `end`, both years from
 /// 1900 to 2200, `start <= end`. `None` (and errors pushed) when it is
 /// wrong.
-pub(super) fn period(file: &str, text: &str, errs: &mut Vec<PlanError>) -> Option<PlanPeriod> {
+pub(super) fn period(
+    file: &str,
+    input: impl BufRead,
+    errs: &mut Vec<PlanError>,
+) -> Result<Option<PlanPeriod>, Unreadable> {
     let before = errs.len();
-    let recs = records(file, text, &["start", "end"], errs);
+    let recs = records(file, input, &["start", "end"], errs)?;
     if errs.len() != before {
-        return None;
+        return Ok(None);
     }
+    Ok(one_period(file, recs, errs))
+}
+
+/// The period of the one record of `period.csv`.
+fn one_period(file: &str, recs: Vec<Rec<'_>>, errs: &mut Vec<PlanError>) -> Option<PlanPeriod> {
     let mut recs = recs.into_iter();
     let Some(rec) = recs.next() else {
         errs.push(PlanError::Syntax {
@@ -68,7 +79,7 @@ mod tests {
 
     fn read(text: &str) -> (Option<PlanPeriod>, Vec<String>) {
         let mut errs = Vec::new();
-        let p = period("d/period.csv", text, &mut errs);
+        let p = period("d/period.csv", text.as_bytes(), &mut errs).unwrap();
         (p, errs.iter().map(|e| e.to_string()).collect())
     }
 

@@ -246,6 +246,82 @@ fn non_utf8_file_is_refused_with_line() {
     assert!(msg.contains("tasks.csv:5: not valid UTF-8"), "{msg}");
 }
 
+/// The files are parsed as they are read (issue 12): a file found not to
+/// be UTF-8 after others were parsed still makes the load report only what
+/// could not be read, every such file, as when all were read first.
+#[test]
+fn a_late_unreadable_file_reports_only_what_cannot_be_read() {
+    let (_keep, dir) = broken("groups.csv", |t| {
+        t.replacen("发展经济,1,", "发展经济,x,", 1)
+    });
+    let mut bytes = fs::read(dir.join("indicators.csv")).unwrap();
+    bytes.extend_from_slice(b"9.1,9,R9,\xb9\xa4\xd2\xb5,,>=,1,,,2025,x\n");
+    fs::write(dir.join("indicators.csv"), bytes).unwrap();
+    let lines = fs::read_to_string(mini().join("indicators.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    let msg = errors_of(&dir);
+    let want = format!("indicators.csv:{}: not valid UTF-8", lines + 1);
+    assert!(msg.contains(&want), "{msg}");
+    assert_eq!(msg.lines().count(), 1, "{msg}");
+    fs::remove_file(dir.join("rows.csv")).unwrap();
+    let msg = errors_of(&dir);
+    assert!(msg.contains("rows.csv: cannot read"), "{msg}");
+    assert!(msg.contains(&want), "{msg}");
+    assert_eq!(msg.lines().count(), 2, "{msg}");
+}
+
+/// The unclosed-quote check counts the quotes of the whole file, also when
+/// it is read a buffer at a time (a file of several buffers).
+#[test]
+fn an_unclosed_quote_is_found_in_a_long_file() {
+    let (_keep, dir) = broken("tasks.csv", |t| {
+        let mut t = t.to_string();
+        for n in 10..3000 {
+            t.push_str(&format!(
+                "{n},1,任务{n},\"说明，含逗号\"\"引号\"\"\",单位\n"
+            ));
+        }
+        t.push_str("3000,1,最后,\"没有结尾\n3001,1,x,y,\n");
+        t
+    });
+    let msg = errors_of(&dir);
+    assert!(
+        msg.contains("tasks.csv:2995: a quoted field starting here is never closed"),
+        "{msg}"
+    );
+}
+
+/// The duplicate check keeps no copy of the ids kept (issue 12): the id of
+/// a refused record still counts as seen, and every later copy of an id is
+/// a duplicate, at its own line.
+#[test]
+fn duplicates_of_kept_and_refused_ids_are_named() {
+    let (_keep, dir) = broken("indicators.csv", |t| {
+        format!(
+            "{t}2.2,2,T2,坏,所,>>,2,,,2024,x\n2.2,2,T2,好,所,>=,2,,,2024,x\n\
+             1.1,1,T1,又一个,亿元,>=,1,,,2025,x\n1.1,1,T1,再一个,亿元,>=,1,,,2025,x\n"
+        )
+    });
+    let msg = errors_of(&dir);
+    let lines: Vec<&str> = msg.lines().collect();
+    assert_eq!(lines.len(), 4, "{msg}");
+    assert!(lines[0].ends_with("indicators.csv:5: field `comparison`: found `>>`, expected one of `>=`, `<=`, `~`, `done`"), "{msg}");
+    assert!(
+        lines[1].ends_with("indicators.csv:6: field `id`: duplicate indicator id `2.2`"),
+        "{msg}"
+    );
+    assert!(
+        lines[2].ends_with("indicators.csv:7: field `id`: duplicate indicator id `1.1`"),
+        "{msg}"
+    );
+    assert!(
+        lines[3].ends_with("indicators.csv:8: field `id`: duplicate indicator id `1.1`"),
+        "{msg}"
+    );
+}
+
 #[test]
 fn all_errors_are_reported_at_once() {
     let (_keep, dir) = broken("indicators.csv", |t| t.replace(",higher,", ",up,"));

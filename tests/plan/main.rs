@@ -3,6 +3,7 @@
 //! plan loads in linear time, the generated plans and ledgers are valid, and the listing commands show it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
+mod alloc;
 mod cli;
 mod fidelity;
 mod generated;

@@ -64,7 +64,7 @@ fn indicator(id: &str, name: &str) -> Indicator {
         stretch: None,
         better: Better::Higher,
         deadline: 2025,
-        source: String::new(),
+        source: "".into(),
         kind: Kind::Level,
     }
 }

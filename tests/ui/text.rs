@@ -266,7 +266,7 @@ fn every_ambiguous_character_of_the_plan_and_strings_has_a_look_alike() {
         }
     }
     for i in &plan.indicators {
-        texts.extend([i.name.clone(), i.source.clone()]);
+        texts.extend([i.name.to_string(), i.source.to_string()]);
         texts.extend(i.unit.as_deref().map(str::to_string));
     }
     for s in S::ALL {
