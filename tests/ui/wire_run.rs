@@ -183,13 +183,13 @@ fn a_run_of_table_moves_leaves_the_frame_on_screen() {
 /// on the layer before (ratatui's cells out with a step over every
 /// unchanged gap and a space for every blank; 80x24: within the page 399
 /// bytes a move on average, scrolling 1,189, at most 1,679; 100x30: 402,
-/// 918, 1,478); now 370, 1,108, 1,569 and 380, 849, 1,367. The
+/// 918, 1,478); now 363, 1,079, 1,535 and 374, 826, 1,344. The
 /// comparison with VisiData, on the large plan over a pty, is in
 /// docs/performance.md ("Bytes of a table move, third round").
 #[test]
 fn a_run_of_table_moves_writes_few_bytes() {
     // (size, within the page: mean; scrolling: mean, max)
-    let most = [((80, 24), (378, 1130, 1600)), ((100, 30), (388, 866, 1395))];
+    let most = [((80, 24), (370, 1100, 1566)), ((100, 30), (381, 843, 1371))];
     for (size, (within, scrolling, max)) in most {
         let r = run(Lang::Zh, size, true, false, 40);
         let got = (

@@ -330,6 +330,7 @@ impl Painter {
     /// holds one changed cell only.
     fn blank_run(&self, cells: &[(u16, u16, &Cell)], i: usize) -> Option<BlankRun> {
         let (x, y, _) = cells[i];
+        let like = model::erasable;
         let mut at = x;
         let mut j = i;
         let mut run = BlankRun {
@@ -344,7 +345,7 @@ impl Painter {
         while cells.get(j).is_some_and(|&(_, cy, _)| cy == y) {
             let changed = cells.get(j).filter(|&&(cx, _, _)| cx == at);
             if let Some(&(_, _, cell)) = changed {
-                if !model::erasable(cell) {
+                if !like(cell) {
                     break;
                 }
                 if let Some((n, known)) = gap.take() {
@@ -361,7 +362,7 @@ impl Painter {
                 run.past = j;
             } else {
                 let known = match self.model.get(at, y) {
-                    Slot::Known(c) if model::erasable(c) => true,
+                    Slot::Known(c) if like(c) => true,
                     Slot::Covered if at > x => false,
                     _ => break,
                 };
@@ -405,9 +406,13 @@ fn digits(n: u16) -> usize {
 /// (x, y): nothing when it is there; forward on the same row (CUF,
 /// `\x1b[nC`, 3–5 bytes) when it is left of x, as happens after a
 /// cleared wide character whose second column did not change; to a column
-/// of the same row (CHA, `\x1b[nG`) or a row of the same column (VPA,
-/// `\x1b[nd`); else MoveTo (CUP). Under [`Moves::EveryWide`] always CUP:
-/// the terminal's idea of where the cursor is may differ from ours there.
+/// of the same row (CHA, `\x1b[nG`); else the shortest of a row of the
+/// same column (VPA, `\x1b[nd`), one or two rows down by line feeds and
+/// then the column (CR or CHA: absolute, right whether the terminal's line
+/// feed returns the carriage or not; never from the last row, where a
+/// line feed would scroll) and MoveTo (CUP). Under [`Moves::EveryWide`]
+/// always CUP: the terminal's idea of where the cursor is may differ from
+/// ours there.
 fn move_to<W: Write>(
     w: &mut W,
     cursor: Option<Position>,
@@ -419,19 +424,35 @@ fn move_to<W: Write>(
         return queue!(w, MoveTo(x, y));
     };
     if c == (Position { x, y }) {
-        Ok(())
-    } else if c.y == y && c.x < x {
-        match x - c.x {
+        return Ok(());
+    }
+    if c.y == y && c.x < x {
+        return match x - c.x {
             1 => w.write_all(b"\x1b[C"),
             n => write!(w, "\x1b[{n}C"),
-        }
-    } else if c.y == y {
-        write!(w, "\x1b[{}G", x + 1)
-    } else if c.x == x {
-        write!(w, "\x1b[{}d", y + 1)
-    } else {
-        queue!(w, MoveTo(x, y))
+        };
     }
+    if c.y == y {
+        return write!(w, "\x1b[{}G", x + 1);
+    }
+    let column = if x == 0 {
+        "\r".to_string()
+    } else {
+        format!("\x1b[{}G", x + 1)
+    };
+    let mut ways = vec![format!("\x1b[{};{}H", y + 1, x + 1)];
+    if c.x == x {
+        ways.push(format!("\x1b[{}d", y + 1));
+    }
+    // Below the cursor's row, which is then not the last.
+    if y > c.y && y - c.y <= 2 {
+        ways.push("\n".repeat(usize::from(y - c.y)) + &column);
+    }
+    let best = ways
+        .iter()
+        .min_by_key(|s| s.len())
+        .map_or("", String::as_str);
+    w.write_all(best.as_bytes())
 }
 
 /// The SGR parameters of a colour: 30–37/90–97 for the basic 16 (plus 10

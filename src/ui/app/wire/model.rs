@@ -28,10 +28,13 @@ pub(super) struct Model {
     fresh: Slot,
 }
 
-/// A blank cell that ECH may write: a space with no background and no
-/// attribute (the foreground does not show on a blank).
+/// A blank cell that ECH may write: a space with the default colours and
+/// no attribute (tmux erases with the default foreground whatever the
+/// pen's, so a blank in another foreground, invisible as it is, would be
+/// one more difference in its copy of the screen).
 pub(super) fn erasable(cell: &Cell) -> bool {
     cell.symbol() == " "
+        && cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
         && cell.modifier == Modifier::empty()

@@ -47,7 +47,7 @@ fn a_gap_is_one_move() {
     next.set_string(0, 1, "c", Style::new());
     assert_eq!(
         bytes(&prev, &next, Moves::Needed),
-        "\x1b[1;1H全a\x1b[3Cb部\x1b[2;1Hc"
+        "\x1b[1;1H全a\x1b[3Cb部\n\rc"
     );
 }
 
@@ -182,12 +182,14 @@ fn a_move_left_or_down_is_cha_or_vpa() {
     a.set_string(1, 1, "c", Style::new());
     let mut b = row("AB");
     b.set_string(1, 1, "C", Style::new());
-    // After 'B' (cursor at column 2) to (1, 1): a full move; a move to
-    // the same column of the next row is VPA.
+    // After 'B' (cursor at column 2) to (1, 1): a line feed and the
+    // column (CHA; CR for the first), absolute whether the line feed
+    // returns the carriage or not; to the same column of the next row
+    // VPA when that is shorter.
     let mut c = row("aB");
     c.set_string(2, 1, "x", Style::new());
     let frames = painted(&[&a, &b, &c]);
-    assert_eq!(frames[1], "\x1b[1;1HAB\x1b[2;2HC");
+    assert_eq!(frames[1], "\x1b[1;1HAB\n\x1b[2GC");
     assert_eq!(frames[2], "\x1b[1;1Ha\x1b[2d x");
     let mut d = c.clone();
     d.set_string(0, 0, "z", Style::new());
