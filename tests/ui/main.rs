@@ -22,3 +22,4 @@ mod undo;
 mod update;
 mod vocab;
 mod wire;
+mod wire_run;

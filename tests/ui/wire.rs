@@ -14,7 +14,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-use wudang_plan::ui::app::wire::{Moves, write_cells};
+use wudang_plan::ui::app::wire::{Moves, Painter, write_cells};
 use wudang_plan::ui::{Action, AppState, Config, Lang, Theme, update};
 
 use crate::common::{MID_2025, keys, plan, progress, terminal};
@@ -37,7 +37,7 @@ fn frame(s: &AppState) -> Buffer {
 
 /// A byte sink ratatui's CrosstermBackend can own while the test reads it.
 #[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
+pub struct Sink(pub Rc<RefCell<Vec<u8>>>);
 
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -63,6 +63,22 @@ fn new_bytes(prev: &Buffer, next: &Buffer, moves: Moves) -> Vec<u8> {
     out
 }
 
+/// The UI's bytes for the frames `frames` (the first drawn on a blank
+/// screen) through one [`Painter`], as the UI draws them: one Vec a frame.
+fn painted(frames: &[&Buffer], moves: Moves) -> Vec<Vec<u8>> {
+    let mut painter = Painter::new(moves);
+    let mut prev = Buffer::empty(frames[0].area);
+    frames
+        .iter()
+        .map(|&next| {
+            let mut out = Vec::new();
+            painter.draw(&mut out, prev.diff(next).into_iter()).unwrap();
+            prev = next.clone();
+            out
+        })
+        .collect()
+}
+
 /// The screen after a first full frame and then the change, as vt100 has
 /// it: one line per row, every cell's text, colours and attributes.
 fn screen_after(first: &[u8], change: &[u8]) -> Vec<String> {
@@ -72,6 +88,11 @@ fn screen_after(first: &[u8], change: &[u8]) -> Vec<String> {
     let s = p.screen();
     let cell = |row, col| {
         let c = s.cell(row, col).unwrap();
+        // A blank shows its background, inverse and underline only (ECH
+        // leaves "" where a space was written, with the pen's colour).
+        if matches!(c.contents(), "" | " ") && !c.is_wide_continuation() {
+            return format!("{:?}{:?}{:?} |", c.bgcolor(), c.inverse(), c.underline());
+        }
         let attrs = (c.bold(), c.dim(), c.italic(), c.underline(), c.inverse());
         format!(
             "{:?}{:?}{attrs:?}{}|",
@@ -132,7 +153,8 @@ fn minimal(diff: &[(u16, u16, &Cell)]) -> (usize, usize) {
     (bytes, runs)
 }
 
-/// Cursor moves in `bytes`: CUP (`\x1b[r;cH`) and CUF (`\x1b[nC`).
+/// Cursor moves in `bytes`: CUP (`\x1b[r;cH`), CUF (`\x1b[nC`), CHA
+/// (`\x1b[nG`) and VPA (`\x1b[nd`).
 fn moves(bytes: &[u8]) -> usize {
     let text = String::from_utf8_lossy(bytes);
     let mut n = 0;
@@ -141,7 +163,7 @@ fn moves(bytes: &[u8]) -> usize {
             .bytes()
             .take_while(|b| b.is_ascii_digit() || *b == b';');
         let len = params.count();
-        if matches!(part.as_bytes().get(len), Some(b'H' | b'C')) {
+        if matches!(part.as_bytes().get(len), Some(b'H' | b'C' | b'G' | b'd')) {
             n += 1;
         }
     }
@@ -161,17 +183,19 @@ fn check_move(mut s: AppState, typed: &str, what: &str) {
     );
     let (min, runs) = minimal(&diff);
     let old = old_bytes(&before, &after);
-    let new = new_bytes(&before, &after, Moves::Needed);
+    let frames = painted(&[&before, &after], Moves::Needed);
+    let new = &frames[1];
     assert!(
         new.len() * 10 <= min * 13,
         "{what}: {} bytes for a move, minimal {min} (old {})",
         new.len(),
         old.len()
     );
-    // One cursor move per run of changed cells: none after a wide
-    // character the next changed cell follows. The old output has one
-    // after every wide character (the check can tell them apart).
-    assert_eq!(moves(&new), runs, "{what}: cursor moves");
+    // At most one cursor move per run of changed cells: none after a wide
+    // character the next changed cell follows (a short gap may be written
+    // again instead of stepped over). The old output has one after every
+    // wide character (the check can tell them apart).
+    assert!(moves(new) <= runs, "{what}: {} cursor moves", moves(new));
     assert!(
         moves(&old) > runs,
         "{what}: the old output moved {} times",
@@ -179,14 +203,18 @@ fn check_move(mut s: AppState, typed: &str, what: &str) {
     );
     // What the user sees never changes.
     let old_screen = screen_after(&old_bytes(&blank, &before), &old);
-    let new_first = new_bytes(&blank, &before, Moves::Needed);
-    same_screen(&old_screen, &screen_after(&new_first, &new), what);
-    let ascii_first = new_bytes(&blank, &before, Moves::EveryWide);
-    let ascii = new_bytes(&before, &after, Moves::EveryWide);
+    same_screen(&old_screen, &screen_after(&frames[0], new), what);
+    let ascii = painted(&[&before, &after], Moves::EveryWide);
     same_screen(
         &old_screen,
-        &screen_after(&ascii_first, &ascii),
+        &screen_after(&ascii[0], &ascii[1]),
         &format!("{what}, --ascii"),
+    );
+    let stateless = new_bytes(&before, &after, Moves::Needed);
+    same_screen(
+        &old_screen,
+        &screen_after(&frames[0], &stateless),
+        &format!("{what}, nothing known"),
     );
 }
 

@@ -96,6 +96,7 @@ pub(super) fn suspend(terminal: &mut Term) -> io::Result<()> {
     // (a laggy SSH link) or never comes: reset both of ratatui's buffers.
     terminal.swap_buffers();
     terminal.swap_buffers();
+    terminal.backend_mut().cleared();
     Ok(())
 }
 

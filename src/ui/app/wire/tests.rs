@@ -47,7 +47,7 @@ fn a_gap_is_one_move() {
     next.set_string(0, 1, "c", Style::new());
     assert_eq!(
         bytes(&prev, &next, Moves::Needed),
-        "\x1b[1;1H全a\x1b[3Cb部\x1b[2;1Hc"
+        "\x1b[1;1H全a\x1b[3Cb部\n\rc"
     );
 }
 
@@ -123,4 +123,112 @@ fn nothing_changed_writes_nothing() {
         bytes(&Buffer::empty(area), &Buffer::empty(area), Moves::Needed),
         ""
     );
+}
+
+/// The bytes of `frames` (the first on a blank screen) through one
+/// painter, as the UI draws them.
+fn painted(frames: &[&Buffer]) -> Vec<String> {
+    let mut painter = Painter::new(Moves::Needed);
+    let mut prev = Buffer::empty(frames[0].area);
+    let mut out = Vec::new();
+    for &next in frames {
+        let mut bytes = Vec::new();
+        painter
+            .draw(&mut bytes, prev.diff(next).into_iter())
+            .unwrap();
+        out.push(String::from_utf8(bytes).unwrap());
+        prev = next.clone();
+    }
+    out
+}
+
+fn row(text: &str) -> Buffer {
+    let mut b = Buffer::empty(Rect::new(0, 0, 12, 2));
+    b.set_string(0, 0, text, Style::new());
+    b
+}
+
+#[test]
+fn a_short_gap_the_terminal_shows_is_written_again() {
+    // "0.5 " to "0.6 ": the '.' between two changed cells is one byte,
+    // the step over it three.
+    let frames = painted(&[&row("1.5"), &row("2.6")]);
+    assert_eq!(frames[1], "\x1b[1;1H2.6");
+    // Not a cell whose wide character was written over: the terminal
+    // may show it otherwise.
+    let frames = painted(&[&row("全a"), &row("xxb")]);
+    assert_eq!(frames[1], "\x1b[1;1Hxxb");
+    let frames = painted(&[&row("全a"), &row("x b")]);
+    assert_eq!(frames[1], "\x1b[1;1Hx\x1b[Cb");
+}
+
+#[test]
+fn a_run_of_blanks_is_erased_with_ech() {
+    let frames = painted(&[&row("全部完成了x"), &row("          x")]);
+    assert_eq!(frames[1], "\x1b[1;1H\x1b[10X");
+    // Two blanks are cheaper as spaces.
+    let frames = painted(&[&row("ab"), &row("  ")]);
+    assert_eq!(frames[1], "\x1b[1;1H  ");
+    // A reversed blank shows: written as spaces.
+    let mut next = row("");
+    next.set_string(0, 0, "          ", Style::new().reversed());
+    let frames = painted(&[&row("全部完成了x"), &next]);
+    assert!(!frames[1].contains('X'), "{:?}", frames[1]);
+}
+
+#[test]
+fn a_move_left_or_down_is_cha_or_vpa() {
+    let mut a = row("ab");
+    a.set_string(1, 1, "c", Style::new());
+    let mut b = row("AB");
+    b.set_string(1, 1, "C", Style::new());
+    // After 'B' (cursor at column 2) to (1, 1): a line feed and the
+    // column (CHA; CR for the first), absolute whether the line feed
+    // returns the carriage or not; to the same column of the next row
+    // VPA when that is shorter.
+    let mut c = row("aB");
+    c.set_string(2, 1, "x", Style::new());
+    let frames = painted(&[&a, &b, &c]);
+    assert_eq!(frames[1], "\x1b[1;1HAB\n\x1b[2GC");
+    assert_eq!(frames[2], "\x1b[1;1Ha\x1b[2d x");
+    let mut d = c.clone();
+    d.set_string(0, 0, "z", Style::new());
+    d.set_string(5, 0, "y", Style::new());
+    let mut e = d.clone();
+    e.set_string(5, 0, "Y", Style::new());
+    e.set_string(0, 0, "Z", Style::new());
+    assert_eq!(painted(&[&d, &e])[1].len(), "\x1b[1;1HZ\x1b[4CY".len());
+}
+
+#[test]
+fn nothing_known_after_output_past_the_painter() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    #[derive(Clone, Default)]
+    struct Sink(Rc<RefCell<Vec<u8>>>);
+    impl Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let sink = Sink::default();
+    let mut wire = Wire::new(sink.clone(), Moves::Needed);
+    let (a, b) = (row("1.5"), row("2.6"));
+    wire.draw(Buffer::empty(a.area).diff(&a).into_iter())
+        .unwrap();
+    wire.write_all(b"raw").unwrap();
+    sink.0.take();
+    wire.draw(a.diff(&b).into_iter()).unwrap();
+    assert_eq!(sink.0.take(), b"\x1b[1;1H2\x1b[C6");
+    // The cursor is hidden once, not after every frame.
+    wire.hide_cursor().unwrap();
+    wire.hide_cursor().unwrap();
+    assert_eq!(sink.0.take(), b"\x1b[?25l");
+    wire.show_cursor().unwrap();
+    wire.hide_cursor().unwrap();
+    assert_eq!(sink.0.take(), b"\x1b[?25h\x1b[?25l");
 }
