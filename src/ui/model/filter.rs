@@ -299,23 +299,23 @@ impl Searched for Found<'_> {
 
 /// The indicators of a task (`inds`) the people, status and light filters
 /// leave (plan positions), pushed onto `out`. `rows`: the task's rows the
-/// people filter shows (`None` without one).
+/// people filter shows (`None` without one). `keep`: the search, when it
+/// does not hit the task itself (only the indicators it hits stay).
 fn task_inds(
     plan: &Plan,
     inds: &[usize],
     rows: Option<&[&Row]>,
-    j: &Judged,
-    f: &Filters,
+    (j, f): (&Judged, &Filters),
+    keep: Option<&dyn Searched>,
     out: &mut Vec<usize>,
 ) {
-    if rows.is_none() && f.class.is_none() && f.light.is_none() {
+    if rows.is_none() && f.class.is_none() && f.light.is_none() && keep.is_none() {
         out.extend_from_slice(inds);
         return;
     }
     for &ip in inds {
-        let ind = &plan.indicators[ip];
         if let Some(rows) = rows
-            && !rows.iter().any(|r| *r.id == *ind.row)
+            && !rows.iter().any(|r| *r.id == *plan.indicators[ip].row)
         {
             continue;
         }
@@ -325,20 +325,11 @@ fn task_inds(
         if f.light.is_some_and(|l| !j.lit(ip, l)) {
             continue;
         }
+        if keep.is_some_and(|k| !k.indicator(plan, ip)) {
+            continue;
+        }
         out.push(ip);
     }
-}
-
-/// Keeps of `inds` the indicators that match the search itself.
-fn keep_hits(plan: &Plan, inds: &mut Vec<usize>, start: usize, found: &dyn Searched) {
-    let mut keep = start;
-    for k in start..inds.len() {
-        if found.indicator(plan, inds[k]) {
-            inds[keep] = inds[k];
-            keep += 1;
-        }
-    }
-    inds.truncate(keep);
 }
 
 /// A visible task: its indicators `start..` of `v.inds`, counted.
@@ -434,7 +425,8 @@ pub(super) fn walk(
         v: Visible::default(),
         group: None,
     };
-    let lists = by_lists.then(|| order.people(plan));
+    // The lists are worked out on the first people filter, not before.
+    let lists = (by_lists && w.people.is_some()).then(|| order.people(plan));
     match lists.and_then(|p| Some((p, p.candidates(f.leader.as_deref(), f.unit.as_deref())?))) {
         Some((people, ranks)) => {
             for &rank in ranks.iter() {
@@ -501,19 +493,14 @@ impl Walk<'_, '_> {
         let v = &mut self.v;
         let start = v.inds.len();
         let inds = self.order.inds(pos);
-        task_inds(plan, inds, rows.as_deref(), j, f, &mut v.inds);
-        let narrowing = f.class.is_some() || f.light.is_some();
+        // A search that does not hit the task keeps the indicators it hits.
+        let keep = self.found.filter(|found| !found.task(plan, pos));
+        task_inds(plan, inds, rows.as_deref(), (j, f), keep, &mut v.inds);
+        // Left with no indicator by a status, light or search filter: not
+        // shown (a task a people filter shows without indicators is).
+        let narrowing = f.class.is_some() || f.light.is_some() || keep.is_some();
         if narrowing && v.inds.len() == start {
             return;
-        }
-        if let Some(found) = self.found
-            && !found.task(plan, pos)
-        {
-            // Only the indicators that match the search stay.
-            keep_hits(plan, &mut v.inds, start, found);
-            if v.inds.len() == start {
-                return;
-            }
         }
         let t = vis_task(pos, v, start, j);
         v.counts += t.counts;

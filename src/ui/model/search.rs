@@ -127,6 +127,13 @@ impl Index {
             text_cands: Vec::new(),
             task_hit: vec![false; plan.tasks.len()],
             task_cands: Vec::new(),
+            id_tasks: ids_equal(plan.task(search).is_some(), &plan.tasks, |t| &t.id, search),
+            id_inds: ids_equal(
+                plan.indicator_pos(search).is_some(),
+                &plan.indicators,
+                |i| &i.id,
+                search,
+            ),
             tested: 0,
             matched: 0,
         };
@@ -179,6 +186,24 @@ impl Index {
     fn ind(&self, ip: usize) -> Option<usize> {
         self.ind_text.get(ip).map(|&n| n as usize)
     }
+}
+
+/// The positions of `items` whose id is `search`, when `any` (the plan
+/// found one by its index): a search hits a task or indicator by its id
+/// too, and these are the only ones; the visible set then reads no id.
+fn ids_equal<T, S: AsRef<str>>(
+    any: bool,
+    items: &[T],
+    id: impl Fn(&T) -> &S,
+    search: &str,
+) -> Vec<u32> {
+    if !any {
+        return Vec::new();
+    }
+    // u32: as `Index`'s text numbers.
+    (0..items.len() as u32)
+        .filter(|&k| id(&items[k as usize]).as_ref() == search)
+        .collect()
 }
 
 /// The pinyin matcher of one query, run once per distinct *piece* of
@@ -307,6 +332,10 @@ pub struct Hits {
     task_hit: Vec<bool>,
     /// Tasks that could be hit (ascending).
     task_cands: Vec<u32>,
+    /// Tasks and indicators whose id is the search (ascending; almost
+    /// always none, at most a few).
+    id_tasks: Vec<u32>,
+    id_inds: Vec<u32>,
     /// How many texts were tested (the work narrowing saves).
     pub tested: usize,
     /// How many times the pinyin matcher ran (once per distinct piece of
@@ -321,21 +350,22 @@ impl Hits {
     }
 
     /// True when the search hits the task at plan position `pos`.
-    pub fn task(&self, plan: &Plan, pos: usize) -> bool {
-        self.task_hit.get(pos).copied().unwrap_or(false)
-            || plan.tasks.get(pos).is_some_and(|t| t.id == self.key.search)
+    pub fn task(&self, _plan: &Plan, pos: usize) -> bool {
+        self.task_hit.get(pos).copied().unwrap_or(false) || by_id(&self.id_tasks, pos)
     }
 
     /// True when the search hits indicator `ip` (its id or name).
-    pub fn indicator(&self, index: &Index, plan: &Plan, ip: usize) -> bool {
+    pub fn indicator(&self, index: &Index, _plan: &Plan, ip: usize) -> bool {
         index
             .ind(ip)
             .is_some_and(|n| self.text_hit.get(n).copied().unwrap_or(false))
-            || plan
-                .indicators
-                .get(ip)
-                .is_some_and(|i| i.id == self.key.search)
+            || by_id(&self.id_inds, ip)
     }
+}
+
+/// True when `pos` is in the ascending list `ids`.
+fn by_id(ids: &[u32], pos: usize) -> bool {
+    !ids.is_empty() && u32::try_from(pos).is_ok_and(|p| ids.binary_search(&p).is_ok())
 }
 
 #[cfg(test)]
