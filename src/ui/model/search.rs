@@ -21,17 +21,24 @@ use std::collections::HashMap;
 use crate::plan::Plan;
 use crate::plan::names::{CompiledQuery, Query, char_letters};
 
-/// A text matched with [`CompiledQuery::matches`].
-#[derive(Debug, Clone)]
+/// A text matched with [`CompiledQuery::matches`]: where it and its
+/// lower case are in [`Index::arena`] (one after the other), and its
+/// letters.
+#[derive(Debug, Clone, Copy)]
 struct Text {
-    text: String,
-    lower: String,
+    at: u32,
+    len: u32,
+    lower_len: u32,
     letters: u64,
 }
 
 /// The index of one plan, built once.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Every text and its lower case, back to back: a query reads them in
+    /// order from one block (a `String` each cost two cache misses per
+    /// text and two allocations).
+    arena: String,
     /// Distinct texts (titles, names, units, persons).
     texts: Vec<Text>,
     /// Per task (plan position): its texts in `texts`.
@@ -42,6 +49,7 @@ pub struct Index {
 
 /// Interns texts while the index is built.
 struct Texts<'p> {
+    arena: String,
     texts: Vec<Text>,
     seen: HashMap<&'p str, u32>,
     /// [`char_letters`] of each character met.
@@ -53,9 +61,16 @@ impl<'p> Texts<'p> {
         if let Some(&n) = self.seen.get(s) {
             return n;
         }
+        // u32 offsets: an arena of 4 GB is far past any plan's texts.
+        let at = self.arena.len() as u32;
+        self.arena.push_str(s);
+        let lower_at = self.arena.len();
+        // `to_lowercase` as before (it knows a word-final Σ is ς).
+        self.arena.push_str(&s.to_lowercase());
         self.texts.push(Text {
-            text: s.to_string(),
-            lower: s.to_lowercase(),
+            at,
+            len: s.len() as u32,
+            lower_len: (self.arena.len() - lower_at) as u32,
             letters: s.chars().fold(0, |set, c| {
                 set | *self.chars.entry(c).or_insert_with(|| char_letters(c))
             }),
@@ -70,6 +85,7 @@ impl<'p> Texts<'p> {
 impl Index {
     /// The index of no text.
     pub const EMPTY: Index = Index {
+        arena: String::new(),
         texts: Vec::new(),
         task_texts: Vec::new(),
         ind_text: Vec::new(),
@@ -87,6 +103,7 @@ impl Index {
 
     pub fn new(plan: &Plan) -> Self {
         let mut t = Texts {
+            arena: String::new(),
             texts: Vec::new(),
             seen: HashMap::new(),
             chars: HashMap::new(),
@@ -107,7 +124,10 @@ impl Index {
             task_texts.push(own);
         }
         let ind_text = plan.indicators.iter().map(|i| t.add(&i.name)).collect();
+        let mut arena = t.arena;
+        arena.shrink_to_fit();
         Index {
+            arena,
             texts: t.texts,
             task_texts,
             ind_text,
@@ -150,16 +170,16 @@ impl Index {
         // substring test instead of two.
         let one_test = query.raw().is_ascii() && query.raw() == query.lower();
         for n in texts {
-            let t = &self.texts[n as usize];
+            let (t, letters) = self.text(n as usize);
             h.tested += 1;
             let plain =
                 (!one_test && t.text.contains(query.raw())) || t.lower.contains(query.lower());
-            if !(plain || (q.pinyin() && q.could_match(t.letters))) {
+            if !(plain || (q.pinyin() && q.could_match(letters))) {
                 continue;
             }
             cand[n as usize] = true;
             h.text_cands.push(n);
-            h.text_hit[n as usize] = plain || pinyin.matches(&t.text);
+            h.text_hit[n as usize] = plain || pinyin.matches(t.text);
         }
         h.matched = pinyin.runs;
         // Tasks: a candidate has a candidate text or contains the search
@@ -180,6 +200,17 @@ impl Index {
             }
         }
         h
+    }
+
+    /// Text `n`, its lower case and its letters.
+    fn text(&self, n: usize) -> (Pair<'_>, u64) {
+        let t = self.texts[n];
+        let (at, len) = (t.at as usize, t.len as usize);
+        let pair = Pair {
+            text: &self.arena[at..at + len],
+            lower: &self.arena[at + len..at + len + t.lower_len as usize],
+        };
+        (pair, t.letters)
     }
 
     /// Indicator `ip`'s name as a text of the index.
@@ -204,6 +235,12 @@ fn ids_equal<T, S: AsRef<str>>(
     (0..items.len() as u32)
         .filter(|&k| id(&items[k as usize]).as_ref() == search)
         .collect()
+}
+
+/// A text of the index and its lower case.
+struct Pair<'i> {
+    text: &'i str,
+    lower: &'i str,
 }
 
 /// The pinyin matcher of one query, run once per distinct *piece* of
@@ -543,13 +580,9 @@ mod tests {
             let query = Query::new(q.trim());
             let c = query.compile();
             let hits = index.search(&plan, q.trim(), None);
-            for (n, t) in index.texts.iter().enumerate() {
-                assert_eq!(
-                    hits.text_hit[n],
-                    c.matches(&t.text),
-                    "{q:?} on {:?}",
-                    t.text
-                );
+            for n in 0..index.len() {
+                let t = index.text(n).0.text;
+                assert_eq!(hits.text_hit[n], c.matches(t), "{q:?} on {t:?}");
             }
             let scan = Scan {
                 q: query.compile(),
@@ -668,7 +701,9 @@ mod tests {
         );
         // 朱快春 still found through the narrowing.
         let zhu = index.search(&plan, "zhu", Some(&index.search(&plan, "zh", None)));
-        let n = index.texts.iter().position(|t| t.text == "朱快春").unwrap();
+        let n = (0..index.len())
+            .position(|n| index.text(n).0.text == "朱快春")
+            .unwrap();
         assert!(zhu.text_hit[n]);
     }
 }
