@@ -18,6 +18,8 @@
 
 use std::collections::HashMap;
 
+use memchr::memmem::Finder;
+
 use crate::plan::Plan;
 use crate::plan::names::{CompiledQuery, Query, char_letters};
 
@@ -43,6 +45,10 @@ pub struct Index {
     texts: Vec<Text>,
     /// Per task (plan position): its texts in `texts`.
     task_texts: Vec<Vec<u32>>,
+    /// The positions in `Plan::rows` of each task's rows, task after
+    /// task, and where each task's start (one more: the end).
+    rows: Vec<u32>,
+    rows_at: Vec<u32>,
     /// Per indicator (plan position): its name in `texts`.
     ind_text: Vec<u32>,
 }
@@ -88,6 +94,8 @@ impl Index {
         arena: String::new(),
         texts: Vec::new(),
         task_texts: Vec::new(),
+        rows: Vec::new(),
+        rows_at: Vec::new(),
         ind_text: Vec::new(),
     };
 
@@ -126,10 +134,13 @@ impl Index {
         let ind_text = plan.indicators.iter().map(|i| t.add(&i.name)).collect();
         let mut arena = t.arena;
         arena.shrink_to_fit();
+        let (rows, rows_at) = task_rows(plan);
         Index {
             arena,
             texts: t.texts,
             task_texts,
+            rows,
+            rows_at,
             ind_text,
         }
     }
@@ -169,11 +180,14 @@ impl Index {
         // the text's lower case (ASCII lowercases letter by letter): one
         // substring test instead of two.
         let one_test = query.raw().is_ascii() && query.raw() == query.lower();
+        // Substring tests with searchers built once per query (`contains`
+        // builds one per call: most of a test on a short name).
+        let (raw, lower) = (Finder::new(query.raw()), Finder::new(query.lower()));
+        let has = |f: &Finder, s: &str| f.find(s.as_bytes()).is_some();
         for n in texts {
             let (t, letters) = self.text(n as usize);
             h.tested += 1;
-            let plain =
-                (!one_test && t.text.contains(query.raw())) || t.lower.contains(query.lower());
+            let plain = (!one_test && has(&raw, t.text)) || has(&lower, t.lower);
             if !(plain || (q.pinyin() && q.could_match(letters))) {
                 continue;
             }
@@ -189,17 +203,32 @@ impl Index {
             Some(p) => Box::new(p.task_cands.iter().copied()),
             None => Box::new(all_tasks),
         };
+        let paragraphs = Finder::new(search);
         for pos in tasks {
             let own = &self.task_texts[pos as usize];
-            let task = &plan.tasks[pos as usize];
-            let plain = task.text.contains(search)
-                || plan.rows_of(&task.id).any(|r| r.target.contains(search));
+            if own.iter().any(|&n| h.text_hit[n as usize]) {
+                // Hit by a text: its paragraphs need no test.
+                h.task_cands.push(pos);
+                h.task_hit[pos as usize] = true;
+                continue;
+            }
+            let plain = has(&paragraphs, &plan.tasks[pos as usize].text)
+                || self
+                    .rows_of(pos)
+                    .any(|r| has(&paragraphs, &plan.rows[r].target));
             if plain || own.iter().any(|&n| cand[n as usize]) {
                 h.task_cands.push(pos);
-                h.task_hit[pos as usize] = plain || own.iter().any(|&n| h.text_hit[n as usize]);
+                h.task_hit[pos as usize] = plain;
             }
         }
         h
+    }
+
+    /// The positions in `Plan::rows` of the rows of task `pos`.
+    fn rows_of(&self, pos: u32) -> impl Iterator<Item = usize> + '_ {
+        let at = |k: usize| self.rows_at.get(k).map_or(0, |&a| a as usize);
+        let (from, to) = (at(pos as usize), at(pos as usize + 1));
+        self.rows[from..to.max(from)].iter().map(|&r| r as usize)
     }
 
     /// Text `n`, its lower case and its letters.
@@ -217,6 +246,31 @@ impl Index {
     fn ind(&self, ip: usize) -> Option<usize> {
         self.ind_text.get(ip).map(|&n| n as usize)
     }
+}
+
+/// The row positions of every task, task after task, and where each
+/// task's start ([`Index::rows_of`]): no lookup of a task's id per query.
+fn task_rows(plan: &Plan) -> (Vec<u32>, Vec<u32>) {
+    // As `Plan::rows_of`: a row belongs to the first task of its id.
+    let mut per_task = vec![0u32; plan.tasks.len() + 1];
+    let owner: Vec<Option<usize>> = plan.rows.iter().map(|r| plan.task_pos(&r.task)).collect();
+    for &t in owner.iter().flatten() {
+        per_task[t + 1] += 1;
+    }
+    for k in 1..per_task.len() {
+        per_task[k] += per_task[k - 1];
+    }
+    // Rows in plan order within each task, as `rows_of` gives them.
+    let mut next = per_task.clone();
+    let mut rows = vec![0u32; plan.rows.len()];
+    for (r, t) in owner.iter().enumerate() {
+        if let Some(t) = *t {
+            rows[next[t] as usize] = r as u32;
+            next[t] += 1;
+        }
+    }
+    rows.truncate(per_task[plan.tasks.len()] as usize);
+    (rows, per_task)
 }
 
 /// The positions of `items` whose id is `search`, when `any` (the plan
@@ -671,6 +725,22 @@ mod tests {
                 assert_eq!(plain || p.matches(t), c.matches(t), "{q:?} on {t:?}");
             }
         }
+    }
+
+    /// The index's rows of each task are the plan's, in its order.
+    #[test]
+    fn the_index_keeps_each_tasks_rows() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let index = Index::new(&plan);
+        for (pos, t) in plan.tasks.iter().enumerate() {
+            let got: Vec<&str> = index
+                .rows_of(pos as u32)
+                .map(|r| plan.rows[r].id.as_str())
+                .collect();
+            let want: Vec<&str> = plan.rows_of(&t.id).map(|r| r.id.as_str()).collect();
+            assert_eq!(got, want, "task {}", t.id);
+        }
+        assert_eq!(index.rows.len(), plan.rows.len());
     }
 
     /// `zh` does not match 朱 but `zhu` does: the previous query's hits
