@@ -19,6 +19,7 @@ pub mod jump;
 pub mod layout;
 pub mod mode;
 pub mod overview;
+pub mod people;
 pub mod period;
 pub mod picker;
 pub mod refusal;

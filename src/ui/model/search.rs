@@ -18,30 +18,44 @@
 
 use std::collections::HashMap;
 
+use memchr::memmem::Finder;
+
 use crate::plan::Plan;
 use crate::plan::names::{CompiledQuery, Query, char_letters};
 
-/// A text matched with [`CompiledQuery::matches`].
-#[derive(Debug, Clone)]
+/// A text matched with [`CompiledQuery::matches`]: where it and its
+/// lower case are in [`Index::arena`] (one after the other), and its
+/// letters.
+#[derive(Debug, Clone, Copy)]
 struct Text {
-    text: String,
-    lower: String,
+    at: u32,
+    len: u32,
+    lower_len: u32,
     letters: u64,
 }
 
 /// The index of one plan, built once.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Every text and its lower case, back to back: a query reads them in
+    /// order from one block (a `String` each cost two cache misses per
+    /// text and two allocations).
+    arena: String,
     /// Distinct texts (titles, names, units, persons).
     texts: Vec<Text>,
     /// Per task (plan position): its texts in `texts`.
     task_texts: Vec<Vec<u32>>,
+    /// The positions in `Plan::rows` of each task's rows, task after
+    /// task, and where each task's start (one more: the end).
+    rows: Vec<u32>,
+    rows_at: Vec<u32>,
     /// Per indicator (plan position): its name in `texts`.
     ind_text: Vec<u32>,
 }
 
 /// Interns texts while the index is built.
 struct Texts<'p> {
+    arena: String,
     texts: Vec<Text>,
     seen: HashMap<&'p str, u32>,
     /// [`char_letters`] of each character met.
@@ -53,9 +67,16 @@ impl<'p> Texts<'p> {
         if let Some(&n) = self.seen.get(s) {
             return n;
         }
+        // u32 offsets: an arena of 4 GB is far past any plan's texts.
+        let at = self.arena.len() as u32;
+        self.arena.push_str(s);
+        let lower_at = self.arena.len();
+        // `to_lowercase` as before (it knows a word-final Σ is ς).
+        self.arena.push_str(&s.to_lowercase());
         self.texts.push(Text {
-            text: s.to_string(),
-            lower: s.to_lowercase(),
+            at,
+            len: s.len() as u32,
+            lower_len: (self.arena.len() - lower_at) as u32,
             letters: s.chars().fold(0, |set, c| {
                 set | *self.chars.entry(c).or_insert_with(|| char_letters(c))
             }),
@@ -70,8 +91,11 @@ impl<'p> Texts<'p> {
 impl Index {
     /// The index of no text.
     pub const EMPTY: Index = Index {
+        arena: String::new(),
         texts: Vec::new(),
         task_texts: Vec::new(),
+        rows: Vec::new(),
+        rows_at: Vec::new(),
         ind_text: Vec::new(),
     };
 
@@ -87,6 +111,7 @@ impl Index {
 
     pub fn new(plan: &Plan) -> Self {
         let mut t = Texts {
+            arena: String::new(),
             texts: Vec::new(),
             seen: HashMap::new(),
             chars: HashMap::new(),
@@ -107,9 +132,15 @@ impl Index {
             task_texts.push(own);
         }
         let ind_text = plan.indicators.iter().map(|i| t.add(&i.name)).collect();
+        let mut arena = t.arena;
+        arena.shrink_to_fit();
+        let (rows, rows_at) = task_rows(plan);
         Index {
+            arena,
             texts: t.texts,
             task_texts,
+            rows,
+            rows_at,
             ind_text,
         }
     }
@@ -127,6 +158,13 @@ impl Index {
             text_cands: Vec::new(),
             task_hit: vec![false; plan.tasks.len()],
             task_cands: Vec::new(),
+            id_tasks: ids_equal(plan.task(search).is_some(), &plan.tasks, |t| &t.id, search),
+            id_inds: ids_equal(
+                plan.indicator_pos(search).is_some(),
+                &plan.indicators,
+                |i| &i.id,
+                search,
+            ),
             tested: 0,
             matched: 0,
         };
@@ -142,17 +180,20 @@ impl Index {
         // the text's lower case (ASCII lowercases letter by letter): one
         // substring test instead of two.
         let one_test = query.raw().is_ascii() && query.raw() == query.lower();
+        // Substring tests with searchers built once per query (`contains`
+        // builds one per call: most of a test on a short name).
+        let (raw, lower) = (Finder::new(query.raw()), Finder::new(query.lower()));
+        let has = |f: &Finder, s: &str| f.find(s.as_bytes()).is_some();
         for n in texts {
-            let t = &self.texts[n as usize];
+            let (t, letters) = self.text(n as usize);
             h.tested += 1;
-            let plain =
-                (!one_test && t.text.contains(query.raw())) || t.lower.contains(query.lower());
-            if !(plain || (q.pinyin() && q.could_match(t.letters))) {
+            let plain = (!one_test && has(&raw, t.text)) || has(&lower, t.lower);
+            if !(plain || (q.pinyin() && q.could_match(letters))) {
                 continue;
             }
             cand[n as usize] = true;
             h.text_cands.push(n);
-            h.text_hit[n as usize] = plain || pinyin.matches(&t.text);
+            h.text_hit[n as usize] = plain || pinyin.matches(t.text);
         }
         h.matched = pinyin.runs;
         // Tasks: a candidate has a candidate text or contains the search
@@ -162,23 +203,98 @@ impl Index {
             Some(p) => Box::new(p.task_cands.iter().copied()),
             None => Box::new(all_tasks),
         };
+        let paragraphs = Finder::new(search);
         for pos in tasks {
             let own = &self.task_texts[pos as usize];
-            let task = &plan.tasks[pos as usize];
-            let plain = task.text.contains(search)
-                || plan.rows_of(&task.id).any(|r| r.target.contains(search));
+            if own.iter().any(|&n| h.text_hit[n as usize]) {
+                // Hit by a text: its paragraphs need no test.
+                h.task_cands.push(pos);
+                h.task_hit[pos as usize] = true;
+                continue;
+            }
+            let plain = has(&paragraphs, &plan.tasks[pos as usize].text)
+                || self
+                    .rows_of(pos)
+                    .any(|r| has(&paragraphs, &plan.rows[r].target));
             if plain || own.iter().any(|&n| cand[n as usize]) {
                 h.task_cands.push(pos);
-                h.task_hit[pos as usize] = plain || own.iter().any(|&n| h.text_hit[n as usize]);
+                h.task_hit[pos as usize] = plain;
             }
         }
         h
+    }
+
+    /// The positions in `Plan::rows` of the rows of task `pos`.
+    fn rows_of(&self, pos: u32) -> impl Iterator<Item = usize> + '_ {
+        let at = |k: usize| self.rows_at.get(k).map_or(0, |&a| a as usize);
+        let (from, to) = (at(pos as usize), at(pos as usize + 1));
+        self.rows[from..to.max(from)].iter().map(|&r| r as usize)
+    }
+
+    /// Text `n`, its lower case and its letters.
+    fn text(&self, n: usize) -> (Pair<'_>, u64) {
+        let t = self.texts[n];
+        let (at, len) = (t.at as usize, t.len as usize);
+        let pair = Pair {
+            text: &self.arena[at..at + len],
+            lower: &self.arena[at + len..at + len + t.lower_len as usize],
+        };
+        (pair, t.letters)
     }
 
     /// Indicator `ip`'s name as a text of the index.
     fn ind(&self, ip: usize) -> Option<usize> {
         self.ind_text.get(ip).map(|&n| n as usize)
     }
+}
+
+/// The row positions of every task, task after task, and where each
+/// task's start ([`Index::rows_of`]): no lookup of a task's id per query.
+fn task_rows(plan: &Plan) -> (Vec<u32>, Vec<u32>) {
+    // As `Plan::rows_of`: a row belongs to the first task of its id.
+    let mut per_task = vec![0u32; plan.tasks.len() + 1];
+    let owner: Vec<Option<usize>> = plan.rows.iter().map(|r| plan.task_pos(&r.task)).collect();
+    for &t in owner.iter().flatten() {
+        per_task[t + 1] += 1;
+    }
+    for k in 1..per_task.len() {
+        per_task[k] += per_task[k - 1];
+    }
+    // Rows in plan order within each task, as `rows_of` gives them.
+    let mut next = per_task.clone();
+    let mut rows = vec![0u32; plan.rows.len()];
+    for (r, t) in owner.iter().enumerate() {
+        if let Some(t) = *t {
+            rows[next[t] as usize] = r as u32;
+            next[t] += 1;
+        }
+    }
+    rows.truncate(per_task[plan.tasks.len()] as usize);
+    (rows, per_task)
+}
+
+/// The positions of `items` whose id is `search`, when `any` (the plan
+/// found one by its index): a search hits a task or indicator by its id
+/// too, and these are the only ones; the visible set then reads no id.
+fn ids_equal<T, S: AsRef<str>>(
+    any: bool,
+    items: &[T],
+    id: impl Fn(&T) -> &S,
+    search: &str,
+) -> Vec<u32> {
+    if !any {
+        return Vec::new();
+    }
+    // u32: as `Index`'s text numbers.
+    (0..items.len() as u32)
+        .filter(|&k| id(&items[k as usize]).as_ref() == search)
+        .collect()
+}
+
+/// A text of the index and its lower case.
+struct Pair<'i> {
+    text: &'i str,
+    lower: &'i str,
 }
 
 /// The pinyin matcher of one query, run once per distinct *piece* of
@@ -307,6 +423,10 @@ pub struct Hits {
     task_hit: Vec<bool>,
     /// Tasks that could be hit (ascending).
     task_cands: Vec<u32>,
+    /// Tasks and indicators whose id is the search (ascending; almost
+    /// always none, at most a few).
+    id_tasks: Vec<u32>,
+    id_inds: Vec<u32>,
     /// How many texts were tested (the work narrowing saves).
     pub tested: usize,
     /// How many times the pinyin matcher ran (once per distinct piece of
@@ -321,324 +441,24 @@ impl Hits {
     }
 
     /// True when the search hits the task at plan position `pos`.
-    pub fn task(&self, plan: &Plan, pos: usize) -> bool {
-        self.task_hit.get(pos).copied().unwrap_or(false)
-            || plan.tasks.get(pos).is_some_and(|t| t.id == self.key.search)
+    pub fn task(&self, _plan: &Plan, pos: usize) -> bool {
+        self.task_hit.get(pos).copied().unwrap_or(false) || by_id(&self.id_tasks, pos)
     }
 
     /// True when the search hits indicator `ip` (its id or name).
-    pub fn indicator(&self, index: &Index, plan: &Plan, ip: usize) -> bool {
+    pub fn indicator(&self, index: &Index, _plan: &Plan, ip: usize) -> bool {
         index
             .ind(ip)
             .is_some_and(|n| self.text_hit.get(n).copied().unwrap_or(false))
-            || plan
-                .indicators
-                .get(ip)
-                .is_some_and(|i| i.id == self.key.search)
+            || by_id(&self.id_inds, ip)
     }
+}
+
+/// True when `pos` is in the ascending list `ids`.
+fn by_id(ids: &[u32], pos: usize) -> bool {
+    !ids.is_empty() && u32::try_from(pos).is_ok_and(|p| ids.binary_search(&p).is_ok())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ledger::Status;
-    use crate::plan::Task;
-    use crate::ui::model::filter::{self, Filters, Judged, Searched, Visible};
-
-    /// The search as it was before the index: every text of every task
-    /// and indicator matched again for each query.
-    struct Scan<'q> {
-        q: CompiledQuery<'q>,
-        raw: &'q str,
-    }
-
-    impl Scan<'_> {
-        fn task_hit(&self, plan: &Plan, task: &Task) -> bool {
-            let (q, raw) = (&self.q, self.raw);
-            if task.id == raw || q.matches(&task.title) || task.text.contains(raw) {
-                return true;
-            }
-            if task.units.iter().any(|u| q.matches(u)) {
-                return true;
-            }
-            plan.rows_of(&task.id).any(|r| {
-                r.target.contains(raw)
-                    || r.leaders.iter().any(|l| q.matches(l))
-                    || r.owners
-                        .iter()
-                        .any(|o| q.matches(&o.unit) || q.matches(&o.person))
-            })
-        }
-    }
-
-    impl Searched for Scan<'_> {
-        fn task(&self, plan: &Plan, pos: usize) -> bool {
-            self.task_hit(plan, &plan.tasks[pos])
-        }
-
-        fn indicator(&self, plan: &Plan, ip: usize) -> bool {
-            let ind = &plan.indicators[ip];
-            ind.id == self.raw || self.q.matches(&ind.name)
-        }
-    }
-
-    const QUERIES: &[&str] = &[
-        "",
-        " ",
-        "工业",
-        "工业总产值",
-        "总产值",
-        "gyzcz",
-        "GYZCZ",
-        "gongye",
-        "gongyezongchanzhi",
-        "gy总产值",
-        "zkc",
-        "ZKC",
-        "zhukuaichun",
-        "ZhuKuaiChun",
-        "zhukc",
-        "zh",
-        "zhu",
-        "z",
-        "朱快春",
-        " 朱 快春 ",
-        "朱",
-        "8",
-        "8.1",
-        "8.",
-        "0.6",
-        "12",
-        "H6",
-        "h6",
-        "R&D",
-        "r&d",
-        "亿元",
-        "%",
-        "2025",
-        "llg",
-        "李立国",
-        "wf",
-        "王飞",
-        "区发展改革局",
-        "fgj",
-        "qfzggj",
-        "xiang",
-        "x",
-        "a",
-        "e",
-        "ab c",
-        "zqzzzzz",
-        "乌当",
-        "wudang",
-        "wd",
-        "GDP",
-        "gdp",
-        "（",
-        "万",
-        "wan",
-        "5G",
-        "5g",
-        "lv",
-        "lü",
-        "nv",
-    ];
-
-    fn judged(st: &[Status]) -> Judged<'_> {
-        Judged {
-            statuses: st,
-            paces: &[],
-            today: jiff::civil::date(2025, 6, 30),
-            marks: &[],
-            order: None,
-        }
-    }
-
-    fn by_scan(plan: &Plan, st: &[Status], f: &Filters) -> Visible {
-        let search = filter::search_of(f).unwrap_or("");
-        let query = Query::new(search);
-        let scan = Scan {
-            q: query.compile(),
-            raw: search,
-        };
-        let found = filter::search_of(f).map(|_| &scan as &dyn Searched);
-        filter::visible(plan, &judged(st), f, found)
-    }
-
-    fn with_search(s: &str, leader: Option<&str>) -> Filters {
-        Filters {
-            search: Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            leader: leader.map(str::to_string),
-            ..Filters::default()
-        }
-    }
-
-    /// Every query, searched afresh and narrowed letter by letter as it
-    /// is typed, shows exactly what the old scan showed (alone and with a
-    /// leader filter).
-    #[test]
-    fn the_index_finds_exactly_what_the_scan_found() {
-        let plan = crate::plan::load_embedded().unwrap();
-        let st = vec![Status::NoData; plan.indicators.len()];
-        let index = Index::new(&plan);
-        for leader in [None, Some("朱快春")] {
-            for q in QUERIES {
-                let mut prev: Option<Hits> = None;
-                let mut typed = String::new();
-                for c in q.chars() {
-                    typed.push(c);
-                    let f = with_search(&typed, leader);
-                    let want = by_scan(&plan, &st, &f);
-                    let fresh = filter::compute(&plan, &judged(&st), &f, &index, None);
-                    assert_eq!(fresh, want, "{typed:?} searched afresh");
-                    let Some(s) = filter::search_of(&f) else {
-                        continue;
-                    };
-                    let hits = index.search(&plan, s, prev.as_ref());
-                    let narrowed = filter::compute(&plan, &judged(&st), &f, &index, Some(&hits));
-                    assert_eq!(narrowed, want, "{typed:?} narrowed");
-                    prev = Some(hits);
-                }
-            }
-        }
-    }
-
-    /// The same, text by text: every title, name and indicator of the plan
-    /// against every query, and the letters test never refuses a match.
-    #[test]
-    fn every_text_matches_as_before() {
-        let plan = crate::plan::load_embedded().unwrap();
-        let index = Index::new(&plan);
-        for q in QUERIES.iter().filter(|q| !q.trim().is_empty()) {
-            let query = Query::new(q.trim());
-            let c = query.compile();
-            let hits = index.search(&plan, q.trim(), None);
-            for (n, t) in index.texts.iter().enumerate() {
-                assert_eq!(
-                    hits.text_hit[n],
-                    c.matches(&t.text),
-                    "{q:?} on {:?}",
-                    t.text
-                );
-            }
-            let scan = Scan {
-                q: query.compile(),
-                raw: q.trim(),
-            };
-            for pos in 0..plan.tasks.len() {
-                assert_eq!(
-                    hits.task(&plan, pos),
-                    scan.task(&plan, pos),
-                    "{q:?} task {pos}"
-                );
-            }
-            for ip in 0..plan.indicators.len() {
-                let want = scan.indicator(&plan, ip);
-                assert_eq!(hits.indicator(&index, &plan, ip), want, "{q:?} ind {ip}");
-            }
-        }
-    }
-
-    /// The matcher on a text's pieces answers as on the whole text, for
-    /// names with digits, ASCII letters, punctuation, full-width and
-    /// other non-ASCII characters, and queries that cross them.
-    #[test]
-    fn pieces_match_as_the_whole_text() {
-        let texts = [
-            "指标1234-5",
-            "指标99-1",
-            "指标9-9",
-            "任务12",
-            "GDP增长率",
-            "R&D经费支出",
-            "5G基站",
-            "规模以上工业增加值（第12号）",
-            "ＡＢＣ全角",
-            "Kelvin\u{212A}温度",
-            "İstanbul办事处",
-            "a-b c.d",
-            "朱快春",
-            "区发展改革局 王飞",
-            "",
-        ];
-        let queries = [
-            "zhibiao",
-            "zhibiao9",
-            "zhibiao99",
-            "zb1234",
-            "bi",
-            "99",
-            "9-9",
-            "rw12",
-            "renwu1",
-            "gdp",
-            "gdpzz",
-            "gdpzzl",
-            "dzz",
-            "r&dj",
-            "d经费",
-            "5gjz",
-            "gjz",
-            "jz",
-            "（",
-            "d12",
-            "abc",
-            "kwd",
-            "kelvin",
-            "istanbul",
-            "i̇",
-            "b c",
-            "bc",
-            "zkc",
-            "zhukc",
-            "wf",
-            "jwf",
-            "a-b",
-            "c.d",
-            "x",
-            "zh",
-            "zhu",
-        ];
-        for q in queries {
-            let query = Query::new(q);
-            let c = query.compile();
-            let mut p = Pinyin::new(&query, &c);
-            for t in texts {
-                let plain = t.contains(query.raw()) || t.to_lowercase().contains(query.lower());
-                assert_eq!(plain || p.matches(t), c.matches(t), "{q:?} on {t:?}");
-            }
-        }
-    }
-
-    /// `zh` does not match 朱 but `zhu` does: the previous query's hits
-    /// cannot be all the next one searches; its candidates can.
-    #[test]
-    fn narrowing_searches_only_the_previous_candidates() {
-        let zh = Query::new("zh");
-        assert!(!zh.compile().matches("朱"));
-        assert!(Query::new("zhu").compile().matches("朱"));
-        let plan = crate::plan::load_embedded().unwrap();
-        let index = Index::new(&plan);
-        let all = index.search(&plan, "z", None);
-        assert_eq!(all.tested, index.texts.len());
-        let zk = index.search(&plan, "zk", Some(&all));
-        assert_eq!(zk.tested, all.text_cands.len());
-        assert!(zk.tested < index.texts.len());
-        let zkc = index.search(&plan, "zkc", Some(&zk));
-        assert_eq!(zkc.tested, zk.text_cands.len());
-        assert!(zkc.text_cands.len() < zk.text_cands.len());
-        // A letter deleted, or another query: everything again.
-        assert_eq!(
-            index.search(&plan, "zk", Some(&zkc)).tested,
-            index.texts.len()
-        );
-        assert_eq!(
-            index.search(&plan, "gy", Some(&zkc)).tested,
-            index.texts.len()
-        );
-        // 朱快春 still found through the narrowing.
-        let zhu = index.search(&plan, "zhu", Some(&index.search(&plan, "zh", None)));
-        let n = index.texts.iter().position(|t| t.text == "朱快春").unwrap();
-        assert!(zhu.text_hit[n]);
-    }
-}
+#[path = "search_tests.rs"]
+mod tests;

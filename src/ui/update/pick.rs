@@ -70,10 +70,12 @@ fn cached(
 }
 
 /// What the first search and the first `L` or `U` would otherwise work
-/// out: the search's index and the two pickers' items. The run loop calls
-/// it once the first frame is on screen.
+/// out: the search's index, the two pickers' items and the tasks each
+/// leader and unit filter can show. The run loop calls it once the first
+/// frame is on screen.
 pub fn warm(state: &AppState) {
     state.search.warm(&state.plan);
+    state.order.warm(&state.plan);
     state
         .picks
         .leaders
