@@ -351,17 +351,7 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     {
         return None;
     }
-    let ident = Ident {
-        dev: r.uint()?,
-        ino: r.uint()?,
-        offset: r.uint()?,
-        next_line: r.uint()?,
-        rows: r.uint()?,
-        encoding: encoding_of(r.u8()?)?,
-        head_len: r.uint()?,
-        head_hash: u64::from_le_bytes(r.take(8)?.try_into().ok()?),
-        tail: r.bytes()?.to_vec(),
-    };
+    let ident = decode_ident(&mut r)?;
     let names: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let columns = Columns::from_header(&names).ok()?;
     let mut index = Index::default();
@@ -392,37 +382,63 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     };
     let mut id = String::new();
     for _ in 0..ids {
-        id.clear();
-        id.push_str(r.text()?);
-        let n = r.count()?;
-        let mut st = Restoring::with_periods(n);
-        for _ in 0..n {
-            r.entry_into(&mut e)?;
-            index.restore_put(&mut st, &e);
-        }
-        // The other fields' last rows (the last actual is the period row
-        // with the greatest line): 0 none, 1 an entry, 2 + k the k-th
-        // period's.
-        for _ in Field::ALL {
-            match r.uint()? {
-                0 => {}
-                1 => {
-                    r.entry_into(&mut e)?;
-                    if e.field != Field::Actual {
-                        index.restore_put(&mut st, &e);
-                    }
-                }
-                k => {
-                    (usize::try_from(k - 2).ok()? < n).then_some(())?;
-                }
-            }
-        }
-        index.restore_end(&id, st);
+        decode_id(&mut r, &mut index, &mut id, &mut e)?;
     }
     let peak = r.peak;
     // The texts' buffer grew by doubling: give back the room it did not use.
     index.shrink();
     r.at_end().then_some((ident, columns, index, peak))
+}
+
+fn decode_ident(r: &mut In<impl Read>) -> Option<Ident> {
+    Some(Ident {
+        dev: r.uint()?,
+        ino: r.uint()?,
+        offset: r.uint()?,
+        next_line: r.uint()?,
+        rows: r.uint()?,
+        encoding: encoding_of(r.u8()?)?,
+        head_len: r.uint()?,
+        head_hash: u64::from_le_bytes(r.take(8)?.try_into().ok()?),
+        tail: r.bytes()?.to_vec(),
+    })
+}
+
+/// One id's rows, read into `id` and `e` (buffers reused) and put into
+/// the index.
+fn decode_id(
+    r: &mut In<impl Read>,
+    index: &mut Index,
+    id: &mut String,
+    e: &mut Entry,
+) -> Option<()> {
+    id.clear();
+    id.push_str(r.text()?);
+    let n = r.count()?;
+    let mut st = Restoring::with_periods(n);
+    for _ in 0..n {
+        r.entry_into(e)?;
+        index.restore_put(&mut st, e);
+    }
+    // The other fields' last rows (the last actual is the period row
+    // with the greatest line): 0 none, 1 an entry, 2 + k the k-th
+    // period's.
+    for _ in Field::ALL {
+        match r.uint()? {
+            0 => {}
+            1 => {
+                r.entry_into(e)?;
+                if e.field != Field::Actual {
+                    index.restore_put(&mut st, e);
+                }
+            }
+            k => {
+                (usize::try_from(k - 2).ok()? < n).then_some(())?;
+            }
+        }
+    }
+    index.restore_end(id, st);
+    Some(())
 }
 
 fn decode_break(r: &mut In<impl Read>) -> Option<ChainBreak> {
