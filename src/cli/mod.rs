@@ -201,8 +201,10 @@ pub fn warn(err: &mut dyn Write, warnings: &[crate::ledger::Warning]) {
 
 /// Runs a parsed command line, writing to `out` and warnings to stderr.
 pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    // Not the stderr lock: the full-screen UI reads the ledger on a second
+    // thread, whose progress bar writes to stderr; held here, it
+    // deadlocked the UI before its first frame. Each write locks on its own.
+    let mut err = std::io::stderr();
     run_command(cli, out, &mut err, true)
 }
 

@@ -158,3 +158,61 @@ fn the_bar_fits_a_narrow_terminal() {
         }
     }
 }
+
+/// The full-screen UI loads the ledger on a second thread while the plan
+/// loads; the first read of a ledger draws its progress bar from that
+/// thread. It deadlocked when the main thread held the stderr lock: the UI
+/// never drew and did not read keys.
+#[test]
+fn the_ui_opens_while_a_progress_bar_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    big_ledger(&path, 5000);
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wudang-plan"));
+    cmd.args(["--data", path.to_str().unwrap(), "--user", "李明"]);
+    cmd.args(["--today", "2025-06-01"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("TZ", "CST-8");
+    cmd.env(DELAY, "0");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let n = |v| std::num::NonZeroU16::new(v).unwrap();
+    let mut parser = vt100::Parser::new(n(24), n(80), 0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let drawn = loop {
+        if parser.screen().contents().contains("总体目标") {
+            break true;
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(bytes) => parser.process(&bytes),
+            Err(_) => break false,
+        }
+    };
+    if !drawn {
+        let _ = child.kill();
+    }
+    assert!(drawn, "no first frame: {}", parser.screen().contents());
+    std::io::Write::write_all(&mut writer, b"q").unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.exit_code(), 0);
+}
