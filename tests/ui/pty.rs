@@ -588,10 +588,16 @@ fn ctrl_z_suspends_to_the_shell_and_fg_restores() {
     t.wait_for("the shell after Ctrl-Z", |s| {
         s.contains("Stopped") && !s.contains("全部（28 项任务）")
     });
+    // The shell gets its cursor back (the UI had hidden it).
+    assert!(
+        !t.parser.screen().hide_cursor(),
+        "the cursor is still hidden at the shell's prompt"
+    );
     t.send("fg\r");
     t.wait_for("the UI after fg", |s| {
         s.contains("全部（28 项任务）") && !s.contains("Stopped")
     });
+    assert!(t.parser.screen().hide_cursor(), "the UI hides the cursor again");
     t.send(":8\r");
     t.wait_text("工业总产值");
     t.send("q");

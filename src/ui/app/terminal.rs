@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use ratatui::Terminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, EnableBracketedPaste, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
@@ -83,6 +84,9 @@ pub(super) fn draw_frame(terminal: &mut Term, state: &AppState) -> io::Result<()
 /// Ctrl-Z: restore the terminal, stop (SIGTSTP), and take it back on `fg`.
 pub(super) fn suspend(terminal: &mut Term) -> io::Result<()> {
     restore();
+    // The shell's prompt needs its cursor (the frames hid it); the next
+    // frame after `fg` hides it again (`cleared` forgets it was hidden).
+    let _ = execute!(stdout(), Show);
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enable_raw_mode()?;
     execute!(
