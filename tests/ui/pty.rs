@@ -597,9 +597,12 @@ fn ctrl_z_suspends_to_the_shell_and_fg_restores() {
     t.wait_for("the UI after fg", |s| {
         s.contains("全部（28 项任务）") && !s.contains("Stopped")
     });
-    assert!(t.parser.screen().hide_cursor(), "the UI hides the cursor again");
     t.send(":8\r");
     t.wait_text("工业总产值");
+    assert!(
+        t.parser.screen().hide_cursor(),
+        "the UI hides the cursor again"
+    );
     t.send("q");
     t.wait_text("sh$");
     t.send("echo rc=$?\r");
