@@ -208,6 +208,9 @@ impl Painter {
             let Slot::Known(cell) = self.model.get(at, y) else {
                 return None;
             };
+            if !steady(cell.symbol()) {
+                return None;
+            }
             put(&mut out, &mut pen, at, y, cell, self.moves).ok()?;
             at = at.saturating_add(cell.cell_width().max(1));
         }
@@ -229,12 +232,29 @@ fn put<W: Write>(
         Moves::Needed => cell.cell_width(),
         Moves::EveryWide => 1,
     };
-    pen.cursor = Some(Position {
+    // After a symbol terminals draw at different widths the cursor's
+    // place is not known: the next cell is placed by row and column.
+    pen.cursor = steady(cell.symbol()).then_some(Position {
         x: x.saturating_add(width),
         y,
     });
     style(w, pen, cell)?;
     queue!(w, Print(cell.symbol()))
+}
+
+/// False for a symbol whose width terminals disagree on: a cluster of
+/// several characters (an emoji with a skin tone or U+FE0F, a flag, a
+/// letter with a combining accent: tmux drew `👍🏽` four cells wide and
+/// `❤️` one, where ratatui counts two) and a lone regional indicator.
+/// Nothing is written relative to the cursor after one, and it is never
+/// written again to fill a gap.
+fn steady(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => !('\u{1F1E6}'..='\u{1F1FF}').contains(&c),
+        (_, Some(_)) => false,
+        (None, None) => true,
+    }
 }
 
 /// Sets the pen to `cell`'s style, writing what differs.

@@ -232,3 +232,28 @@ fn nothing_known_after_output_past_the_painter() {
     wire.hide_cursor().unwrap();
     assert_eq!(sink.0.take(), b"\x1b[?25h\x1b[?25l");
 }
+
+#[test]
+fn after_a_symbol_of_unsure_width_the_next_cell_is_placed_by_row_and_column() {
+    // ratatui counts each of these two cells wide; tmux drew the first
+    // four wide and the second one wide: a write that trusted the cursor
+    // landed inside the text just written.
+    for emoji in ["👍🏽", "❤️", "🇨🇳"] {
+        let (prev, next) = line(&format!("a{emoji}b心"), Style::new());
+        let out = bytes(&prev, &next, Moves::Needed);
+        assert_eq!(out, format!("\x1b[2;5Ha{emoji}\x1b[2;8Hb心"), "{emoji}");
+    }
+    // A plain wide character keeps the cursor.
+    let (prev, next) = line("a👍b", Style::new());
+    assert_eq!(bytes(&prev, &next, Moves::Needed), "\x1b[2;5Ha👍b");
+    // Never written again to fill a gap: stepped over from a known place.
+    let frames = painted(&[&row("1❤️5"), &row("2❤️6")]);
+    assert_eq!(frames[1], "\x1b[1;1H2\x1b[2C6");
+}
+
+#[test]
+fn steady_symbols() {
+    assert!(steady("a") && steady("全") && steady("👍") && steady(""));
+    assert!(!steady("👍🏽") && !steady("❤️") && !steady("🇨🇳") && !steady("🇨"));
+    assert!(!steady("e\u{301}"));
+}
