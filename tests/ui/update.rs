@@ -217,6 +217,40 @@ fn moving_in_the_indicator_pane_selects_indicators() {
     update(&mut s, Action::Up);
 }
 
+/// The unit picker counts tasks as the tree does after the filter (总体目标
+/// apart, as the leader picker counts it): `区科技局 5 项任务` opened a tree
+/// of `全部（4 项任务）` and 总体目标.
+#[test]
+fn unit_picker_counts_the_tasks_the_filter_shows() {
+    let mut s = state(Lang::Zh, 100, 30);
+    update(&mut s, Action::PickUnit);
+    let Mode::Picker(p) = &s.mode else {
+        panic!("no picker")
+    };
+    let items: Vec<(String, String)> = p
+        .items
+        .iter()
+        .map(|i| (i.label.clone(), i.count.clone()))
+        .collect();
+    update(&mut s, Action::Quit);
+    let mut with_headline = 0;
+    for (n, (label, count)) in items.iter().enumerate() {
+        update(&mut s, Action::PickUnit);
+        for _ in 0..n {
+            update(&mut s, Action::Down);
+        }
+        keys(&mut s, "\n");
+        assert_eq!(s.filters.unit.as_deref(), Some(label.as_str()));
+        let tasks = tree_task_ids(&s).iter().filter(|t| *t != "0").count();
+        assert!(
+            count.starts_with(&format!("{tasks} 项任务")),
+            "{label}: the picker says {count:?}, the tree shows {tasks} tasks"
+        );
+        with_headline += usize::from(count.contains("项总体目标"));
+    }
+    assert!(with_headline > 0, "some unit owns headline rows");
+}
+
 #[test]
 fn leader_picker_narrows_by_pinyin_and_filters() {
     let mut s = state(Lang::Zh, 100, 30);

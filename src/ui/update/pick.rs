@@ -96,11 +96,7 @@ fn leader_items(state: &AppState) -> Vec<PickItem> {
         .into_iter()
         .map(|l| {
             let (t, h) = counts.get(&l).copied().unwrap_or((0, 0));
-            let mut count = fill(lang, S::NTasks, &[&t.to_string()]);
-            if h > 0 {
-                count.push_str(" + ");
-                count.push_str(&fill(lang, S::NHeadline, &[&h.to_string()]));
-            }
+            let count = task_count(lang, t, h);
             PickItem {
                 value: PickValue::Name(l.clone()),
                 alt: initials(&l),
@@ -112,19 +108,30 @@ fn leader_items(state: &AppState) -> Vec<PickItem> {
         .collect()
 }
 
-/// Every unit with its task count.
+/// Every unit with its tasks and headline rows, counted as the leader
+/// picker counts them (the tree's `全部（N 项任务）` leaves 总体目标 out too).
 fn unit_items(state: &AppState) -> Vec<PickItem> {
     let lang = state.lang();
     unit_counts(&state.plan)
         .into_iter()
-        .map(|(u, n)| PickItem {
+        .map(|(u, (t, h))| PickItem {
             value: PickValue::Name(u.clone()),
             alt: String::new(),
             keys: vec![u.clone()],
             label: u,
-            count: fill(lang, S::NTasks, &[&n.to_string()]),
+            count: task_count(lang, t, h),
         })
         .collect()
+}
+
+/// `5 项任务`, or `5 项任务 + 2 项总体目标`.
+fn task_count(lang: Lang, tasks: usize, headline: usize) -> String {
+    let mut count = fill(lang, S::NTasks, &[&tasks.to_string()]);
+    if headline > 0 {
+        count.push_str(" + ");
+        count.push_str(&fill(lang, S::NHeadline, &[&headline.to_string()]));
+    }
+    count
 }
 
 /// Every status class, then every light and 逾期未报, with how many
@@ -226,29 +233,40 @@ fn leader_counts(plan: &Plan) -> HashMap<String, (usize, usize)> {
     out
 }
 
-/// Every unit (annex rows, then the body's lists) with its task count.
-fn unit_counts(plan: &Plan) -> Vec<(String, usize)> {
+/// Every unit (annex rows, then the body's lists) with its task count
+/// and its headline rows (总体目标 is not counted as a task).
+fn unit_counts(plan: &Plan) -> Vec<(String, (usize, usize))> {
     let mut order: Vec<String> = plan.units();
     let mut seen: HashSet<String> = order.iter().cloned().collect();
-    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut count: HashMap<String, (usize, usize)> = HashMap::new();
     for t in &plan.tasks {
+        let headline = t.id == "0";
         let mut mine: HashSet<&str> = t.units.iter().map(String::as_str).collect();
         for r in plan.rows_of(&t.id) {
-            mine.extend(r.owners.iter().map(|o| o.unit.as_str()));
+            let units: HashSet<&str> = r.owners.iter().map(|o| o.unit.as_str()).collect();
+            if headline {
+                for u in units {
+                    count.entry(u.to_string()).or_default().1 += 1;
+                }
+            } else {
+                mine.extend(units);
+            }
         }
         for u in &t.units {
             if seen.insert(u.clone()) {
                 order.push(u.clone());
             }
         }
-        for u in mine {
-            *count.entry(u.to_string()).or_default() += 1;
+        if !headline {
+            for u in mine {
+                count.entry(u.to_string()).or_default().0 += 1;
+            }
         }
     }
     order
         .into_iter()
         .map(|u| {
-            let n = count.get(&u).copied().unwrap_or(0);
+            let n = count.get(&u).copied().unwrap_or((0, 0));
             (u, n)
         })
         .collect()
