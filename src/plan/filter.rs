@@ -122,13 +122,18 @@ impl Filter {
             return true;
         }
         let by_rows = plan.rows_of(&task.id).any(|r| self.row_matches(r));
-        let by_body = self.leader.is_none()
+        by_rows || self.matches_by_body(task)
+    }
+
+    /// Only `--unit` matches through the body's 责任单位 list: a unit
+    /// filter alone, naming one of the task's body units.
+    fn matches_by_body(&self, task: &Task) -> bool {
+        self.leader.is_none()
             && self.person.is_none()
             && self
                 .units
                 .as_ref()
-                .is_some_and(|us| task.units.iter().any(|u| us.contains(u)));
-        by_rows || by_body
+                .is_some_and(|us| task.units.iter().any(|u| us.contains(u)))
     }
 
     /// The accountability rows of `task` shown (see the module's rule):
@@ -156,14 +161,8 @@ impl Filter {
         if !hit.is_empty() {
             return Some(hit);
         }
-        // Only `--unit` matches through the body's 责任单位 list.
-        let by_body = self.leader.is_none()
-            && self.person.is_none()
-            && self
-                .units
-                .as_ref()
-                .is_some_and(|us| task.units.iter().any(|u| us.contains(u)));
-        by_body.then(|| plan.rows_of(&task.id).collect())
+        self.matches_by_body(task)
+            .then(|| plan.rows_of(&task.id).collect())
     }
 
     /// What is shown of `task`: its rows and the indicators on them.
