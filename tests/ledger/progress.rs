@@ -42,8 +42,16 @@ fn not_a_terminal_gets_no_progress() {
     }
 }
 
-/// Runs the binary in a pseudo-terminal to the end; everything it wrote.
-fn in_a_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> (u32, String) {
+/// The binary started in a pseudo-terminal 24 rows by `cols`: the child
+/// and the terminal's side.
+fn spawn(
+    args: &[&str],
+    env: &[(&str, &str)],
+    cols: u16,
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -59,9 +67,15 @@ fn in_a_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> (u32, String
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
+    (child, pty.master)
+}
+
+/// Runs the binary in a pseudo-terminal to the end; everything it wrote.
+fn in_a_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> (u32, String) {
+    let (mut child, master) = spawn(args, env, cols);
+    let mut reader = master.try_clone_reader().unwrap();
     let out = std::thread::spawn(move || {
         let mut all = Vec::new();
         let mut buf = [0u8; 8192];
@@ -75,7 +89,7 @@ fn in_a_terminal(args: &[&str], env: &[(&str, &str)], cols: u16) -> (u32, String
         all
     });
     let status = child.wait().unwrap();
-    drop(pty.master);
+    drop(master);
     let bytes = out.join().unwrap();
     (
         status.exit_code(),
@@ -168,24 +182,11 @@ fn the_ui_opens_while_a_progress_bar_is_drawn() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("actuals.csv");
     big_ledger(&path, 5000);
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wudang-plan"));
-    cmd.args(["--data", path.to_str().unwrap(), "--user", "李明"]);
-    cmd.args(["--today", "2025-06-01"]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("TZ", "CST-8");
-    cmd.env(DELAY, "0");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut writer = pty.master.take_writer().unwrap();
+    let data = path.to_str().unwrap();
+    let args = ["--data", data, "--user", "李明", "--today", "2025-06-01"];
+    let (mut child, master) = spawn(&args, &[(DELAY, "0")], 80);
+    let mut reader = master.try_clone_reader().unwrap();
+    let mut writer = master.take_writer().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
