@@ -83,10 +83,12 @@ impl CliError {
     }
 }
 
-/// Loads the plan named by `--plan`, or the embedded one.
+/// Loads the plan named by `--plan` (through its snapshot, except for
+/// `check`, which parses and checks the seed files), or the embedded one.
 pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
     Ok(match &cli.plan {
-        Some(dir) => plan::load_dir(dir)?,
+        Some(dir) if matches!(cli.command, Some(Command::Check)) => plan::load_dir(dir)?,
+        Some(dir) => plan::load_dir_with_snapshot(dir)?,
         None => plan::load_embedded()?,
     })
 }

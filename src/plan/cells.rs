@@ -245,6 +245,17 @@ impl Rec<'_> {
 #[derive(Debug)]
 pub(super) struct Unreadable;
 
+thread_local! {
+    /// Records of seed files read by this thread ([`records_read`]).
+    static RECORDS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many records of seed files this thread has read so far (tests: a
+/// load from the snapshot reads none).
+pub fn records_read() -> u64 {
+    RECORDS.with(std::cell::Cell::get)
+}
+
 /// A seed file's bytes as csv reads them, with the count of `"` seen (the
 /// unclosed-quote check needs the parity of the whole file's).
 struct Counting<R> {
@@ -335,6 +346,7 @@ pub(super) fn each_record<'a>(
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
+                RECORDS.with(|c| c.set(c.get() + 1));
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 if !record_ok(file, line, &columns, &record, errs) {
                     continue;

@@ -9,6 +9,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::cells::Unreadable;
+#[doc(hidden)]
+pub use super::cells::records_read;
 pub use super::error::{PlanError, PlanErrors};
 use super::model::{Defaults, Plan};
 pub use super::seed::{GROUPS, INDICATORS, ROWS, TASKS};

@@ -12,6 +12,7 @@ pub mod period;
 pub mod plan_period;
 mod seed;
 mod seed_period;
+pub mod snapshot;
 
 pub use kind::Kind;
 pub use load::{PlanError, PlanErrors, load_dir, load_embedded};
@@ -20,3 +21,4 @@ pub use model::{
 };
 pub use period::{Period, PeriodError};
 pub use plan_period::{Elapsed, PlanPeriod};
+pub use snapshot::load_dir_with_snapshot;

@@ -209,6 +209,21 @@ pub struct Plan {
     indicators_by_task: ByTask,
 }
 
+/// Plans are equal when what they hold is (the lookup indexes follow
+/// from it).
+impl PartialEq for Plan {
+    fn eq(&self, other: &Self) -> bool {
+        self.period == other.period
+            && self.defaults == other.defaults
+            && self.groups == other.groups
+            && self.tasks == other.tasks
+            && self.rows == other.rows
+            && self.indicators == other.indicators
+    }
+}
+
+impl Eq for Plan {}
+
 /// What the loader filled in because the plan's files did not say it
 /// (a plan directory from the first release): `check` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -232,19 +247,42 @@ impl Plan {
         rows: Vec<Row>,
         indicators: Vec<Indicator>,
     ) -> Self {
-        let mut task_index = HashMap::with_capacity(tasks.len());
-        for (i, t) in tasks.iter().enumerate() {
-            task_index.entry(t.id.clone()).or_insert(i);
-        }
+        let task_index = first_positions(tasks.iter().map(|t| &t.id));
         let indicator_index = sorted_by_id(&indicators);
         let task_of = |id: &str| task_index.get(id).copied();
         let indicators_by_task =
             ByTask::new(tasks.len(), indicators.iter().map(|i| task_of(&i.task)));
         let rows_by_task = ByTask::new(tasks.len(), rows.iter().map(|r| task_of(&r.task)));
-        let mut row_index = HashMap::with_capacity(rows.len());
-        for (i, r) in rows.iter().enumerate() {
-            row_index.entry(r.id.clone()).or_insert(i);
-        }
+        let parts = Parts {
+            groups,
+            tasks,
+            rows,
+            indicators,
+        };
+        Plan::with_indexes(
+            parts,
+            task_index,
+            indicator_index,
+            [rows_by_task, indicators_by_task],
+        )
+    }
+
+    /// A plan of `parts` with its indexes given (the snapshot keeps what
+    /// costs most to build: the indicators sorted by id, each task's rows
+    /// and indicators); the id maps of tasks and rows are built.
+    fn with_indexes(
+        parts: Parts,
+        task_index: HashMap<String, usize>,
+        indicator_index: Vec<u32>,
+        [rows_by_task, indicators_by_task]: [ByTask; 2],
+    ) -> Plan {
+        let Parts {
+            groups,
+            tasks,
+            rows,
+            indicators,
+        } = parts;
+        let row_index = first_positions(rows.iter().map(|r| &r.id));
         let period = PlanPeriod::from_deadlines(indicators.iter().map(|i| i.deadline));
         Plan {
             period,
@@ -262,6 +300,40 @@ impl Plan {
             rows_by_task,
             indicators_by_task,
         }
+    }
+
+    /// The indexes the snapshot keeps: the indicators' positions by id,
+    /// each task's rows and indicators.
+    pub(super) fn kept_indexes(&self) -> (&[u32], [&ByTask; 2]) {
+        (
+            &self.indicator_index,
+            [&self.rows_by_task, &self.indicators_by_task],
+        )
+    }
+
+    /// A plan of `parts` with the indexes the snapshot kept, when they fit
+    /// it (every position in range, each task's runs in order): never a
+    /// plan whose lookups would index out of its lists.
+    pub(super) fn from_kept(
+        parts: Parts,
+        indicator_index: Vec<u32>,
+        by_task: [ByTask; 2],
+    ) -> Option<Plan> {
+        let n = parts.indicators.len();
+        let tasks = parts.tasks.len();
+        let fits = indicator_index.iter().all(|&p| (p as usize) < n)
+            && by_task[0].fits(tasks, parts.rows.len())
+            && by_task[1].fits(tasks, n);
+        if !fits {
+            return None;
+        }
+        let task_index = first_positions(parts.tasks.iter().map(|t| &t.id));
+        Some(Plan::with_indexes(
+            parts,
+            task_index,
+            indicator_index,
+            by_task,
+        ))
     }
 
     pub fn task(&self, id: &str) -> Option<&Task> {
@@ -367,13 +439,30 @@ impl Plan {
     }
 }
 
+/// A plan's lists, before its indexes are built.
+pub(super) struct Parts {
+    pub(super) groups: Vec<Group>,
+    pub(super) tasks: Vec<Task>,
+    pub(super) rows: Vec<Row>,
+    pub(super) indicators: Vec<Indicator>,
+}
+
+/// Each id's first position.
+fn first_positions<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut index = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.enumerate() {
+        index.entry(id.clone()).or_insert(i);
+    }
+    index
+}
+
 /// By task position, the positions of its items (rows, indicators) in
 /// order: one flat list and where each task's run starts, instead of a
 /// list per task (20,000 allocations at province size).
 #[derive(Debug, Clone, Default)]
-struct ByTask {
-    starts: Vec<usize>,
-    items: Vec<usize>,
+pub(super) struct ByTask {
+    pub(super) starts: Vec<usize>,
+    pub(super) items: Vec<usize>,
 }
 
 impl ByTask {
@@ -397,6 +486,16 @@ impl ByTask {
             }
         }
         ByTask { starts, items }
+    }
+
+    /// True when it has a run for each of `tasks` tasks, the runs in
+    /// order and every item a position below `items`.
+    fn fits(&self, tasks: usize, items: usize) -> bool {
+        self.starts.len() == tasks + 1
+            && self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last() == Some(&self.items.len())
+            && self.items.iter().all(|&i| i < items)
     }
 
     fn of(&self, task: usize) -> &[usize] {

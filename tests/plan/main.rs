@@ -10,6 +10,7 @@ mod generated;
 mod load;
 mod scale;
 mod shared;
+mod snapshot;
 
 /// The generator of `cargo run --example genplan` (docs/performance.md).
 #[allow(dead_code)]
