@@ -16,7 +16,9 @@ use cpu::Instant;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
-use wudang_plan::plan::{Better, Comparison, Group, Indicator, Kind, Owner, Plan, Row, Task};
+use wudang_plan::plan::{
+    Better, Comparison, Group, Indicator, Kind, NewIndicator, Owner, Plan, Row, Task,
+};
 use wudang_plan::ui::update::{flush, queue};
 use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
@@ -63,20 +65,20 @@ fn big_plan() -> Plan {
             });
         }
         for i in 1..=PER_TASK {
-            inds.push(Indicator {
-                id: format!("{t}.{i}"),
+            inds.push(Indicator::from(NewIndicator {
+                id: &format!("{t}.{i}"),
                 task: t.to_string().into(),
                 row: format!("R{t}-{}", i % 2).into(),
-                name: format!("指标{t}-{i}"),
+                name: &format!("指标{t}-{i}"),
                 unit: Some("亿元".into()),
                 comparison: Comparison::AtLeast,
                 target: Some(Decimal::from(t + i)),
                 stretch: None,
                 better: Better::Higher,
                 deadline: 2025,
-                source: "来源".into(),
+                source: "来源",
                 kind: Kind::Level,
-            });
+            }));
         }
     }
     Plan::new(groups, tasks, rows, inds)

@@ -171,7 +171,7 @@ impl Written {
                 .indicators
                 .iter()
                 .map(|i| Ind {
-                    id: i.id.clone(),
+                    id: i.id().to_string(),
                     milestone: i.is_milestone(),
                     target: hundredths(i.target),
                     lower_better: i.better == wudang_plan::plan::Better::Lower,

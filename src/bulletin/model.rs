@@ -326,10 +326,10 @@ fn item(plan: &Plan, facts: &Facts<'_>, j: &Judged<'_>, lang: Lang) -> Item {
     let ind = j.ind;
     let w = Wording::Lang(lang);
     let row = plan.row(&ind.row);
-    let last = facts.ledger.current(&ind.id, Field::Actual);
+    let last = facts.ledger.current(ind.id(), Field::Actual);
     Item {
-        id: ind.id.clone(),
-        name: ind.name.clone(),
+        id: ind.id().to_string(),
+        name: ind.name().to_string(),
         task: ind.task.to_string(),
         task_title: plan
             .task(&ind.task)
@@ -351,7 +351,7 @@ fn item(plan: &Plan, facts: &Facts<'_>, j: &Judged<'_>, lang: Lang) -> Item {
             time: e.time,
             user: e.user.clone(),
         }),
-        note: facts.note_of(&ind.id).map(|(n, kind)| Note {
+        note: facts.note_of(ind.id()).map(|(n, kind)| Note {
             text: n.text,
             remark: kind == NoteKind::Remark,
         }),

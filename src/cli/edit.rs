@@ -26,7 +26,7 @@ fn find_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator, CliErro
         return Ok(i);
     }
     if plan.task(&id).is_some() {
-        let ids: Vec<&str> = plan.indicators_of(&id).map(|i| i.id.as_str()).collect();
+        let ids: Vec<&str> = plan.indicators_of(&id).map(|i| i.id()).collect();
         let hint = if ids.is_empty() {
             String::new()
         } else {
@@ -79,7 +79,7 @@ pub(super) fn known_id(plan: &Plan, ledger: Option<&Ledger>, id: &str) -> Result
 /// The name of an id for messages: `8.1 工业总产值`, `task 8 推进…`.
 pub(super) fn label(plan: &Plan, id: &str) -> String {
     if let Some(i) = plan.indicator(id) {
-        format!("{} {}", i.id, i.name)
+        format!("{} {}", i.id(), i.name())
     } else if let Some(t) = plan.task(id) {
         format!("task {} {}", t.id, text::truncate(&t.title, 30))
     } else {
@@ -177,16 +177,16 @@ fn current_and_status(
     period: Period,
     today: jiff::civil::Date,
 ) -> std::io::Result<()> {
-    let current = ledger.current(&ind.id, Field::Actual);
+    let current = ledger.current(ind.id(), Field::Actual);
     if let Some(c) = current.filter(|c| c.in_period() != period) {
         say!(
             out,
             "current: {} ({}, the latest period)",
-            value_text(plan, &ind.id, Field::Actual, c.value.as_deref()),
+            value_text(plan, ind.id(), Field::Actual, c.value.as_deref()),
             c.in_period()
         )?;
     }
-    status_line(out, ind, ledger.actual(&ind.id).as_ref(), today)
+    status_line(out, ind, ledger.actual(ind.id()).as_ref(), today)
 }
 
 /// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
@@ -294,7 +294,7 @@ pub fn set(
     let mut ledger = open_ledger(cli, cx.err)?;
     let done = ledger
         .append(Edit {
-            id: ind.id.clone(),
+            id: ind.id().to_string(),
             field: Field::Actual,
             value: Some(actual.to_ledger()),
             note: note.clone(),
@@ -308,20 +308,20 @@ pub fn set(
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
-            return unchanged(cx.out, plan, &ledger, &ind.id, Field::Actual, cur.as_ref());
+            return unchanged(cx.out, plan, &ledger, ind.id(), Field::Actual, cur.as_ref());
         }
     };
     say!(
         cx.out,
         "{} {}{}: {} → {}",
-        ind.id,
-        ind.name,
+        ind.id(),
+        ind.name(),
         if typed_period {
             format!(" ({period})")
         } else {
             String::new()
         },
-        value_text(plan, &ind.id, Field::Actual, entry.old.as_deref()),
+        value_text(plan, ind.id(), Field::Actual, entry.old.as_deref()),
         report::actual_text(ind, &actual, Wording::Machine)
     )?;
     current_and_status(cx.out, plan, &ledger, ind, period, clock.today)?;

@@ -172,12 +172,12 @@ struct IndicatorJson<'a> {
 
 fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson<'a> {
     let actual = facts.actual(ind);
-    let last = facts.ledger.current(&ind.id, Field::Actual);
+    let last = facts.ledger.current(ind.id(), Field::Actual);
     let pace = facts.pace(ind);
     IndicatorJson {
-        id: &ind.id,
+        id: ind.id(),
         task: &ind.task,
-        name: &ind.name,
+        name: ind.name(),
         unit: ind.unit.as_deref(),
         comparison: ind.comparison.as_str(),
         target: ind.target,
@@ -192,7 +192,7 @@ fn indicator_json<'a>(ind: &'a Indicator, facts: &'a Facts<'_>) -> IndicatorJson
             _ => None,
         },
         status: facts.status(ind).as_str(),
-        note: facts.ledger.note(&ind.id),
+        note: facts.ledger.note(ind.id()),
         updated: last.as_ref().map(|e| e.time.to_string()),
         by: last.map(|e| e.user),
         period: pace.period.map(|p| p.to_string()),
@@ -409,8 +409,8 @@ pub fn indicators(
                         d.map_or_else(|| "-".into(), |d| d.round_dp(2).normalize().to_string())
                     };
                     vec![
-                        i.id.clone(),
-                        text::truncate(&i.name, 30),
+                        i.id().to_string(),
+                        text::truncate(i.name(), 30),
                         target_text(i),
                         i.deadline.to_string(),
                         facts.actual_text(i),
@@ -441,9 +441,9 @@ fn indicators_csv(out: &mut dyn Write, facts: &Facts<'_>, inds: &[&Indicator]) -
         .map(|i| {
             let j = indicator_json(i, facts);
             vec![
-                i.id.clone(),
+                i.id().to_string(),
                 i.task.to_string(),
-                csv_text(&i.name),
+                csv_text(i.name()),
                 csv_text(i.unit.as_deref().unwrap_or("")),
                 i.comparison.as_str().to_string(),
                 i.target

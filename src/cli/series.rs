@@ -71,7 +71,7 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
     })?;
     let ledger = open_ledger(cx.cli, cx.err)?;
     let today = clock(cx.cli).today;
-    let points = points(plan, ind, &ledger.periods(&ind.id), today);
+    let points = points(plan, ind, &ledger.periods(ind.id()), today);
     match format {
         Format::Json => {
             super::json::pretty(&mut *cx.out, &points)?;
@@ -99,7 +99,7 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
             plan,
             ind,
             &points,
-            baseline(plan.period, &ledger.periods(&ind.id)),
+            baseline(plan.period, &ledger.periods(ind.id())),
         )?,
     }
     Ok(())
@@ -129,8 +129,8 @@ fn table(
     say!(
         out,
         "{} {}: {}, {}, plan {}–{}{base_text}",
-        v(&ind.id),
-        v(&ind.name),
+        v(ind.id()),
+        v(ind.name()),
         output::target_text(ind),
         ind.kind,
         plan.period.start,

@@ -76,13 +76,13 @@ fn row(plan: &Plan, facts: &Facts<'_>, ind: &Indicator) -> Row {
     let pace = facts.pace(ind);
     let task = plan.task(&ind.task);
     let owners = plan.row(&ind.row);
-    let latest = facts.ledger.latest(&ind.id);
+    let latest = facts.ledger.latest(ind.id());
     Row {
-        id: ind.id.clone(),
+        id: ind.id().to_string(),
         group: task.map_or(0, |t| t.group),
         task: ind.task.to_string(),
         task_title: task.map(|t| t.title.clone()).unwrap_or_default(),
-        name: ind.name.clone(),
+        name: ind.name().to_string(),
         unit: ind.unit.as_deref().map(str::to_string),
         comparison: ind.comparison.as_str(),
         target: ind.target,
@@ -94,7 +94,7 @@ fn row(plan: &Plan, facts: &Facts<'_>, ind: &Indicator) -> Row {
         light: pace.light().as_str(),
         status: facts.status(ind).as_str(),
         task_status: facts.state(&ind.task).as_str(),
-        note: facts.ledger.note(&ind.id).map(String::from),
+        note: facts.ledger.note(ind.id()).map(String::from),
         leaders: owners.map(|r| r.leaders.clone()).unwrap_or_default(),
         units: owners.map_or_else(Vec::new, |r| {
             r.owners.iter().map(|o| o.unit.clone()).collect()

@@ -86,6 +86,7 @@ pub fn status(ind: &Indicator, actual: Option<&Actual>, today: Date) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::NewIndicator;
     use std::str::FromStr;
 
     fn ind(
@@ -94,20 +95,20 @@ mod tests {
         stretch: Option<&str>,
         better: Better,
     ) -> Indicator {
-        Indicator {
-            id: "9.1".into(),
+        Indicator::from(NewIndicator {
+            id: "9.1",
             task: "9".into(),
             row: "T9".into(),
-            name: "x".into(),
+            name: "x",
             unit: None,
             comparison: cmp,
             target: target.map(|t| Decimal::from_str(t).unwrap()),
             stretch: stretch.map(|t| Decimal::from_str(t).unwrap()),
             better,
             deadline: 2025,
-            source: "".into(),
+            source: "",
             kind: crate::plan::Kind::from_comparison(cmp),
-        }
+        })
     }
 
     fn n(s: &str) -> Actual {

@@ -68,8 +68,8 @@ pub fn expected_for(ind: &Indicator) -> Expected {
 /// Parses what someone typed as the actual of `ind`.
 pub fn parse_actual(ind: &Indicator, input: &str) -> Result<Actual, ValueError> {
     let err = |problem: ValueProblem| ValueError {
-        id: ind.id.clone(),
-        name: ind.name.clone(),
+        id: ind.id().to_string(),
+        name: ind.name().to_string(),
         input: input.to_string(),
         problem,
         expected: expected_for(ind),
@@ -236,14 +236,14 @@ impl fmt::Display for Actual {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Better, Comparison};
+    use crate::plan::{Better, Comparison, NewIndicator};
 
     fn ind(unit: Option<&str>, cmp: Comparison) -> Indicator {
-        Indicator {
-            id: "8.1".into(),
+        Indicator::from(NewIndicator {
+            id: "8.1",
             task: "8".into(),
             row: "T8".into(),
-            name: "工业总产值".into(),
+            name: "工业总产值",
             unit: unit.map(Into::into),
             comparison: cmp,
             target: if cmp == Comparison::Done {
@@ -254,9 +254,9 @@ mod tests {
             stretch: None,
             better: Better::Higher,
             deadline: 2025,
-            source: "".into(),
+            source: "",
             kind: crate::plan::Kind::from_comparison(cmp),
-        }
+        })
     }
 
     fn yuan() -> Indicator {

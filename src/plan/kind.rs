@@ -93,7 +93,7 @@ mod tests {
                 ind.is_milestone(),
                 ind.kind == Kind::Milestone,
                 "{}",
-                ind.id
+                ind.id()
             );
         }
         let mut r = csv::Reader::from_reader(include_str!("../../seeds/indicators.csv").as_bytes());

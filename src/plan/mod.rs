@@ -17,7 +17,8 @@ pub mod snapshot;
 pub use kind::Kind;
 pub use load::{PlanError, PlanErrors, load_dir, load_embedded};
 pub use model::{
-    Better, Comparison, Defaults, Group, Indicator, Owner, Plan, Row, Task, group_label,
+    Better, Comparison, Defaults, Group, Indicator, NewIndicator, Owner, Plan, Row, Task,
+    group_label,
 };
 pub use period::{Period, PeriodError};
 pub use plan_period::{Elapsed, PlanPeriod};

@@ -142,23 +142,131 @@ impl Better {
 /// task, a few units in all): the loader shares one `Arc<str>` per distinct
 /// text of a plan instead of a `String` per indicator (issue 12, plan
 /// memory). They read as `&str` (`&ind.task`, `ind.unit.as_deref()`).
+/// The id, name and source are one text each indicator keeps in one
+/// allocation, read with [`Indicator::id`], [`Indicator::name`],
+/// [`Indicator::source`]; an indicator is made with [`Indicator::from`] a
+/// [`NewIndicator`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indicator {
-    pub id: String,
+    /// `id`, `name` and `source` one after the other.
+    texts: Box<str>,
+    /// Where `name` and `source` start in `texts`.
+    name_at: u32,
+    source_at: u32,
     pub task: Arc<str>,
     pub row: Arc<str>,
-    pub name: String,
     pub unit: Option<Arc<str>>,
     pub comparison: Comparison,
     pub target: Option<Decimal>,
     pub stretch: Option<Decimal>,
     pub better: Better,
     pub deadline: i32,
-    pub source: Box<str>,
     /// How its values are read over time (`level`, `cumulative`, `rate`,
     /// `annual`, `milestone`): the `kind` column, or from the comparison
     /// when it is not given (see docs/data.md).
     pub kind: Kind,
+}
+
+/// An indicator's fields, to make one ([`Indicator::from`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewIndicator<'a> {
+    pub id: &'a str,
+    pub task: Arc<str>,
+    pub row: Arc<str>,
+    pub name: &'a str,
+    pub unit: Option<Arc<str>>,
+    pub comparison: Comparison,
+    pub target: Option<Decimal>,
+    pub stretch: Option<Decimal>,
+    pub better: Better,
+    pub deadline: i32,
+    pub source: &'a str,
+    pub kind: Kind,
+}
+
+impl From<NewIndicator<'_>> for Indicator {
+    fn from(n: NewIndicator<'_>) -> Self {
+        let mut texts = String::with_capacity(n.id.len() + n.name.len() + n.source.len());
+        texts.push_str(n.id);
+        texts.push_str(n.name);
+        texts.push_str(n.source);
+        // Texts of more than 4 GB are not plan texts; cut there.
+        let at = |l: usize| u32::try_from(l).unwrap_or(u32::MAX);
+        Indicator {
+            name_at: at(n.id.len()),
+            source_at: at(n.id.len() + n.name.len()),
+            texts: texts.into_boxed_str(),
+            task: n.task,
+            row: n.row,
+            unit: n.unit,
+            comparison: n.comparison,
+            target: n.target,
+            stretch: n.stretch,
+            better: n.better,
+            deadline: n.deadline,
+            kind: n.kind,
+        }
+    }
+}
+
+impl Indicator {
+    /// The id: `TASK.N`.
+    pub fn id(&self) -> &str {
+        self.texts.get(..self.name_at as usize).unwrap_or("")
+    }
+
+    /// The name people read (生态环境建设项目).
+    pub fn name(&self) -> &str {
+        let (a, b) = (self.name_at as usize, self.source_at as usize);
+        self.texts.get(a..b).unwrap_or("")
+    }
+
+    /// The words of the document it was read from.
+    pub fn source(&self) -> &str {
+        self.texts.get(self.source_at as usize..).unwrap_or("")
+    }
+
+    /// Its id, name and source as one text, and where the name and the
+    /// source start in it (the snapshot keeps them so).
+    pub(super) fn joined(&self) -> (&str, [u32; 2]) {
+        (&self.texts, [self.name_at, self.source_at])
+    }
+
+    /// An indicator of `fields` whose id, name and source are `texts` cut
+    /// at `at` (the fields' own are not used); `None` when `at` does not
+    /// cut `texts` at two character boundaries in order.
+    pub(super) fn from_joined(
+        texts: Box<str>,
+        at: [u32; 2],
+        fields: NewIndicator<'_>,
+    ) -> Option<Indicator> {
+        let [a, b] = at.map(|x| x as usize);
+        let cuts = a <= b && texts.is_char_boundary(a) && texts.is_char_boundary(b);
+        cuts.then(|| Indicator {
+            texts,
+            name_at: at[0],
+            source_at: at[1],
+            ..Indicator::from(fields)
+        })
+    }
+
+    /// Its fields, as it was made from.
+    pub fn fields(&self) -> NewIndicator<'_> {
+        NewIndicator {
+            id: self.id(),
+            task: Arc::clone(&self.task),
+            row: Arc::clone(&self.row),
+            name: self.name(),
+            unit: self.unit.clone(),
+            comparison: self.comparison,
+            target: self.target,
+            stretch: self.stretch,
+            better: self.better,
+            deadline: self.deadline,
+            source: self.source(),
+            kind: self.kind,
+        }
+    }
 }
 
 impl Indicator {
@@ -347,7 +455,7 @@ impl Plan {
     /// Position of an indicator in [`Plan::indicators`].
     pub fn indicator_pos(&self, id: &str) -> Option<usize> {
         let ids = &self.indicator_index;
-        let found = ids.binary_search_by(|&p| (*self.indicators[p as usize].id).cmp(id));
+        let found = ids.binary_search_by(|&p| self.indicators[p as usize].id().cmp(id));
         found.ok().map(|k| ids[k] as usize)
     }
 
@@ -510,7 +618,7 @@ impl ByTask {
 /// ids after the first dropped.
 fn sorted_by_id(indicators: &[Indicator]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..indicators.len() as u32).collect();
-    let id = |p: &u32| &*indicators[*p as usize].id;
+    let id = |p: &u32| indicators[*p as usize].id();
     order.sort_unstable_by(|a, b| id(a).cmp(id(b)).then(a.cmp(b)));
     order.dedup_by(|later, first| id(later) == id(first));
     order

@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 use super::cells::{Rec, Unreadable, each_record, split_list};
 use super::error::PlanError;
 use super::kind::Kind;
-use super::model::{Better, Comparison, Group, HEADLINE_GROUP, Indicator, Owner, Row, Task};
+use super::model::{
+    Better, Comparison, Group, HEADLINE_GROUP, Indicator, NewIndicator, Owner, Row, Task,
+};
 use super::plan_period::PlanPeriod;
 use super::seed_period::PERIOD;
 
@@ -320,20 +322,20 @@ fn indicator(
         return None;
     }
     let (comparison, better, deadline, (kind, given)) = (comparison?, better?, deadline?, kind?);
-    let ind = Indicator {
-        id: id.into(),
+    let ind = Indicator::from(NewIndicator {
+        id,
         task,
         row,
-        name,
+        name: &name,
         unit,
         comparison,
         target,
         stretch,
         better,
         deadline,
-        source: rec.get("source").into(),
+        source: rec.get("source"),
         kind,
-    };
+    });
     Some((ind, given))
 }
 
@@ -363,7 +365,7 @@ impl SeenIds {
     /// True when `id` was read before (`kept`: the indicators kept so far).
     fn contains(&self, id: &str, kept: &[Indicator]) -> bool {
         let text = |s: Seen| match s {
-            Seen::Kept(i) => kept.get(i).map(|k| &*k.id),
+            Seen::Kept(i) => kept.get(i).map(Indicator::id),
             Seen::Refused(i) => self.refused_ids.get(i).map(|r| &**r),
         };
         match self.first.get(&Self::hash(id)) {
@@ -371,7 +373,7 @@ impl SeenIds {
             Some(&s) if text(s) == Some(id) => true,
             // Another id with the same hash: compare with every one.
             Some(_) => {
-                kept.iter().any(|k| &*k.id == id) || self.refused_ids.iter().any(|r| &**r == id)
+                kept.iter().any(|k| k.id() == id) || self.refused_ids.iter().any(|r| &**r == id)
             }
         }
     }

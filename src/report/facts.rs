@@ -22,7 +22,7 @@ pub struct Facts<'a> {
 
 impl Facts<'_> {
     pub fn actual(&self, ind: &Indicator) -> Option<Actual> {
-        self.ledger.actual(&ind.id)
+        self.ledger.actual(ind.id())
     }
 
     pub fn status(&self, ind: &Indicator) -> Status {
@@ -47,7 +47,7 @@ impl Facts<'_> {
     /// The period of the current actual, the baseline, the expected value
     /// and the light as of today.
     pub fn pace(&self, ind: &Indicator) -> Pace {
-        Pace::of(self.plan, ind, &self.ledger.periods(&ind.id), self.today)
+        Pace::of(self.plan, ind, &self.ledger.periods(ind.id()), self.today)
     }
 
     /// A task's light: the worst of `inds` (its indicators shown), gray

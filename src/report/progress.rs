@@ -531,7 +531,7 @@ impl Progress {
     pub fn paces(&self, plan: &Plan) -> Vec<Pace> {
         plan.indicators
             .iter()
-            .map(|i| Pace::of_points(plan.period, i, self.series_of(&i.id), self.today))
+            .map(|i| Pace::of_points(plan.period, i, self.series_of(i.id()), self.today))
             .collect()
     }
 
@@ -539,7 +539,7 @@ impl Progress {
     pub fn statuses(&self, plan: &Plan) -> Vec<Status> {
         plan.indicators
             .iter()
-            .map(|i| ledger::status(i, self.actual_of(&i.id), self.today))
+            .map(|i| ledger::status(i, self.actual_of(i.id()), self.today))
             .collect()
     }
 }

@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn stored_values_in_each_wording() {
         let p = plan();
-        let m = &p.indicators.iter().find(|i| i.is_milestone()).unwrap().id;
+        let m = &p.indicators.iter().find(|i| i.is_milestone()).unwrap().id();
         let v = |id: &str, f, s, w| value_text(&p, id, f, s, w);
         assert_eq!(v("8.1", Field::Actual, Some("512"), MACHINE), "512 亿元");
         assert_eq!(v("8.1", Field::Actual, Some("512"), ZH), "512 亿元");

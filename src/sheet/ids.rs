@@ -38,7 +38,7 @@ impl<'p> Ids<'p> {
     pub fn new(plan: &'p Plan) -> Ids<'p> {
         let mut by_number: HashMap<Decimal, Vec<&Indicator>> = HashMap::new();
         for ind in &plan.indicators {
-            if let Some(n) = as_number(&ind.id) {
+            if let Some(n) = as_number(ind.id()) {
                 by_number.entry(n).or_default().push(ind);
             }
         }
@@ -51,7 +51,7 @@ impl<'p> Ids<'p> {
         let mut found: Vec<&Indicator> = self.plan.indicator(cell).into_iter().collect();
         if let Some(n) = as_number(cell) {
             for &ind in self.by_number.get(&n).into_iter().flatten() {
-                if !found.iter().any(|f| f.id == ind.id) {
+                if !found.iter().any(|f| f.id() == ind.id()) {
                     found.push(ind);
                 }
             }
@@ -99,7 +99,7 @@ impl<'p> Ids<'p> {
             ));
         };
         if let Some(id) = id
-            && !self.candidates(id).iter().any(|c| c.id == ind.id)
+            && !self.candidates(id).iter().any(|c| c.id() == ind.id())
         {
             return Err((
                 Column::Id,
@@ -123,7 +123,7 @@ impl<'p> Ids<'p> {
                 ),
             )),
             many => {
-                let ids: Vec<&str> = many.iter().map(|i| i.id.as_str()).collect();
+                let ids: Vec<&str> = many.iter().map(|i| i.id()).collect();
                 Err((
                     Column::Id,
                     format!(
@@ -150,7 +150,7 @@ mod tests {
     fn the_key_decides_and_the_id_must_agree() {
         let plan = plan();
         let ids = Ids::new(&plan);
-        let id = |k, i| ids.resolve(k, i).map(|ind| ind.id.clone());
+        let id = |k, i| ids.resolve(k, i).map(|ind| ind.id().to_string());
         assert_eq!(id(Some("#0.10"), Some("0.1")), Ok("0.10".into()));
         assert_eq!(id(Some("#0.10"), Some("0.10")), Ok("0.10".into()));
         assert_eq!(id(Some("#0.10"), None), Ok("0.10".into()));
@@ -182,7 +182,7 @@ mod tests {
     fn without_a_key_an_id_a_spreadsheet_may_have_made_is_refused() {
         let plan = plan();
         let ids = Ids::new(&plan);
-        let id = |i| ids.resolve(None, Some(i)).map(|ind| ind.id.clone());
+        let id = |i| ids.resolve(None, Some(i)).map(|ind| ind.id().to_string());
         assert_eq!(id("8.1"), Ok("8.1".into()));
         assert_eq!(id("0.11"), Ok("0.11".into()));
         assert_eq!(

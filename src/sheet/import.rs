@@ -243,11 +243,12 @@ impl Reader<'_> {
                 return Ok(());
             }
         };
-        if let Some(first) = self.row_of.insert(ind.id.clone(), rec.line) {
-            self.row_of.insert(ind.id.clone(), first);
+        if let Some(first) = self.row_of.insert(ind.id().to_string(), rec.line) {
+            self.row_of.insert(ind.id().to_string(), first);
             let m = format!(
                 "{} {} is on line {first} already; expected one row per indicator",
-                ind.id, ind.name
+                ind.id(),
+                ind.name()
             );
             self.problem(rec.line, Column::Key, m);
             return Ok(());
@@ -324,14 +325,14 @@ impl Reader<'_> {
                     self.problem(
                         rec.line,
                         Column::Period,
-                        format!("{} {}: {e}", ind.id, ind.name),
+                        format!("{} {}: {e}", ind.id(), ind.name()),
                     );
                     return None;
                 }
             }
         };
         if let Err(e) = self.plan.period.check(p, self.opts.today) {
-            let m = format!("{} {}: {e}", ind.id, ind.name);
+            let m = format!("{} {}: {e}", ind.id(), ind.name());
             self.problem(rec.line, Column::Period, m);
             return None;
         }
@@ -365,7 +366,7 @@ impl Reader<'_> {
         let Some(period) = self.period(rec, ind, typed.is_empty()) else {
             return Ok(());
         };
-        let key = (ind.id.as_str(), Field::Actual, Some(period));
+        let key = (ind.id(), Field::Actual, Some(period));
         let then = before::then(self.ledger, key, at);
         let parsed = parse_actual(ind, typed).map(|a| a.to_ledger());
         let says = |v: Option<&str>| match v {
@@ -386,8 +387,8 @@ impl Reader<'_> {
                 let m = format!(
                     "{} {}: empty, but the ledger has `{}` for {period}; an import does not \
                      clear a value: put it back (to withdraw a value, use `wudang-plan undo`)",
-                    ind.id,
-                    ind.name,
+                    ind.id(),
+                    ind.name(),
                     seen.value.as_deref().unwrap_or_default()
                 );
                 self.problem(rec.line, Column::Actual, m);
@@ -399,7 +400,7 @@ impl Reader<'_> {
             }
             (false, Ok(v)) => v,
         };
-        let key = (ind.id.clone(), Field::Actual, Some(period));
+        let key = (ind.id().to_string(), Field::Actual, Some(period));
         self.change(
             vec![rec.line],
             Column::Actual,
@@ -416,7 +417,7 @@ impl Reader<'_> {
             return Ok(());
         };
         let typed = raw.trim();
-        let then = before::then(self.ledger, (&ind.id, Field::Note, None), at);
+        let then = before::then(self.ledger, (ind.id(), Field::Note, None), at);
         let gbk = self.gbk;
         // A note saved through GBK with `?` for what GBK cannot hold (CO₂
         // → CO?, an emoji → ?) is the note unedited.
@@ -435,18 +436,19 @@ impl Reader<'_> {
         if long > MAX_NOTE {
             let m = format!(
                 "{} {}: the note is {long} characters long; expected at most {MAX_NOTE}",
-                ind.id, ind.name
+                ind.id(),
+                ind.name()
             );
             self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
         if let Err(m) = check_text("the note", typed) {
-            let m = format!("{} {}: {m}", ind.id, ind.name);
+            let m = format!("{} {}: {m}", ind.id(), ind.name());
             self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
         let value = (!typed.is_empty()).then(|| typed.to_string());
-        let key = (ind.id.clone(), Field::Note, None);
+        let key = (ind.id().to_string(), Field::Note, None);
         self.change(vec![rec.line], Column::Note, key, value, (&then, seen));
         Ok(())
     }

@@ -313,7 +313,7 @@ fn spot_checked_targets() {
         let i = p
             .indicator(id)
             .unwrap_or_else(|| panic!("indicator {id} missing"));
-        assert_eq!(&i.name, name, "{id} name");
+        assert_eq!(&i.name(), name, "{id} name");
         assert_eq!(i.unit.as_deref(), *unit, "{id} unit");
         assert_eq!(i.comparison.as_str(), *cmp, "{id} comparison");
         assert_eq!(
@@ -338,7 +338,7 @@ fn stretch_direction_and_milestones() {
     assert_eq!(p.indicator("0.12").unwrap().better, Better::Lower);
     let plan_ms = p.indicator("10.1").unwrap();
     assert_eq!(plan_ms.comparison, Comparison::Done);
-    assert_eq!(plan_ms.name, "编制完成《乌当区国土空间总体规划》");
+    assert_eq!(plan_ms.name(), "编制完成《乌当区国土空间总体规划》");
     assert_eq!(plan_ms.target, None);
     assert_eq!(&*plan_ms.row, "T10");
     let done_2023 = p.indicator("7.4").unwrap();
@@ -351,9 +351,9 @@ fn stretch_direction_and_milestones() {
             i.is_milestone(),
             i.target.is_none(),
             "{}: milestones and only milestones lack a number",
-            i.id
+            i.id()
         );
-        assert!(!i.source.is_empty(), "{} has a source", i.id);
+        assert!(!i.source().is_empty(), "{} has a source", i.id());
     }
 }
 
@@ -362,7 +362,7 @@ fn indicators_sit_on_the_row_that_states_them() {
     let p = plan();
     for i in &p.indicators {
         let row = p.row(&i.row).unwrap();
-        assert_eq!(*row.task, *i.task, "{}", i.id);
+        assert_eq!(*row.task, *i.task, "{}", i.id());
     }
     // 人均城市道路面积 is stated by T12 (杨东华 has T11, 王飞 T10 and T12).
     assert_eq!(p.indicator("10.3").unwrap().row.as_ref(), "T12");

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use wudang_plan::plan::{self, Better, Comparison, Indicator, Kind, Plan};
+use wudang_plan::plan::{self, Better, Comparison, Indicator, Kind, NewIndicator, Plan};
 
 use crate::genplan::{self, Sizes};
 
@@ -46,27 +46,27 @@ fn repeated_task_row_and_unit_texts_are_allocated_once_each() {
 
     // Every indicator is found by its id, at its position.
     for (pos, ind) in inds.iter().enumerate() {
-        assert_eq!(plan.indicator_pos(&ind.id), Some(pos), "{}", ind.id);
+        assert_eq!(plan.indicator_pos(ind.id()), Some(pos), "{}", ind.id());
     }
     assert!(plan.indicator("0.999999").is_none());
     assert!(plan.indicator("").is_none());
 }
 
 fn indicator(id: &str, name: &str) -> Indicator {
-    Indicator {
-        id: id.into(),
+    Indicator::from(NewIndicator {
+        id,
         task: "1".into(),
         row: "T1".into(),
-        name: name.into(),
+        name,
         unit: Some("%".into()),
         comparison: Comparison::AtLeast,
         target: Some(Decimal::from(1)),
         stretch: None,
         better: Better::Higher,
         deadline: 2025,
-        source: "".into(),
+        source: "",
         kind: Kind::Level,
-    }
+    })
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn lookup_by_id_keeps_the_first_of_equal_ids_in_any_order() {
         indicator("1.1", "d"),
     ];
     let plan = Plan::new(vec![], vec![], vec![], inds);
-    assert_eq!(plan.indicator("1.2").map(|i| i.name.as_str()), Some("a"));
+    assert_eq!(plan.indicator("1.2").map(|i| i.name()), Some("a"));
     assert_eq!(plan.indicator_pos("1.10"), Some(1));
     assert_eq!(plan.indicator_pos("1.1"), Some(3));
     assert_eq!(plan.indicator_pos("1.3"), None);

@@ -60,7 +60,10 @@ fn a_snapshot_load_equals_parsing_and_reads_no_record() {
     assert_eq!(again, parsed);
     // The lookups the indexes answer, as parsing's.
     for ind in &parsed.indicators {
-        assert_eq!(again.indicator_pos(&ind.id), parsed.indicator_pos(&ind.id));
+        assert_eq!(
+            again.indicator_pos(ind.id()),
+            parsed.indicator_pos(ind.id())
+        );
         assert_eq!(
             again.indicator_positions_of(&ind.task),
             parsed.indicator_positions_of(&ind.task)
@@ -199,7 +202,9 @@ fn a_same_size_edit_of_a_seed_makes_it_stale() {
     let path = dir.join("indicators.csv");
     let meta = fs::metadata(&path).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    let first = plan::load_dir(&dir).unwrap().indicators[5].name.clone();
+    let first = plan::load_dir(&dir).unwrap().indicators[5]
+        .name()
+        .to_string();
     let (a, b) = if first.contains('项') {
         ('项', '目')
     } else {
@@ -221,7 +226,7 @@ fn a_same_size_edit_of_a_seed_makes_it_stale() {
     let (got, from, records) = load(&dir);
     assert!(records > 0);
     assert_eq!(from, wrote(&snapshot_path(&dir)));
-    assert_eq!(got.indicators[5].name, edited);
+    assert_eq!(got.indicators[5].name(), edited);
     assert_eq!(got, plan::load_dir(&dir).unwrap());
 }
 

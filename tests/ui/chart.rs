@@ -107,8 +107,8 @@ fn from_the_tree_only_a_single_indicator_opens() {
         .iter()
         .find(|i| *i.task == *single)
         .unwrap()
-        .id
-        .clone();
+        .id()
+        .to_string();
     keys(&mut s, &format!(":{single}\n"));
     assert_eq!(s.focus, Pane::Tree);
     keys(&mut s, "c");

@@ -215,7 +215,7 @@ pub fn tree_task_ids(s: &AppState) -> Vec<String> {
 pub fn pane_indicator_ids(s: &AppState) -> Vec<String> {
     s.selected_inds()
         .iter()
-        .map(|&i| s.plan.indicators[i].id.clone())
+        .map(|&i| s.plan.indicators[i].id().to_string())
         .collect()
 }
 

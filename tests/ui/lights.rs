@@ -115,7 +115,7 @@ fn the_fixture_has_every_light_and_stale_values() {
 fn ids_where(s: &AppState, keep: impl Fn(usize) -> bool) -> Vec<String> {
     (0..s.plan.indicators.len())
         .filter(|&i| keep(i))
-        .map(|i| s.plan.indicators[i].id.clone())
+        .map(|i| s.plan.indicators[i].id().to_string())
         .collect()
 }
 
@@ -123,7 +123,9 @@ fn ids_where(s: &AppState, keep: impl Fn(usize) -> bool) -> Vec<String> {
 fn listed(s: &AppState) -> Vec<String> {
     let mut v = s.visible.inds.clone();
     v.sort_unstable();
-    v.iter().map(|&i| s.plan.indicators[i].id.clone()).collect()
+    v.iter()
+        .map(|&i| s.plan.indicators[i].id().to_string())
+        .collect()
 }
 
 /// The visible task with id `id`.

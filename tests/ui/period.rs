@@ -542,7 +542,7 @@ fn undoing_a_new_periods_value_gives_the_milestone_back() {
         .plan
         .indicators
         .iter()
-        .position(|i| i.id == "7.4")
+        .position(|i| i.id() == "7.4")
         .unwrap();
     update(
         &mut s,

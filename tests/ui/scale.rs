@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
 use wudang_plan::ledger::Actual;
-use wudang_plan::plan::{Better, Comparison, Group, Indicator, Owner, Plan, Row, Task};
+use wudang_plan::plan::{
+    Better, Comparison, Group, Indicator, NewIndicator, Owner, Plan, Row, Task,
+};
 use wudang_plan::ui::{AppState, Config, Lang, Progress, Theme};
 
 const TASKS: usize = 10_000;
@@ -57,20 +59,20 @@ fn big_plan() -> Plan {
             });
         }
         for i in 1..=PER_TASK {
-            inds.push(Indicator {
-                id: format!("{t}.{i}"),
+            inds.push(Indicator::from(NewIndicator {
+                id: &format!("{t}.{i}"),
                 task: t.to_string().into(),
                 row: format!("R{t}-{}", i % 2).into(),
-                name: format!("指标{t}-{i}"),
+                name: &format!("指标{t}-{i}"),
                 unit: Some("亿元".into()),
                 comparison: Comparison::AtLeast,
                 target: Some(Decimal::from(t + i)),
                 stretch: None,
                 better: Better::Higher,
                 deadline: 2025,
-                source: "来源".into(),
+                source: "来源",
                 kind: wudang_plan::plan::Kind::Level,
-            });
+            }));
         }
     }
     Plan::new(groups, tasks, rows, inds)
@@ -86,7 +88,7 @@ fn hundred_thousand_indicators_stay_responsive() {
             actual: Some(Actual::Number(Decimal::from_str("7").unwrap())),
             line: 0,
         };
-        progress.put_point(&i.id, point);
+        progress.put_point(i.id(), point);
     }
     let theme = Theme {
         color: true,
@@ -164,7 +166,7 @@ fn hundred_thousand_indicators_stay_responsive() {
         .plan
         .indicators
         .iter()
-        .filter(|i| i.name.contains("指标99"))
+        .filter(|i| i.name().contains("指标99"))
         .count();
     assert_eq!(s.visible.inds.len(), want);
     eprintln!("{times:?}");

@@ -103,8 +103,8 @@ fn ascii_mode_never_draws_ambiguous_characters() {
             page_through(&mut s, &format!("task {} detail", t.id), 40, &mut screens);
         }
         for ind in &plan.indicators {
-            keys(&mut s, &format!(":{}\n", ind.id));
-            check_ascii(&s, &format!("indicator {}", ind.id), &mut screens);
+            keys(&mut s, &format!(":{}\n", ind.id()));
+            check_ascii(&s, &format!("indicator {}", ind.id()), &mut screens);
         }
     }
     assert!(screens > 400, "only {screens} screens checked");
@@ -266,7 +266,7 @@ fn every_ambiguous_character_of_the_plan_and_strings_has_a_look_alike() {
         }
     }
     for i in &plan.indicators {
-        texts.extend([i.name.to_string(), i.source.to_string()]);
+        texts.extend([i.name().to_string(), i.source().to_string()]);
         texts.extend(i.unit.as_deref().map(str::to_string));
     }
     for s in S::ALL {

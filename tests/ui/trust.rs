@@ -229,7 +229,8 @@ fn a_restored_draft_expects_the_value_it_was_typed_over() {
     assert_eq!(editor_text(&s).as_deref(), Some("177"));
     assert_eq!(s.focus, Pane::Indicators);
     assert_eq!(
-        s.selected_ind().map(|p| s.plan.indicators[p].id.clone()),
+        s.selected_ind()
+            .map(|p| s.plan.indicators[p].id().to_string()),
         Some("8.3".into())
     );
     assert!(s.message.clone().unwrap().contains("8.3"));

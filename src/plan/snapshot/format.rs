@@ -16,7 +16,8 @@ use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use crate::plan::model::{
-    Better, ByTask, Comparison, Defaults, Group, Indicator, Owner, Parts, Plan, Row, Task,
+    Better, ByTask, Comparison, Defaults, Group, Indicator, NewIndicator, Owner, Parts, Plan, Row,
+    Task,
 };
 use crate::plan::{Kind, PlanPeriod};
 
@@ -311,17 +312,18 @@ pub(super) fn encode_plan(out: &mut Out, plan: &Plan) {
     out.strs(&table);
     out.uint(plan.indicators.len() as u64);
     for (i, r) in plan.indicators.iter().zip(refs.chunks_exact(3)) {
-        out.str(&i.id);
+        let (texts, [name_at, source_at]) = i.joined();
+        out.str(texts);
+        out.uint(u64::from(name_at));
+        out.uint(u64::from(source_at));
         for &k in r {
             out.uint(k);
         }
-        out.str(&i.name);
         out.u8(comparison_code(i.comparison));
         out.decimal(i.target);
         out.decimal(i.stretch);
         out.u8(u8::from(i.better == Better::Lower));
         out.int(i64::from(i.deadline));
-        out.str(&i.source);
         out.u8(kind_code(i.kind));
     }
     let (by_id, by_task) = plan.kept_indexes();
@@ -450,7 +452,8 @@ fn decode_row(r: &mut In<impl Read>) -> Option<Row> {
 }
 
 fn decode_indicator(r: &mut In<impl Read>, table: &[Arc<str>]) -> Option<Indicator> {
-    let id = r.str()?;
+    let texts: Box<str> = r.text()?.into();
+    let at = [r.u32()?, r.u32()?];
     let shared = |r: &mut In<_>| -> Option<Option<Arc<str>>> {
         match usize::try_from(r.uint()?).ok()? {
             0 => Some(None),
@@ -460,12 +463,12 @@ fn decode_indicator(r: &mut In<impl Read>, table: &[Arc<str>]) -> Option<Indicat
     let task = shared(r)??;
     let row = shared(r)??;
     let unit = shared(r)?;
-    Some(Indicator {
-        id,
+    let fields = NewIndicator {
+        id: "",
         task,
         row,
         unit,
-        name: r.str()?,
+        name: "",
         comparison: comparison_of(r.u8()?)?,
         target: r.decimal()?,
         stretch: r.decimal()?,
@@ -475,9 +478,10 @@ fn decode_indicator(r: &mut In<impl Read>, table: &[Arc<str>]) -> Option<Indicat
             Better::Higher
         },
         deadline: r.small()?,
-        source: r.text()?.into(),
+        source: "",
         kind: *Kind::ALL.get(usize::from(r.u8()?))?,
-    })
+    };
+    Indicator::from_joined(texts, at, fields)
 }
 
 fn bool_of(b: u8) -> Option<bool> {

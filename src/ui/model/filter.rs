@@ -617,7 +617,7 @@ mod tests {
         // task 0: only his headline rows H6, H8, H9
         let t0: Vec<&str> = v.inds[v.tasks[0].inds.clone()]
             .iter()
-            .map(|&i| p.indicators[i].id.as_str())
+            .map(|&i| p.indicators[i].id())
             .collect();
         assert_eq!(t0, ["0.6", "0.8", "0.9"]);
     }
@@ -637,11 +637,7 @@ mod tests {
             ..Filters::default()
         };
         let v = run(&p, &st, &f);
-        let names: Vec<&str> = v
-            .inds
-            .iter()
-            .map(|&i| p.indicators[i].name.as_str())
-            .collect();
+        let names: Vec<&str> = v.inds.iter().map(|&i| p.indicators[i].name()).collect();
         assert!(names.contains(&"工业总产值"), "{names:?}");
         let f = Filters {
             search: Some("zqzzzzz".into()),

@@ -28,7 +28,7 @@ pub use super::layout::{BOX, GROW, MIN_LIST};
 /// The indicator's name wrapped after its id (`8.1 ` on the first line,
 /// as many spaces on the others).
 pub fn name_lines(ind: &Indicator, width: usize) -> Vec<String> {
-    text::wrap(&ind.name, width.saturating_sub(text::width(&ind.id) + 1))
+    text::wrap(ind.name(), width.saturating_sub(text::width(ind.id()) + 1))
 }
 
 /// The note the UI shows for `id` (`备注：text（who，when）`), wrapped by
@@ -97,7 +97,7 @@ pub fn wanted(state: &AppState, ip: usize, width: usize) -> usize {
     let Some(ind) = state.plan.indicators.get(ip) else {
         return BOX;
     };
-    let note = note_lines(state, &ind.id, width).len();
+    let note = note_lines(state, ind.id(), width).len();
     let pace = pace_lines(state, ip, width).len();
     BOX.max(name_lines(ind, width).len() + 1 + pace + note + 1)
 }

@@ -131,7 +131,7 @@ impl Index {
             own.dedup();
             task_texts.push(own);
         }
-        let ind_text = plan.indicators.iter().map(|i| t.add(&i.name)).collect();
+        let ind_text = plan.indicators.iter().map(|i| t.add(i.name())).collect();
         let mut arena = t.arena;
         arena.shrink_to_fit();
         let (rows, rows_at) = task_rows(plan);
@@ -162,7 +162,7 @@ impl Index {
             id_inds: ids_equal(
                 plan.indicator_pos(search).is_some(),
                 &plan.indicators,
-                |i| &i.id,
+                |i| i.id(),
                 search,
             ),
             tested: 0,
@@ -276,7 +276,7 @@ fn task_rows(plan: &Plan) -> (Vec<u32>, Vec<u32>) {
 /// The positions of `items` whose id is `search`, when `any` (the plan
 /// found one by its index): a search hits a task or indicator by its id
 /// too, and these are the only ones; the visible set then reads no id.
-fn ids_equal<T, S: AsRef<str>>(
+fn ids_equal<T, S: AsRef<str> + ?Sized>(
     any: bool,
     items: &[T],
     id: impl Fn(&T) -> &S,

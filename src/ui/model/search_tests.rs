@@ -39,7 +39,7 @@ impl Searched for Scan<'_> {
 
     fn indicator(&self, plan: &Plan, ip: usize) -> bool {
         let ind = &plan.indicators[ip];
-        ind.id == self.raw || self.q.matches(&ind.name)
+        ind.id() == self.raw || self.q.matches(ind.name())
     }
 }
 

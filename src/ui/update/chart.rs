@@ -18,7 +18,7 @@ pub(super) fn open(s: &mut AppState) {
         _ => None,
     };
     let id = match only {
-        Some(p) => Some(s.plan.indicators[p].id.clone()),
+        Some(p) => Some(s.plan.indicators[p].id().to_string()),
         None => indicator_for(s, false),
     };
     if let Some(id) = id {

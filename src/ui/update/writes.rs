@@ -28,7 +28,7 @@ pub(super) fn indicator_for(s: &mut AppState, write: bool) -> Option<String> {
         return None;
     }
     match s.selected_ind() {
-        Some(p) if s.focus == Pane::Indicators => Some(s.plan.indicators[p].id.clone()),
+        Some(p) if s.focus == Pane::Indicators => Some(s.plan.indicators[p].id().to_string()),
         _ => {
             if !s.selected_inds().is_empty() {
                 s.set_focus(Pane::Indicators);
@@ -48,7 +48,7 @@ pub(super) fn start_note(s: &mut AppState) {
         return;
     }
     let id = match (s.focus, s.selected_ind(), s.selected_task_pos()) {
-        (Pane::Indicators, Some(p), _) => s.plan.indicators[p].id.clone(),
+        (Pane::Indicators, Some(p), _) => s.plan.indicators[p].id().to_string(),
         (_, _, Some(t)) => s.plan.tasks[t].id.clone(),
         _ => {
             s.message = Some(s.tr(S::PickTask).to_string());
@@ -100,10 +100,10 @@ pub(super) fn start_edit(s: &mut AppState) {
             s.message = Some(fill(s.lang(), S::DefaultPeriodToggle, &[&why]));
             return;
         }
-        let done = matches!(s.progress.actual_of(&ind.id), Some(Actual::Done(true)));
-        let (seen, row) = seen_in(s, &ind.id, default);
+        let done = matches!(s.progress.actual_of(ind.id()), Some(Actual::Done(true)));
+        let (seen, row) = seen_in(s, ind.id(), default);
         s.mode = Mode::Confirm(Confirm::Toggle {
-            id: ind.id.clone(),
+            id: ind.id().to_string(),
             period: default,
             seen,
             seen_row: Some(row),
@@ -111,7 +111,7 @@ pub(super) fn start_edit(s: &mut AppState) {
         });
         return;
     }
-    let mut e = editor_for(s, &ind.id.clone(), default);
+    let mut e = editor_for(s, ind.id(), default);
     // The value shown is selected: typing replaces it, Backspace or the
     // caret keys edit it.
     e.field.select();

@@ -93,7 +93,7 @@ fn toggle_text(state: &AppState, id: &str, period: Period, new: &str) -> String 
     let name = state
         .plan
         .indicator(id)
-        .map(|i| text::truncate(&i.name, 30))
+        .map(|i| text::truncate(i.name(), 30))
         .unwrap_or_default();
     let word = actual_text(state, Actual::from_ledger(new).as_ref());
     let at = period_words(state, period);

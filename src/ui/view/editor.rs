@@ -32,7 +32,7 @@ pub fn draw_bar(frame: &mut Frame, line: Rect, state: &AppState, e: &Editor) -> 
     };
     let mut name = e.id.clone();
     if let Some(ind) = state.plan.indicator(&e.id) {
-        name = format!("{} {}", ind.id, text::truncate(&ind.name, 16));
+        name = format!("{} {}", ind.id(), text::truncate(ind.name(), 16));
         if let Some(u) = &ind.unit {
             name = format!("{name}（{u}）");
         }

@@ -136,7 +136,7 @@ struct RowText {
 fn row_text(state: &AppState, ip: usize) -> RowText {
     let ind = &state.plan.indicators[ip];
     let st = state.status_of(ip);
-    let mark = if state.progress.note_of(&ind.id).is_some() {
+    let mark = if state.progress.note_of(ind.id()).is_some() {
         note_mark(state)
     } else {
         ""
@@ -152,11 +152,11 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
     RowText {
         light,
         lit,
-        id: format!("{}{mark}", ind.id),
-        name: ind.name.clone(),
+        id: format!("{}{mark}", ind.id()),
+        name: ind.name().to_string(),
         target: target_text(state, ind, false),
         due: ind.deadline.to_string(),
-        actual: actual_text(state, state.progress.actual_of(&ind.id)),
+        actual: actual_text(state, state.progress.actual_of(ind.id())),
         status: st,
         word: format!("{} {}", state.theme().mark(st), state.word(st)),
     }
@@ -246,10 +246,10 @@ fn info_lines(
     let r = row_text(state, ip);
     let (tw, aw) = target_widths(state, page, width);
     let mut out = Vec::new();
-    let idw = text::width(&ind.id);
+    let idw = text::width(ind.id());
     for (i, l) in info::name_lines(ind, width).into_iter().enumerate() {
         let p = if i == 0 {
-            format!("{} ", ind.id)
+            format!("{} ", ind.id())
         } else {
             " ".repeat(idw + 1)
         };
@@ -273,7 +273,7 @@ fn info_lines(
     for l in info::pace_lines(state, ip, width) {
         out.push(paint::pieces(state, &l));
     }
-    let note = info::note_lines(state, &ind.id, width);
+    let note = info::note_lines(state, ind.id(), width);
     let room = info_h.saturating_sub(out.len());
     let cut = note.len() > room;
     for (k, l) in note.iter().take(room).enumerate() {
@@ -284,7 +284,7 @@ fn info_lines(
         out.push(line);
     }
     let src = state.label(S::Source);
-    for (i, l) in text::wrap(&ind.source, width.saturating_sub(text::width(&src)))
+    for (i, l) in text::wrap(ind.source(), width.saturating_sub(text::width(&src)))
         .into_iter()
         .enumerate()
     {
@@ -307,7 +307,7 @@ fn target_widths(state: &AppState, page: &[usize], width: usize) -> (usize, usiz
     let (mut tw, mut aw, mut rest) = (0, 0, 0);
     for &ip in page {
         let ind = &state.plan.indicators[ip];
-        let a = state.progress.actual_of(&ind.id);
+        let a = state.progress.actual_of(ind.id());
         let r = row_text(state, ip);
         tw = tw.max(text::width(&target_text(state, ind, true)));
         aw = aw.max(text::width(&actual_text(state, a)));
@@ -424,7 +424,7 @@ fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> 
         parts.push(cell(&r.word, c.status, th.status(r.status)));
         parts.push(cell(&r.lit, c.light, th.light(r.light)));
     }
-    let bar = bar(state, ind, state.progress.actual_of(&ind.id), r.status);
+    let bar = bar(state, ind, state.progress.actual_of(ind.id()), r.status);
     cells(c, parts, bar)
 }
 

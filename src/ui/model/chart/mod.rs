@@ -148,7 +148,7 @@ impl Sheet {
             .collect();
         let plot = (!milestone).then(|| plot(s, ind, baseline, values));
         Some(Sheet {
-            title: fill(lang, S::ChartTitle, &[&ind.id, &ind.name]),
+            title: fill(lang, S::ChartTitle, &[ind.id(), ind.name()]),
             facts: facts(s, ind, baseline),
             legend: legend(s, ind, plot.as_ref(), baseline, judged.is_empty()),
             plot,

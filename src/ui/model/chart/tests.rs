@@ -181,7 +181,11 @@ fn lower_is_better() {
     assert_eq!(lights, [Light::Red, Light::Yellow]);
 
     let mut plan = crate::plan::load_embedded().unwrap();
-    let i = plan.indicators.iter().position(|i| i.id == "0.12").unwrap();
+    let i = plan
+        .indicators
+        .iter()
+        .position(|i| i.id() == "0.12")
+        .unwrap();
     plan.indicators[i].kind = Kind::Level;
     let s = state_of(plan, &[("0.12", "2020", "2.4"), ("0.12", "2024", "2.12")]);
     let (_, plot) = sheet_of(&s, "0.12");
