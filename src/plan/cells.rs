@@ -209,11 +209,16 @@ impl Rec<'_> {
     }
 
     pub(super) fn required(&self, errs: &mut Vec<PlanError>, field: &str) -> String {
+        self.required_str(errs, field).to_string()
+    }
+
+    /// [`Rec::required`], borrowed from the record.
+    pub(super) fn required_str(&self, errs: &mut Vec<PlanError>, field: &str) -> &str {
         let v = self.get(field);
         if v.is_empty() {
             self.err(errs, field, "empty, expected text".into());
         }
-        v.to_string()
+        v
     }
 
     pub(super) fn decimal(&self, errs: &mut Vec<PlanError>, field: &str) -> Option<Decimal> {

@@ -307,7 +307,7 @@ fn indicator(
         rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
     }
     check_row(rec, &row, &task, row_task, errs);
-    let name = rec.required(errs, "name");
+    let name = rec.required_str(errs, "name");
     let comparison = comparison(rec, errs);
     let target = rec.decimal(errs, "target");
     let stretch = rec.decimal(errs, "stretch");
@@ -326,7 +326,7 @@ fn indicator(
         id,
         task,
         row,
-        name: &name,
+        name,
         unit,
         comparison,
         target,

@@ -92,8 +92,8 @@ fn write_plan(dir: &Path, n: usize) {
     w("indicators.csv", &t);
 }
 
-/// Each indicator costs its own texts (id, name, source: three
-/// allocations) and nothing else allocated one by one: no copy of its id
+/// Each indicator costs its own texts (id, name and source: one
+/// allocation) and nothing else allocated one by one: no copy of its id
 /// for the duplicate check, no list grown a step at a time. And the heap
 /// held while loading grows by what the plan keeps, not by a copy of the
 /// file's text besides it (the files are read as they are parsed).
@@ -115,8 +115,8 @@ fn loading_costs_three_allocations_and_a_bounded_heap_per_indicator() {
         / large as f64;
     eprintln!("per indicator: {calls:.2} allocations, {bytes:.0} bytes held at the peak");
     assert!(
-        calls <= 3.2,
-        "{calls:.2} allocations per indicator (expected 3: its id, name and source)"
+        calls <= 1.2,
+        "{calls:.2} allocations per indicator (expected 1: its id, name and source)"
     );
     // What an indicator keeps: its `Indicator` and its three texts; the
     // line of the file (about 120 bytes) is not held besides.
@@ -126,5 +126,57 @@ fn loading_costs_three_allocations_and_a_bounded_heap_per_indicator() {
         "{bytes:.0} bytes held per indicator at the peak; expected at most {kept:.0} \
          (an Indicator, {} bytes, and texts no longer than its line, {file:.0} bytes)",
         std::mem::size_of::<plan::Indicator>()
+    );
+}
+
+/// Allocation calls and the heap held after `f` (beyond what was held
+/// before), this thread; what `f` returns is kept until then.
+fn kept_by<T>(f: impl FnOnce() -> T) -> (usize, isize, T) {
+    let (k0, now0) = COUNT.with(|c| {
+        let (k, now, _) = c.get();
+        (k, now)
+    });
+    let kept = f();
+    let (k, now, _) = COUNT.with(Cell::get);
+    (k - k0, now - now0, kept)
+}
+
+/// A load from the snapshot allocates once per indicator (its texts) and
+/// nothing else per indicator, and the plan it gives holds at most an
+/// `Indicator` and its texts per indicator: 120 bytes and the texts (the
+/// old model: 160 bytes and three allocations).
+#[test]
+fn a_snapshot_load_costs_one_allocation_and_an_indicator_per_indicator() {
+    use wudang_plan::plan::snapshot::{Source, load_dir_snapshotted};
+    let (small, large) = (2_000, 6_000);
+    let d1 = tempfile::tempdir().unwrap();
+    let d2 = tempfile::tempdir().unwrap();
+    write_plan(d1.path(), small);
+    write_plan(d2.path(), large);
+    let mut costs = Vec::new();
+    for d in [d1.path(), d2.path()] {
+        load_dir_snapshotted(d, None).unwrap();
+        let (calls, held, (plan, from)) = kept_by(|| load_dir_snapshotted(d, None).unwrap());
+        assert!(matches!(from, Source::Snapshot(_)));
+        let texts: usize = plan
+            .indicators
+            .iter()
+            .map(|i| i.id().len() + i.name().len() + i.source().len())
+            .sum();
+        costs.push((calls as isize, held, texts as isize));
+    }
+    let per = |a: isize, b: isize| (b - a) as f64 / (large - small) as f64;
+    let calls = per(costs[0].0, costs[1].0);
+    let held = per(costs[0].1, costs[1].1);
+    let texts = per(costs[0].2, costs[1].2);
+    eprintln!("per indicator: {calls:.2} allocations, {held:.0} bytes held, {texts:.0} of texts");
+    assert!(calls <= 1.05, "{calls:.2} allocations per indicator");
+    assert_eq!(std::mem::size_of::<plan::Indicator>(), 120);
+    // And its positions in the index by id (4 bytes) and in its task's
+    // run (8).
+    let most = 120.0 + texts + 12.0;
+    assert!(
+        held <= most,
+        "{held:.0} bytes per indicator, expected at most {most:.0}"
     );
 }

@@ -416,7 +416,11 @@ pub(super) fn decode_plan(r: &mut In<impl Read>) -> Option<Plan> {
     for _ in 0..n {
         indicators.push(decode_indicator(r, &table)?);
     }
-    let by_id: Vec<u32> = (0..r.count()?).map(|_| r.u32()).collect::<Option<_>>()?;
+    let n = r.count()?;
+    let mut by_id = Vec::with_capacity(n);
+    for _ in 0..n {
+        by_id.push(r.u32()?);
+    }
     let by_task = [decode_by_task(r)?, decode_by_task(r)?];
     let parts = Parts {
         groups,
