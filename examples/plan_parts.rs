@@ -5,6 +5,7 @@
 //!
 //! ```sh
 //! cargo run --release --example plan_parts -- PLAN_DIR
+//! cargo run --release --example plan_parts -- PLAN_DIR snapshot   # one snapshot load only (perf)
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
