@@ -134,7 +134,7 @@ fn painted(frames: &[&Buffer]) -> Vec<String> {
     for &next in frames {
         let mut bytes = Vec::new();
         painter
-            .draw(&mut bytes, prev.diff(next).into_iter())
+            .draw(&mut bytes, prev.diff(next).into_iter(), Some(next))
             .unwrap();
         out.push(String::from_utf8(bytes).unwrap());
         prev = next.clone();
