@@ -13,9 +13,12 @@
 //!   as a full `\x1b[row;colH`.
 //! - The 16 basic colours are written as SGR 30–37/90–97 (40–47/100–107
 //!   for the background), which every terminal knows, instead of
-//!   crossterm's `38;5;N`; only the colour that changed is written.
-//!   Reset, indexed and RGB colours, the underline colour and the
-//!   modifiers are written as crossterm writes them.
+//!   crossterm's `38;5;N`; only the colour that changed is written, in
+//!   one sequence with the attributes that changed (`\x1b[22;39m`, not
+//!   `\x1b[22m\x1b[39m`), and a draw ends with `\x1b[0m` (not four
+//!   sequences) when the pen is not back at the default. Indexed and RGB
+//!   colours, the underline colour and the attributes have crossterm's
+//!   numbers.
 //! - What the terminal shows is kept, cell by cell ([`model`]: what this
 //!   layer wrote since the last clear, less what a wide character written
 //!   over half of it left unsure). A short gap between changed cells is
@@ -49,16 +52,13 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, Wind
 use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Color as CtColor, Print, SetAttribute, SetBackgroundColor, SetForegroundColor,
-    SetUnderlineColor,
-};
+use ratatui::crossterm::style::{Color as CtColor, Print, SetUnderlineColor};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 
 use model::{Model, Slot};
-use sgr::{write_colors, write_modifier_diff};
+use sgr::write_sgr;
 
 /// When the cursor is moved before a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,13 +235,8 @@ impl Painter {
         {
             return Ok(());
         }
-        queue!(
-            w,
-            SetForegroundColor(CtColor::Reset),
-            SetBackgroundColor(CtColor::Reset),
-            SetUnderlineColor(CtColor::Reset),
-            SetAttribute(Attribute::Reset),
-        )
+        // SGR 0 resets the colours (the underline's too) and attributes.
+        w.write_all(b"\x1b[0m")
     }
 
     /// Brings the cursor to (x, y) before `next` is written: a short gap
@@ -332,17 +327,12 @@ fn steady(symbol: &str) -> bool {
 
 /// Sets the pen to `cell`'s style, writing what differs.
 fn style<W: Write>(w: &mut W, pen: &mut Pen, cell: &Cell) -> io::Result<()> {
-    if cell.modifier != pen.modifier {
-        write_modifier_diff(w, pen.modifier, cell.modifier)?;
-        pen.modifier = cell.modifier;
-    }
-    if cell.fg != pen.fg || cell.bg != pen.bg {
-        let fg = (cell.fg != pen.fg).then_some(cell.fg);
-        let bg = (cell.bg != pen.bg).then_some(cell.bg);
-        write_colors(w, fg, bg)?;
-        pen.fg = cell.fg;
-        pen.bg = cell.bg;
-    }
+    let fg = (cell.fg != pen.fg).then_some(cell.fg);
+    let bg = (cell.bg != pen.bg).then_some(cell.bg);
+    write_sgr(w, (pen.modifier, cell.modifier), fg, bg)?;
+    pen.modifier = cell.modifier;
+    pen.fg = cell.fg;
+    pen.bg = cell.bg;
     if cell.underline_color != pen.underline {
         let color: CtColor = cell.underline_color.into_crossterm();
         queue!(w, SetUnderlineColor(color))?;

@@ -1,11 +1,10 @@
-//! SGR as the wire writes it: the 16 basic colours as 30–37/90–97
-//! (40–47/100–107), the others and the attributes as crossterm writes
-//! them.
+//! SGR as the wire writes it: what changed in one sequence, the 16 basic
+//! colours as 30–37/90–97 (40–47/100–107), the other colours and the
+//! attributes by the numbers crossterm writes for them.
 
 use std::io::{self, Write};
 
-use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{Attribute, SetAttribute};
+use ratatui::crossterm::style::Attribute;
 use ratatui::style::{Color, Modifier};
 
 /// The SGR parameters of a colour: 30–37/90–97 for the basic 16 (plus 10
@@ -37,40 +36,43 @@ fn sgr(color: Color, background: bool) -> String {
     }
 }
 
-/// One SGR sequence for the colours that changed.
-pub(super) fn write_colors<W: Write>(
+/// One SGR sequence for what changed from `pen` to `cell`'s attributes
+/// and colours (`\x1b[22;39m`, not `\x1b[22m\x1b[39m`): the attributes
+/// as ratatui-crossterm 0.1.2 decides them (its private `ModifierDiff`),
+/// then the colours; nothing when nothing changed.
+pub(super) fn write_sgr<W: Write>(
     w: &mut W,
+    (from, to): (Modifier, Modifier),
     fg: Option<Color>,
     bg: Option<Color>,
 ) -> io::Result<()> {
-    let parts: Vec<String> = [fg.map(|c| sgr(c, false)), bg.map(|c| sgr(c, true))]
-        .into_iter()
-        .flatten()
-        .collect();
-    write!(w, "\x1b[{}m", parts.join(";"))
+    let mut params = modifier_params(from, to);
+    params.extend(fg.map(|c| sgr(c, false)));
+    params.extend(bg.map(|c| sgr(c, true)));
+    if params.is_empty() {
+        return Ok(());
+    }
+    write!(w, "\x1b[{}m", params.join(";"))
 }
 
-/// The attributes that changed, as ratatui-crossterm 0.1.2 writes them
-/// (its `ModifierDiff`, which is private).
-pub(super) fn write_modifier_diff<W: Write>(
-    w: &mut W,
-    from: Modifier,
-    to: Modifier,
-) -> io::Result<()> {
+/// The SGR parameters of the attributes that changed.
+fn modifier_params(from: Modifier, to: Modifier) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut put = |a: Attribute| out.push(a.sgr());
     let removed = from - to;
     if removed.contains(Modifier::REVERSED) {
-        queue!(w, SetAttribute(Attribute::NoReverse))?;
+        put(Attribute::NoReverse);
     }
     let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
     if reset_intensity {
         // Bold and Dim are both reset by Normal intensity; those kept are
         // applied again.
-        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
+        put(Attribute::NormalIntensity);
         if to.contains(Modifier::DIM) {
-            queue!(w, SetAttribute(Attribute::Dim))?;
+            put(Attribute::Dim);
         }
         if to.contains(Modifier::BOLD) {
-            queue!(w, SetAttribute(Attribute::Bold))?;
+            put(Attribute::Bold);
         }
     }
     for (m, off) in [
@@ -80,11 +82,11 @@ pub(super) fn write_modifier_diff<W: Write>(
         (Modifier::HIDDEN, Attribute::NoHidden),
     ] {
         if removed.contains(m) {
-            queue!(w, SetAttribute(off))?;
+            put(off);
         }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        queue!(w, SetAttribute(Attribute::NoBlink))?;
+        put(Attribute::NoBlink);
     }
     let added = to - from;
     for (m, on) in [
@@ -100,8 +102,8 @@ pub(super) fn write_modifier_diff<W: Write>(
     ] {
         let again = reset_intensity && (m == Modifier::BOLD || m == Modifier::DIM);
         if added.contains(m) && !again {
-            queue!(w, SetAttribute(on))?;
+            put(on);
         }
     }
-    Ok(())
+    out
 }
