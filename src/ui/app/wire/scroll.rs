@@ -6,9 +6,11 @@
 //! and only the cells that still differ written. The rows that come in
 //! are erased with the pen's background: the pen is the default one when
 //! a draw begins (every draw ends on it), which is when the band scrolls.
-//! DECSTBM (and its reset) moves the cursor home in xterm, tmux, PuTTY
-//! and Windows Terminal alike; the painter places the next cell by row
-//! and column whatever it did.
+//! DECSTBM (and its reset) moves the cursor home (VT100; where exactly
+//! varies: vt100 0.18 puts it at the region's top), so the painter places
+//! the next cell by row and column whatever it did. DECSTBM and SU/SD are
+//! VT100/ECMA-48 (xterm, tmux, the Windows console's VT sequences, PuTTY);
+//! checked here in tmux and vt100.
 //!
 //! A cost model decides: the frame is painted both ways (as it would be
 //! without scrolling, and for a few bands around the rows that match),
