@@ -22,6 +22,10 @@ pub enum Action {
     Right,
     NextPane,
     PrevPane,
+    /// `z`: the focused pane fills the body, or the split view again.
+    ToggleZoom,
+    /// Esc while browsing: the split view again (nothing when not zoomed).
+    Unzoom,
     Top,
     Bottom,
     PageUp,
@@ -112,6 +116,8 @@ impl Action {
             Action::Right,
             Action::NextPane,
             Action::PrevPane,
+            Action::ToggleZoom,
+            Action::Unzoom,
             Action::Top,
             Action::Bottom,
             Action::PageUp,

@@ -151,6 +151,14 @@ pub static KEYMAP: &[Binding] = &[
         Some(S::HintPane),
     ),
     b(Browse, Action::PrevPane, &[BackTab], S::KeyPrevPane, None),
+    b(
+        Browse,
+        Action::ToggleZoom,
+        &[Char('z')],
+        S::KeyZoom,
+        Some(S::HintZoom),
+    ),
+    b(Browse, Action::Unzoom, &[Esc], S::KeyUnzoom, None),
     b(Browse, Action::Top, &[Char('g'), Home], S::KeyTop, None),
     b(
         Browse,
@@ -629,7 +637,12 @@ mod tests {
         );
         assert_eq!(action_for(Ctx::Input, Key::Enter), Some(Action::Confirm));
         assert_eq!(action_for(Ctx::Input, Key::Ctrl('c')), Some(Action::Quit));
-        assert_eq!(action_for(Ctx::Browse, Key::Char('z')), None);
+        assert_eq!(
+            action_for(Ctx::Browse, Key::Char('z')),
+            Some(Action::ToggleZoom)
+        );
+        assert_eq!(action_for(Ctx::Browse, Key::Esc), Some(Action::Unzoom));
+        assert_eq!(action_for(Ctx::Browse, Key::Char('Z')), None);
     }
 
     /// The value editor has its own keys (Tab, `[` `]` and the IME's `【`

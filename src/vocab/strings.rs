@@ -40,6 +40,7 @@ strings! {
     Overview => "总览", "Overview";
     Help => "帮助", "Help";
     TabFor => "Tab 切换：{}", "Tab: {}";
+    Zoomed => "z 还原", "z: back";
     // tree
     All => "全部（{} 项任务）", "All ({} tasks)";
     NoTasks => "没有符合筛选的任务（x 清除筛选）", "No task matches the filters (x clears them)";
@@ -165,6 +166,8 @@ strings! {
     KeyRight => "展开 / 右侧窗格", "expand / pane to the right";
     KeyNextPane => "下一个窗格", "next pane";
     KeyPrevPane => "上一个窗格", "previous pane";
+    KeyZoom => "放大：当前窗格占满屏幕（再按 z 还原）", "zoom the focused pane to full screen (z again: back)";
+    KeyUnzoom => "放大时：还原", "while zoomed: back to the split view";
     KeyTop => "到顶", "go to top";
     KeyBottom => "到底", "go to bottom";
     KeyPageUp => "上翻页", "page up";
@@ -205,6 +208,7 @@ strings! {
     // short hints for the footer
     HintMove => "移动", "move";
     HintPane => "窗格", "pane";
+    HintZoom => "放大", "zoom";
     HintSearch => "搜索", "search";
     HintJump => "跳转", "jump";
     HintLeader => "领导", "leader";

@@ -23,3 +23,4 @@ mod update;
 mod vocab;
 mod wire;
 mod wire_run;
+mod zoom;

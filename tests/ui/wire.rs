@@ -72,7 +72,9 @@ fn painted(frames: &[&Buffer], moves: Moves) -> Vec<Vec<u8>> {
         .iter()
         .map(|&next| {
             let mut out = Vec::new();
-            painter.draw(&mut out, prev.diff(next).into_iter()).unwrap();
+            painter
+                .draw(&mut out, prev.diff(next).into_iter(), Some(next))
+                .unwrap();
             prev = next.clone();
             out
         })

@@ -77,7 +77,7 @@ pub(super) fn restore() {
 /// Draws the state as one synchronized update.
 pub(super) fn draw_frame(terminal: &mut Term, state: &AppState) -> io::Result<()> {
     execute!(stdout(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| draw(f, state))?;
+    super::wire::draw(terminal, |f| draw(f, state))?;
     execute!(stdout(), EndSynchronizedUpdate)
 }
 

@@ -13,9 +13,12 @@
 //!   as a full `\x1b[row;colH`.
 //! - The 16 basic colours are written as SGR 30–37/90–97 (40–47/100–107
 //!   for the background), which every terminal knows, instead of
-//!   crossterm's `38;5;N`; only the colour that changed is written.
-//!   Reset, indexed and RGB colours, the underline colour and the
-//!   modifiers are written as crossterm writes them.
+//!   crossterm's `38;5;N`; only the colour that changed is written, in
+//!   one sequence with the attributes that changed (`\x1b[22;39m`, not
+//!   `\x1b[22m\x1b[39m`), and a draw ends with `\x1b[0m` (not four
+//!   sequences) when the pen is not back at the default. Indexed and RGB
+//!   colours, the underline colour and the attributes have crossterm's
+//!   numbers.
 //! - What the terminal shows is kept, cell by cell ([`model`]: what this
 //!   layer wrote since the last clear, less what a wide character written
 //!   over half of it left unsure). A short gap between changed cells is
@@ -24,31 +27,38 @@
 //!   attribute is erased with ECH (`\x1b[nX`) when that is fewer bytes
 //!   than the spaces; a move left on the same row is CHA (`\x1b[nG`), one
 //!   down the same column VPA (`\x1b[nd`); the cursor is hidden once, not
-//!   after every frame. Rows are never scrolled by the terminal: the
-//!   lists are beside another pane, and left/right margins (DECSLRM) are
-//!   missing in tmux and many Windows terminals.
+//!   after every frame.
+//! - A band of whole rows that shows the terminal's rows shifted up or
+//!   down (the zoomed indicator table scrolled by a move) is scrolled by
+//!   the terminal (a scroll region and SU/SD, [`scroll`]) when that is
+//!   fewer bytes, and only the cells that still differ are written. The
+//!   split view's lists sit beside another pane: their rows never match
+//!   whole, and left/right margins (DECSLRM) are missing in tmux and many
+//!   Windows terminals.
 //!
 //! [`Moves::EveryWide`] keeps the old rule (a move after every wide
-//! character, always a full move, no gap written again, no ECH): under
+//! character, always a full move, no gap written again, no ECH, no
+//! scrolling): under
 //! `--ascii`, for terminals that draw some characters
 //! at another width than unicode-width says (old Windows consoles, fonts
 //! without CJK). Re-placing the cursor after each one stops one wrong
 //! width from shifting the rest of the line.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
-use ratatui::buffer::{Cell, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Color as CtColor, Print, SetAttribute, SetBackgroundColor, SetForegroundColor,
-    SetUnderlineColor,
-};
+use ratatui::crossterm::style::{Color as CtColor, Print, SetUnderlineColor};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 
 use model::{Model, Slot};
+use sgr::write_sgr;
 
 /// When the cursor is moved before a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +78,26 @@ pub struct Wire<W: Write> {
     /// The cursor was hidden through the wire and not shown since:
     /// ratatui hides it after every frame, once is enough.
     hidden: bool,
+    /// The whole frame being drawn, handed over by [`draw`] (ratatui
+    /// gives a backend only the cells that changed).
+    frame: Rc<RefCell<Option<Buffer>>>,
+}
+
+/// Draws a frame through `terminal` as [`Terminal::draw`] does, handing
+/// the wire the whole frame too: with it the wire finds rows the terminal
+/// can scroll ([`scroll`]). Without it (`Terminal::draw`) nothing is
+/// scrolled.
+pub fn draw<W, F>(terminal: &mut Terminal<Wire<W>>, render: F) -> io::Result<()>
+where
+    W: Write,
+    F: FnOnce(&mut Frame),
+{
+    let slot = Rc::clone(&terminal.backend().frame);
+    terminal.draw(|f| {
+        render(f);
+        *slot.borrow_mut() = Some(f.buffer_mut().clone());
+    })?;
+    Ok(())
 }
 
 impl<W: Write> Wire<W> {
@@ -76,13 +106,20 @@ impl<W: Write> Wire<W> {
             inner: CrosstermBackend::new(writer),
             painter: Painter::new(moves),
             hidden: false,
+            frame: Rc::default(),
         }
+    }
+
+    /// Never scrolls rows by the terminal (to measure what it saves).
+    pub fn without_scrolling(mut self) -> Self {
+        self.painter.scroll = false;
+        self
     }
 
     /// The screen was cleared past the wire (`Clear(All)` on Ctrl-Z's
     /// way back): every cell is a blank again.
     pub fn cleared(&mut self) {
-        self.painter.model = Model::blank();
+        self.painter.reset(Model::blank());
         self.hidden = false;
     }
 }
@@ -117,6 +154,12 @@ impl Pen {
 pub struct Painter {
     moves: Moves,
     model: Model,
+    /// Rows may be scrolled by the terminal ([`scroll`]).
+    scroll: bool,
+    /// The last frame drawn, as ratatui holds it (what the screen is meant
+    /// to show; the model may not know all of it): rows are matched
+    /// against it. `None` after a clear.
+    last: Option<Model>,
 }
 
 impl Painter {
@@ -126,24 +169,54 @@ impl Painter {
         Painter {
             moves,
             model: Model::blank(),
+            scroll: moves == Moves::Needed,
+            last: None,
         }
     }
 
     /// Writes the changed cells to `w`, then resets the colours and
     /// attributes, as ratatui-crossterm's `draw` ends, unless the last
     /// cell left them at the default.
-    pub fn draw<'a, W, I>(&mut self, w: &mut W, content: I) -> io::Result<()>
+    /// `frame`, when given, is the whole frame: a band of rows the
+    /// terminal can scroll is looked for ([`scroll`]).
+    pub fn draw<'a, W, I>(
+        &mut self,
+        w: &mut W,
+        content: I,
+        frame: Option<&Buffer>,
+    ) -> io::Result<()>
     where
         W: Write,
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let Some(frame) = frame.map(Model::of) else {
+            self.last = None;
+            return self.paint(w, &cells);
+        };
+        if let Some((bytes, model)) = self.scrolled(&cells, &frame) {
+            self.model = model;
+            self.last = Some(frame);
+            return w.write_all(&bytes);
+        }
+        self.last = Some(frame);
+        self.paint(w, &cells)
+    }
+
+    /// The screen is `model` now (a clear, output past the wire).
+    fn reset(&mut self, model: Model) {
+        self.model = model;
+        self.last = None;
+    }
+
+    /// Writes `cells` as they are (no row scrolled), then resets the pen.
+    fn paint<W: Write>(&mut self, w: &mut W, cells: &[(u16, u16, &Cell)]) -> io::Result<()> {
         let mut pen = Pen::start();
         let mut i = 0;
         while i < cells.len() {
             let (x, y, cell) = cells[i];
             if self.moves == Moves::Needed {
-                if let Some(past) = self.erase(w, &mut pen, &cells, i)? {
+                if let Some(past) = self.erase(w, &mut pen, cells, i)? {
                     i = past;
                     continue;
                 }
@@ -162,13 +235,8 @@ impl Painter {
         {
             return Ok(());
         }
-        queue!(
-            w,
-            SetForegroundColor(CtColor::Reset),
-            SetBackgroundColor(CtColor::Reset),
-            SetUnderlineColor(CtColor::Reset),
-            SetAttribute(Attribute::Reset),
-        )
+        // SGR 0 resets the colours (the underline's too) and attributes.
+        w.write_all(b"\x1b[0m")
     }
 
     /// Brings the cursor to (x, y) before `next` is written: a short gap
@@ -259,17 +327,12 @@ fn steady(symbol: &str) -> bool {
 
 /// Sets the pen to `cell`'s style, writing what differs.
 fn style<W: Write>(w: &mut W, pen: &mut Pen, cell: &Cell) -> io::Result<()> {
-    if cell.modifier != pen.modifier {
-        write_modifier_diff(w, pen.modifier, cell.modifier)?;
-        pen.modifier = cell.modifier;
-    }
-    if cell.fg != pen.fg || cell.bg != pen.bg {
-        let fg = (cell.fg != pen.fg).then_some(cell.fg);
-        let bg = (cell.bg != pen.bg).then_some(cell.bg);
-        write_colors(w, fg, bg)?;
-        pen.fg = cell.fg;
-        pen.bg = cell.bg;
-    }
+    let fg = (cell.fg != pen.fg).then_some(cell.fg);
+    let bg = (cell.bg != pen.bg).then_some(cell.bg);
+    write_sgr(w, (pen.modifier, cell.modifier), fg, bg)?;
+    pen.modifier = cell.modifier;
+    pen.fg = cell.fg;
+    pen.bg = cell.bg;
     if cell.underline_color != pen.underline {
         let color: CtColor = cell.underline_color.into_crossterm();
         queue!(w, SetUnderlineColor(color))?;
@@ -307,8 +370,10 @@ where
     let mut painter = Painter {
         moves,
         model: Model::unknown(),
+        scroll: false,
+        last: None,
     };
-    painter.draw(w, content)
+    painter.draw(w, content, None)
 }
 
 impl Painter {
@@ -475,100 +540,10 @@ fn move_to<W: Write>(
     w.write_all(best.as_bytes())
 }
 
-/// The SGR parameters of a colour: 30–37/90–97 for the basic 16 (plus 10
-/// for the background), 39/49 for Reset, `38;5;N` and `38;2;R;G;B` as
-/// crossterm writes the others.
-fn sgr(color: Color, background: bool) -> String {
-    let base: u8 = if background { 10 } else { 0 };
-    let basic = |n: u8| (n + base).to_string();
-    match color {
-        Color::Reset => basic(39),
-        Color::Black => basic(30),
-        Color::Red => basic(31),
-        Color::Green => basic(32),
-        Color::Yellow => basic(33),
-        Color::Blue => basic(34),
-        Color::Magenta => basic(35),
-        Color::Cyan => basic(36),
-        Color::Gray => basic(37),
-        Color::DarkGray => basic(90),
-        Color::LightRed => basic(91),
-        Color::LightGreen => basic(92),
-        Color::LightYellow => basic(93),
-        Color::LightBlue => basic(94),
-        Color::LightMagenta => basic(95),
-        Color::LightCyan => basic(96),
-        Color::White => basic(97),
-        Color::Indexed(n) => format!("{};5;{n}", basic(38)),
-        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", basic(38)),
-    }
-}
-
-/// One SGR sequence for the colours that changed.
-fn write_colors<W: Write>(w: &mut W, fg: Option<Color>, bg: Option<Color>) -> io::Result<()> {
-    let parts: Vec<String> = [fg.map(|c| sgr(c, false)), bg.map(|c| sgr(c, true))]
-        .into_iter()
-        .flatten()
-        .collect();
-    write!(w, "\x1b[{}m", parts.join(";"))
-}
-
-/// The attributes that changed, as ratatui-crossterm 0.1.2 writes them
-/// (its `ModifierDiff`, which is private).
-fn write_modifier_diff<W: Write>(w: &mut W, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    if removed.contains(Modifier::REVERSED) {
-        queue!(w, SetAttribute(Attribute::NoReverse))?;
-    }
-    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    if reset_intensity {
-        // Bold and Dim are both reset by Normal intensity; those kept are
-        // applied again.
-        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
-        if to.contains(Modifier::DIM) {
-            queue!(w, SetAttribute(Attribute::Dim))?;
-        }
-        if to.contains(Modifier::BOLD) {
-            queue!(w, SetAttribute(Attribute::Bold))?;
-        }
-    }
-    for (m, off) in [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-    ] {
-        if removed.contains(m) {
-            queue!(w, SetAttribute(off))?;
-        }
-    }
-    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        queue!(w, SetAttribute(Attribute::NoBlink))?;
-    }
-    let added = to - from;
-    for (m, on) in [
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    ] {
-        let again = reset_intensity && (m == Modifier::BOLD || m == Modifier::DIM);
-        if added.contains(m) && !again {
-            queue!(w, SetAttribute(on))?;
-        }
-    }
-    Ok(())
-}
-
 impl<W: Write> Write for Wire<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         // Output past the painter: the screen is not known any more.
-        self.painter.model = Model::unknown();
+        self.painter.reset(Model::unknown());
         self.hidden = false;
         self.inner.write(buf)
     }
@@ -585,11 +560,12 @@ impl<W: Write> Backend for Wire<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.painter.draw(&mut self.inner, content)
+        let frame = self.frame.borrow_mut().take();
+        self.painter.draw(&mut self.inner, content, frame.as_ref())
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        self.painter.model = Model::unknown();
+        self.painter.reset(Model::unknown());
         self.inner.append_lines(n)
     }
 
@@ -616,15 +592,15 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.painter.model = Model::blank();
+        self.painter.reset(Model::blank());
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.painter.model = match clear_type {
+        self.painter.reset(match clear_type {
             ClearType::All => Model::blank(),
             _ => Model::unknown(),
-        };
+        });
         self.inner.clear_region(clear_type)
     }
 
@@ -642,6 +618,8 @@ impl<W: Write> Backend for Wire<W> {
 }
 
 mod model;
+mod scroll;
+mod sgr;
 
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 //! - ≥ 90×20: tree on the left, detail above indicators on the right;
 //! - ≥ 60 wide: tree and ONE right pane (Tab switches detail/indicators);
 //! - narrower: one pane at a time (Tab cycles);
+//! - zoomed (`z`): the focused pane alone, at any size, as narrower;
 //! - below 40×10: a "window too small" message.
 //!
 //! The footer is [`FOOTER_H`] lines, one more while the editor's error
@@ -59,6 +60,8 @@ pub struct Shape {
     pub right: Pane,
     /// Footer lines the editor's error takes (0 without one).
     pub error_rows: u16,
+    /// Zoomed (`z`): the focused pane fills everything above the footer.
+    pub zoom: bool,
 }
 
 /// The panes of one screen.
@@ -168,6 +171,8 @@ pub fn areas(area: Area, shape: Shape) -> Panes {
     };
     if shape.overview {
         a
+    } else if shape.zoom {
+        one(a, shape.focus)
     } else if w >= WIDE_W && main.height >= WIDE_H {
         wide(a)
     } else if w >= SPLIT_W {
@@ -218,7 +223,7 @@ fn split(mut a: Panes, shown: Pane) -> Panes {
     a
 }
 
-/// One pane at a time: the focused one.
+/// One pane at a time: the focused one (narrow, or zoomed).
 fn one(mut a: Panes, focus: Pane) -> Panes {
     match focus {
         Pane::Tree => a.tree = Some(a.main),

@@ -103,6 +103,8 @@ pub struct AppState {
     pub focus: Pane,
     /// The right pane shown when only one fits (80×24).
     pub right: Pane,
+    /// Zoomed (`z`): the focused pane alone fills the body.
+    pub zoom: bool,
     /// The detail pane's scroll (`sel`: its first line shown).
     pub detail: Cursor,
     /// The selected indicator (in [`AppState::selected_inds`]) and the
@@ -225,6 +227,7 @@ impl AppState {
             tree: Cursor::default(),
             focus: Pane::Tree,
             right: Pane::Detail,
+            zoom: false,
             detail: Cursor::default(),
             inds: Cursor::default(),
             mode: Mode::Browse,
@@ -399,6 +402,7 @@ impl AppState {
             focus: self.focus,
             right: self.right,
             error_rows: self.error_rows(width),
+            zoom: self.zoom,
         }
     }
 

@@ -30,6 +30,8 @@ pub(super) fn key(s: &mut AppState, a: Action) {
             Pane::Detail => Pane::Tree,
             Pane::Indicators => Pane::Detail,
         }),
+        Action::ToggleZoom => s.zoom = !s.zoom,
+        Action::Unzoom => s.zoom = false,
         a => start(s, a),
     }
 }

@@ -11,7 +11,9 @@ use crate::ui::model::{AppState, Pane, detail};
 use crate::ui::strings::{S, fill};
 
 pub fn title(state: &AppState, narrow: bool) -> String {
-    if narrow {
+    if state.zoom {
+        format!(" {}  [{}] ", state.tr(S::Detail), state.tr(S::Zoomed))
+    } else if narrow {
         format!(
             " {}  [{}] ",
             state.tr(S::Detail),

@@ -72,6 +72,7 @@ const PRIORITY: &[Action] = &[
     Action::ToggleOverview,
     Action::ShowChart,
     Action::NextPane,
+    Action::ToggleZoom,
     Action::Down,
     Action::PickTaskState,
     Action::Note,

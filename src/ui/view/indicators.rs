@@ -328,7 +328,8 @@ fn widen(s: &str, w: usize) -> String {
 }
 
 /// ` 指标 5  期限 2025  [Tab 切换：详情] `: the count, the deadline the
-/// listed rows share (when the year column is left out), the Tab hint.
+/// listed rows share (when the year column is left out), the Tab hint
+/// (`[z 还原]` when zoomed).
 pub fn title(state: &AppState, narrow: bool, due: Option<&str>) -> String {
     let mut t = format!(
         " {} {} ",
@@ -338,7 +339,9 @@ pub fn title(state: &AppState, narrow: bool, due: Option<&str>) -> String {
     if let Some(y) = due {
         t.push_str(&format!(" {} ", fill(state.lang(), S::DueIn, &[y])));
     }
-    if narrow {
+    if state.zoom {
+        t.push_str(&format!(" [{}] ", state.tr(S::Zoomed)));
+    } else if narrow {
         t.push_str(&format!(
             " [{}] ",
             fill(state.lang(), S::TabFor, &[state.tr(S::Detail)])

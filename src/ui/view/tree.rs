@@ -78,7 +78,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let th = state.theme();
     let focused = state.focus == Pane::Tree;
     let total = state.plan.tasks.iter().filter(|t| t.group != 0).count();
-    let title = format!(" {} {}/{} ", state.tr(S::Tasks), state.task_count(), total);
+    let mut title = format!(" {} {}/{} ", state.tr(S::Tasks), state.task_count(), total);
+    if state.zoom {
+        title.push_str(&format!(" [{}] ", state.tr(S::Zoomed)));
+    }
     let buf = frame.buffer_mut();
     let inner = paint::frame_block(buf, area, paint::block(state, title, focused));
     let h = inner.height as usize;

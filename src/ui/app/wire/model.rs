@@ -5,11 +5,11 @@
 //! blanks erased with ECH — only where the terminal is known to show
 //! exactly what is written again.
 
-use ratatui::buffer::{Cell, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::style::{Color, Modifier};
 
 /// One cell of the terminal.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Slot {
     /// Not known (never written since the last clear, or disturbed by a
     /// wide character written over part of it).
@@ -21,7 +21,7 @@ pub(super) enum Slot {
 }
 
 /// The terminal's cells, row by row, grown as cells are written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Model {
     rows: Vec<Vec<Slot>>,
     /// What a cell not yet in `rows` shows: a blank after a clear.
@@ -47,6 +47,21 @@ impl Model {
             rows: Vec::new(),
             fresh: Slot::Known(Cell::default()),
         }
+    }
+
+    /// What a screen showing `frame` (from its top left corner) holds.
+    pub(super) fn of(frame: &Buffer) -> Self {
+        let mut m = Model::blank();
+        let area = frame.area;
+        for y in 0..area.height {
+            let mut x = 0;
+            while x < area.width {
+                let cell = &frame[(area.x + x, area.y + y)];
+                m.wrote(x, y, cell);
+                x = x.saturating_add(cell.cell_width().max(1));
+            }
+        }
+        m
     }
 
     /// Nothing known (raw output went past the wire).
@@ -110,6 +125,62 @@ impl Model {
     pub(super) fn erased(&mut self, x: u16, y: u16, n: u16, blank: &Cell) {
         for at in x..x.saturating_add(n) {
             *self.slot(at, y) = Slot::Known(blank.clone());
+        }
+    }
+
+    /// Rows written since the last clear (each on the screen).
+    pub(super) fn height(&self) -> u16 {
+        u16::try_from(self.rows.len()).unwrap_or(u16::MAX)
+    }
+
+    /// Cells of row y written since the last clear (those after show what
+    /// a fresh cell does).
+    pub(super) fn width(&self, y: u16) -> u16 {
+        let len = self.rows.get(usize::from(y)).map_or(0, Vec::len);
+        u16::try_from(len).unwrap_or(u16::MAX)
+    }
+
+    /// Cells not yet written are known blanks (the screen was cleared).
+    pub(super) fn fresh_is_known(&self) -> bool {
+        matches!(self.fresh, Slot::Known(_))
+    }
+
+    /// Row y as far as it differs from a fresh row (the cells after it
+    /// show what a fresh cell does), or `None` when a cell of it is not
+    /// known: two rows with the same slice show the same.
+    pub(super) fn row(&self, y: u16) -> Option<&[Slot]> {
+        if !self.fresh_is_known() {
+            return None;
+        }
+        let row = self.rows.get(usize::from(y)).map_or(&[][..], Vec::as_slice);
+        if row.contains(&Slot::Unknown) {
+            return None;
+        }
+        let end = row
+            .iter()
+            .rposition(|c| *c != self.fresh)
+            .map_or(0, |i| i + 1);
+        Some(&row[..end])
+    }
+
+    /// The terminal scrolled rows top..=bottom by n, up (`SU`) or down
+    /// (`SD`), with the default pen: the rows that came in are blanks.
+    pub(super) fn scroll(&mut self, top: u16, bottom: u16, n: u16, up: bool) {
+        let (top, bottom) = (usize::from(top), usize::from(bottom));
+        if self.rows.len() <= bottom {
+            self.rows.resize(bottom + 1, Vec::new());
+        }
+        let band = &mut self.rows[top..=bottom];
+        let n = usize::from(n).min(band.len());
+        // An empty row shows fresh cells: blanks, as scrolling is only
+        // done on a known screen.
+        if up {
+            band.rotate_left(n);
+            let len = band.len();
+            band[len - n..].iter_mut().for_each(Vec::clear);
+        } else {
+            band.rotate_right(n);
+            band[..n].iter_mut().for_each(Vec::clear);
         }
     }
 }

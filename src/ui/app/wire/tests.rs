@@ -12,7 +12,7 @@ fn bytes(prev: &Buffer, next: &Buffer, moves: Moves) -> String {
 }
 
 /// The reset after a draw that ends off the default pen.
-const END: &str = "\x1b[39m\x1b[49m\x1b[59m\x1b[0m";
+const END: &str = "\x1b[0m";
 
 fn line(text: &str, style: Style) -> (Buffer, Buffer) {
     let area = Rect::new(0, 0, 20, 3);
@@ -88,7 +88,7 @@ fn only_the_colour_that_changes_is_written_and_reset_is_39_49() {
 }
 
 #[test]
-fn modifiers_are_written_as_crossterm_writes_them() {
+fn modifiers_and_colours_that_change_are_one_sequence() {
     let area = Rect::new(0, 0, 3, 1);
     let prev = Buffer::empty(area);
     let mut next = Buffer::empty(area);
@@ -97,7 +97,14 @@ fn modifiers_are_written_as_crossterm_writes_them() {
     next.set_string(2, 0, "c", Style::new());
     assert_eq!(
         bytes(&prev, &next, Moves::Needed),
-        "\x1b[1;1H\x1b[7m\x1b[1ma\x1b[27m\x1b[22m\x1b[2mb\x1b[22mc"
+        "\x1b[1;1H\x1b[7;1ma\x1b[27;22;2mb\x1b[22mc"
+    );
+    let mut next = Buffer::empty(area);
+    next.set_string(0, 0, "a", Style::new().bold().red());
+    next.set_string(1, 0, "b", Style::new().dark_gray());
+    assert_eq!(
+        bytes(&prev, &next, Moves::Needed),
+        "\x1b[1;1H\x1b[1;31ma\x1b[22;90mb\x1b[0m"
     );
 }
 
@@ -134,7 +141,7 @@ fn painted(frames: &[&Buffer]) -> Vec<String> {
     for &next in frames {
         let mut bytes = Vec::new();
         painter
-            .draw(&mut bytes, prev.diff(next).into_iter())
+            .draw(&mut bytes, prev.diff(next).into_iter(), Some(next))
             .unwrap();
         out.push(String::from_utf8(bytes).unwrap());
         prev = next.clone();
