@@ -7,8 +7,10 @@
 //! kept).
 //!
 //! ```sh
-//! cargo run --release --example mem_parts -- PLAN_DIR LEDGER.csv
+//! cargo run --release --example mem_parts -- PLAN_DIR LEDGER.csv [--history]
 //! ```
+//!
+//! `--history`: also the row positions the first history popup reads.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -16,7 +18,6 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use wudang_plan::ledger::Ledger;
 use wudang_plan::ui::{AppState, Config, Lang, Progress, Theme};
 
 /// The system allocator, counting the bytes live.
@@ -68,7 +69,7 @@ fn step<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let added = LIVE.load(Ordering::Relaxed) as f64 - live as f64;
     let rss = rss_kb() as f64 * 1000.0;
     println!(
-        "{what:<10} {ms:>9.1} ms  {:>+8.1} MB live  (rss {:>6.1} MB)",
+        "{what:<16} {ms:>9.1} ms  {:>+8.1} MB live  (rss {:>6.1} MB)",
         mb(added),
         mb(rss)
     );
@@ -80,14 +81,21 @@ fn main() {
     let (plan_dir, ledger) = (Path::new(&args[1]), Path::new(&args[2]));
     let today = jiff::civil::date(2025, 6, 30);
     let plan = step("plan", || wudang_plan::plan::load_dir(plan_dir).unwrap());
-    // As the UI opens it: through the checkpoint beside it when valid
-    // (the first run writes it).
-    let ledger = step("ledger", || {
-        Ledger::open_with_checkpoint(ledger, &mut wudang_plan::ledger::NoProgress).unwrap()
+    // As the UI opens it: lean, through the checkpoint beside it when
+    // valid (the first run writes it), its progress read on the way.
+    let (mut ledger, progress) = step("ledger+progress", || {
+        Progress::read_lean(ledger, today, &mut wudang_plan::ledger::NoProgress).unwrap()
     });
-    let progress = step("progress", || Progress::from_ledger(&ledger, today));
     let config = Config::new(Lang::Zh, Theme::from_env(false));
     let state = step("ui state", || AppState::new(plan, progress, config));
+    // What the first history popup (H) adds: every row's position.
+    if std::env::args().any(|a| a == "--history") {
+        step("positions", || {
+            ledger
+                .load_positions(&mut wudang_plan::ledger::NoProgress)
+                .unwrap()
+        });
+    }
     println!(
         "total: {:.1} MB live, rss {:.1} MB ({} indicators, {} rows)",
         mb(LIVE.load(Ordering::Relaxed) as f64),

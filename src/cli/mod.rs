@@ -182,6 +182,22 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     Ok(ledger)
 }
 
+/// Opens the ledger lean for the full-screen UI and reads its progress on
+/// the way ([`crate::report::Progress::read_lean`]: the ledger's current
+/// rows are kept once, by the progress); reports its warnings on `err`.
+pub fn open_ledger_lean(
+    cli: &Cli,
+    err: &mut dyn Write,
+    today: jiff::civil::Date,
+) -> Result<(Ledger, crate::report::Progress), CliError> {
+    let path = ledger_path(cli)?;
+    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let read = crate::report::Progress::read_lean(&path, today, &mut bar)?;
+    drop(bar);
+    warn(err, read.0.warnings());
+    Ok(read)
+}
+
 /// Opens the ledger reading every row (history, `ledger check`, `import`)
 /// and reports its warnings on `err`.
 pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
@@ -508,8 +524,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let (plan, read) = std::thread::scope(|s| {
         let reading = s.spawn(|| {
             let mut warnings = Vec::new();
-            let ledger = open_ledger(cli, &mut warnings)?;
-            let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
+            let (ledger, progress) = open_ledger_lean(cli, &mut warnings, clock.today)?;
             Ok::<_, CliError>((ledger, progress, warnings))
         });
         let plan = load_plan(cli);

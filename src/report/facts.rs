@@ -73,6 +73,6 @@ impl Facts<'_> {
     pub fn note_of(&self, id: &str) -> Option<(Noted, NoteKind)> {
         let mut p = Progress::empty(self.today);
         p.set_from(self.ledger, id);
-        p.note_of(id).map(|(n, k)| (n.clone(), k))
+        p.note_of(id)
     }
 }

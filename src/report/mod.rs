@@ -29,5 +29,5 @@ pub use counts::{Class, Counts};
 pub use facts::Facts;
 pub use last::LastRow;
 pub use pace::{Pace, Point};
-pub use progress::{NoteKind, Noted, Progress};
+pub use progress::{NoteKind, Noted, Progress, Seen};
 pub use words::{actual_cell, actual_text, nothing, target_text, value_text};

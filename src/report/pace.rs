@@ -15,7 +15,11 @@ use crate::pace::{Assessment, Light, Period, PlanPeriod, assess, overdue};
 use crate::plan::Indicator;
 
 /// One period's value of an indicator: the last row recorded for it.
+///
+/// Packed to 4-byte alignment (36 bytes, not 40: the UI keeps one per
+/// period recorded, 613,285 at province size); `line` is read by value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, packed(4))]
 pub struct Point {
     pub period: Period,
     /// `None` when the period's value was cleared.

@@ -15,8 +15,17 @@ use jiff::civil::Date;
 
 use super::last::LastRow;
 use super::pace::{Pace, Point};
+
+mod lean;
+mod note;
+
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};
 use crate::plan::{Period, Plan};
+pub use lean::Seen;
+use note::{Note, When};
+
+/// [`Last::value_len`] of a row without a value.
+const NO_VALUE: u32 = u32::MAX;
 
 /// A note and who wrote it, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,12 +72,12 @@ pub struct Progress {
     users: Vec<Box<str>>,
     user_pos: HashMap<Box<str>, u32>,
     /// The standing note of an indicator or task (the `note` field), by slot.
-    notes: HashMap<u32, Noted>,
+    notes: HashMap<u32, Note>,
     /// The remark on the row that set a task's current status, by slot.
-    status_remarks: HashMap<u32, Noted>,
+    status_remarks: HashMap<u32, Note>,
     /// The remark on the last row of each period of an indicator, for the
     /// rows that have one.
-    period_remarks: HashMap<(u32, Period), Noted>,
+    period_remarks: HashMap<(u32, Period), Note>,
     pub today: Date,
 }
 
@@ -78,7 +87,7 @@ struct Slot {
     /// Its value of every period recorded, oldest period first (the last
     /// row of each period, a cleared one too): the current actual, the
     /// baseline, the chart, and the row an edit of a period expects.
-    series: Vec<Point>,
+    series: Box<[Point]>,
     /// Its last actual row, whatever its period: the change an undo reverts.
     last: Option<Last>,
     /// The lines of the current status and note rows (`0`: none).
@@ -91,11 +100,12 @@ struct Slot {
 #[derive(Debug, Clone)]
 struct Last {
     line: u64,
-    time: Stamp,
+    time: When,
     period: Period,
     user: u32,
-    /// The value's length in `texts` (`None`: no value), the old value after it.
-    value_len: Option<u32>,
+    /// The value's length in `texts` ([`NO_VALUE`]: no value), the old
+    /// value after it.
+    value_len: u32,
     has_old: bool,
     texts: Box<str>,
 }
@@ -105,10 +115,10 @@ impl PartialEq for Progress {
     fn eq(&self, other: &Self) -> bool {
         let view = |p: &Progress, id: &str| {
             let (series, rows, state) = (p.series_of(id), p.rows_of(id), p.task_state_of(id));
-            let notes = (p.standing_note(id).cloned(), p.remark_of(id).cloned());
+            let notes = (p.standing_note(id), p.remark_of(id));
             let remarks: Vec<_> = series
                 .iter()
-                .map(|q| p.period_remark(id, q.period).cloned())
+                .map(|q| p.period_remark(id, q.period))
                 .collect();
             (
                 series.to_vec(),
@@ -209,13 +219,17 @@ impl Progress {
     }
 
     /// The standing note of `id` (the `note` field).
-    pub fn standing_note(&self, id: &str) -> Option<&Noted> {
-        self.notes.get(&self.pos(id)?)
+    pub fn standing_note(&self, id: &str) -> Option<Noted> {
+        Some(self.noted(self.notes.get(&self.pos(id)?)?))
     }
 
     /// The remark on the row that set `id`'s current actual or, when its
     /// status row is later, its current status.
-    pub fn remark_of(&self, id: &str) -> Option<&Noted> {
+    pub fn remark_of(&self, id: &str) -> Option<Noted> {
+        self.remark_at(id).map(|n| self.noted(n))
+    }
+
+    fn remark_at(&self, id: &str) -> Option<&Note> {
         let pos = self.pos(id)?;
         let s = &self.slots[pos as usize];
         let current = self.current(id);
@@ -226,17 +240,24 @@ impl Progress {
     }
 
     /// The remark on the last row of `id`'s `period`.
-    pub fn period_remark(&self, id: &str, period: Period) -> Option<&Noted> {
-        self.period_remarks.get(&(self.pos(id)?, period))
+    pub fn period_remark(&self, id: &str, period: Period) -> Option<Noted> {
+        let n = self.period_remarks.get(&(self.pos(id)?, period))?;
+        Some(self.noted(n))
     }
 
     /// What the UI shows as the note of `id`: its standing note, else the
     /// remark recorded with its current value.
-    pub fn note_of(&self, id: &str) -> Option<(&Noted, NoteKind)> {
+    pub fn note_of(&self, id: &str) -> Option<(Noted, NoteKind)> {
         match self.standing_note(id) {
             Some(n) => Some((n, NoteKind::Standing)),
             None => self.remark_of(id).map(|n| (n, NoteKind::Remark)),
         }
+    }
+
+    /// True when `id` has a note to show ([`Progress::note_of`]), without
+    /// copying it.
+    pub fn has_note(&self, id: &str) -> bool {
+        self.pos(id).is_some_and(|p| self.notes.contains_key(&p)) || self.remark_at(id).is_some()
     }
 
     /// The lines of `id`'s current status and note rows (`0`: none).
@@ -273,10 +294,10 @@ impl Progress {
         let pos = self.pos_mut(&e.id);
         match e.field {
             Field::Actual => {
-                put_point(&mut self.slots[pos as usize].series, Point::of(e));
+                put_boxed(&mut self.slots[pos as usize].series, Point::of(e));
                 self.note_last(pos, e);
                 let key = (pos, e.in_period());
-                match Noted::remark_of(e) {
+                match self.remark(e) {
                     Some(n) => self.period_remarks.insert(key, n),
                     None => self.period_remarks.remove(&key),
                 };
@@ -285,7 +306,7 @@ impl Progress {
                 let s = &mut self.slots[pos as usize];
                 s.status_row = e.line;
                 s.task_state = e.task_state();
-                match Noted::remark_of(e) {
+                match self.remark(e) {
                     Some(n) => self.status_remarks.insert(pos, n),
                     None => self.status_remarks.remove(&pos),
                 };
@@ -299,16 +320,40 @@ impl Progress {
 
     fn put_note(&mut self, pos: u32, e: &Entry) {
         match &e.value {
-            Some(text) => self.notes.insert(
-                pos,
-                Noted {
-                    text: text.clone(),
-                    who: e.user.clone(),
-                    when: e.time,
-                },
-            ),
+            Some(text) => {
+                let n = Note::new(text, self.intern(&e.user), e.time);
+                self.notes.insert(pos, n)
+            }
             None => self.notes.remove(&pos),
         };
+    }
+
+    /// The remark (`--note`) of a row, if it has one, kept compactly.
+    fn remark(&mut self, e: &Entry) -> Option<Note> {
+        let text = e.note.as_deref()?;
+        Some(Note::new(text, self.intern(&e.user), e.time))
+    }
+
+    /// A note as people see it.
+    fn noted(&self, n: &Note) -> Noted {
+        Noted {
+            text: n.text.to_string(),
+            who: self.users[n.who as usize].to_string(),
+            when: n.when(),
+        }
+    }
+
+    /// The position of `name` among the users, added when new.
+    fn intern(&mut self, name: &str) -> u32 {
+        match self.user_pos.get(name) {
+            Some(u) => *u,
+            None => {
+                let u = self.users.len() as u32;
+                self.users.push(name.into());
+                self.user_pos.insert(name.into(), u);
+                u
+            }
+        }
     }
 
     /// Keeps `e` as its indicator's last actual row unless a later one is
@@ -322,15 +367,7 @@ impl Progress {
     }
 
     fn pack_last(&mut self, r: &LastRowRef<'_>) -> Last {
-        let user = match self.user_pos.get(r.user) {
-            Some(u) => *u,
-            None => {
-                let u = self.users.len() as u32;
-                self.users.push(r.user.into());
-                self.user_pos.insert(r.user.into(), u);
-                u
-            }
-        };
+        let user = self.intern(r.user);
         let (value, old) = (r.value.unwrap_or(""), r.old.unwrap_or(""));
         let texts: Box<str> = match (value.is_empty(), old.is_empty()) {
             (true, true) => Box::default(),
@@ -338,10 +375,12 @@ impl Progress {
         };
         Last {
             line: r.line,
-            time: r.time,
+            time: When::of(r.time),
             period: r.period,
             user,
-            value_len: r.value.map(|v| v.len() as u32),
+            value_len: r
+                .value
+                .map_or(NO_VALUE, |v| v.len().min(NO_VALUE as usize - 1) as u32),
             has_old: r.old.is_some(),
             texts,
         }
@@ -351,14 +390,15 @@ impl Progress {
     /// known).
     pub fn last_of(&self, id: &str) -> Option<LastRow> {
         let l = self.slot(id)?.last.as_ref()?;
-        let split = l.value_len.unwrap_or(0) as usize;
+        let has_value = l.value_len != NO_VALUE;
+        let split = if has_value { l.value_len as usize } else { 0 };
         let (value, old) = l.texts.split_at(split.min(l.texts.len()));
         Some(LastRow {
             line: l.line,
             user: self.users[l.user as usize].to_string(),
-            time: l.time,
+            time: l.time.stamp(),
             period: l.period,
-            value: l.value_len.map(|_| value.to_string()),
+            value: has_value.then(|| value.to_string()),
             old: l.has_old.then(|| old.to_string()),
         })
     }
@@ -391,7 +431,7 @@ impl Progress {
     /// Puts `point` into `id`'s values by period: it replaces the point of
     /// its period, or goes in its place.
     pub fn put_point(&mut self, id: &str, point: Point) {
-        put_point(&mut self.slot_mut(id).series, point);
+        put_boxed(&mut self.slot_mut(id).series, point);
     }
 
     /// The current actuals, task states and notes of `ledger`: one pass
@@ -408,7 +448,7 @@ impl Progress {
         ledger.each_kept(|e, kept| {
             if kept.first {
                 if let Some(at) = pos {
-                    p.slots[at as usize].series = series.to_vec();
+                    p.slots[at as usize].series = series.as_slice().into();
                     series.clear();
                 }
                 pos = Some(p.push_id(&e.id));
@@ -418,8 +458,7 @@ impl Progress {
             }
         });
         if let Some(at) = pos {
-            p.slots[at as usize].series = series;
-            p.slots[at as usize].series.shrink_to_fit();
+            p.slots[at as usize].series = series.into_boxed_slice();
         }
         p
     }
@@ -440,7 +479,7 @@ impl Progress {
         match e.field {
             Field::Actual => {
                 put_point(series, Point::of(e));
-                if let Some(n) = Noted::remark_of(e) {
+                if let Some(n) = self.remark(e) {
                     self.period_remarks.insert((pos, e.in_period()), n);
                 }
                 if last {
@@ -452,7 +491,7 @@ impl Progress {
                 let s = &mut self.slots[pos as usize];
                 s.status_row = e.line;
                 s.task_state = e.task_state();
-                if let Some(n) = Noted::remark_of(e) {
+                if let Some(n) = self.remark(e) {
                     self.status_remarks.insert(pos, n);
                 }
             }
@@ -474,7 +513,7 @@ impl Progress {
         let s = &mut self.slots[pos as usize];
         s.status_row = status.as_ref().map_or(0, |e| e.line);
         s.task_state = status.as_ref().and_then(Entry::task_state);
-        match status.as_ref().and_then(Noted::remark_of) {
+        match status.as_ref().and_then(|e| self.remark(e)) {
             Some(n) => self.status_remarks.insert(pos, n),
             None => self.status_remarks.remove(&pos),
         };
@@ -499,7 +538,7 @@ impl Progress {
                 return;
             }
             points.push(Point::of(e));
-            if let Some(n) = Noted::remark_of(e) {
+            if let Some(n) = self.remark(e) {
                 self.period_remarks.insert((pos, e.in_period()), n);
             }
             if last.as_ref().is_none_or(|l| l.line <= e.line) {
@@ -508,13 +547,13 @@ impl Progress {
         });
         points.shrink_to_fit();
         let s = &mut self.slots[pos as usize];
-        s.series = points;
+        s.series = points.into_boxed_slice();
         s.last = last;
     }
 
     /// The values of `id` by period, oldest first (empty if none).
     pub fn series_of(&self, id: &str) -> &[Point] {
-        self.slot(id).map_or(&[], |s| s.series.as_slice())
+        self.slot(id).map_or(&[], |s| &s.series)
     }
 
     /// The line of the current row of `id`'s actual for `period` (`0` when
@@ -563,6 +602,21 @@ impl<'a> LastRowRef<'a> {
             period: e.in_period(),
             value: e.value.as_deref(),
             old: e.old.as_deref(),
+        }
+    }
+}
+
+/// [`put_point`] into a series kept in one exact allocation (a new
+/// period, a few times per indicator, allocates it again).
+fn put_boxed(series: &mut Box<[Point]>, p: Point) {
+    match series.binary_search_by(|q| q.period.cmp(&p.period)) {
+        Ok(i) => series[i] = p,
+        Err(i) => {
+            let mut v = Vec::with_capacity(series.len() + 1);
+            v.extend_from_slice(&series[..i]);
+            v.push(p);
+            v.extend_from_slice(&series[i..]);
+            *series = v.into_boxed_slice();
         }
     }
 }
@@ -631,7 +685,10 @@ mod tests {
         assert_eq!(p.actual_of("8.1"), Actual::from_ledger("150").as_ref());
         assert_eq!(p.period_of("8.1"), Some(q4));
         assert_eq!(p.row_of("8.1", Field::Actual), 2);
-        assert_eq!(p.remark_of("8.1").map(|n| n.text.as_str()), Some("快报"));
+        assert_eq!(
+            p.remark_of("8.1").as_ref().map(|n| n.text.as_str()),
+            Some("快报")
+        );
         // 2025's row stays in the series: an edit of 2025 expects it.
         assert_eq!(p.row_in("8.1", Period::Year(2025)), 4);
         p.apply(&Entry {
@@ -750,8 +807,14 @@ mod tests {
             "2025 cleared: 2024's row"
         );
         assert_eq!(read.row_of("8.2", Field::Actual), 11);
-        assert_eq!(read.remark_of("8.3").map(|r| r.text.as_str()), Some("年报"));
-        assert_eq!(read.remark_of("8").map(|r| r.text.as_str()), Some("验收"));
+        assert_eq!(
+            read.remark_of("8.3").as_ref().map(|r| r.text.as_str()),
+            Some("年报")
+        );
+        assert_eq!(
+            read.remark_of("8").as_ref().map(|r| r.text.as_str()),
+            Some("验收")
+        );
         // Only statuses and notes: 8 (status, note), 8.1 (note), 9.
         assert_eq!(read.rows_len(), 4);
     }

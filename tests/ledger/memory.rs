@@ -232,8 +232,8 @@ fn progress_from_the_ledger_allocates_a_few_times_per_id() {
     assert_eq!(p.series_of("9.7").len(), 3);
     assert_eq!(
         p.period_remark("9.7", wudang_plan::plan::Period::Year(2024))
-            .map(|r| r.text.as_str()),
-        Some("快报")
+            .map(|r| r.text),
+        Some("快报".to_string())
     );
     assert!(p.remark_of("10").is_some());
     let ids = N + N / 10;
@@ -265,4 +265,61 @@ fn a_checkpoint_is_restored_with_a_few_allocations_per_id() {
     let ids = N + N / 10;
     eprintln!("restore: {n} allocations for {ids} ids");
     assert!(n <= 3 * ids + 256, "{n} allocations for {ids} ids");
+}
+
+/// The full-screen UI's ledger side — the ledger its session records to
+/// and the `Progress` its screen shows — holds each (id, period) once
+/// (issue 12, fourth round: the session's ledger index kept a 64-byte
+/// slot and its texts per period beside `Progress`'s point, about 190
+/// bytes a period; at province size 130 MB for 613,285 periods). A ledger
+/// of 2,000 indicators with 6 periods each, every period written twice,
+/// a third with a remark, a note on every fourth, read through its
+/// checkpoint as the UI reads it; the bytes held counted by the thread's
+/// allocator.
+#[test]
+fn the_uis_ledger_side_holds_each_period_once() {
+    use wudang_plan::ledger::{Ledger, NoProgress};
+    use wudang_plan::report::Progress;
+    const N: usize = 2_000;
+    const PERIODS: [&str; 6] = ["2020", "2021", "2022", "2023Q4", "2024-06", "2025"];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("actuals.csv");
+    let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    for round in 0..2 {
+        for k in 0..N {
+            let who = k % 12;
+            for (j, p) in PERIODS.iter().enumerate() {
+                let note = if (k + j) % 3 == 0 {
+                    "按快报数更正"
+                } else {
+                    ""
+                };
+                let row = format!("9.{k},actual,{k}.{round}{j},,{note},{p}");
+                writeln!(text, "2025-06-01T10:00:00+08:00,用户{who},{row}\r").unwrap();
+            }
+            if round == 1 && k % 4 == 0 {
+                let row = format!("9.{k},note,第{k}项指标的数据来源待核实,,,");
+                writeln!(text, "2025-06-01T10:00:00+08:00,用户{who},{row}\r").unwrap();
+            }
+        }
+    }
+    std::fs::write(&path, text).unwrap();
+    // The first read writes the checkpoint the UI then reads.
+    drop(Ledger::open_with_checkpoint(&path, &mut NoProgress).unwrap());
+    let today = jiff::civil::date(2025, 6, 30);
+    let start = HELD.with(|h| h.get().0);
+    let (ledger, p) = Progress::read_lean(&path, today, &mut NoProgress).unwrap();
+    let held = HELD.with(|h| h.get().0) - start;
+    // Nothing lost: values by period, the last row, remarks, notes.
+    assert_eq!(p.series_of("9.7").len(), 6);
+    assert_eq!(p.last_of("9.7").map(|l| l.value), Some(Some("7.15".into())));
+    assert!(
+        p.period_remark("9.7", wudang_plan::plan::Period::Year(2022))
+            .is_some()
+    );
+    assert!(p.standing_note("9.8").is_some());
+    assert_eq!(ledger.len(), 2 * N * PERIODS.len() + N / 4);
+    let per = held / (N * PERIODS.len()) as isize;
+    eprintln!("the UI's ledger and progress: {per} bytes a period");
+    assert!(per <= 130, "{per} bytes an (id, period)");
 }

@@ -161,7 +161,8 @@ impl Ledger {
             return Ok(());
         }
         if let Some(file) = self.file.take() {
-            let mut fresh = Ledger::read_from_with(&self.path, &file, self.offset, progress)?;
+            let mut fresh =
+                Ledger::read_from_kind(&self.path, &file, self.offset, progress, self.lean)?;
             let tail = read_tail_check(&file, self.offset, &mut fresh.bytes_read);
             if fresh.len() == self.len()
                 && fresh.next_line == self.next_line
@@ -173,12 +174,13 @@ impl Ledger {
                 fresh.tail_check = tail;
                 fresh.warnings = std::mem::take(&mut self.warnings);
                 fresh.bytes_read += self.bytes_read;
-                *self = fresh;
+                self.replace(fresh);
                 return Ok(());
             }
         }
         let read_before = self.bytes_read;
-        *self = Ledger::open_with_progress(&self.path.clone(), progress)?;
+        let again = Ledger::open_with_progress(&self.path.clone(), progress)?;
+        self.replace(again);
         self.bytes_read += read_before;
         Ok(())
     }
@@ -189,6 +191,10 @@ impl Ledger {
         let (Some(file), Some(snap), Some(columns)) = (&self.file, self.snap, &self.columns) else {
             return Ok(());
         };
+        if self.index.is_lean() {
+            // A lean index holds no state to save (the UI's progress does).
+            return Ok(());
+        }
         let head_len = self.offset.min(HEAD);
         let mut head = vec![0u8; head_len as usize];
         read_exact_at(file, &mut head, 0)?;
@@ -211,9 +217,17 @@ impl Ledger {
     /// handle on the file, when the checkpoint is valid for it (`None`:
     /// read the ledger in full).
     fn restore(path: &Path) -> Option<Ledger> {
+        Ledger::restore_into(path, None)
+    }
+
+    /// [`Ledger::restore`]; with a `sink`, the kept rows go to it (a lean
+    /// ledger's) and the index is lean. On `None` the sink may have been
+    /// given rows already (a checkpoint found cut short or stale after
+    /// them): the caller forgets them.
+    pub(super) fn restore_into(path: &Path, mut sink: Sink<'_>) -> Option<Ledger> {
         let file = File::open(path).ok()?;
         let meta = file.metadata().ok()?;
-        let (ident, columns, index, _) = read_checkpoint_of(path, meta.len())?;
+        let (ident, columns, index, _) = read_checkpoint_of(path, meta.len(), reborrow(&mut sink))?;
         let now = Snap::of(&meta);
         let mut read = 0;
         let valid = now.dev == ident.dev
@@ -344,7 +358,29 @@ fn encode_break(out: &mut Out, b: &ChainBreak) {
 /// Reads a checkpoint of `len` bytes back from `src`, streaming (`None`:
 /// not a whole checkpoint of this version); also the most bytes of it
 /// held at once.
+#[cfg(test)]
 fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
+    decode_into(src, len, None)
+}
+
+/// Where the kept rows of a checkpoint go: into the index, or (a lean
+/// ledger's) to a function, id by id, the index left lean.
+type Sink<'a> = Option<&'a mut dyn FnMut(&Entry)>;
+
+/// `sink` lent for a shorter time.
+fn reborrow<'a>(sink: &'a mut Sink<'_>) -> Sink<'a> {
+    match sink {
+        Some(f) => Some(&mut **f),
+        None => None,
+    }
+}
+
+/// [`decode`], the kept rows given to `sink` when there is one.
+fn decode_into(
+    src: impl Read,
+    len: u64,
+    mut sink: Sink<'_>,
+) -> Option<(Ident, Columns, Index, usize)> {
     let mut r = In::new(src, len.checked_sub(8)?);
     if r.take(MAGIC.len())? != MAGIC.as_slice()
         || u32::from_le_bytes(r.take(4)?.try_into().ok()?) != VERSION
@@ -354,7 +390,11 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     let ident = decode_ident(&mut r)?;
     let names: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let columns = Columns::from_header(&names).ok()?;
-    let mut index = Index::default();
+    let mut index = if sink.is_some() {
+        Index::lean()
+    } else {
+        Index::default()
+    };
     let count = usize::try_from(r.uint()?).ok()?;
     let breaks = (0..r.count()?)
         .map(|_| decode_break(&mut r))
@@ -363,7 +403,9 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     r.users = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let ids = r.count()?;
     // Bounded: a count is never trusted for a huge allocation.
-    index.reserve(ids.min(1 << 20));
+    if sink.is_none() {
+        index.reserve(ids.min(1 << 20));
+    }
     // One entry and one id read into, their buffers reused: nothing is
     // allocated per entry.
     let mut e = Entry {
@@ -382,7 +424,7 @@ fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
     };
     let mut id = String::new();
     for _ in 0..ids {
-        decode_id(&mut r, &mut index, &mut id, &mut e)?;
+        decode_id(&mut r, &mut index, &mut id, &mut e, reborrow(&mut sink))?;
     }
     let peak = r.peak;
     // The texts' buffer grew by doubling: give back the room it did not use.
@@ -411,14 +453,23 @@ fn decode_id(
     index: &mut Index,
     id: &mut String,
     e: &mut Entry,
+    mut sink: Sink<'_>,
 ) -> Option<()> {
     id.clear();
     id.push_str(r.text()?);
     let n = r.count()?;
-    let mut st = Restoring::with_periods(n);
+    let mut st = Restoring::with_periods(if sink.is_some() { 0 } else { n });
+    if sink.is_some() {
+        e.id.clear();
+        e.id.push_str(id);
+    }
+    let mut put = |e: &Entry, index: &mut Index, st: &mut Restoring| match &mut sink {
+        Some(f) => f(e),
+        None => index.restore_put(st, e),
+    };
     for _ in 0..n {
         r.entry_into(e)?;
-        index.restore_put(&mut st, e);
+        put(e, index, &mut st);
     }
     // The other fields' last rows (the last actual is the period row
     // with the greatest line): 0 none, 1 an entry, 2 + k the k-th
@@ -429,7 +480,7 @@ fn decode_id(
             1 => {
                 r.entry_into(e)?;
                 if e.field != Field::Actual {
-                    index.restore_put(&mut st, e);
+                    put(e, index, &mut st);
                 }
             }
             k => {
@@ -437,7 +488,9 @@ fn decode_id(
             }
         }
     }
-    index.restore_end(id, st);
+    if sink.is_none() {
+        index.restore_end(id, st);
+    }
     Some(())
 }
 
@@ -516,13 +569,17 @@ fn max_len(ledger_len: u64) -> u64 {
 /// is a regular file of at most [`max_len`] bytes and a whole checkpoint.
 /// Opened without blocking, so a FIFO or a device someone put in its place
 /// is skipped, never waited on or read without end.
-fn read_checkpoint_of(path: &Path, ledger_len: u64) -> Option<(Ident, Columns, Index, usize)> {
+fn read_checkpoint_of(
+    path: &Path,
+    ledger_len: u64,
+    sink: Sink<'_>,
+) -> Option<(Ident, Columns, Index, usize)> {
     let f = sys::open_nonblocking(&checkpoint_path(path)).ok()?;
     let meta = f.metadata().ok()?;
     if !meta.is_file() || meta.len() > max_len(ledger_len) {
         return None;
     }
-    decode(f, meta.len())
+    decode_into(f, meta.len(), sink)
 }
 
 /// Reads the checkpoint beside `path` without a ledger (tests: what it

@@ -158,10 +158,19 @@ impl Restoring {
 /// The index of a ledger. Per row it keeps 8 bytes of position and 4 of
 /// id membership; per id and field (per period for actuals) one fixed-size
 /// [`Slot`]; the texts of the kept slots in one buffer, users interned.
+///
+/// A lean index ([`Index::lean`], the full-screen UI's: its progress keeps
+/// the current rows) keeps the positions and id membership only: no slot,
+/// no chain check; its lookups answer nothing.
 #[derive(Debug, Default)]
 pub(super) struct Index {
+    /// Keeps no slots (see above).
+    lean: bool,
     rows: Positions,
     ids: HashMap<Box<str>, IdState>,
+    /// A lean index's rows per id (indexes into `rows`, file order): 40
+    /// bytes an id where an [`IdState`] entry takes 88.
+    lean_ids: HashMap<Box<str>, Vec<u32>>,
     texts: Texts,
     users: Users,
     /// Rows whose `old` is not the value before them (first few).
@@ -212,10 +221,34 @@ impl std::fmt::Display for ChainBreak {
 }
 
 impl Index {
+    /// An empty lean index: positions and id membership only.
+    pub(super) fn lean() -> Index {
+        Index {
+            lean: true,
+            ..Index::default()
+        }
+    }
+
+    /// True when it keeps no slots ([`Index::lean`]).
+    pub(super) fn is_lean(&self) -> bool {
+        self.lean
+    }
+
     /// Adds the row `e` found at `pos` (rows come in file order).
     pub(super) fn apply(&mut self, pos: RowPos, e: Entry) {
         let idx = u32::try_from(self.rows.starts.len()).unwrap_or(u32::MAX);
         self.rows.push(pos);
+        if self.lean {
+            let rows = match self.lean_ids.get_mut(e.id.as_str()) {
+                Some(rows) => rows,
+                None => self.lean_ids.entry(e.id.into_boxed_str()).or_default(),
+            };
+            if rows.len() == rows.capacity() {
+                rows.reserve_exact(rows.len() / 4 + 1);
+            }
+            rows.push(idx);
+            return;
+        }
         self.check_chain(&e);
         let slot = Slot::of(&e, &mut self.texts, &mut self.users);
         let st = match self.ids.get_mut(e.id.as_str()) {
@@ -271,9 +304,24 @@ impl Index {
         self.rows.get(i)
     }
 
+    /// Where the row starting at `line` is, if it is one of the rows with
+    /// a position (lines grow with rows: a binary search).
+    pub(super) fn row_at_line(&self, line: u64) -> Option<RowPos> {
+        let n = self.rows.starts.len();
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.rows.line(mid) {
+                Some(l) if l < line => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        self.rows.get(lo).filter(|p| p.line == line)
+    }
+
     /// Every id with at least one row.
     pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(|k| &**k)
+        self.ids.keys().chain(self.lean_ids.keys()).map(|k| &**k)
     }
 
     fn entry(&self, id: &str, s: &Slot) -> Entry {
@@ -388,6 +436,9 @@ impl Index {
 
     /// The rows of `id` (indexes for [`Index::row`]), file order.
     pub(super) fn rows_of(&self, id: &str) -> &[u32] {
+        if self.lean {
+            return self.lean_ids.get(id).map_or(&[], Vec::as_slice);
+        }
         self.ids.get(id).map_or(&[], |s| s.rows.as_slice())
     }
 

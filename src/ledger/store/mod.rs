@@ -30,6 +30,7 @@ mod checkpoint;
 pub mod convert;
 mod history;
 mod index;
+mod lean;
 mod open;
 mod progress;
 mod read;
@@ -47,6 +48,7 @@ pub use checkpoint::{CHECKPOINT_ROWS, checkpoint_path};
 pub use convert::Converted;
 pub use history::History;
 pub use index::{ChainBreak, Kept};
+pub use lean::Rows;
 pub use progress::{NoProgress, Progress};
 pub use refresh::Refreshed;
 pub use stream::{HistoryFile, NewestFirst};
@@ -113,6 +115,13 @@ pub struct Ledger {
     /// the index's state, but without row positions (0 after a full read;
     /// see [`Ledger::load_positions`]).
     unindexed: u64,
+    /// Kept lean ([`Ledger::open_lean`]): the index keeps no rows' state,
+    /// whoever took the rows in does; read again in full (a file
+    /// replaced), it keeps them until [`Ledger::make_lean`].
+    lean: bool,
+    /// Where every 4,096th line starts, found on the way to a row read
+    /// back by its line (a lean ledger's rows before its checkpoint).
+    marks: std::sync::Mutex<Vec<(u64, u64)>>,
 }
 
 /// `actuals.csv` → `actuals.csv.lock`, the file locked while appending.
@@ -155,7 +164,16 @@ impl Ledger {
             tail_check: Vec::new(),
             bytes_read: 0,
             unindexed: 0,
+            lean: false,
+            marks: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// Becomes `new` (the file read again), staying lean if it was.
+    fn replace(&mut self, new: Ledger) {
+        let lean = self.lean;
+        *self = new;
+        self.lean = lean;
     }
 
     /// The ledger file's path.

@@ -122,6 +122,18 @@ impl Ledger {
         len: u64,
         progress: &mut dyn Progress,
     ) -> Result<Ledger, LedgerError> {
+        Ledger::read_from_kind(path, file, len, progress, false)
+    }
+
+    /// [`Ledger::read_from_with`]; `lean`: into a lean index (positions
+    /// and id membership only, [`Index::lean`]).
+    pub(super) fn read_from_kind<S: Source + ?Sized>(
+        path: &Path,
+        file: &S,
+        len: u64,
+        progress: &mut dyn Progress,
+        lean: bool,
+    ) -> Result<Ledger, LedgerError> {
         let mut l = Ledger::empty(path);
         let mut head = [0u8; 3];
         let bom = len >= 3 && read_exact_at(file, &mut head, 0).is_ok() && head == BOM;
@@ -138,7 +150,8 @@ impl Ledger {
         };
         let mut utf8_line = None;
         for &enc in tries {
-            match parse_complete(file, (base, complete), enc, &mut l.bytes_read, progress) {
+            let range = (base, complete);
+            match parse_complete(file, range, enc, (&mut l.bytes_read, lean), progress) {
                 Ok(p) => {
                     l.index = p.index;
                     l.columns = p.columns;
@@ -170,11 +183,15 @@ fn parse_complete<S: Source + ?Sized>(
     file: &S,
     (base, complete): (u64, u64),
     enc: Encoding,
-    read: &mut u64,
+    (read, lean): (&mut u64, bool),
     progress: &mut dyn Progress,
 ) -> Result<Parsed, Stop> {
     let mut reader = AtReader::new(file, base, complete);
-    let mut index = Index::default();
+    let mut index = if lean {
+        Index::lean()
+    } else {
+        Index::default()
+    };
     let mut columns = None;
     let reporting = Reporting::new(&mut reader, complete - base, progress);
     let res = parse(reporting, base, 1, enc, &mut columns, &mut |p, e, _| {

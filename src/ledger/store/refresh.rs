@@ -45,7 +45,7 @@ impl Ledger {
                 if self.file.is_none() {
                     return Ok(Refreshed::default());
                 }
-                *self = Ledger::empty(&path);
+                self.replace(Ledger::empty(&path));
                 return Ok(Refreshed::reloaded());
             }
             Err(e) => return Err(io_err(&path, "read the ledger")(e)),
@@ -63,7 +63,7 @@ impl Ledger {
             });
         }
         let read_before = self.bytes_read;
-        *self = Ledger::open_unlocked(&path)?;
+        self.replace(Ledger::open_unlocked(&path)?);
         self.bytes_read += read_before;
         Ok(Refreshed::reloaded())
     }
@@ -90,14 +90,14 @@ impl Ledger {
     }
 
     /// Brings the index up to date with `file` (held under the lock):
-    /// reads only the new tail, or everything again when the file was
-    /// replaced or rewritten.
+    /// reads only the new tail (its rows given back), or everything again
+    /// when the file was replaced or rewritten (none given back).
     pub(super) fn catch_up(
         &mut self,
         path: &Path,
         file: &File,
         meta: &fs::Metadata,
-    ) -> Result<(), LedgerError> {
+    ) -> Result<Vec<Entry>, LedgerError> {
         let now = Snap::of(meta);
         let same_file = self.snap.is_some_and(|s| s.same_file(now));
         let intact = same_file
@@ -105,9 +105,9 @@ impl Ledger {
             && self.columns.is_some()
             && read_tail_check(file, self.offset, &mut self.bytes_read) == self.tail_check;
         if intact {
-            self.read_tail(file, now.len)?;
+            let new = self.read_tail(file, now.len)?;
             self.snap = Some(now);
-            return Ok(());
+            return Ok(new);
         }
         if now.len == 0 && self.is_empty() {
             self.snap = Some(now);
@@ -115,13 +115,13 @@ impl Ledger {
             self.next_line = 1;
             self.columns = None;
             self.tail_check.clear();
-            return Ok(());
+            return Ok(Vec::new());
         }
         let handle = file.try_clone().map_err(io_err(path, "read the ledger"))?;
         let read_before = self.bytes_read;
-        *self = Ledger::load(path, handle)?;
+        self.replace(Ledger::load(path, handle)?);
         self.bytes_read += read_before;
-        Ok(())
+        Ok(Vec::new())
     }
 
     /// Reads the complete lines appended after `offset`, up to `len`.

@@ -11,7 +11,7 @@ use super::index::RowPos;
 use super::open::dangling;
 use super::read::read_exact_at;
 use super::sys::{self, Snap};
-use super::{BOM, Encoding, Ledger, io_err, lock_path, torn_path};
+use super::{BOM, Encoding, Ledger, Rows, io_err, lock_path, torn_path};
 use crate::ledger::change::{self, Appended, Edit, Expect};
 use crate::ledger::columns::Columns;
 use crate::ledger::entry::{self, Entry, Field, Stamp, check_id, checked_note, checked_user};
@@ -42,15 +42,37 @@ impl Ledger {
     /// editor expected), appends one line with one write and `sync_data`.
     /// A recorded entry is durable.
     pub fn append(&mut self, edit: Edit) -> Result<Appended, LedgerError> {
+        self.append_seen(edit, None)
+    }
+
+    /// [`Ledger::append`] deciding on the rows `rows` keeps (a lean
+    /// ledger's, [`Ledger::open_lean`]): the rows others appended are
+    /// given to it first.
+    pub fn append_with(
+        &mut self,
+        edit: Edit,
+        rows: &mut dyn Rows,
+    ) -> Result<Appended, LedgerError> {
+        self.append_seen(edit, Some(rows))
+    }
+
+    fn append_seen(
+        &mut self,
+        edit: Edit,
+        rows: Option<&mut dyn Rows>,
+    ) -> Result<Appended, LedgerError> {
         let edit = change::checked(edit)?;
         let period = edit.in_period();
-        let row = self.write_locked(|l| {
-            change::decide(&edit, l.current_in(&edit.id, edit.field, period).as_ref())
-                .map(|row| row.into_iter().collect())
+        let mut cur = None;
+        let row = self.write_locked_with(rows, |l, rows| {
+            let c = l.current_for(rows, &edit.id, edit.field, period)?;
+            let out = change::decide(&edit, c.as_ref()).map(|row| row.into_iter().collect());
+            cur = c;
+            out
         })?;
         Ok(match row.into_iter().next() {
             Some(e) => Appended::Recorded(e),
-            None => Appended::Unchanged(self.current_in(&edit.id, edit.field, period)),
+            None => Appended::Unchanged(cur),
         })
     }
 
@@ -68,13 +90,34 @@ impl Ledger {
         time: Stamp,
         note: Option<String>,
     ) -> Result<Undone, LedgerError> {
+        self.undo_seen(id, field, (expect, user, time, note), None)
+    }
+
+    /// [`Ledger::undo`] of `id`'s `field` deciding on the rows `rows` keeps
+    /// (a lean ledger's): the rows others appended are given to it first.
+    pub fn undo_with(
+        &mut self,
+        (id, field): (&str, Field),
+        (expect, user, time, note): (&Expect, &str, Stamp, Option<String>),
+        rows: &mut dyn Rows,
+    ) -> Result<Undone, LedgerError> {
+        self.undo_seen(id, Some(field), (expect, user, time, note), Some(rows))
+    }
+
+    fn undo_seen(
+        &mut self,
+        id: &str,
+        field: Option<Field>,
+        (expect, user, time, note): (&Expect, &str, Stamp, Option<String>),
+        rows: Option<&mut dyn Rows>,
+    ) -> Result<Undone, LedgerError> {
         check_id(id).map_err(LedgerError::InvalidEdit)?;
         let user = checked_user(user).map_err(LedgerError::InvalidEdit)?;
         let note = checked_note(note).map_err(LedgerError::InvalidEdit)?;
         let mut reverted = None;
-        let entry = self.write_locked(|l| {
+        let entry = self.write_locked_with(rows, |l, rows| {
             let last = match field {
-                Some(f) => l.last_row(id, f),
+                Some(f) => l.last_for(rows, id, f)?,
                 None => l.latest(id),
             }
             .ok_or_else(|| LedgerError::NothingToUndo {
@@ -100,6 +143,19 @@ impl Ledger {
     where
         F: FnOnce(&Ledger) -> Result<Vec<Entry>, LedgerError>,
     {
+        self.write_locked_with(None, |l, _| decide(l))
+    }
+
+    /// [`Ledger::write_locked`]; the rows read under the lock are given to
+    /// `rows` before `decide`, which sees it.
+    fn write_locked_with<F>(
+        &mut self,
+        rows: Option<&mut dyn Rows>,
+        decide: F,
+    ) -> Result<Vec<Entry>, LedgerError>
+    where
+        F: FnOnce(&Ledger, Option<&dyn Rows>) -> Result<Vec<Entry>, LedgerError>,
+    {
         let path = self.path.clone();
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
@@ -108,17 +164,27 @@ impl Ledger {
         }
         let lock = open_lock(&path)?;
         lock.lock().map_err(io_err(&path, "lock the ledger"))?;
-        let res = self.write_under_lock(&path, decide);
+        let res = self.write_under_lock(&path, rows, decide);
         let _ = lock.unlock();
         res
     }
 
-    fn write_under_lock<F>(&mut self, path: &Path, decide: F) -> Result<Vec<Entry>, LedgerError>
+    fn write_under_lock<F>(
+        &mut self,
+        path: &Path,
+        mut rows: Option<&mut dyn Rows>,
+        decide: F,
+    ) -> Result<Vec<Entry>, LedgerError>
     where
-        F: FnOnce(&Ledger) -> Result<Vec<Entry>, LedgerError>,
+        F: FnOnce(&Ledger, Option<&dyn Rows>) -> Result<Vec<Entry>, LedgerError>,
     {
         let file = open_for_append(path)?;
-        let len = self.catch_up_locked(path, file.as_ref())?;
+        let (len, new) = self.catch_up_locked(path, file.as_ref())?;
+        if let Some(r) = rows.as_deref_mut() {
+            for e in &new {
+                r.take(e);
+            }
+        }
         if self.encoding == Encoding::Gb18030 {
             return Err(LedgerError::NeedsConversion {
                 path: path.to_path_buf(),
@@ -126,7 +192,7 @@ impl Ledger {
         }
         self.warnings.clear();
         let len = self.cut_torn_tail(path, file.as_ref(), len)?;
-        let mut entries = decide(self)?;
+        let mut entries = decide(self, rows.as_deref().map(|r| r as &dyn Rows))?;
         if entries.is_empty() {
             return Ok(entries);
         }
@@ -145,18 +211,22 @@ impl Ledger {
     }
 
     /// Brings the index up to date with the file opened under the lock
-    /// (`None`: there is no file); its length.
-    fn catch_up_locked(&mut self, path: &Path, file: Option<&File>) -> Result<u64, LedgerError> {
+    /// (`None`: there is no file); its length and the rows read.
+    fn catch_up_locked(
+        &mut self,
+        path: &Path,
+        file: Option<&File>,
+    ) -> Result<(u64, Vec<Entry>), LedgerError> {
         let Some(f) = file else {
             if self.file.is_some() || !self.is_empty() {
                 // Someone removed the ledger since we read it.
-                *self = Ledger::empty(path);
+                self.replace(Ledger::empty(path));
             }
-            return Ok(0);
+            return Ok((0, Vec::new()));
         };
         let meta = f.metadata().map_err(io_err(path, "read the ledger"))?;
-        self.catch_up(path, f, &meta)?;
-        Ok(meta.len())
+        let new = self.catch_up(path, f, &meta)?;
+        Ok((meta.len(), new))
     }
 
     /// Moves a cut-short last line (bytes past the read offset: under the

@@ -5,7 +5,7 @@
 
 use crate::ledger::{Appended, Edit, Ledger, LedgerError, NoProgress, Stamp, draft};
 use crate::ui::action::Action;
-use crate::ui::data::Progress;
+use crate::ui::data::{Progress, Seen};
 use crate::ui::model::refusal::refusal;
 use crate::ui::model::{AppState, Confirm, Mode};
 use crate::ui::strings::{self, S};
@@ -93,6 +93,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
             rows.len()
         };
         update(state, Action::History(id, rows, total));
+        settle_lean(state, sess);
     }
     let Some(req) = state.request.take() else {
         return;
@@ -109,37 +110,45 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     let before = sess.ledger.len();
     let time = sess.at.unwrap_or_else(Stamp::now);
     let undo = req.undo;
+    // The rows the ledger decides on: those the screen shows, and any
+    // slipped in between the refresh and the lock (taken then, shown as
+    // others' changes before the answer).
+    let mut seen = Seen::new(&state.progress);
     let res = if undo {
+        let what = (&req.expect, user.as_str(), time, req.note);
         sess.ledger
-            .undo(&req.id, Some(req.field), &req.expect, &user, time, req.note)
+            .undo_with((&req.id, req.field), what, &mut seen)
             .map(|u| Action::Recorded(u.entry))
     } else {
         let id = req.id.clone();
         sess.ledger
-            .append(Edit {
-                id: req.id,
-                field: req.field,
-                value: req.value,
-                note: req.note,
-                user,
-                time,
-                expect: req.expect,
-                period: req.period,
-            })
+            .append_with(
+                Edit {
+                    id: req.id,
+                    field: req.field,
+                    value: req.value,
+                    note: req.note,
+                    user,
+                    time,
+                    expect: req.expect,
+                    period: req.period,
+                },
+                &mut seen,
+            )
             .map(|a| match a {
                 Appended::Recorded(e) => Action::Recorded(e),
                 Appended::Unchanged(cur) => Action::Unchanged(id, cur),
             })
     };
-    if sess.ledger.len() > before + 1 {
-        // Rows slipped in between the refresh and the lock.
-        update(
-            state,
-            Action::Reloaded(Box::new(Progress::from_ledger(
-                &sess.ledger,
-                state.progress.today,
-            ))),
-        );
+    let taken = seen.taken;
+    if !sess.ledger.is_lean() {
+        if sess.ledger.len() > before + 1 {
+            // Rows slipped in between the refresh and the lock.
+            let p = Progress::from_ledger(&sess.ledger, state.progress.today);
+            update(state, Action::Reloaded(Box::new(p)));
+        }
+    } else if !settle_lean(state, sess) && !taken.is_empty() {
+        update(state, Action::Changed(taken));
     }
     let answer = match res {
         Ok(a) => a,
@@ -148,6 +157,19 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
         Err(e) => Action::Rejected(refusal(&e, state.lang())),
     };
     update(state, answer);
+}
+
+/// A lean ledger read again in full (its file replaced or rewritten): the
+/// progress is read again from it, then it is made lean again. True when
+/// that happened.
+fn settle_lean(state: &mut AppState, sess: &mut Session) -> bool {
+    if !sess.ledger.lean_pending() {
+        return false;
+    }
+    let p = Progress::from_ledger(&sess.ledger, state.progress.today);
+    sess.ledger.make_lean();
+    update(state, Action::Reloaded(Box::new(p)));
+    true
 }
 
 /// How many of the latest changes the history popup shows.
@@ -162,11 +184,17 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
         Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {
             let mut rows: Vec<_> = sess.ledger.history(None).filter_map(Result::ok).collect();
             rows.reverse();
+            if sess.ledger.lean_pending() {
+                sess.ledger.make_lean();
+            }
             update(state, Action::Changed(rows));
             true
         }
         Ok(r) if r.reloaded => {
             let p = Progress::from_ledger(&sess.ledger, state.progress.today);
+            if sess.ledger.lean_pending() {
+                sess.ledger.make_lean();
+            }
             update(state, Action::Reloaded(Box::new(p)));
             true
         }
@@ -191,14 +219,18 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::Field;
     use crate::ledger::draft::Draft;
+    use crate::ledger::{Entry, Field};
     use crate::plan::Period;
     use crate::ui::keymap::{self, Key};
     use crate::ui::model::{Config, Theme};
     use crate::ui::strings::Lang;
 
     fn state() -> AppState {
+        state_with(Progress::empty(jiff::civil::date(2025, 6, 30)))
+    }
+
+    fn state_with(progress: Progress) -> AppState {
         let plan = crate::plan::load_embedded().unwrap();
         let theme = Theme {
             color: false,
@@ -206,8 +238,7 @@ mod tests {
         };
         let mut config = Config::new(Lang::Zh, theme);
         config.writable = true;
-        let today = jiff::civil::date(2025, 6, 30);
-        let mut s = AppState::new(plan, Progress::empty(today), config);
+        let mut s = AppState::new(plan, progress, config);
         update(&mut s, Action::Resize(100, 30));
         s
     }
@@ -312,5 +343,221 @@ mod tests {
             (row.value.as_deref(), row.period),
             (Some("430"), Some(Period::Year(2023)))
         );
+    }
+
+    /// A ledger of `rows` (line 2 on), a checkpoint written after the
+    /// first `kept` of them.
+    fn ledger_file(path: &std::path::Path, rows: &[Entry], kept: usize) {
+        use crate::ledger::entry::{entry_line, header_line};
+        let mut bytes = header_line();
+        for (i, e) in rows[..kept].iter().enumerate() {
+            let e = Entry {
+                line: i as u64 + 2,
+                ..e.clone()
+            };
+            bytes.extend(entry_line(&e));
+        }
+        std::fs::write(path, &bytes).unwrap();
+        Ledger::open(path).unwrap().save_checkpoint().unwrap();
+        for (i, e) in rows[kept..].iter().enumerate() {
+            let e = Entry {
+                line: (kept + i) as u64 + 2,
+                ..e.clone()
+            };
+            bytes.extend(entry_line(&e));
+        }
+        std::fs::write(path, &bytes).unwrap();
+    }
+
+    fn row(id: &str, field: Field, v: &str, p: Option<&str>, who: &str) -> Entry {
+        Entry {
+            line: 0,
+            time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+            user: who.into(),
+            id: id.into(),
+            field,
+            value: Some(v.into()),
+            old: None,
+            note: None,
+            period: p.map(|p| Period::parse(p).unwrap()),
+        }
+    }
+
+    /// The session as the full-screen UI opens it: lean, its progress
+    /// read from the checkpoint and the rows after it.
+    fn lean(path: &std::path::Path) -> (Session, AppState) {
+        let today = jiff::civil::date(2025, 6, 30);
+        let (ledger, p) = Progress::read_lean(path, today, &mut crate::ledger::NoProgress).unwrap();
+        assert!(ledger.is_lean() && !ledger.lean_pending());
+        let sess = Session {
+            ledger,
+            user: Some("alice".into()),
+            at: Some(Stamp::start_of(today)),
+        };
+        (sess, state_with(p))
+    }
+
+    fn fixture(dir: &std::path::Path) -> std::path::PathBuf {
+        let path = dir.join("actuals.csv");
+        let a = Field::Actual;
+        let rows = [
+            row("8.1", a, "400", Some("2024"), "bob"),
+            row("8.1", a, "430", Some("2025"), "bob"),
+            row("8.1", Field::Note, "快报口径", None, "bob"),
+            row("8", Field::Status, "in_progress", None, "bob"),
+            // after the checkpoint
+            row("8.2", a, "7", Some("2025"), "carol"),
+        ];
+        ledger_file(&path, &rows, 4);
+        path
+    }
+
+    /// Issue 12 (fourth round): the lean session keeps no rows of its own;
+    /// an edit is decided on the row the screen shows, read back from the
+    /// file (here from before the checkpoint), with nothing lost: the
+    /// recorded row's `old`, the undo (which asks, the row being of a
+    /// period not shown) restoring the value before, a colleague's row a
+    /// conflict naming them.
+    #[test]
+    fn a_lean_session_records_undoes_and_meets_conflicts_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, mut s) = lean(&path);
+        assert_eq!(s.progress.row_in("8.1", Period::Year(2024)), 2);
+        keys(&mut s, ":8.1\ne\t2024\t410\n");
+        perform(&mut s, &mut sess);
+        let full = Ledger::open(&path).unwrap();
+        let last = full.last_row("8.1", Field::Actual).unwrap();
+        assert_eq!(
+            (
+                last.value.as_deref(),
+                last.old.as_deref(),
+                last.user.as_str()
+            ),
+            (Some("410"), Some("400"), "alice")
+        );
+        assert_eq!(s.progress.last_of("8.1").map(|l| l.line), Some(last.line));
+        // `u`: the last row is of 2024, not the period shown: asked, then done.
+        keys(&mut s, "uy");
+        perform(&mut s, &mut sess);
+        let full = Ledger::open(&path).unwrap();
+        let undo = full.last_row("8.1", Field::Actual).unwrap();
+        assert_eq!(
+            (undo.value.as_deref(), undo.old.as_deref()),
+            (Some("400"), Some("410"))
+        );
+        assert_eq!(s.progress.row_in("8.1", Period::Year(2024)), undo.line);
+        // A colleague records 2025 while the editor is open: a conflict
+        // naming them; their value is shown.
+        keys(&mut s, "e\t2025\t460");
+        let mut other = Ledger::open(&path).unwrap();
+        other
+            .append(Edit {
+                expect: crate::ledger::Expect::Any,
+                ..edit_of(row("8.1", Field::Actual, "450", Some("2025"), "carol"))
+            })
+            .unwrap();
+        keys(&mut s, "\n");
+        perform(&mut s, &mut sess);
+        let Mode::Edit(e) = &s.mode else {
+            panic!("the editor closed: {:?}", s.message)
+        };
+        let clash = e.clash.as_ref().expect("a conflict");
+        assert_eq!(clash.who.as_deref(), Some("carol"));
+        assert_eq!(
+            s.progress
+                .actual_of("8.1")
+                .map(|a| a.to_ledger())
+                .as_deref(),
+            Some("450")
+        );
+        assert!(sess.ledger.is_lean() && !sess.ledger.lean_pending());
+    }
+
+    fn edit_of(e: Entry) -> Edit {
+        Edit {
+            id: e.id,
+            field: e.field,
+            value: e.value,
+            note: e.note,
+            user: e.user,
+            time: e.time,
+            expect: crate::ledger::Expect::Any,
+            period: e.period,
+        }
+    }
+
+    /// Rows a colleague appends between the refresh and the lock are read
+    /// under the lock, given to the progress (`Seen`) before the decision,
+    /// and the edit is decided on them: a conflict naming them.
+    #[test]
+    fn rows_slipped_in_before_the_lock_are_decided_on_and_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, s) = lean(&path);
+        let mut other = Ledger::open(&path).unwrap();
+        other
+            .append(edit_of(row("8.2", Field::Actual, "9", Some("2025"), "dan")))
+            .unwrap();
+        let mut seen = Seen::new(&s.progress);
+        let seen_row = s.progress.row_in("8.2", Period::Year(2025));
+        let res = sess.ledger.append_with(
+            Edit {
+                expect: crate::ledger::Expect::Row {
+                    value: Some("7".into()),
+                    line: seen_row,
+                },
+                ..edit_of(row("8.2", Field::Actual, "8", Some("2025"), "alice"))
+            },
+            &mut seen,
+        );
+        let Err(LedgerError::Conflict(c)) = res else {
+            panic!("not a conflict: {res:?}")
+        };
+        assert_eq!(
+            (c.who.as_deref(), c.found.as_deref()),
+            (Some("dan"), Some("9"))
+        );
+        assert_eq!(seen.taken.len(), 1);
+        assert_eq!(seen.taken[0].user, "dan");
+    }
+
+    /// The history popup, others' rows and a replaced file on a lean
+    /// session: history reads the rows' positions once; a replaced file is
+    /// read again, the progress with it, and the ledger is lean again.
+    #[test]
+    fn a_lean_session_shows_history_refreshes_and_survives_a_replaced_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, mut s) = lean(&path);
+        keys(&mut s, ":8.1\nH");
+        perform(&mut s, &mut sess);
+        let h = s.history.as_ref().expect("the history popup");
+        assert_eq!((h.rows.len(), h.total), (3, 3));
+        assert_eq!(h.rows[0].value.as_deref(), Some("快报口径"));
+        let mut other = Ledger::open(&path).unwrap();
+        other
+            .append(edit_of(row("8.2", Field::Actual, "9", Some("2025"), "dan")))
+            .unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        assert_eq!(
+            s.progress
+                .actual_of("8.2")
+                .map(|a| a.to_ledger())
+                .as_deref(),
+            Some("9")
+        );
+        // Replaced: another file renamed over it.
+        let new = dir.path().join("new.csv");
+        ledger_file(
+            &new,
+            &[row("8.1", Field::Actual, "1", Some("2025"), "eve")],
+            1,
+        );
+        std::fs::rename(&new, &path).unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        assert!(sess.ledger.is_lean() && !sess.ledger.lean_pending());
+        assert_eq!(s.progress.row_of("8.1", Field::Actual), 2);
+        assert_eq!(s.progress.series_of("8.2").len(), 0);
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn start_note(s: &mut AppState) {
             return;
         }
     };
-    let seen = s.progress.standing_note(&id).map(|n| n.text.clone());
+    let seen = s.progress.standing_note(&id).map(|n| n.text);
     let seen_row = Some(s.progress.row_of(&id, Field::Note));
     s.mode = Mode::Edit(Editor {
         id,

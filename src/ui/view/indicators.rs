@@ -136,7 +136,7 @@ struct RowText {
 fn row_text(state: &AppState, ip: usize) -> RowText {
     let ind = &state.plan.indicators[ip];
     let st = state.status_of(ip);
-    let mark = if state.progress.note_of(ind.id()).is_some() {
+    let mark = if state.progress.has_note(ind.id()) {
         note_mark(state)
     } else {
         ""

@@ -1,0 +1,344 @@
+//! A lean ledger: the full-screen UI's. Its progress (`report::Progress`)
+//! keeps every id's current rows (values by period, the last actual row,
+//! statuses, notes); the ledger keeps no second copy. Its index holds the
+//! rows' positions only (history), and an edit or undo is decided on the
+//! row its keeper names by line ([`Rows`]), read back from the file.
+//!
+//! - Opening ([`Ledger::open_lean`]) gives the checkpoint's kept rows to
+//!   the caller as they are read, never holding them; without a valid
+//!   checkpoint the ledger is read in full (the checkpoint written), its
+//!   kept rows given, and then dropped.
+//! - A file replaced or rewritten is read again in full: the ledger keeps
+//!   that state ([`Ledger::lean_pending`]) until its keeper has read it
+//!   again ([`Ledger::make_lean`]).
+//! - A row is found by its line: among the rows with a position (those
+//!   read after the checkpoint) by a binary search, else by counting line
+//!   breaks from the nearest mark (every 4,096th line, found on the way),
+//!   then parsed from there.
+
+use std::fs::File;
+use std::io;
+
+use super::index::Index;
+use super::progress::Progress;
+use super::read::{parse, read_exact_at};
+use super::{Ledger, io_err};
+use crate::ledger::entry::{Entry, Field};
+use crate::ledger::error::{LedgerError, Warning};
+use crate::plan::Period;
+
+/// Lines between two marks of where a line starts.
+const MARK_EVERY: u64 = 4096;
+
+/// What a lean ledger asks of whoever keeps its current rows (the UI's
+/// progress): the lines of the rows an edit or an undo is decided on, and
+/// the rows others appended, read under the lock just before.
+pub trait Rows {
+    /// A row appended by another session, read under the lock before the
+    /// decision (file order): the lines asked next count it.
+    fn take(&mut self, e: &Entry);
+    /// The line of the row `id`'s `field` stands on: an actual's for
+    /// `period` (that period's last row, a cleared one too), a status's or
+    /// a note's last row; `0`: none.
+    fn line_in(&self, id: &str, field: Field, period: Option<Period>) -> u64;
+    /// The line of the last row of `id`'s `field` (an actual's whatever
+    /// its period); `0`: none.
+    fn last_line(&self, id: &str, field: Field) -> u64;
+}
+
+impl Ledger {
+    /// Opens the ledger at `path` lean (see the module): the rows it keeps
+    /// go to `take` (`Some`) as they are read, id by id, with `None` first
+    /// when the rows given so far are to be forgotten (a checkpoint found
+    /// stale after them); also the rows after the checkpoint, file order,
+    /// to be applied after the kept ones. `progress` hears how far a full
+    /// read is.
+    pub fn open_lean(
+        path: &std::path::Path,
+        progress: &mut dyn Progress,
+        take: &mut dyn FnMut(Option<&Entry>),
+    ) -> Result<(Ledger, Vec<Entry>), LedgerError> {
+        let mut sink = |e: &Entry| take(Some(e));
+        let restored = Ledger::restore_into(path, Some(&mut sink));
+        let (mut l, mut tail) = match restored {
+            Some(mut l) => {
+                l.lean = true;
+                let tail = l.refresh()?.new;
+                if l.torn_bytes() > 0 {
+                    l.warnings.push(Warning::TornTail {
+                        path: path.to_path_buf(),
+                        line: l.next_line,
+                        bytes: l.torn_bytes(),
+                    });
+                }
+                (l, tail)
+            }
+            None => {
+                take(None);
+                let l = Ledger::open_unlocked_with(path, progress)?;
+                if l.index.len() >= super::CHECKPOINT_ROWS {
+                    let _ = l.save_checkpoint();
+                }
+                let mut l = l;
+                l.lean = true;
+                (l, Vec::new())
+            }
+        };
+        l.settle_torn_lean(&mut tail)?;
+        if l.lean_pending() {
+            take(None);
+            tail.clear();
+            l.each_kept(|e, _| take(Some(e)));
+            l.make_lean();
+        }
+        Ok((l, tail))
+    }
+
+    /// [`Ledger::settle_torn`], the rows it reads added to `new`.
+    fn settle_torn_lean(&mut self, new: &mut Vec<Entry>) -> Result<(), LedgerError> {
+        if self.torn_bytes() == 0 {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        if let Ok(lock) = File::open(super::lock_path(&path))
+            && lock.lock_shared().is_ok()
+        {
+            let res = self.refresh();
+            let _ = lock.unlock();
+            new.extend(res?.new);
+            self.warnings.clear();
+            if self.torn_bytes() > 0 {
+                self.warnings.push(Warning::TornTail {
+                    path,
+                    line: self.next_line,
+                    bytes: self.torn_bytes(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// True for a ledger opened lean ([`Ledger::open_lean`]).
+    pub fn is_lean(&self) -> bool {
+        self.lean
+    }
+
+    /// True when a lean ledger was read again in full (its file replaced
+    /// or rewritten): its keeper reads its state again
+    /// ([`Ledger::each_kept`]), then calls [`Ledger::make_lean`].
+    pub fn lean_pending(&self) -> bool {
+        self.lean && !self.index.is_lean()
+    }
+
+    /// Drops the rows' state (and their positions: history finds them
+    /// again, [`Ledger::load_positions`]); the ledger stays lean.
+    pub fn make_lean(&mut self) {
+        self.unindexed += self.index.len() as u64;
+        self.index = Index::lean();
+        self.lean = true;
+    }
+
+    /// The current row of `id`'s `field` (an actual's for `period`): from
+    /// the index, or on a lean ledger the row `rows` names, read back.
+    pub(super) fn current_for(
+        &self,
+        rows: Option<&dyn Rows>,
+        id: &str,
+        field: Field,
+        period: Option<Period>,
+    ) -> Result<Option<Entry>, LedgerError> {
+        if !self.index.is_lean() {
+            return Ok(self.current_in(id, field, period));
+        }
+        let line = rows.map_or(0, |r| r.line_in(id, field, period));
+        self.row_of(line, id, field)
+    }
+
+    /// The last row of `id`'s `field`: from the index, or on a lean ledger
+    /// the row `rows` names, read back.
+    pub(super) fn last_for(
+        &self,
+        rows: Option<&dyn Rows>,
+        id: &str,
+        field: Field,
+    ) -> Result<Option<Entry>, LedgerError> {
+        if !self.index.is_lean() {
+            return Ok(self.last_row(id, field));
+        }
+        let line = rows.map_or(0, |r| r.last_line(id, field));
+        self.row_of(line, id, field)
+    }
+
+    /// The row at `line` (`0`: none), which must be `id`'s `field`.
+    fn row_of(&self, line: u64, id: &str, field: Field) -> Result<Option<Entry>, LedgerError> {
+        if line == 0 {
+            return Ok(None);
+        }
+        match self.row_at(line)? {
+            Some(e) if e.id == id && e.field == field => Ok(Some(e)),
+            found => Err(LedgerError::Io {
+                path: self.path.clone(),
+                action: "read a row back",
+                source: io::Error::other(format!(
+                    "line {line} is not a row of {id} {field} (found {}); was the file \
+                     changed by another program?",
+                    found.map_or("none".to_string(), |e| format!("{} {}", e.id, e.field))
+                )),
+            }),
+        }
+    }
+
+    /// The row starting at `line`, read back from the file (`None`: no row
+    /// starts there).
+    pub(super) fn row_at(&self, line: u64) -> Result<Option<Entry>, LedgerError> {
+        let Some(file) = &self.file else {
+            return Ok(None);
+        };
+        if line == 0 || line >= self.next_line {
+            return Ok(None);
+        }
+        let start = match self.index.row_at_line(line) {
+            Some(p) => Some(p.start),
+            None => self
+                .line_start(file, line)
+                .map_err(io_err(&self.path, "read the ledger"))?,
+        };
+        match start {
+            Some(start) => self.parse_row_at(file, start, line),
+            None => Ok(None),
+        }
+    }
+
+    /// Where `line` starts: line breaks counted from the nearest mark.
+    fn line_start(&self, file: &File, line: u64) -> io::Result<Option<u64>> {
+        let mut marks = self.marks.lock().unwrap_or_else(|p| p.into_inner());
+        let at = marks.partition_point(|&(l, _)| l <= line);
+        let (mut cur, mut byte) = if at == 0 { (1, 0) } else { marks[at - 1] };
+        let mut buf = vec![0u8; 1 << 18];
+        while cur < line && byte < self.offset {
+            let n = (self.offset - byte).min(buf.len() as u64) as usize;
+            read_exact_at(file, &mut buf[..n], byte)?;
+            for i in memchr::memchr_iter(b'\n', &buf[..n]) {
+                cur += 1;
+                let start = byte + i as u64 + 1;
+                if cur.is_multiple_of(MARK_EVERY) && marks.last().is_none_or(|&(l, _)| l < cur) {
+                    marks.push((cur, start));
+                }
+                if cur == line {
+                    return Ok(Some(start));
+                }
+            }
+            byte += n as u64;
+        }
+        Ok((cur == line).then_some(byte))
+    }
+
+    /// Parses the row starting at byte `start` (line `line`): a few KB
+    /// read, more when the row is longer (a row is whole once another
+    /// starts after it or the read reaches the end of the lines read).
+    fn parse_row_at(
+        &self,
+        file: &File,
+        start: u64,
+        line: u64,
+    ) -> Result<Option<Entry>, LedgerError> {
+        let mut want = 4096u64;
+        loop {
+            let end = start.saturating_add(want).min(self.offset);
+            let mut buf = vec![0u8; (end - start) as usize];
+            read_exact_at(file, &mut buf, start).map_err(io_err(&self.path, "read the ledger"))?;
+            let cut = if end == self.offset {
+                buf.len()
+            } else {
+                buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+            };
+            let mut rows: Vec<Entry> = Vec::with_capacity(2);
+            let mut cols = self.columns.clone();
+            let _ = parse(
+                &buf[..cut],
+                start,
+                line,
+                self.encoding,
+                &mut cols,
+                &mut |_, e, _| {
+                    if rows.len() < 2 {
+                        rows.push(e);
+                    }
+                },
+            );
+            if rows.len() >= 2 || end == self.offset {
+                return Ok(rows.into_iter().next().filter(|e| e.line == line));
+            }
+            want = want.saturating_mul(4);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::entry::{Stamp, entry_line, header_line};
+    use crate::ledger::store::NoProgress;
+
+    fn row(line: u64, k: u64) -> Entry {
+        Entry {
+            line,
+            time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+            user: format!("用户{}", k % 7),
+            id: format!("9.{}", k % 500),
+            field: if k.is_multiple_of(5) {
+                Field::Note
+            } else {
+                Field::Actual
+            },
+            value: Some(format!("{k}")),
+            old: None,
+            note: k.is_multiple_of(3).then(|| "快报".to_string()),
+            period: (!k.is_multiple_of(5)).then_some(Period::Year(2020 + (k % 6) as i32)),
+        }
+    }
+
+    /// A lean ledger keeps no rows; any row comes back by its line, equal
+    /// to what a full read has: before the checkpoint (line breaks counted
+    /// from marks, every 4,096th line marked on the way) and after it (a
+    /// binary search among the rows with positions).
+    #[test]
+    fn a_lean_ledger_reads_any_row_back_by_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let mut bytes = header_line();
+        for k in 0..10_000u64 {
+            bytes.extend(entry_line(&row(k + 2, k)));
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        drop(Ledger::open_with_checkpoint(&path, &mut NoProgress).unwrap());
+        for k in 10_000..10_100u64 {
+            bytes.extend(entry_line(&row(k + 2, k)));
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let mut kept = 0;
+        let (l, tail) = Ledger::open_lean(&path, &mut NoProgress, &mut |e| {
+            kept += usize::from(e.is_some());
+        })
+        .unwrap();
+        assert!(l.is_lean() && !l.lean_pending() && !l.has_positions());
+        assert_eq!((tail.len(), l.len()), (100, 10_100));
+        // 500 ids: each its note and its actual's periods, nothing else.
+        assert!(kept <= 500 * 7, "{kept} kept rows given");
+        assert_eq!(l.current("9.7", Field::Actual), None, "no index state");
+        for k in [
+            0u64, 1, 4094, 4095, 4096, 8191, 8192, 9_999, 10_000, 10_099, 5_000, 3,
+        ] {
+            let line = k + 2;
+            assert_eq!(l.row_at(line).unwrap(), Some(row(line, k)), "line {line}");
+        }
+        let marks = l.marks.lock().unwrap().clone();
+        assert_eq!(
+            marks.iter().map(|m| m.0).collect::<Vec<_>>(),
+            [4096, 8192],
+            "marks up to the checkpoint's rows"
+        );
+        assert_eq!(l.row_at(10_102).unwrap(), None, "past the last line");
+        assert_eq!(l.row_at(0).unwrap(), None);
+    }
+}
