@@ -495,6 +495,20 @@ fn list_indicators(
 }
 
 /// No subcommand on a terminal: the full-screen UI.
+/// What the full-screen UI reads of the ledger, on its own thread: the
+/// ledger (through its checkpoint), its [`crate::report::Progress`] as of
+/// `today`, and its warnings as text (one `wudang-plan: warning:` line
+/// each).
+fn ui_ledger(
+    cli: &Cli,
+    today: jiff::civil::Date,
+) -> Result<(Ledger, crate::report::Progress, Vec<u8>), CliError> {
+    let mut warnings = Vec::new();
+    let ledger = open_ledger(cli, &mut warnings)?;
+    let progress = crate::report::Progress::from_ledger(&ledger, today);
+    Ok((ledger, progress, warnings))
+}
+
 fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // The ledger (and the progress read from it) loads on a second thread
     // while this one loads the plan: neither needs the other, and at
@@ -504,12 +518,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // message and exit code as `wudang-plan tasks`.
     let clock = clock(cli);
     let (plan, read) = std::thread::scope(|s| {
-        let reading = s.spawn(|| {
-            let mut warnings = Vec::new();
-            let ledger = open_ledger(cli, &mut warnings)?;
-            let progress = crate::report::Progress::from_ledger(&ledger, clock.today);
-            Ok::<_, CliError>((ledger, progress, warnings))
-        });
+        let reading = s.spawn(|| ui_ledger(cli, clock.today));
         let plan = load_plan(cli);
         let read = reading.join().unwrap_or_else(|_| {
             Err(CliError::Io(std::io::Error::other(
