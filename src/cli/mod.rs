@@ -498,52 +498,93 @@ fn list_indicators(
 /// What the full-screen UI reads of the ledger, on its own thread: the
 /// ledger (through its checkpoint), its [`crate::report::Progress`] as of
 /// `today`, and its warnings as text (one `wudang-plan: warning:` line
-/// each).
+/// each). No progress bar: the screen is up by then, and says the ledger
+/// is being read.
 fn ui_ledger(
     cli: &Cli,
     today: jiff::civil::Date,
 ) -> Result<(Ledger, crate::report::Progress, Vec<u8>), CliError> {
     let mut warnings = Vec::new();
-    let ledger = open_ledger(cli, &mut warnings)?;
+    let path = ledger_path(cli)?;
+    let ledger = Ledger::open_with_checkpoint(&path, &mut crate::ledger::NoProgress)?;
+    warn(&mut warnings, ledger.warnings());
     let progress = crate::report::Progress::from_ledger(&ledger, today);
     Ok((ledger, progress, warnings))
 }
 
 fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
-    // The ledger (and the progress read from it) loads on a second thread
-    // while this one loads the plan: neither needs the other, and at
-    // province size each takes a good part of a second. A plan that cannot
-    // be read is reported first, as before; a ledger that cannot be read
-    // stops here, before the alternate screen, with the same file:line
-    // message and exit code as `wudang-plan tasks`.
+    // The first frame is drawn as soon as the plan is loaded; the ledger
+    // is read on a second thread from the start (`ui_ledger`), and every
+    // indicator judged by it there once the plan is handed over; the UI
+    // takes it in when it comes (docs/architecture.md, "Start"). A plan
+    // that cannot be read is reported first, before the screen; so is a
+    // ledger that failed by then. One that fails later closes the screen
+    // and is reported the same way (file:line, exit code 2 for bad input).
+    // Its warnings are printed once the screen is closed.
     let clock = clock(cli);
-    let (plan, read) = std::thread::scope(|s| {
-        let reading = s.spawn(|| ui_ledger(cli, clock.today));
-        let plan = load_plan(cli);
-        let read = reading.join().unwrap_or_else(|_| {
-            Err(CliError::Io(std::io::Error::other(
-                "the thread reading the ledger stopped",
-            )))
-        });
-        (plan, read)
-    });
-    let plan = plan?;
-    let (ledger, progress, warnings) = read?;
-    let _ = err.write_all(&warnings);
     // Without a user name the UI still opens, read-only, and says why; a
     // name with control characters is refused before the screen (exit 2).
     let who = given_user(cli)?;
+    let path = ledger_path(cli)?;
+    let (deliver, mut arrival) = crate::ui::app::channel().map_err(CliError::Terminal)?;
+    let (give_plan, plan_given) = std::sync::mpsc::channel::<std::sync::Arc<Plan>>();
+    // Not joined: quitting (or a plan error) must not wait for a ledger
+    // still being read (a colleague's writer may hold its lock). A
+    // checkpoint it was writing is left as a temporary file, which the
+    // next writer removes.
+    let owned = cli.clone();
+    std::thread::spawn(move || {
+        let read = ui_ledger(&owned, clock.today).and_then(|(ledger, progress, warnings)| {
+            // No plan: it failed, and is reported instead.
+            let plan = plan_given
+                .recv()
+                .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
+            let standing = crate::ui::model::standing::Standing::of(&plan, &progress);
+            let loaded = crate::ui::model::standing::Loaded {
+                progress,
+                standing,
+                warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
+            };
+            Ok(crate::ui::Ready {
+                ledger,
+                loaded,
+                warnings,
+            })
+        });
+        deliver.send(read);
+    });
+    let plan = std::sync::Arc::new(load_plan(cli)?);
+    let _ = give_plan.send(std::sync::Arc::clone(&plan));
+    // Failed already (a missing directory, a malformed short ledger):
+    // said before the screen, as by every command.
+    if let Some(Err(e)) = arrival.take_if(Result::is_err) {
+        return Err(e);
+    }
     let opts = crate::ui::Options {
         lang: cli.lang.into(),
         ascii: cli.ascii,
-        ledger: Some(ledger.path().display().to_string()),
+        ledger: Some(path.display().to_string()),
         read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
     };
-    // Read-only still reads: the history popup and others' changes live.
-    let session = crate::ui::Session {
-        ledger,
+    let start = crate::ui::Start {
+        draft: who
+            .as_deref()
+            .map(|u| crate::ledger::draft::draft_path(&path, u)),
         user: who,
         at: cli.today.map(|_| clock.now),
+        today: clock.today,
+        ledger: arrival,
     };
-    crate::ui::run(plan, progress, opts, Some(session)).map_err(CliError::Terminal)
+    let ended = crate::ui::run(plan, opts, start);
+    match ended {
+        Ok(warnings) => {
+            let _ = err.write_all(&warnings);
+            Ok(())
+        }
+        Err(crate::ui::Ended::Terminal(e)) => Err(CliError::Terminal(e)),
+        Err(crate::ui::Ended::Ledger(e)) => Err(e),
+        Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(std::io::Error::other(
+            "the thread reading the ledger stopped",
+        ))),
+    }
 }
