@@ -512,6 +512,36 @@ fn ui_ledger(
     Ok((ledger, progress, warnings))
 }
 
+/// The UI's ledger thread: [`ui_ledger`], then every indicator judged by
+/// it once the plan is handed over (`plan_given`), for the UI to take in
+/// without judging anything on its own thread. At a lower priority (nice
+/// 10, this thread only): on a busy machine the plan, and with it the
+/// first frame, goes first.
+fn read_for_ui(
+    cli: &Cli,
+    today: jiff::civil::Date,
+    plan_given: &std::sync::mpsc::Receiver<std::sync::Arc<Plan>>,
+) -> Result<crate::ui::Ready, CliError> {
+    // Linux: the nice value of the calling thread only (no error if refused).
+    let _ = rustix::process::setpriority_process(None, 10);
+    let (ledger, progress, warnings) = ui_ledger(cli, today)?;
+    // No plan: it failed, and is reported instead.
+    let plan = plan_given
+        .recv()
+        .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
+    let standing = crate::ui::model::standing::Standing::of(&plan, &progress);
+    let loaded = crate::ui::model::standing::Loaded {
+        progress,
+        standing,
+        warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
+    };
+    Ok(crate::ui::Ready {
+        ledger,
+        loaded,
+        warnings,
+    })
+}
+
 fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // The first frame is drawn as soon as the plan is loaded; the ledger
     // is read on a second thread from the start (`ui_ledger`), and every
@@ -533,26 +563,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // checkpoint it was writing is left as a temporary file, which the
     // next writer removes.
     let owned = cli.clone();
-    std::thread::spawn(move || {
-        let read = ui_ledger(&owned, clock.today).and_then(|(ledger, progress, warnings)| {
-            // No plan: it failed, and is reported instead.
-            let plan = plan_given
-                .recv()
-                .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
-            let standing = crate::ui::model::standing::Standing::of(&plan, &progress);
-            let loaded = crate::ui::model::standing::Loaded {
-                progress,
-                standing,
-                warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
-            };
-            Ok(crate::ui::Ready {
-                ledger,
-                loaded,
-                warnings,
-            })
-        });
-        deliver.send(read);
-    });
+    std::thread::spawn(move || deliver.send(read_for_ui(&owned, clock.today, &plan_given)));
     let plan = std::sync::Arc::new(load_plan(cli)?);
     let _ = give_plan.send(std::sync::Arc::clone(&plan));
     // Failed already (a missing directory, a malformed short ledger):
