@@ -12,11 +12,13 @@
 
 use std::time::{Duration, Instant};
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use wudang_plan::ledger::{Ledger, NoProgress};
 use wudang_plan::ui::model::filter::{self, Filters, Judged, Order};
 use wudang_plan::ui::model::search::Index;
 use wudang_plan::ui::model::standing::{Loaded, Standing};
-use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, update};
+use wudang_plan::ui::{Action, AppState, Config, Lang, Progress, Theme, draw, update};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -54,6 +56,21 @@ fn main() {
     );
     let first = time(|| AppState::loading(plan.clone(), today, config()));
     println!("AppState::loading          {first:8.1} ms");
+    let mut draws: Vec<f64> = (0..5)
+        .map(|_| {
+            let mut s = AppState::loading(plan.clone(), today, config());
+            update(&mut s, Action::Resize(100, 30));
+            let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+            let t0 = Instant::now();
+            t.draw(|f| draw(f, &s)).unwrap();
+            ms(t0.elapsed())
+        })
+        .collect();
+    draws.sort_by(f64::total_cmp);
+    println!(
+        "  its first frame, 100x30  {:8.1} ms (into a TestBackend)",
+        draws[2]
+    );
     println!(
         "  Order::new               {:8.1} ms",
         time(|| Order::new(&plan))
