@@ -339,3 +339,113 @@ fn handle_queued(
     update::flush(state);
     Some(dirty)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::draft::Draft;
+    use crate::ledger::{Field, Stamp};
+    use crate::ui::data::Progress;
+    use crate::ui::model::Mode;
+    use crate::ui::model::standing::Standing;
+    use crate::ui::strings::Lang;
+
+    /// The last session's draft waits for the ledger, and then for the
+    /// user to leave the search being typed when it landed: it is never
+    /// opened over a text field (the letters would go into the value).
+    #[test]
+    fn the_draft_reopens_after_the_ledger_once_the_user_is_browsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let today = jiff::civil::date(2025, 6, 30);
+        let d = Draft {
+            id: "8.1".into(),
+            field: Field::Actual,
+            text: "520".into(),
+            saved: String::new(),
+            seen: None,
+            seen_line: None,
+            period: Some("2025".into()),
+        };
+        draft::save(&draft::draft_path(&path, "alice"), &d).unwrap();
+        let plan = Arc::new(crate::plan::load_embedded().unwrap());
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut config = Config::new(Lang::Zh, theme);
+        config.writable = true;
+        config.user = Some("alice".into());
+        let mut state = AppState::loading(Arc::clone(&plan), today, config);
+        update(&mut state, Action::Resize(100, 30));
+        let (tx, rx) = channel::<Result<Ready, ()>>().unwrap();
+        let mut side = Side {
+            coming: Some(rx),
+            session: None,
+            user: Some("alice".into()),
+            at: Some(Stamp::start_of(today)),
+            draft_due: false,
+            warnings: Vec::new(),
+        };
+        update(&mut state, Action::StartSearch);
+        assert!(!side.arrive(&mut state).unwrap(), "nothing has come");
+        assert!(!side.reopen_draft(&mut state), "no ledger, no draft");
+        let progress = Progress::empty(today);
+        let standing = Standing::of(&plan, &progress);
+        tx.send(Ok(Ready {
+            ledger: Ledger::open(&path).unwrap(),
+            loaded: Loaded {
+                progress,
+                standing,
+                warnings: 0,
+            },
+            warnings: Vec::new(),
+        }));
+        assert!(side.arrive(&mut state).unwrap());
+        assert!(!state.loading && side.session.is_some() && side.coming.is_none());
+        assert!(!side.reopen_draft(&mut state), "not over the search field");
+        assert!(matches!(state.mode, Mode::Search(_)));
+        update(&mut state, Action::Cancel);
+        assert!(side.reopen_draft(&mut state));
+        let Mode::Edit(e) = &state.mode else {
+            panic!("no editor: {:?}", state.mode)
+        };
+        assert_eq!((e.id.as_str(), e.field.text()), ("8.1", "520".to_string()));
+        assert!(!side.reopen_draft(&mut state), "once");
+    }
+
+    /// A ledger that could not be read ends the loop with its error; a
+    /// thread gone without an answer too.
+    #[test]
+    fn a_ledger_error_or_a_lost_thread_ends_the_loop() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let today = jiff::civil::date(2025, 6, 30);
+        let mut state = AppState::loading(plan, today, Config::new(Lang::Zh, theme));
+        for send in [true, false] {
+            let (tx, rx) = channel::<Result<Ready, &str>>().unwrap();
+            let mut side = Side {
+                coming: Some(rx),
+                session: None,
+                user: None,
+                at: None,
+                draft_due: false,
+                warnings: Vec::new(),
+            };
+            if send {
+                tx.send(Err("actuals.csv:3: bad"));
+                assert!(matches!(
+                    side.arrive(&mut state),
+                    Err(Ended::Ledger("actuals.csv:3: bad"))
+                ));
+            } else {
+                drop(tx);
+                assert!(matches!(side.arrive(&mut state), Err(Ended::LedgerGone)));
+            }
+            assert!(state.loading);
+        }
+    }
+}
