@@ -36,6 +36,9 @@ pub enum Input {
     Timeout,
     /// The terminal is gone (or stdin cannot be polled).
     HungUp,
+    /// Nothing on standard input yet, but the other descriptor given to
+    /// [`wait_input_or`] is readable (or closed).
+    Woken,
 }
 
 /// Waits up to `timeout` for standard input. The UI calls this before
@@ -44,9 +47,23 @@ pub enum Input {
 /// wait on a terminal that has hung up. A signal interrupting the wait
 /// counts as a timeout (the caller checks its flags).
 pub fn wait_input(timeout: std::time::Duration) -> Input {
+    wait_input_or(timeout, None)
+}
+
+/// [`wait_input`], woken early as well when `other` is readable or closed
+/// (the UI's start: the ledger read on another thread has arrived).
+/// Standard input is looked at first: a key and an arrival together are
+/// [`Input::Ready`] (the caller looks for the arrival on every wake-up).
+pub fn wait_input_or(
+    timeout: std::time::Duration,
+    other: Option<std::os::fd::BorrowedFd<'_>>,
+) -> Input {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let stdin = rustix::stdio::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
+    if let Some(fd) = &other {
+        fds.push(PollFd::new(fd, PollFlags::IN));
+    }
     let ts = Timespec {
         tv_sec: timeout.as_secs() as i64,
         tv_nsec: i64::from(timeout.subsec_nanos()),
@@ -57,8 +74,10 @@ pub fn wait_input(timeout: std::time::Duration) -> Input {
             let r = fds[0].revents();
             if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
                 Input::HungUp
-            } else {
+            } else if r.contains(PollFlags::IN) {
                 Input::Ready
+            } else {
+                Input::Woken
             }
         }
         Err(rustix::io::Errno::INTR) => Input::Timeout,

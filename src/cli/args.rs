@@ -9,7 +9,7 @@ use jiff::civil::Date;
 pub use crate::vocab::Lang;
 use crate::vocab::{Field, Term, parse_field};
 
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(
     name = "wudang-plan",
     version,
@@ -46,7 +46,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Validate the plan and print a one-line summary (exit 1 on any error)
     Check,
@@ -211,7 +211,7 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum LedgerCommand {
     /// Read the whole ledger against the plan and report problems with file:line (exit 1 if
     /// any): bad rows, unknown ids, control characters, extra fields

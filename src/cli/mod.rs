@@ -182,22 +182,6 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     Ok(ledger)
 }
 
-/// Opens the ledger lean for the full-screen UI and reads its progress on
-/// the way ([`crate::report::Progress::read_lean`]: the ledger's current
-/// rows are kept once, by the progress); reports its warnings on `err`.
-pub fn open_ledger_lean(
-    cli: &Cli,
-    err: &mut dyn Write,
-    today: jiff::civil::Date,
-) -> Result<(Ledger, crate::report::Progress), CliError> {
-    let path = ledger_path(cli)?;
-    let mut bar = progress::Bar::new(progress::what("reading", &path));
-    let read = crate::report::Progress::read_lean(&path, today, &mut bar)?;
-    drop(bar);
-    warn(err, read.0.warnings());
-    Ok(read)
-}
-
 /// Opens the ledger reading every row (history, `ledger check`, `import`)
 /// and reports its warnings on `err`.
 pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
@@ -513,45 +497,109 @@ fn list_indicators(
 }
 
 /// No subcommand on a terminal: the full-screen UI.
+/// What the full-screen UI reads of the ledger, on its own thread: the
+/// ledger (through its checkpoint), its [`crate::report::Progress`] as of
+/// `today`, and its warnings as text (one `wudang-plan: warning:` line
+/// each). No progress bar: the screen is up by then, and says the ledger
+/// is being read.
+fn ui_ledger(
+    cli: &Cli,
+    today: jiff::civil::Date,
+) -> Result<(Ledger, crate::report::Progress, Vec<u8>), CliError> {
+    // Lean: the ledger keeps no copy of the rows `Progress` holds
+    // (docs/architecture.md, "Data").
+    let mut warnings = Vec::new();
+    let path = ledger_path(cli)?;
+    let (ledger, progress) =
+        crate::report::Progress::read_lean(&path, today, &mut crate::ledger::NoProgress)?;
+    warn(&mut warnings, ledger.warnings());
+    Ok((ledger, progress, warnings))
+}
+
+/// The UI's ledger thread: [`ui_ledger`], then every indicator judged by
+/// it once the plan is handed over (`plan_given`), for the UI to take in
+/// without judging anything on its own thread. At a lower priority (nice
+/// 10, this thread only): on a busy machine the plan, and with it the
+/// first frame, goes first.
+fn read_for_ui(
+    cli: &Cli,
+    today: jiff::civil::Date,
+    plan_given: &std::sync::mpsc::Receiver<std::sync::Arc<Plan>>,
+) -> Result<crate::ui::Ready, CliError> {
+    // Linux: the nice value of the calling thread only (no error if refused).
+    let _ = rustix::process::setpriority_process(None, 10);
+    let (ledger, progress, warnings) = ui_ledger(cli, today)?;
+    // No plan: it failed, and is reported instead.
+    let plan = plan_given
+        .recv()
+        .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
+    let standing = crate::ui::model::standing::Standing::of(&plan, &progress);
+    let loaded = crate::ui::model::standing::Loaded {
+        progress,
+        standing,
+        warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
+    };
+    Ok(crate::ui::Ready {
+        ledger,
+        loaded,
+        warnings,
+    })
+}
+
 fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
-    // The ledger (and the progress read from it) loads on a second thread
-    // while this one loads the plan: neither needs the other, and at
-    // province size each takes a good part of a second. A plan that cannot
-    // be read is reported first, as before; a ledger that cannot be read
-    // stops here, before the alternate screen, with the same file:line
-    // message and exit code as `wudang-plan tasks`.
+    // The first frame is drawn as soon as the plan is loaded; the ledger
+    // is read on a second thread from the start (`ui_ledger`), and every
+    // indicator judged by it there once the plan is handed over; the UI
+    // takes it in when it comes (docs/architecture.md, "Start"). A plan
+    // that cannot be read is reported first, before the screen; so is a
+    // ledger that failed by then. One that fails later closes the screen
+    // and is reported the same way (file:line, exit code 2 for bad input).
+    // Its warnings are printed once the screen is closed.
     let clock = clock(cli);
-    let (plan, read) = std::thread::scope(|s| {
-        let reading = s.spawn(|| {
-            let mut warnings = Vec::new();
-            let (ledger, progress) = open_ledger_lean(cli, &mut warnings, clock.today)?;
-            Ok::<_, CliError>((ledger, progress, warnings))
-        });
-        let plan = load_plan(cli);
-        let read = reading.join().unwrap_or_else(|_| {
-            Err(CliError::Io(std::io::Error::other(
-                "the thread reading the ledger stopped",
-            )))
-        });
-        (plan, read)
-    });
-    let plan = plan?;
-    let (ledger, progress, warnings) = read?;
-    let _ = err.write_all(&warnings);
     // Without a user name the UI still opens, read-only, and says why; a
     // name with control characters is refused before the screen (exit 2).
     let who = given_user(cli)?;
+    let path = ledger_path(cli)?;
+    let (deliver, mut arrival) = crate::ui::app::channel().map_err(CliError::Terminal)?;
+    let (give_plan, plan_given) = std::sync::mpsc::channel::<std::sync::Arc<Plan>>();
+    // Not joined: quitting (or a plan error) must not wait for a ledger
+    // still being read (a colleague's writer may hold its lock). A
+    // checkpoint it was writing is left as a temporary file, which the
+    // next writer removes.
+    let owned = cli.clone();
+    std::thread::spawn(move || deliver.send(read_for_ui(&owned, clock.today, &plan_given)));
+    let plan = std::sync::Arc::new(load_plan(cli)?);
+    let _ = give_plan.send(std::sync::Arc::clone(&plan));
+    // Failed already (a missing directory, a malformed short ledger):
+    // said before the screen, as by every command.
+    if let Some(Err(e)) = arrival.take_if(Result::is_err) {
+        return Err(e);
+    }
     let opts = crate::ui::Options {
         lang: cli.lang.into(),
         ascii: cli.ascii,
-        ledger: Some(ledger.path().display().to_string()),
+        ledger: Some(path.display().to_string()),
         read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
     };
-    // Read-only still reads: the history popup and others' changes live.
-    let session = crate::ui::Session {
-        ledger,
+    let start = crate::ui::Start {
+        draft: who
+            .as_deref()
+            .map(|u| crate::ledger::draft::draft_path(&path, u)),
         user: who,
         at: cli.today.map(|_| clock.now),
+        today: clock.today,
+        ledger: arrival,
     };
-    crate::ui::run(plan, progress, opts, Some(session)).map_err(CliError::Terminal)
+    let ended = crate::ui::run(plan, opts, start);
+    match ended {
+        Ok(warnings) => {
+            let _ = err.write_all(&warnings);
+            Ok(())
+        }
+        Err(crate::ui::Ended::Terminal(e)) => Err(CliError::Terminal(e)),
+        Err(crate::ui::Ended::Ledger(e)) => Err(e),
+        Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(std::io::Error::other(
+            "the thread reading the ledger stopped",
+        ))),
+    }
 }

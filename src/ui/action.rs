@@ -2,9 +2,11 @@
 //! pure [`super::update::update`] applies them to the state. The run loop
 //! feeds back what the ledger did as actions too ([`Action::Recorded`],
 //! [`Action::Rejected`], [`Action::Conflicted`], [`Action::Changed`],
-//! [`Action::Reloaded`]), so `update` never touches a file.
+//! [`Action::Reloaded`], and at start [`Action::LedgerLoaded`]), so
+//! `update` never touches a file.
 
 use super::data::Progress;
+use super::model::standing::Loaded;
 use crate::ledger::draft::Draft;
 use crate::ledger::{Conflict, Entry};
 
@@ -102,6 +104,9 @@ pub enum Action {
     Changed(Vec<Entry>),
     /// The ledger was replaced and read again: everything may have changed.
     Reloaded(Box<Progress>),
+    /// The ledger read at start on another thread, with every indicator
+    /// judged there: ends [`crate::ui::AppState::loading`].
+    LedgerLoaded(Box<Loaded>),
 }
 
 impl Action {

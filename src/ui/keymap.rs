@@ -532,6 +532,17 @@ pub fn is_write(a: &Action) -> bool {
     )
 }
 
+/// True for the keys that wait for the ledger while it is being read at
+/// start: those that record, and those that show what it says (history,
+/// the chart, the status and light picker, the overview's counts).
+pub fn needs_ledger(a: &Action) -> bool {
+    is_write(a)
+        || matches!(
+            a,
+            Action::ShowHistory | Action::ShowChart | Action::PickStatus | Action::ToggleOverview
+        )
+}
+
 /// The bindings of a context, keymap order.
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.ctx == ctx)

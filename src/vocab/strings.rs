@@ -80,6 +80,9 @@ strings! {
     MarkYellow => "黄", "Y";
     MarkGreen => "绿", "G";
     MarkGray => "灰", ".";
+    // while the ledger is being read at start: a status's, a light's or a
+    // value's place (one cell, ASCII: never East Asian Ambiguous)
+    MarkLoading => "~", "~";
     CountRed => "红 {}", "red {}";
     CountYellow => "黄 {}", "yellow {}";
     CountGreen => "绿 {}", "green {}";
@@ -287,6 +290,10 @@ strings! {
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
+    // the start: the first frame comes before the ledger is read
+    LedgerLoading => "正在读取台账", "reading the ledger";
+    LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";
+    LedgerWarned => "台账有 {} 条警告，退出后列出", "The ledger has {} warnings, listed when you quit";
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
     DraftBack => "恢复了 {} 上次未提交的输入", "Restored your unsaved input for {}";
     Nothing => "（无）", "(none)";

@@ -16,6 +16,7 @@ mod pty;
 mod scale;
 mod screens;
 mod search;
+mod start;
 mod text;
 mod trust;
 mod undo;

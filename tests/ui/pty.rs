@@ -14,12 +14,12 @@ const ROWS: u16 = 30;
 const COLS: u16 = 100;
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-struct Tui {
+pub(super) struct Tui {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
     /// `None` once the test hung up the terminal.
     writer: Option<Box<dyn Write + Send>>,
-    child: Box<dyn Child + Send + Sync>,
+    pub(super) child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
     stop: Arc<AtomicBool>,
     reader_thread: Option<std::thread::JoinHandle<()>>,
@@ -37,7 +37,7 @@ impl Drop for Tui {
 }
 
 impl Tui {
-    fn start(args: &[&str], env: &[(&str, &str)]) -> Tui {
+    pub(super) fn start(args: &[&str], env: &[(&str, &str)]) -> Tui {
         Tui::start_program(env!("CARGO_BIN_EXE_wudang-plan"), args, env)
     }
 
@@ -121,12 +121,12 @@ impl Tui {
         }
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         self.parser.screen().contents()
     }
 
     /// Feeds output to the parser until `ok(screen)` holds.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    pub(super) fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             // take in everything already written before looking
@@ -175,13 +175,13 @@ impl Tui {
         rustix::process::kill_process(pid, sig).unwrap();
     }
 
-    fn wait_text(&mut self, text: &str) -> String {
+    pub(super) fn wait_text(&mut self, text: &str) -> String {
         self.wait_for(text, |s| s.contains(text))
     }
 
     /// Waits until every one of `texts` is on the screen (a frame can be
     /// read half-written: wait for all of what it must show).
-    fn wait_all(&mut self, texts: &[&str]) -> String {
+    pub(super) fn wait_all(&mut self, texts: &[&str]) -> String {
         self.wait_for(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
     }
 
@@ -201,7 +201,7 @@ impl Tui {
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(super) fn send(&mut self, keys: &str) {
         let w = self.writer.as_mut().unwrap();
         w.write_all(keys.as_bytes()).unwrap();
         w.flush().unwrap();
@@ -333,7 +333,7 @@ fn piped_output_prints_the_tree() {
 
 /// A temp dir with a ledger path; every test passes --data, --user and
 /// --today.
-fn ledger_dir() -> (tempfile::TempDir, String) {
+pub(super) fn ledger_dir() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("actuals.csv").display().to_string();
     (dir, path)
@@ -343,7 +343,7 @@ fn ui_args<'a>(data: &'a str, user: &'a str) -> Vec<&'a str> {
     vec!["--data", data, "--user", user, "--today", "2026-01-10"]
 }
 
-fn cli(args: &[&str]) -> std::process::Output {
+pub(super) fn cli(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_wudang-plan"))
         .args(args)
         .output()

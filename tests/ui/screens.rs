@@ -36,6 +36,49 @@ fn main_en_80x24() {
     assert_snapshot!(render(&s));
 }
 
+/// The first frame, before the ledger is read: a loading mark where the
+/// lights, statuses and counts go, the status line says it is being read.
+fn loading(lang: Lang, w: u16, h: u16) -> wudang_plan::ui::AppState {
+    let theme = wudang_plan::ui::Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut config = wudang_plan::ui::Config::new(lang, theme);
+    config.writable = true;
+    config.user = Some("tester".into());
+    config.ledger = Some("/srv/wudang-plan/actuals.csv".into());
+    let mut s = wudang_plan::ui::AppState::loading(plan(), MID_2025, config);
+    update(&mut s, Action::Resize(w, h));
+    s
+}
+
+#[test]
+fn loading_zh_80x24() {
+    let s = loading(Lang::Zh, 80, 24);
+    let out = render(&s);
+    assert!(out.contains("正在读取台账"), "{out}");
+    assert_snapshot!(out);
+}
+
+#[test]
+fn loading_en_80x24() {
+    let s = loading(Lang::En, 80, 24);
+    let out = render(&s);
+    assert!(out.contains("reading the ledger"), "{out}");
+    assert_snapshot!(out);
+}
+
+/// Task 8's indicators while the ledger is read: no value, status or
+/// light yet; a key that needs the ledger says to wait.
+#[test]
+fn loading_task_8_indicators_zh_80x24() {
+    let mut s = loading(Lang::Zh, 80, 24);
+    keys(&mut s, ":8.1\ne");
+    let out = render(&s);
+    assert!(out.contains("台账还在读取"), "{out}");
+    assert_snapshot!(out);
+}
+
 /// Task 8 with fixture actuals: met, in progress and a bar per indicator.
 #[test]
 fn task_8_zh_100x30() {

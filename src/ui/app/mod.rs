@@ -4,29 +4,33 @@
 //! the queued events are handled. The terminal itself is in `terminal`,
 //! the ledger and drafts in `session`, the watchdog in `watchdog`.
 
+mod arrival;
 mod session;
 mod terminal;
 mod watchdog;
 pub mod wire;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use jiff::civil::Date;
 use ratatui::crossterm::event::{self, Event};
 
+pub use arrival::{Arrival, Deliver, Taken, channel};
 pub use session::Session;
 use terminal::Term;
 pub use terminal::key_of;
 
 use super::action::Action;
-use super::data::Progress;
-use super::keymap;
+use super::keymap::{self, Ctx};
+use super::model::standing::Loaded;
 use super::model::{AppState, Config, Theme};
 use super::strings::{Lang, S};
 use super::update::{self, update};
-use crate::ledger::draft;
+use crate::ledger::{Ledger, Stamp, draft};
 use crate::plan::Plan;
 use watchdog::Guard;
 use wire::Moves;
@@ -43,40 +47,76 @@ pub struct Options {
     pub read_only: Option<S>,
 }
 
-/// The state the UI starts with: the configuration the options and the
-/// environment give, and the draft of the last session reopened.
-fn start(plan: Plan, progress: Progress, opts: Options, session: Option<&Session>) -> AppState {
+/// The ledger's side of the start, read on another thread while the
+/// first frames are drawn (`cli::full_screen`): the ledger to record to,
+/// what the state needs of it (every indicator judged there), and its
+/// warnings as text, printed once the screen is closed.
+#[derive(Debug)]
+pub struct Ready {
+    pub ledger: Ledger,
+    pub loaded: Loaded,
+    pub warnings: Vec<u8>,
+}
+
+/// How the binary starts the UI besides the plan and the options: who
+/// records, the clock, and the ledger still on its way.
+#[derive(Debug)]
+pub struct Start<E> {
+    /// Who records; `None`: read-only (no user name was given).
+    pub user: Option<String>,
+    /// `--today`: every edit is stamped 00:00 of that day; else now.
+    pub at: Option<Stamp>,
+    pub today: Date,
+    /// Where this user's draft lives (the watchdog saves there).
+    pub draft: Option<PathBuf>,
+    /// The ledger being read, or why it cannot be.
+    pub ledger: Arrival<Result<Ready, E>>,
+}
+
+/// Why the UI ended other than by the user's leaving it; the terminal is
+/// restored in every case.
+#[derive(Debug)]
+pub enum Ended<E> {
+    /// The terminal failed.
+    Terminal(io::Error),
+    /// The ledger could not be read (after the first frame).
+    Ledger(E),
+    /// The thread reading the ledger stopped without an answer.
+    LedgerGone,
+}
+
+/// The state of the first frame: the configuration the options and the
+/// environment give, the plan, no ledger yet.
+fn first_state(plan: Arc<Plan>, today: Date, opts: Options, user: Option<String>) -> AppState {
     let theme = Theme::from_env(opts.ascii);
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
-    config.writable = session.is_some_and(|s| s.user.is_some());
-    config.user = session.and_then(|s| s.user.clone());
+    config.writable = user.is_some();
+    config.user = user;
     if !config.writable {
         config.read_only = Some(opts.read_only.unwrap_or(S::ReadOnly));
     }
     if std::env::var("TERM").is_ok_and(|t| t == "linux") {
         config.note = Some(S::LinuxConsole);
     }
-    let mut state = AppState::new(plan, progress, config);
-    if let Some(path) = session.and_then(Session::draft_path)
-        && let Ok(Some(d)) = draft::load(&path)
-    {
-        update(&mut state, Action::RestoreDraft(d));
-    }
-    state
+    AppState::loading(plan, today, config)
 }
 
-/// Runs the UI on the terminal until the user quits. Without a session
-/// (no ledger) or a session without a user name, the UI is read-only; a
-/// session without a user still shows the history and others' changes.
-pub fn run(
-    plan: Plan,
-    progress: Progress,
-    opts: Options,
-    mut session: Option<Session>,
-) -> io::Result<()> {
-    let mut state = start(plan, progress, opts, session.as_ref());
-    let stop = terminal::signals()?;
+/// Runs the UI on the terminal until the user quits: the first frame at
+/// once, from the plan; the ledger when it arrives (statuses, lights and
+/// counts, then the draft of the last session and the live refresh).
+/// Returns the ledger's warnings, to print once the screen is closed. A
+/// session without a user name only reads (history, others' changes).
+pub fn run<E>(plan: Arc<Plan>, opts: Options, start: Start<E>) -> Result<Vec<u8>, Ended<E>> {
+    let Start {
+        user,
+        at,
+        today,
+        draft,
+        ledger,
+    } = start;
+    let mut state = first_state(plan, today, opts, user.clone());
+    let stop = terminal::signals().map_err(Ended::Terminal)?;
     // ASCII mode is for terminals that draw widths wrongly: the cursor is
     // placed again after every wide character there.
     let moves = if state.theme().ascii {
@@ -84,31 +124,101 @@ pub fn run(
     } else {
         Moves::Needed
     };
-    let mut term = terminal::init(moves)?;
+    let mut term = terminal::init(moves).map_err(Ended::Terminal)?;
     let guard = Arc::new(Guard::default());
     let done = Arc::new(AtomicBool::new(false));
     watchdog::watchdog(
         Arc::clone(&stop),
         Arc::clone(&done),
         Arc::clone(&guard),
-        session.as_ref().and_then(Session::draft_path),
+        draft,
     );
+    let mut side = Side {
+        coming: Some(ledger),
+        session: None,
+        user,
+        at,
+        draft_due: false,
+        warnings: Vec::new(),
+    };
     let result = terminal::enable_paste()
-        .and_then(|()| event_loop(&mut term, &mut state, &stop, session.as_mut(), &guard));
+        .map_err(Ended::Terminal)
+        .and_then(|()| event_loop(&mut term, &mut state, &stop, &mut side, &guard));
     // The loop has ended: the watchdog must not exit under our feet while
     // the draft is written (it takes the same lock).
     let _writing = guard.writing.lock();
     done.store(true, Ordering::Relaxed);
     // Whatever ended the session (quit, signal, hang-up, error), a value
-    // being typed is kept as a draft.
-    if let Some(sess) = &session {
+    // being typed is kept as a draft (a draft not reopened yet is left).
+    if let Some(sess) = &side.session
+        && !side.draft_due
+    {
         session::save_draft(&state, sess);
     }
     terminal::restore();
     match result {
         // A terminal that hung up mid-draw: nobody to tell.
-        Err(_) if crate::tty::input_hung_up() => Ok(()),
-        r => r,
+        Err(Ended::Terminal(_)) if crate::tty::input_hung_up() => Ok(side.warnings),
+        Err(e) => Err(e),
+        Ok(()) => Ok(side.warnings),
+    }
+}
+
+/// The ledger's side of the loop: on its way, then the session.
+struct Side<E> {
+    /// The ledger being read (`None` once it has come).
+    coming: Option<Arrival<Result<Ready, E>>>,
+    session: Option<Session>,
+    user: Option<String>,
+    at: Option<Stamp>,
+    /// The last session's draft is still to be reopened (the ledger has
+    /// come, but a key was being typed elsewhere).
+    draft_due: bool,
+    warnings: Vec<u8>,
+}
+
+impl<E> Side<E> {
+    /// Takes the ledger in if it has come: true when the state changed.
+    fn arrive(&mut self, state: &mut AppState) -> Result<bool, Ended<E>> {
+        let Some(coming) = &mut self.coming else {
+            return Ok(false);
+        };
+        let ready = match coming.take() {
+            Taken::NotYet => return Ok(false),
+            Taken::Gone => return Err(Ended::LedgerGone),
+            Taken::Here(Err(e)) => return Err(Ended::Ledger(e)),
+            Taken::Here(Ok(r)) => r,
+        };
+        self.coming = None;
+        self.warnings = ready.warnings;
+        self.session = Some(Session {
+            ledger: ready.ledger,
+            user: self.user.clone(),
+            at: self.at,
+        });
+        update(state, Action::LedgerLoaded(Box::new(ready.loaded)));
+        self.draft_due = true;
+        Ok(true)
+    }
+
+    /// Reopens the last session's draft once the ledger has come, when
+    /// the user is browsing (not into a search or a picker being typed):
+    /// true when the state changed.
+    fn reopen_draft(&mut self, state: &mut AppState) -> bool {
+        if !self.draft_due || state.ctx() != Ctx::Browse {
+            return false;
+        }
+        self.draft_due = false;
+        let Some(path) = self.session.as_ref().and_then(Session::draft_path) else {
+            return false;
+        };
+        match draft::load(&path) {
+            Ok(Some(d)) => {
+                update(state, Action::RestoreDraft(d));
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -129,16 +239,16 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
 /// and at the signal flags when no key comes.
 const POLL: Duration = Duration::from_millis(500);
 
-fn event_loop(
+fn event_loop<E>(
     terminal: &mut Term,
     state: &mut AppState,
     stop: &AtomicBool,
-    mut session: Option<&mut Session>,
+    side: &mut Side<E>,
     guard: &Guard,
-) -> io::Result<()> {
-    let size = terminal.size()?;
+) -> Result<(), Ended<E>> {
+    let size = terminal.size().map_err(Ended::Terminal)?;
     update(state, Action::Resize(size.width, size.height));
-    terminal::draw_frame(terminal, state)?;
+    terminal::draw_frame(terminal, state).map_err(Ended::Terminal)?;
     // The search's index and the pickers' items, once the first frame is
     // on screen, unless a key is already waiting (then the first search
     // or picker works its own out).
@@ -150,18 +260,22 @@ fn event_loop(
             return Ok(());
         }
         // Wait on the terminal ourselves: crossterm must never see a
-        // hung-up input (it spins inside its poll).
-        let input = crate::tty::wait_input(POLL);
+        // hung-up input (it spins inside its poll). The ledger's arrival
+        // wakes the same wait.
+        let coming = side.coming.as_ref().map(Arrival::fd);
+        let input = crate::tty::wait_input_or(POLL, coming);
         if input == crate::tty::Input::HungUp || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         let mut dirty = resized(terminal, state);
-        match handle_queued(state, session.as_deref_mut(), guard) {
+        dirty |= side.arrive(state)?;
+        match handle_queued(state, side.session.as_mut(), guard) {
             Some(d) => dirty |= d,
             None => return Ok(()),
         }
+        dirty |= side.reopen_draft(state);
         if input == crate::tty::Input::Timeout
-            && let Some(sess) = session.as_deref_mut()
+            && let Some(sess) = side.session.as_mut()
             && session::refresh(state, sess)
         {
             dirty = true;
@@ -172,11 +286,11 @@ fn event_loop(
         }
         if state.suspend {
             state.suspend = false;
-            terminal::suspend(terminal)?;
+            terminal::suspend(terminal).map_err(Ended::Terminal)?;
             dirty = true;
         }
         if dirty {
-            terminal::draw_frame(terminal, state)?;
+            terminal::draw_frame(terminal, state).map_err(Ended::Terminal)?;
         }
     }
 }
@@ -224,4 +338,114 @@ fn handle_queued(
     // One refilter for the letters of the batch, before the one frame.
     update::flush(state);
     Some(dirty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::draft::Draft;
+    use crate::ledger::{Field, Stamp};
+    use crate::ui::data::Progress;
+    use crate::ui::model::Mode;
+    use crate::ui::model::standing::Standing;
+    use crate::ui::strings::Lang;
+
+    /// The last session's draft waits for the ledger, and then for the
+    /// user to leave the search being typed when it landed: it is never
+    /// opened over a text field (the letters would go into the value).
+    #[test]
+    fn the_draft_reopens_after_the_ledger_once_the_user_is_browsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let today = jiff::civil::date(2025, 6, 30);
+        let d = Draft {
+            id: "8.1".into(),
+            field: Field::Actual,
+            text: "520".into(),
+            saved: String::new(),
+            seen: None,
+            seen_line: None,
+            period: Some("2025".into()),
+        };
+        draft::save(&draft::draft_path(&path, "alice"), &d).unwrap();
+        let plan = Arc::new(crate::plan::load_embedded().unwrap());
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut config = Config::new(Lang::Zh, theme);
+        config.writable = true;
+        config.user = Some("alice".into());
+        let mut state = AppState::loading(Arc::clone(&plan), today, config);
+        update(&mut state, Action::Resize(100, 30));
+        let (tx, rx) = channel::<Result<Ready, ()>>().unwrap();
+        let mut side = Side {
+            coming: Some(rx),
+            session: None,
+            user: Some("alice".into()),
+            at: Some(Stamp::start_of(today)),
+            draft_due: false,
+            warnings: Vec::new(),
+        };
+        update(&mut state, Action::StartSearch);
+        assert!(!side.arrive(&mut state).unwrap(), "nothing has come");
+        assert!(!side.reopen_draft(&mut state), "no ledger, no draft");
+        let progress = Progress::empty(today);
+        let standing = Standing::of(&plan, &progress);
+        tx.send(Ok(Ready {
+            ledger: Ledger::open(&path).unwrap(),
+            loaded: Loaded {
+                progress,
+                standing,
+                warnings: 0,
+            },
+            warnings: Vec::new(),
+        }));
+        assert!(side.arrive(&mut state).unwrap());
+        assert!(!state.loading && side.session.is_some() && side.coming.is_none());
+        assert!(!side.reopen_draft(&mut state), "not over the search field");
+        assert!(matches!(state.mode, Mode::Search(_)));
+        update(&mut state, Action::Cancel);
+        assert!(side.reopen_draft(&mut state));
+        let Mode::Edit(e) = &state.mode else {
+            panic!("no editor: {:?}", state.mode)
+        };
+        assert_eq!((e.id.as_str(), e.field.text()), ("8.1", "520".to_string()));
+        assert!(!side.reopen_draft(&mut state), "once");
+    }
+
+    /// A ledger that could not be read ends the loop with its error; a
+    /// thread gone without an answer too.
+    #[test]
+    fn a_ledger_error_or_a_lost_thread_ends_the_loop() {
+        let plan = crate::plan::load_embedded().unwrap();
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let today = jiff::civil::date(2025, 6, 30);
+        let mut state = AppState::loading(plan, today, Config::new(Lang::Zh, theme));
+        for send in [true, false] {
+            let (tx, rx) = channel::<Result<Ready, &str>>().unwrap();
+            let mut side = Side {
+                coming: Some(rx),
+                session: None,
+                user: None,
+                at: None,
+                draft_due: false,
+                warnings: Vec::new(),
+            };
+            if send {
+                tx.send(Err("actuals.csv:3: bad"));
+                assert!(matches!(
+                    side.arrive(&mut state),
+                    Err(Ended::Ledger("actuals.csv:3: bad"))
+                ));
+            } else {
+                drop(tx);
+                assert!(matches!(side.arrive(&mut state), Err(Ended::LedgerGone)));
+            }
+            assert!(state.loading);
+        }
+    }
 }

@@ -26,6 +26,9 @@ fn heading(out: &mut Vec<Pieces>, state: &AppState, s: S) {
 
 /// `✔ 达标 3`, `► 推进中 2`, `✖ 未达 1`, `? 无数据 5`
 pub fn counts_items(state: &AppState, counts: &Counts) -> Vec<Piece> {
+    if state.loading {
+        return vec![piece(state.tr(S::LedgerLoading), Tone::Dim)];
+    }
     let th = state.theme();
     [Class::Met, Class::InProgress, Class::Missed, Class::NoData]
         .into_iter()
@@ -49,6 +52,11 @@ fn lights_line(
     stale: usize,
     width: usize,
 ) {
+    if state.loading {
+        let items = vec![piece(state.tr(S::LedgerLoading), Tone::Dim)];
+        flow(out, piece(state.label(S::ByLight), Tone::Dim), items, width);
+        return;
+    }
     let mut items: Vec<Piece> = Light::ALL
         .into_iter()
         .map(|l| piece(light_count(state, l, c.get(l)), Tone::Light(l)))
@@ -72,17 +80,27 @@ pub fn task_marks(
     stale: usize,
 ) -> Vec<Piece> {
     let th = state.theme();
+    let wide = Light::ALL
+        .iter()
+        .map(|&l| text::width(light_mark(state, l)))
+        .max();
+    let room = wide.unwrap_or(1) + text::width(th.stale_mark());
+    if state.loading {
+        // The ledger is being read: the same cells, a loading mark in each.
+        let mark = state.tr(S::MarkLoading);
+        return vec![
+            piece(mark, Tone::Dim),
+            plain(" "),
+            piece(text::pad(mark, room), Tone::Dim),
+        ];
+    }
     let c = counts.summary();
     let l = lights.worst();
     let mut light = light_mark(state, l).to_string();
     if stale > 0 {
         light.push_str(th.stale_mark());
     }
-    let wide = Light::ALL
-        .iter()
-        .map(|&l| text::width(light_mark(state, l)))
-        .max();
-    let light = text::pad(&light, wide.unwrap_or(1) + text::width(th.stale_mark()));
+    let light = text::pad(&light, room);
     vec![
         piece(th.class_mark(c), Tone::Class(c)),
         plain(" "),
@@ -237,7 +255,10 @@ fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, wi
             Tone::Plain,
         );
     }
-    let st = state_word(state, state.progress.task_state_of(&t.id));
+    let st = match state.loading {
+        true => state.tr(S::LedgerLoading),
+        false => state_word(state, state.progress.task_state_of(&t.id)),
+    };
     out.push(vec![piece(state.label(S::TaskState), Tone::Dim), plain(st)]);
     if let Some((label, note)) = note_text(state, &t.id) {
         wrapped(out, &label, &note, width, Tone::Dim, Tone::Highlight);

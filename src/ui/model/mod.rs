@@ -24,6 +24,7 @@ pub mod period;
 pub mod picker;
 pub mod refusal;
 pub mod search;
+pub mod standing;
 pub mod state;
 pub mod theme;
 pub mod words;

@@ -2,15 +2,16 @@
 //! [`crate::ui::draw`]. No terminal, no file, no ratatui here.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::cursor::Cursor;
 use super::filter::{self, Filters, Judged, Mark, Order, Visible};
 use super::layout::{self, Area, Pane, Panes, Shape};
 use super::mode::{ChartView, HistoryView, Mode, Request};
-use super::overview::{self, OvRow};
+use super::overview::OvRow;
 use super::picker::PickItem;
 use super::search::{Hits, Index};
+use super::standing::{Loaded, Standing};
 use super::theme::Theme;
 use crate::ledger::Status;
 use crate::pace::Light;
@@ -80,8 +81,17 @@ pub struct Measured {
 
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub plan: Plan,
+    /// Shared with the thread that reads the ledger at start (it judges
+    /// every indicator there, [`Standing::of`]).
+    pub plan: Arc<Plan>,
     pub progress: Progress,
+    /// The ledger is still being read (the first frame is drawn before it
+    /// arrives): statuses, lights and counts show a loading mark, and the
+    /// keys that need the ledger say to wait ([`Action::LedgerLoaded`]
+    /// ends it).
+    ///
+    /// [`Action::LedgerLoaded`]: crate::ui::Action::LedgerLoaded
+    pub loading: bool,
     /// Status of every indicator, [`Plan::indicators`] order.
     pub statuses: Vec<Status>,
     /// Pace (period, baseline, expected value, light) of every indicator,
@@ -200,11 +210,35 @@ impl Search {
 }
 
 impl AppState {
-    pub fn new(plan: Plan, progress: Progress, config: Config) -> Self {
-        let statuses = progress.statuses(&plan);
-        let paces = progress.paces(&plan);
-        let overview = overview::rows(&plan, &statuses, &paces, progress.today);
-        let marks = filter::marks(&statuses, &paces, progress.today);
+    /// The state with the ledger's `progress`: every indicator judged
+    /// now (tests, benches; the binary starts with [`AppState::loading`]).
+    pub fn new(plan: impl Into<Arc<Plan>>, progress: Progress, config: Config) -> Self {
+        let plan = plan.into();
+        let standing = Standing::of(&plan, &progress);
+        AppState::with(plan, progress, standing, config, false)
+    }
+
+    /// The state of the first frame, before the ledger is read: the plan's
+    /// tree and the visible rows, no indicator judged (statuses, paces and
+    /// counts arrive with [`AppState::ledger_loaded`]).
+    pub fn loading(plan: impl Into<Arc<Plan>>, today: jiff::civil::Date, config: Config) -> Self {
+        let progress = Progress::empty(today);
+        AppState::with(plan.into(), progress, Standing::default(), config, true)
+    }
+
+    fn with(
+        plan: Arc<Plan>,
+        progress: Progress,
+        standing: Standing,
+        config: Config,
+        loading: bool,
+    ) -> Self {
+        let Standing {
+            statuses,
+            paces,
+            marks,
+            overview,
+        } = standing;
         let order = Order::new(&plan);
         let said: Vec<&str> = [config.note, config.read_only]
             .into_iter()
@@ -215,6 +249,7 @@ impl AppState {
         let mut s = AppState {
             plan,
             progress,
+            loading,
             statuses,
             paces,
             marks,
@@ -251,6 +286,25 @@ impl AppState {
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
         s
+    }
+
+    /// The ledger has been read: its progress and where every indicator
+    /// stands by it (judged on the thread that read it), then the visible
+    /// set again with its counts (the selected task stays).
+    pub fn ledger_loaded(&mut self, loaded: Loaded) {
+        let Standing {
+            statuses,
+            paces,
+            marks,
+            overview,
+        } = loaded.standing;
+        self.progress = loaded.progress;
+        self.statuses = statuses;
+        self.paces = paces;
+        self.marks = marks;
+        self.overview = overview;
+        self.loading = false;
+        self.refilter();
     }
 
     pub fn lang(&self) -> Lang {
@@ -300,11 +354,11 @@ impl AppState {
     /// Recomputes statuses, paces, the overview and the visible set after
     /// actuals changed.
     pub fn progress_changed(&mut self) {
-        self.statuses = self.progress.statuses(&self.plan);
-        self.paces = self.progress.paces(&self.plan);
-        let today = self.progress.today;
-        self.marks = filter::marks(&self.statuses, &self.paces, today);
-        self.overview = overview::rows(&self.plan, &self.statuses, &self.paces, today);
+        let standing = Standing::of(&self.plan, &self.progress);
+        self.statuses = standing.statuses;
+        self.paces = standing.paces;
+        self.marks = standing.marks;
+        self.overview = standing.overview;
         self.refilter();
     }
 

@@ -1,6 +1,7 @@
 //! What the run loop feeds back, applied to the state: the ledger's
 //! answers (recorded, unchanged, refused, a conflict), rows other sessions
-//! recorded, the ledger read again, a draft to reopen, the history read.
+//! recorded, the ledger read again, a draft to reopen, the history read,
+//! and at start the ledger read on another thread.
 
 use super::jump::jump_to;
 use super::period::default_of;
@@ -33,6 +34,18 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
                 total,
                 cursor: Cursor::default(),
             });
+        }
+        Action::LedgerLoaded(l) => {
+            let warnings = l.warnings;
+            s.ledger_loaded(*l);
+            // "still reading" is no longer true
+            if s.message.as_deref() == Some(s.tr(S::LedgerStillLoading)) {
+                s.message = None;
+            }
+            if warnings > 0 {
+                let n = warnings.to_string();
+                s.message = Some(fill(s.lang(), S::LedgerWarned, &[&n]));
+            }
         }
         Action::Reloaded(p) => {
             s.progress = *p;

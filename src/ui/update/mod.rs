@@ -37,8 +37,9 @@ mod settle;
 mod writes;
 
 use super::action::Action;
-use super::keymap::Ctx;
+use super::keymap::{self, Ctx};
 use super::model::AppState;
+use super::strings::S;
 use settle::settle;
 
 /// Works out once, before it is asked for, what depends on the plan only
@@ -98,6 +99,11 @@ fn apply(s: &mut AppState, action: Action) {
     }
     // A message stays until the next key.
     s.message = None;
+    if s.loading && s.ctx() == Ctx::Browse && keymap::needs_ledger(&action) {
+        s.message = Some(s.tr(S::LedgerStillLoading).to_string());
+        settle(s);
+        return;
+    }
     match s.ctx() {
         Ctx::Help => overlays::help_key(s, action),
         Ctx::Overview => overlays::overview_key(s, action),
@@ -110,3 +116,6 @@ fn apply(s: &mut AppState, action: Action) {
     }
     settle(s);
 }
+
+#[cfg(test)]
+mod loading_tests;

@@ -42,6 +42,7 @@ pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
     keymap::bindings(ctx)
         .filter_map(|b| b.hint.map(|h| (b, h)))
         .filter(|(b, _)| state.config.writable || !keymap::is_write(&b.action))
+        .filter(|(b, _)| !state.loading || !keymap::needs_ledger(&b.action))
         .filter(|(b, _)| match b.action {
             Action::ClearFilters => state.filters.any(),
             Action::Down => !matches!(state.mode, Mode::Search(_) | Mode::Jump(_) | Mode::Edit(_)),
@@ -183,6 +184,10 @@ fn status_line(state: &AppState) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(m) = &state.message {
         spans.push(Span::styled(format!("{m}  "), th.message()));
+    }
+    if state.loading {
+        let reading = state.tr(S::LedgerLoading);
+        spans.push(Span::styled(format!("{reading}  "), th.highlight()));
     }
     spans.push(Span::styled(state.label(S::Filter), th.dim()));
     match filters_text(state) {

@@ -41,6 +41,9 @@ pub fn target_text(state: &AppState, ind: &Indicator, stretch: bool) -> String {
 }
 
 pub fn actual_text(state: &AppState, a: Option<&Actual>) -> String {
+    if state.loading {
+        return state.tr(S::MarkLoading).to_string();
+    }
     crate::report::actual_cell(a, Wording::Lang(state.lang()))
 }
 
@@ -149,6 +152,12 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
     {
         lit.push_str(state.theme().stale_mark());
     }
+    let mut word = format!("{} {}", state.theme().mark(st), state.word(st));
+    if state.loading {
+        // The ledger is being read: no status or light yet.
+        lit = state.tr(S::MarkLoading).to_string();
+        word = lit.clone();
+    }
     RowText {
         light,
         lit,
@@ -158,7 +167,7 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
         due: ind.deadline.to_string(),
         actual: actual_text(state, state.progress.actual_of(ind.id())),
         status: st,
-        word: format!("{} {}", state.theme().mark(st), state.word(st)),
+        word,
     }
 }
 

@@ -1,0 +1,59 @@
+//! Where every indicator stands by the ledger: its status, its pace and
+//! light, both in one byte ([`Mark`]) for the filters, and the overview's
+//! counts. Worked out from the plan and a [`Progress`] in one pure
+//! function, [`Standing::of`]: at start on the thread that read the ledger
+//! (it costs a good part of a second at 100,000 indicators, which the
+//! first frame must not wait for and the keys must not feel), after an
+//! edit or others' rows on the UI's.
+
+use super::filter::{self, Mark};
+use super::overview::{self, OvRow};
+use crate::ledger::Status;
+use crate::plan::Plan;
+use crate::ui::data::{Pace, Progress};
+
+/// Statuses, paces, marks and the overview's rows, [`Plan::indicators`]
+/// order (empty: not known yet, the ledger is being read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub statuses: Vec<Status>,
+    pub paces: Vec<Pace>,
+    pub marks: Vec<Mark>,
+    pub overview: Vec<OvRow>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Indicators judged on this thread (tests: the work of a start
+    /// counted, not timed).
+    pub(crate) static JUDGED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl Standing {
+    /// Every indicator of `plan` judged by `progress` as of its day.
+    pub fn of(plan: &Plan, progress: &Progress) -> Standing {
+        #[cfg(test)]
+        JUDGED.with(|n| n.set(n.get() + plan.indicators.len()));
+        let statuses = progress.statuses(plan);
+        let paces = progress.paces(plan);
+        let today = progress.today;
+        let marks = filter::marks(&statuses, &paces, today);
+        let overview = overview::rows(plan, &statuses, &paces, today);
+        Standing {
+            statuses,
+            paces,
+            marks,
+            overview,
+        }
+    }
+}
+
+/// What the thread reading the ledger at start hands the UI: the ledger's
+/// progress, where every indicator stands by it, and how many warnings
+/// the ledger had (printed once the screen is closed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub progress: Progress,
+    pub standing: Standing,
+    pub warnings: usize,
+}
