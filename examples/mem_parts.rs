@@ -80,7 +80,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (plan_dir, ledger) = (Path::new(&args[1]), Path::new(&args[2]));
     let today = jiff::civil::date(2025, 6, 30);
-    let plan = step("plan", || wudang_plan::plan::load_dir(plan_dir).unwrap());
+    // As the UI loads it: through the plan snapshot beside the seeds (the
+    // first run writes it).
+    let plan = step("plan", || {
+        wudang_plan::plan::load_dir_with_snapshot(plan_dir).unwrap()
+    });
     // As the UI opens it: lean, through the checkpoint beside it when
     // valid (the first run writes it), its progress read on the way.
     let (mut ledger, progress) = step("ledger+progress", || {
@@ -88,6 +92,10 @@ fn main() {
     });
     let config = Config::new(Lang::Zh, Theme::from_env(false));
     let state = step("ui state", || AppState::new(plan, progress, config));
+    // What the UI builds after its first frame: the search index.
+    let index = step("search index", || {
+        wudang_plan::ui::model::search::Index::new(&state.plan)
+    });
     // What the first history popup (H) adds: every row's position.
     if std::env::args().any(|a| a == "--history") {
         step("positions", || {
@@ -103,4 +111,5 @@ fn main() {
         state.plan.indicators.len(),
         ledger.len()
     );
+    drop(index);
 }
