@@ -295,6 +295,7 @@ strings! {
     LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";
     LedgerWarned => "台账有 {} 条警告，退出后列出", "The ledger has {} warnings, listed when you quit";
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
+    TornMovedAside => "注意：台账第 {} 行不完整（{} 字节，写入中断），已移到 {}，请核对", "Note: ledger line {} was cut short ({} bytes, an interrupted write) and moved to {}: check it";
     DraftBack => "恢复了 {} 上次未提交的输入", "Restored your unsaved input for {}";
     Nothing => "（无）", "(none)";
     NothingTyped => "没有输入内容", "nothing typed";

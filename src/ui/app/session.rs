@@ -108,6 +108,7 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     // them silently).
     refresh(state, sess);
     let before = sess.ledger.len();
+    let warned = sess.ledger.warnings().len();
     let time = sess.at.unwrap_or_else(Stamp::now);
     let undo = req.undo;
     // The rows the ledger decides on: those the screen shows, and any
@@ -157,6 +158,41 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
         Err(e) => Action::Rejected(refusal(&e, state.lang())),
     };
     update(state, answer);
+    // A cut-short last line moved aside to append (a writer that died
+    // mid-line): said now, in front of the answer, as the command line
+    // says it (never silently, docs/data.md).
+    let moved: Vec<String> = sess.ledger.warnings()[warned.min(sess.ledger.warnings().len())..]
+        .iter()
+        .filter_map(|w| moved_aside(w, state.lang()))
+        .collect();
+    if !moved.is_empty() {
+        let mut m = moved.join("  ");
+        if let Some(answer) = state.message.take() {
+            m = format!("{m}  {answer}");
+        }
+        state.message = Some(m);
+    }
+}
+
+/// The status line's words for a last line moved aside before an edit.
+fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<String> {
+    match w {
+        crate::ledger::Warning::MovedAside {
+            line, bytes, to, ..
+        } => {
+            let to = to.file_name().map_or_else(
+                || to.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            let (line, bytes) = (line.to_string(), bytes.to_string());
+            Some(strings::fill(
+                lang,
+                S::TornMovedAside,
+                &[&line, &bytes, &crate::text::visible(&to)],
+            ))
+        }
+        crate::ledger::Warning::TornTail { .. } => None,
+    }
 }
 
 /// A lean ledger read again in full (its file replaced or rewritten): the
@@ -395,6 +431,34 @@ mod tests {
             at: Some(Stamp::start_of(today)),
         };
         (sess, state_with(p))
+    }
+
+    /// A line a dying writer left without its line break, appended while
+    /// the UI is open, is moved aside by the next edit (as the command line
+    /// does): the status line says so, with the line, before the answer.
+    /// It said only `已记录 …`, and the row was gone from the ledger
+    /// unnoticed (found by the new-user test).
+    #[test]
+    fn a_cut_short_line_moved_aside_by_an_edit_is_said() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, mut s) = lean(&path);
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        f.write_all(b"2025-06-30T00:00:00+00:00,eve,8.4,actual,2,,,2025")
+            .unwrap();
+        drop(f);
+        keys(&mut s, ":8.1\ne\t2025\t440\n");
+        perform(&mut s, &mut sess);
+        let m = s.message.clone().unwrap_or_default();
+        assert!(m.starts_with("注意：台账第 7 行不完整"), "{m}");
+        assert!(m.contains("已移到 actuals.csv.torn"), "{m}");
+        assert!(m.contains("已记录"), "the answer stays: {m}");
+        let torn = std::fs::read_to_string(dir.path().join("actuals.csv.torn")).unwrap();
+        assert!(torn.contains("eve,8.4"), "{torn}");
     }
 
     fn fixture(dir: &std::path::Path) -> std::path::PathBuf {
