@@ -25,6 +25,7 @@ pub mod picker;
 pub mod refusal;
 pub mod search;
 pub mod state;
+pub mod table;
 pub mod theme;
 pub mod words;
 

@@ -76,6 +76,9 @@ pub struct Measured {
     pub help_lines: usize,
     /// The inner width help was counted for.
     pub help_for: Option<u16>,
+    /// The indicator table's column widths over the list it shows, and
+    /// what they were worked out for ([`super::table`]).
+    pub table: Option<(super::table::Key, super::table::Widths)>,
 }
 
 #[derive(Debug, Clone)]
