@@ -37,13 +37,14 @@ fn the_columns_are_the_same_on_every_page_of_the_list() {
                 let rows = info::list_rows(&s);
                 assert!(n > 3 * rows, "{what}: a long list ({n} rows)");
                 let first = title_and_header(&s);
+                let cells = table::Cells::of(&s.plan);
                 let mut by_page = HashSet::new();
                 let mut pages = 0;
                 while s.inds.sel + 1 < n {
                     keys(&mut s, &"j".repeat(rows));
                     let off = s.inds.offset;
                     let page = &s.selected_inds()[off..(off + rows).min(n)];
-                    by_page.insert(format!("{:?}", table::widths(&s, page)));
+                    by_page.insert(format!("{:?}", table::widths(&s, &cells, page)));
                     assert_eq!(title_and_header(&s), first, "{what}: page at row {off}");
                     pages += 1;
                 }

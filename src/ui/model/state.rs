@@ -79,6 +79,8 @@ pub struct Measured {
     /// The indicator table's column widths over the list it shows, and
     /// what they were worked out for ([`super::table`]).
     pub table: Option<(super::table::Key, super::table::Widths)>,
+    /// Each indicator's id and target widths (worked out once).
+    pub cells: Option<super::table::Cells>,
 }
 
 #[derive(Debug, Clone)]

@@ -4,40 +4,75 @@
 //! scrolls (a move that scrolls writes the row that came in, not every
 //! row laid out again).
 //!
-//! `update` works them out when the list or what it shows changes (another
-//! tree row, [`AppState::revision`], the language or `--ascii`) and keeps
-//! them in [`super::state::Measured::table`]; the view reads them and
-//! formats only the rows it shows. What has no bound is measured
-//! (ids, the due years); what the view caps is measured only up to its cap
-//! ([`TARGET_CAP`], [`ACTUAL_CAP`]), so a pass over 100,000 indicators
-//! formats targets and actuals only until one reaches it; the status and
-//! light words are closed sets, measured once for each one in the list.
+//! The id leaves room for the note mark (notes are not looked up); the
+//! actuals are looked up and their widths counted (not formatted) until
+//! one reaches [`ACTUAL_CAP`]. The
+//! status and light columns are as wide as the widest word of the statuses
+//! and lights in the list (closed sets, read by plan position). What the
+//! plan fixes is measured: each indicator's id and target once per plan
+//! ([`Cells`]), then, when the list or the data change (another tree row,
+//! other filters, [`AppState::revision`], the language, `--ascii`), the
+//! widest of the list's and the deadline most of it shares: one pass over
+//! small numbers, no text formatted.
+//! `update` keeps both in [`super::state::Measured`]; the view formats
+//! only the rows it shows.
 
 use std::collections::HashMap;
 
 use super::state::{AppState, TreeRow};
 use super::words::light_mark;
-use crate::ledger::Status;
+use rust_decimal::Decimal;
+
+use crate::ledger::{Actual, Status};
 use crate::pace::Light;
+use crate::plan::Plan;
+use crate::report;
 use crate::text;
-use crate::ui::strings::Lang;
+use crate::ui::strings::{Lang, S};
 use crate::vocab::Wording;
 
 /// The widest the target column gets (the view narrows it to 30 % of the
 /// pane's width, at least 10).
 pub const TARGET_CAP: usize = 20;
-/// The widest the actual column gets.
+/// The actual column's width (longer values are cut).
 pub const ACTUAL_CAP: usize = 10;
 
-/// What the widths were worked out for: the tree row (its list), the
-/// state's revision (data, filters), the language and `--ascii`.
-pub type Key = (TreeRow, u64, Lang, bool);
+/// What the widths were worked out for: the tree row, the list (its
+/// length and a hash of its positions), [`AppState::revision`] (the
+/// statuses and lights), the language and `--ascii`.
+pub type Key = (TreeRow, usize, u64, u64, Lang, bool);
+
+/// Each indicator's id and target widths in display cells, in plan order,
+/// worked out once per plan (the plan does not change in a session). A
+/// target of [`NO_TARGET`] is a milestone's (the language's 完成).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cells {
+    id: Vec<u8>,
+    target: Vec<u8>,
+}
+
+/// [`Cells`]' target for an indicator without a number (a milestone).
+const NO_TARGET: u8 = u8::MAX;
+
+impl Cells {
+    pub fn of(plan: &Plan) -> Cells {
+        let cap = |w: usize| u8::try_from(w).unwrap_or(u8::MAX - 1).min(u8::MAX - 1);
+        let inds = &plan.indicators;
+        Cells {
+            id: inds.iter().map(|i| cap(text::width(i.id()))).collect(),
+            target: inds
+                .iter()
+                .map(|i| i.target_text().map_or(NO_TARGET, |t| cap(text::width(&t))))
+                .collect(),
+        }
+    }
+}
 
 /// The widest cell of each column over the whole list, headings left out
 /// (the view adds them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Widths {
-    /// The id with its note mark.
+    /// The id with room for its note mark.
     pub id: usize,
     /// The target (`>= 500 亿元`), at most [`TARGET_CAP`].
     pub target: usize,
@@ -46,9 +81,9 @@ pub struct Widths {
     pub dated: usize,
     /// The actual, at most [`ACTUAL_CAP`].
     pub actual: usize,
-    /// The status's mark and word (`✖ 未达标`).
+    /// The widest status mark and word (`✔ 超额达标`).
     pub word: usize,
-    /// The light's mark, `!` after it when 逾期未报.
+    /// The widest light mark with the 逾期未报 mark after it (`红!`).
     pub lit: usize,
     /// The deadline most of the list shares (the latest of the most
     /// shared on a tie); the title shows it when the year column is left
@@ -58,17 +93,35 @@ pub struct Widths {
 
 /// What the widths are worked out for in `s` now.
 pub fn key(s: &AppState) -> Key {
-    (s.selected_row(), s.revision, s.lang(), s.theme().ascii)
+    let inds = s.selected_inds();
+    let hash = inds.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &i| {
+        (h ^ i as u64).wrapping_mul(0x0100_0000_01b3)
+    });
+    let r = s.revision;
+    (
+        s.selected_row(),
+        inds.len(),
+        hash,
+        r,
+        s.lang(),
+        s.theme().ascii,
+    )
 }
 
-/// The widths of the list `s` shows, worked out again when it changed
-/// since the last time (`update`, after every action).
+/// The widths of the list `s` shows, worked out again when the list
+/// changed since the last time (`update`, after every action).
 pub fn measure(s: &mut AppState) {
     let key = key(s);
     if s.measured.table.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
-    let w = widths(s, s.selected_inds());
+    let cells = s
+        .measured
+        .cells
+        .take()
+        .unwrap_or_else(|| Cells::of(&s.plan));
+    let w = widths(s, &cells, s.selected_inds());
+    s.measured.cells = Some(cells);
     s.measured.table = Some((key, w));
 }
 
@@ -77,7 +130,13 @@ pub fn measure(s: &mut AppState) {
 pub fn current(s: &AppState) -> std::borrow::Cow<'_, Widths> {
     match &s.measured.table {
         Some((k, w)) if *k == key(s) => std::borrow::Cow::Borrowed(w),
-        _ => std::borrow::Cow::Owned(widths(s, s.selected_inds())),
+        _ => {
+            let cells = match &s.measured.cells {
+                Some(c) => std::borrow::Cow::Borrowed(c),
+                None => std::borrow::Cow::Owned(Cells::of(&s.plan)),
+            };
+            std::borrow::Cow::Owned(widths(s, &cells, s.selected_inds()))
+        }
     }
 }
 
@@ -92,87 +151,127 @@ pub fn rows_measured() -> usize {
     MEASURED.with(std::cell::Cell::get)
 }
 
-/// The widths of the rows `inds` (plan positions), by display width.
-pub fn widths(s: &AppState, inds: &[usize]) -> Widths {
+/// The widths of the rows `inds` (plan positions) from the plan's
+/// [`Cells`] and the vocabulary.
+pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
     MEASURED.with(|n| n.set(n.get() + inds.len()));
+    let th = s.theme();
     let mut w = Widths::default();
-    let note = text::width(if s.theme().ascii { "*" } else { "✎" });
     let mut years: HashMap<i32, usize> = HashMap::new();
-    // (status, light, stale) seen: each one's words are measured once
-    let mut statuses = [false; Status::ALL.len()];
-    let mut lits = [[false; 2]; Light::ALL.len()];
-    let today = s.progress.today;
     for &ip in inds {
-        let Some(ind) = s.plan.indicators.get(ip) else {
-            continue;
-        };
-        let mark = if s.progress.has_note(ind.id()) {
-            note
-        } else {
-            0
-        };
-        w.id = w.id.max(text::width(ind.id()) + mark);
-        *years.entry(ind.deadline).or_default() += 1;
-        if let Some(k) = Status::ALL.iter().position(|&x| x == s.status_of(ip)) {
-            statuses[k] = true;
-        }
-        let stale = s.pace_of(ip).is_some_and(|p| p.stale(today));
-        if let Some(k) = Light::ALL.iter().position(|&x| x == s.light_of(ip)) {
-            lits[k][usize::from(stale)] = true;
-        }
-        if w.actual < ACTUAL_CAP {
-            let a =
-                crate::report::actual_cell(s.progress.actual_of(ind.id()), Wording::Lang(s.lang()));
-            w.actual = w.actual.max(text::width(&a)).min(ACTUAL_CAP);
+        w.id =
+            w.id.max(usize::from(cells.id.get(ip).copied().unwrap_or(0)));
+        if let Some(ind) = s.plan.indicators.get(ip) {
+            *years.entry(ind.deadline).or_default() += 1;
         }
     }
+    w.id += text::width(if th.ascii { "*" } else { "✎" });
     w.common = years
         .iter()
         .max_by_key(|(y, n)| (**n, **y))
         .map(|(y, _)| *y);
-    for (_, st) in Status::ALL.iter().enumerate().filter(|(k, _)| statuses[*k]) {
-        let word = format!("{} {}", s.theme().mark(*st), s.word(*st));
-        w.word = w.word.max(text::width(&word));
-    }
-    for (k, l) in Light::ALL.iter().enumerate() {
-        for stale in [false, true]
-            .into_iter()
-            .filter(|x| lits[k][usize::from(*x)])
-        {
-            let extra = if stale { s.theme().stale_mark() } else { "" };
-            w.lit = w
-                .lit
-                .max(text::width(light_mark(s, *l)) + text::width(extra));
-        }
-    }
-    targets(s, inds, &mut w);
-    w
-}
-
-/// [`Widths::target`] and [`Widths::dated`]: the targets formatted until
-/// one reaches [`TARGET_CAP`] (a dated one is never narrower).
-fn targets(s: &AppState, inds: &[usize], w: &mut Widths) {
+    let done = text::width(s.tr(S::TargetDone));
     for &ip in inds {
-        if w.target >= TARGET_CAP {
-            break;
-        }
-        let Some(ind) = s.plan.indicators.get(ip) else {
+        let (Some(ind), Some(&t)) = (s.plan.indicators.get(ip), cells.target.get(ip)) else {
             continue;
         };
-        let t = text::width(&crate::report::target_text(
-            ind,
-            false,
-            Wording::Lang(s.lang()),
-        ));
-        w.target = w.target.max(t).min(TARGET_CAP);
+        let t = if t == NO_TARGET { done } else { usize::from(t) };
         let dated = if Some(ind.deadline) == w.common {
             t
         } else {
             t + 3 + text::width(&ind.deadline.to_string())
         };
-        w.dated = w.dated.max(dated).min(TARGET_CAP);
+        w.target = w.target.max(t.min(TARGET_CAP));
+        w.dated = w.dated.max(dated.min(TARGET_CAP));
     }
-    if w.target >= TARGET_CAP {
-        w.dated = TARGET_CAP;
+    status_words(s, inds, &mut w);
+    let none = text::width(&report::actual_cell(None, Wording::Lang(s.lang())));
+    for &ip in inds {
+        if w.actual >= ACTUAL_CAP {
+            break;
+        }
+        let a = s
+            .plan
+            .indicators
+            .get(ip)
+            .and_then(|i| s.progress.actual_of(i.id()));
+        let aw = match a {
+            None => none,
+            Some(Actual::Number(n)) => number_width(*n),
+            Some(done) => text::width(&report::actual_cell(Some(done), Wording::Lang(s.lang()))),
+        };
+        w.actual = w.actual.max(aw).min(ACTUAL_CAP);
+    }
+    w
+}
+
+/// [`Widths::word`] and [`Widths::lit`]: the widest words of the statuses
+/// and lights in the list (closed sets, each measured once), read by plan
+/// position (no lookup by id).
+fn status_words(s: &AppState, inds: &[usize], w: &mut Widths) {
+    let th = s.theme();
+    let today = s.progress.today;
+    let mut statuses = [false; Status::ALL.len()];
+    let mut lights = [[false; 2]; Light::ALL.len()];
+    for &ip in inds {
+        if let Some(k) = Status::ALL.iter().position(|&x| x == s.status_of(ip)) {
+            statuses[k] = true;
+        }
+        let stale = s.pace_of(ip).is_some_and(|p| p.stale(today));
+        if let Some(k) = Light::ALL.iter().position(|&x| x == s.light_of(ip)) {
+            lights[k][usize::from(stale)] = true;
+        }
+    }
+    for (k, st) in Status::ALL.iter().enumerate() {
+        if statuses[k] {
+            let word = format!("{} {}", th.mark(*st), s.word(*st));
+            w.word = w.word.max(text::width(&word));
+        }
+    }
+    for (k, l) in Light::ALL.iter().enumerate() {
+        for (stale, seen) in lights[k].iter().enumerate() {
+            if *seen {
+                let mark = if stale == 1 { th.stale_mark() } else { "" };
+                w.lit = w
+                    .lit
+                    .max(text::width(light_mark(s, *l)) + text::width(mark));
+            }
+        }
+    }
+}
+
+/// The display width of `n` as [`report::actual_cell`] writes it
+/// (normalized: `-1.25`, `0.05`, `360`), counted, not formatted.
+fn number_width(n: Decimal) -> usize {
+    let n = n.normalize();
+    let mut m = n.mantissa().unsigned_abs();
+    let mut digits = 1;
+    while m >= 10 {
+        m /= 10;
+        digits += 1;
+    }
+    let scale = n.scale() as usize;
+    let w = match scale {
+        0 => digits,
+        s if s >= digits => s + 2,
+        _ => digits + 1,
+    };
+    w + usize::from(n.is_sign_negative() && !n.is_zero())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn a_number_is_as_wide_as_written() {
+        for t in [
+            "360", "1.2", "0.05", "-1.25", "-7", "0", "1000000", "12.50", "-0.5",
+        ] {
+            let n = Decimal::from_str(t).unwrap_or_default();
+            let cell = report::actual_cell(Some(&Actual::Number(n)), Wording::Machine);
+            assert_eq!(number_width(n), cell.len(), "{t}: {cell}");
+        }
     }
 }
