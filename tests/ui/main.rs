@@ -5,6 +5,7 @@
 
 mod ask;
 mod chart;
+mod columns;
 mod common;
 mod footer;
 mod history;

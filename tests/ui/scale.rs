@@ -175,3 +175,45 @@ fn hundred_thousand_indicators_stay_responsive() {
         assert!(t < Duration::from_secs(20), "{name} took {t:?}");
     }
 }
+
+/// A draw formats the rows it shows, not the list: at the root of 100,000
+/// indicators `update` works out the table's column widths once, when the
+/// list is new ([`table`]); a move measures nothing again, and a draw of
+/// the zoomed table formats at most a few times the rows shown (the rows,
+/// the box's paddings), by work counted.
+#[test]
+fn a_draw_formats_the_rows_shown_not_the_list() {
+    use wudang_plan::ui::model::{info, table};
+    use wudang_plan::ui::view::indicators::rows_formatted;
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let progress = Progress::empty(common::EARLY_2026);
+    let mut s = AppState::new(big_plan(), progress, Config::new(Lang::Zh, theme));
+    let measured = table::rows_measured();
+    wudang_plan::ui::update(&mut s, wudang_plan::ui::Action::Resize(100, 30));
+    common::keys(&mut s, "\t\tz");
+    assert_eq!(s.selected_inds().len(), TASKS * PER_TASK);
+    assert_eq!(
+        table::rows_measured() - measured,
+        TASKS * PER_TASK,
+        "the whole list measured once"
+    );
+    let shown = info::list_rows(&s);
+    for _ in 0..30 {
+        let (m, f) = (table::rows_measured(), rows_formatted());
+        common::keys(&mut s, "j");
+        common::render(&s);
+        assert_eq!(
+            table::rows_measured(),
+            m,
+            "a move and a draw measure nothing"
+        );
+        let formatted = rows_formatted() - f;
+        assert!(
+            formatted <= 2 * shown + 1,
+            "{formatted} rows formatted, {shown} shown"
+        );
+    }
+}

@@ -26,6 +26,7 @@ pub mod refusal;
 pub mod search;
 pub mod standing;
 pub mod state;
+pub mod table;
 pub mod theme;
 pub mod words;
 

@@ -77,6 +77,11 @@ pub struct Measured {
     pub help_lines: usize,
     /// The inner width help was counted for.
     pub help_for: Option<u16>,
+    /// The indicator table's column widths over the list it shows, and
+    /// what they were worked out for ([`super::table`]).
+    pub table: Option<(super::table::Key, super::table::Widths)>,
+    /// Each indicator's id and target widths (worked out once).
+    pub cells: Option<super::table::Cells>,
 }
 
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 
 use crate::ui::model::layout::Area;
 use crate::ui::model::picker::list_height;
-use crate::ui::model::{AppState, Mode, detail, help, info};
+use crate::ui::model::{AppState, Mode, detail, help, info, table};
 
 /// Keeps every selection in range and visible for the current size.
 pub(super) fn settle(s: &mut AppState) {
@@ -13,6 +13,9 @@ pub(super) fn settle(s: &mut AppState) {
     s.tree.keep(s.rows.len(), s.panes.tree_rows());
     let n = s.selected_inds().len();
     s.inds.keep(n, info::list_rows(s));
+    if s.panes.indicators.is_some() {
+        table::measure(s);
+    }
     measure_detail(s);
     s.detail.clamp(detail_room(s).0 + 1);
     if let Some(mut h) = s.help {

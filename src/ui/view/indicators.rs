@@ -22,7 +22,7 @@ use crate::pace::Light;
 use crate::plan::{Better, Comparison, Indicator};
 use crate::text;
 use crate::ui::model::words::light_mark;
-use crate::ui::model::{AppState, Cursor, Pane, info};
+use crate::ui::model::{AppState, Cursor, Pane, info, table};
 use crate::ui::strings::{S, fill};
 use crate::vocab::Wording;
 
@@ -136,7 +136,19 @@ struct RowText {
     lit: String,
 }
 
+thread_local! {
+    static FORMATTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Rows of the table formatted on this thread so far: tests count a
+/// draw's work with it (the rows shown, not the list).
+#[doc(hidden)]
+pub fn rows_formatted() -> usize {
+    FORMATTED.with(std::cell::Cell::get)
+}
+
 fn row_text(state: &AppState, ip: usize) -> RowText {
+    FORMATTED.with(|n| n.set(n.get() + 1));
     let ind = &state.plan.indicators[ip];
     let st = state.status_of(ip);
     let mark = if state.progress.has_note(ind.id()) {
@@ -171,28 +183,23 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
     }
 }
 
-fn columns(state: &AppState, rows: &[RowText], width: usize) -> Cols {
-    let w = |f: &dyn Fn(&RowText) -> usize, h: S| {
-        rows.iter()
-            .map(f)
-            .max()
-            .unwrap_or(0)
-            .max(text::width(state.tr(h)))
-    };
+/// The columns at `width` cells from the widths of the whole list
+/// ([`table::Widths`], not the page's rows: they stay put while the list
+/// scrolls); `dated`: the targets carry their year (` (2027)`) when it is
+/// not the common one.
+fn columns(state: &AppState, wd: &table::Widths, width: usize, dated: bool) -> Cols {
+    let h = |k: S| text::width(state.tr(k));
+    let target = if dated { wd.dated } else { wd.target };
     let mut c = Cols {
-        id: w(&|r| text::width(&r.id), S::ColId),
+        id: wd.id.max(h(S::ColId)),
         name: 0,
-        target: rows
-            .iter()
-            .map(|r| text::width(&r.target))
-            .max()
-            .unwrap_or(0)
-            .max(text::width(state.tr(S::ColTarget)))
-            .min((width * 3 / 10).clamp(10, 20)),
-        due: 4.max(text::width(state.tr(S::ColDue))),
-        actual: w(&|r| text::width(&r.actual), S::ColActual).min(10),
-        status: w(&|r| text::width(&r.word), S::ColStatus),
-        light: w(&|r| text::width(&r.lit), S::ColLight),
+        target: target
+            .max(h(S::ColTarget))
+            .min((width * 3 / 10).clamp(10, table::TARGET_CAP)),
+        due: 4.max(h(S::ColDue)),
+        actual: wd.actual.max(h(S::ColActual)).min(table::ACTUAL_CAP),
+        status: wd.word.max(h(S::ColStatus)),
+        light: wd.lit.max(h(S::ColLight)),
         bar: true,
         marks_only: false,
     };
@@ -207,7 +214,7 @@ fn columns(state: &AppState, rows: &[RowText], width: usize) -> Cols {
     if width < c.fixed() + 8 {
         c.marks_only = true;
         c.light = 0;
-        c.status = w(&|r| 2 + text::width(&r.lit), S::ColStatus);
+        c.status = (2 + wd.lit).max(h(S::ColStatus));
     }
     c.name = width.saturating_sub(c.fixed()).max(6);
     c
@@ -359,10 +366,11 @@ pub fn title(state: &AppState, narrow: bool, due: Option<&str>) -> String {
     t
 }
 
-/// The rows shown from `off` on, the columns they get at `w` cells, and,
-/// when there is no room for the year column, the deadline most of them
-/// share (for the title); rows due in another year show it after the
-/// target.
+/// The rows shown from `off` on, the columns they get at `w` cells (laid
+/// out for the whole list: [`columns`]), and, when there is no room for
+/// the year column, the deadline most of the list shares (for the title);
+/// rows due in another year show it after the target. Formats the rows
+/// shown only.
 fn fit_rows(
     state: &AppState,
     inds: &[usize],
@@ -370,28 +378,22 @@ fn fit_rows(
     list_h: usize,
     w: usize,
 ) -> (Vec<RowText>, Cols, Option<String>) {
+    let wd = table::current(state);
     let mut shown: Vec<RowText> = inds
         .iter()
         .skip(off)
         .take(list_h)
         .map(|&ip| row_text(state, ip))
         .collect();
-    let mut c = columns(state, &shown, w);
+    let mut c = columns(state, &wd, w, false);
     if c.due != 0 {
         return (shown, c, None);
     }
-    let mut years: Vec<&str> = shown.iter().map(|r| r.due.as_str()).collect();
-    years.sort_unstable();
-    let common = years
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|g| g.len())
-        .and_then(|g| g.first())
-        .map(|y| y.to_string())
-        .unwrap_or_default();
+    let common = wd.common.map(|y| y.to_string()).unwrap_or_default();
     for r in shown.iter_mut().filter(|r| r.due != common) {
         r.target = format!("{} ({})", r.target, r.due);
     }
-    c = columns(state, &shown, w);
+    c = columns(state, &wd, w, true);
     c.due = 0;
     c.name = w.saturating_sub(c.fixed()).max(6);
     (shown, c, Some(common))
@@ -427,7 +429,9 @@ fn row_line(state: &AppState, c: &Cols, r: RowText, ip: usize) -> Line<'static> 
         cell(&r.due, c.due, th.dim()),
         cell(&r.actual, c.actual, Style::new()),
     ];
-    if c.marks_only {
+    if c.marks_only && state.loading {
+        parts.push(cell(&r.word, c.status, th.dim()));
+    } else if c.marks_only {
         // `✖ 红!`: the mark in the status's colour, the light in its own
         let mark = Span::styled(format!("{} ", th.mark(r.status)), th.status(r.status));
         let lit = cell(&r.lit, c.status.saturating_sub(2), th.light(r.light)).0;
