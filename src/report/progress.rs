@@ -568,10 +568,12 @@ impl Progress {
     /// The pace of every indicator of `plan` as of [`Progress::today`], in
     /// [`Plan::indicators`] order.
     pub fn paces(&self, plan: &Plan) -> Vec<Pace> {
-        plan.indicators
-            .iter()
-            .map(|i| Pace::of_points(plan.period, i, self.series_of(i.id()), self.today))
-            .collect()
+        plan.indicators.iter().map(|i| self.pace(plan, i)).collect()
+    }
+
+    /// The pace of `ind` (of `plan`) as of [`Progress::today`].
+    pub fn pace(&self, plan: &Plan, ind: &crate::plan::Indicator) -> Pace {
+        Pace::of_points(plan.period, ind, self.series_of(ind.id()), self.today)
     }
 
     /// The status of every indicator of `plan`, in [`Plan::indicators`] order.
