@@ -386,3 +386,40 @@ fn the_uis_standing_holds_a_few_bytes_per_indicator() {
     assert!(per <= 4, "{per} bytes an indicator held");
     assert!(peak_per <= 8, "{peak_per} bytes an indicator at the peak");
 }
+
+/// Each further (id, period) the UI's `Progress` keeps costs its point,
+/// 32 bytes, and nothing else (issue 12, last cut: 36 bytes, its ledger
+/// line in 64 bits; 613,285 of them at province size). 2,000 indicators
+/// with 6 periods, then with 12; the heap held by this thread counted.
+#[test]
+fn a_period_more_costs_the_progress_32_bytes() {
+    use wudang_plan::ledger::Ledger;
+    use wudang_plan::report::Progress;
+    const N: usize = 2_000;
+    const PERIODS: [&str; 12] = [
+        "2020", "2021", "2022", "2023", "2024", "2025", "2024-01", "2024-02", "2024-03", "2024-04",
+        "2024-05", "2024-06",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let held_for = |periods: &[&str]| {
+        let path = dir.path().join(format!("p{}.csv", periods.len()));
+        let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+        for k in 0..N {
+            for p in periods {
+                let row = format!("9.{k},actual,{k}.5,,,{p}");
+                writeln!(text, "2025-06-01T10:00:00+08:00,用户{},{row}\r", k % 12).unwrap();
+            }
+        }
+        std::fs::write(&path, text).unwrap();
+        let ledger = Ledger::open(&path).unwrap();
+        let start = HELD.with(|h| h.get().0);
+        let p = Progress::from_ledger(&ledger, jiff::civil::date(2025, 6, 30));
+        let held = HELD.with(|h| h.get().0) - start;
+        assert_eq!(p.series_of("9.7").len(), periods.len());
+        held
+    };
+    let (six, twelve) = (held_for(&PERIODS[..6]), held_for(&PERIODS));
+    let per = (twelve - six) as f64 / (N * 6) as f64;
+    eprintln!("Progress: {per:.1} bytes a period more");
+    assert!(per <= 32.0, "{per:.1} bytes a period more");
+}
