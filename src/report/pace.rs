@@ -19,8 +19,8 @@ use crate::plan::Indicator;
 /// Packed to 4-byte alignment, its line in 32 bits (32 bytes, not 40: the
 /// UI keeps one per period recorded, 613,285 at province size); `line` is
 /// read by value. A line past `u32::MAX` (a ledger of hundreds of GB) is
-/// kept as `u32::MAX`: an edit of that period then meets a changed row
-/// and asks, as after someone else's change.
+/// kept as `u32::MAX` (an edit of that period then expects a line that
+/// is not its row's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed(4))]
 pub struct Point {
