@@ -16,8 +16,11 @@ use crate::plan::Indicator;
 
 /// One period's value of an indicator: the last row recorded for it.
 ///
-/// Packed to 4-byte alignment (36 bytes, not 40: the UI keeps one per
-/// period recorded, 613,285 at province size); `line` is read by value.
+/// Packed to 4-byte alignment, its line in 32 bits (32 bytes, not 40: the
+/// UI keeps one per period recorded, 613,285 at province size); `line` is
+/// read by value. A line past `u32::MAX` (a ledger of hundreds of GB) is
+/// kept as `u32::MAX` (an edit of that period then expects a line that
+/// is not its row's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed(4))]
 pub struct Point {
@@ -25,7 +28,7 @@ pub struct Point {
     /// `None` when the period's value was cleared.
     pub actual: Option<Actual>,
     /// The ledger line of the row (what an edit of this period expects).
-    pub line: u64,
+    pub line: u32,
 }
 
 impl Point {
@@ -34,7 +37,7 @@ impl Point {
         Point {
             period: e.in_period(),
             actual: e.actual(),
-            line: e.line,
+            line: u32::try_from(e.line).unwrap_or(u32::MAX),
         }
     }
 }

@@ -233,7 +233,7 @@ impl Progress {
         let pos = self.pos(id)?;
         let s = &self.slots[pos as usize];
         let current = self.current(id);
-        if s.status_row > current.map_or(0, |p| p.line) {
+        if s.status_row > current.map_or(0, |p| u64::from(p.line)) {
             return self.status_remarks.get(&pos);
         }
         self.period_remarks.get(&(pos, current?.period))
@@ -270,7 +270,7 @@ impl Progress {
     /// when there is none.
     pub fn row_of(&self, id: &str, field: Field) -> u64 {
         match field {
-            Field::Actual => self.current(id).map_or(0, |p| p.line),
+            Field::Actual => self.current(id).map_or(0, |p| u64::from(p.line)),
             Field::Status => self.rows_of(id).0,
             Field::Note => self.rows_of(id).1,
         }
@@ -562,16 +562,18 @@ impl Progress {
         self.series_of(id)
             .iter()
             .find(|p| p.period == period)
-            .map_or(0, |p| p.line)
+            .map_or(0, |p| u64::from(p.line))
     }
 
     /// The pace of every indicator of `plan` as of [`Progress::today`], in
     /// [`Plan::indicators`] order.
     pub fn paces(&self, plan: &Plan) -> Vec<Pace> {
-        plan.indicators
-            .iter()
-            .map(|i| Pace::of_points(plan.period, i, self.series_of(i.id()), self.today))
-            .collect()
+        plan.indicators.iter().map(|i| self.pace(plan, i)).collect()
+    }
+
+    /// The pace of `ind` (of `plan`) as of [`Progress::today`].
+    pub fn pace(&self, plan: &Plan, ind: &crate::plan::Indicator) -> Pace {
+        Pace::of_points(plan.period, ind, self.series_of(ind.id()), self.today)
     }
 
     /// The status of every indicator of `plan`, in [`Plan::indicators`] order.
@@ -742,7 +744,7 @@ mod tests {
         let got: Vec<(String, u64)> = p
             .series_of("8.1")
             .iter()
-            .map(|q| (q.period.to_string(), q.line))
+            .map(|q| (q.period.to_string(), u64::from(q.line)))
             .collect();
         let want = [("2020", 5), ("2023", 4), ("2024", 2)];
         let want: Vec<(String, u64)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();

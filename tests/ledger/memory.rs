@@ -323,3 +323,103 @@ fn the_uis_ledger_side_holds_each_period_once() {
     eprintln!("the UI's ledger and progress: {per} bytes a period");
     assert!(per <= 130, "{per} bytes an (id, period)");
 }
+
+/// Where every indicator stands, as the UI keeps it (`Standing`: worked
+/// out on the thread that read the ledger and handed to the UI's state),
+/// costs a few bytes an indicator, and no more than that even while it is
+/// worked out (issue 12, last cut: it kept every indicator's full `Pace`,
+/// about 100 bytes each, 10 MB at 100,000 indicators; only the selected
+/// one's is drawn). A plan of 3,000 indicators with two periods each; the
+/// bytes held by this thread counted.
+#[test]
+fn the_uis_standing_holds_a_few_bytes_per_indicator() {
+    use wudang_plan::ledger::Ledger;
+    use wudang_plan::report::Progress;
+    use wudang_plan::ui::model::standing::Standing;
+    const N: usize = 3_000;
+    let dir = tempfile::tempdir().unwrap();
+    let w = |f: &str, t: &str| std::fs::write(dir.path().join(f), t).unwrap();
+    w("groups.csv", "id,title\n1,推进大健康高质量发展\n");
+    w(
+        "tasks.csv",
+        "id,group,title,text,units\n1,1,任务,说明,区发改局\n",
+    );
+    w(
+        "rows.csv",
+        "id,task,title,target,leaders,units,persons\nT1,1,行,目标,张三,区发改局,李四\n",
+    );
+    let mut t =
+        String::from("id,task,row,name,unit,comparison,target,stretch,better,deadline,source\n");
+    let mut ledger = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+    for k in 1..=N {
+        writeln!(
+            t,
+            "1.{k},1,T1,生态环境建设项目{k},个,>=,{k}.5,,higher,2025,生态环境建设项目达到{k}.5个以上"
+        )
+        .unwrap();
+        for (v, p) in [("1.5", "2023"), ("2", "2024")] {
+            writeln!(
+                ledger,
+                "2025-06-01T10:00:00+08:00,u,1.{k},actual,{v},,,{p}\r"
+            )
+            .unwrap();
+        }
+    }
+    w("indicators.csv", &t);
+    let path = dir.path().join("actuals.csv");
+    std::fs::write(&path, ledger).unwrap();
+    let plan = wudang_plan::plan::load_dir(dir.path()).unwrap();
+    let progress = Progress::from_ledger(
+        &Ledger::open(&path).unwrap(),
+        jiff::civil::date(2025, 6, 30),
+    );
+    let mut standing = None;
+    let start = HELD.with(|h| h.get().0);
+    let peak = peak_of(|| standing = Some(Standing::of(&plan, &progress)));
+    let held = HELD.with(|h| h.get().0) - start;
+    let standing = standing.unwrap();
+    assert_eq!(standing.marks.len(), N);
+    assert_eq!(standing.statuses.len(), N);
+    let (per, peak_per) = (held / N as isize, peak / N as isize);
+    eprintln!("Standing: {per} bytes an indicator held, {peak_per} at the peak");
+    // A status and a mark (a byte each), the overview's few rows.
+    assert!(per <= 4, "{per} bytes an indicator held");
+    assert!(peak_per <= 8, "{peak_per} bytes an indicator at the peak");
+}
+
+/// Each further (id, period) the UI's `Progress` keeps costs its point,
+/// 32 bytes, and nothing else (issue 12, last cut: 36 bytes, its ledger
+/// line in 64 bits; 613,285 of them at province size). 2,000 indicators
+/// with 6 periods, then with 12; the heap held by this thread counted.
+#[test]
+fn a_period_more_costs_the_progress_32_bytes() {
+    use wudang_plan::ledger::Ledger;
+    use wudang_plan::report::Progress;
+    const N: usize = 2_000;
+    const PERIODS: [&str; 12] = [
+        "2020", "2021", "2022", "2023", "2024", "2025", "2024-01", "2024-02", "2024-03", "2024-04",
+        "2024-05", "2024-06",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let held_for = |periods: &[&str]| {
+        let path = dir.path().join(format!("p{}.csv", periods.len()));
+        let mut text = String::from("\u{feff}time,user,id,field,value,old,note,period\r\n");
+        for k in 0..N {
+            for p in periods {
+                let row = format!("9.{k},actual,{k}.5,,,{p}");
+                writeln!(text, "2025-06-01T10:00:00+08:00,用户{},{row}\r", k % 12).unwrap();
+            }
+        }
+        std::fs::write(&path, text).unwrap();
+        let ledger = Ledger::open(&path).unwrap();
+        let start = HELD.with(|h| h.get().0);
+        let p = Progress::from_ledger(&ledger, jiff::civil::date(2025, 6, 30));
+        let held = HELD.with(|h| h.get().0) - start;
+        assert_eq!(p.series_of("9.7").len(), periods.len());
+        held
+    };
+    let (six, twelve) = (held_for(&PERIODS[..6]), held_for(&PERIODS));
+    let per = (twelve - six) as f64 / (N * 6) as f64;
+    eprintln!("Progress: {per:.1} bytes a period more");
+    assert!(per <= 32.0, "{per:.1} bytes a period more");
+}

@@ -105,21 +105,21 @@ impl Order {
 pub struct Mark(u8);
 
 impl Mark {
-    fn of(status: Status, light: Light, stale: bool) -> Self {
+    pub(crate) fn of(status: Status, light: Light, stale: bool) -> Self {
         let s = Status::ALL.iter().position(|&x| x == status).unwrap_or(0);
         let l = Light::ALL.iter().position(|&x| x == light).unwrap_or(0);
         Mark(s as u8 | (l as u8) << 3 | u8::from(stale) << 5)
     }
 
-    fn status(self) -> Status {
+    pub(crate) fn status(self) -> Status {
         Status::ALL[usize::from(self.0 & 7) % Status::ALL.len()]
     }
 
-    fn light(self) -> Light {
+    pub(crate) fn light(self) -> Light {
         Light::ALL[usize::from(self.0 >> 3 & 3)]
     }
 
-    fn stale(self) -> bool {
+    pub(crate) fn stale(self) -> bool {
         self.0 & 32 != 0
     }
 }
@@ -139,21 +139,21 @@ pub fn marks(statuses: &[Status], paces: &[Pace], today: Date) -> Vec<Mark> {
 }
 
 impl Judged<'_> {
-    fn status(&self, ip: usize) -> Status {
+    pub(crate) fn status(&self, ip: usize) -> Status {
         match self.marks.get(ip) {
             Some(m) => m.status(),
             None => self.statuses.get(ip).copied().unwrap_or(Status::NoData),
         }
     }
 
-    fn light(&self, ip: usize) -> Light {
+    pub(crate) fn light(&self, ip: usize) -> Light {
         match self.marks.get(ip) {
             Some(m) => m.light(),
             None => self.paces.get(ip).map_or(Light::Gray, Pace::light),
         }
     }
 
-    fn stale(&self, ip: usize) -> bool {
+    pub(crate) fn stale(&self, ip: usize) -> bool {
         match self.marks.get(ip) {
             Some(m) => m.stale(),
             None => self.paces.get(ip).is_some_and(|p| p.stale(self.today)),

@@ -3,13 +3,12 @@
 //! and per leader, over all indicators (filters do not apply).
 //! Enter on a leader filters by that leader.
 
-use jiff::civil::Date;
-
+use super::filter::Judged;
 use crate::ledger::Status;
 use crate::pace::{Light, LightCounts};
 use crate::plan::Plan;
 use crate::plan::group_label;
-use crate::ui::data::{Counts, Pace};
+use crate::ui::data::Counts;
 use crate::ui::strings::S;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +35,9 @@ impl OvRow {
 }
 
 /// The overview's rows: a heading, the groups (总体目标 first), a heading,
-/// the leaders (plan order). One pass over the indicators; `paces` in
-/// [`Plan::indicators`] order (gray where missing), stale as of `today`.
-pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace], today: Date) -> Vec<OvRow> {
+/// the leaders (plan order). One pass over the indicators, each as
+/// `judged` has it (gray where its light is missing).
+pub fn rows(plan: &Plan, judged: &Judged) -> Vec<OvRow> {
     let mut groups: Vec<(u32, Both)> = std::iter::once(0)
         .chain(plan.groups.iter().map(|g| g.id))
         .map(|g| (g, Both::default()))
@@ -51,10 +50,7 @@ pub fn rows(plan: &Plan, statuses: &[Status], paces: &[Pace], today: Date) -> Ve
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
-        let status = statuses.get(i).copied().unwrap_or(Status::NoData);
-        let pace = paces.get(i);
-        let light = pace.map_or(Light::Gray, Pace::light);
-        let stale = pace.is_some_and(|p| p.stale(today));
+        let (status, light, stale) = (judged.status(i), judged.light(i), judged.stale(i));
         if let Some(t) = plan.task(&ind.task)
             && let Some(g) = groups.iter_mut().find(|(g, _)| *g == t.group)
         {
@@ -125,7 +121,14 @@ mod tests {
     fn rows_cover_groups_and_leaders() {
         let plan = crate::plan::load_embedded().unwrap();
         let st = vec![Status::NoData; plan.indicators.len()];
-        let r = rows(&plan, &st, &[], jiff::civil::date(2025, 6, 30));
+        let j = Judged {
+            statuses: &st,
+            paces: &[],
+            today: jiff::civil::date(2025, 6, 30),
+            marks: &[],
+            order: None,
+        };
+        let r = rows(&plan, &j);
         assert_eq!(
             r.iter()
                 .filter(|x| matches!(x.kind, OvKind::Group(_)))

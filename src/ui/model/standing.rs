@@ -1,23 +1,27 @@
-//! Where every indicator stands by the ledger: its status, its pace and
-//! light, both in one byte ([`Mark`]) for the filters, and the overview's
-//! counts. Worked out from the plan and a [`Progress`] in one pure
+//! Where every indicator stands by the ledger: its status, and its
+//! status, light and 逾期未报 in one byte ([`Mark`]) for the filters and
+//! the lists, and the overview's counts. Its full [`Pace`] (period,
+//! baseline, expected value: about 100 bytes) is not kept for each of
+//! them: the detail pane works out the selected one's
+//! ([`crate::ui::AppState::pace_of`]); 10 MB at 100,000 indicators. Worked out from the plan and a [`Progress`] in one pure
 //! function, [`Standing::of`]: at start on the thread that read the ledger
 //! (it costs a good part of a second at 100,000 indicators, which the
 //! first frame must not wait for and the keys must not feel), after an
 //! edit or others' rows on the UI's.
 
-use super::filter::{self, Mark};
+use super::filter::{Judged, Mark};
 use super::overview::{self, OvRow};
 use crate::ledger::Status;
 use crate::plan::Plan;
-use crate::ui::data::{Pace, Progress};
+#[cfg(doc)]
+use crate::ui::data::Pace;
+use crate::ui::data::Progress;
 
-/// Statuses, paces, marks and the overview's rows, [`Plan::indicators`]
-/// order (empty: not known yet, the ledger is being read).
+/// Statuses, marks and the overview's rows, [`Plan::indicators`] order
+/// (empty: not known yet, the ledger is being read).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Standing {
     pub statuses: Vec<Status>,
-    pub paces: Vec<Pace>,
     pub marks: Vec<Mark>,
     pub overview: Vec<OvRow>,
 }
@@ -30,18 +34,33 @@ thread_local! {
 }
 
 impl Standing {
-    /// Every indicator of `plan` judged by `progress` as of its day.
+    /// Every indicator of `plan` judged by `progress` as of its day: each
+    /// pace worked out, kept as its light and 逾期未报, and dropped (no
+    /// `Vec` of paces, not even for a moment).
     pub fn of(plan: &Plan, progress: &Progress) -> Standing {
         #[cfg(test)]
         JUDGED.with(|n| n.set(n.get() + plan.indicators.len()));
         let statuses = progress.statuses(plan);
-        let paces = progress.paces(plan);
         let today = progress.today;
-        let marks = filter::marks(&statuses, &paces, today);
-        let overview = overview::rows(plan, &statuses, &paces, today);
+        let marks: Vec<Mark> = plan
+            .indicators
+            .iter()
+            .zip(&statuses)
+            .map(|(ind, &status)| {
+                let pace = progress.pace(plan, ind);
+                Mark::of(status, pace.light(), pace.stale(today))
+            })
+            .collect();
+        let judged = Judged {
+            statuses: &statuses,
+            paces: &[],
+            today,
+            marks: &marks,
+            order: None,
+        };
+        let overview = overview::rows(plan, &judged);
         Standing {
             statuses,
-            paces,
             marks,
             overview,
         }

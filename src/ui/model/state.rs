@@ -99,11 +99,10 @@ pub struct AppState {
     pub loading: bool,
     /// Status of every indicator, [`Plan::indicators`] order.
     pub statuses: Vec<Status>,
-    /// Pace (period, baseline, expected value, light) of every indicator,
-    /// [`Plan::indicators`] order.
-    pub paces: Vec<Pace>,
     /// Status, light and 逾期未报 of every indicator in one byte each
-    /// (what the filters read), kept with `statuses` and `paces`.
+    /// (what the filters and the lists read), kept with `statuses`. The
+    /// full pace is worked out for the indicator shown
+    /// ([`AppState::pace_of`]), not kept for each.
     pub marks: Vec<Mark>,
     /// The plan's tree order (worked out once).
     pub order: Order,
@@ -240,7 +239,6 @@ impl AppState {
     ) -> Self {
         let Standing {
             statuses,
-            paces,
             marks,
             overview,
         } = standing;
@@ -256,7 +254,6 @@ impl AppState {
             progress,
             loading,
             statuses,
-            paces,
             marks,
             order,
             config,
@@ -299,13 +296,11 @@ impl AppState {
     pub fn ledger_loaded(&mut self, loaded: Loaded) {
         let Standing {
             statuses,
-            paces,
             marks,
             overview,
         } = loaded.standing;
         self.progress = loaded.progress;
         self.statuses = statuses;
-        self.paces = paces;
         self.marks = marks;
         self.overview = overview;
         self.loading = false;
@@ -361,17 +356,16 @@ impl AppState {
     pub fn progress_changed(&mut self) {
         let standing = Standing::of(&self.plan, &self.progress);
         self.statuses = standing.statuses;
-        self.paces = standing.paces;
         self.marks = standing.marks;
         self.overview = standing.overview;
         self.refilter();
     }
 
-    /// What the filters judge indicators by: statuses, paces, today.
+    /// What the filters judge indicators by: statuses and marks, today.
     pub fn judged(&self) -> Judged<'_> {
         Judged {
             statuses: &self.statuses,
-            paces: &self.paces,
+            paces: &[],
             today: self.progress.today,
             marks: &self.marks,
             order: Some(&self.order),
@@ -544,14 +538,25 @@ impl AppState {
         Class::of(self.status_of(ind_pos))
     }
 
-    /// The pace of an indicator (by plan position).
-    pub fn pace_of(&self, ind_pos: usize) -> Option<&Pace> {
-        self.paces.get(ind_pos)
+    /// The pace of an indicator (by plan position), worked out from its
+    /// values (only the shown one's is needed; `None` while the ledger is
+    /// read).
+    pub fn pace_of(&self, ind_pos: usize) -> Option<Pace> {
+        if self.marks.is_empty() {
+            return None;
+        }
+        let ind = self.plan.indicators.get(ind_pos)?;
+        Some(self.progress.pace(&self.plan, ind))
     }
 
     /// The light of an indicator (by plan position); gray if unknown.
     pub fn light_of(&self, ind_pos: usize) -> Light {
-        self.pace_of(ind_pos).map_or(Light::Gray, Pace::light)
+        self.judged().light(ind_pos)
+    }
+
+    /// Whether an indicator (by plan position) is 逾期未报.
+    pub fn stale_of(&self, ind_pos: usize) -> bool {
+        self.judged().stale(ind_pos)
     }
 
     pub fn status_of(&self, ind_pos: usize) -> Status {

@@ -26,7 +26,7 @@ pub(super) fn default_of(s: &AppState) -> Period {
 pub(super) fn seen_in(s: &AppState, id: &str, period: Period) -> (Option<String>, u64) {
     let series = s.progress.series_of(id);
     if let Some(p) = series.iter().find(|p| p.period == period) {
-        return (p.actual.map(|a| a.to_ledger()), p.line);
+        return (p.actual.map(|a| a.to_ledger()), u64::from(p.line));
     }
     let current = s.progress.period_of(id);
     if series.is_empty() && current.unwrap_or_else(|| default_of(s)) == period {

@@ -158,10 +158,7 @@ fn row_text(state: &AppState, ip: usize) -> RowText {
     };
     let light = state.light_of(ip);
     let mut lit = light_mark(state, light).to_string();
-    if state
-        .pace_of(ip)
-        .is_some_and(|p| p.stale(state.progress.today))
-    {
+    if state.stale_of(ip) {
         lit.push_str(state.theme().stale_mark());
     }
     let mut word = format!("{} {}", state.theme().mark(st), state.word(st));
