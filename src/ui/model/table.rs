@@ -230,14 +230,13 @@ pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
 /// position (no lookup by id).
 fn status_words(s: &AppState, inds: &[usize], w: &mut Widths) {
     let th = s.theme();
-    let today = s.progress.today;
     let mut statuses = [false; Status::ALL.len()];
     let mut lights = [[false; 2]; Light::ALL.len()];
     for &ip in inds {
         if let Some(k) = Status::ALL.iter().position(|&x| x == s.status_of(ip)) {
             statuses[k] = true;
         }
-        let stale = s.pace_of(ip).is_some_and(|p| p.stale(today));
+        let stale = s.stale_of(ip);
         if let Some(k) = Light::ALL.iter().position(|&x| x == s.light_of(ip)) {
             lights[k][usize::from(stale)] = true;
         }
