@@ -8,7 +8,8 @@
 //! actuals are looked up and their widths counted (not formatted) until
 //! one reaches [`ACTUAL_CAP`]; a list longer than [`LOOKUP_ROWS`] (the
 //! root of a province's plan) takes the cap without looking them up, so
-//! a move onto it costs milliseconds, not 100 ms; while the ledger loads,
+//! a move onto it costs milliseconds, not 100 ms (its status and light
+//! columns are as wide as the widest of all); while the ledger loads,
 //! the status, light and actual columns are the loading mark's width. The
 //! status and light columns are as wide as the widest word of the statuses
 //! and lights in the list (closed sets, read by plan position). What the
@@ -19,8 +20,6 @@
 //! small numbers, no text formatted.
 //! `update` keeps both in [`super::state::Measured`]; the view formats
 //! only the rows it shows.
-
-use std::collections::HashMap;
 
 use super::state::{AppState, TreeRow};
 use super::words::light_mark;
@@ -164,19 +163,21 @@ pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
     MEASURED.with(|n| n.set(n.get() + inds.len()));
     let th = s.theme();
     let mut w = Widths::default();
-    let mut years: HashMap<i32, usize> = HashMap::new();
+    // The deadlines of a list are a few years: counted in a short list
+    // (a hash per row cost more than the rest of the pass at 100,000).
+    let mut years: Vec<(i32, usize)> = Vec::new();
     for &ip in inds {
         w.id =
             w.id.max(usize::from(cells.id.get(ip).copied().unwrap_or(0)));
         if let Some(ind) = s.plan.indicators.get(ip) {
-            *years.entry(ind.deadline).or_default() += 1;
+            match years.iter_mut().find(|(y, _)| *y == ind.deadline) {
+                Some((_, n)) => *n += 1,
+                None => years.push((ind.deadline, 1)),
+            }
         }
     }
     w.id += text::width(if th.ascii { "*" } else { "✎" });
-    w.common = years
-        .iter()
-        .max_by_key(|(y, n)| (**n, **y))
-        .map(|(y, _)| *y);
+    w.common = years.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y);
     let done = text::width(s.tr(S::TargetDone));
     for &ip in inds {
         let (Some(ind), Some(&t)) = (s.plan.indicators.get(ip), cells.target.get(ip)) else {
@@ -230,9 +231,12 @@ pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
 /// position (no lookup by id).
 fn status_words(s: &AppState, inds: &[usize], w: &mut Widths) {
     let th = s.theme();
-    let mut statuses = [false; Status::ALL.len()];
-    let mut lights = [[false; 2]; Light::ALL.len()];
-    for &ip in inds {
+    // A long list is taken to hold every status and light (closed sets):
+    // not read row by row.
+    let long = inds.len() > LOOKUP_ROWS;
+    let mut statuses = [long; Status::ALL.len()];
+    let mut lights = [[long; 2]; Light::ALL.len()];
+    for &ip in inds.iter().take(if long { 0 } else { inds.len() }) {
         if let Some(k) = Status::ALL.iter().position(|&x| x == s.status_of(ip)) {
             statuses[k] = true;
         }
