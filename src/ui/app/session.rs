@@ -77,23 +77,7 @@ pub(super) fn save_draft(state: &AppState, sess: &Session) {
 /// and feeds the ledger's answer back.
 pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
     if let Some(id) = state.history_request.take() {
-        refresh(state, sess);
-        // Read from the checkpoint: the rows before it are found once,
-        // on the first history asked for (the same rows, read again).
-        let _ = sess.ledger.load_positions(&mut NoProgress);
-        let rows: Vec<_> = sess
-            .ledger
-            .history(Some(&id))
-            .take(HISTORY_ROWS)
-            .filter_map(Result::ok)
-            .collect();
-        let total = if sess.ledger.has_positions() {
-            sess.ledger.count(&id)
-        } else {
-            rows.len()
-        };
-        update(state, Action::History(id, rows, total));
-        settle_lean(state, sess);
+        history(state, sess, id);
     }
     let Some(req) = state.request.take() else {
         return;
@@ -158,9 +142,13 @@ pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
         Err(e) => Action::Rejected(refusal(&e, state.lang())),
     };
     update(state, answer);
-    // A cut-short last line moved aside to append (a writer that died
-    // mid-line): said now, in front of the answer, as the command line
-    // says it (never silently, docs/data.md).
+    say_moved_aside(state, sess, warned);
+}
+
+/// A cut-short last line moved aside to append (a writer that died
+/// mid-line; warnings from `warned` on): said now, in front of the answer,
+/// as the command line says it (never silently, docs/data.md).
+fn say_moved_aside(state: &mut AppState, sess: &Session, warned: usize) {
     let moved: Vec<String> = sess.ledger.warnings()[warned.min(sess.ledger.warnings().len())..]
         .iter()
         .filter_map(|w| moved_aside(w, state.lang()))
@@ -193,6 +181,27 @@ fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<S
         }
         crate::ledger::Warning::TornTail { .. } => None,
     }
+}
+
+/// Reads the history `update` asked for (after taking in others' rows).
+fn history(state: &mut AppState, sess: &mut Session, id: String) {
+    refresh(state, sess);
+    // Read from the checkpoint: the rows before it are found once,
+    // on the first history asked for (the same rows, read again).
+    let _ = sess.ledger.load_positions(&mut NoProgress);
+    let rows: Vec<_> = sess
+        .ledger
+        .history(Some(&id))
+        .take(HISTORY_ROWS)
+        .filter_map(Result::ok)
+        .collect();
+    let total = if sess.ledger.has_positions() {
+        sess.ledger.count(&id)
+    } else {
+        rows.len()
+    };
+    update(state, Action::History(id, rows, total));
+    settle_lean(state, sess);
 }
 
 /// A lean ledger read again in full (its file replaced or rewritten): the
