@@ -10,8 +10,11 @@
 //! - [`ui`]: the full-screen terminal UI;
 //! - [`vocab`]: the words for statuses, task states, fields and done /
 //!   not done in both languages, and their parsers (below ledger, cli, ui);
-//! - [`tty`]: noticing that the terminal has gone away.
+//! - [`tty`]: noticing that the terminal has gone away;
+//! - `binfmt`: the bytes of the derived binary files (plan snapshot,
+//!   ledger checkpoint), below every layer.
 
+mod binfmt;
 pub mod bulletin;
 pub mod cli;
 pub mod ledger;

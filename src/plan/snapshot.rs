@@ -31,7 +31,7 @@ use std::time::{Duration, SystemTime};
 
 use super::load::{GROUPS, INDICATORS, PERIOD, PlanErrors, ROWS, TASKS, load_dir};
 use super::model::Plan;
-use format::{Digest, In, MAGIC, Out, PROGRAM, VERSION};
+use format::{Digest, In, MAGIC, Out, PROGRAM, Sum, VERSION};
 
 /// The snapshot's file name in the plan directory.
 pub const SNAPSHOT: &str = "plan.snap";

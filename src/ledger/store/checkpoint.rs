@@ -43,7 +43,7 @@ use super::{Encoding, Ledger, with_suffix};
 use crate::ledger::columns::Columns;
 use crate::ledger::entry::{Entry, Field};
 use crate::ledger::error::{LedgerError, Warning};
-use format::{In, MAGIC, Out, VERSION, fnv};
+use format::{Entries, In, MAGIC, Out, VERSION, entry_into, fnv};
 
 /// A read that parsed at least this many rows of the ledger writes a new
 /// checkpoint (4,096 rows: about 300 KB of CSV, a few milliseconds to
@@ -291,24 +291,24 @@ fn encode(ident: &Ident, columns: &Columns, index: &Index) -> Vec<u8> {
         encode_break(&mut body, b);
     }
     let mut ids = 0u64;
-    let mut states = Out::default();
+    let mut states = Entries::default();
     for (id, last, periods) in index.export() {
         ids += 1;
-        states.str(id);
-        states.uint(periods.len() as u64);
+        states.out.str(id);
+        states.out.uint(periods.len() as u64);
         for e in &periods {
             states.entry(e);
         }
         for e in &last {
             // 0: none; 1: an entry follows; 2 + k: the k-th period's.
             match e.as_ref().and_then(|e| periods.iter().position(|p| p == e)) {
-                Some(k) => states.uint(2 + k as u64),
+                Some(k) => states.out.uint(2 + k as u64),
                 None => match e {
                     Some(e) => {
-                        states.uint(1);
+                        states.out.uint(1);
                         states.entry(e);
                     }
-                    None => states.uint(0),
+                    None => states.out.uint(0),
                 },
             }
         }
@@ -322,7 +322,7 @@ fn encode(ident: &Ident, columns: &Columns, index: &Index) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend(VERSION.to_le_bytes());
     out.extend(body.buf);
-    out.extend(states.buf);
+    out.extend(states.out.buf);
     let sum = fnv(&out);
     out.extend(sum.to_le_bytes());
     out
@@ -400,7 +400,7 @@ fn decode_into(
         .map(|_| decode_break(&mut r))
         .collect::<Option<Vec<_>>>()?;
     index.restore_breaks(breaks, count);
-    r.users = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
+    let users: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let ids = r.count()?;
     // Bounded: a count is never trusted for a huge allocation.
     if sink.is_none() {
@@ -424,7 +424,13 @@ fn decode_into(
     };
     let mut id = String::new();
     for _ in 0..ids {
-        decode_id(&mut r, &mut index, &mut id, &mut e, reborrow(&mut sink))?;
+        decode_id(
+            &mut r,
+            &users,
+            &mut index,
+            (&mut id, &mut e),
+            reborrow(&mut sink),
+        )?;
     }
     let peak = r.peak;
     // The texts' buffer grew by doubling: give back the room it did not use.
@@ -450,9 +456,9 @@ fn decode_ident(r: &mut In<impl Read>) -> Option<Ident> {
 /// the index.
 fn decode_id(
     r: &mut In<impl Read>,
+    users: &[String],
     index: &mut Index,
-    id: &mut String,
-    e: &mut Entry,
+    (id, e): (&mut String, &mut Entry),
     mut sink: Sink<'_>,
 ) -> Option<()> {
     id.clear();
@@ -468,7 +474,7 @@ fn decode_id(
         None => index.restore_put(st, e),
     };
     for _ in 0..n {
-        r.entry_into(e)?;
+        entry_into(r, users, e)?;
         put(e, index, &mut st);
     }
     // The other fields' last rows (the last actual is the period row
@@ -478,7 +484,7 @@ fn decode_id(
         match r.uint()? {
             0 => {}
             1 => {
-                r.entry_into(e)?;
+                entry_into(r, users, e)?;
                 if e.field != Field::Actual {
                     put(e, index, &mut st);
                 }
@@ -553,8 +559,9 @@ fn write_new(ledger: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = sys::set_mode(&f, sys::mode(&meta));
         sys::set_group(&f, &meta);
     }
-    f.write_all(bytes)?;
-    f.sync_data()
+    // Not synced: see docs/data.md, "The checkpoint" (a checkpoint a
+    // crash cut short fails its hash and is rebuilt).
+    f.write_all(bytes)
 }
 
 /// The most bytes a checkpoint of a ledger of `ledger_len` bytes can
