@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::output::target_text;
-use super::{CliError, Context, clock, open_ledger, user, warn};
+use super::{CliError, Context, clock, open_ledger_for, user, warn};
 use crate::ledger::{
     self, Actual, Appended, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
     parse_actual,
@@ -291,7 +291,7 @@ pub fn set(
         Some(s) => Expect::Value(Some(parse_actual(ind, s)?.to_ledger())),
     };
     let who = user(cli)?;
-    let mut ledger = open_ledger(cli, cx.err)?;
+    let mut ledger = open_ledger_for(cli, cx.err, ind.id())?;
     let done = ledger
         .append(Edit {
             id: ind.id().to_string(),
@@ -361,7 +361,7 @@ pub fn status(
     };
     let who = user(cli)?;
     let clock = clock(cli);
-    let mut ledger = open_ledger(cli, cx.err)?;
+    let mut ledger = open_ledger_for(cli, cx.err, &task.id)?;
     let done = ledger
         .append(Edit {
             id: task.id.clone(),
@@ -406,7 +406,7 @@ pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError>
     }
     let who = user(cli)?;
     let clock = clock(cli);
-    let mut ledger = open_ledger(cli, cx.err)?;
+    let mut ledger = open_ledger_for(cli, cx.err, &id)?;
     let value = text_.trim();
     let done = ledger.append(Edit {
         id: id.clone(),
@@ -468,7 +468,7 @@ pub fn undo(
     let (cli, plan) = (cx.cli, cx.plan);
     let who = user(cli)?;
     let clock = clock(cli);
-    let mut ledger = open_ledger(cli, cx.err)?;
+    let mut ledger = open_ledger_for(cli, cx.err, &clean_id(id))?;
     let id = known_id(plan, Some(&ledger), id)?;
     // Without --field, OLD is read as a value of the field the latest
     // change recorded; under the lock the latest change is checked again.

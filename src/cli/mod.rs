@@ -182,6 +182,18 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     Ok(ledger)
 }
 
+/// Opens the ledger for a command on one id (`set`, `status`, `note`,
+/// `undo`): as [`open_ledger`], keeping only `id`'s state
+/// ([`Ledger::open_for_id`]); the ledger answers for `id` alone.
+pub fn open_ledger_for(cli: &Cli, err: &mut dyn Write, id: &str) -> Result<Ledger, CliError> {
+    let path = ledger_path(cli)?;
+    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let ledger = Ledger::open_for_id(&path, id, &mut bar)?;
+    drop(bar);
+    warn(err, ledger.warnings());
+    Ok(ledger)
+}
+
 /// Opens the ledger reading every row (history, `ledger check`, `import`)
 /// and reports its warnings on `err`.
 pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {

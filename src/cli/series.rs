@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::output::{self, csv_io, csv_visible};
-use super::{CliError, Context, Format, clock, open_ledger};
+use super::{CliError, Context, Format, clock, open_ledger_for};
 use crate::ledger::{Actual, Entry};
 use crate::plan::{Indicator, Plan};
 use crate::report;
@@ -69,7 +69,7 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
             crate::text::visible(&id)
         ))
     })?;
-    let ledger = open_ledger(cx.cli, cx.err)?;
+    let ledger = open_ledger_for(cx.cli, cx.err, ind.id())?;
     let today = clock(cx.cli).today;
     let points = points(plan, ind, &ledger.periods(ind.id()), today);
     match format {

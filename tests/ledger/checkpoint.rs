@@ -22,7 +22,7 @@ const IDS: [&str; 3] = ["8.1", "8.2", "8.3"];
 /// Row `i` of a generated ledger: actuals of three indicators over five
 /// years (each row's `old` the value before it for its period), every
 /// seventh a note, and one chain break (row 5).
-fn row(i: usize, prev: &mut std::collections::HashMap<String, String>) -> String {
+pub(crate) fn row(i: usize, prev: &mut std::collections::HashMap<String, String>) -> String {
     let id = IDS[i % 3];
     let (field, period, value) = if i % 7 == 6 {
         ("note", String::new(), format!("快报 {i}"))
@@ -47,7 +47,7 @@ fn row(i: usize, prev: &mut std::collections::HashMap<String, String>) -> String
 
 /// A ledger of `n` rows (UTF-8 with BOM, CRLF), and the rows' generator
 /// state to append more.
-fn ledger_text(n: usize) -> (String, std::collections::HashMap<String, String>) {
+pub(crate) fn ledger_text(n: usize) -> (String, std::collections::HashMap<String, String>) {
     let mut prev = std::collections::HashMap::new();
     let mut s = format!("{BOM}{HEADER}\r\n");
     for i in 0..n {
@@ -56,24 +56,30 @@ fn ledger_text(n: usize) -> (String, std::collections::HashMap<String, String>) 
     (s, prev)
 }
 
-fn append(path: &Path, text: &str) {
+pub(crate) fn append(path: &Path, text: &str) {
     let mut f = OpenOptions::new().append(true).open(path).unwrap();
     f.write_all(text.as_bytes()).unwrap();
 }
 
-fn quick(path: &Path) -> Ledger {
+pub(crate) fn quick(path: &Path) -> Ledger {
     Ledger::open_with_checkpoint(path, &mut NoProgress).unwrap()
 }
 
-/// Everything a command asks of a ledger is the same in `a` and `b`.
-fn same(a: &Ledger, b: &Ledger) {
+/// What `a` and `b` read of the file is the same: rows, lines, encoding,
+/// columns, warnings, a torn last line.
+pub(crate) fn same_read(a: &Ledger, b: &Ledger) {
     assert_eq!(a.len(), b.len(), "rows");
     assert_eq!(a.last_line(), b.last_line());
     assert_eq!(a.encoding(), b.encoding());
     assert_eq!(a.has_period_column(), b.has_period_column());
-    assert_eq!(a.chain_breaks(), b.chain_breaks());
     assert_eq!(a.warnings(), b.warnings());
     assert_eq!(a.torn_bytes(), b.torn_bytes());
+}
+
+/// Everything a command asks of a ledger is the same in `a` and `b`.
+pub(crate) fn same(a: &Ledger, b: &Ledger) {
+    same_read(a, b);
+    assert_eq!(a.chain_breaks(), b.chain_breaks());
     let mut ids: Vec<&str> = a.ids().collect();
     let mut ids_b: Vec<&str> = b.ids().collect();
     ids.sort_unstable();
@@ -90,7 +96,7 @@ fn same(a: &Ledger, b: &Ledger) {
 }
 
 /// A directory with a ledger of `n` rows and its checkpoint.
-fn with_checkpoint(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn with_checkpoint(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("actuals.csv");
     fs::write(&path, ledger_text(n).0).unwrap();
@@ -100,12 +106,12 @@ fn with_checkpoint(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-const N: usize = CHECKPOINT_ROWS + 500;
+pub(crate) const N: usize = CHECKPOINT_ROWS + 500;
 
 /// What a read through a valid checkpoint reads of the ledger before the
 /// rows after it: the first 4 KiB, and twice the 64 bytes before the
 /// offset.
-const KNOW: u64 = 4096 + 2 * 64;
+pub(crate) const KNOW: u64 = 4096 + 2 * 64;
 
 #[test]
 fn a_read_through_the_checkpoint_reads_only_the_new_rows() {
@@ -175,16 +181,21 @@ fn read_in_full(path: &Path) {
     assert!(l.has_positions());
 }
 
-#[test]
-fn a_replaced_ledger_is_read_in_full() {
-    let (dir, path) = with_checkpoint(N);
-    // Another file renamed over it (an editor's save): a new inode, even
-    // with a longer copy of the same rows plus others.
-    let other = dir.path().join("new.csv");
+/// Another file renamed over the ledger of `N` rows at `path` (an
+/// editor's save): a new inode, even with a longer copy of the same rows
+/// plus others.
+pub(crate) fn replace_by_rename(path: &Path) {
+    let other = path.with_file_name("new.csv");
     let (mut text, mut prev) = ledger_text(N);
     text.push_str(&row(N, &mut prev));
     fs::write(&other, &text).unwrap();
-    fs::rename(&other, &path).unwrap();
+    fs::rename(&other, path).unwrap();
+}
+
+#[test]
+fn a_replaced_ledger_is_read_in_full() {
+    let (_dir, path) = with_checkpoint(N);
+    replace_by_rename(&path);
     read_in_full(&path);
     // ... and the checkpoint was written again for the new file.
     let l = quick(&path);
@@ -214,7 +225,7 @@ fn a_converted_ledger_is_read_in_full() {
 }
 
 /// Rewrites the file in place (same inode): `f` maps its bytes.
-fn rewrite_in_place(path: &Path, f: impl FnOnce(&mut Vec<u8>)) {
+pub(crate) fn rewrite_in_place(path: &Path, f: impl FnOnce(&mut Vec<u8>)) {
     let ino = inode(path);
     let mut bytes = fs::read(path).unwrap();
     f(&mut bytes);
@@ -277,7 +288,7 @@ fn a_truncated_ledger_is_read_in_full() {
 }
 
 /// FNV-1a, as the checkpoint's trailer.
-fn fnv(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         h ^= u64::from(b);

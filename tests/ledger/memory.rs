@@ -423,3 +423,58 @@ fn a_period_more_costs_the_progress_32_bytes() {
     eprintln!("Progress: {per:.1} bytes a period more");
     assert!(per <= 32.0, "{per:.1} bytes a period more");
 }
+
+/// Allocations of one command run in this thread on `data` (its output
+/// kept, stderr empty).
+fn command_allocs(data: &Path, args: &[&str]) -> (usize, String) {
+    let mut argv = vec!["wudang-plan", "--data", data.to_str().unwrap()];
+    argv.extend(["--user", "u", "--today", "2025-06-30"]);
+    argv.extend(args);
+    let cli = Cli::try_parse_from(argv).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let ((), n) = allocs_of(|| cli::run_with(&cli, &mut out, &mut err).unwrap());
+    assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
+    (n, String::from_utf8(out).unwrap())
+}
+
+/// A command's output without where its rows are (file and line).
+fn unplaced(out: &str) -> Vec<&str> {
+    let cut = |l: &'static str| move |s: &str| s.split(l).next().unwrap_or("").len();
+    out.lines()
+        .map(|l| &l[..cut(" (/")(l).min(cut(" (line")(l))])
+        .collect()
+}
+
+/// A command on one id (`set`, `status`, `note`, `undo`) keeps only that
+/// id's state from the checkpoint: it allocates as often with ten times
+/// the ids (issue 12: it restored every id, three allocations each, to
+/// decide on one; at province size 613,285 periods, most of `set`'s
+/// time). Ledgers of 2,000 and 20,000 indicators read through their
+/// checkpoints; each command runs on both.
+#[test]
+fn a_command_on_one_id_allocates_the_same_on_ten_times_the_ids() {
+    use wudang_plan::ledger::{Ledger, NoProgress, checkpoint_path};
+    let dir = tempfile::tempdir().unwrap();
+    let (small, big) = (dir.path().join("small.csv"), dir.path().join("big.csv"));
+    write_ids(&small, 2_000);
+    write_ids(&big, 20_000);
+    for p in [&small, &big] {
+        drop(Ledger::open_with_checkpoint(p, &mut NoProgress).unwrap());
+        assert!(checkpoint_path(p).exists());
+    }
+    let commands: [&[&str]; 5] = [
+        &["set", "8.1", "500", "--period", "2025"],
+        &["set", "8.1", "500", "--period", "2025"],
+        &["status", "8", "in_progress", "--note", "用地未批"],
+        &["note", "8.1", "按快报数"],
+        &["undo", "8.1", "--field", "note"],
+    ];
+    for args in commands {
+        let (s, s_out) = command_allocs(&small, args);
+        let (b, b_out) = command_allocs(&big, args);
+        assert_eq!(unplaced(&s_out), unplaced(&b_out), "{args:?}");
+        eprintln!("{args:?}: {s} allocations on 2,000 ids, {b} on 20,000");
+        // Every id restored: three allocations an id, 54,000 more.
+        assert!(b < s + 1_000, "{args:?}: {s} allocations, then {b}");
+    }
+}

@@ -43,7 +43,7 @@ use super::{Encoding, Ledger, with_suffix};
 use crate::ledger::columns::Columns;
 use crate::ledger::entry::{Entry, Field};
 use crate::ledger::error::{LedgerError, Warning};
-use format::{Entries, In, MAGIC, Out, VERSION, entry_into, fnv};
+use format::{Entries, In, MAGIC, Out, VERSION, entry_into, fnv, skip_entry};
 
 /// A read that parsed at least this many rows of the ledger writes a new
 /// checkpoint (4,096 rows: about 300 KB of CSV, a few milliseconds to
@@ -103,7 +103,36 @@ impl Ledger {
         path: &Path,
         progress: &mut dyn Progress,
     ) -> Result<Ledger, LedgerError> {
-        let l = match Ledger::restore(path) {
+        Ledger::open_keeping(path, Keep::All, progress)
+    }
+
+    /// Opens the ledger at `path` for an edit of `id` (`set`, `status`,
+    /// `note`, `undo` of one id) as [`Ledger::open_with_checkpoint`] does,
+    /// keeping only `id`'s state: of a valid checkpoint every other id's
+    /// rows are decoded and checked (the whole checkpoint's hash and what
+    /// identifies the ledger too, as always) and dropped, nothing kept or
+    /// allocated for them; of the rows after it every row is read and
+    /// checked, `id`'s state kept. The ledger answers for `id` alone and
+    /// writes no checkpoint. When the checkpoint does not apply the ledger
+    /// is read in full (the checkpoint written), as without one; when many
+    /// rows ([`CHECKPOINT_ROWS`]) follow it, it is read as
+    /// [`Ledger::open_with_checkpoint`] reads it, writing a new one.
+    pub fn open_for_id(
+        path: &Path,
+        id: &str,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
+        Ledger::open_keeping(path, Keep::One(id), progress)
+    }
+
+    /// [`Ledger::open_with_checkpoint`] keeping what `keep` says of a
+    /// valid checkpoint.
+    fn open_keeping(
+        path: &Path,
+        keep: Keep<'_>,
+        progress: &mut dyn Progress,
+    ) -> Result<Ledger, LedgerError> {
+        let l = match Ledger::restore_keeping(path, keep) {
             Some(mut l) => {
                 l.refresh()?;
                 if l.torn_bytes() > 0 {
@@ -119,6 +148,10 @@ impl Ledger {
         }
         .settle_torn()?;
         if l.index.len() >= CHECKPOINT_ROWS {
+            if !l.index.keeps_all() {
+                // Of one id: the new checkpoint needs every id's state.
+                return Ledger::open_with_checkpoint(path, progress);
+            }
             let _ = l.save_checkpoint();
         }
         Ok(l)
@@ -191,8 +224,9 @@ impl Ledger {
         let (Some(file), Some(snap), Some(columns)) = (&self.file, self.snap, &self.columns) else {
             return Ok(());
         };
-        if self.index.is_lean() {
-            // A lean index holds no state to save (the UI's progress does).
+        if !self.index.keeps_all() {
+            // A lean index holds no state to save (the UI's progress
+            // does); an index of one id holds too little.
             return Ok(());
         }
         let head_len = self.offset.min(HEAD);
@@ -215,19 +249,24 @@ impl Ledger {
 
     /// The ledger as the checkpoint beside `path` describes it, with a
     /// handle on the file, when the checkpoint is valid for it (`None`:
-    /// read the ledger in full).
-    fn restore(path: &Path) -> Option<Ledger> {
-        Ledger::restore_into(path, None)
+    /// read the ledger in full), the kept rows given to `sink` (a lean
+    /// ledger's; the index lean). On `None` the sink may have been given
+    /// rows already (a checkpoint found cut short or stale after them):
+    /// the caller forgets them.
+    pub(super) fn restore_into(path: &Path, sink: Sink<'_>) -> Option<Ledger> {
+        let keep = match sink {
+            Some(f) => Keep::Sink(f),
+            None => Keep::All,
+        };
+        Ledger::restore_keeping(path, keep)
     }
 
-    /// [`Ledger::restore`]; with a `sink`, the kept rows go to it (a lean
-    /// ledger's) and the index is lean. On `None` the sink may have been
-    /// given rows already (a checkpoint found cut short or stale after
-    /// them): the caller forgets them.
-    pub(super) fn restore_into(path: &Path, mut sink: Sink<'_>) -> Option<Ledger> {
+    /// The ledger as the checkpoint beside `path` describes it (see
+    /// [`Ledger::restore_into`]), keeping what `keep` says of it.
+    fn restore_keeping(path: &Path, keep: Keep<'_>) -> Option<Ledger> {
         let file = File::open(path).ok()?;
         let meta = file.metadata().ok()?;
-        let (ident, columns, index, _) = read_checkpoint_of(path, meta.len(), reborrow(&mut sink))?;
+        let (ident, columns, index, _) = read_checkpoint_of(path, meta.len(), keep)?;
         let now = Snap::of(&meta);
         let mut read = 0;
         let valid = now.dev == ident.dev
@@ -360,26 +399,31 @@ fn encode_break(out: &mut Out, b: &ChainBreak) {
 /// held at once.
 #[cfg(test)]
 fn decode(src: impl Read, len: u64) -> Option<(Ident, Columns, Index, usize)> {
-    decode_into(src, len, None)
+    decode_into(src, len, Keep::All)
 }
 
 /// Where the kept rows of a checkpoint go: into the index, or (a lean
 /// ledger's) to a function, id by id, the index left lean.
 type Sink<'a> = Option<&'a mut dyn FnMut(&Entry)>;
 
-/// `sink` lent for a shorter time.
-fn reborrow<'a>(sink: &'a mut Sink<'_>) -> Sink<'a> {
-    match sink {
-        Some(f) => Some(&mut **f),
-        None => None,
-    }
+/// What a read of the checkpoint keeps of its rows.
+enum Keep<'a> {
+    /// Every id's, in the index.
+    All,
+    /// Every id's, given to a function id by id (a lean ledger's), the
+    /// index left lean.
+    Sink(&'a mut dyn FnMut(&Entry)),
+    /// One id's, in an index of that id ([`Index::one`]); every other
+    /// id's rows are decoded into one reused entry (checked as the others
+    /// are) and dropped.
+    One(&'a str),
 }
 
-/// [`decode`], the kept rows given to `sink` when there is one.
+/// [`decode`], keeping what `keep` says.
 fn decode_into(
     src: impl Read,
     len: u64,
-    mut sink: Sink<'_>,
+    mut keep: Keep<'_>,
 ) -> Option<(Ident, Columns, Index, usize)> {
     let mut r = In::new(src, len.checked_sub(8)?);
     if r.take(MAGIC.len())? != MAGIC.as_slice()
@@ -390,10 +434,10 @@ fn decode_into(
     let ident = decode_ident(&mut r)?;
     let names: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let columns = Columns::from_header(&names).ok()?;
-    let mut index = if sink.is_some() {
-        Index::lean()
-    } else {
-        Index::default()
+    let mut index = match keep {
+        Keep::All => Index::default(),
+        Keep::Sink(_) => Index::lean(),
+        Keep::One(id) => Index::one(id),
     };
     let count = usize::try_from(r.uint()?).ok()?;
     let breaks = (0..r.count()?)
@@ -403,7 +447,7 @@ fn decode_into(
     let users: Vec<String> = (0..r.count()?).map(|_| r.str()).collect::<Option<_>>()?;
     let ids = r.count()?;
     // Bounded: a count is never trusted for a huge allocation.
-    if sink.is_none() {
+    if let Keep::All = keep {
         index.reserve(ids.min(1 << 20));
     }
     // One entry and one id read into, their buffers reused: nothing is
@@ -424,13 +468,7 @@ fn decode_into(
     };
     let mut id = String::new();
     for _ in 0..ids {
-        decode_id(
-            &mut r,
-            &users,
-            &mut index,
-            (&mut id, &mut e),
-            reborrow(&mut sink),
-        )?;
+        decode_id(&mut r, &users, &mut index, (&mut id, &mut e), &mut keep)?;
     }
     let peak = r.peak;
     // The texts' buffer grew by doubling: give back the room it did not use.
@@ -453,29 +491,42 @@ fn decode_ident(r: &mut In<impl Read>) -> Option<Ident> {
 }
 
 /// One id's rows, read into `id` and `e` (buffers reused) and put into
-/// the index.
+/// the index, given to the sink, or (another id than the one kept)
+/// dropped.
 fn decode_id(
     r: &mut In<impl Read>,
     users: &[String],
     index: &mut Index,
     (id, e): (&mut String, &mut Entry),
-    mut sink: Sink<'_>,
+    keep: &mut Keep<'_>,
 ) -> Option<()> {
     id.clear();
     id.push_str(r.text()?);
     let n = r.count()?;
-    let mut st = Restoring::with_periods(if sink.is_some() { 0 } else { n });
-    if sink.is_some() {
+    let to_sink = matches!(keep, Keep::Sink(_));
+    let to_index = !to_sink && index.keeps(id);
+    let mut st = Restoring::with_periods(if to_index { n } else { 0 });
+    if to_sink {
         e.id.clear();
         e.id.push_str(id);
     }
-    let mut put = |e: &Entry, index: &mut Index, st: &mut Restoring| match &mut sink {
-        Some(f) => f(e),
-        None => index.restore_put(st, e),
+    // The next entry read into `e` (true), or another id's checked and
+    // skipped, nothing copied (false).
+    let next = |r: &mut In<_>, e: &mut Entry| {
+        if to_sink || to_index {
+            entry_into(r, users, e).map(|()| true)
+        } else {
+            skip_entry(r, users).map(|()| false)
+        }
+    };
+    let mut put = |e: &Entry, index: &mut Index, st: &mut Restoring| match keep {
+        Keep::Sink(f) => f(e),
+        _ => index.restore_put(st, e),
     };
     for _ in 0..n {
-        entry_into(r, users, e)?;
-        put(e, index, &mut st);
+        if next(r, e)? {
+            put(e, index, &mut st);
+        }
     }
     // The other fields' last rows (the last actual is the period row
     // with the greatest line): 0 none, 1 an entry, 2 + k the k-th
@@ -484,8 +535,7 @@ fn decode_id(
         match r.uint()? {
             0 => {}
             1 => {
-                entry_into(r, users, e)?;
-                if e.field != Field::Actual {
+                if next(r, e)? && e.field != Field::Actual {
                     put(e, index, &mut st);
                 }
             }
@@ -494,7 +544,7 @@ fn decode_id(
             }
         }
     }
-    if sink.is_none() {
+    if to_index {
         index.restore_end(id, st);
     }
     Some(())
@@ -579,14 +629,14 @@ fn max_len(ledger_len: u64) -> u64 {
 fn read_checkpoint_of(
     path: &Path,
     ledger_len: u64,
-    sink: Sink<'_>,
+    keep: Keep<'_>,
 ) -> Option<(Ident, Columns, Index, usize)> {
     let f = sys::open_nonblocking(&checkpoint_path(path)).ok()?;
     let meta = f.metadata().ok()?;
     if !meta.is_file() || meta.len() > max_len(ledger_len) {
         return None;
     }
-    decode_into(f, meta.len(), sink)
+    decode_into(f, meta.len(), keep)
 }
 
 /// Reads the checkpoint beside `path` without a ledger (tests: what it

@@ -162,10 +162,16 @@ impl Restoring {
 /// A lean index ([`Index::lean`], the full-screen UI's: its progress keeps
 /// the current rows) keeps the positions and id membership only: no slot,
 /// no chain check; its lookups answer nothing.
+///
+/// An index of one id ([`Index::one`], an edit's from the command line)
+/// keeps the positions of every row and the state of that id only: its
+/// lookups answer for that id alone, and it is never saved.
 #[derive(Debug, Default)]
 pub(super) struct Index {
     /// Keeps no slots (see above).
     lean: bool,
+    /// Keeps only this id's state (see above).
+    only: Option<Box<str>>,
     rows: Positions,
     ids: HashMap<Box<str>, IdState>,
     /// A lean index's rows per id (indexes into `rows`, file order): 40
@@ -234,6 +240,26 @@ impl Index {
         self.lean
     }
 
+    /// An empty index that keeps the state of `id` only.
+    pub(super) fn one(id: &str) -> Index {
+        Index {
+            only: Some(id.into()),
+            ..Index::default()
+        }
+    }
+
+    /// True when it keeps every id's state (not lean, not of one id): a
+    /// checkpoint may be made of it.
+    pub(super) fn keeps_all(&self) -> bool {
+        !self.lean && self.only.is_none()
+    }
+
+    /// True when the state of `id` is kept (every id's but in an index of
+    /// one id).
+    pub(super) fn keeps(&self, id: &str) -> bool {
+        self.only.as_deref().is_none_or(|o| o == id)
+    }
+
     /// Adds the row `e` found at `pos` (rows come in file order).
     pub(super) fn apply(&mut self, pos: RowPos, e: Entry) {
         let idx = u32::try_from(self.rows.starts.len()).unwrap_or(u32::MAX);
@@ -247,6 +273,9 @@ impl Index {
                 rows.reserve_exact(rows.len() / 4 + 1);
             }
             rows.push(idx);
+            return;
+        }
+        if !self.keeps(&e.id) {
             return;
         }
         self.check_chain(&e);

@@ -83,27 +83,57 @@ pub(super) fn entry_into(
     e: &mut Entry,
 ) -> Option<()> {
     e.line = r.uint()?;
+    e.time = stamp(r)?;
+    let user = user_at(r, users)?;
+    e.user.clear();
+    e.user.push_str(user);
+    e.field = field(r)?;
+    r.opt_str_into(&mut e.value)?;
+    r.opt_str_into(&mut e.old)?;
+    r.opt_str_into(&mut e.note)?;
+    e.period = period(r)?;
+    Some(())
+}
+
+/// Reads past an entry, checking it as [`entry_into`] does, copying
+/// nothing (an id whose rows are not kept).
+pub(super) fn skip_entry(r: &mut In<impl std::io::Read>, users: &[String]) -> Option<()> {
+    r.uint()?;
+    stamp(r)?;
+    user_at(r, users)?;
+    field(r)?;
+    for _ in 0..3 {
+        r.opt_text()?;
+    }
+    period(r)?;
+    Some(())
+}
+
+fn stamp(r: &mut In<impl std::io::Read>) -> Option<Stamp> {
     let secs = r.int()?;
     let nanos = r.small()?;
     let offset = Offset::from_seconds(r.small()?).ok()?;
     let timestamp = Timestamp::new(secs, nanos).ok()?;
-    e.time = Stamp { timestamp, offset };
+    Some(Stamp { timestamp, offset })
+}
+
+fn user_at<'u>(r: &mut In<impl std::io::Read>, users: &'u [String]) -> Option<&'u str> {
     let u = usize::try_from(r.uint()?).ok()?;
-    let user = users.get(u)?;
-    e.user.clear();
-    e.user.push_str(user);
-    e.field = *Field::ALL.get(usize::from(r.u8()?))?;
-    r.opt_str_into(&mut e.value)?;
-    r.opt_str_into(&mut e.old)?;
-    r.opt_str_into(&mut e.note)?;
-    e.period = match r.u8()? {
+    users.get(u).map(String::as_str)
+}
+
+fn field(r: &mut In<impl std::io::Read>) -> Option<Field> {
+    Field::ALL.get(usize::from(r.u8()?)).copied()
+}
+
+fn period(r: &mut In<impl std::io::Read>) -> Option<Option<Period>> {
+    Some(match r.u8()? {
         0 => None,
         1 => Some(Period::Year(r.small()?)),
         2 => Some(Period::Quarter(r.small()?, r.u8()?)),
         3 => Some(Period::Month(r.small()?, r.u8()?)),
         _ => return None,
-    };
-    Some(())
+    })
 }
 
 #[cfg(test)]
@@ -154,5 +184,14 @@ mod tests {
         }
         assert!(r.at_end());
         assert_eq!(out.user_list, ["李明", "王芳"]);
+        // Skipped: the same bytes taken, nothing copied.
+        let mut r = In::new(&sum[..], out.out.buf.len() as u64);
+        for _ in &es {
+            assert_eq!(skip_entry(&mut r, &out.user_list), Some(()));
+        }
+        assert!(r.at_end());
+        // A user not in the table is no entry, read or skipped.
+        let mut r = In::new(&sum[..], out.out.buf.len() as u64);
+        assert_eq!(skip_entry(&mut r, &out.user_list[..0]), None);
     }
 }
