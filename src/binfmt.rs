@@ -186,10 +186,17 @@ impl<R: Read, S: Sum> In<R, S> {
 
     /// Makes `n` bytes available in the window (`None`: the body is
     /// shorter, or `src` is).
+    #[inline]
     fn want(&mut self, n: usize) -> Option<()> {
         if self.end - self.at >= n {
             return Some(());
         }
+        self.refill(n)
+    }
+
+    /// [`In::want`] when the window holds fewer than `n` bytes.
+    #[inline(never)]
+    fn refill(&mut self, n: usize) -> Option<()> {
         if (n - (self.end - self.at)) as u64 > self.left {
             return None;
         }
@@ -228,7 +235,27 @@ impl<R: Read, S: Sum> In<R, S> {
         Some(b)
     }
 
+    #[inline]
     pub fn uint(&mut self) -> Option<u64> {
+        // Most varints are whole in the window: read there, no byte by
+        // byte refill check (the same value as the loop below).
+        let mut v: u64 = 0;
+        for (i, &b) in self.buf[self.at..self.end].iter().take(10).enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.at += i + 1;
+                return Some(v);
+            }
+        }
+        if self.end - self.at >= 10 {
+            // Ten bytes and no end: no varint of 64 bits.
+            return None;
+        }
+        self.uint_across()
+    }
+
+    /// [`In::uint`] of a varint that crosses the window's end.
+    fn uint_across(&mut self) -> Option<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;
@@ -304,6 +331,17 @@ impl<R: Read, S: Sum> In<R, S> {
         std::str::from_utf8(self.take(n - 1)?).ok().map(Some)
     }
 
+    /// Reads past an optional string, checking it as [`In::opt_text`]
+    /// does.
+    pub fn skip_opt_str(&mut self) -> Option<()> {
+        let n = usize::try_from(self.uint()?).ok()?;
+        if n == 0 {
+            return Some(());
+        }
+        let b = self.take(n - 1)?;
+        (b.is_ascii() || std::str::from_utf8(b).is_ok()).then_some(())
+    }
+
     /// An optional string into `dst` (its buffer reused).
     pub fn opt_str_into(&mut self, dst: &mut Option<String>) -> Option<()> {
         match (self.opt_text()?, dst.as_mut()) {
@@ -352,6 +390,41 @@ mod tests {
         assert!(!wrong.at_end());
         assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
         assert_ne!(fnv(b"a"), fnv(b"b"));
+    }
+
+    /// Varints read in the window and across its end (a body of several
+    /// windows) give the values written; ten bytes without an end are no
+    /// varint wherever they are.
+    #[test]
+    fn varints_read_back_across_the_windows_end() {
+        let values: Vec<u64> = (0..60_000u64)
+            .map(|i| match i % 4 {
+                0 => i,
+                1 => i << 20,
+                2 => u64::MAX - i,
+                _ => 1 << (i % 64),
+            })
+            .collect();
+        let mut out = Out::default();
+        for &v in &values {
+            out.uint(v);
+            out.opt_str(Some("快报"));
+        }
+        assert!(out.buf.len() > 4 * WINDOW);
+        let mut r = In::<_, Fnv>::new(&out.buf[..], out.buf.len() as u64);
+        for &v in &values {
+            assert_eq!(r.uint(), Some(v));
+            assert_eq!(r.skip_opt_str(), Some(()));
+        }
+        let endless = [0x80u8; 12];
+        let mut r = In::<_, Fnv>::new(&endless[..], 12);
+        assert_eq!(r.uint(), None);
+        let mut r = In::<_, Fnv>::new(&endless[..9], 9);
+        assert_eq!(r.uint(), None);
+        // Invalid UTF-8 is no string, skipped or read.
+        let bad = [3u8, 0xff, 0xfe];
+        assert_eq!(In::<_, Fnv>::new(&bad[..], 3).skip_opt_str(), None);
+        assert_eq!(In::<_, Fnv>::new(&bad[..], 3).opt_text(), None);
     }
 
     #[test]

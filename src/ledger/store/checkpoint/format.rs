@@ -103,7 +103,7 @@ pub(super) fn skip_entry(r: &mut In<impl std::io::Read>, users: &[String]) -> Op
     user_at(r, users)?;
     field(r)?;
     for _ in 0..3 {
-        r.opt_text()?;
+        r.skip_opt_str()?;
     }
     period(r)?;
     Some(())
