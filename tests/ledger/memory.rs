@@ -439,9 +439,9 @@ fn command_allocs(data: &Path, args: &[&str]) -> (usize, String) {
 
 /// A command's output without where its rows are (file and line).
 fn unplaced(out: &str) -> Vec<&str> {
-    let cut = |l: &'static str| move |s: &str| s.split(l).next().unwrap_or("").len();
     out.lines()
-        .map(|l| &l[..cut(" (/")(l).min(cut(" (line")(l))])
+        .map(|l| l.split(" (/").next().unwrap())
+        .map(|l| l.split(" (line").next().unwrap())
         .collect()
 }
 

@@ -414,8 +414,8 @@ enum Keep<'a> {
     /// index left lean.
     Sink(&'a mut dyn FnMut(&Entry)),
     /// One id's, in an index of that id ([`Index::one`]); every other
-    /// id's rows are decoded into one reused entry (checked as the others
-    /// are) and dropped.
+    /// id's rows are read past, checked as the others are, nothing copied
+    /// (`format::skip_entry`).
     One(&'a str),
 }
 
