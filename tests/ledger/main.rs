@@ -14,6 +14,7 @@ mod lights;
 mod memory;
 mod periods;
 mod progress;
+mod quotes;
 mod safety;
 mod store;
 mod today;
