@@ -12,6 +12,7 @@ mod crash;
 mod current;
 mod lights;
 mod memory;
+mod paths;
 mod periods;
 mod progress;
 mod quotes;
