@@ -46,7 +46,7 @@ pub trait Rows {
     /// a note's last row; `0`: none. An actual's line may be kept in 32
     /// bits (the UI's `report::Point`): one at or past `u32::MAX` is then
     /// named by `u32::MAX`, not known exactly, and the ledger refuses to
-    /// decide on it ([`PAST_KEPT`]).
+    /// decide on it (`PAST_KEPT`).
     fn line_in(&self, id: &str, field: Field, period: Option<Period>) -> u64;
     /// The line of the last row of `id`'s `field` (an actual's whatever
     /// its period); `0`: none.
