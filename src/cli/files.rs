@@ -2,11 +2,13 @@
 //! `ledger convert`.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::args::LedgerCommand;
 use super::progress::{Bar, what};
 use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger_full, warn};
 use crate::ledger::{self, Converted, Ledger};
+use crate::plan::snapshot;
 use crate::text;
 
 /// A path for the terminal: control and format characters as escapes.
@@ -20,6 +22,7 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Some(dir) => writeln!(out, "plan: {}", shown(dir))?,
         None => writeln!(out, "plan: embedded (seeds/ compiled into the binary)")?,
     }
+    plan_snapshot(cli, out)?;
     let path = ledger_path(cli)?;
     writeln!(out, "ledger: {}", shown(&path))?;
     writeln!(out, "lock: {}", shown(&ledger::lock_path(&path)))?;
@@ -29,6 +32,42 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         "checkpoint: {}",
         shown(&ledger::checkpoint_path(&path))
     )?;
+    Ok(())
+}
+
+/// `paths`' lines on the plan snapshot (docs/data.md, "The plan
+/// snapshot"): `plan.snap` beside the seeds and its fallback in the user's
+/// cache directory, each with whether it is there; a plan whose seed files
+/// are under 1 MiB in all uses none, the embedded plan has none.
+fn plan_snapshot(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(dir) = &cli.plan else {
+        writeln!(out, "plan snapshot: none (the embedded plan has none)")?;
+        return Ok(());
+    };
+    let unused = snapshot::seeds_len(dir) < snapshot::SNAPSHOT_MIN_LEN;
+    let state = |p: &Path| {
+        let there = if p.exists() { "exists" } else { "absent" };
+        if unused {
+            format!("{there}; not used: seed files under 1 MiB are parsed each time")
+        } else {
+            there.to_string()
+        }
+    };
+    let beside = snapshot::snapshot_path(dir);
+    writeln!(
+        out,
+        "plan snapshot: {} ({})",
+        shown(&beside),
+        state(&beside)
+    )?;
+    match snapshot::cache_path(dir) {
+        Some(p) => writeln!(out, "plan snapshot fallback: {} ({})", shown(&p), state(&p))?,
+        None => writeln!(
+            out,
+            "plan snapshot fallback: none (no home directory, or the plan directory does not \
+             resolve)"
+        )?,
+    }
     Ok(())
 }
 

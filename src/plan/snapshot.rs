@@ -83,7 +83,7 @@ pub fn load_dir_with_snapshot(dir: &Path) -> Result<Plan, PlanErrors> {
 }
 
 /// The seed files' total length by their metadata (0 for one missing).
-fn seeds_len(dir: &Path) -> u64 {
+pub(crate) fn seeds_len(dir: &Path) -> u64 {
     [PERIOD, GROUPS, TASKS, ROWS, INDICATORS]
         .iter()
         .filter_map(|f| fs::metadata(dir.join(f)).ok())

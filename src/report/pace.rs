@@ -18,9 +18,9 @@ use crate::plan::Indicator;
 ///
 /// Packed to 4-byte alignment, its line in 32 bits (32 bytes, not 40: the
 /// UI keeps one per period recorded, 613,285 at province size); `line` is
-/// read by value. A line past `u32::MAX` (a ledger of hundreds of GB) is
-/// kept as `u32::MAX` (an edit of that period then expects a line that
-/// is not its row's).
+/// read by value. A line at or past `u32::MAX` (a ledger of hundreds of
+/// GB) is kept as [`Point::LINE_PAST`]: an edit of that period from the
+/// full-screen UI is refused, saying so ([`Point::line_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed(4))]
 pub struct Point {
@@ -32,13 +32,26 @@ pub struct Point {
 }
 
 impl Point {
+    /// The line kept for a row at or past line `u32::MAX`: not known
+    /// exactly ([`Point::line_of`]).
+    pub const LINE_PAST: u32 = u32::MAX;
+
     /// The point an actual row stands for.
     pub fn of(e: &Entry) -> Point {
         Point {
             period: e.in_period(),
             actual: e.actual(),
-            line: u32::try_from(e.line).unwrap_or(u32::MAX),
+            line: Point::line_of(e.line),
         }
+    }
+
+    /// A ledger line as a point keeps it: exactly below `u32::MAX`, else
+    /// [`Point::LINE_PAST`] (a ledger of hundreds of GB). The lean ledger
+    /// refuses to decide an edit of that period on the row at that line
+    /// (`ledger::Rows::line_in`): the user is told to record it from the
+    /// command line, whose ledger keeps lines in 64 bits.
+    pub fn line_of(line: u64) -> u32 {
+        u32::try_from(line).unwrap_or(Point::LINE_PAST)
     }
 }
 
@@ -185,6 +198,29 @@ mod tests {
         assert_eq!(from_rows, Pace::of_points(plan.period, ind, &points, today));
         let none = Pace::of(plan.period, ind, &rows[1..], today);
         assert_eq!((none.period, none.light()), (None, Light::Gray));
+    }
+
+    /// A point keeps its line in 32 bits: every line up to u32::MAX - 1
+    /// exactly, and any line at or past u32::MAX (a ledger of hundreds of
+    /// GB) as [`Point::LINE_PAST`], which the lean ledger refuses to decide
+    /// an edit on, saying why (`ledger::store::lean`'s tests), rather than
+    /// read another row at that line.
+    #[test]
+    fn a_line_past_what_32_bits_hold_is_kept_as_line_past() {
+        let max = u64::from(u32::MAX);
+        for (line, want) in [(0, 0), (2, 2), (max - 1, u32::MAX - 1)] {
+            assert_eq!(Point::line_of(line), want, "{line}");
+            assert_ne!(Point::line_of(line), Point::LINE_PAST);
+        }
+        for line in [max, max + 1, 5_000_000_000, u64::MAX] {
+            assert_eq!(Point::line_of(line), Point::LINE_PAST, "{line}");
+        }
+        let p = Point::of(&row(5_000_000_000, Some("150"), "2024Q4"));
+        let line = p.line;
+        assert_eq!(
+            (line, p.actual),
+            (Point::LINE_PAST, Some(Actual::Number(150.into())))
+        );
     }
 
     /// Whether `id` with `value` for `period` is 逾期未报 on `today`.

@@ -16,6 +16,8 @@ use jiff::civil::Date;
 use super::last::LastRow;
 use super::pace::{Pace, Point};
 
+#[cfg(test)]
+mod fixture;
 mod lean;
 mod note;
 
@@ -762,34 +764,9 @@ mod tests {
     fn from_the_ledger_is_the_rows_applied_one_by_one() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("actuals.csv");
-        let e =
-            |line, id: &str, field, v: Option<&str>, note: Option<&str>, p: Option<&str>| Entry {
-                line,
-                time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
-                user: format!("用户{}", line % 3),
-                id: id.into(),
-                field,
-                value: v.map(String::from),
-                old: None,
-                note: note.map(String::from),
-                period: p.map(|p| Period::parse(p).unwrap()),
-            };
-        let (a, s, n) = (Field::Actual, Field::Status, Field::Note);
-        let rows = [
-            e(2, "8.1", a, Some("450"), Some("快报"), Some("2024")),
-            e(3, "8.1", a, Some("300"), None, Some("2022")),
-            e(4, "8", s, Some("in_progress"), Some("开工"), None),
-            e(5, "8", n, Some("待核实"), None, None),
-            e(6, "8.1", a, Some("500"), None, Some("2025")),
-            e(7, "8.1", a, None, None, Some("2025")),
-            e(8, "8", s, Some("done"), Some("验收"), None),
-            e(9, "8.2", a, Some("1"), Some("初报"), Some("2025Q1")),
-            e(10, "8.1", n, Some("说明"), None, None),
-            e(11, "8.2", a, Some("2"), None, Some("2025Q1")),
-            e(12, "8.3", a, Some("7"), Some("年报"), Some("2024")),
-            e(13, "8", n, None, None, None),
-            e(14, "9", s, Some("delayed"), None, None),
-        ];
+        let mut rows = fixture::rows();
+        let delayed = Some("delayed");
+        rows.push(fixture::row(14, "9", Field::Status, delayed, None, None));
         let mut bytes = ledger::entry::header_line();
         for r in &rows {
             bytes.extend(ledger::entry::entry_line(r));

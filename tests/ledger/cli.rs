@@ -617,7 +617,8 @@ fn paths_today_user_and_data_from_the_environment() {
     assert_eq!(
         r.stdout,
         format!(
-            "plan: embedded (seeds/ compiled into the binary)\nledger: {d}\nlock: {d}.lock\ntorn: {d}.torn\ncheckpoint: {d}.ckpt\n"
+            "plan: embedded (seeds/ compiled into the binary)\nplan snapshot: none (the embedded \
+             plan has none)\nledger: {d}\nlock: {d}.lock\ntorn: {d}.torn\ncheckpoint: {d}.ckpt\n"
         )
     );
     let r = run(bin()

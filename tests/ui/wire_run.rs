@@ -14,10 +14,12 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use wudang_plan::ledger::Field;
 use wudang_plan::ui::app::wire::{self, Moves, Wire};
-use wudang_plan::ui::{AppState, Config, Lang, Theme, draw, update};
+use wudang_plan::ui::keymap::{self, Key};
+use wudang_plan::ui::{Action, AppState, Config, Lang, Theme, draw, update};
 
-use crate::common::{MID_2025, keys, plan, progress};
+use crate::common::{MID_2025, keys, plan, progress, row};
 use crate::wire::Sink;
 
 /// What a run of moves wrote: the bytes of each, whether it scrolled the
@@ -70,6 +72,56 @@ fn state(lang: Lang, w: u16, h: u16, color: bool, ascii: bool) -> AppState {
     s
 }
 
+/// A terminal drawn through `Wire` beside ratatui's `TestBackend`: each
+/// frame's bytes are read back with vt100 and the screen checked against
+/// the frame ratatui drew.
+struct Replay {
+    what: String,
+    sink: Sink,
+    wire: Terminal<Wire<Sink>>,
+    test: Terminal<TestBackend>,
+    vt: vt100::Parser,
+}
+
+impl Replay {
+    fn new(how: How, what: String) -> Replay {
+        let (w, h) = how.size;
+        let sink = Sink::default();
+        let rule = if how.ascii {
+            Moves::EveryWide
+        } else {
+            Moves::Needed
+        };
+        let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
+        let mut backend = Wire::new(sink.clone(), rule);
+        if !how.scroll {
+            backend = backend.without_scrolling();
+        }
+        Replay {
+            what,
+            sink,
+            wire: Terminal::with_options(backend, TerminalOptions { viewport }).unwrap(),
+            test: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            vt: vt100::Parser::new(NonZeroU16::new(h).unwrap(), NonZeroU16::new(w).unwrap(), 0),
+        }
+    }
+
+    /// Draws `s` (frame `k`), checks the screen; the bytes written and
+    /// whether they scrolled rows by the terminal.
+    fn frame(&mut self, s: &AppState, k: usize) -> (usize, bool) {
+        wire::draw(&mut self.wire, |f| draw(f, s)).unwrap();
+        let bytes = self.sink.0.take();
+        if std::env::var("WIRE_DUMP").is_ok_and(|d| d == format!("{k}")) {
+            let what = &self.what;
+            eprintln!("{what} move {k}: {:?}", String::from_utf8_lossy(&bytes));
+        }
+        self.vt.process(&bytes);
+        let want = self.test.draw(|f| draw(f, s)).unwrap().buffer.clone();
+        same(&want, self.vt.screen(), &format!("{}, move {k}", self.what));
+        (bytes.len(), scrolls_rows(&bytes))
+    }
+}
+
 /// `moves` presses of `j` (then `back` presses of `k`) in the indicator
 /// table of the whole plan (Tab twice from the tree's root, and `z` when
 /// zoomed), each drawn through `Wire` and checked on the vt100 screen.
@@ -80,38 +132,14 @@ fn run(how: How, moves: usize, back: usize) -> Run {
         color,
         ascii,
         zoom,
-        scroll,
+        ..
     } = how;
     let what = format!("{lang:?} {w}x{h} colour {color} ascii {ascii} zoom {zoom}");
     let mut s = state(lang, w, h, color, ascii);
     keys(&mut s, if zoom { "\t\tz" } else { "\t\t" });
     assert_eq!(s.zoom, zoom);
-    let sink = Sink::default();
-    let rule = if ascii {
-        Moves::EveryWide
-    } else {
-        Moves::Needed
-    };
-    let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
-    let mut backend = Wire::new(sink.clone(), rule);
-    if !scroll {
-        backend = backend.without_scrolling();
-    }
-    let mut wire = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
-    let mut test = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut vt = vt100::Parser::new(NonZeroU16::new(h).unwrap(), NonZeroU16::new(w).unwrap(), 0);
-    let mut frame = |s: &AppState, k: usize| {
-        wire::draw(&mut wire, |f| draw(f, s)).unwrap();
-        let bytes = sink.0.take();
-        if std::env::var("WIRE_DUMP").is_ok_and(|d| d == format!("{k}")) {
-            eprintln!("{what} move {k}: {:?}", String::from_utf8_lossy(&bytes));
-        }
-        vt.process(&bytes);
-        let want = test.draw(|f| draw(f, s)).unwrap().buffer.clone();
-        same(&want, vt.screen(), &format!("{what}, move {k}"));
-        (bytes.len(), scrolls_rows(&bytes))
-    };
-    frame(&s, 0);
+    let mut replay = Replay::new(how, what.clone());
+    replay.frame(&s, 0);
     let mut out = Run {
         bytes: Vec::new(),
         scrolled: Vec::new(),
@@ -123,7 +151,7 @@ fn run(how: How, moves: usize, back: usize) -> Run {
         keys(&mut s, if down { "j" } else { "k" });
         let want = if down { sel + 1 } else { sel - 1 };
         assert_eq!(s.inds.sel, want, "{what}: j and k move in the table");
-        let (n, by_terminal) = frame(&s, k);
+        let (n, by_terminal) = replay.frame(&s, k);
         out.bytes.push(n);
         out.scrolled.push(s.inds.offset != offset);
         out.by_terminal.push(by_terminal);
@@ -350,6 +378,66 @@ fn a_move_that_scrolls_the_zoomed_table_keeps_the_columns() {
             assert!(
                 most <= 720,
                 "{lang:?} {size:?}: a scrolling move wrote {most}"
+            );
+        }
+    }
+}
+
+/// A note on every indicator, every other one with `㊗️` (U+3297 U+FE0F,
+/// a two-character cluster two cells wide) where the one before shows
+/// other text.
+fn with_vs16_notes(s: &mut AppState) {
+    let ids: Vec<String> = s
+        .plan
+        .indicators
+        .iter()
+        .map(|i| i.id().to_string())
+        .collect();
+    let notes = ids.iter().enumerate().map(|(k, id)| {
+        let text = if k % 2 == 0 {
+            format!("庆祝㊗️达标 {id}")
+        } else {
+            format!("庆祝ab达标 {id}")
+        };
+        let mut note = row(id, &text, None, "limin");
+        note.field = Field::Note;
+        note
+    });
+    update(s, Action::Changed(notes.collect()));
+}
+
+/// The zoomed table paged down (PgDn) and moved onto rows whose note in
+/// the box holds `㊗️`: every screen read back with vt100 equals
+/// ratatui's frame. ratatui's diff sends the cell after such a cluster
+/// (its hidden second column, for terminals that draw the cluster one
+/// cell wide) when it changed; written after the cluster it erased the
+/// cluster in a terminal that draws it two wide (tmux, vt100): the glyph
+/// was missing until a full repaint.
+#[test]
+fn a_vs16_cluster_in_the_zoomed_table_stays_on_screen() {
+    for size in [(80, 24), (100, 30)] {
+        for scroll in [true, false] {
+            let how = How {
+                zoom: true,
+                scroll,
+                ..How::new(Lang::Zh, size)
+            };
+            let mut s = state(Lang::Zh, size.0, size.1, true, false);
+            with_vs16_notes(&mut s);
+            keys(&mut s, "\t\tz");
+            let mut replay = Replay::new(how, format!("{size:?} scroll {scroll}"));
+            replay.frame(&s, 0);
+            let mut by_terminal = 0;
+            for (k, key) in (1..).zip([Key::PageDown; 5].iter().chain(&[Key::Char('j'); 3])) {
+                if let Some(a) = keymap::action_for(s.ctx(), *key) {
+                    update(&mut s, a);
+                }
+                by_terminal += usize::from(replay.frame(&s, k).1);
+            }
+            eprintln!("{size:?} scroll {scroll}: {by_terminal} moves scrolled by the terminal");
+            assert!(
+                !scroll || by_terminal > 0,
+                "{size:?}: the terminal scrolled"
             );
         }
     }

@@ -30,6 +30,10 @@ use crate::plan::Period;
 /// Lines between two marks of where a line starts.
 const MARK_EVERY: u64 = 4096;
 
+/// The line a keeper names an actual's row by when it keeps the line in
+/// 32 bits and the row is at or past it ([`Rows::line_in`]).
+const PAST_KEPT: u64 = u32::MAX as u64;
+
 /// What a lean ledger asks of whoever keeps its current rows (the UI's
 /// progress): the lines of the rows an edit or an undo is decided on, and
 /// the rows others appended, read under the lock just before.
@@ -39,7 +43,10 @@ pub trait Rows {
     fn take(&mut self, e: &Entry);
     /// The line of the row `id`'s `field` stands on: an actual's for
     /// `period` (that period's last row, a cleared one too), a status's or
-    /// a note's last row; `0`: none.
+    /// a note's last row; `0`: none. An actual's line may be kept in 32
+    /// bits (the UI's `report::Point`): one at or past `u32::MAX` is then
+    /// named by `u32::MAX`, not known exactly, and the ledger refuses to
+    /// decide on it (`PAST_KEPT`).
     fn line_in(&self, id: &str, field: Field, period: Option<Period>) -> u64;
     /// The line of the last row of `id`'s `field` (an actual's whatever
     /// its period); `0`: none.
@@ -151,7 +158,26 @@ impl Ledger {
             return Ok(self.current_in(id, field, period));
         }
         let line = rows.map_or(0, |r| r.line_in(id, field, period));
+        if field == Field::Actual && line == PAST_KEPT {
+            return Err(self.past_kept(id, field, period));
+        }
         self.row_of(line, id, field)
+    }
+
+    /// An actual's row at or past line `u32::MAX`, which the keeper does
+    /// not know exactly: the command line decides such an edit (its
+    /// ledger keeps lines in 64 bits).
+    fn past_kept(&self, id: &str, field: Field, period: Option<Period>) -> LedgerError {
+        let of = period.map_or(String::new(), |p| format!(" for {p}"));
+        LedgerError::Io {
+            path: self.path.clone(),
+            action: "decide the change",
+            source: io::Error::other(format!(
+                "{id} {field}{of}: its row is at or past line {PAST_KEPT}, further than the \
+                 full-screen UI keeps lines; record this change with the command line \
+                 (wudang-plan set)"
+            )),
+        }
     }
 
     /// The last row of `id`'s `field`: from the index, or on a lean ledger
@@ -340,5 +366,65 @@ mod tests {
         );
         assert_eq!(l.row_at(10_102).unwrap(), None, "past the last line");
         assert_eq!(l.row_at(0).unwrap(), None);
+    }
+
+    /// A keeper naming rows by fixed lines.
+    struct Lines(u64);
+
+    impl Rows for Lines {
+        fn take(&mut self, _: &Entry) {}
+        fn line_in(&self, _: &str, _: Field, _: Option<Period>) -> u64 {
+            self.0
+        }
+        fn last_line(&self, _: &str, _: Field) -> u64 {
+            self.0
+        }
+    }
+
+    /// An actual's row the keeper names by `u32::MAX` (the UI's `Point`
+    /// holds any line at or past it so, not exactly): the edit is refused
+    /// saying so and what to do, not read at that line (another row, or
+    /// none: "was the file changed by another program?", which it was not).
+    /// A status's or note's line, and an actual's last row (an undo's),
+    /// are exact: read at that line as any other.
+    #[test]
+    fn an_actual_line_past_what_the_ui_keeps_is_refused_saying_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let mut bytes = header_line();
+        for k in 1..=3u64 {
+            bytes.extend(entry_line(&row(k + 1, k)));
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let (l, _) = Ledger::open_lean(&path, &mut NoProgress, &mut |_| {}).unwrap();
+        let past = Lines(u64::from(u32::MAX));
+        let year = Some(Period::Year(2021));
+        let err = l
+            .current_for(Some(&past), "9.1", Field::Actual, year)
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("9.1 actual for 2021"), "{text}");
+        assert!(text.contains("at or past line 4294967295"), "{text}");
+        assert!(text.contains("wudang-plan set"), "{text}");
+        assert!(!text.contains("another program"), "{text}");
+        // Exact lines are looked up as any other (none there: past the
+        // end).
+        let exact = [
+            l.current_for(Some(&past), "9.1", Field::Note, None),
+            l.last_for(Some(&past), "9.1", Field::Actual),
+        ];
+        for res in exact {
+            let text = res.unwrap_err().to_string();
+            assert!(
+                text.contains("line 4294967295 is not a row of 9.1"),
+                "{text}"
+            );
+        }
+        // Below it, as before.
+        let at = Lines(2);
+        let e = l
+            .current_for(Some(&at), "9.1", Field::Actual, year)
+            .unwrap();
+        assert_eq!(e, Some(row(2, 1)));
     }
 }

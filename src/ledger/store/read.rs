@@ -261,9 +261,75 @@ fn record_line(rec: &csv::ByteRecord, read_line: u64, base_line: u64) -> u64 {
         .max(base_line)
 }
 
+/// The bytes of a reader, then `"\n`: a quoted field left open at the end
+/// is closed there, so every record ends with a line break (its line is
+/// counted back from it: a record that ran to the end of the bytes inside
+/// a quote was named a line too early) and such a record is known: it ends
+/// past the reader's bytes. Outside a quote the two bytes are a record
+/// of one blank field, skipped as blank.
+struct Closed<R> {
+    inner: R,
+    /// The reader's bytes so far (all of them once `done`).
+    len: u64,
+    done: bool,
+    tail: &'static [u8],
+}
+
+impl<R: Read> Closed<R> {
+    fn new(inner: R) -> Self {
+        Closed {
+            inner,
+            len: 0,
+            done: false,
+            tail: b"\"\n",
+        }
+    }
+
+    /// A record that ends at byte `end` ran past the reader's bytes.
+    fn past_end(&self, end: u64) -> bool {
+        self.done && end > self.len
+    }
+}
+
+impl<R: Read> Read for Closed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if !self.done {
+            let n = self.inner.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                self.len += n as u64;
+                return Ok(n);
+            }
+            self.done = true;
+        }
+        let n = self.tail.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.tail[..n]);
+        self.tail = &self.tail[n..];
+        Ok(n)
+    }
+}
+
+/// What is wrong with a record whose quoted field ran on to the end of
+/// the bytes (`rec`: its fields, the quoted one holding the lines after).
+fn open_quote(rec: &csv::ByteRecord) -> String {
+    // The line breaks inside: the line's own, then one per line after it.
+    let after = rec.iter().flatten().filter(|&&b| b == b'\n').count();
+    let runs = match after.saturating_sub(1) {
+        0 => "to the end of the file".to_string(),
+        1 => "over the line after it to the end of the file".to_string(),
+        n => format!("over the {n} lines after it to the end of the file"),
+    };
+    format!(
+        "a quoted field opened on this line is not closed: found a quote (\") that runs on \
+         {runs}; expected a closing quote before the end of the line"
+    )
+}
+
 /// Parses CSV from `reader` (bytes starting at file offset `base`, line
 /// `base_line`). The first non-blank record is the header when `columns`
 /// is `None`. `out` gets each row, its position and how many fields it has.
+/// A quoted field left open to the end of the bytes is a problem on the
+/// line it opens on (values are one line: no row the ledger writes spans
+/// lines), not a field holding the rows after it.
 pub(super) fn parse<R: Read>(
     reader: R,
     base: u64,
@@ -277,7 +343,7 @@ pub(super) fn parse<R: Read>(
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(64 * 1024)
-        .from_reader(reader);
+        .from_reader(Closed::new(reader));
     let mut rec = csv::ByteRecord::new();
     let mut problems = Problems::default();
     while next_record(&mut rdr, &mut rec, base_line)? {
@@ -285,6 +351,11 @@ pub(super) fn parse<R: Read>(
         let line = record_line(&rec, rdr.position().line(), base_line);
         let fields = decode(&rec, enc).ok_or(Stop::Encoding { line })?;
         if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rdr.get_ref().past_end(rdr.position().byte()) {
+            let message = open_quote(&rec);
+            problems.push(LineProblem { line, message });
             continue;
         }
         let Some(cols) = columns.as_ref() else {
@@ -575,6 +646,80 @@ mod tests {
         let rows = parse_all(&bytes, &mut cols).unwrap();
         let lines: Vec<(u64, u64)> = rows.iter().map(|(p, e, _)| (p.line, e.line)).collect();
         assert_eq!(lines, [(2, 2), (4, 4)]);
+    }
+
+    /// A quote left open runs on to the end of the bytes: a problem on the
+    /// line it opens on (it was named a line too early: the line was
+    /// counted back from the end as if a line break ended the record),
+    /// from the start of a file and from an offset; the rows before it are
+    /// read.
+    #[test]
+    fn a_quote_left_open_is_a_problem_on_its_line() {
+        for tail in [&b""[..], b"\r\n", b"x\n\n"] {
+            let mut bytes = entry::header_line();
+            bytes.extend(row_line("8.1", "1"));
+            bytes.extend(b"2025-06-01T10:00:00+08:00,a,8.2,note,\"open\n");
+            bytes.extend(row_line("8.3", "1"));
+            bytes.extend(tail);
+            let mut cols = None;
+            let mut rows = Vec::new();
+            let res = parse(&bytes[..], 0, 1, UTF8, &mut cols, &mut |_, e, _| {
+                rows.push(e.line)
+            });
+            let Err(Stop::Problems(problems, 0)) = res else {
+                panic!("{tail:?}: not refused: {res:?}");
+            };
+            assert_eq!(rows, [2], "{tail:?}");
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].line, 3, "{tail:?}");
+            assert!(
+                problems[0]
+                    .message
+                    .starts_with("a quoted field opened on this line is not closed")
+            );
+            // From an offset, the header known.
+            let start = entry::header_line().len();
+            let res = parse(
+                &bytes[start..],
+                start as u64,
+                2,
+                UTF8,
+                &mut cols,
+                &mut |_, _, _| {},
+            );
+            let Err(Stop::Problems(problems, 0)) = res else {
+                panic!("{tail:?}: not refused from an offset");
+            };
+            assert_eq!(problems[0].line, 3, "{tail:?}");
+        }
+        // On the last line: nothing after it.
+        let mut bytes = entry::header_line();
+        bytes.extend(b"garbage,\"x\n");
+        let Err(Stop::Problems(problems, 0)) = parse_all(&bytes, &mut None) else {
+            panic!("not refused");
+        };
+        assert_eq!(problems[0].line, 2);
+        assert!(
+            problems[0]
+                .message
+                .contains("runs on to the end of the file;")
+        );
+    }
+
+    #[test]
+    fn the_closed_reader_adds_a_quote_and_a_line_break() {
+        let mut r = Closed::new(&b"abc"[..]);
+        let mut got: Vec<u8> = Vec::new();
+        let mut buf = [0u8; 2];
+        loop {
+            let n = r.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            got.extend(&buf[..n]);
+        }
+        assert_eq!(got, b"abc\"\n");
+        assert!(r.past_end(5) && !r.past_end(3));
     }
 
     #[test]

@@ -163,28 +163,7 @@ impl ledger::Rows for Seen<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::{NoProgress, Stamp, entry};
-
-    fn e(
-        line: u64,
-        id: &str,
-        field: Field,
-        v: Option<&str>,
-        note: Option<&str>,
-        p: Option<&str>,
-    ) -> Entry {
-        Entry {
-            line,
-            time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
-            user: format!("用户{}", line % 3),
-            id: id.into(),
-            field,
-            value: v.map(String::from),
-            old: None,
-            note: note.map(String::from),
-            period: p.map(|p| Period::parse(p).unwrap()),
-        }
-    }
+    use crate::ledger::{NoProgress, entry};
 
     /// What the lean read gives is what applying every row gives — values
     /// by period (a cleared one too), the last row, statuses, notes and
@@ -194,23 +173,10 @@ mod tests {
     /// state of its own.
     #[test]
     fn the_lean_read_is_the_rows_applied_one_by_one() {
-        let (a, s, n) = (Field::Actual, Field::Status, Field::Note);
-        let rows = [
-            e(2, "8.1", a, Some("450"), Some("快报"), Some("2024")),
-            e(3, "8.1", a, Some("300"), None, Some("2022")),
-            e(4, "8", s, Some("in_progress"), Some("开工"), None),
-            e(5, "8", n, Some("待核实"), None, None),
-            e(6, "8.1", a, Some("500"), None, Some("2025")),
-            e(7, "8.1", a, None, None, Some("2025")),
-            e(8, "8", s, Some("done"), Some("验收"), None),
-            e(9, "8.2", a, Some("1"), Some("初报"), Some("2025Q1")),
-            // the checkpoint is written here
-            e(10, "8.1", n, Some("说明"), None, None),
-            e(11, "8.2", a, Some("2"), None, Some("2025Q1")),
-            e(12, "8.3", a, Some("7"), Some("年报"), Some("2024")),
-            e(13, "8", n, None, None, None),
-            e(14, "8.1", a, Some("310"), None, Some("2022")),
-        ];
+        // The checkpoint is written after line 9.
+        let mut rows = super::super::fixture::rows();
+        let r = super::super::fixture::row;
+        rows.push(r(14, "8.1", Field::Actual, Some("310"), None, Some("2022")));
         let today = jiff::civil::date(2025, 6, 30);
         let mut applied = Progress::empty(today);
         for r in &rows {

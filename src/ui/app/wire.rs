@@ -36,6 +36,13 @@
 //!   whole, and left/right margins (DECSLRM) are missing in tmux and many
 //!   Windows terminals.
 //!
+//! - The hidden column after a cluster with U+FE0F (`㊗️`, `❤️`), which
+//!   ratatui's diff sends when it changed (for terminals that draw the
+//!   cluster one cell wide), is written before the cluster: written after
+//!   it, the blank erased a cluster drawn two cells wide (tmux draws `㊗️`
+//!   so) until the next full repaint. Rows scrolled by the terminal send
+//!   it the same way.
+//!
 //! [`Moves::EveryWide`] keeps the old rule (a move after every wide
 //! character, always a full move, no gap written again, no ECH, no
 //! scrolling): under
@@ -190,11 +197,11 @@ impl Painter {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        let Some(frame) = frame.map(Model::of) else {
+        let Some((buffer, frame)) = frame.map(|f| (f, Model::of(f))) else {
             self.last = None;
             return self.paint(w, &cells);
         };
-        if let Some((bytes, model)) = self.scrolled(&cells, &frame) {
+        if let Some((bytes, model)) = self.scrolled(&cells, &frame, buffer) {
             self.model = model;
             self.last = Some(frame);
             return w.write_all(&bytes);
@@ -215,6 +222,12 @@ impl Painter {
         let mut i = 0;
         while i < cells.len() {
             let (x, y, cell) = cells[i];
+            let hidden = hidden_after(cells, i);
+            if hidden > 0 {
+                self.cluster_last(w, &mut pen, &cells[i..=i + hidden])?;
+                i += 1 + hidden;
+                continue;
+            }
             if self.moves == Moves::Needed {
                 if let Some(past) = self.erase(w, &mut pen, cells, i)? {
                     i = past;
@@ -237,6 +250,27 @@ impl Painter {
         }
         // SGR 0 resets the colours (the underline's too) and attributes.
         w.write_all(b"\x1b[0m")
+    }
+
+    /// Writes a wide cell (`cells[0]`) after the changed cells of its
+    /// hidden columns (`cells[1..]`): ratatui's diff sends the column after
+    /// a cluster with U+FE0F (`㊗️`, `❤️`) when it changed, for terminals
+    /// that draw the cluster one cell wide; written after the cluster, it
+    /// erased the cluster in those that draw it two wide (tmux, vt100).
+    /// Written first, a two-wide cluster covers it and a one-wide one
+    /// leaves it written (as ratatui does since PR #2686).
+    fn cluster_last<W: Write>(
+        &mut self,
+        w: &mut W,
+        pen: &mut Pen,
+        cells: &[(u16, u16, &Cell)],
+    ) -> io::Result<()> {
+        for &(x, y, cell) in cells[1..].iter().chain(&cells[..1]) {
+            move_to(w, pen.cursor, x, y, self.moves)?;
+            put(w, pen, x, y, cell, self.moves)?;
+            self.model.wrote(x, y, cell);
+        }
+        Ok(())
     }
 
     /// Brings the cursor to (x, y) before `next` is written: a short gap
@@ -323,6 +357,15 @@ fn steady(symbol: &str) -> bool {
         (_, Some(_)) => false,
         (None, None) => true,
     }
+}
+
+/// How many of the changed cells after `cells[i]` lie in the columns a
+/// wide `cells[i]` hides (its right half).
+fn hidden_after(cells: &[(u16, u16, &Cell)], i: usize) -> usize {
+    let (x, y, cell) = cells[i];
+    let end = x.saturating_add(cell.cell_width());
+    let inside = |&&(cx, cy, _): &&(u16, u16, &Cell)| cy == y && cx > x && cx < end;
+    cells[i + 1..].iter().take_while(inside).count()
 }
 
 /// Sets the pen to `cell`'s style, writing what differs.

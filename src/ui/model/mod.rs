@@ -28,6 +28,8 @@ pub mod standing;
 pub mod state;
 pub mod table;
 pub mod theme;
+pub mod tree_row;
+pub mod widths;
 pub mod words;
 
 pub use cursor::{Cursor, Move};

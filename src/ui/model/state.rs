@@ -13,6 +13,8 @@ use super::picker::PickItem;
 use super::search::{Hits, Index};
 use super::standing::{Loaded, Standing};
 use super::theme::Theme;
+pub use super::tree_row::TreeRow;
+use super::widths::{Cells, Key, Widths};
 use crate::ledger::Status;
 use crate::pace::Light;
 use crate::plan::Plan;
@@ -54,16 +56,6 @@ impl Config {
     }
 }
 
-/// One line of the task tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TreeRow {
-    /// Everything the filters leave.
-    All,
-    Group(u32),
-    /// Index into [`Visible::tasks`].
-    Task(usize),
-}
-
 /// How many lines the detail pane's text and help take, and what they
 /// were laid out for. `update` lays them out again only when that changes
 /// (a resize, another row selected, new data or filters); every key
@@ -79,9 +71,9 @@ pub struct Measured {
     pub help_for: Option<u16>,
     /// The indicator table's column widths over the list it shows, and
     /// what they were worked out for ([`super::table`]).
-    pub table: Option<(super::table::Key, super::table::Widths)>,
+    pub table: Option<(Key, Widths)>,
     /// Each indicator's id and target widths (worked out once).
-    pub cells: Option<super::table::Cells>,
+    pub cells: Option<Cells>,
 }
 
 #[derive(Debug, Clone)]

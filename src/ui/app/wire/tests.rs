@@ -1,3 +1,5 @@
+use std::num::NonZeroU16;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -256,6 +258,28 @@ fn after_a_symbol_of_unsure_width_the_next_cell_is_placed_by_row_and_column() {
     // Never written again to fill a gap: stepped over from a known place.
     let frames = painted(&[&row("1❤️5"), &row("2❤️6")]);
     assert_eq!(frames[1], "\x1b[1;1H2\x1b[2C6");
+}
+
+/// ratatui's diff sends the hidden column after a cluster with U+FE0F
+/// when it changed (for terminals that draw the cluster one cell wide):
+/// it is written before the cluster, which then covers it where the
+/// cluster is drawn two wide (tmux draws `㊗️` so; written after, the
+/// blank erased it) and leaves it blank where one wide.
+#[test]
+fn the_hidden_column_of_a_cluster_is_written_before_it() {
+    for emoji in ["㊗️", "❤️"] {
+        let (prev, next) = (row("abcd"), row(&format!("a{emoji}d")));
+        assert!(
+            prev.diff(&next)
+                .iter()
+                .any(|(x, _, c)| *x == 2 && c.symbol() == " ")
+        );
+        let frames = painted(&[&prev, &next]);
+        assert_eq!(frames[1], format!("\x1b[1;3H \x1b[2G{emoji}"), "{emoji}");
+        let mut vt = vt100::Parser::new(NonZeroU16::MIN, NonZeroU16::new(12).unwrap(), 0);
+        vt.process(format!("abcd{}", frames[1]).as_bytes());
+        assert_eq!(vt.screen().contents(), format!("a{emoji}d"), "{emoji}");
+    }
 }
 
 #[test]
