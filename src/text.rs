@@ -13,6 +13,7 @@ pub use safe::{
     char_width, escape_of, first_unsafe, is_ambiguous, is_unsafe, to_ascii, visible, visible_lines,
 };
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// The marker appended to truncated text. ASCII, so it is one cell on every
@@ -48,13 +49,16 @@ pub fn truncate(s: &str, max: usize) -> String {
 pub fn fit(s: &str, max: usize) -> (String, usize) {
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = char_width(c);
-        if w + cw > max {
+    // By grapheme cluster, as the terminal and ratatui draw: `❤️` (U+2764
+    // U+FE0F) is one cluster two cells wide, though its two characters
+    // add up to one.
+    for g in s.graphemes(true) {
+        let gw = width(g);
+        if w + gw > max {
             break;
         }
-        w += cw;
-        out.push(c);
+        w += gw;
+        out.push_str(g);
     }
     (out, w)
 }
@@ -91,23 +95,30 @@ const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
 fn pieces(para: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut glue_next = false;
-    for c in para.chars() {
-        let ascii_word = c.is_ascii_graphic();
+    // By grapheme cluster: a cluster (`❤️`, a letter with a combining
+    // mark) is never split across lines.
+    for g in para.graphemes(true) {
+        let mut cs = g.chars();
+        let c = match (cs.next(), cs.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        let ascii_word = c.is_some_and(|c| c.is_ascii_graphic());
         let joins_prev = match out.last() {
-            Some(p) if c == ' ' || p == " " => false,
+            Some(p) if g == " " || p == " " => false,
             Some(p) => {
-                NO_LINE_START.contains(c)
+                c.is_some_and(|c| NO_LINE_START.contains(c))
                     || glue_next
                     || (ascii_word && p.chars().last().is_some_and(|l| l.is_ascii_graphic()))
             }
             None => false,
         };
         if joins_prev && let Some(p) = out.last_mut() {
-            p.push(c);
+            p.push_str(g);
         } else {
-            out.push(c.to_string());
+            out.push(g.to_string());
         }
-        glue_next = NO_LINE_END.contains(c);
+        glue_next = c.is_some_and(|c| NO_LINE_END.contains(c));
     }
     out
 }
@@ -194,6 +205,28 @@ mod tests {
     fn width_counts_cjk_double() {
         assert_eq!(width("朱快春"), 6);
         assert_eq!(width("R&D经费"), 7);
+    }
+
+    #[test]
+    fn a_vs16_cluster_is_cut_and_wrapped_whole_at_its_shown_width() {
+        // ❤️ is U+2764 (one cell alone) + U+FE0F: shown two cells wide.
+        let heart = "\u{2764}\u{FE0F}";
+        assert_eq!(width(heart), 2);
+        let s = format!("新建{heart}{heart}工程");
+        let (cut, w) = fit(&s, 7);
+        assert_eq!(cut, format!("新建{heart}"));
+        assert_eq!((w, width(&cut)), (6, 6));
+        assert_eq!(width(&truncate(&s, 9)), 9);
+        assert_eq!(truncate(&s, 9), format!("新建{heart}{heart}~"));
+        assert_eq!(width(&pad(&s, 8)), 8);
+        for line in wrap(&format!("{heart}{heart}{heart}{heart}{heart}"), 5) {
+            assert!(width(&line) <= 5, "{line:?} is {} wide", width(&line));
+            assert!(
+                !line.starts_with('\u{FE0F}'),
+                "{line:?} starts inside a cluster"
+            );
+        }
+        assert_eq!(wrap(&format!("{heart}{heart}{heart}"), 4).len(), 2);
     }
 
     #[test]
