@@ -69,13 +69,13 @@ fn loading_en_80x24() {
 }
 
 /// Task 8's indicators while the ledger is read: no value, status or
-/// light yet; a key that needs the ledger says to wait.
+/// light yet; a key that needs the ledger waits, holding what is typed.
 #[test]
 fn loading_task_8_indicators_zh_80x24() {
     let mut s = loading(Lang::Zh, 80, 24);
     keys(&mut s, ":8.1\ne");
     let out = render(&s);
-    assert!(out.contains("台账还在读取"), "{out}");
+    assert!(out.contains("读入后即打开"), "{out}");
     assert_snapshot!(out);
 }
 

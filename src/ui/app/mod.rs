@@ -197,6 +197,10 @@ impl<E> Side<E> {
             at: self.at,
         });
         update(state, Action::LedgerLoaded(Box::new(ready.loaded)));
+        // A key held while it was read may have asked for the history.
+        if let Some(sess) = self.session.as_mut() {
+            session::perform(state, sess);
+        }
         self.draft_due = true;
         Ok(true)
     }

@@ -160,6 +160,18 @@ pub struct AppState {
     pub history: Option<HistoryView>,
     /// The chart popup (`c`), when open.
     pub chart: Option<ChartView>,
+    /// A key refused while the ledger is read, and what was typed after
+    /// it ([`Ctx::Held`]).
+    pub held: Option<Held>,
+}
+
+/// A key that needs the ledger, pressed while it is read (not `u`), and
+/// the text typed after it: shown on the status line, never run as keys;
+/// when the ledger lands the key runs and the text fills its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub action: crate::ui::action::Action,
+    pub typed: String,
 }
 
 /// The search's index and the last search's hits.
@@ -284,6 +296,7 @@ impl AppState {
             history_request: None,
             history: None,
             chart: None,
+            held: None,
         };
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
@@ -339,6 +352,9 @@ impl AppState {
         }
         if self.chart.is_some() {
             return Ctx::Chart;
+        }
+        if self.held.is_some() {
+            return Ctx::Held;
         }
         match self.mode {
             Mode::Browse => Ctx::Browse,

@@ -46,6 +46,7 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
                 let n = warnings.to_string();
                 s.message = Some(fill(s.lang(), S::LedgerWarned, &[&n]));
             }
+            super::held::land(s);
         }
         Action::Reloaded(p) => {
             s.progress = *p;
