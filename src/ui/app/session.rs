@@ -220,10 +220,39 @@ fn settle_lean(state: &mut AppState, sess: &mut Session) -> bool {
 /// How many of the latest changes the history popup shows.
 const HISTORY_ROWS: usize = 200;
 
-/// Picks up other sessions' rows; true when something changed.
+/// Picks up other sessions' rows; true when something changed. A read
+/// that succeeds takes a ledger problem said before off the status line.
 pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
     let was_empty = sess.ledger.is_empty();
-    match sess.ledger.refresh() {
+    let res = sess.ledger.refresh();
+    let mut cleared = false;
+    if res.is_ok()
+        && state
+            .message
+            .as_deref()
+            .is_some_and(|m| is_problem(state, m))
+    {
+        state.message = None;
+        cleared = true;
+    }
+    took(state, sess, res, was_empty) || cleared
+}
+
+/// True for the status line's "ledger problem" message.
+fn is_problem(state: &AppState, m: &str) -> bool {
+    let t = state.tr(S::LedgerProblem);
+    m.starts_with(&t[..t.find("{}").unwrap_or(t.len())])
+}
+
+/// Takes in what a refresh read (others' rows, the file read again) or
+/// says its error.
+fn took(
+    state: &mut AppState,
+    sess: &mut Session,
+    res: Result<crate::ledger::Refreshed, LedgerError>,
+    was_empty: bool,
+) -> bool {
+    match res {
         // The first rows of a new ledger (another session created the
         // file): report them as changes, not as a replaced file.
         Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {
@@ -632,5 +661,52 @@ mod tests {
         assert!(sess.ledger.is_lean() && !sess.ledger.lean_pending());
         assert_eq!(s.progress.row_of("8.1", Field::Actual), 2);
         assert_eq!(s.progress.series_of("8.2").len(), 0);
+    }
+}
+
+#[cfg(test)]
+mod problem_tests {
+    use super::*;
+    use crate::ui::model::{Config, Theme};
+    use crate::ui::strings::Lang;
+
+    /// Issue 12 (fifth round): a ledger read error on the status line
+    /// stayed there after the problem was gone, until a key was pressed;
+    /// the next refresh that succeeds takes it away.
+    #[test]
+    fn a_ledger_problem_goes_from_the_status_line_when_a_refresh_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let ok = "\u{feff}time,user,id,field,value,old,note,period\r\n\
+                  2025-06-30T00:00:00+00:00,bob,8.1,actual,512,,,2025\r\n";
+        std::fs::write(&path, ok).unwrap();
+        let today = jiff::civil::date(2025, 6, 30);
+        let (ledger, p) = Progress::read_lean(&path, today, &mut NoProgress).unwrap();
+        let mut sess = Session {
+            ledger,
+            user: Some("alice".into()),
+            at: None,
+        };
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut s = AppState::new(
+            crate::plan::load_embedded().unwrap(),
+            p,
+            Config::new(Lang::Zh, theme),
+        );
+        // A row that is not a row: the refresh says so.
+        let mut bad = ok.to_string();
+        bad.push_str("bad,row\r\n");
+        std::fs::write(&path, &bad).unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        let m = s.message.clone().unwrap_or_default();
+        assert!(m.starts_with("台账读取出错"), "{m}");
+        // Put right (the line taken out again, as it was): said gone.
+        std::fs::write(&path, ok).unwrap();
+        refresh(&mut s, &mut sess);
+        let m = s.message.clone().unwrap_or_default();
+        assert!(!m.contains("台账读取出错"), "still said: {m}");
     }
 }
