@@ -521,6 +521,38 @@ pub static KEYMAP: &[Binding] = &[
     b(Held, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
 ];
 
+/// Which footer hints stay when the footer is short, most important first
+/// (the footer shows them in keymap order). `h/l` (expand, the other pane)
+/// before `z`: while the ledger is read the footer at 80 columns showed
+/// `z 放大` and left out `h/l 展开`.
+pub static HINT_ORDER: &[Action] = &[
+    Action::ToggleHelp,
+    Action::Quit,
+    Action::Confirm,
+    Action::Overwrite,
+    Action::Yes,
+    Action::Cancel,
+    Action::SwitchField,
+    Action::PrevPeriod,
+    Action::Edit,
+    Action::PickLeader,
+    Action::PickStatus,
+    Action::ClearFilters,
+    Action::StartSearch,
+    Action::StartJump,
+    Action::Undo,
+    Action::ShowHistory,
+    Action::ToggleOverview,
+    Action::ShowChart,
+    Action::NextPane,
+    Action::Right,
+    Action::ToggleZoom,
+    Action::Down,
+    Action::PickTaskState,
+    Action::Note,
+    Action::PickUnit,
+];
+
 /// The action a key means in `ctx`. In a text field a printable key that
 /// no binding claims is typed into the field.
 pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {

@@ -79,6 +79,28 @@ fn loading_task_8_indicators_zh_80x24() {
     assert_snapshot!(out);
 }
 
+/// Issue 12 (fifth round): while the ledger is read, the footer at 80
+/// columns shows the keys that work, `h/l 展开` among them (it showed
+/// `z 放大` and left `h/l` out).
+#[test]
+fn loading_footer_hints_zh_80x24() {
+    let s = loading(Lang::Zh, 80, 24);
+    let out = render(&s);
+    let footer = out.lines().rev().nth(1).unwrap_or_default();
+    for hint in [
+        "j/k 移动",
+        "h/l 展开",
+        "Tab 窗格",
+        "/ 搜索",
+        ": 跳转",
+        "? 帮助",
+        "q 退出",
+    ] {
+        assert!(footer.contains(hint), "{hint}: {footer}");
+    }
+    assert_snapshot!(out);
+}
+
 /// Task 8 with fixture actuals: met, in progress and a bar per indicator.
 #[test]
 fn task_8_zh_100x30() {

@@ -52,54 +52,25 @@ pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
         .collect()
 }
 
-/// Which hints stay when the footer is short, most important first.
-const PRIORITY: &[Action] = &[
-    Action::ToggleHelp,
-    Action::Quit,
-    Action::Confirm,
-    Action::Overwrite,
-    Action::Yes,
-    Action::Cancel,
-    Action::SwitchField,
-    Action::PrevPeriod,
-    Action::Edit,
-    Action::PickLeader,
-    Action::PickStatus,
-    Action::ClearFilters,
-    Action::StartSearch,
-    Action::StartJump,
-    Action::Undo,
-    Action::ShowHistory,
-    Action::ToggleOverview,
-    Action::ShowChart,
-    Action::NextPane,
-    Action::ToggleZoom,
-    Action::Down,
-    Action::PickTaskState,
-    Action::Note,
-    Action::PickUnit,
-    Action::Right,
-];
-
 /// Keys that matter more with the indicator pane focused, in this order
 /// right after Edit: they act on the indicator selected there (the chart
 /// gave way at 80×24; the search and jump keys give way instead).
 const INDICATOR_PANE: &[Action] = &[Action::Undo, Action::ShowHistory, Action::ShowChart];
 
-/// An action's place in [`PRIORITY`]; `first` ones come right after
+/// An action's place in [`keymap::HINT_ORDER`]; `first` ones come right after
 /// Edit, in their order.
 fn rank(a: &Action, first: &[Action]) -> usize {
-    let at = |x: &Action| PRIORITY.iter().position(|p| p == x);
+    let at = |x: &Action| keymap::HINT_ORDER.iter().position(|p| p == x);
     let edit = at(&Action::Edit).unwrap_or(0);
     let step = first.len() + 1;
     match (first.iter().position(|f| f == a), at(a)) {
         (Some(k), _) => edit * step + 1 + k,
         (None, Some(i)) => i * step,
-        (None, None) => PRIORITY.len() * step,
+        (None, None) => keymap::HINT_ORDER.len() * step,
     }
 }
 
-/// The hints that fit in `width` cells, whole: chosen by `PRIORITY`
+/// The hints that fit in `width` cells, whole: chosen by `keymap::HINT_ORDER`
 /// (`first` ranked right after Edit), shown in keymap order.
 pub fn fit_hints(
     all: Vec<(Action, String, &'static str)>,
