@@ -186,6 +186,11 @@ fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<S
 /// Reads the history `update` asked for (after taking in others' rows).
 fn history(state: &mut AppState, sess: &mut Session, id: String) {
     refresh(state, sess);
+    read_history(state, sess, id);
+}
+
+/// Reads `id`'s history into the popup (no refresh first).
+fn read_history(state: &mut AppState, sess: &mut Session, id: String) {
     // Read from the checkpoint: the rows before it are found once,
     // on the first history asked for (the same rows, read again).
     let _ = sess.ledger.load_positions(&mut NoProgress);
@@ -235,7 +240,24 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
         state.message = None;
         cleared = true;
     }
-    took(state, sess, res, was_empty) || cleared
+    let changed = took(state, sess, res, was_empty);
+    if changed {
+        live_history(state, sess);
+    }
+    changed || cleared
+}
+
+/// The history popup, if open, read again after the ledger changed (as
+/// the chart, drawn from the state, is): the place in it kept.
+fn live_history(state: &mut AppState, sess: &mut Session) {
+    let Some(h) = &state.history else { return };
+    let (id, cursor) = (h.id.clone(), h.cursor);
+    read_history(state, sess, id);
+    if let Some(h) = state.history.as_mut() {
+        let last = h.rows.len().saturating_sub(1);
+        h.cursor.sel = cursor.sel.min(last);
+        h.cursor.offset = cursor.offset.min(h.cursor.sel);
+    }
 }
 
 /// True for the status line's "ledger problem" message.
@@ -622,6 +644,36 @@ mod tests {
         );
         assert_eq!(seen.taken.len(), 1);
         assert_eq!(seen.taken[0].user, "dan");
+    }
+
+    /// Issue 12 (fifth round): the history popup did not change when the
+    /// ledger did (the chart does): a colleague's row for the indicator
+    /// shown, taken in by the refresh, is in it at once, the place in the
+    /// list kept.
+    #[test]
+    fn the_history_popup_shows_rows_taken_in_by_a_refresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, mut s) = lean(&path);
+        keys(&mut s, ":8.1\nH");
+        perform(&mut s, &mut sess);
+        keys(&mut s, "j");
+        let sel = s.history.as_ref().map(|h| h.cursor.sel);
+        let mut other = Ledger::open(&path).unwrap();
+        other
+            .append(edit_of(row(
+                "8.1",
+                Field::Actual,
+                "470",
+                Some("2025"),
+                "dan",
+            )))
+            .unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        let h = s.history.as_ref().expect("still open");
+        assert_eq!((h.id.as_str(), h.rows.len(), h.total), ("8.1", 4, 4));
+        assert_eq!(h.rows[0].user, "dan", "newest first");
+        assert_eq!(Some(h.cursor.sel), sel, "the place kept");
     }
 
     /// The history popup, others' rows and a replaced file on a lean
