@@ -165,18 +165,17 @@ fn say_moved_aside(state: &mut AppState, sess: &Session, warned: usize) {
 /// The status line's words for a last line moved aside before an edit.
 fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<String> {
     match w {
-        crate::ledger::Warning::MovedAside {
-            line, bytes, to, ..
-        } => {
+        crate::ledger::Warning::MovedAside { line, to, .. } => {
             let to = to.file_name().map_or_else(
                 || to.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
-            let (line, bytes) = (line.to_string(), bytes.to_string());
+            // The bytes are in the file it was moved to; the status line
+            // has room for the line, where, and what to do.
             Some(strings::fill(
                 lang,
                 S::TornMovedAside,
-                &[&line, &bytes, &crate::text::visible(&to)],
+                &[&line.to_string(), &crate::text::visible(&to)],
             ))
         }
         crate::ledger::Warning::TornTail { .. } => None,
@@ -514,7 +513,7 @@ mod tests {
         keys(&mut s, ":8.1\ne\t2025\t440\n");
         perform(&mut s, &mut sess);
         let m = s.message.clone().unwrap_or_default();
-        assert!(m.starts_with("注意：台账第 7 行不完整"), "{m}");
+        assert!(m.starts_with("注意：台账第 7 行不完整，已移到"), "{m}");
         assert!(m.contains("已移到 actuals.csv.torn"), "{m}");
         assert!(m.contains("已记录"), "the answer stays: {m}");
         let torn = std::fs::read_to_string(dir.path().join("actuals.csv.torn")).unwrap();

@@ -163,6 +163,10 @@ pub struct AppState {
     /// A key refused while the ledger is read, and what was typed after
     /// it ([`Ctx::Held`]).
     pub held: Option<Held>,
+    /// Why the ledger could not be read at start (file and line, made
+    /// safe for the terminal): the UI stays up, browsing only, with
+    /// [`AppState::loading`] still true (nothing known of the ledger).
+    pub broken: Option<String>,
 }
 
 /// A key that needs the ledger, pressed while it is read (not `u`), and
@@ -297,6 +301,7 @@ impl AppState {
             history: None,
             chart: None,
             held: None,
+            broken: None,
         };
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
@@ -340,6 +345,15 @@ impl AppState {
     /// `label：` in Chinese, `label: ` in English.
     pub fn label(&self, s: S) -> String {
         format!("{}{}", self.tr(s), self.tr(S::Colon))
+    }
+
+    /// What the panes say where the ledger's figures would be: being
+    /// read, or not readable.
+    pub fn waiting(&self) -> S {
+        match self.broken {
+            Some(_) => S::LedgerUnread,
+            None => S::LedgerLoading,
+        }
     }
 
     /// Which part of the keymap applies now.

@@ -48,6 +48,7 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
             }
             super::held::land(s);
         }
+        Action::LedgerFailed(why) => super::held::failed(s, &why),
         Action::Reloaded(p) => {
             s.progress = *p;
             s.progress_changed();

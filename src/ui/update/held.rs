@@ -13,8 +13,13 @@ use crate::ui::keymap::Ctx;
 use crate::ui::model::{AppState, Held};
 use crate::ui::strings::{S, fill};
 
-/// A key that needs the ledger, pressed while it is read.
+/// A key that needs the ledger, pressed while it is read (or after it
+/// failed: refused, saying why).
 pub(super) fn refuse(s: &mut AppState, action: Action) {
+    if let Some(why) = &s.broken {
+        s.message = Some(fill(s.lang(), S::LedgerBrokenKey, &[why]));
+        return;
+    }
     if action == Action::Undo {
         s.message = Some(s.tr(S::LedgerStillLoading).to_string());
         return;
@@ -85,4 +90,26 @@ pub(super) fn land(s: &mut AppState) {
 fn held_prefix(s: &AppState) -> &'static str {
     let t = s.tr(S::LedgerHeld);
     &t[..t.find("{}").unwrap_or(t.len())]
+}
+
+/// The ledger could not be read (`why`: the error): the UI stays up,
+/// browsing only; the status line says why (its first line, the ledger's
+/// directory left out: the footer names the file), a held key is dropped.
+pub(super) fn failed(s: &mut AppState, why: &str) {
+    let mut why = why.lines().next().unwrap_or_default().to_string();
+    if let Some(path) = &s.config.ledger {
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        if let Some(name) = name {
+            why = why.replace(path.as_str(), &name);
+        }
+    }
+    s.broken = Some(text::visible(&why).into_owned());
+    s.message = None;
+    if let Some(h) = s.held.take()
+        && !h.typed.is_empty()
+    {
+        s.message = Some(fill(s.lang(), S::HeldDropped, &[&text::visible(&h.typed)]));
+    }
 }

@@ -272,3 +272,34 @@ fn a_held_key_is_cancelled_by_esc_or_opens_when_the_ledger_lands() {
     let m = s.message.clone().unwrap_or_default();
     assert!(m.contains('q'), "the held q is said, not run: {m}");
 }
+
+/// Issue 12 (fifth round): the ledger failing after the first frame
+/// leaves the UI up, browsing only: the reason (its first line, the
+/// ledger's directory left out, control characters made visible) is
+/// kept, a key that needs the ledger is refused saying so, a held key is
+/// dropped with what was typed, browsing and search work.
+#[test]
+fn a_ledger_that_failed_leaves_browsing_and_refuses_edits() {
+    let mut s = loading();
+    s.config.ledger = Some("/srv/wp/actuals.csv".into());
+    keys(&mut s, ":8.1\nn12");
+    let why = "/srv/wp/actuals.csv:3: found `\u{1b}[2J`\nmore lines";
+    update(&mut s, Action::LedgerFailed(why.into()));
+    assert_eq!(
+        s.broken.as_deref(),
+        Some(crate::text::visible("actuals.csv:3: found `\u{1b}[2J`").as_ref())
+    );
+    assert!(s.held.is_none() && s.message.as_deref().is_some_and(|m| m.contains("12")));
+    assert!(s.loading, "nothing known of the ledger");
+    keys(&mut s, "e");
+    let m = s.message.clone().unwrap_or_default();
+    assert!(
+        m.starts_with("台账无法读取，此键不可用：actuals.csv:3"),
+        "{m}"
+    );
+    assert_eq!(s.ctx(), keymap::Ctx::Browse, "not held");
+    let all = s.rows.len();
+    keys(&mut s, "j/工业总产值\n");
+    assert!(s.rows.len() < all, "the search filters");
+    assert!(s.request.is_none());
+}

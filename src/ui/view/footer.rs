@@ -149,34 +149,64 @@ fn editor_line(state: &AppState, e: &Editor, width: u16) -> Vec<Span<'static>> {
     spans
 }
 
-/// Line 2 elsewhere: the message, the active filters and the ledger.
-fn status_line(state: &AppState) -> Vec<Span<'static>> {
-    let th = state.theme();
-    let mut spans = Vec::new();
-    if let Some(m) = &state.message {
-        spans.push(Span::styled(format!("{m}  "), th.message()));
+/// Line 2 elsewhere: the message, the active filters and the ledger, in
+/// `width` cells. After a message (cut by display width if it is wider
+/// than the line) the rest comes only where it fits whole: it gives way
+/// to the message, never cuts it.
+fn status_line(state: &AppState, width: usize) -> Vec<Span<'static>> {
+    let rest = status_rest(state);
+    let Some(m) = &state.message else {
+        return rest.into_iter().flatten().collect();
+    };
+    let mut spans = vec![Span::styled(format!("{m}  "), state.theme().message())];
+    let mut room = width.saturating_sub(text::width(m) + 2);
+    for seg in rest {
+        let w: usize = seg.iter().map(|s| text::width(&s.content)).sum();
+        if w <= room {
+            room -= w;
+            spans.extend(seg);
+        }
     }
-    if state.loading {
-        let reading = state.tr(S::LedgerLoading);
-        spans.push(Span::styled(format!("{reading}  "), th.highlight()));
-    }
-    spans.push(Span::styled(state.label(S::Filter), th.dim()));
-    match filters_text(state) {
-        Some(f) => spans.push(Span::styled(f, th.highlight())),
-        None => spans.push(Span::raw(state.tr(S::FilterNone))),
-    }
-    spans.push(Span::styled(
-        format!("   {}", state.label(S::Ledger)),
-        th.dim(),
-    ));
-    spans.push(Span::raw(
-        state
-            .config
-            .ledger
-            .clone()
-            .unwrap_or_else(|| state.tr(S::LedgerNone).to_string()),
-    ));
     spans
+}
+
+/// The status line after the message, segment by segment: the ledger
+/// unreadable (unless a message is said) or being read, the active
+/// filters, the ledger's path.
+fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
+    let th = state.theme();
+    let mut segs = Vec::new();
+    match &state.broken {
+        // a message comes first: a refused key's says why
+        Some(_) if state.message.is_some() => {}
+        Some(why) => {
+            let said = fill(state.lang(), S::LedgerBroken, &[why]);
+            segs.push(vec![Span::styled(format!("{said}  "), th.message())]);
+        }
+        None if state.loading => {
+            let reading = state.tr(S::LedgerLoading);
+            segs.push(vec![Span::styled(format!("{reading}  "), th.highlight())]);
+        }
+        None => {}
+    }
+    let filters = match filters_text(state) {
+        Some(f) => Span::styled(f, th.highlight()),
+        None => Span::raw(state.tr(S::FilterNone)),
+    };
+    segs.push(vec![
+        Span::styled(state.label(S::Filter), th.dim()),
+        filters,
+    ]);
+    let ledger = state
+        .config
+        .ledger
+        .clone()
+        .unwrap_or_else(|| state.tr(S::LedgerNone).to_string());
+    segs.push(vec![
+        Span::styled(format!("   {}", state.label(S::Ledger)), th.dim()),
+        Span::raw(ledger),
+    ]);
+    segs
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
@@ -212,7 +242,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
     if area.height > 1 {
         let spans = match &state.mode {
             Mode::Edit(e) if state.ctx() == Ctx::Edit => editor_line(state, e, area.width),
-            _ => status_line(state),
+            _ => status_line(state, area.width as usize),
         };
         paint::put_line(
             frame.buffer_mut(),
