@@ -9,7 +9,7 @@
 use super::{browse, input};
 use crate::text;
 use crate::ui::action::Action;
-use crate::ui::keymap::Ctx;
+use crate::ui::keymap::{self, Ctx};
 use crate::ui::model::{AppState, Held};
 use crate::ui::strings::{S, fill};
 
@@ -18,6 +18,11 @@ use crate::ui::strings::{S, fill};
 pub(super) fn refuse(s: &mut AppState, action: Action) {
     if let Some(why) = &s.broken {
         s.message = Some(fill(s.lang(), S::LedgerBrokenKey, &[why]));
+        return;
+    }
+    if keymap::is_write(&action) && !s.config.writable {
+        // read-only: refused now, for that reason, not held
+        browse::key(s, action);
         return;
     }
     if action == Action::Undo {

@@ -250,6 +250,18 @@ fn typing_after_a_refused_edit_key_is_held_for_the_editor() {
     assert!(s.request.is_none(), "nothing recorded before Enter");
 }
 
+/// Read-only (no user name): a write key while loading is refused at once
+/// for that reason, not held.
+#[test]
+fn a_write_key_while_loading_read_only_is_refused_not_held() {
+    let mut s = loading();
+    s.config.writable = false;
+    s.config.read_only = Some(S::ReadOnlyNoUser);
+    keys(&mut s, ":8.1\nn");
+    assert!(s.held.is_none());
+    assert_eq!(s.message.as_deref(), Some(S::ReadOnlyNoUser.get(Lang::Zh)));
+}
+
 /// Esc drops what was held (said on the status line) and browsing goes
 /// on; a view key (history, chart) held opens once the ledger lands, and
 /// its `q` (close, in the popup) did not quit meanwhile.
