@@ -564,8 +564,9 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // indicator judged by it there once the plan is handed over; the UI
     // takes it in when it comes (docs/architecture.md, "Start"). A plan
     // that cannot be read is reported first, before the screen; so is a
-    // ledger that failed by then. One that fails later closes the screen
-    // and is reported the same way (file:line, exit code 2 for bad input).
+    // ledger that failed by then. One that fails later leaves the screen
+    // up, browsing only, the reason on its status line; it is reported the
+    // same way once the screen closes (file:line, exit code 2 for bad input).
     // Its warnings are printed once the screen is closed.
     let clock = clock(cli);
     // Without a user name the UI still opens, read-only, and says why; a

@@ -107,6 +107,9 @@ pub enum Action {
     /// The ledger read at start on another thread, with every indicator
     /// judged there: ends [`crate::ui::AppState::loading`].
     LedgerLoaded(Box<Loaded>),
+    /// The ledger could not be read at start (after the first frame): why,
+    /// file and line. The UI stays up, read-only.
+    LedgerFailed(String),
 }
 
 impl Action {

@@ -71,10 +71,13 @@ pub enum Ctx {
     History,
     /// The chart popup (`c`).
     Chart,
+    /// A key that needs the ledger, pressed while it is read: what is
+    /// typed next is held for when it lands, never run as keys.
+    Held,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 9] = [
+    pub const ALL: [Ctx; 10] = [
         Ctx::Browse,
         Ctx::Input,
         Ctx::Edit,
@@ -84,6 +87,7 @@ impl Ctx {
         Ctx::Chart,
         Ctx::Overview,
         Ctx::Help,
+        Ctx::Held,
     ];
 
     pub fn title(self) -> S {
@@ -97,6 +101,7 @@ impl Ctx {
             Ctx::Confirm => S::SectionConfirm,
             Ctx::History => S::SectionHistory,
             Ctx::Chart => S::SectionChart,
+            Ctx::Held => S::SectionHeld,
         }
     }
 }
@@ -122,7 +127,7 @@ const fn b(ctx: Ctx, action: Action, keys: &'static [Key], desc: S, hint: Option
     }
 }
 
-use Ctx::{Browse, Chart, Confirm, Conflict, Edit, Help, History, Input, Overview};
+use Ctx::{Browse, Chart, Confirm, Conflict, Edit, Held, Help, History, Input, Overview};
 use Key::*;
 
 /// The keymap. `、` and `：` are what a Chinese IME sends for `/` and `:`.
@@ -505,6 +510,47 @@ pub static KEYMAP: &[Binding] = &[
         S::KeyQuit,
         Some(S::HintQuit),
     ),
+    b(
+        Held,
+        Action::Cancel,
+        &[Esc],
+        S::KeyHeldCancel,
+        Some(S::HintCancel),
+    ),
+    b(Held, Action::Backspace, &[Backspace], S::KeyBackspace, None),
+    b(Held, Action::Quit, &[Ctrl('c')], S::KeyQuit, None),
+];
+
+/// Which footer hints stay when the footer is short, most important first
+/// (the footer shows them in keymap order). `h/l` (expand, the other pane)
+/// before `z`: while the ledger is read the footer at 80 columns showed
+/// `z 放大` and left out `h/l 展开`.
+pub static HINT_ORDER: &[Action] = &[
+    Action::ToggleHelp,
+    Action::Quit,
+    Action::Confirm,
+    Action::Overwrite,
+    Action::Yes,
+    Action::Cancel,
+    Action::SwitchField,
+    Action::PrevPeriod,
+    Action::Edit,
+    Action::PickLeader,
+    Action::PickStatus,
+    Action::ClearFilters,
+    Action::StartSearch,
+    Action::StartJump,
+    Action::Undo,
+    Action::ShowHistory,
+    Action::ToggleOverview,
+    Action::ShowChart,
+    Action::NextPane,
+    Action::Right,
+    Action::ToggleZoom,
+    Action::Down,
+    Action::PickTaskState,
+    Action::Note,
+    Action::PickUnit,
 ];
 
 /// The action a key means in `ctx`. In a text field a printable key that
@@ -518,7 +564,7 @@ pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {
     }
     match (ctx, key) {
         (Ctx::Edit, key) => action_for(Ctx::Input, key),
-        (Ctx::Input, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
+        (Ctx::Input | Ctx::Held, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
         _ => None,
     }
 }
@@ -593,6 +639,17 @@ pub fn markdown() -> String {
         }
         if ctx == Ctx::Input {
             out.push_str("| any other key | typed into the field | 输入到文本框 |\n");
+        }
+        if ctx == Ctx::Held {
+            out.push_str(
+                "| any other key | held, shown on the status line, never run as a key: once the \
+                 ledger is read, the key waited for runs (not `u`) and what was typed fills the \
+                 editor (`e`, `n`) or picker (`t`), nothing recorded before Enter there; for a \
+                 view (`H` `c` `S` `o`) it is listed as not run. Enter does nothing | 暂存并显示在\
+                 状态行，不作按键执行：台账读入后执行所等的键（u 除外），已输入的文字填入编辑器（e、n）\
+                 或选择框（t），在其中按 Enter 才记录；查看类的键（H c S o）则列出未执行的字。\
+                 Enter 无作用 |\n",
+            );
         }
         if ctx == Ctx::Edit {
             out.push_str(

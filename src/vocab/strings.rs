@@ -160,6 +160,7 @@ strings! {
     SectionHistory => "修改记录中", "In the history";
     SectionChart => "图表中", "In the chart";
     SectionConflict => "冲突提示中（他人已修改）", "In the conflict prompt (someone else changed it)";
+    SectionHeld => "等待台账时（读取中按了 e t n H c S o）", "While a key waits for the ledger (e t n H c S o pressed while it is read)";
     SectionConfirm => "确认提示中（里程碑、过大的值、撤销他人的修改）", "In a confirmation (a milestone, a value over 10 times the target or the value before, an undo over someone's change)";
     // key descriptions
     KeyQuit => "退出", "quit";
@@ -186,6 +187,7 @@ strings! {
     KeySuspend => "挂起到后台（fg 恢复）", "suspend (fg resumes)";
     KeyConfirm => "确定", "confirm";
     KeyCancel => "取消", "cancel";
+    KeyHeldCancel => "取消等待，丢弃已输入的（状态行列出）", "stop waiting; drop what was typed (the status line lists it)";
     KeyBackspace => "删除前一个字", "delete before the caret";
     KeyCaretLeft => "光标左移", "caret left";
     KeyCaretRight => "光标右移", "caret right";
@@ -293,9 +295,19 @@ strings! {
     // the start: the first frame comes before the ledger is read
     LedgerLoading => "正在读取台账", "reading the ledger";
     LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";
+    // the ledger failed after the first frame: browse only
+    LedgerUnread => "台账无法读取", "ledger unreadable";
+    LedgerBroken => "台账无法读取，只能浏览：{}", "Ledger unreadable, browsing only: {}";
+    LedgerBrokenKey => "台账无法读取，此键不可用：{}", "Ledger unreadable, key off: {}";
+    // a key refused while the ledger is read holds what is typed after it
+    LedgerHeld => "台账读取中，读入后即打开（Esc 取消）；已输入：{}", "Reading the ledger; opens once read (Esc cancels); typed: {}";
+    HeldDropped => "已取消；未执行：{}", "Cancelled; not run: {}";
+    HeldFilled => "台账已读入；读取时输入的已填入，尚未记录", "Ledger read; what you typed is filled in, not recorded yet";
+    HeldNotRun => "台账已读入；读取时按的键未执行：{}", "Ledger read; keys typed meanwhile were not run: {}";
     LedgerWarned => "台账有 {} 条警告，退出后列出", "The ledger has {} warnings, listed when you quit";
     LedgerProblem => "台账读取出错：{}", "Ledger problem: {}";
-    TornMovedAside => "注意：台账第 {} 行不完整（{} 字节，写入中断），已移到 {}，请核对", "Note: ledger line {} was cut short ({} bytes, an interrupted write) and moved to {}: check it";
+    // short: it comes before the edit's answer on one status line
+    TornMovedAside => "注意：台账第 {} 行不完整，已移到 {}，请核对", "Note: ledger line {} was cut short, moved to {}: check it";
     DraftBack => "恢复了 {} 上次未提交的输入", "Restored your unsaved input for {}";
     Nothing => "（无）", "(none)";
     NothingTyped => "没有输入内容", "nothing typed";

@@ -69,14 +69,84 @@ fn loading_en_80x24() {
 }
 
 /// Task 8's indicators while the ledger is read: no value, status or
-/// light yet; a key that needs the ledger says to wait.
+/// light yet; a key that needs the ledger waits, holding what is typed.
 #[test]
 fn loading_task_8_indicators_zh_80x24() {
     let mut s = loading(Lang::Zh, 80, 24);
     keys(&mut s, ":8.1\ne");
     let out = render(&s);
-    assert!(out.contains("台账还在读取"), "{out}");
+    assert!(out.contains("读入后即打开"), "{out}");
     assert_snapshot!(out);
+}
+
+/// Issue 12 (fifth round): while the ledger is read, the footer at 80
+/// columns shows the keys that work, `h/l 展开` among them (it showed
+/// `z 放大` and left `h/l` out).
+#[test]
+fn loading_footer_hints_zh_80x24() {
+    let s = loading(Lang::Zh, 80, 24);
+    let out = render(&s);
+    let footer = out.lines().rev().nth(1).unwrap_or_default();
+    for hint in [
+        "j/k 移动",
+        "h/l 展开",
+        "Tab 窗格",
+        "/ 搜索",
+        ": 跳转",
+        "? 帮助",
+        "q 退出",
+    ] {
+        assert!(footer.contains(hint), "{hint}: {footer}");
+    }
+    assert_snapshot!(out);
+}
+
+/// Issue 12 (fifth round): the ledger failed after the first frame: the
+/// screen stays, the panes say the ledger is unreadable, the status line
+/// says why with file and line; `e` is refused.
+#[test]
+fn ledger_failed_task_8_zh_80x24_and_100x30() {
+    for (w, h) in [(80, 24), (100, 30)] {
+        let mut s = loading(Lang::Zh, w, h);
+        keys(&mut s, ":8.1\n");
+        let why = "/srv/wudang-plan/actuals.csv:3: found 2 fields, expected at least 7 \
+                   (the columns are time,user,id,field,value,old,note,period)";
+        update(&mut s, Action::LedgerFailed(why.into()));
+        let out = render(&s);
+        assert!(
+            out.contains("台账无法读取，只能浏览：actuals.csv:3"),
+            "{out}"
+        );
+        assert!(!out.contains("正在读取台账"), "{out}");
+        assert_snapshot!(format!("ledger_failed_{w}x{h}"), out);
+        keys(&mut s, "e");
+        let status = render(&s).lines().last().unwrap_or_default().to_string();
+        assert!(status.contains("此键不可用：actuals.csv:3"), "{status}");
+    }
+}
+
+/// Issue 12 (fifth round): a long status message (a cut-short line moved
+/// aside, then the answer) fits by display width at 100 columns, its
+/// instruction and the answer whole (it was cut at 100 columns); at 80 the
+/// instruction comes first and stays whole. The filters and the ledger's
+/// path give way to a message rather than cut it.
+#[test]
+fn a_long_status_message_fits_at_80_and_100_columns() {
+    use wudang_plan::ui::strings::{S, fill};
+    for (w, h) in [(100, 30), (80, 24)] {
+        let mut s = state(Lang::Zh, w, h);
+        keys(&mut s, ":8.1\n");
+        s.filters.leader = Some("朱快春".into());
+        let moved = fill(Lang::Zh, S::TornMovedAside, &["294464", "actuals.csv.torn"]);
+        let answer = fill(Lang::Zh, S::Recorded, &["8.1（2025）", "430", "440"]);
+        s.message = Some(format!("{moved}  {answer}"));
+        let out = render(&s);
+        let status = out.lines().last().unwrap_or_default();
+        assert!(status.contains("请核对"), "{w}: {status}");
+        if w == 100 {
+            assert!(status.contains("430 -> 440"), "{w}: {status}");
+        }
+    }
 }
 
 /// Task 8 with fixture actuals: met, in progress and a bar per indicator.

@@ -22,6 +22,7 @@ use std::io;
 use super::index::Index;
 use super::progress::Progress;
 use super::read::{parse, read_exact_at};
+use super::sys::Snap;
 use super::{Ledger, io_err};
 use crate::ledger::entry::{Entry, Field};
 use crate::ledger::error::{LedgerError, Warning};
@@ -53,6 +54,45 @@ pub trait Rows {
     fn last_line(&self, id: &str, field: Field) -> u64;
 }
 
+/// How many times a ledger is read when the file changes under each read.
+const READS: usize = 3;
+
+/// Bytes of the file's start compared before and after a read.
+const HEAD: u64 = 64 * 1024;
+
+/// Which file is at a path and how it starts: compared before and after a
+/// read to tell a ledger replaced while it was read.
+#[derive(Debug, PartialEq, Eq)]
+struct Look {
+    snap: Snap,
+    head: Vec<u8>,
+}
+
+impl Look {
+    /// `None`: no file to read (or not readable).
+    fn of(path: &std::path::Path) -> Option<Look> {
+        let file = File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        let mut head = vec![0u8; usize::try_from(meta.len().min(HEAD)).ok()?];
+        read_exact_at(&file, &mut head, 0).ok()?;
+        Some(Look {
+            snap: Snap::of(&meta),
+            head,
+        })
+    }
+
+    /// True when `now` is not this file grown (rows appended): another
+    /// file, another start, or shorter than the `read` bytes read of it.
+    fn replaced_by(&self, now: Option<&Look>, read: u64) -> bool {
+        now.is_none_or(|n| {
+            !n.snap.same_file(self.snap)
+                || n.snap.len < read
+                || n.head[..n.head.len().min(self.head.len())]
+                    != self.head[..n.head.len().min(self.head.len())]
+        })
+    }
+}
+
 impl Ledger {
     /// Opens the ledger at `path` lean (see the module): the rows it keeps
     /// go to `take` (`Some`) as they are read, id by id, with `None` first
@@ -64,6 +104,39 @@ impl Ledger {
         path: &std::path::Path,
         progress: &mut dyn Progress,
         take: &mut dyn FnMut(Option<&Entry>),
+    ) -> Result<(Ledger, Vec<Entry>), LedgerError> {
+        let mut tries = 1;
+        loop {
+            let before = Look::of(path);
+            let res = Ledger::open_lean_once(path, progress, take, before.as_ref());
+            if tries >= READS {
+                return res;
+            }
+            let now = Look::of(path);
+            // The file copied over (`cp`, same inode) or renamed over while
+            // it was read: the rows read are a mix of two files, and an
+            // error found in them is not the ledger's. Read it again.
+            let again = match &res {
+                Err(_) => now != before,
+                Ok((l, _)) => before
+                    .as_ref()
+                    .is_some_and(|b| b.replaced_by(now.as_ref(), l.offset)),
+            };
+            if !again {
+                return res;
+            }
+            take(None);
+            tries += 1;
+        }
+    }
+
+    /// [`Ledger::open_lean`], one read; `before`: the file as it was just
+    /// before (a checkpoint is written only if it is still that file).
+    fn open_lean_once(
+        path: &std::path::Path,
+        progress: &mut dyn Progress,
+        take: &mut dyn FnMut(Option<&Entry>),
+        before: Option<&Look>,
     ) -> Result<(Ledger, Vec<Entry>), LedgerError> {
         let mut sink = |e: &Entry| take(Some(e));
         let restored = Ledger::restore_into(path, Some(&mut sink));
@@ -83,7 +156,9 @@ impl Ledger {
             None => {
                 take(None);
                 let l = Ledger::open_unlocked_with(path, progress)?;
-                if l.index.len() >= super::CHECKPOINT_ROWS {
+                let steady =
+                    before.is_some_and(|b| !b.replaced_by(Look::of(path).as_ref(), l.offset));
+                if l.index.len() >= super::CHECKPOINT_ROWS && steady {
                     let _ = l.save_checkpoint();
                 }
                 let mut l = l;
@@ -426,5 +501,123 @@ mod tests {
             .current_for(Some(&at), "9.1", Field::Actual, year)
             .unwrap();
         assert_eq!(e, Some(row(2, 1)));
+    }
+}
+
+#[cfg(test)]
+mod replaced {
+    use super::*;
+    use crate::ledger::entry::{Stamp, entry_line, header_line};
+    use crate::ledger::store::{NoProgress, Progress};
+
+    /// A ledger of `n` rows, `tag` in every note (two ledgers of different
+    /// tags have lines of different lengths).
+    fn ledger(n: u64, tag: &str) -> Vec<u8> {
+        let mut bytes = header_line();
+        for k in 0..n {
+            bytes.extend(entry_line(&Entry {
+                line: k + 2,
+                time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+                user: format!("用户{}", k % 7),
+                id: format!("9.{}", k % 500),
+                field: Field::Actual,
+                value: Some(format!("{k}")),
+                old: None,
+                note: Some(tag.to_string()),
+                period: Some(Period::Year(2020 + (k % 6) as i32)),
+            }));
+        }
+        bytes
+    }
+
+    /// The hook: the first report of a read past its start copies `new`
+    /// over the file (same inode, as `cp` does), as if a colleague did it
+    /// while the UI was reading.
+    struct CopyOver<'a> {
+        path: &'a std::path::Path,
+        new: Option<Vec<u8>>,
+    }
+
+    impl Progress for CopyOver<'_> {
+        fn update(&mut self, done: u64, total: u64) {
+            if done > 0
+                && done < total
+                && let Some(new) = self.new.take()
+            {
+                std::fs::write(self.path, new).unwrap();
+            }
+        }
+    }
+
+    /// Issue 12 (fifth round): `cp other.csv actuals.csv` while the UI is
+    /// reading the ledger made the read fail ("line …: found 1 field": the
+    /// start of one file, the rest of the other) and closed the UI. A read
+    /// that fails while the file changed under it is the ledger replaced:
+    /// it is read again, and what comes is the new file's.
+    #[test]
+    fn a_ledger_copied_over_mid_read_is_read_again() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        std::fs::write(&path, ledger(30_000, "快报口径")).unwrap();
+        let ino = std::fs::metadata(&path).unwrap().ino();
+        let new = ledger(20_000, "x");
+        let mut hook = CopyOver {
+            path: &path,
+            new: Some(new.clone()),
+        };
+        let mut kept = 0usize;
+        let res = Ledger::open_lean(&path, &mut hook, &mut |e| match e {
+            Some(_) => kept += 1,
+            None => kept = 0,
+        });
+        assert!(hook.new.is_none(), "the file was copied over mid-read");
+        assert_eq!(std::fs::metadata(&path).unwrap().ino(), ino, "same inode");
+        let (l, tail) = res.expect("read again, not an error");
+        assert_eq!(l.len(), 20_000, "the new file's rows");
+        assert!(tail.is_empty());
+        // What a read of the new file alone gives.
+        let alone = dir.path().join("alone.csv");
+        std::fs::write(&alone, &new).unwrap();
+        let mut want = 0usize;
+        Ledger::open_lean(&alone, &mut NoProgress, &mut |e| {
+            want += usize::from(e.is_some())
+        })
+        .unwrap();
+        assert_eq!(kept, want);
+        assert_eq!(
+            l.row_at(20_001).unwrap().unwrap().note.as_deref(),
+            Some("x")
+        );
+    }
+}
+
+#[cfg(test)]
+mod malformed {
+    use super::*;
+    use crate::ledger::entry::header_line;
+    use crate::ledger::store::Progress;
+
+    struct Starts(usize);
+
+    impl Progress for Starts {
+        fn update(&mut self, done: u64, _total: u64) {
+            self.0 += usize::from(done == 0);
+        }
+    }
+
+    /// A ledger malformed while nothing changes it is read once and its
+    /// error said (not read again as if replaced).
+    #[test]
+    fn a_malformed_ledger_left_alone_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let mut bytes = header_line();
+        bytes.extend(b"2025-06-01T10:00:00+08:00\n");
+        std::fs::write(&path, bytes).unwrap();
+        let mut starts = Starts(0);
+        let res = Ledger::open_lean(&path, &mut starts, &mut |_| {});
+        assert!(matches!(res, Err(LedgerError::Malformed { .. })), "{res:?}");
+        assert_eq!(starts.0, 1);
     }
 }

@@ -79,7 +79,8 @@ pub struct Start<E> {
 pub enum Ended<E> {
     /// The terminal failed.
     Terminal(io::Error),
-    /// The ledger could not be read (after the first frame).
+    /// The ledger could not be read (after the first frame): the UI stayed
+    /// up, browsing only, until the user left; the error is for the exit.
     Ledger(E),
     /// The thread reading the ledger stopped without an answer.
     LedgerGone,
@@ -107,7 +108,11 @@ fn first_state(plan: Arc<Plan>, today: Date, opts: Options, user: Option<String>
 /// counts, then the draft of the last session and the live refresh).
 /// Returns the ledger's warnings, to print once the screen is closed. A
 /// session without a user name only reads (history, others' changes).
-pub fn run<E>(plan: Arc<Plan>, opts: Options, start: Start<E>) -> Result<Vec<u8>, Ended<E>> {
+pub fn run<E: std::fmt::Display>(
+    plan: Arc<Plan>,
+    opts: Options,
+    start: Start<E>,
+) -> Result<Vec<u8>, Ended<E>> {
     let Start {
         user,
         at,
@@ -140,6 +145,7 @@ pub fn run<E>(plan: Arc<Plan>, opts: Options, start: Start<E>) -> Result<Vec<u8>
         at,
         draft_due: false,
         warnings: Vec::new(),
+        failed: None,
     };
     let result = terminal::enable_paste()
         .map_err(Ended::Terminal)
@@ -156,11 +162,14 @@ pub fn run<E>(plan: Arc<Plan>, opts: Options, start: Start<E>) -> Result<Vec<u8>
         session::save_draft(&state, sess);
     }
     terminal::restore();
-    match result {
+    match (result, side.failed) {
         // A terminal that hung up mid-draw: nobody to tell.
-        Err(Ended::Terminal(_)) if crate::tty::input_hung_up() => Ok(side.warnings),
-        Err(e) => Err(e),
-        Ok(()) => Ok(side.warnings),
+        (Err(Ended::Terminal(_)), _) if crate::tty::input_hung_up() => Ok(side.warnings),
+        (Err(e), _) => Err(e),
+        // The ledger failed while the screen was up: said now, exit code
+        // as before the screen (docs/architecture.md, "Start").
+        (Ok(()), Some(e)) => Err(Ended::Ledger(e)),
+        (Ok(()), None) => Ok(side.warnings),
     }
 }
 
@@ -175,9 +184,12 @@ struct Side<E> {
     /// come, but a key was being typed elsewhere).
     draft_due: bool,
     warnings: Vec<u8>,
+    /// The ledger could not be read: the UI stays up, browsing only, and
+    /// this is said once it closes.
+    failed: Option<E>,
 }
 
-impl<E> Side<E> {
+impl<E: std::fmt::Display> Side<E> {
     /// Takes the ledger in if it has come: true when the state changed.
     fn arrive(&mut self, state: &mut AppState) -> Result<bool, Ended<E>> {
         let Some(coming) = &mut self.coming else {
@@ -186,7 +198,12 @@ impl<E> Side<E> {
         let ready = match coming.take() {
             Taken::NotYet => return Ok(false),
             Taken::Gone => return Err(Ended::LedgerGone),
-            Taken::Here(Err(e)) => return Err(Ended::Ledger(e)),
+            Taken::Here(Err(e)) => {
+                self.coming = None;
+                update(state, Action::LedgerFailed(e.to_string()));
+                self.failed = Some(e);
+                return Ok(true);
+            }
             Taken::Here(Ok(r)) => r,
         };
         self.coming = None;
@@ -197,6 +214,10 @@ impl<E> Side<E> {
             at: self.at,
         });
         update(state, Action::LedgerLoaded(Box::new(ready.loaded)));
+        // A key held while it was read may have asked for the history.
+        if let Some(sess) = self.session.as_mut() {
+            session::perform(state, sess);
+        }
         self.draft_due = true;
         Ok(true)
     }
@@ -239,7 +260,7 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
 /// and at the signal flags when no key comes.
 const POLL: Duration = Duration::from_millis(500);
 
-fn event_loop<E>(
+fn event_loop<E: std::fmt::Display>(
     terminal: &mut Term,
     state: &mut AppState,
     stop: &AtomicBool,
@@ -378,7 +399,7 @@ mod tests {
         config.user = Some("alice".into());
         let mut state = AppState::loading(Arc::clone(&plan), today, config);
         update(&mut state, Action::Resize(100, 30));
-        let (tx, rx) = channel::<Result<Ready, ()>>().unwrap();
+        let (tx, rx) = channel::<Result<Ready, &str>>().unwrap();
         let mut side = Side {
             coming: Some(rx),
             session: None,
@@ -386,6 +407,7 @@ mod tests {
             at: Some(Stamp::start_of(today)),
             draft_due: false,
             warnings: Vec::new(),
+            failed: None,
         };
         update(&mut state, Action::StartSearch);
         assert!(!side.arrive(&mut state).unwrap(), "nothing has come");
@@ -414,10 +436,11 @@ mod tests {
         assert!(!side.reopen_draft(&mut state), "once");
     }
 
-    /// A ledger that could not be read ends the loop with its error; a
-    /// thread gone without an answer too.
+    /// A ledger that could not be read leaves the UI up, browsing only,
+    /// its error kept for the exit (issue 12, fifth round: it ended the
+    /// loop); a thread gone without an answer ends the loop.
     #[test]
-    fn a_ledger_error_or_a_lost_thread_ends_the_loop() {
+    fn a_ledger_error_leaves_the_ui_up_a_lost_thread_ends_the_loop() {
         let plan = crate::plan::load_embedded().unwrap();
         let theme = Theme {
             color: false,
@@ -434,13 +457,14 @@ mod tests {
                 at: None,
                 draft_due: false,
                 warnings: Vec::new(),
+                failed: None,
             };
             if send {
                 tx.send(Err("actuals.csv:3: bad"));
-                assert!(matches!(
-                    side.arrive(&mut state),
-                    Err(Ended::Ledger("actuals.csv:3: bad"))
-                ));
+                assert!(matches!(side.arrive(&mut state), Ok(true)));
+                assert_eq!(side.failed, Some("actuals.csv:3: bad"));
+                assert_eq!(state.broken.as_deref(), Some("actuals.csv:3: bad"));
+                assert!(side.coming.is_none());
             } else {
                 drop(tx);
                 assert!(matches!(side.arrive(&mut state), Err(Ended::LedgerGone)));

@@ -165,18 +165,17 @@ fn say_moved_aside(state: &mut AppState, sess: &Session, warned: usize) {
 /// The status line's words for a last line moved aside before an edit.
 fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<String> {
     match w {
-        crate::ledger::Warning::MovedAside {
-            line, bytes, to, ..
-        } => {
+        crate::ledger::Warning::MovedAside { line, to, .. } => {
             let to = to.file_name().map_or_else(
                 || to.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
-            let (line, bytes) = (line.to_string(), bytes.to_string());
+            // The bytes are in the file it was moved to; the status line
+            // has room for the line, where, and what to do.
             Some(strings::fill(
                 lang,
                 S::TornMovedAside,
-                &[&line, &bytes, &crate::text::visible(&to)],
+                &[&line.to_string(), &crate::text::visible(&to)],
             ))
         }
         crate::ledger::Warning::TornTail { .. } => None,
@@ -186,6 +185,11 @@ fn moved_aside(w: &crate::ledger::Warning, lang: crate::vocab::Lang) -> Option<S
 /// Reads the history `update` asked for (after taking in others' rows).
 fn history(state: &mut AppState, sess: &mut Session, id: String) {
     refresh(state, sess);
+    read_history(state, sess, id);
+}
+
+/// Reads `id`'s history into the popup (no refresh first).
+fn read_history(state: &mut AppState, sess: &mut Session, id: String) {
     // Read from the checkpoint: the rows before it are found once,
     // on the first history asked for (the same rows, read again).
     let _ = sess.ledger.load_positions(&mut NoProgress);
@@ -220,10 +224,56 @@ fn settle_lean(state: &mut AppState, sess: &mut Session) -> bool {
 /// How many of the latest changes the history popup shows.
 const HISTORY_ROWS: usize = 200;
 
-/// Picks up other sessions' rows; true when something changed.
+/// Picks up other sessions' rows; true when something changed. A read
+/// that succeeds takes a ledger problem said before off the status line.
 pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
     let was_empty = sess.ledger.is_empty();
-    match sess.ledger.refresh() {
+    let res = sess.ledger.refresh();
+    let mut cleared = false;
+    if res.is_ok()
+        && state
+            .message
+            .as_deref()
+            .is_some_and(|m| is_problem(state, m))
+    {
+        state.message = None;
+        cleared = true;
+    }
+    let changed = took(state, sess, res, was_empty);
+    if changed {
+        live_history(state, sess);
+    }
+    changed || cleared
+}
+
+/// The history popup, if open, read again after the ledger changed (as
+/// the chart, drawn from the state, is): the place in it kept.
+fn live_history(state: &mut AppState, sess: &mut Session) {
+    let Some(h) = &state.history else { return };
+    let (id, cursor) = (h.id.clone(), h.cursor);
+    read_history(state, sess, id);
+    if let Some(h) = state.history.as_mut() {
+        let last = h.rows.len().saturating_sub(1);
+        h.cursor.sel = cursor.sel.min(last);
+        h.cursor.offset = cursor.offset.min(h.cursor.sel);
+    }
+}
+
+/// True for the status line's "ledger problem" message.
+fn is_problem(state: &AppState, m: &str) -> bool {
+    let t = state.tr(S::LedgerProblem);
+    m.starts_with(&t[..t.find("{}").unwrap_or(t.len())])
+}
+
+/// Takes in what a refresh read (others' rows, the file read again) or
+/// says its error.
+fn took(
+    state: &mut AppState,
+    sess: &mut Session,
+    res: Result<crate::ledger::Refreshed, LedgerError>,
+    was_empty: bool,
+) -> bool {
+    match res {
         // The first rows of a new ledger (another session created the
         // file): report them as changes, not as a replaced file.
         Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {
@@ -463,7 +513,7 @@ mod tests {
         keys(&mut s, ":8.1\ne\t2025\t440\n");
         perform(&mut s, &mut sess);
         let m = s.message.clone().unwrap_or_default();
-        assert!(m.starts_with("注意：台账第 7 行不完整"), "{m}");
+        assert!(m.starts_with("注意：台账第 7 行不完整，已移到"), "{m}");
         assert!(m.contains("已移到 actuals.csv.torn"), "{m}");
         assert!(m.contains("已记录"), "the answer stays: {m}");
         let torn = std::fs::read_to_string(dir.path().join("actuals.csv.torn")).unwrap();
@@ -595,6 +645,36 @@ mod tests {
         assert_eq!(seen.taken[0].user, "dan");
     }
 
+    /// Issue 12 (fifth round): the history popup did not change when the
+    /// ledger did (the chart does): a colleague's row for the indicator
+    /// shown, taken in by the refresh, is in it at once, the place in the
+    /// list kept.
+    #[test]
+    fn the_history_popup_shows_rows_taken_in_by_a_refresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = fixture(dir.path());
+        let (mut sess, mut s) = lean(&path);
+        keys(&mut s, ":8.1\nH");
+        perform(&mut s, &mut sess);
+        keys(&mut s, "j");
+        let sel = s.history.as_ref().map(|h| h.cursor.sel);
+        let mut other = Ledger::open(&path).unwrap();
+        other
+            .append(edit_of(row(
+                "8.1",
+                Field::Actual,
+                "470",
+                Some("2025"),
+                "dan",
+            )))
+            .unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        let h = s.history.as_ref().expect("still open");
+        assert_eq!((h.id.as_str(), h.rows.len(), h.total), ("8.1", 4, 4));
+        assert_eq!(h.rows[0].user, "dan", "newest first");
+        assert_eq!(Some(h.cursor.sel), sel, "the place kept");
+    }
+
     /// The history popup, others' rows and a replaced file on a lean
     /// session: history reads the rows' positions once; a replaced file is
     /// read again, the progress with it, and the ledger is lean again.
@@ -632,5 +712,52 @@ mod tests {
         assert!(sess.ledger.is_lean() && !sess.ledger.lean_pending());
         assert_eq!(s.progress.row_of("8.1", Field::Actual), 2);
         assert_eq!(s.progress.series_of("8.2").len(), 0);
+    }
+}
+
+#[cfg(test)]
+mod problem_tests {
+    use super::*;
+    use crate::ui::model::{Config, Theme};
+    use crate::ui::strings::Lang;
+
+    /// Issue 12 (fifth round): a ledger read error on the status line
+    /// stayed there after the problem was gone, until a key was pressed;
+    /// the next refresh that succeeds takes it away.
+    #[test]
+    fn a_ledger_problem_goes_from_the_status_line_when_a_refresh_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let ok = "\u{feff}time,user,id,field,value,old,note,period\r\n\
+                  2025-06-30T00:00:00+00:00,bob,8.1,actual,512,,,2025\r\n";
+        std::fs::write(&path, ok).unwrap();
+        let today = jiff::civil::date(2025, 6, 30);
+        let (ledger, p) = Progress::read_lean(&path, today, &mut NoProgress).unwrap();
+        let mut sess = Session {
+            ledger,
+            user: Some("alice".into()),
+            at: None,
+        };
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut s = AppState::new(
+            crate::plan::load_embedded().unwrap(),
+            p,
+            Config::new(Lang::Zh, theme),
+        );
+        // A row that is not a row: the refresh says so.
+        let mut bad = ok.to_string();
+        bad.push_str("bad,row\r\n");
+        std::fs::write(&path, &bad).unwrap();
+        assert!(refresh(&mut s, &mut sess));
+        let m = s.message.clone().unwrap_or_default();
+        assert!(m.starts_with("台账读取出错"), "{m}");
+        // Put right (the line taken out again, as it was): said gone.
+        std::fs::write(&path, ok).unwrap();
+        refresh(&mut s, &mut sess);
+        let m = s.message.clone().unwrap_or_default();
+        assert!(!m.contains("台账读取出错"), "still said: {m}");
     }
 }

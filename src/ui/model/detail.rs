@@ -27,7 +27,7 @@ fn heading(out: &mut Vec<Pieces>, state: &AppState, s: S) {
 /// `✔ 达标 3`, `► 推进中 2`, `✖ 未达 1`, `? 无数据 5`
 pub fn counts_items(state: &AppState, counts: &Counts) -> Vec<Piece> {
     if state.loading {
-        return vec![piece(state.tr(S::LedgerLoading), Tone::Dim)];
+        return vec![piece(state.tr(state.waiting()), Tone::Dim)];
     }
     let th = state.theme();
     [Class::Met, Class::InProgress, Class::Missed, Class::NoData]
@@ -53,7 +53,7 @@ fn lights_line(
     width: usize,
 ) {
     if state.loading {
-        let items = vec![piece(state.tr(S::LedgerLoading), Tone::Dim)];
+        let items = vec![piece(state.tr(state.waiting()), Tone::Dim)];
         flow(out, piece(state.label(S::ByLight), Tone::Dim), items, width);
         return;
     }
@@ -256,7 +256,7 @@ fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, wi
         );
     }
     let st = match state.loading {
-        true => state.tr(S::LedgerLoading),
+        true => state.tr(state.waiting()),
         false => state_word(state, state.progress.task_state_of(&t.id)),
     };
     out.push(vec![piece(state.label(S::TaskState), Tone::Dim), plain(st)]);

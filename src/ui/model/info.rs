@@ -57,7 +57,7 @@ fn labelled(state: &AppState, label: S, value: String) -> Vec<Piece> {
 /// expected value when there is one.
 pub fn pace_lines(state: &AppState, ip: usize, width: usize) -> Vec<Pieces> {
     if state.loading {
-        return vec![vec![piece(state.tr(S::LedgerLoading), Tone::Dim)]];
+        return vec![vec![piece(state.tr(state.waiting()), Tone::Dim)]];
     }
     let (Some(ind), Some(pace)) = (state.plan.indicators.get(ip), state.pace_of(ip)) else {
         return Vec::new();

@@ -35,5 +35,5 @@ pub mod words;
 pub use cursor::{Cursor, Move};
 pub use layout::Pane;
 pub use mode::{Clash, Confirm, Editor, Far, HistoryView, Mode, Request};
-pub use state::{AppState, Config, TreeRow};
+pub use state::{AppState, Config, Held, TreeRow};
 pub use theme::Theme;

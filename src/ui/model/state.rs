@@ -152,6 +152,22 @@ pub struct AppState {
     pub history: Option<HistoryView>,
     /// The chart popup (`c`), when open.
     pub chart: Option<ChartView>,
+    /// A key refused while the ledger is read, and what was typed after
+    /// it ([`Ctx::Held`]).
+    pub held: Option<Held>,
+    /// Why the ledger could not be read at start (file and line, made
+    /// safe for the terminal): the UI stays up, browsing only, with
+    /// [`AppState::loading`] still true (nothing known of the ledger).
+    pub broken: Option<String>,
+}
+
+/// A key that needs the ledger, pressed while it is read (not `u`), and
+/// the text typed after it: shown on the status line, never run as keys;
+/// when the ledger lands the key runs and the text fills its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub action: crate::ui::action::Action,
+    pub typed: String,
 }
 
 /// The search's index and the last search's hits.
@@ -276,6 +292,8 @@ impl AppState {
             history_request: None,
             history: None,
             chart: None,
+            held: None,
+            broken: None,
         };
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));
@@ -321,6 +339,15 @@ impl AppState {
         format!("{}{}", self.tr(s), self.tr(S::Colon))
     }
 
+    /// What the panes say where the ledger's figures would be: being
+    /// read, or not readable.
+    pub fn waiting(&self) -> S {
+        match self.broken {
+            Some(_) => S::LedgerUnread,
+            None => S::LedgerLoading,
+        }
+    }
+
     /// Which part of the keymap applies now.
     pub fn ctx(&self) -> Ctx {
         if self.help.is_some() {
@@ -331,6 +358,9 @@ impl AppState {
         }
         if self.chart.is_some() {
             return Ctx::Chart;
+        }
+        if self.held.is_some() {
+            return Ctx::Held;
         }
         match self.mode {
             Mode::Browse => Ctx::Browse,

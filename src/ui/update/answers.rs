@@ -46,7 +46,9 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
                 let n = warnings.to_string();
                 s.message = Some(fill(s.lang(), S::LedgerWarned, &[&n]));
             }
+            super::held::land(s);
         }
+        Action::LedgerFailed(why) => super::held::failed(s, &why),
         Action::Reloaded(p) => {
             s.progress = *p;
             s.progress_changed();

@@ -77,7 +77,8 @@ fn ind(s: &AppState, id: &str) -> usize {
 
 /// Edit, undo, task status, note, history, chart, the status picker and
 /// the overview wait for the ledger, each saying so; nothing is asked of
-/// the run loop and no mode opens.
+/// the run loop and no mode opens. All but `u` hold the keys after them
+/// until Esc ([`Ctx::Held`]).
 #[test]
 fn keys_that_need_the_ledger_are_refused_while_it_is_read() {
     let mut s = loading();
@@ -85,11 +86,14 @@ fn keys_that_need_the_ledger_are_refused_while_it_is_read() {
     assert_eq!(s.focus, Pane::Indicators, "jump works while loading");
     for k in ["e", "\n", "u", "t", "n", "H", "c", "S", "o"] {
         keys(&mut s, k);
-        assert_eq!(
-            s.message.as_deref(),
-            Some(S::LedgerStillLoading.get(Lang::Zh)),
-            "{k:?}"
-        );
+        let m = s.message.clone().unwrap_or_default();
+        if k == "u" {
+            assert_eq!(m, S::LedgerStillLoading.get(Lang::Zh));
+        } else {
+            assert!(m.starts_with("台账读取中，读入后即打开"), "{k:?}: {m}");
+            assert_eq!(s.ctx(), keymap::Ctx::Held, "{k:?}");
+            keys(&mut s, "\x1b");
+        }
         assert!(matches!(s.mode, Mode::Browse), "{k:?}: {:?}", s.mode);
         assert!(s.request.is_none() && s.history_request.is_none(), "{k:?}");
         assert!(s.chart.is_none(), "{k:?}");
@@ -135,7 +139,7 @@ fn lights_show_loading_then_the_ledgers_lights() {
             .collect()
     };
     assert!(text(&s).contains(zh(S::LedgerLoading)), "{}", text(&s));
-    keys(&mut s, "o");
+    keys(&mut s, "u");
     let l = loaded(&s);
     update(&mut s, Action::LedgerLoaded(Box::new(l)));
     assert!(!s.loading);
@@ -218,4 +222,96 @@ fn the_first_frame_judges_no_indicator() {
     JUDGED.with(|j| j.set(0));
     let _ = AppState::new(plan, Progress::empty(TODAY), config());
     assert_eq!(JUDGED.with(std::cell::Cell::get), n);
+}
+
+/// Issue 12 (fifth round): `n` was refused while loading, and the note
+/// the user went on typing ran as keys (the `q` of "quarterly" quit the
+/// program). A key refused for the ledger now holds what is typed after
+/// it (shown on the status line, never run as a key); when the ledger
+/// lands the editor opens with it, nothing recorded until Enter there.
+#[test]
+fn typing_after_a_refused_edit_key_is_held_for_the_editor() {
+    let mut s = loading();
+    keys(&mut s, ":8.1\nn");
+    keys(&mut s, "quarterly jkx\n");
+    assert!(!s.quit, "the q of quarterly did not quit");
+    assert_eq!(s.selected_ind(), Some(ind(&s, "8.1")), "j/k did not move");
+    assert!(s.filters.leader.is_none());
+    let m = s.message.clone().unwrap_or_default();
+    assert!(m.contains("quarterly jkx"), "typed text shown: {m}");
+    assert!(matches!(s.mode, Mode::Browse) && s.request.is_none());
+    let l = loaded(&s);
+    update(&mut s, Action::LedgerLoaded(Box::new(l)));
+    let Mode::Edit(e) = &s.mode else {
+        panic!("the note editor did not open: {:?}", s.mode)
+    };
+    assert_eq!((e.id.as_str(), e.target), ("8.1", Field::Note));
+    assert_eq!(e.field.text(), "quarterly jkx");
+    assert!(s.request.is_none(), "nothing recorded before Enter");
+}
+
+/// Read-only (no user name): a write key while loading is refused at once
+/// for that reason, not held.
+#[test]
+fn a_write_key_while_loading_read_only_is_refused_not_held() {
+    let mut s = loading();
+    s.config.writable = false;
+    s.config.read_only = Some(S::ReadOnlyNoUser);
+    keys(&mut s, ":8.1\nn");
+    assert!(s.held.is_none());
+    assert_eq!(s.message.as_deref(), Some(S::ReadOnlyNoUser.get(Lang::Zh)));
+}
+
+/// Esc drops what was held (said on the status line) and browsing goes
+/// on; a view key (history, chart) held opens once the ledger lands, and
+/// its `q` (close, in the popup) did not quit meanwhile.
+#[test]
+fn a_held_key_is_cancelled_by_esc_or_opens_when_the_ledger_lands() {
+    let mut s = loading();
+    keys(&mut s, ":8.1\ne12");
+    keys(&mut s, "\x1b");
+    assert!(
+        s.message.as_ref().is_some_and(|m| m.contains("12")),
+        "said what was dropped"
+    );
+    keys(&mut s, "j");
+    assert_ne!(s.selected_ind(), Some(ind(&s, "8.1")), "browsing again");
+    keys(&mut s, "jcq");
+    assert!(!s.quit);
+    let l = loaded(&s);
+    update(&mut s, Action::LedgerLoaded(Box::new(l)));
+    assert!(s.chart.is_some(), "the chart opens");
+    let m = s.message.clone().unwrap_or_default();
+    assert!(m.contains('q'), "the held q is said, not run: {m}");
+}
+
+/// Issue 12 (fifth round): the ledger failing after the first frame
+/// leaves the UI up, browsing only: the reason (its first line, the
+/// ledger's directory left out, control characters made visible) is
+/// kept, a key that needs the ledger is refused saying so, a held key is
+/// dropped with what was typed, browsing and search work.
+#[test]
+fn a_ledger_that_failed_leaves_browsing_and_refuses_edits() {
+    let mut s = loading();
+    s.config.ledger = Some("/srv/wp/actuals.csv".into());
+    keys(&mut s, ":8.1\nn12");
+    let why = "/srv/wp/actuals.csv:3: found `\u{1b}[2J`\nmore lines";
+    update(&mut s, Action::LedgerFailed(why.into()));
+    assert_eq!(
+        s.broken.as_deref(),
+        Some(crate::text::visible("actuals.csv:3: found `\u{1b}[2J`").as_ref())
+    );
+    assert!(s.held.is_none() && s.message.as_deref().is_some_and(|m| m.contains("12")));
+    assert!(s.loading, "nothing known of the ledger");
+    keys(&mut s, "e");
+    let m = s.message.clone().unwrap_or_default();
+    assert!(
+        m.starts_with("台账无法读取，此键不可用：actuals.csv:3"),
+        "{m}"
+    );
+    assert_eq!(s.ctx(), keymap::Ctx::Browse, "not held");
+    let all = s.rows.len();
+    keys(&mut s, "j/工业总产值\n");
+    assert!(s.rows.len() < all, "the search filters");
+    assert!(s.request.is_none());
 }

@@ -28,6 +28,7 @@ mod answers;
 mod ask;
 mod browse;
 mod chart;
+mod held;
 mod input;
 mod jump;
 mod overlays;
@@ -39,7 +40,6 @@ mod writes;
 use super::action::Action;
 use super::keymap::{self, Ctx};
 use super::model::AppState;
-use super::strings::S;
 use settle::settle;
 
 /// Works out once, before it is asked for, what depends on the plan only
@@ -100,7 +100,7 @@ fn apply(s: &mut AppState, action: Action) {
     // A message stays until the next key.
     s.message = None;
     if s.loading && s.ctx() == Ctx::Browse && keymap::needs_ledger(&action) {
-        s.message = Some(s.tr(S::LedgerStillLoading).to_string());
+        held::refuse(s, action);
         settle(s);
         return;
     }
@@ -113,6 +113,7 @@ fn apply(s: &mut AppState, action: Action) {
         Ctx::Confirm => writes::confirm_key(s, action),
         Ctx::History => overlays::history_key(s, action),
         Ctx::Chart => chart::key(s, action),
+        Ctx::Held => held::key(s, action),
     }
     settle(s);
 }

@@ -52,54 +52,25 @@ pub fn hints(state: &AppState) -> Vec<(Action, String, &'static str)> {
         .collect()
 }
 
-/// Which hints stay when the footer is short, most important first.
-const PRIORITY: &[Action] = &[
-    Action::ToggleHelp,
-    Action::Quit,
-    Action::Confirm,
-    Action::Overwrite,
-    Action::Yes,
-    Action::Cancel,
-    Action::SwitchField,
-    Action::PrevPeriod,
-    Action::Edit,
-    Action::PickLeader,
-    Action::PickStatus,
-    Action::ClearFilters,
-    Action::StartSearch,
-    Action::StartJump,
-    Action::Undo,
-    Action::ShowHistory,
-    Action::ToggleOverview,
-    Action::ShowChart,
-    Action::NextPane,
-    Action::ToggleZoom,
-    Action::Down,
-    Action::PickTaskState,
-    Action::Note,
-    Action::PickUnit,
-    Action::Right,
-];
-
 /// Keys that matter more with the indicator pane focused, in this order
 /// right after Edit: they act on the indicator selected there (the chart
 /// gave way at 80×24; the search and jump keys give way instead).
 const INDICATOR_PANE: &[Action] = &[Action::Undo, Action::ShowHistory, Action::ShowChart];
 
-/// An action's place in [`PRIORITY`]; `first` ones come right after
+/// An action's place in [`keymap::HINT_ORDER`]; `first` ones come right after
 /// Edit, in their order.
 fn rank(a: &Action, first: &[Action]) -> usize {
-    let at = |x: &Action| PRIORITY.iter().position(|p| p == x);
+    let at = |x: &Action| keymap::HINT_ORDER.iter().position(|p| p == x);
     let edit = at(&Action::Edit).unwrap_or(0);
     let step = first.len() + 1;
     match (first.iter().position(|f| f == a), at(a)) {
         (Some(k), _) => edit * step + 1 + k,
         (None, Some(i)) => i * step,
-        (None, None) => PRIORITY.len() * step,
+        (None, None) => keymap::HINT_ORDER.len() * step,
     }
 }
 
-/// The hints that fit in `width` cells, whole: chosen by `PRIORITY`
+/// The hints that fit in `width` cells, whole: chosen by `keymap::HINT_ORDER`
 /// (`first` ranked right after Edit), shown in keymap order.
 pub fn fit_hints(
     all: Vec<(Action, String, &'static str)>,
@@ -178,34 +149,64 @@ fn editor_line(state: &AppState, e: &Editor, width: u16) -> Vec<Span<'static>> {
     spans
 }
 
-/// Line 2 elsewhere: the message, the active filters and the ledger.
-fn status_line(state: &AppState) -> Vec<Span<'static>> {
-    let th = state.theme();
-    let mut spans = Vec::new();
-    if let Some(m) = &state.message {
-        spans.push(Span::styled(format!("{m}  "), th.message()));
+/// Line 2 elsewhere: the message, the active filters and the ledger, in
+/// `width` cells. After a message (cut by display width if it is wider
+/// than the line) the rest comes only where it fits whole: it gives way
+/// to the message, never cuts it.
+fn status_line(state: &AppState, width: usize) -> Vec<Span<'static>> {
+    let rest = status_rest(state);
+    let Some(m) = &state.message else {
+        return rest.into_iter().flatten().collect();
+    };
+    let mut spans = vec![Span::styled(format!("{m}  "), state.theme().message())];
+    let mut room = width.saturating_sub(text::width(m) + 2);
+    for seg in rest {
+        let w: usize = seg.iter().map(|s| text::width(&s.content)).sum();
+        if w <= room {
+            room -= w;
+            spans.extend(seg);
+        }
     }
-    if state.loading {
-        let reading = state.tr(S::LedgerLoading);
-        spans.push(Span::styled(format!("{reading}  "), th.highlight()));
-    }
-    spans.push(Span::styled(state.label(S::Filter), th.dim()));
-    match filters_text(state) {
-        Some(f) => spans.push(Span::styled(f, th.highlight())),
-        None => spans.push(Span::raw(state.tr(S::FilterNone))),
-    }
-    spans.push(Span::styled(
-        format!("   {}", state.label(S::Ledger)),
-        th.dim(),
-    ));
-    spans.push(Span::raw(
-        state
-            .config
-            .ledger
-            .clone()
-            .unwrap_or_else(|| state.tr(S::LedgerNone).to_string()),
-    ));
     spans
+}
+
+/// The status line after the message, segment by segment: the ledger
+/// unreadable (unless a message is said) or being read, the active
+/// filters, the ledger's path.
+fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
+    let th = state.theme();
+    let mut segs = Vec::new();
+    match &state.broken {
+        // a message comes first: a refused key's says why
+        Some(_) if state.message.is_some() => {}
+        Some(why) => {
+            let said = fill(state.lang(), S::LedgerBroken, &[why]);
+            segs.push(vec![Span::styled(format!("{said}  "), th.message())]);
+        }
+        None if state.loading => {
+            let reading = state.tr(S::LedgerLoading);
+            segs.push(vec![Span::styled(format!("{reading}  "), th.highlight())]);
+        }
+        None => {}
+    }
+    let filters = match filters_text(state) {
+        Some(f) => Span::styled(f, th.highlight()),
+        None => Span::raw(state.tr(S::FilterNone)),
+    };
+    segs.push(vec![
+        Span::styled(state.label(S::Filter), th.dim()),
+        filters,
+    ]);
+    let ledger = state
+        .config
+        .ledger
+        .clone()
+        .unwrap_or_else(|| state.tr(S::LedgerNone).to_string());
+    segs.push(vec![
+        Span::styled(format!("   {}", state.label(S::Ledger)), th.dim()),
+        Span::raw(ledger),
+    ]);
+    segs
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position> {
@@ -241,7 +242,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) -> Option<Position>
     if area.height > 1 {
         let spans = match &state.mode {
             Mode::Edit(e) if state.ctx() == Ctx::Edit => editor_line(state, e, area.width),
-            _ => status_line(state),
+            _ => status_line(state, area.width as usize),
         };
         paint::put_line(
             frame.buffer_mut(),
