@@ -8,6 +8,7 @@ mod chart;
 mod columns;
 mod common;
 mod footer;
+mod guide;
 mod history;
 mod lights;
 mod long;

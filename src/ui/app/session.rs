@@ -75,7 +75,7 @@ pub(super) fn save_draft(state: &AppState, sess: &Session) {
 
 /// Records what `update` asked for (or reads the history it asked for)
 /// and feeds the ledger's answer back.
-pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
+pub fn perform(state: &mut AppState, sess: &mut Session) {
     if let Some(id) = state.history_request.take() {
         history(state, sess, id);
     }
@@ -221,7 +221,7 @@ fn settle_lean(state: &mut AppState, sess: &mut Session) -> bool {
 const HISTORY_ROWS: usize = 200;
 
 /// Picks up other sessions' rows; true when something changed.
-pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
+pub fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
     let was_empty = sess.ledger.is_empty();
     match sess.ledger.refresh() {
         // The first rows of a new ledger (another session created the
