@@ -10,6 +10,7 @@ mod common;
 mod footer;
 mod guide;
 mod history;
+mod keycard;
 mod lights;
 mod long;
 mod moves;
