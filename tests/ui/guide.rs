@@ -5,7 +5,8 @@
 //! own `perform` on a real ledger in a temp dir), command output by the
 //! real binary. The test fails when the committed guide differs from what
 //! this writes between its `<!-- capture:NAME -->` … `<!-- /capture -->`
-//! markers. Regenerate with `UPDATE_DOCS=1 cargo test --test ui guide`.
+//! markers. Regenerate with `cargo run --example captures` (or
+//! `UPDATE_DOCS=1 cargo test --test ui guide`).
 //!
 //! Fixed: today 2025-08-15, users 张三 (the reader of the guide) and 李四 (a
 //! colleague), TZ Asia/Shanghai for the commands, the temp dir shown as
@@ -25,7 +26,8 @@ const TODAY: Date = date(2025, 8, 15);
 /// Where the guide says the ledger is (the temp dir's path is replaced by it).
 const SHOWN_DIR: &str = "/srv/wudang-plan";
 const GUIDE: &str = "docs/用户手册.md";
-const REGENERATE: &str = "UPDATE_DOCS=1 cargo test --test ui guide";
+const REGENERATE: &str =
+    "cargo run --example captures` (or `UPDATE_DOCS=1 cargo test --test ui guide";
 
 /// The ledger the guide starts from: what colleagues recorded before.
 /// (id, period, value, user).

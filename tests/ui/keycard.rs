@@ -169,6 +169,7 @@ fn keycard_matches_the_keymap() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "{CARD} is out of date with the keymap; run UPDATE_DOCS=1 cargo test --test ui keycard"
+        "{CARD} is out of date with the keymap; run `cargo run --example captures` \
+         (or `UPDATE_DOCS=1 cargo test --test ui keycard`)"
     );
 }
