@@ -258,11 +258,22 @@ fn the_guides_captures_are_current() {
         std::fs::write(&path, &want).unwrap();
         return;
     }
-    assert!(
-        have == want,
-        "{GUIDE} does not show what the program does now (a screen or an output changed); \
-         regenerate its captures with `{REGENERATE}` and read the diff"
-    );
+    if have != want {
+        let first = have
+            .lines()
+            .zip(want.lines())
+            .position(|(h, w)| h != w)
+            .unwrap_or(have.lines().count().min(want.lines().count()));
+        let line = |t: &str| t.lines().nth(first).unwrap_or("(end)").to_string();
+        panic!(
+            "{GUIDE} does not show what the program does now (a screen or an output changed); \
+             regenerate its captures with `cargo run --example captures` (or `UPDATE_DOCS=1 \
+             cargo test --test ui guide`) and read the diff.\nline {}:\n  guide:   {}\n  program: {}",
+            first + 1,
+            line(&have),
+            line(&want)
+        );
+    }
 }
 
 /// The rewrite replaces what is between the markers and nothing else, and

@@ -3,7 +3,8 @@
 //! as docs/keys.md is (`keymap::markdown`), grouped for staff: 浏览, 筛选与
 //! 搜索, 填报, 其他. The test fails when the committed card is out of date
 //! or a key of the tree and panes has no group here. Regenerate with
-//! `UPDATE_DOCS=1 cargo test --test ui keycard`.
+//! `cargo run --example captures` (or `UPDATE_DOCS=1 cargo test --test ui
+//! keycard`).
 
 use unicode_width::UnicodeWidthStr;
 use wudang_plan::ui::keymap::{Binding, Ctx, bindings};
