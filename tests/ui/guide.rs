@@ -26,8 +26,6 @@ const TODAY: Date = date(2025, 8, 15);
 /// Where the guide says the ledger is (the temp dir's path is replaced by it).
 const SHOWN_DIR: &str = "/srv/wudang-plan";
 const GUIDE: &str = "docs/用户手册.md";
-const REGENERATE: &str =
-    "cargo run --example captures` (or `UPDATE_DOCS=1 cargo test --test ui guide";
 
 /// The ledger the guide starts from: what colleagues recorded before.
 /// (id, period, value, user).
