@@ -221,7 +221,7 @@ fn settle_lean(state: &mut AppState, sess: &mut Session) -> bool {
 const HISTORY_ROWS: usize = 200;
 
 /// Picks up other sessions' rows; true when something changed.
-pub fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
+pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
     let was_empty = sess.ledger.is_empty();
     match sess.ledger.refresh() {
         // The first rows of a new ledger (another session created the
