@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use ratatui::crossterm::event::{self, Event};
 
 pub use arrival::{Arrival, Deliver, Taken, channel};
-pub use session::Session;
+pub use session::{Session, perform};
 use terminal::Term;
 pub use terminal::key_of;
 

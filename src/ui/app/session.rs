@@ -75,7 +75,7 @@ pub(super) fn save_draft(state: &AppState, sess: &Session) {
 
 /// Records what `update` asked for (or reads the history it asked for)
 /// and feeds the ledger's answer back.
-pub(super) fn perform(state: &mut AppState, sess: &mut Session) {
+pub fn perform(state: &mut AppState, sess: &mut Session) {
     if let Some(id) = state.history_request.take() {
         history(state, sess, id);
     }
