@@ -128,7 +128,7 @@ pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
         let dated = if Some(ind.deadline) == w.common {
             t
         } else {
-            t + 3 + text::width(&ind.deadline.to_string())
+            t + 3 + year_width(ind.deadline)
         };
         w.target = w.target.max(t.min(TARGET_CAP));
         w.dated = w.dated.max(dated.min(TARGET_CAP));
@@ -165,6 +165,17 @@ pub fn widths(s: &AppState, cells: &Cells, inds: &[usize]) -> Widths {
         w.actual = w.actual.max(aw).min(ACTUAL_CAP);
     }
     w
+}
+
+/// The cells `y` takes written out (`2025`: 4, `-5`: 2), without
+/// formatting it: the pass runs over every row of a list (100,000 at the
+/// root of a province's plan).
+fn year_width(y: i32) -> usize {
+    let digits = y
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1);
+    digits + usize::from(y < 0)
 }
 
 /// [`Widths::word`] and [`Widths::lit`]: the widest words of the statuses
@@ -227,6 +238,26 @@ fn number_width(n: Decimal) -> usize {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_years_width_is_its_written_length() {
+        for y in [
+            0,
+            7,
+            9,
+            10,
+            99,
+            100,
+            2025,
+            10000,
+            -1,
+            -2025,
+            i32::MAX,
+            i32::MIN,
+        ] {
+            assert_eq!(year_width(y), y.to_string().len(), "{y}");
+        }
+    }
 
     #[test]
     fn a_number_is_as_wide_as_written() {
