@@ -187,3 +187,19 @@ fn a_bad_language_is_reported() {
     );
     assert_eq!(r.stdout, "");
 }
+
+/// README's example of Chinese help is what the program prints (up to its
+/// `…`).
+#[test]
+fn the_readme_example_is_true() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("$ wudang-plan status -h\n").unwrap();
+    let block = &readme[start..];
+    let shown = &block["$ wudang-plan status -h\n".len()..block.find("…\n").unwrap()];
+    let r = run(&["status", "-h"], &[]);
+    assert!(
+        r.stdout.starts_with(shown),
+        "README shows:\n{shown}\nthe program prints:\n{}",
+        r.stdout
+    );
+}

@@ -69,7 +69,7 @@ impl Page {
         } else {
             std::io::stdout().is_terminal()
         };
-        let text = self.render(columns(terminal), color(terminal));
+        let text = self.render(columns(), color(terminal));
         let written = if self.stderr {
             std::io::stderr().lock().write_all(text.as_bytes())
         } else {
@@ -83,9 +83,13 @@ impl Page {
     }
 }
 
-/// The terminal's width as clap finds it: the terminal's, else `COLUMNS`,
-/// else 100.
-pub fn columns(terminal: bool) -> usize {
+/// The terminal's width as clap finds it: the terminal's when standard
+/// output, error or input is one (`wudang-plan --help | less` too), else
+/// `COLUMNS`, else 100.
+pub fn columns() -> usize {
+    let terminal = std::io::stdout().is_terminal()
+        || std::io::stderr().is_terminal()
+        || std::io::stdin().is_terminal();
     let term = terminal
         .then(|| ratatui::crossterm::terminal::size().ok())
         .flatten()
