@@ -47,7 +47,8 @@ fn word(s: &OsStr) -> Option<Lang> {
 /// The language of the command line `args` (the program name first) with
 /// `env` the value of `WUDANG_PLAN_LANG`: the last `--lang` given wins; a
 /// `--lang` with no value after it counts as not given (clap then says that
-/// the value is missing); an empty variable counts as unset.
+/// the value is missing); an empty variable is refused, as clap refuses
+/// it.
 pub fn resolve(args: &[OsString], env: Option<&OsStr>) -> Result<Lang, BadLang> {
     let mut given: Option<&OsStr> = None;
     let mut it = args.iter().skip(1);
@@ -74,7 +75,6 @@ pub fn resolve(args: &[OsString], env: Option<&OsStr>) -> Result<Lang, BadLang> 
     }
     match env {
         None => Ok(Lang::Zh),
-        Some(v) if v.is_empty() => Ok(Lang::Zh),
         Some(v) => word(v).ok_or_else(|| BadLang {
             source: LANG_VAR,
             found: v.to_string_lossy().into_owned(),
@@ -98,7 +98,6 @@ mod tests {
     fn chinese_unless_told() {
         assert_eq!(run(&[], None), Ok(Lang::Zh));
         assert_eq!(run(&["tasks", "--help"], None), Ok(Lang::Zh));
-        assert_eq!(run(&[], Some("")), Ok(Lang::Zh));
         assert_eq!(run(&[], Some("zh")), Ok(Lang::Zh));
     }
 
@@ -139,6 +138,8 @@ mod tests {
         assert_eq!((e.source, e.found.as_str()), ("--lang", "fr"));
         let e = run(&["--lang="], None).unwrap_err();
         assert_eq!((e.source, e.found.as_str()), ("--lang", ""));
+        let e = run(&[], Some("")).unwrap_err();
+        assert_eq!((e.source, e.found.as_str()), (LANG_VAR, ""));
         let e = run(&["tasks"], Some("en_US.UTF-8")).unwrap_err();
         assert_eq!((e.source, e.found.as_str()), (LANG_VAR, "en_US.UTF-8"));
         // exactly clap's words: no case folding, no 中文

@@ -124,7 +124,13 @@ pub fn parse(args: &[OsString], env: Option<&OsStr>) -> Parsed {
     }
 }
 
+/// Chinese: a command line that parses runs as it is (the Chinese tree
+/// parses the same: same ids and parsers); only help, version and errors
+/// pay for building the Chinese tree and parsing again with it.
 fn chinese(args: &[OsString]) -> Parsed {
+    if let Ok(cli) = Cli::try_parse_from(args) {
+        return Parsed::Run(Box::new(cli));
+    }
     let mut cmd = tree::chinese();
     let parsed = cmd
         .try_get_matches_from_mut(args)
