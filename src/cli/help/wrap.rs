@@ -78,6 +78,27 @@ fn byte_at_column(line: &str, col: usize) -> usize {
     line.len()
 }
 
+/// `body` wrapped to `avail` cells on every terminal: a line's ambiguous
+/// characters (“”, →, …: two cells where the terminal draws them wide, an
+/// option of PuTTY and Xshell) are counted twice, so no line is pushed
+/// over by them.
+fn wrap_body(body: &str, avail: usize) -> Vec<String> {
+    let wide = |l: &String| text::width(l) + l.chars().filter(|&c| text::is_ambiguous(c)).count();
+    let mut room = avail;
+    loop {
+        let lines = text::wrap(body, room);
+        let over = lines
+            .iter()
+            .map(|l| wide(l).saturating_sub(avail))
+            .max()
+            .unwrap_or(0);
+        if over == 0 || room <= 10 {
+            return lines;
+        }
+        room = room.saturating_sub(over).max(10);
+    }
+}
+
 /// One line of the page, broken to `cells` if it is wider. On a terminal
 /// too narrow for the help column, the text starts on the next line,
 /// indented a little (as clap's next-line help).
@@ -92,7 +113,7 @@ fn wrap_line(line: &str, cells: usize, out: &mut String) {
     let body = strip_ansi(tail);
     let narrow = hang + 20 > cells;
     let indent = if narrow { (cells / 8).min(hang) } else { hang };
-    let lines = text::wrap(body.trim_start(), cells.saturating_sub(indent).max(2));
+    let lines = wrap_body(body.trim_start(), cells.saturating_sub(indent).max(2));
     if narrow && !head.trim().is_empty() {
         out.push_str(head.trim_end_matches(' '));
         out.push('\n');
@@ -182,6 +203,27 @@ mod tests {
             got,
             "          - table：按显示宽度对\n            齐的表格按显示宽度对\n            齐的表格"
         );
+    }
+
+    #[test]
+    fn ambiguous_characters_count_as_wide() {
+        let line = format!("  --x  {}", "只有当前值为“原值”时才记录→".repeat(4));
+        for l in wrap_page(&line, 40).split('\n') {
+            let wide: usize = l
+                .chars()
+                .map(|c| {
+                    if text::is_ambiguous(c) {
+                        2
+                    } else {
+                        text::width(c.encode_utf8(&mut [0; 4]))
+                    }
+                })
+                .sum();
+            assert!(
+                wide <= 40,
+                "{l:?} is {wide} cells where ambiguous characters are wide"
+            );
+        }
     }
 
     #[test]
