@@ -1,13 +1,20 @@
-//! The thin binary: parse arguments, run, map errors to exit codes.
+//! The thin binary: parse arguments (in the command line's language), run,
+//! map errors to exit codes.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use wudang_plan::cli::{self, Cli};
+use wudang_plan::cli;
+use wudang_plan::cli::help::{self, Parsed};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The command line's language decides clap's help and errors too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match help::parse(&args, std::env::var_os(help::LANG_VAR).as_deref()) {
+        Parsed::Run(cli) => cli,
+        Parsed::Clap(e) => e.exit(),
+        Parsed::Print(page) => return page.print(),
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli::run(&cli, &mut out) {

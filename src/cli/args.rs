@@ -33,7 +33,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
 
-    /// Language of the full-screen UI and of `report`: zh (default) or en
+    /// Language of the full-screen UI, of `report` and of this help: zh (default) or en; LANG does not choose it
     #[arg(long, global = true, value_enum, env = "WUDANG_PLAN_LANG", default_value_t = LangArg::Zh)]
     pub lang: LangArg,
 
@@ -220,18 +220,33 @@ pub enum LedgerCommand {
     Convert,
 }
 
+/// A value clap refuses through one of our parsers, worded in both
+/// languages: clap shows the English (`Display`), the Chinese help shows
+/// `zh` (`cli::help`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{en}")]
+pub struct ArgError {
+    pub en: String,
+    pub zh: String,
+}
+
 /// `undo --field`: any word of [`Field`] (`actual`, 实际值, …).
-pub fn parse_field_arg(s: &str) -> Result<Field, String> {
-    parse_field(s).ok_or_else(|| {
-        format!(
+pub fn parse_field_arg(s: &str) -> Result<Field, ArgError> {
+    parse_field(s).ok_or_else(|| ArgError {
+        en: format!(
             "`{s}` is not a ledger field; expected one of {}",
             Field::machine_list()
-        )
+        ),
+        zh: format!(
+            "“{s}”不是台账字段；应为 {}（或 {}）",
+            Field::word_list(Lang::Zh),
+            Field::machine_list().replace(", ", "、")
+        ),
     })
 }
 
 /// `--today`: exactly YYYY-MM-DD, a real date.
-pub fn parse_date(s: &str) -> Result<Date, String> {
+pub fn parse_date(s: &str) -> Result<Date, ArgError> {
     let t = s.trim();
     let shape = t.len() == 10
         && t.bytes().enumerate().all(|(i, b)| {
@@ -243,9 +258,10 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
         });
     match t.parse::<Date>() {
         Ok(d) if shape => Ok(d),
-        _ => Err(format!(
-            "`{s}` is not a date; expected YYYY-MM-DD such as 2025-06-30"
-        )),
+        _ => Err(ArgError {
+            en: format!("`{s}` is not a date; expected YYYY-MM-DD such as 2025-06-30"),
+            zh: format!("“{s}”不是日期；应为 YYYY-MM-DD，如 2025-06-30"),
+        }),
     }
 }
 

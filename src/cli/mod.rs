@@ -17,6 +17,7 @@ pub mod args;
 pub mod edit;
 pub mod files;
 pub mod filter;
+pub mod help;
 pub mod history;
 pub mod json;
 pub mod out;

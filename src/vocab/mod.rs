@@ -17,6 +17,7 @@
 //! This module sits below `ledger`, `ui` and `cli` and imports none of
 //! them (and no clap: the CLI maps its own argument types onto these).
 
+pub mod cli_help;
 pub mod problem;
 pub mod strings;
 

@@ -638,9 +638,9 @@ fn paths_today_user_and_data_from_the_environment() {
         .env("WUDANG_PLAN_DATA", &data)
         .env("WUDANG_PLAN_USER", "环境"));
     assert_eq!(r.code, 2);
+    // clap's errors speak the command line's language: Chinese by default
     assert!(
-        r.stderr
-            .contains("`2025-02-30` is not a date; expected YYYY-MM-DD"),
+        r.stderr.contains("“2025-02-30”不是日期；应为 YYYY-MM-DD"),
         "{}",
         r.stderr
     );

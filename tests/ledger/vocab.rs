@@ -133,7 +133,16 @@ fn milestones_and_fields_take_every_word_the_ui_shows() {
             }
         }
     }
+    // a parse error speaks the command line's language: Chinese by default
     let r = run(wp(&data, "u").args(["undo", "3.1", "--field", "value"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("应为 实际值、任务状态、备注（或 actual、status、note）"),
+        "{}",
+        r.stderr
+    );
+    let r = run(wp(&data, "u").args(["--lang", "en", "undo", "3.1", "--field", "value"]));
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("expected one of actual, status, note"),

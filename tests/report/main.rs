@@ -8,6 +8,7 @@
 mod browser;
 mod cli;
 mod common;
+mod help;
 mod model;
 mod safety;
 mod snapshots;
