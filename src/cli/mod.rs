@@ -103,6 +103,7 @@ pub fn ledger_path(cli: &Cli) -> Result<PathBuf, CliError> {
                 "--data is empty; expected the path of the ledger CSV file".into(),
             ));
         }
+        given_dir_exists(p)?;
         return Ok(p.clone());
     }
     directories::ProjectDirs::from("", "", "wudang-plan")
@@ -114,6 +115,31 @@ pub fn ledger_path(cli: &Cli) -> Result<PathBuf, CliError> {
                     .into(),
             )
         })
+}
+
+/// A ledger path given by `--data` or `WUDANG_PLAN_DATA` must be in a
+/// directory that exists: one that does not is a typo or a ledger moved
+/// away, and making it would start a second ledger beside everyone's rows
+/// (decision: only the default location's directory is made). A missing
+/// file in an existing directory is a new ledger, made on the first edit.
+fn given_dir_exists(p: &std::path::Path) -> Result<(), CliError> {
+    let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    let problem = match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => "is not a directory",
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist",
+        // Unreadable (permissions): the ledger's own open says why.
+        Err(_) => return Ok(()),
+    };
+    Err(CliError::Usage(format!(
+        "the ledger's directory {} {problem} (--data or WUDANG_PLAN_DATA: {}); expected an \
+         existing directory: check the path, or create the directory first (a ledger is only \
+         started in a directory that exists)",
+        crate::text::visible(&dir.display().to_string()),
+        crate::text::visible(&p.display().to_string()),
+    )))
 }
 
 /// Who makes the change: `--user`, `WUDANG_PLAN_USER`, else `$USER`.

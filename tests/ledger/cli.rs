@@ -669,3 +669,42 @@ fn paths_today_user_and_data_from_the_environment() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no user name"), "{}", r.stderr);
 }
+
+/// A `--data` (or `WUDANG_PLAN_DATA`) whose directory does not exist is a
+/// typo or a ledger moved away: refused (exit 2) naming the directory,
+/// never a directory and a fresh ledger made beside everyone's rows.
+#[test]
+fn a_ledger_in_a_directory_that_does_not_exist_is_refused_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-dir");
+    let data = missing.join("actuals.csv");
+    for args in [
+        vec!["set", "8.1", "5"],
+        vec!["status", "8", "done"],
+        vec!["note", "8.1", "x"],
+        vec!["tasks"],
+        vec!["indicators"],
+    ] {
+        let r = run(wp(&data, "u").args(&args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&missing.display().to_string())
+                && r.stderr.contains("does not exist"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
+        assert!(!missing.exists(), "{args:?} made the directory");
+    }
+    let r = run(bin()
+        .env("WUDANG_PLAN_DATA", &data)
+        .args(["--user", "u", "set", "8.1", "5"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("WUDANG_PLAN_DATA"), "{}", r.stderr);
+    assert!(!missing.exists());
+    // A new ledger in a directory that exists is still made on the first edit.
+    let fresh = dir.path().join("actuals.csv");
+    let r = run(wp(&fresh, "u").args(["set", "8.1", "5"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(fresh.exists());
+}
