@@ -139,3 +139,19 @@ fn every_word_a_chinese_table_prints_is_taken_back_by_the_filters() {
     fed_back(&data, "indicators", "状态", "--status", 3);
     fed_back(&data, "indicators", "亮灯", "--light", 3);
 }
+
+/// A milestone's done word in the Chinese table's 实际完成值 column is
+/// taken back by `set`.
+#[test]
+fn a_milestones_done_word_is_taken_back_by_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = fixture(&dir);
+    let table = ok(&data, &["indicators", "--task", "3"]);
+    let word = column(&table, "实际完成值")[0].clone();
+    assert_eq!(word, "已完成", "{table}");
+    ok(&data, &["set", "10.1", &word]);
+    let json = ok(&data, &["indicators", "--task", "10", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["id"], "10.1");
+    assert_eq!(v[0]["done"], true, "{json}");
+}
