@@ -447,7 +447,8 @@ fn list_tasks(
                 })
         })
         .collect();
-    output::tasks(cx.out, plan, &f, &facts, &tasks, format)?;
+    let lang = cx.cli.lang.into();
+    output::tasks(cx.out, plan, &f, &facts, &tasks, format, lang)?;
     Ok(())
 }
 
@@ -531,7 +532,7 @@ fn list_indicators(
         plan: plan.period,
     };
     let inds = pick.indicators(plan, &facts);
-    output::indicators(cx.out, &facts, &inds, format)?;
+    output::indicators(cx.out, &facts, &inds, format, cx.cli.lang.into())?;
     Ok(())
 }
 

@@ -10,7 +10,8 @@ use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
 use crate::report::{self, Counts};
 use crate::text;
-use crate::vocab::Wording;
+use crate::vocab::cli_words::{C, header};
+use crate::vocab::{Lang, Wording};
 
 pub use crate::report::Facts;
 
@@ -69,6 +70,17 @@ fn period_and_kinds(plan: &Plan) -> String {
 }
 
 pub use crate::plan::group_label;
+
+/// The words of a table's values (states, statuses, lights, done / not
+/// done) in `lang`: the vocabulary's Chinese words (推进中, 红灯, 已完成),
+/// or in English the machine words the command line always printed
+/// (`in_progress`, `red`, `done`). Each is accepted back as input.
+pub fn table_wording(lang: Lang) -> Wording {
+    match lang {
+        Lang::Zh => Wording::Lang(Lang::Zh),
+        Lang::En => Wording::Machine,
+    }
+}
 
 /// The task tree printed when no subcommand is given.
 pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
@@ -301,6 +313,7 @@ pub fn tasks(
     facts: &Facts<'_>,
     tasks: &[&Task],
     format: super::Format,
+    lang: Lang,
 ) -> io::Result<()> {
     match format {
         super::Format::Json => {
@@ -311,32 +324,47 @@ pub fn tasks(
             json_out(out, &items)
         }
         super::Format::Csv => tasks_csv(out, plan, filter, facts, tasks),
-        super::Format::Table => {
-            let rows: Vec<Vec<String>> = tasks
-                .iter()
-                .map(|t| {
-                    let view = filter.view(plan, t);
-                    vec![
-                        t.id.clone(),
-                        group_label(t.group),
-                        text::truncate(&t.title, 28),
-                        facts.state(&t.id).as_str().to_string(),
-                        facts.counts(&view.indicators).met_text(),
-                        view.leaders().join("、"),
-                        view.persons().join("、"),
-                        facts.task_light(&view.indicators).as_str().to_string(),
-                    ]
-                })
-                .collect();
-            table(
-                out,
-                &[
-                    "id", "group", "title", "state", "met", "leaders", "persons", "light",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Table => tasks_table(out, plan, filter, facts, tasks, lang),
     }
+}
+
+/// `tasks --format table`: headers and values in `lang`.
+fn tasks_table(
+    out: &mut dyn Write,
+    plan: &Plan,
+    filter: &Filter,
+    facts: &Facts<'_>,
+    tasks: &[&Task],
+    lang: Lang,
+) -> io::Result<()> {
+    let w = table_wording(lang);
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let view = filter.view(plan, t);
+            vec![
+                t.id.clone(),
+                group_label(t.group),
+                text::truncate(&t.title, 28),
+                w.word(facts.state(&t.id)).to_string(),
+                facts.counts(&view.indicators).met_text(),
+                view.leaders().join("、"),
+                view.persons().join("、"),
+                w.word(facts.task_light(&view.indicators)).to_string(),
+            ]
+        })
+        .collect();
+    let keys = [
+        C::Id,
+        C::Group,
+        C::Title,
+        C::State,
+        C::Met,
+        C::Leaders,
+        C::Persons,
+        C::Light,
+    ];
+    table(out, &header(&keys, lang), &rows)
 }
 
 /// `tasks --format csv`: the JSON's fields, lists joined with `;`.
@@ -393,6 +421,7 @@ pub fn indicators(
     facts: &Facts<'_>,
     inds: &[&Indicator],
     format: super::Format,
+    lang: Lang,
 ) -> io::Result<()> {
     match format {
         super::Format::Json => {
@@ -400,38 +429,54 @@ pub fn indicators(
             json_out(out, &items)
         }
         super::Format::Csv => indicators_csv(out, facts, inds),
-        super::Format::Table => {
-            let rows: Vec<Vec<String>> = inds
-                .iter()
-                .map(|i| {
-                    let pace = facts.pace(i);
-                    let num = |d: Option<Decimal>| {
-                        d.map_or_else(|| "-".into(), |d| d.round_dp(2).normalize().to_string())
-                    };
-                    vec![
-                        i.id().to_string(),
-                        text::truncate(i.name(), 30),
-                        target_text(i),
-                        i.deadline.to_string(),
-                        facts.actual_text(i),
-                        facts.status(i).as_str().to_string(),
-                        pace.period.map_or_else(|| "-".into(), |p| p.to_string()),
-                        num(pace.baseline),
-                        num(pace.expected()),
-                        pace.light().as_str().to_string(),
-                    ]
-                })
-                .collect();
-            table(
-                out,
-                &[
-                    "id", "name", "target", "deadline", "actual", "status", "period", "baseline",
-                    "expected", "light",
-                ],
-                &rows,
-            )
-        }
+        super::Format::Table => indicators_table(out, facts, inds, lang),
     }
+}
+
+/// `indicators --format table`: headers and values in `lang`.
+fn indicators_table(
+    out: &mut dyn Write,
+    facts: &Facts<'_>,
+    inds: &[&Indicator],
+    lang: Lang,
+) -> io::Result<()> {
+    let w = table_wording(lang);
+    let num = |d: Option<Decimal>| {
+        d.map_or_else(|| "-".into(), |d| d.round_dp(2).normalize().to_string())
+    };
+    let rows: Vec<Vec<String>> = inds
+        .iter()
+        .map(|i| {
+            let pace = facts.pace(i);
+            vec![
+                i.id().to_string(),
+                text::truncate(i.name(), 30),
+                report::target_text(i, true, w),
+                i.deadline.to_string(),
+                facts
+                    .actual(i)
+                    .map_or_else(|| "-".into(), |a| report::actual_text(i, &a, w)),
+                w.word(facts.status(i)).to_string(),
+                pace.period.map_or_else(|| "-".into(), |p| p.to_string()),
+                num(pace.baseline),
+                num(pace.expected()),
+                w.word(pace.light()).to_string(),
+            ]
+        })
+        .collect();
+    let keys = [
+        C::Id,
+        C::Name,
+        C::Target,
+        C::Deadline,
+        C::Actual,
+        C::Status,
+        C::Period,
+        C::Baseline,
+        C::Expected,
+        C::Light,
+    ];
+    table(out, &header(&keys, lang), &rows)
 }
 
 /// `indicators --format csv`: every field of the JSON, one column each.

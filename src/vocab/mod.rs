@@ -18,6 +18,7 @@
 //! them (and no clap: the CLI maps its own argument types onto these).
 
 pub mod cli_help;
+pub mod cli_words;
 pub mod problem;
 pub mod strings;
 

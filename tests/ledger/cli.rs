@@ -318,7 +318,7 @@ fn tasks_and_indicators_show_actual_and_status() {
     }
     // 8.2's 2025 (so far, on 2025-06-01) expects 420 × 53 / 60 = 371:
     // the line at the end of May, the last complete month.
-    let r = run(wp(&data, "u").args(["indicators", "--task", "8"]));
+    let r = run(wp(&data, "u").args(["--lang", "en", "indicators", "--task", "8"]));
     assert_eq!(
         r.stdout,
         "id   name                            target       deadline  actual       status       period  baseline  expected  light\n\
@@ -365,7 +365,7 @@ fn tasks_and_indicators_show_actual_and_status() {
             .contains("expected one of met, stretch_met, in_progress, missed, no_data")
     );
 
-    let r = run(wp(&data, "u").args(["tasks", "--group", "2"]));
+    let r = run(wp(&data, "u").args(["--lang", "en", "tasks", "--group", "2"]));
     let line8 = r.stdout.lines().find(|l| l.starts_with("8 ")).unwrap();
     assert!(
         line8.contains("in_progress") && line8.contains("1/5"),

@@ -10,7 +10,8 @@ pub fn bin() -> Command {
     c.env("TZ", "CST-8")
         .env_remove("WUDANG_PLAN_DATA")
         .env_remove("WUDANG_PLAN_USER")
-        .env_remove("WUDANG_PLAN_PLAN");
+        .env_remove("WUDANG_PLAN_PLAN")
+        .env_remove("WUDANG_PLAN_LANG");
     c
 }
 

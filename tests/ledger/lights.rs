@@ -34,7 +34,7 @@ fn on(data: &std::path::Path, args: &[&str]) -> String {
 fn indicators_table_adds_period_baseline_expected_light() {
     let (_dir, data) = recorded();
     assert_eq!(
-        on(&data, &["indicators", "--task", "8"]),
+        on(&data, &["--lang", "en", "indicators", "--task", "8"]),
         "id   name                            target       deadline  actual    status       period  baseline  expected  light\n\
          8.1  工业总产值                      >= 500 亿元  2025      440 亿元  in_progress  2024    300       460       red\n\
          8.2  工业投资累计完成                >= 420 亿元  2025      300 亿元  in_progress  2024    -         336       red\n\
@@ -133,7 +133,13 @@ fn expected_is_exact_in_json_and_rounded_in_the_table() {
         "{}",
         r.stdout
     );
-    let r = run(wp_on(&data, "u", "2023-01-10").args(["indicators", "--light", "黄灯"]));
+    let r = run(wp_on(&data, "u", "2023-01-10").args([
+        "--lang",
+        "en",
+        "indicators",
+        "--light",
+        "黄灯",
+    ]));
     assert!(
         r.stdout.contains(" 2022    -         4066.67   yellow\n"),
         "{}",
@@ -194,7 +200,7 @@ fn light_and_stale_filters() {
 #[test]
 fn tasks_light_column_and_filter() {
     let (_dir, data) = recorded();
-    let out = on(&data, &["tasks", "--group", "2"]);
+    let out = on(&data, &["--lang", "en", "tasks", "--group", "2"]);
     let head = out.lines().next().unwrap();
     assert!(
         head.starts_with("id  group   title") && head.ends_with("persons                   light"),
@@ -231,7 +237,7 @@ fn tasks_light_column_and_filter() {
     // task is green, its gray indicators ignored.
     let set = |args: &[&str]| assert_eq!(run(wp_on(&data, "u", "2025-03-01").args(args)).code, 0);
     set(&["set", "8.1", "510", "--period", "2024"]);
-    assert!(on(&data, &["tasks", "--task", "8"]).ends_with(" red\n"));
+    assert!(on(&data, &["--lang", "en", "tasks", "--task", "8"]).ends_with(" red\n"));
     set(&["set", "8.2", "340", "--period", "2024"]);
     assert_eq!(
         on(&data, &["tasks", "--light", "绿灯", "--format", "csv"])
@@ -321,7 +327,7 @@ fn expected_prints_without_trailing_zeros() {
     let json = on(&data, &["indicators", "--task", "0", "--format", "json"]);
     assert!(json.contains("\"expected\": 78.8,"), "{json}");
     assert!(!json.contains("78.80"), "{json}");
-    let table = on(&data, &["indicators", "--task", "0"]);
+    let table = on(&data, &["--lang", "en", "indicators", "--task", "0"]);
     assert!(
         table.contains("  2024    74        78.8      yellow\n"),
         "{table}"

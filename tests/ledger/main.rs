@@ -19,5 +19,6 @@ mod quotes;
 mod safety;
 mod snapshot_paths;
 mod store;
+mod table_lang;
 mod today;
 mod vocab;

@@ -332,7 +332,10 @@ fn global_options_before_or_after_the_subcommand() {
 
 #[test]
 fn table_columns_align_by_display_width() {
-    let out = cmd().args(["indicators", "--task", "8"]).output().unwrap();
+    let out = cmd()
+        .args(["--lang", "en", "indicators", "--task", "8"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 6);
