@@ -7,11 +7,12 @@ use serde_json::Value;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("wudang-plan").unwrap();
     c.env_remove("WUDANG_PLAN_PLAN");
-    // Never the user's own ledger: no actuals recorded.
-    c.env(
-        "WUDANG_PLAN_DATA",
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_plan-no-ledger/actuals.csv"),
-    );
+    // Never the user's own ledger: no actuals recorded (a ledger file that
+    // does not exist, in a directory that does: a --data whose directory
+    // is missing is refused).
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_plan-no-ledger");
+    std::fs::create_dir_all(&dir).unwrap();
+    c.env("WUDANG_PLAN_DATA", dir.join("actuals.csv"));
     c
 }
 
