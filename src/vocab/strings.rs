@@ -292,6 +292,10 @@ strings! {
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
+    // a ledger that had rows, missing or empty under a running UI: not restarted
+    LedgerMissing => "台账文件不见了（被移走或删除）：仍显示上次读到的内容，不能记录", "Ledger file gone (moved or deleted): showing what was last read, edits off";
+    LedgerEmptied => "台账被清空：仍显示上次读到的内容，不能记录", "Ledger emptied: showing what was last read, edits off";
+    LedgerBack => "台账文件已恢复", "The ledger file is back";
     // the start: the first frame comes before the ledger is read
     LedgerLoading => "正在读取台账", "reading the ledger";
     LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";

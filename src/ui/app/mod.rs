@@ -5,6 +5,7 @@
 //! the ledger and drafts in `session`, the watchdog in `watchdog`.
 
 mod arrival;
+mod gone;
 mod session;
 mod terminal;
 mod watchdog;

@@ -176,6 +176,12 @@ fn status_line(state: &AppState, width: usize) -> Vec<Span<'static>> {
 fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
     let th = state.theme();
     let mut segs = Vec::new();
+    // the ledger file gone: said while the screen shows what was read
+    if let Some(g) = &state.gone
+        && state.message.as_deref() != Some(g.as_str())
+    {
+        segs.push(vec![Span::styled(format!("{g}  "), th.message())]);
+    }
     match &state.broken {
         // a message comes first: a refused key's says why
         Some(_) if state.message.is_some() => {}
