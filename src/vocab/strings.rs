@@ -301,8 +301,10 @@ strings! {
     LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";
     // the ledger failed after the first frame: browse only
     LedgerUnread => "台账无法读取", "ledger unreadable";
-    LedgerBroken => "台账无法读取，只能浏览：{}", "Ledger unreadable, browsing only: {}";
-    LedgerBrokenKey => "台账无法读取，此键不可用：{}", "Ledger unreadable, key off: {}";
+    // the file and line first: the status line is cut at its end
+    LedgerBroken => "{} 台账无法读取，只能浏览：{}", "{} Ledger unreadable, browsing only: {}";
+    LedgerReadAgain => "台账已可读取，已读入", "The ledger reads now: taken in";
+    LedgerBrokenKey => "{} 台账无法读取，此键不可用：{}", "{} Ledger unreadable, key off: {}";
     // a key refused while the ledger is read holds what is typed after it
     LedgerHeld => "台账读取中，读入后即打开（Esc 取消）；已输入：{}", "Reading the ledger; opens once read (Esc cancels); typed: {}";
     HeldDropped => "已取消；未执行：{}", "Cancelled; not run: {}";

@@ -117,11 +117,11 @@ fn a_ledger_failing_after_the_first_frame_leaves_the_screen_up_read_only() {
     t.send(":8\r");
     t.wait_text("加快新型工业化");
     finish(&data, lock);
-    let s = t.wait_text("台账无法读取，只能浏览：actuals.csv:3");
+    let s = t.wait_text("actuals.csv:3 台账无法读取，只能浏览：");
     assert!(s.contains("全部（28 项任务）"), "the screen stays:\n{s}");
     assert!(!s.contains("正在读取台账"), "{s}");
     t.send("e");
-    t.wait_text("此键不可用：actuals.csv:3");
+    t.wait_text("actuals.csv:3 台账无法读取，此键不可用：");
     t.send("j");
     t.send("q");
     let status = t.child.wait().unwrap();
@@ -132,6 +132,33 @@ fn a_ledger_failing_after_the_first_frame_leaves_the_screen_up_read_only() {
     assert_eq!(status.exit_code() as i32, tasks.status.code().unwrap());
     let err = String::from_utf8_lossy(&tasks.stderr);
     assert!(err.contains("actuals.csv:3"), "{err}");
+}
+
+/// A ledger unreadable after the first frame, fixed while the UI runs
+/// (the bad line taken out): it was browsed read-only until a restart.
+/// The UI reads it again once the file changes: the lights come, `e`
+/// opens the editor, an edit is recorded, and it exits cleanly.
+#[test]
+fn a_broken_ledger_fixed_while_the_ui_runs_is_read_again() {
+    let (_dir, data) = ledger_dir();
+    let lock = half_written(&data, "bad,row");
+    let mut t = Tui::start(&args(&data), &[]);
+    t.wait_all(&["全部（28 项任务）", "正在读取台账"]);
+    t.send(":8.1\r");
+    t.wait_text("8.1 ");
+    finish(&data, lock);
+    t.wait_text("actuals.csv:3 台账无法读取，只能浏览");
+    std::fs::write(&data, format!("{HEADER}{MET}")).unwrap();
+    let s = t.wait_text("台账已可读取，已读入");
+    assert!(!s.contains("台账无法读取"), "{s}");
+    t.send("e");
+    t.wait_text("实际值");
+    t.send("\x15600\r");
+    t.wait_text("已记录");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let ledger = std::fs::read_to_string(&data).unwrap();
+    assert!(ledger.contains("alice,8.1,actual,600,512"), "{ledger}");
 }
 
 /// The ledger's warnings (here its last line cut short) are counted in

@@ -10,6 +10,7 @@ use super::{browse, input};
 use crate::text;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Ctx};
+use crate::ui::model::refusal::unreadable;
 use crate::ui::model::{AppState, Held};
 use crate::ui::strings::{S, fill};
 
@@ -17,7 +18,7 @@ use crate::ui::strings::{S, fill};
 /// failed: refused, saying why).
 pub(super) fn refuse(s: &mut AppState, action: Action) {
     if let Some(why) = &s.broken {
-        s.message = Some(fill(s.lang(), S::LedgerBrokenKey, &[why]));
+        s.message = Some(unreadable(s.lang(), S::LedgerBrokenKey, why));
         return;
     }
     if keymap::is_write(&action) && !s.config.writable {

@@ -306,7 +306,7 @@ fn a_ledger_that_failed_leaves_browsing_and_refuses_edits() {
     keys(&mut s, "e");
     let m = s.message.clone().unwrap_or_default();
     assert!(
-        m.starts_with("台账无法读取，此键不可用：actuals.csv:3"),
+        m.starts_with("actuals.csv:3 台账无法读取，此键不可用："),
         "{m}"
     );
     assert_eq!(s.ctx(), keymap::Ctx::Browse, "not held");

@@ -13,7 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{self, Binding, Ctx};
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::filters_text;
-use crate::ui::model::{AppState, Editor, Mode, Pane};
+use crate::ui::model::{AppState, Editor, Mode, Pane, refusal};
 use crate::ui::strings::{S, fill};
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -186,7 +186,7 @@ fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
         // a message comes first: a refused key's says why
         Some(_) if state.message.is_some() => {}
         Some(why) => {
-            let said = fill(state.lang(), S::LedgerBroken, &[why]);
+            let said = refusal::unreadable(state.lang(), S::LedgerBroken, why);
             segs.push(vec![Span::styled(format!("{said}  "), th.message())]);
         }
         None if state.loading => {
