@@ -161,6 +161,37 @@ fn a_broken_ledger_fixed_while_the_ui_runs_is_read_again() {
     assert!(ledger.contains("alice,8.1,actual,600,512"), "{ledger}");
 }
 
+/// Text typed after `e` while the ledger is read (`已输入：…`) was lost
+/// on Ctrl-C, though the key card promises 正在输入的值下次打开时恢复: it
+/// is kept as the draft of the indicator `e` was pressed on, and the next
+/// session reopens it there.
+#[test]
+fn text_typed_while_the_ledger_is_read_is_kept_as_a_draft_on_ctrl_c() {
+    let (_dir, data) = ledger_dir();
+    let lock = half_written(
+        &data,
+        "2025-06-30T00:00:00+00:00,limin,7.2,actual,5000,,,2025",
+    );
+    let mut t = Tui::start(&args(&data), &[]);
+    t.wait_all(&["全部（28 项任务）", "正在读取台账"]);
+    t.send(":8.2\r");
+    t.wait_text("8.2 ");
+    t.send("e");
+    t.wait_text("读入后即打开");
+    t.send("377");
+    t.wait_text("已输入：377");
+    t.send("\x03");
+    assert!(t.child.wait().unwrap().success());
+    finish(&data, lock);
+    let mut t = Tui::start(&args(&data), &[]);
+    let s = t.wait_text("恢复了 8.2 上次未提交的输入");
+    assert!(s.contains("377"), "{s}");
+    t.send("\x1b");
+    t.wait_for("the editor closed", |s| !s.contains("上次未提交"));
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+}
+
 /// The ledger's warnings (here its last line cut short) are counted in
 /// the status line when it arrives and printed once the screen closes.
 #[test]

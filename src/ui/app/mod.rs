@@ -6,6 +6,7 @@
 
 mod arrival;
 mod gone;
+mod held;
 mod retry;
 mod session;
 mod terminal;
@@ -138,6 +139,7 @@ pub fn run<E: std::fmt::Display + Send + 'static>(
     let mut term = terminal::init(moves).map_err(Ended::Terminal)?;
     let guard = Arc::new(Guard::default());
     let done = Arc::new(AtomicBool::new(false));
+    let draft_path = draft.clone();
     watchdog::watchdog(
         Arc::clone(&stop),
         Arc::clone(&done),
@@ -168,6 +170,15 @@ pub fn run<E: std::fmt::Display + Send + 'static>(
         && !side.draft_due
     {
         session::save_draft(&state, sess);
+    }
+    // Before the ledger: text held after `e`/`n` is kept the same way
+    // (a draft of the last session, not reopened yet, is left).
+    if side.session.is_none()
+        && let (Some(path), Some(mut d)) = (&draft_path, held::held_draft(&state))
+        && !path.exists()
+    {
+        d.saved = Stamp::now().to_string();
+        let _ = draft::save(path, &d);
     }
     terminal::restore();
     match (result, side.failed) {
