@@ -60,7 +60,10 @@ pub(super) fn key(s: &mut AppState, action: Action) {
 }
 
 fn say(s: &mut AppState) {
-    let typed = s.held.as_ref().map(|h| text::visible(&h.typed));
+    let typed = s
+        .held
+        .as_ref()
+        .map(|h| text::visible(&h.typed.replace('\t', "[Tab]")).into_owned());
     s.message = Some(fill(
         s.lang(),
         S::LedgerHeld,
@@ -85,7 +88,20 @@ pub(super) fn land(s: &mut AppState) {
         return;
     }
     if matches!(s.ctx(), Ctx::Input | Ctx::Edit) {
-        input::key(s, Action::Paste(typed));
+        // a held Tab moves to the next field of an editor that has one
+        // (the period), as typed; elsewhere it is left out
+        let mut parts = typed.split('\t');
+        input::key(s, Action::Paste(parts.next().unwrap_or_default().into()));
+        for part in parts {
+            if s.ctx() == Ctx::Edit
+                && let Some(tab) = keymap::action_for(Ctx::Edit, keymap::Key::Tab)
+            {
+                super::update(s, tab);
+            }
+            for c in part.chars() {
+                super::update(s, Action::Input(c));
+            }
+        }
         s.message = Some(s.tr(S::HeldFilled).to_string());
     } else {
         s.message = Some(fill(s.lang(), S::HeldNotRun, &[&text::visible(&typed)]));
