@@ -32,14 +32,24 @@ pub(super) fn held_draft(state: &AppState) -> Option<draft::Draft> {
         },
         _ => return None,
     };
-    Some(draft::Draft {
+    // A held Tab moves between the value and the period (`e`): the parts
+    // after an odd number of Tabs are the period typed.
+    let (mut text, mut period) = (String::new(), None);
+    for (i, part) in h.typed.split('\t').enumerate() {
+        match i % 2 {
+            0 => text.push_str(part),
+            _ if field == Field::Actual && !part.is_empty() => period = Some(part.to_string()),
+            _ => {}
+        }
+    }
+    (!text.is_empty()).then(|| draft::Draft {
         id,
         field,
-        text: h.typed.clone(),
+        text,
         saved: String::new(),
         seen: None,
         seen_line: None,
-        period: None,
+        period,
     })
 }
 
@@ -66,7 +76,11 @@ mod tests {
 
     fn keys(s: &mut AppState, typed: &str) {
         for c in typed.chars() {
-            let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
+            let key = match c {
+                '\n' => Key::Enter,
+                '\t' => Key::Tab,
+                c => Key::Char(c),
+            };
             if let Some(a) = keymap::action_for(s.ctx(), key) {
                 update(s, a);
             }
@@ -85,6 +99,13 @@ mod tests {
         assert_eq!(
             (d.id.as_str(), d.field, d.text.as_str(), d.seen.as_deref()),
             ("8.2", Field::Actual, "377", None)
+        );
+        keys(&mut s, "\t2024\t21");
+        let d = held_draft(&s).expect("a draft");
+        assert_eq!(
+            (d.text.as_str(), d.period.as_deref()),
+            ("37721", Some("2024")),
+            "no Tab in the value"
         );
         update(&mut s, Action::Cancel);
         keys(&mut s, ":8\nn");
