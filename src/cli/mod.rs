@@ -573,17 +573,39 @@ fn read_for_ui(
     let plan = plan_given
         .recv()
         .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
-    let standing = crate::ui::model::standing::Standing::of(&plan, &progress);
+    Ok(ready_for_ui(&plan, ledger, progress, warnings))
+}
+
+/// The UI's ledger read again (it could not be read, and its file has
+/// changed since): as [`read_for_ui`], the plan at hand.
+fn read_again_for_ui(
+    cli: &Cli,
+    today: jiff::civil::Date,
+    plan: &Plan,
+) -> Result<crate::ui::Ready, CliError> {
+    let _ = rustix::process::setpriority_process(None, 10);
+    let (ledger, progress, warnings) = ui_ledger(cli, today)?;
+    Ok(ready_for_ui(plan, ledger, progress, warnings))
+}
+
+/// What the UI takes in: every indicator judged by the ledger's progress.
+fn ready_for_ui(
+    plan: &Plan,
+    ledger: Ledger,
+    progress: crate::report::Progress,
+    warnings: Vec<u8>,
+) -> crate::ui::Ready {
+    let standing = crate::ui::model::standing::Standing::of(plan, &progress);
     let loaded = crate::ui::model::standing::Loaded {
         progress,
         standing,
         warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
     };
-    Ok(crate::ui::Ready {
+    crate::ui::Ready {
         ledger,
         loaded,
         warnings,
-    })
+    }
 }
 
 fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
@@ -622,7 +644,15 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
         ledger: Some(path.display().to_string()),
         read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
     };
+    let again = cli.clone();
+    let plan_again = std::sync::Arc::clone(&plan);
+    let retry = crate::ui::Retry {
+        path: path.clone(),
+        read: std::sync::Arc::new(move || read_again_for_ui(&again, clock.today, &plan_again))
+            as crate::ui::ReadAgain<CliError>,
+    };
     let start = crate::ui::Start {
+        retry: Some(retry),
         draft: who
             .as_deref()
             .map(|u| crate::ledger::draft::draft_path(&path, u)),

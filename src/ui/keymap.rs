@@ -565,6 +565,8 @@ pub fn action_for(ctx: Ctx, key: Key) -> Option<Action> {
     match (ctx, key) {
         (Ctx::Edit, key) => action_for(Ctx::Input, key),
         (Ctx::Input | Ctx::Held, Key::Char(c)) if !c.is_control() => Some(Action::Input(c)),
+        // held too: it moves between the editor's fields once it opens
+        (Ctx::Held, Key::Tab) => Some(Action::Input('\t')),
         _ => None,
     }
 }
@@ -645,10 +647,11 @@ pub fn markdown() -> String {
                 "| any other key | held, shown on the status line, never run as a key: once the \
                  ledger is read, the key waited for runs (not `u`) and what was typed fills the \
                  editor (`e`, `n`) or picker (`t`), nothing recorded before Enter there; for a \
-                 view (`H` `c` `S` `o`) it is listed as not run. Enter does nothing | 暂存并显示在\
+                 view (`H` `c` `S` `o`) it is listed as not run. Tab is held as `[Tab]` and moves to \
+                 the period field once `e`'s editor opens. Enter does nothing | 暂存并显示在\
                  状态行，不作按键执行：台账读入后执行所等的键（u 除外），已输入的文字填入编辑器（e、n）\
                  或选择框（t），在其中按 Enter 才记录；查看类的键（H c S o）则列出未执行的字。\
-                 Enter 无作用 |\n",
+                 Tab 也暂存（显示为 [Tab]），e 的编辑器打开后跳到期间栏。Enter 无作用 |\n",
             );
         }
         if ctx == Ctx::Edit {

@@ -31,7 +31,7 @@ pub mod update;
 pub mod view;
 
 pub use action::Action;
-pub use app::{Ended, Options, Ready, Session, Start, actions, run};
+pub use app::{Ended, Options, ReadAgain, Ready, Retry, Session, Start, actions, run};
 pub use data::Progress;
 pub use model::{AppState, Config, Mode, Pane, Theme};
 pub use strings::{Lang, S};

@@ -292,13 +292,19 @@ strings! {
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";
     ChangedMore => "（另有 {} 处更新）", " (and {} more changes)";
     LedgerReloaded => "台账文件已被替换，已重新读取", "The ledger file was replaced and read again";
+    // a ledger that had rows, missing or empty under a running UI: not restarted
+    LedgerMissing => "台账文件不见了（被移走或删除）：仍显示上次读到的内容，不能记录", "Ledger file gone (moved or deleted): showing what was last read, edits off";
+    LedgerEmptied => "台账被清空：仍显示上次读到的内容，不能记录", "Ledger emptied: showing what was last read, edits off";
+    LedgerBack => "台账文件已恢复", "The ledger file is back";
     // the start: the first frame comes before the ledger is read
     LedgerLoading => "正在读取台账", "reading the ledger";
     LedgerStillLoading => "台账还在读取，稍候再按", "Still reading the ledger: try again in a moment";
     // the ledger failed after the first frame: browse only
     LedgerUnread => "台账无法读取", "ledger unreadable";
-    LedgerBroken => "台账无法读取，只能浏览：{}", "Ledger unreadable, browsing only: {}";
-    LedgerBrokenKey => "台账无法读取，此键不可用：{}", "Ledger unreadable, key off: {}";
+    // the file and line first: the status line is cut at its end
+    LedgerBroken => "{} 台账无法读取，只能浏览：{}", "{} Ledger unreadable, browsing only: {}";
+    LedgerReadAgain => "台账已可读取，已读入", "The ledger reads now: taken in";
+    LedgerBrokenKey => "{} 台账无法读取，此键不可用：{}", "{} Ledger unreadable, key off: {}";
     // a key refused while the ledger is read holds what is typed after it
     LedgerHeld => "台账读取中，读入后即打开（Esc 取消）；已输入：{}", "Reading the ledger; opens once read (Esc cancels); typed: {}";
     HeldDropped => "已取消；未执行：{}", "Cancelled; not run: {}";

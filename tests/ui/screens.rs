@@ -114,15 +114,44 @@ fn ledger_failed_task_8_zh_80x24_and_100x30() {
         update(&mut s, Action::LedgerFailed(why.into()));
         let out = render(&s);
         assert!(
-            out.contains("台账无法读取，只能浏览：actuals.csv:3"),
+            out.contains("actuals.csv:3 台账无法读取，只能浏览："),
             "{out}"
         );
         assert!(!out.contains("正在读取台账"), "{out}");
         assert_snapshot!(format!("ledger_failed_{w}x{h}"), out);
         keys(&mut s, "e");
         let status = render(&s).lines().last().unwrap_or_default().to_string();
-        assert!(status.contains("此键不可用：actuals.csv:3"), "{status}");
+        assert!(
+            status.contains("actuals.csv:3 台账无法读取，此键不可用："),
+            "{status}"
+        );
     }
+}
+
+/// The reason a ledger cannot be read comes with file and line first: a
+/// long directory (not the footer's spelling of the path, so not taken
+/// out) cut the line number off the 80-column status line. The directory
+/// is left out, `actuals.csv:3` leads, the rest is cut; `e` says the same.
+#[test]
+fn ledger_failed_says_file_and_line_first_at_80_columns() {
+    let mut s = loading(Lang::Zh, 80, 24);
+    let why = "/home/wangfang/区政府督查室/二〇二五年/工作台账/actuals.csv:3: found 2 fields, \
+               expected at least 7 (the columns are time,user,id,field,value,old,note,period)";
+    update(&mut s, Action::LedgerFailed(why.into()));
+    let out = render(&s);
+    let status = out.lines().last().unwrap_or_default().trim_matches('"');
+    assert!(
+        status.starts_with("actuals.csv:3 台账无法读取，只能浏览：found 2 fields"),
+        "{status}"
+    );
+    assert!(!out.contains("区政府督查室"), "{out}");
+    keys(&mut s, "e");
+    let out = render(&s);
+    let status = out.lines().last().unwrap_or_default().trim_matches('"');
+    assert!(
+        status.starts_with("actuals.csv:3 台账无法读取，此键不可用：found"),
+        "{status}"
+    );
 }
 
 /// Issue 12 (fifth round): a long status message (a cut-short line moved

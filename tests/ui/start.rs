@@ -117,11 +117,11 @@ fn a_ledger_failing_after_the_first_frame_leaves_the_screen_up_read_only() {
     t.send(":8\r");
     t.wait_text("加快新型工业化");
     finish(&data, lock);
-    let s = t.wait_text("台账无法读取，只能浏览：actuals.csv:3");
+    let s = t.wait_text("actuals.csv:3 台账无法读取，只能浏览：");
     assert!(s.contains("全部（28 项任务）"), "the screen stays:\n{s}");
     assert!(!s.contains("正在读取台账"), "{s}");
     t.send("e");
-    t.wait_text("此键不可用：actuals.csv:3");
+    t.wait_text("actuals.csv:3 台账无法读取，此键不可用：");
     t.send("j");
     t.send("q");
     let status = t.child.wait().unwrap();
@@ -132,6 +132,64 @@ fn a_ledger_failing_after_the_first_frame_leaves_the_screen_up_read_only() {
     assert_eq!(status.exit_code() as i32, tasks.status.code().unwrap());
     let err = String::from_utf8_lossy(&tasks.stderr);
     assert!(err.contains("actuals.csv:3"), "{err}");
+}
+
+/// A ledger unreadable after the first frame, fixed while the UI runs
+/// (the bad line taken out): it was browsed read-only until a restart.
+/// The UI reads it again once the file changes: the lights come, `e`
+/// opens the editor, an edit is recorded, and it exits cleanly.
+#[test]
+fn a_broken_ledger_fixed_while_the_ui_runs_is_read_again() {
+    let (_dir, data) = ledger_dir();
+    let lock = half_written(&data, "bad,row");
+    let mut t = Tui::start(&args(&data), &[]);
+    t.wait_all(&["全部（28 项任务）", "正在读取台账"]);
+    t.send(":8.1\r");
+    t.wait_text("8.1 ");
+    finish(&data, lock);
+    t.wait_text("actuals.csv:3 台账无法读取，只能浏览");
+    std::fs::write(&data, format!("{HEADER}{MET}")).unwrap();
+    let s = t.wait_text("台账已可读取，已读入");
+    assert!(!s.contains("台账无法读取"), "{s}");
+    t.send("e");
+    t.wait_text("实际值");
+    t.send("\x15600\r");
+    t.wait_text("已记录");
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
+    let ledger = std::fs::read_to_string(&data).unwrap();
+    assert!(ledger.contains("alice,8.1,actual,600,512"), "{ledger}");
+}
+
+/// Text typed after `e` while the ledger is read (`已输入：…`) was lost
+/// on Ctrl-C, though the key card promises 正在输入的值下次打开时恢复: it
+/// is kept as the draft of the indicator `e` was pressed on, and the next
+/// session reopens it there.
+#[test]
+fn text_typed_while_the_ledger_is_read_is_kept_as_a_draft_on_ctrl_c() {
+    let (_dir, data) = ledger_dir();
+    let lock = half_written(
+        &data,
+        "2025-06-30T00:00:00+00:00,limin,7.2,actual,5000,,,2025",
+    );
+    let mut t = Tui::start(&args(&data), &[]);
+    t.wait_all(&["全部（28 项任务）", "正在读取台账"]);
+    t.send(":8.2\r");
+    t.wait_text("8.2 ");
+    t.send("e");
+    t.wait_text("读入后即打开");
+    t.send("377");
+    t.wait_text("已输入：377");
+    t.send("\x03");
+    assert!(t.child.wait().unwrap().success());
+    finish(&data, lock);
+    let mut t = Tui::start(&args(&data), &[]);
+    let s = t.wait_text("恢复了 8.2 上次未提交的输入");
+    assert!(s.contains("377"), "{s}");
+    t.send("\x1b");
+    t.wait_for("the editor closed", |s| !s.contains("上次未提交"));
+    t.send("q");
+    assert!(t.child.wait().unwrap().success());
 }
 
 /// The ledger's warnings (here its last line cut short) are counted in

@@ -50,7 +50,7 @@ pub use history::History;
 pub use index::{ChainBreak, Kept};
 pub use lean::Rows;
 pub use progress::{NoProgress, Progress};
-pub use refresh::Refreshed;
+pub use refresh::{Gone, Refreshed};
 pub use stream::{HistoryFile, NewestFirst};
 pub use write::Undone;
 

@@ -1,7 +1,8 @@
 //! Catching up with the file: what others appended is read from the read
 //! offset on (a `stat`, then only the new complete lines); a file replaced
 //! or rewritten in place (noticed by the bytes just before the offset) is
-//! read again from the start.
+//! read again from the start. A file that had rows and is now missing or
+//! empty is said [`Gone`] and not taken in (what was read is kept).
 
 use std::fs::{self, File};
 use std::io;
@@ -22,13 +23,35 @@ pub struct Refreshed {
     /// The file was replaced or rewritten and read again from the start:
     /// everything may have changed.
     pub reloaded: bool,
+    /// The file that had rows is missing or empty now: nothing was taken
+    /// in, what was read is kept (see [`Gone`]).
+    pub gone: Option<Gone>,
+}
+
+/// A ledger that had rows when read, not there any more: not silently
+/// restarted as a new, empty ledger (an edit would create a second file
+/// at the old path while everyone's rows sit in the moved one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gone {
+    /// No file at the path (moved away or deleted).
+    Missing,
+    /// The file is there with no rows (cut to nothing, or a header only).
+    Emptied,
 }
 
 impl Refreshed {
+    fn gone(gone: Gone) -> Refreshed {
+        Refreshed {
+            gone: Some(gone),
+            ..Refreshed::default()
+        }
+    }
+
     fn reloaded() -> Refreshed {
         Refreshed {
             new: Vec::new(),
             reloaded: true,
+            gone: None,
         }
     }
 }
@@ -42,6 +65,9 @@ impl Ledger {
         let meta = match fs::metadata(&path) {
             Ok(m) => m,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if self.had_rows() {
+                    return Ok(Refreshed::gone(Gone::Missing));
+                }
                 if self.file.is_none() {
                     return Ok(Refreshed::default());
                 }
@@ -59,13 +85,27 @@ impl Ledger {
             self.snap = Some(now);
             return Ok(Refreshed {
                 new,
-                reloaded: false,
+                ..Refreshed::default()
             });
         }
+        if now.len == 0 && self.had_rows() {
+            return Ok(Refreshed::gone(Gone::Emptied));
+        }
         let read_before = self.bytes_read;
-        self.replace(Ledger::open_unlocked(&path)?);
+        let again = Ledger::open_unlocked(&path)?;
+        if again.last_line() <= 1 && self.had_rows() {
+            // a header alone: emptied as well (its few bytes read)
+            self.bytes_read += again.bytes_read;
+            return Ok(Refreshed::gone(Gone::Emptied));
+        }
+        self.replace(again);
         self.bytes_read += read_before;
         Ok(Refreshed::reloaded())
+    }
+
+    /// True when rows were read (a line after the header).
+    fn had_rows(&self) -> bool {
+        self.last_line() > 1
     }
 
     /// A handle on the file when `now` is the file read so far with only
@@ -294,12 +334,64 @@ mod tests {
         assert_eq!((l.len(), l.value("8.1", Field::Actual)), (2, Some("8")));
     }
 
+    /// A file that had rows, moved away (or removed), is not taken for a
+    /// new empty ledger (an edit would start one at the old path, the
+    /// rows left in the moved file): said gone, what was read kept, until
+    /// it is back.
     #[test]
-    fn a_removed_file_is_an_empty_ledger() {
+    fn a_moved_away_file_is_said_gone_and_kept_until_back() {
+        let (dir, path, mut l) = opened();
+        let away = dir.path().join("elsewhere.csv");
+        fs::rename(&path, &away).unwrap();
+        for _ in 0..2 {
+            let r = l.refresh().unwrap();
+            assert_eq!(r.gone, Some(Gone::Missing));
+            assert!(!r.reloaded && r.new.is_empty());
+            assert_eq!((l.len(), l.value("8.1", Field::Actual)), (1, Some("1")));
+        }
+        fs::rename(&away, &path).unwrap();
+        let r = l.refresh().unwrap();
+        assert_eq!(r.gone, None);
+        assert_eq!(l.value("8.1", Field::Actual), Some("1"));
+    }
+
+    /// A file that had rows cut to nothing (`: > ledger.csv`), or to its
+    /// header alone, is said emptied, not read as a new ledger; rows
+    /// written back are taken in.
+    #[test]
+    fn an_emptied_file_is_said_emptied_and_kept_until_rows_come_back() {
         let (_dir, path, mut l) = opened();
+        let full = fs::read(&path).unwrap();
+        let mut header = BOM.to_vec();
+        header.extend(entry::header_line());
+        for cut in [Vec::new(), header] {
+            fs::write(&path, &cut).unwrap();
+            let r = l.refresh().unwrap();
+            assert_eq!(r.gone, Some(Gone::Emptied));
+            assert_eq!((l.len(), l.value("8.1", Field::Actual)), (1, Some("1")));
+        }
+        let mut back = full.clone();
+        back.extend(row_line("2", Some("1")));
+        fs::write(&path, &back).unwrap();
+        // the same bytes back, and a row more: read as appended
+        let r = l.refresh().unwrap();
+        assert!(r.gone.is_none() && r.new.len() == 1);
+        assert_eq!(l.value("8.1", Field::Actual), Some("2"));
+    }
+
+    /// A ledger that never had rows may still be removed and created
+    /// again: nothing to lose.
+    #[test]
+    fn a_removed_empty_ledger_is_an_empty_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("actuals.csv");
+        let mut bytes = BOM.to_vec();
+        bytes.extend(entry::header_line());
+        fs::write(&path, &bytes).unwrap();
+        let mut l = Ledger::open(&path).unwrap();
         fs::remove_file(&path).unwrap();
         let r = l.refresh().unwrap();
-        assert!(r.reloaded);
+        assert!(r.reloaded && r.gone.is_none());
         assert!(!l.exists() && l.is_empty());
         let r = l.refresh().unwrap();
         assert!(!r.reloaded && r.new.is_empty());

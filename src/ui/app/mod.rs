@@ -5,6 +5,9 @@
 //! the ledger and drafts in `session`, the watchdog in `watchdog`.
 
 mod arrival;
+mod gone;
+mod held;
+mod retry;
 mod session;
 mod terminal;
 mod watchdog;
@@ -20,6 +23,7 @@ use jiff::civil::Date;
 use ratatui::crossterm::event::{self, Event};
 
 pub use arrival::{Arrival, Deliver, Taken, channel};
+pub use retry::{ReadAgain, Retry};
 pub use session::{Session, perform};
 use terminal::Term;
 pub use terminal::key_of;
@@ -71,6 +75,8 @@ pub struct Start<E> {
     pub draft: Option<PathBuf>,
     /// The ledger being read, or why it cannot be.
     pub ledger: Arrival<Result<Ready, E>>,
+    /// How to read it again if it cannot be read (once its file changes).
+    pub retry: Option<Retry<E>>,
 }
 
 /// Why the UI ended other than by the user's leaving it; the terminal is
@@ -108,7 +114,7 @@ fn first_state(plan: Arc<Plan>, today: Date, opts: Options, user: Option<String>
 /// counts, then the draft of the last session and the live refresh).
 /// Returns the ledger's warnings, to print once the screen is closed. A
 /// session without a user name only reads (history, others' changes).
-pub fn run<E: std::fmt::Display>(
+pub fn run<E: std::fmt::Display + Send + 'static>(
     plan: Arc<Plan>,
     opts: Options,
     start: Start<E>,
@@ -119,6 +125,7 @@ pub fn run<E: std::fmt::Display>(
         today,
         draft,
         ledger,
+        retry,
     } = start;
     let mut state = first_state(plan, today, opts, user.clone());
     let stop = terminal::signals().map_err(Ended::Terminal)?;
@@ -132,6 +139,7 @@ pub fn run<E: std::fmt::Display>(
     let mut term = terminal::init(moves).map_err(Ended::Terminal)?;
     let guard = Arc::new(Guard::default());
     let done = Arc::new(AtomicBool::new(false));
+    let draft_path = draft.clone();
     watchdog::watchdog(
         Arc::clone(&stop),
         Arc::clone(&done),
@@ -146,6 +154,8 @@ pub fn run<E: std::fmt::Display>(
         draft_due: false,
         warnings: Vec::new(),
         failed: None,
+        retry,
+        looked: None,
     };
     let result = terminal::enable_paste()
         .map_err(Ended::Terminal)
@@ -160,6 +170,15 @@ pub fn run<E: std::fmt::Display>(
         && !side.draft_due
     {
         session::save_draft(&state, sess);
+    }
+    // Before the ledger: text held after `e`/`n` is kept the same way
+    // (a draft of the last session, not reopened yet, is left).
+    if side.session.is_none()
+        && let (Some(path), Some(mut d)) = (&draft_path, held::held_draft(&state))
+        && !path.exists()
+    {
+        d.saved = Stamp::now().to_string();
+        let _ = draft::save(path, &d);
     }
     terminal::restore();
     match (result, side.failed) {
@@ -185,11 +204,14 @@ struct Side<E> {
     draft_due: bool,
     warnings: Vec<u8>,
     /// The ledger could not be read: the UI stays up, browsing only, and
-    /// this is said once it closes.
+    /// this is said once it closes (unless a read again succeeds).
     failed: Option<E>,
+    /// How to read it again, and its file's look when it failed.
+    retry: Option<Retry<E>>,
+    looked: Option<retry::Look>,
 }
 
-impl<E: std::fmt::Display> Side<E> {
+impl<E: std::fmt::Display + Send + 'static> Side<E> {
     /// Takes the ledger in if it has come: true when the state changed.
     fn arrive(&mut self, state: &mut AppState) -> Result<bool, Ended<E>> {
         let Some(coming) = &mut self.coming else {
@@ -200,6 +222,7 @@ impl<E: std::fmt::Display> Side<E> {
             Taken::Gone => return Err(Ended::LedgerGone),
             Taken::Here(Err(e)) => {
                 self.coming = None;
+                self.looked = self.retry.as_ref().and_then(|r| retry::look(&r.path));
                 update(state, Action::LedgerFailed(e.to_string()));
                 self.failed = Some(e);
                 return Ok(true);
@@ -207,6 +230,8 @@ impl<E: std::fmt::Display> Side<E> {
             Taken::Here(Ok(r)) => r,
         };
         self.coming = None;
+        // read again after a failure: the failure is over
+        let again = self.failed.take().is_some();
         self.warnings = ready.warnings;
         self.session = Some(Session {
             ledger: ready.ledger,
@@ -214,12 +239,36 @@ impl<E: std::fmt::Display> Side<E> {
             at: self.at,
         });
         update(state, Action::LedgerLoaded(Box::new(ready.loaded)));
+        if again && state.message.is_none() {
+            state.message = Some(state.tr(S::LedgerReadAgain).to_string());
+        }
         // A key held while it was read may have asked for the history.
         if let Some(sess) = self.session.as_mut() {
             session::perform(state, sess);
         }
         self.draft_due = true;
         Ok(true)
+    }
+
+    /// A ledger that could not be read, read again on another thread if
+    /// its file has changed since (a `stat` per call; the loop calls it on
+    /// its timeout). True when a read was started.
+    fn retry_broken(&mut self) -> bool {
+        let (true, None, Some(r)) = (self.failed.is_some(), &self.coming, &self.retry) else {
+            return false;
+        };
+        let now = retry::look(&r.path);
+        if now == self.looked {
+            return false;
+        }
+        let Ok((tx, rx)) = channel() else {
+            return false;
+        };
+        self.looked = now;
+        let read = Arc::clone(&r.read);
+        std::thread::spawn(move || tx.send(read()));
+        self.coming = Some(rx);
+        true
     }
 
     /// Reopens the last session's draft once the ledger has come, when
@@ -260,7 +309,7 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
 /// and at the signal flags when no key comes.
 const POLL: Duration = Duration::from_millis(500);
 
-fn event_loop<E: std::fmt::Display>(
+fn event_loop<E: std::fmt::Display + Send + 'static>(
     terminal: &mut Term,
     state: &mut AppState,
     stop: &AtomicBool,
@@ -300,6 +349,9 @@ fn event_loop<E: std::fmt::Display>(
             && session::refresh(state, sess)
         {
             dirty = true;
+        }
+        if input == crate::tty::Input::Timeout {
+            side.retry_broken();
         }
         guard.keep(state);
         if state.quit {
@@ -408,6 +460,8 @@ mod tests {
             draft_due: false,
             warnings: Vec::new(),
             failed: None,
+            retry: None,
+            looked: None,
         };
         update(&mut state, Action::StartSearch);
         assert!(!side.arrive(&mut state).unwrap(), "nothing has come");
@@ -458,6 +512,8 @@ mod tests {
                 draft_due: false,
                 warnings: Vec::new(),
                 failed: None,
+                retry: None,
+                looked: None,
             };
             if send {
                 tx.send(Err("actuals.csv:3: bad"));

@@ -91,6 +91,12 @@ pub fn perform(state: &mut AppState, sess: &mut Session) {
     // Take in others' rows first, so they are shown (append would read
     // them silently).
     refresh(state, sess);
+    // The file that had rows is missing or empty: an edit would start a
+    // second ledger at the old path.
+    if let Some(why) = state.gone.clone() {
+        update(state, Action::Rejected(why));
+        return;
+    }
     let before = sess.ledger.len();
     let warned = sess.ledger.warnings().len();
     let time = sess.at.unwrap_or_else(Stamp::now);
@@ -239,6 +245,9 @@ pub(super) fn refresh(state: &mut AppState, sess: &mut Session) -> bool {
         state.message = None;
         cleared = true;
     }
+    if matches!(&res, Ok(r) if r.gone.is_none()) && super::gone::back(state) {
+        cleared = true;
+    }
     let changed = took(state, sess, res, was_empty);
     if changed {
         live_history(state, sess);
@@ -274,6 +283,7 @@ fn took(
     was_empty: bool,
 ) -> bool {
     match res {
+        Ok(crate::ledger::Refreshed { gone: Some(g), .. }) => super::gone::said(state, g),
         // The first rows of a new ledger (another session created the
         // file): report them as changes, not as a replaced file.
         Ok(r) if r.reloaded && was_empty && sess.ledger.len() <= 1000 => {

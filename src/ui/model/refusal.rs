@@ -18,6 +18,39 @@ use std::io::ErrorKind;
 use crate::ledger::LedgerError;
 use crate::ui::strings::{Lang, S, fill};
 
+/// Why the ledger cannot be read (`path:3: found …`), said with `s`
+/// (`{where} 台账无法读取…：{rest}`): the file (by its name, the directory
+/// left out) and line first, so that a cut at the end of the status line
+/// never takes them; without a line, the reason as it is.
+pub fn unreadable(lang: Lang, s: S, why: &str) -> String {
+    let (at, rest) = located(why);
+    fill(lang, s, &[&at, rest]).trim_start().to_string()
+}
+
+/// `file:line` at the front of `why` (`/dir/actuals.csv:3: found …`), the
+/// file by its name, and the rest; none found: empty and all of `why`.
+fn located(why: &str) -> (String, &str) {
+    let mut from = 0;
+    while let Some(off) = why[from..].find(':') {
+        let colon = from + off;
+        let digits = why[colon + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let end = colon + 1 + digits;
+        if digits > 0 && why[end..].starts_with(':') {
+            let path = std::path::Path::new(&why[..colon]);
+            let file = path
+                .file_name()
+                .map_or_else(|| why[..colon].into(), |f| f.to_string_lossy());
+            let at = format!("{file}:{}", &why[colon + 1..end]);
+            return (at, why[end + 1..].trim_start());
+        }
+        from = colon + 1;
+    }
+    (String::new(), why)
+}
+
 /// `e` for the UI, in `lang`.
 pub fn refusal(e: &LedgerError, lang: Lang) -> String {
     match e {

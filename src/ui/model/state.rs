@@ -159,6 +159,11 @@ pub struct AppState {
     /// safe for the terminal): the UI stays up, browsing only, with
     /// [`AppState::loading`] still true (nothing known of the ledger).
     pub broken: Option<String>,
+    /// The ledger file that had rows is missing or empty now (moved away,
+    /// deleted, cut to nothing): what the status line says of it. The
+    /// screen keeps what was last read; edits are refused with this until
+    /// a refresh finds the file again.
+    pub gone: Option<String>,
 }
 
 /// A key that needs the ledger, pressed while it is read (not `u`), and
@@ -294,6 +299,7 @@ impl AppState {
             chart: None,
             held: None,
             broken: None,
+            gone: None,
         };
         s.refilter();
         s.panes = s.layout_for(Area::sized(s.size.0, s.size.1));

@@ -38,6 +38,10 @@ pub(super) fn answer(s: &mut AppState, a: Action) -> Option<Action> {
         Action::LedgerLoaded(l) => {
             let warnings = l.warnings;
             s.ledger_loaded(*l);
+            // read again after a failure: readable now, the reason gone
+            if s.broken.take().is_some() && s.message.is_some() {
+                s.message = None;
+            }
             // "still reading" is no longer true
             if s.message.as_deref() == Some(s.tr(S::LedgerStillLoading)) {
                 s.message = None;

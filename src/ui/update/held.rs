@@ -10,6 +10,7 @@ use super::{browse, input};
 use crate::text;
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Ctx};
+use crate::ui::model::refusal::unreadable;
 use crate::ui::model::{AppState, Held};
 use crate::ui::strings::{S, fill};
 
@@ -17,7 +18,7 @@ use crate::ui::strings::{S, fill};
 /// failed: refused, saying why).
 pub(super) fn refuse(s: &mut AppState, action: Action) {
     if let Some(why) = &s.broken {
-        s.message = Some(fill(s.lang(), S::LedgerBrokenKey, &[why]));
+        s.message = Some(unreadable(s.lang(), S::LedgerBrokenKey, why));
         return;
     }
     if keymap::is_write(&action) && !s.config.writable {
@@ -59,7 +60,10 @@ pub(super) fn key(s: &mut AppState, action: Action) {
 }
 
 fn say(s: &mut AppState) {
-    let typed = s.held.as_ref().map(|h| text::visible(&h.typed));
+    let typed = s
+        .held
+        .as_ref()
+        .map(|h| text::visible(&h.typed.replace('\t', "[Tab]")).into_owned());
     s.message = Some(fill(
         s.lang(),
         S::LedgerHeld,
@@ -84,7 +88,20 @@ pub(super) fn land(s: &mut AppState) {
         return;
     }
     if matches!(s.ctx(), Ctx::Input | Ctx::Edit) {
-        input::key(s, Action::Paste(typed));
+        // a held Tab moves to the next field of an editor that has one
+        // (the period), as typed; elsewhere it is left out
+        let mut parts = typed.split('\t');
+        input::key(s, Action::Paste(parts.next().unwrap_or_default().into()));
+        for part in parts {
+            if s.ctx() == Ctx::Edit
+                && let Some(tab) = keymap::action_for(Ctx::Edit, keymap::Key::Tab)
+            {
+                super::update(s, tab);
+            }
+            for c in part.chars() {
+                super::update(s, Action::Input(c));
+            }
+        }
         s.message = Some(s.tr(S::HeldFilled).to_string());
     } else {
         s.message = Some(fill(s.lang(), S::HeldNotRun, &[&text::visible(&typed)]));

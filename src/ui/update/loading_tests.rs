@@ -306,7 +306,7 @@ fn a_ledger_that_failed_leaves_browsing_and_refuses_edits() {
     keys(&mut s, "e");
     let m = s.message.clone().unwrap_or_default();
     assert!(
-        m.starts_with("台账无法读取，此键不可用：actuals.csv:3"),
+        m.starts_with("actuals.csv:3 台账无法读取，此键不可用："),
         "{m}"
     );
     assert_eq!(s.ctx(), keymap::Ctx::Browse, "not held");
@@ -314,4 +314,25 @@ fn a_ledger_that_failed_leaves_browsing_and_refuses_edits() {
     keys(&mut s, "j/工业总产值\n");
     assert!(s.rows.len() < all, "the search filters");
     assert!(s.request.is_none());
+}
+
+/// The tester's `e`, Tab, 2024, Tab, 21 typed while the ledger was read
+/// gave the value 20242 (Tab dropped): Tab is held too, and moves between
+/// the editor's fields once it opens, as typed: 21 for 2024.
+#[test]
+fn tab_held_after_e_moves_to_the_period_field_once_the_editor_opens() {
+    let mut s = loading();
+    keys(&mut s, ":8.1\ne\t2024\t21");
+    let m = s.message.clone().unwrap_or_default();
+    assert!(m.contains("已输入：[Tab]2024[Tab]21"), "{m}");
+    let l = loaded(&s);
+    update(&mut s, Action::LedgerLoaded(Box::new(l)));
+    let Mode::Edit(e) = &s.mode else {
+        panic!("no editor: {:?}", s.mode)
+    };
+    assert_eq!(e.field.text(), "21");
+    assert_eq!(
+        e.period.as_ref().map(|p| p.field.text()).as_deref(),
+        Some("2024")
+    );
 }

@@ -13,7 +13,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{self, Binding, Ctx};
 use crate::ui::model::field::TextField;
 use crate::ui::model::words::filters_text;
-use crate::ui::model::{AppState, Editor, Mode, Pane};
+use crate::ui::model::{AppState, Editor, Mode, Pane, refusal};
 use crate::ui::strings::{S, fill};
 
 /// `j/k`, `h/l`: a movement key with its partner, else the first key.
@@ -176,11 +176,17 @@ fn status_line(state: &AppState, width: usize) -> Vec<Span<'static>> {
 fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
     let th = state.theme();
     let mut segs = Vec::new();
+    // the ledger file gone: said while the screen shows what was read
+    if let Some(g) = &state.gone
+        && state.message.as_deref() != Some(g.as_str())
+    {
+        segs.push(vec![Span::styled(format!("{g}  "), th.message())]);
+    }
     match &state.broken {
         // a message comes first: a refused key's says why
         Some(_) if state.message.is_some() => {}
         Some(why) => {
-            let said = fill(state.lang(), S::LedgerBroken, &[why]);
+            let said = refusal::unreadable(state.lang(), S::LedgerBroken, why);
             segs.push(vec![Span::styled(format!("{said}  "), th.message())]);
         }
         None if state.loading => {
