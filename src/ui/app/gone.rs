@@ -11,16 +11,11 @@ use crate::ui::strings::S;
 
 /// Says the ledger gone: true when the status line changed.
 pub(super) fn said(state: &mut AppState, g: Gone) -> bool {
-    let s = match g {
-        Gone::Missing => S::LedgerMissing,
-        Gone::Emptied => S::LedgerEmptied,
-    };
-    let m = state.tr(s).to_string();
-    if state.gone.as_deref() == Some(m.as_str()) {
+    if state.gone == Some(g) {
         return false;
     }
-    state.gone = Some(m.clone());
-    state.message = Some(m);
+    state.gone = Some(g);
+    state.message = state.gone_text().map(str::to_string);
     true
 }
 

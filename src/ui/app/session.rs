@@ -93,8 +93,8 @@ pub fn perform(state: &mut AppState, sess: &mut Session) {
     refresh(state, sess);
     // The file that had rows is missing or empty: an edit would start a
     // second ledger at the old path.
-    if let Some(why) = state.gone.clone() {
-        update(state, Action::Rejected(why));
+    if let Some(why) = state.gone_text() {
+        update(state, Action::Rejected(why.to_string()));
         return;
     }
     let before = sess.ledger.len();

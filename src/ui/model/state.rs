@@ -160,10 +160,10 @@ pub struct AppState {
     /// [`AppState::loading`] still true (nothing known of the ledger).
     pub broken: Option<String>,
     /// The ledger file that had rows is missing or empty now (moved away,
-    /// deleted, cut to nothing): what the status line says of it. The
-    /// screen keeps what was last read; edits are refused with this until
-    /// a refresh finds the file again.
-    pub gone: Option<String>,
+    /// deleted, cut to nothing; [`AppState::gone_text`] words it). The
+    /// screen keeps what was last read; edits are refused with it until a
+    /// refresh finds the file again.
+    pub gone: Option<crate::ledger::Gone>,
 }
 
 /// A key that needs the ledger, pressed while it is read (not `u`), and
@@ -227,6 +227,16 @@ impl Search {
 }
 
 impl AppState {
+    /// What the status line says of a ledger file gone ([`AppState::gone`]).
+    pub fn gone_text(&self) -> Option<&'static str> {
+        self.gone.map(|g| {
+            self.tr(match g {
+                crate::ledger::Gone::Missing => S::LedgerMissing,
+                crate::ledger::Gone::Emptied => S::LedgerEmptied,
+            })
+        })
+    }
+
     /// The state with the ledger's `progress`: every indicator judged
     /// now (tests, benches; the binary starts with [`AppState::loading`]).
     pub fn new(plan: impl Into<Arc<Plan>>, progress: Progress, config: Config) -> Self {

@@ -177,8 +177,8 @@ fn status_rest(state: &AppState) -> Vec<Vec<Span<'static>>> {
     let th = state.theme();
     let mut segs = Vec::new();
     // the ledger file gone: said while the screen shows what was read
-    if let Some(g) = &state.gone
-        && state.message.as_deref() != Some(g.as_str())
+    if let Some(g) = state.gone_text()
+        && state.message.as_deref() != Some(g)
     {
         segs.push(vec![Span::styled(format!("{g}  "), th.message())]);
     }
