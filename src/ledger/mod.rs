@@ -33,7 +33,8 @@ pub use error::{Conflict, LedgerError, LineProblem, Warning};
 pub use status::{Actual, Status, TaskState, status};
 pub use store::convert::{self, convert, convert_with};
 pub use store::{
-    Batch, CHECKPOINT_ROWS, ChainBreak, Converted, Encoding, Gone, History, HistoryFile, Kept,
-    Ledger, NoProgress, Progress, Refreshed, Rows, Undone, checkpoint_path, lock_path, torn_path,
+    Batch, CHECKPOINT_ROWS, ChainBreak, Converted, Encoding, FileState, Gone, History, HistoryFile,
+    Kept, Ledger, NoProgress, Progress, Refreshed, Rows, Undone, checkpoint_path, file_state,
+    lock_path, torn_path,
 };
 pub use value::{ValueError, parse_actual};

@@ -62,6 +62,20 @@ use crate::plan::Period;
 use index::Index;
 use sys::Snap;
 
+/// Which file is at a path and whether it changed since (identity,
+/// length, modification time): one `stat`, compared for equality. For a
+/// caller that waits for a file to change (the UI's retry of a broken
+/// ledger); [`file_state`] makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState(Snap);
+
+/// The [`FileState`] of `path`; `None` when there is no file to `stat`.
+pub fn file_state(path: &Path) -> Option<FileState> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| FileState(Snap::of(&m)))
+}
+
 /// The UTF-8 byte order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 

@@ -6,9 +6,8 @@
 //! succeeds goes on as the first would have (`LedgerLoaded`, the draft);
 //! one that fails says the new reason.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use super::Ready;
 
@@ -28,27 +27,10 @@ impl<E> std::fmt::Debug for Retry<E> {
     }
 }
 
-/// What the file looked like: a change in any part is a reason to read
+/// What the file looked like ([`crate::ledger::FileState`]: identity,
+/// length, modification time): a change in any part is a reason to read
 /// it again (`None`: no file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Look {
-    len: u64,
-    modified: Option<SystemTime>,
-    dev: u64,
-    ino: u64,
-}
-
-/// The file's look now.
-pub(super) fn look(path: &Path) -> Option<Look> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some(Look {
-        len: m.len(),
-        modified: m.modified().ok(),
-        dev: m.dev(),
-        ino: m.ino(),
-    })
-}
+pub(super) use crate::ledger::{FileState as Look, file_state as look};
 
 #[cfg(test)]
 mod tests {
