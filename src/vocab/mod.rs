@@ -19,9 +19,11 @@
 
 pub mod cli_help;
 pub mod cli_words;
+pub mod messages;
 pub mod problem;
 pub mod strings;
 
+pub use messages::{M, Msg};
 pub use problem::{Expected, MAX_DIGITS, ValueProblem};
 pub use strings::{S, fill, fill_in};
 
