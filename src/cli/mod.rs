@@ -70,8 +70,13 @@ impl CliError {
     /// English). Every variant is worded from the message table
     /// ([`crate::vocab::messages`]).
     pub fn text(&self, lang: crate::vocab::Lang) -> String {
-        let _ = lang;
-        self.to_string()
+        match self {
+            CliError::Ledger(e) => e.text(lang),
+            CliError::Plan(e) => e.text(lang),
+            CliError::Value(e) if lang == crate::vocab::Lang::En => e.to_string(),
+            CliError::Value(e) => format!("{} {}：{}", e.id, e.name, e.reason(lang)),
+            _ => self.to_string(),
+        }
     }
 
     pub fn exit_code(&self) -> u8 {

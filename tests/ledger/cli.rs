@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::common::{bin, files, ledger_in, ledger_text, run, wp, wp_on};
+use crate::common::{bin, files, ledger_in, ledger_text, run, wp, wp_on, wp_zh};
 
 #[test]
 fn set_prints_old_new_and_status() {
@@ -89,6 +89,14 @@ fn refused_values_exit_2_and_leave_the_ledger_alone() {
         r.stderr,
         "wudang-plan: 8.1 工业总产值: `abc` is not a number; expected a number in 亿元 such as \
          512, 512.5 or 1,234.5 (the suffix 亿元 is optional)\n"
+    );
+    // with no --lang, in Chinese
+    let r = run(wp_zh(&data, "u", "2025-06-01").args(["set", "8.1", "abc"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "wudang-plan: 8.1 工业总产值：“abc”不是数字；应填以亿元为单位的数，如 512、512.5 或 \
+         1,234.5（可带单位“亿元”）\n"
     );
     let r = run(wp(&data, "u").args(["status", "8", "finished"]));
     assert_eq!(r.code, 2);

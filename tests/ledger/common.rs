@@ -21,7 +21,18 @@ pub fn wp(data: &Path, user: &str) -> Command {
 }
 
 /// `bin()` on the ledger `data`, as `user`, on `today`.
+/// The command line's English (`WUDANG_PLAN_LANG=en`, so that a test's
+/// own `--lang` still wins), what most tests assert; [`wp_zh`] runs it in
+/// its default language, Chinese.
 pub fn wp_on(data: &Path, user: &str, today: &str) -> Command {
+    let mut c = wp_zh(data, user, today);
+    c.env("WUDANG_PLAN_LANG", "en");
+    c
+}
+
+/// `bin()` on the ledger `data`, as `user`, on `today`, with no `--lang`:
+/// the command line's default language, Chinese.
+pub fn wp_zh(data: &Path, user: &str, today: &str) -> Command {
     let mut c = bin();
     c.arg("--data")
         .arg(data)

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::{ledger_in, run, wp};
+use crate::common::{ledger_in, run, wp_zh};
 
 /// A ledger with every task state, several statuses and lights, on
 /// 2025-06-01.
@@ -21,13 +21,13 @@ fn fixture(dir: &tempfile::TempDir) -> std::path::PathBuf {
         &["status", "1", "delayed"],
         &["status", "2", "done"],
     ] {
-        assert_eq!(run(wp(&data, "u").args(args)).code, 0, "{args:?}");
+        assert_eq!(run(wp_zh(&data, "u", "2025-06-01").args(args)).code, 0, "{args:?}");
     }
     data
 }
 
 fn ok(data: &Path, args: &[&str]) -> String {
-    let r = run(wp(data, "u").args(args));
+    let r = run(wp_zh(data, "u", "2025-06-01").args(args));
     assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
     r.stdout
 }
@@ -82,11 +82,11 @@ fn tables_speak_chinese_by_default_and_english_with_lang_en() {
         ok(&data, &["indicators", "--task", "0"])
     );
     // WUDANG_PLAN_LANG chooses too; --lang wins over it
-    let r = run(wp(&data, "u")
+    let r = run(wp_zh(&data, "u", "2025-06-01")
         .env("WUDANG_PLAN_LANG", "en")
         .args(["tasks", "--group", "2"]));
     assert_eq!(r.stdout, tasks(&["--lang", "en"]));
-    let r = run(wp(&data, "u")
+    let r = run(wp_zh(&data, "u", "2025-06-01")
         .env("WUDANG_PLAN_LANG", "en")
         .args(["--lang", "zh", "tasks", "--group", "2"]));
     assert_eq!(r.stdout, tasks(&[]));

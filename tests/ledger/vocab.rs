@@ -3,7 +3,7 @@
 //! by the command line's input; the ledger and the output keep the machine
 //! words.
 
-use crate::common::{ledger_in, run, wp, wp_on};
+use crate::common::{ledger_in, run, wp, wp_on, wp_zh};
 use wudang_plan::vocab::{Field, Lang, Milestone, Status, TaskState, Term};
 
 /// The last row of the ledger at `data`.
@@ -134,7 +134,7 @@ fn milestones_and_fields_take_every_word_the_ui_shows() {
         }
     }
     // a parse error speaks the command line's language: Chinese by default
-    let r = run(wp(&data, "u").args(["undo", "3.1", "--field", "value"]));
+    let r = run(wp_zh(&data, "u", "2025-06-01").args(["undo", "3.1", "--field", "value"]));
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
