@@ -21,7 +21,11 @@ fn fixture(dir: &tempfile::TempDir) -> std::path::PathBuf {
         &["status", "1", "delayed"],
         &["status", "2", "done"],
     ] {
-        assert_eq!(run(wp_zh(&data, "u", "2025-06-01").args(args)).code, 0, "{args:?}");
+        assert_eq!(
+            run(wp_zh(&data, "u", "2025-06-01").args(args)).code,
+            0,
+            "{args:?}"
+        );
     }
     data
 }
