@@ -35,6 +35,6 @@ pub use store::convert::{self, convert, convert_with};
 pub use store::{
     Batch, CHECKPOINT_ROWS, ChainBreak, Converted, Encoding, FileState, Gone, History, HistoryFile,
     Kept, Ledger, NoProgress, Progress, Refreshed, Rows, Undone, checkpoint_path, file_state,
-    lock_path, torn_path,
+    lock_path, seen_path, torn_path,
 };
 pub use value::{ValueError, parse_actual};

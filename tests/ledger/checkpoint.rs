@@ -120,11 +120,14 @@ fn a_read_through_the_checkpoint_reads_only_the_new_rows() {
     let mut prev = ledger_text(N).1;
     let new: String = (N..N + 10).map(|i| row(i, &mut prev)).collect();
     append(&path, &new);
+    // Appended by something else (`echo >>`): the rows the checkpoint
+    // describes are hashed once to be sure they are the same.
+    assert_eq!(quick(&path).bytes_read(), KNOW + len + new.len() as u64);
     let l = quick(&path);
     let full = Ledger::open(&path).unwrap();
     same(&l, &full);
-    // The first 4 KiB and the 64 bytes before the offset (to know the
-    // file, and again before reading on), then the new rows.
+    // Then: the first 4 KiB and the 64 bytes before the offset (to know
+    // the file, and again before reading on), then the new rows.
     assert_eq!(l.bytes_read(), KNOW + new.len() as u64);
     assert!(full.bytes_read() > len);
     // History needs the positions: read once, then the same as a full read.
@@ -306,7 +309,7 @@ fn a_bad_checkpoint_is_ignored_and_written_again() {
     flipped[good.len() / 2] ^= 0x40;
     // Another version, with a right trailer.
     let mut v2 = good[..good.len() - 8].to_vec();
-    v2[8] = 2;
+    v2[8] = 99;
     let sum = fnv(&v2);
     v2.extend(sum.to_le_bytes());
     let bads: [(&str, Vec<u8>); 6] = [
@@ -376,7 +379,10 @@ fn two_writers_at_once_leave_a_whole_checkpoint() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["actuals.csv", "actuals.csv.ckpt"]);
+    assert_eq!(
+        names,
+        ["actuals.csv", "actuals.csv.ckpt", "actuals.csv.ckpt.seen"]
+    );
 }
 
 #[test]
@@ -482,28 +488,148 @@ fn commands_read_through_the_checkpoint_and_say_nothing_of_it() {
     assert_eq!(show(None), after);
 }
 
+/// Row 2500 (8.2, 2023: 506) changed to 406 in place: the same length,
+/// neither in the first 4 KiB nor in the last 64 bytes (what the
+/// checkpoint checks cheaply), the same inode.
+fn change_row_2500(b: &mut [u8]) {
+    let at = b
+        .windows(16)
+        .position(|w| w == b",8.2,actual,506,")
+        .unwrap();
+    assert!(at > 4096 && at < b.len() - 64);
+    b[at + 12] = b'4';
+}
+
+/// A read after a same-length rewrite of the rows the checkpoint
+/// describes gives what a full read gives, and the checkpoint is written
+/// again for the new bytes.
+fn noticed(path: &Path) {
+    let len = fs::metadata(path).unwrap().len();
+    let l = quick(path);
+    let full = Ledger::open(path).unwrap();
+    same(&l, &full);
+    assert!(
+        l.bytes_read() >= len,
+        "read in full: {} < {len}",
+        l.bytes_read()
+    );
+    // The next 8.2/2023 row's `old` (506) no longer follows the changed
+    // row (406): a chain break the old checkpoint did not have.
+    let (breaks, _) = l.chain_breaks();
+    assert!(
+        breaks
+            .iter()
+            .any(|b| b.id == "8.2" && b.old.as_deref() == Some("506")),
+        "{breaks:?}"
+    );
+    // The next read is through the new checkpoint again.
+    assert_eq!(quick(path).bytes_read(), KNOW);
+}
+
 #[test]
-fn ledger_check_replaces_a_checkpoint_an_edit_in_place_got_past() {
-    // Row 2500 (8.2, 2023: 506) changed to 406 in place: the same length,
-    // neither in the first 4 KiB nor in the last 64 bytes, so the
-    // checkpoint still looks valid (docs/data.md says so).
+fn a_same_length_rewrite_in_place_is_noticed() {
+    // Truncated and written again (what `cp fixed.csv actuals.csv` and
+    // most editors' "save in place" do).
     let (_dir, path) = with_checkpoint(N);
-    rewrite_in_place(&path, |b| {
-        let at = b
-            .windows(16)
-            .position(|w| w == b",8.2,actual,506,")
-            .unwrap();
-        assert!(at > 4096 && at < b.len() - 64);
-        b[at + 12] = b'4';
-    });
-    let stale = quick(&path);
+    rewrite_in_place(&path, |b| change_row_2500(b));
+    noticed(&path);
+    // `cp` of a corrected copy over it.
+    let (dir, path) = with_checkpoint(N);
+    let fixed = dir.path().join("fixed.csv");
+    let mut b = fs::read(&path).unwrap();
+    change_row_2500(&mut b);
+    fs::write(&fixed, &b).unwrap();
+    fs::copy(&fixed, &path).unwrap();
+    noticed(&path);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_byte_overwritten_with_its_time_put_back_is_noticed() {
+    // `dd conv=notrunc` of one byte, then `touch -r` with the old time:
+    // the same length, inode and modification time. The change time,
+    // which no user can set back, tells.
+    let (_dir, path) = with_checkpoint(N);
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let b = fs::read(&path).unwrap();
+    let at = b
+        .windows(16)
+        .position(|w| w == b",8.2,actual,506,")
+        .unwrap();
+    let f = OpenOptions::new().write(true).open(&path).unwrap();
+    std::os::unix::fs::FileExt::write_at(&f, b"4", (at + 12) as u64).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    noticed(&path);
+}
+
+/// What a read through the checkpoint reads: after the program's own
+/// append, as little as ever (the record of the verified prefix follows
+/// its appends); after a write by something else (`echo >>`), the prefix
+/// is hashed once, and the next read is as little again.
+#[test]
+fn only_a_write_by_something_else_costs_a_hash_of_the_prefix() {
+    let (_dir, path) = with_checkpoint(N);
+    let offset = fs::metadata(&path).unwrap().len();
+    // Ours: an edit, then reads, none hashing.
+    let mut l = quick(&path);
+    assert_eq!(l.bytes_read(), KNOW);
+    let before = l.bytes_read();
+    l.append(edit("8.1", "512")).unwrap();
+    assert!(l.bytes_read() - before < 1024, "{}", l.bytes_read());
+    let row = fs::metadata(&path).unwrap().len() - offset;
+    assert_eq!(quick(&path).bytes_read(), KNOW + row);
+    assert_eq!(quick(&path).bytes_read(), KNOW + row);
+    // Someone else's append: one hash of the prefix, then none.
+    let mut prev = ledger_text(N).1;
+    let new = row_text(N, &mut prev);
+    append(&path, &new);
+    let l = quick(&path);
+    assert_eq!(l.bytes_read(), KNOW + offset + row + new.len() as u64);
+    same(&l, &Ledger::open(&path).unwrap());
+    assert_eq!(quick(&path).bytes_read(), KNOW + row + new.len() as u64);
+    // A record garbled or removed: one hash again, nothing else.
+    fs::write(wudang_plan::ledger::seen_path(&path), b"junk").unwrap();
+    assert_eq!(
+        quick(&path).bytes_read(),
+        KNOW + offset + row + new.len() as u64
+    );
+    fs::remove_file(wudang_plan::ledger::seen_path(&path)).unwrap();
+    assert_eq!(
+        quick(&path).bytes_read(),
+        KNOW + offset + row + new.len() as u64
+    );
+    assert_eq!(quick(&path).bytes_read(), KNOW + row + new.len() as u64);
+}
+
+fn row_text(i: usize, prev: &mut std::collections::HashMap<String, String>) -> String {
+    row(i, prev)
+}
+
+fn edit(id: &str, value: &str) -> Edit {
+    Edit {
+        id: id.into(),
+        field: Field::Actual,
+        value: Some(value.into()),
+        note: None,
+        user: "李明".into(),
+        time: Stamp::parse("2025-06-01T10:00:00+08:00").unwrap(),
+        expect: Expect::Any,
+        period: None,
+    }
+}
+
+#[test]
+fn ledger_check_reads_everything_and_writes_the_checkpoint_again() {
+    let (_dir, path) = with_checkpoint(N);
+    rewrite_in_place(&path, |b| change_row_2500(b));
     let full = Ledger::open(&path).unwrap();
-    // The next 8.2/2023 row's `old` (506) no longer follows: a full read
-    // sees a chain break the stale checkpoint does not.
-    assert_ne!(stale.chain_breaks(), full.chain_breaks(), "not noticed");
     let r = run(wp(&path, "李明").args(["ledger", "check"]));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    same(&quick(&path), &full);
+    let l = quick(&path);
+    assert_eq!(l.bytes_read(), KNOW);
+    same(&l, &full);
 }
 
 /// `quick(path)` on another thread, `None` when it takes over 20 s.
@@ -535,4 +661,33 @@ fn a_fifo_or_a_device_as_checkpoint_is_skipped_not_waited_on() {
     std::os::unix::fs::symlink("/dev/zero", &ck).unwrap();
     let l = quick_within(&path).expect("/dev/zero as checkpoint was read");
     same(&l, &Ledger::open(&path).unwrap());
+}
+
+/// The tester's case: a corrected copy of the same length `cp`'d over the
+/// ledger, changing a current value (8.2's 2023: 594 → 595). `set
+/// --expect` compares with the value now in the file, and the new row
+/// records it as `old`.
+#[test]
+fn set_expect_sees_a_value_corrected_by_a_same_length_copy() {
+    let (dir, path) = with_checkpoint(N);
+    let fixed = dir.path().join("fixed.csv");
+    let mut b = fs::read(&path).unwrap();
+    let at = b
+        .windows(25)
+        .position(|w| w == b",8.2,actual,594,579,,2023")
+        .unwrap();
+    assert!(at > 4096 && at < b.len() - 64);
+    b[at + 14] = b'5';
+    fs::write(&fixed, &b).unwrap();
+    fs::copy(&fixed, &path).unwrap();
+    let set = |expect: &str| {
+        run(wp(&path, "李明").args(["set", "8.2", "600", "--period", "2023", "--expect", expect]))
+    };
+    let r = set("594");
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    let r = set("595");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let text = fs::read_to_string(&path).unwrap();
+    let last = text.lines().last().unwrap();
+    assert!(last.contains(",8.2,actual,600,595,"), "{last}");
 }

@@ -17,10 +17,11 @@
 //!   appended since the checkpoint): below that, reading the rows costs
 //!   less than writing the file again.
 //! - Valid when the ledger is the same file (device and inode), at least
-//!   as long as the offset, and its first [`HEAD`] bytes and the 64 bytes
-//!   before the offset are as they were. A rewrite that keeps both is not
-//!   noticed (as with [`Ledger::refresh`]); `ledger check` reads
-//!   everything.
+//!   as long as the offset, and its first [`HEAD`] bytes, the 64 bytes
+//!   before the offset and all the bytes before the offset (a hash of
+//!   them) are as they were. The last is checked only when the ledger's
+//!   `stat` is not one already verified ([`seen`]): once after a write by
+//!   anything but wudang-plan, whose own appends carry the record over.
 //! - Holds no plan data: a checkpoint made while reading with one plan is
 //!   right for any other.
 //! - Row positions (for history) are not in it: a ledger read from a
@@ -29,6 +30,7 @@
 //!   edit then reads nothing proportional to the ledger's length.
 
 mod format;
+pub(super) mod seen;
 mod stale;
 
 use std::fs::{self, File};
@@ -58,6 +60,8 @@ pub fn checkpoint_path(path: &Path) -> PathBuf {
     with_suffix(path, ".ckpt")
 }
 
+pub use seen::seen_path;
+
 /// What identifies the ledger and the prefix a checkpoint describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Ident {
@@ -73,6 +77,10 @@ struct Ident {
     head_hash: u64,
     /// The bytes just before `offset` (at most 64).
     tail: Vec<u8>,
+    /// The hash of the first `offset` bytes ([`seen::prefix_hash`]):
+    /// checked when the ledger's `stat` is not one already verified
+    /// ([`seen`]).
+    prefix_hash: u64,
 }
 
 fn encoding_code(e: Encoding) -> u8 {
@@ -229,6 +237,15 @@ impl Ledger {
             // does); an index of one id holds too little.
             return Ok(());
         }
+        // The prefix hashed must be the bytes the index was read from:
+        // the file as last read (its stat then), or no checkpoint.
+        let before = file.metadata()?;
+        if Some(Snap::of(&before)) != self.snap {
+            return Ok(());
+        }
+        let mut read = 0;
+        let prefix_hash = seen::prefix_hash(file, self.offset, &mut read)
+            .ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;
         let head_len = self.offset.min(HEAD);
         let mut head = vec![0u8; head_len as usize];
         read_exact_at(file, &mut head, 0)?;
@@ -242,9 +259,19 @@ impl Ledger {
             head_len,
             head_hash: fnv(&head),
             tail: self.tail_check.clone(),
+            prefix_hash,
         };
         let bytes = encode(&ident, columns, &self.index);
-        write_atomically(&self.path, &checkpoint_path(&self.path), &bytes)
+        write_atomically(&self.path, &checkpoint_path(&self.path), &bytes)?;
+        seen::write(
+            &self.path,
+            &seen::Seen {
+                offset: self.offset,
+                prefix: prefix_hash,
+                stat: seen::Stat::of(&before),
+            },
+        );
+        Ok(())
     }
 
     /// The ledger as the checkpoint beside `path` describes it, with a
@@ -274,7 +301,8 @@ impl Ledger {
             && meta.is_file()
             && now.len >= ident.offset
             && head_hash(&file, ident.head_len, &mut read) == Some(ident.head_hash)
-            && read_tail_check(&file, ident.offset, &mut read) == ident.tail;
+            && read_tail_check(&file, ident.offset, &mut read) == ident.tail
+            && prefix_verified(path, &file, &meta, &ident, &mut read);
         if !valid {
             return None;
         }
@@ -298,6 +326,34 @@ impl Ledger {
     }
 }
 
+/// True when the ledger `file` (whose metadata, taken before the
+/// checkpoint was read, is `meta`) begins with the prefix `ident`
+/// describes: its `stat` is one already verified ([`seen`]), or its first
+/// `ident.offset` bytes hash as the checkpoint says (the bytes read added
+/// to `read`; the record then written for the next command).
+fn prefix_verified(
+    path: &Path,
+    file: &File,
+    meta: &fs::Metadata,
+    ident: &Ident,
+    read: &mut u64,
+) -> bool {
+    let stat = seen::Stat::of(meta);
+    let record = seen::Seen {
+        offset: ident.offset,
+        prefix: ident.prefix_hash,
+        stat,
+    };
+    if seen::read(path) == Some(record) {
+        return true;
+    }
+    if seen::prefix_hash(file, ident.offset, read) != Some(ident.prefix_hash) {
+        return false;
+    }
+    seen::write(path, &record);
+    true
+}
+
 /// The FNV hash of the first `len` bytes of `file` (`None`: unreadable).
 fn head_hash(file: &File, len: u64, read: &mut u64) -> Option<u64> {
     let mut head = vec![0u8; usize::try_from(len).ok()?];
@@ -318,6 +374,7 @@ fn encode(ident: &Ident, columns: &Columns, index: &Index) -> Vec<u8> {
     body.uint(ident.head_len);
     body.buf.extend_from_slice(&ident.head_hash.to_le_bytes());
     body.bytes(&ident.tail);
+    body.buf.extend_from_slice(&ident.prefix_hash.to_le_bytes());
     let names = columns.names();
     body.uint(names.len() as u64);
     for n in names {
@@ -487,6 +544,7 @@ fn decode_ident(r: &mut In<impl Read>) -> Option<Ident> {
         head_len: r.uint()?,
         head_hash: u64::from_le_bytes(r.take(8)?.try_into().ok()?),
         tail: r.bytes()?.to_vec(),
+        prefix_hash: u64::from_le_bytes(r.take(8)?.try_into().ok()?),
     })
 }
 
@@ -581,7 +639,7 @@ fn decode_break(r: &mut In<impl Read>) -> Option<ChainBreak> {
 /// Writes `bytes` to `dest` through a temporary file in its directory and
 /// a rename, with the ledger's permission bits and group (colleagues
 /// reading the ledger can read its checkpoint).
-fn write_atomically(ledger: &Path, dest: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(super) fn write_atomically(ledger: &Path, dest: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match dest.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

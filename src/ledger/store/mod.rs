@@ -44,7 +44,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use batch::Batch;
-pub use checkpoint::{CHECKPOINT_ROWS, checkpoint_path};
+pub use checkpoint::{CHECKPOINT_ROWS, checkpoint_path, seen_path};
 pub use convert::Converted;
 pub use history::History;
 pub use index::{ChainBreak, Kept};

@@ -5,7 +5,9 @@
 
 use std::fs::Metadata;
 
-pub(super) use imp::{ident, mode, open_nonblocking, read_at, set_group, set_mode, sync_dir};
+pub(super) use imp::{
+    ctime, ident, mode, open_nonblocking, read_at, set_group, set_mode, sync_dir,
+};
 
 #[cfg(unix)]
 mod imp {
@@ -21,6 +23,11 @@ mod imp {
     }
     pub fn mode(m: &Metadata) -> u32 {
         m.mode() & 0o7777
+    }
+    /// The status change time: set by the system on every write (and
+    /// chmod), never by a user's `touch`.
+    pub fn ctime(m: &Metadata) -> (i64, i64) {
+        (m.ctime(), m.ctime_nsec())
     }
     pub fn set_mode(f: &File, mode: u32) -> io::Result<()> {
         f.set_permissions(Permissions::from_mode(mode))
@@ -66,6 +73,9 @@ mod imp {
     }
     pub fn mode(_: &Metadata) -> u32 {
         0o644
+    }
+    pub fn ctime(_: &Metadata) -> (i64, i64) {
+        (0, 0)
     }
     pub fn set_mode(_: &File, _: u32) -> io::Result<()> {
         Ok(())

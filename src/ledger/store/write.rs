@@ -202,7 +202,16 @@ impl Ledger {
             Some(f) => f,
             None => create_new(path)?,
         };
+        // The prefix verified against the checkpoint stays verified
+        // through our own append (see checkpoint::seen).
+        let carry = file
+            .metadata()
+            .ok()
+            .and_then(|m| super::checkpoint::seen::carry(path, &m));
         append_synced(path, &file, &lines.bytes, len)?;
+        if let (Some(seen), Ok(after)) = (carry, file.metadata()) {
+            super::checkpoint::seen::carried(path, seen, &after);
+        }
         if !existed {
             sync_parent(path);
         }

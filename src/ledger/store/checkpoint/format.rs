@@ -1,4 +1,4 @@
-//! The checkpoint's bytes (version 1): a magic line, the version, the
+//! The checkpoint's bytes (version 2: version 1 had no prefix hash): a magic line, the version, the
 //! body, and an FNV-1a hash of everything before it. Integers and strings
 //! as `crate::binfmt` writes them; an entry
 //! names its user by an index into the file's table of users. Anything
@@ -16,7 +16,7 @@ use crate::plan::Period;
 /// The file's first bytes.
 pub(super) const MAGIC: &[u8; 8] = b"WDPCKPT\n";
 /// Bumped whenever the layout changes: another version is rebuilt.
-pub(super) const VERSION: u32 = 1;
+pub(super) const VERSION: u32 = 2;
 
 /// The checkpoint's reader: hashed with FNV-1a.
 pub(super) type In<R> = binfmt::In<R, Fnv>;

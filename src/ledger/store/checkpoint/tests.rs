@@ -132,7 +132,11 @@ fn writing_removes_the_stale_temporary_files_of_that_checkpoint_only() {
     assert!(checkpoint_path(&path).exists());
     // The write's own temporary file is gone (renamed).
     let left = fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(left, 2 + 4, "ledger, checkpoint and the four kept");
+    assert_eq!(
+        left,
+        3 + 4,
+        "ledger, checkpoint, the record of its verified prefix and the four kept"
+    );
 }
 
 /// A checkpoint is streamed back through a small window, never held
