@@ -18,6 +18,7 @@ mod progress;
 mod quotes;
 mod safety;
 mod snapshot_paths;
+mod speaks_chinese;
 mod store;
 mod table_lang;
 mod today;
