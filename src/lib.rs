@@ -16,6 +16,7 @@
 
 mod binfmt;
 pub mod bulletin;
+pub mod city;
 pub mod cli;
 pub mod ledger;
 pub mod pace;

@@ -59,6 +59,20 @@ messages! {
     // ---- command line: confirmations, summaries, warnings --------------
 
 
+    // ---- the city's view over git (crate::city) -------------------------
+    GitMissing => "{dir}：无法运行 git（{error}）；请先安装 git（Debian：apt install git）",
+        "{dir}: cannot run git ({error}); install git first (Debian: apt install git)";
+    GitFailed => "{dir}：“git {cmd}”失败：{said}",
+        "{dir}: `git {cmd}` failed: {said}";
+    CopyRefusesWrites => "{path}：这是{district}台账的只读副本（git 克隆，源头在 {origin}），本机不能填报；请在{district}的主机上填报，再用 wudang-plan pull 取回",
+        "{path}: this is a read-only copy of {district}'s ledger (a git clone of {origin}); nothing can be recorded here; record on {district}'s host and fetch it with wudang-plan pull";
+    NotInGit => "{path}：台账不在 git 仓库中，无法发布；请先在台账所在目录运行 wudang-plan home init 区县名",
+        "{path}: the ledger is not in a git repository, so it cannot be published; run wudang-plan home init DISTRICT in its directory first";
+    CannotReadLedger => "{path}：无法读取台账：{error}",
+        "{path}: cannot read the ledger: {error}";
+    PublishedLedgerRewritten => "{path}:{line}：台账从第 {line} 行起与上次发布的不同；已发布的台账只能追加，不能改写。未发布任何内容；请找回上次发布的内容（git diff 可看改动）",
+        "{path}:{line}: the ledger differs from what was last published from line {line} on; a published ledger is only appended to, never rewritten. Nothing was published; restore what was published (git diff shows the change)";
+
     // ---- end -------------------------------------------------------------
 }
 
