@@ -11,7 +11,9 @@
 pub mod git;
 pub mod home;
 pub mod publish;
+pub mod workspace;
 
 pub use git::{Git, GitError};
 pub use home::{DISTRICT_FILE, HOME_KEY, Home, home_of};
 pub use publish::{PublishError, Published, publish};
+pub use workspace::{District, Outcome, Pulled, districts, pull};

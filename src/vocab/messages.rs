@@ -73,6 +73,11 @@ messages! {
     PublishedLedgerRewritten => "{path}:{line}：台账从第 {line} 行起与上次发布的不同；已发布的台账只能追加，不能改写。未发布任何内容；请找回上次发布的内容（git diff 可看改动）",
         "{path}:{line}: the ledger differs from what was last published from line {line} on; a published ledger is only appended to, never rewritten. Nothing was published; restore what was published (git diff shows the change)";
 
+    DistrictHistoryRewritten => "{district}：发布的历史被改写（不再包含本地副本的 {head}）；未取回，本地副本保持原样；请联系{district}核实",
+        "{district}: the published history was rewritten (it no longer contains this copy's {head}); nothing was pulled, the copy is kept as it was; ask {district} why";
+    DistrictLedgerRewritten => "{district}：新发布的台账从第 {line} 行起改写了已发布的内容（本地副本为 {head}）；未取回，本地副本保持原样；请联系{district}核实",
+        "{district}: the newly published ledger rewrites what was published from line {line} on (this copy is at {head}); nothing was pulled, the copy is kept as it was; ask {district} why";
+
     // ---- end -------------------------------------------------------------
 }
 
