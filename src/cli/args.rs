@@ -202,6 +202,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Make the ledger's directory the home of a district's git repository (the one host that records in it; clones only read), or say where the ledger stands
+    Home {
+        /// The district's name (乌当区); without it, say where the ledger stands
+        district: Option<String>,
+    },
+    /// On the district's host: commit the ledger rows recorded since the last publish and push them (safe to run from cron; a failed push is retried next time)
+    Publish {
+        /// The git remote to push to
+        #[arg(long, value_name = "REMOTE", default_value = "origin")]
+        remote: String,
+    },
+    /// Bring every district's read-only clone in a workspace up to date (fast-forward only) and say what came, what was refused and which district is stale
+    Pull {
+        /// The workspace: a directory holding one git clone per district
+        #[arg(long, value_name = "DIR", env = "WUDANG_PLAN_WORKSPACE")]
+        workspace: PathBuf,
+        /// A district whose last publish is older than this many days is stale
+        #[arg(long, value_name = "DAYS", default_value_t = 7)]
+        stale_days: i64,
+    },
     /// Print the files in use: plan source, ledger, lock file, moved-aside lines
     Paths,
     /// Ledger maintenance

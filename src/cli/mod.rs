@@ -14,6 +14,7 @@ macro_rules! say {
 }
 
 pub mod args;
+pub mod city;
 pub mod edit;
 pub mod files;
 pub mod filter;
@@ -63,6 +64,10 @@ pub enum CliError {
     /// The terminal failed under the full-screen UI: exit 1.
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
+    /// `home`, `publish`, `pull` and a write refused in a clone (the
+    /// city's view over git), with its exit code.
+    #[error("{msg}")]
+    City { msg: crate::vocab::Msg, code: u8 },
 }
 
 impl CliError {
@@ -73,6 +78,7 @@ impl CliError {
         match self {
             CliError::Ledger(e) => e.text(lang),
             CliError::Plan(e) => e.text(lang),
+            CliError::City { msg, .. } => msg.text(lang),
             CliError::Value(e) if lang == crate::vocab::Lang::En => e.to_string(),
             CliError::Value(e) => format!("{} {}：{}", e.id, e.name, e.reason(lang)),
             _ => self.to_string(),
@@ -88,6 +94,7 @@ impl CliError {
                 | LedgerError::NeedsUpgrade { .. },
             ) => 2,
             CliError::Ledger(LedgerError::Conflict(_)) | CliError::Refused(_) => 3,
+            CliError::City { code, .. } => *code,
             CliError::Plan(_)
             | CliError::Ledger(_)
             | CliError::Problems(_)
@@ -306,6 +313,12 @@ fn run_command(
     // Commands that need no plan.
     match &cli.command {
         Some(Command::Paths) => return files::paths(cli, out),
+        Some(Command::Home { district }) => return city::home(cli, district.as_deref(), out),
+        Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
+        Some(Command::Pull {
+            workspace,
+            stale_days,
+        }) => return city::pull(cli, workspace, *stale_days, out),
         Some(Command::Ledger { command }) => return files::ledger(cli, command, out, err),
         _ => {}
     }
@@ -395,6 +408,8 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
 /// The subcommands that record: `set`, `status`, `note`, `undo`, `import`
 /// (`paths` and `ledger` ran before the plan was loaded).
 fn record(cx: &mut Context<'_>, cmd: &Command) -> Result<(), CliError> {
+    // A clone of another host's ledger is read only (the city's view).
+    city::guard(&ledger_path(cx.cli)?)?;
     match cmd {
         Command::Set {
             id,

@@ -334,6 +334,44 @@ pub const HELP: &[Entry] = &[
         "冲突（导出后台账又改过的值）也照样记录，并列出是哪些",
     ),
     (
+        "home:about",
+        "Make the ledger's directory the home of a district's git repository (the one host that records in it; clones only read), or say where the ledger stands",
+        "把台账所在目录设为某区县 git 仓库的源头（唯一可以填报的主机；克隆只能查看），或说明台账现在的情况",
+    ),
+    (
+        "home:district",
+        "The district's name (乌当区); without it, say where the ledger stands",
+        "区县名（如 乌当区）；不给时说明台账现在的情况",
+    ),
+    ("home:district@", "", "区县"),
+    (
+        "publish:about",
+        "On the district's host: commit the ledger rows recorded since the last publish and push them (safe to run from cron; a failed push is retried next time)",
+        "在区县主机上：提交上次发布以来填报的台账行并推送（可由 cron 定时运行；推送失败时下次再推送）",
+    ),
+    (
+        "publish:remote",
+        "The git remote to push to",
+        "推送到的 git 远端",
+    ),
+    ("publish:remote@", "", "远端"),
+    (
+        "pull:about",
+        "Bring every district's read-only clone in a workspace up to date (fast-forward only) and say what came, what was refused and which district is stale",
+        "把工作区中各区县的只读克隆更新到最新（只快进），并说明取回了什么、拒绝了什么、哪些区县逾期未发布",
+    ),
+    (
+        "pull:workspace",
+        "The workspace: a directory holding one git clone per district",
+        "工作区：每个区县一个 git 克隆所在的目录",
+    ),
+    (
+        "pull:stale_days",
+        "A district whose last publish is older than this many days is stale",
+        "最近一次发布早于这么多天的区县算作逾期未发布",
+    ),
+    ("pull:stale_days@", "", "天数"),
+    (
         "paths:about",
         "Print the files in use: plan source, ledger, lock file, moved-aside lines",
         "打印所用的文件：方案来源、台账、锁文件、移出的行",

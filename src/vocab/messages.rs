@@ -78,6 +78,37 @@ messages! {
     DistrictLedgerRewritten => "{district}：新发布的台账从第 {line} 行起改写了已发布的内容（本地副本为 {head}）；未取回，本地副本保持原样；请联系{district}核实",
         "{district}: the newly published ledger rewrites what was published from line {line} on (this copy is at {head}); nothing was pulled, the copy is kept as it was; ask {district} why";
 
+    BadDistrictName => "区县名“{name}”不可用；应为可见的文字，如 wudang-plan home 乌当区",
+        "the district name `{name}` cannot be used; expected visible text, e.g. wudang-plan home 乌当区";
+    HomeStandalone => "{path}：台账不在 git 仓库中，本机照常填报；要发布给市里，请运行 wudang-plan home 区县名",
+        "{path}: the ledger is not in a git repository and is recorded here as before; to publish it to the city, run wudang-plan home DISTRICT";
+    HomeIsHome => "本机是{district}台账的源头（{repo}）：在此填报，用 wudang-plan publish 发布",
+        "this host is the home of {district}'s ledger ({repo}): record here and publish with wudang-plan publish";
+    PublishedRows => "已发布：{district} 台账第 {first}–{last} 行（{rows} 条；填报人：{users}），提交 {commit}",
+        "published: {district} ledger lines {first}–{last} ({rows} rows; by {users}), commit {commit}";
+    PublishedNothingNew => "{district}：上次发布以来没有新的台账行",
+        "{district}: no new ledger rows since the last publish";
+    Pushed => "已推送到 {remote}",
+        "pushed to {remote}";
+    PushFailed => "推送到 {remote} 失败：{why}；提交已保留在本机，下次运行 wudang-plan publish 时再推送",
+        "the push to {remote} failed: {why}; the commit is kept here and pushed by the next wudang-plan publish";
+    NoWorkspace => "工作区 {dir} 无法读取：{error}；应为每个区县一个 git 克隆所在的目录（--workspace 或 WUDANG_PLAN_WORKSPACE）",
+        "the workspace {dir} cannot be read: {error}; expected a directory holding one git clone per district (--workspace or WUDANG_PLAN_WORKSPACE)";
+    EmptyWorkspace => "工作区 {dir} 中没有 git 克隆；请先用 git clone 把各区县的仓库克隆到这里",
+        "the workspace {dir} holds no git clone; clone each district's repository into it first (git clone)";
+    Pulling => "正在取回各区县",
+        "pulling the districts";
+    PulledRows => "新增 {n} 行（第 {first}–{last} 行）",
+        "{n} new rows (lines {first}–{last})";
+    PulledNothing => "已是最新",
+        "up to date";
+    DistrictStale => "；逾期未发布（超过 {days} 天）",
+        "; stale (no publish for over {days} days)";
+    PulledLine => "{district}：{what}；最近发布 {when}{stale}",
+        "{district}: {what}; last published {when}{stale}";
+    PullIncomplete => "有 {n} 个区县未能取回（见上）",
+        "{n} districts could not be pulled (see above)";
+
     // ---- end -------------------------------------------------------------
 }
 

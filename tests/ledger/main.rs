@@ -5,6 +5,7 @@
 
 mod change;
 mod checkpoint;
+mod city;
 mod cli;
 mod common;
 mod concurrency;

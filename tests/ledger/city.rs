@@ -1,0 +1,182 @@
+//! The city's view over git from the command line (issue 14, begun):
+//! `home`, `publish`, `pull`, and a clone refusing writes. Temporary git
+//! repositories only: a bare remote, a district's home, the city's clone.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{run, wp, wp_zh};
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A bare remote and a district home `wd/` publishing to it.
+fn setup(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    git(root, &["init", "-q", "--bare", "remote.git"]);
+    let wd = root.join("wd");
+    fs::create_dir(&wd).unwrap();
+    let data = wd.join("actuals.csv");
+    let r = run(wp_zh(&data, "李明", "2025-06-01").args(["home", "乌当区"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("本机是乌当区台账的源头"), "{}", r.stdout);
+    git(
+        &wd,
+        &[
+            "remote",
+            "add",
+            "origin",
+            root.join("remote.git").to_str().unwrap(),
+        ],
+    );
+    (data, root.join("remote.git"))
+}
+
+#[test]
+fn a_district_publishes_and_the_city_pulls_through_git_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, remote) = setup(dir.path());
+    assert_eq!(run(wp(&data, "李明").args(["set", "8.1", "500"])).code, 0);
+    assert_eq!(run(wp(&data, "王芳").args(["set", "8.2", "300"])).code, 0);
+    let r = run(wp_zh(&data, "李明", "2025-06-01").arg("publish"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .split("，提交")
+            .next()
+            .unwrap(),
+        "已发布：乌当区 台账第 1–3 行（3 条；填报人：李明、王芳）"
+    );
+    assert!(r.stdout.contains("已推送到 origin"), "{}", r.stdout);
+    let r = run(wp(&data, "李明").arg("publish"));
+    assert_eq!(
+        r.stdout,
+        "乌当区: no new ledger rows since the last publish\npushed to origin\n"
+    );
+    // The city clones, pulls, and reads.
+    let city = dir.path().join("city");
+    fs::create_dir(&city).unwrap();
+    git(&city, &["clone", "-q", remote.to_str().unwrap(), "乌当区"]);
+    assert_eq!(run(wp(&data, "李明").args(["set", "8.1", "510"])).code, 0);
+    assert_eq!(run(wp(&data, "李明").arg("publish")).code, 0);
+    let r = run(wp_zh(&data, "x", "2025-06-01")
+        .args(["pull", "--workspace"])
+        .arg(&city));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("乌当区：新增 1 行（第 4–4 行）；最近发布 "),
+        "{}",
+        r.stdout
+    );
+    let copy = city.join("乌当区/actuals.csv");
+    assert_eq!(fs::read(&copy).unwrap(), fs::read(&data).unwrap());
+    let r = run(wp(&copy, "x").args(["indicators", "--task", "8", "--format", "csv"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("510"), "{}", r.stdout);
+}
+
+#[test]
+fn a_clone_refuses_every_write_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, remote) = setup(dir.path());
+    assert_eq!(run(wp(&data, "李明").args(["set", "8.1", "500"])).code, 0);
+    assert_eq!(run(wp(&data, "李明").arg("publish")).code, 0);
+    git(
+        dir.path(),
+        &["clone", "-q", remote.to_str().unwrap(), "copy"],
+    );
+    let copy = dir.path().join("copy/actuals.csv");
+    let before = fs::read(&copy).unwrap();
+    for args in [
+        &["set", "8.1", "1"][..],
+        &["status", "8", "done"],
+        &["note", "8.1", "x"],
+        &["undo", "8.1"],
+    ] {
+        let r = run(wp(&copy, "x").args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("read-only copy of 乌当区's ledger"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        let r = run(wp_zh(&copy, "x", "2025-06-01").args(args));
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("乌当区台账的只读副本"), "{}", r.stderr);
+    }
+    assert_eq!(fs::read(&copy).unwrap(), before, "nothing written");
+    // Reading is fine.
+    assert_eq!(run(wp(&copy, "x").args(["history"])).code, 0);
+}
+
+#[test]
+fn a_failed_push_exits_1_keeps_the_commit_and_the_next_publish_pushes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, remote) = setup(dir.path());
+    assert_eq!(run(wp(&data, "李明").args(["set", "8.1", "500"])).code, 0);
+    fs::rename(&remote, dir.path().join("away.git")).unwrap();
+    let r = run(wp(&data, "李明").arg("publish"));
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.starts_with("published: 乌当区 ledger lines 1–2"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("the push to origin failed"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("pushed by the next wudang-plan publish"),
+        "{}",
+        r.stderr
+    );
+    fs::rename(dir.path().join("away.git"), &remote).unwrap();
+    let r = run(wp(&data, "李明").arg("publish"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no new ledger rows"), "{}", r.stdout);
+    let o = Command::new("git")
+        .arg("-C")
+        .arg(&remote)
+        .args(["cat-file", "blob", "HEAD:actuals.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.stdout, fs::read(&data).unwrap());
+}
+
+#[test]
+fn publish_and_pull_say_what_is_wrong_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let loose = dir.path().join("actuals.csv");
+    let r = run(wp(&loose, "x").arg("publish"));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not in a git repository"), "{}", r.stderr);
+    let r = run(wp(&loose, "x")
+        .args(["pull", "--workspace"])
+        .arg(dir.path()));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("holds no git clone"), "{}", r.stderr);
+    let r = run(wp(&loose, "x")
+        .args(["pull", "--workspace"])
+        .arg(dir.path().join("no")));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot be read"), "{}", r.stderr);
+    let r = run(wp(&loose, "x").args(["home", " "]));
+    assert_eq!(r.code, 2);
+}
