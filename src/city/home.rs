@@ -8,10 +8,11 @@
 //! - The home is marked where no clone can copy it: the repository's own
 //!   local configuration, `wudang-plan.home = 乌当区` in `.git/config`
 //!   (`git clone` never copies it). [`init`] sets it.
-//! - A ledger in a repository without that mark is a copy: every write is
-//!   refused, naming the district and where its home is (the clone's
-//!   `origin`). A ledger in no repository at all is as before: any host
-//!   that can write the file records in it.
+//! - A ledger in a district's repository (one with `district.txt`) without
+//!   that mark is a copy: every write is refused, naming the district and
+//!   where its home is (the clone's `origin`). A ledger in no repository,
+//!   or in a repository that is not a district's (someone's dotfiles), is
+//!   as before: any host that can write the file records in it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -76,6 +77,11 @@ pub fn home_of(ledger: &Path) -> Result<Home, GitError> {
     let Some(repo) = work_tree_of(ledger) else {
         return Ok(Home::Standalone);
     };
+    // Only a district's repository counts (one with `district.txt`): a
+    // ledger in someone's dotfiles repository is not a clone.
+    if !repo.join(DISTRICT_FILE).is_file() {
+        return Ok(Home::Standalone);
+    }
     let git = Git::new(&repo);
     let mark = git.output(&["config", "--local", "--get", HOME_KEY], None)?;
     let district = district_of(&repo);
@@ -154,6 +160,15 @@ pub const IGNORED: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ledger_in_a_repository_that_is_not_a_districts_is_standalone() {
+        let dir = tempfile::tempdir().unwrap();
+        Git::new(dir.path()).run(&["init", "-q"]).unwrap();
+        let ledger = dir.path().join(".local/share/wudang-plan/actuals.csv");
+        assert_eq!(home_of(&ledger).unwrap(), Home::Standalone);
+        assert!(home_of(&ledger).unwrap().writable());
+    }
 
     #[test]
     fn a_ledger_outside_git_is_standalone_its_home_writable_a_clone_not() {
