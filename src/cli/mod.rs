@@ -670,7 +670,15 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
         lang: cli.lang.into(),
         ascii: cli.ascii,
         ledger: Some(path.display().to_string()),
-        read_only: who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser),
+        // A clone of another host's ledger (the city's view) only reads.
+        read_only: if matches!(
+            crate::city::home_of(&path),
+            Ok(crate::city::Home::Copy { .. })
+        ) {
+            Some(crate::vocab::S::ReadOnlyCopy)
+        } else {
+            who.is_none().then_some(crate::vocab::S::ReadOnlyNoUser)
+        },
     };
     let again = cli.clone();
     let plan_again = std::sync::Arc::clone(&plan);

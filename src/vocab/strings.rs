@@ -287,6 +287,8 @@ strings! {
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",
         "Read-only: no user name; start again with --user NAME or set WUDANG_PLAN_USER";
+    ReadOnlyCopy => "只读：这是区县台账的克隆（只读副本）；请在区县的主机上填报",
+        "Read-only: a clone of a district's ledger; record on the district's host";
     PickIndicator => "先选中一个指标（Tab 到指标窗格）", "Select an indicator first (Tab to the indicator pane)";
     MovedToIndicators => "已转到指标窗格：选中指标后按 e 或 Enter 填报", "Now in the indicator pane: pick an indicator, then e or Enter to edit";
     ChangedBy => "{} 更新了 {}：{}", "{} changed {}: {}";

@@ -693,6 +693,65 @@ fn read_only_for_want_of_a_user_name_says_so() {
     assert!(!std::path::Path::new(&data).exists());
 }
 
+/// A clone of a district's ledger (the city's view over git) opens
+/// read-only with a user name, says why, and writes nothing.
+#[test]
+fn a_clone_of_a_districts_ledger_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let data = home.join("actuals.csv");
+    let data_s = data.to_str().unwrap();
+    assert!(cli(&["--data", data_s, "home", "乌当区"]).status.success());
+    assert!(
+        cli(&["--data", data_s, "--user", "a", "set", "8.1", "500"])
+            .status
+            .success()
+    );
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+    };
+    git(&["-C", home.to_str().unwrap(), "add", "actuals.csv"]);
+    git(&[
+        "-C",
+        home.to_str().unwrap(),
+        "-c",
+        "user.name=x",
+        "-c",
+        "user.email=x@x",
+        "commit",
+        "-qm",
+        "rows",
+    ]);
+    let copy = dir.path().join("copy");
+    git(&[
+        "clone",
+        "-q",
+        home.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    ]);
+    let copy_data = copy.join("actuals.csv");
+    let before = std::fs::read(&copy_data).unwrap();
+    let mut t = Tui::start(&ui_args(copy_data.to_str().unwrap(), "alice"), &[]);
+    let s = t.wait_all(&["全部（28 项任务）", "只读：这是区县台账的克隆"]);
+    assert!(!s.contains("e 填报"), "{s}");
+    t.send(":8.1\r");
+    t.wait_text("8.1   工业总产值");
+    t.send("e");
+    t.wait_text("只读：这是区县台账的克隆");
+    t.send("q");
+    let s = t.screen();
+    assert!(
+        t.exited_within(Duration::from_secs(5)).is_some(),
+        "still running after q; screen:\n{s}"
+    );
+    assert_eq!(std::fs::read(&copy_data).unwrap(), before);
+}
+
 /// Read-only (no user name) still reads: `H` shows an indicator's history
 /// and another session's change appears without a key.
 #[test]

@@ -98,7 +98,9 @@ fn first_state(plan: Arc<Plan>, today: Date, opts: Options, user: Option<String>
     let theme = Theme::from_env(opts.ascii);
     let mut config = Config::new(opts.lang, theme);
     config.ledger = opts.ledger;
-    config.writable = user.is_some();
+    // Read-only for want of a user name, or by the caller (a clone of a
+    // district's ledger).
+    config.writable = user.is_some() && opts.read_only.is_none();
     config.user = user;
     if !config.writable {
         config.read_only = Some(opts.read_only.unwrap_or(S::ReadOnly));
