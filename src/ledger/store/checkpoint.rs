@@ -31,6 +31,7 @@
 mod format;
 mod stale;
 
+use crate::vocab::M;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -169,7 +170,7 @@ impl Ledger {
     pub(super) fn no_positions(&self) -> LedgerError {
         LedgerError::Io {
             path: self.path.clone(),
-            action: "read the ledger's history",
+            action: M::DoReadHistory,
             source: io::Error::other(
                 "the rows before the checkpoint were not read (load_positions first)",
             ),
