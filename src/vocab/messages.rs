@@ -146,6 +146,9 @@ messages! {
     IoOther => "{os}（操作系统的报告）", "{os}";
     LedgerIsDirectory => "这是一个目录；应为 CSV 文件", "it is a directory; expected a CSV file";
     LedgerChangedWhileReading => "读取时文件被改动了；请重新运行该命令", "the file changed while reading; run the command again";
+    LedgerChangedWhileConverting => "转换期间文件被改动了（有其他程序，如 Excel/WPS，写入了它）；没有替换任何内容；请关闭那个程序，再运行 wudang-plan ledger convert",
+        "the file changed while it was being converted (another program, such as Excel/WPS, wrote to it); nothing was replaced; close that program and run `wudang-plan ledger convert` again";
+    LedgerTooManyBackups => "同一时间戳的备份太多", "too many backups with the same time stamp";
     LedgerPastKept => "{id} {field}{of}：它的行在第 {max} 行或之后，超出全屏界面记录行号的范围；请用命令行记录这次修改（wudang-plan set）",
         "{id} {field}{of}: its row is at or past line {max}, further than the full-screen UI keeps lines; record this change with the command line (wudang-plan set)";
     LedgerForPeriod => "（{period}）", " for {period}";

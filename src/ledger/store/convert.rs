@@ -68,14 +68,10 @@ fn stamp_of(m: &fs::Metadata) -> (u64, Option<std::time::SystemTime>) {
 }
 
 fn changed(path: &Path) -> LedgerError {
-    LedgerError::Io {
+    LedgerError::Failed {
         path: path.to_path_buf(),
         action: M::DoConvertLedger,
-        source: io::Error::other(
-            "the file changed while it was being converted (another program, such as \
-             Excel/WPS, wrote to it); nothing was replaced; close that program and run \
-             `wudang-plan ledger convert` again",
-        ),
+        why: Msg::new(M::LedgerChangedWhileConverting),
     }
 }
 
@@ -303,10 +299,10 @@ fn write_backup(
         }
         return Ok(candidate);
     }
-    Err(LedgerError::Io {
+    Err(LedgerError::Failed {
         path: path.to_path_buf(),
         action: M::DoCreateBackup,
-        source: io::Error::other("too many backups with the same time stamp"),
+        why: Msg::new(M::LedgerTooManyBackups),
     })
 }
 

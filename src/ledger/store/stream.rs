@@ -4,7 +4,7 @@
 //! one run at a time. Memory does not grow with the ledger: at most one
 //! run of rows is held, and one small mark per run.
 
-use crate::vocab::M;
+use crate::vocab::{M, Msg};
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -94,10 +94,10 @@ impl HistoryFile {
         };
         let meta = file.metadata().map_err(io_err(path, M::DoReadLedger))?;
         if meta.is_dir() {
-            return Err(LedgerError::Io {
+            return Err(LedgerError::Failed {
                 path: path.to_path_buf(),
                 action: M::DoReadLedger,
-                source: io::Error::other("it is a directory; expected a CSV file"),
+                why: Msg::new(M::LedgerIsDirectory),
             });
         }
         let mut head = [0u8; 3];
@@ -280,10 +280,10 @@ impl HistoryFile {
 
     /// Reads one run back: its selected rows, oldest first.
     fn read_run(&self, r: &Run, parsed: &mut usize) -> Result<Vec<Entry>, LedgerError> {
-        let changed = || LedgerError::Io {
+        let changed = || LedgerError::Failed {
             path: self.path.clone(),
             action: M::DoReadHistory,
-            source: io::Error::other("the file changed while reading; run the command again"),
+            why: Msg::new(M::LedgerChangedWhileReading),
         };
         let Some(file) = &self.file else {
             return Err(changed());

@@ -70,6 +70,7 @@ pub fn refusal(e: &LedgerError, lang: Lang) -> String {
             S::LedgerNoPermission.get(lang).to_string()
         }
         LedgerError::Io { source, .. } => fill(lang, S::LedgerIo, &[&source.to_string()]),
+        LedgerError::Failed { why, .. } => fill(lang, S::LedgerIo, &[&why.text(lang)]),
         other => fill(lang, S::LedgerOther, &[&other.text(lang)]),
     }
 }
