@@ -304,7 +304,7 @@ pub fn set(
             period: Some(period),
         })
         .map_err(|e| refused(plan, &ledger, e))?;
-    warn(cx.err, ledger.warnings());
+    warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
@@ -374,7 +374,7 @@ pub fn status(
             period: None,
         })
         .map_err(|e| refused(plan, &ledger, e))?;
-    warn(cx.err, ledger.warnings());
+    warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
@@ -418,7 +418,7 @@ pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError>
         expect: Expect::Any,
         period: None,
     })?;
-    warn(cx.err, ledger.warnings());
+    warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
@@ -482,7 +482,7 @@ pub fn undo(
     let done = ledger
         .undo(&id, field, &expect, &who, clock.now, note.clone())
         .map_err(|e| refused(plan, &ledger, e))?;
-    warn(cx.err, ledger.warnings());
+    warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let e = &done.entry;
     say!(
         cx.out,

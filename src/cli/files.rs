@@ -10,6 +10,18 @@ use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger_full, warn
 use crate::ledger::{self, Converted, Ledger};
 use crate::plan::snapshot;
 use crate::text;
+use crate::vocab::{Lang, M, Msg};
+
+/// An optional part of a line, in both languages (empty in both when
+/// `None`).
+fn optional(key: Option<M>) -> (&'static str, &'static str) {
+    key.map_or(("", ""), |k| (k.get(Lang::Zh), k.get(Lang::En)))
+}
+
+/// `msg` in the command line's language, on its own line.
+fn line(out: &mut dyn Write, lang: Lang, msg: Msg) -> std::io::Result<()> {
+    writeln!(out, "{}", msg.text(lang))
+}
 
 /// A path for the terminal: control and format characters as escapes.
 fn shown(p: &std::path::Path) -> String {
@@ -18,19 +30,21 @@ fn shown(p: &std::path::Path) -> String {
 
 /// `paths`: the files in use.
 pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = cli.lang.into();
     match &cli.plan {
-        Some(dir) => writeln!(out, "plan: {}", shown(dir))?,
-        None => writeln!(out, "plan: embedded (seeds/ compiled into the binary)")?,
+        Some(dir) => line(out, lang, Msg::new(M::PathsPlan).arg("dir", shown(dir)))?,
+        None => line(out, lang, Msg::new(M::PathsPlanEmbedded))?,
     }
     plan_snapshot(cli, out)?;
     let path = ledger_path(cli)?;
-    writeln!(out, "ledger: {}", shown(&path))?;
-    writeln!(out, "lock: {}", shown(&ledger::lock_path(&path)))?;
-    writeln!(out, "torn: {}", shown(&ledger::torn_path(&path)))?;
-    writeln!(
+    let at = |key: M, p: &Path| Msg::new(key).arg("path", shown(p));
+    line(out, lang, at(M::PathsLedger, &path))?;
+    line(out, lang, at(M::PathsLock, &ledger::lock_path(&path)))?;
+    line(out, lang, at(M::PathsTorn, &ledger::torn_path(&path)))?;
+    line(
         out,
-        "checkpoint: {}",
-        shown(&ledger::checkpoint_path(&path))
+        lang,
+        at(M::PathsCheckpoint, &ledger::checkpoint_path(&path)),
     )?;
     Ok(())
 }
@@ -40,33 +54,30 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
 /// cache directory, each with whether it is there; a plan whose seed files
 /// are under 1 MiB in all uses none, the embedded plan has none.
 fn plan_snapshot(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = cli.lang.into();
     let Some(dir) = &cli.plan else {
-        writeln!(out, "plan snapshot: none (the embedded plan has none)")?;
+        line(out, lang, Msg::new(M::PathsNoSnapshot))?;
         return Ok(());
     };
     let unused = snapshot::seeds_len(dir) < snapshot::SNAPSHOT_MIN_LEN;
     let state = |p: &Path| {
-        let there = if p.exists() { "exists" } else { "absent" };
-        if unused {
-            format!("{there}; not used: seed files under 1 MiB are parsed each time")
+        let there = Msg::new(if p.exists() {
+            M::PathsExists
         } else {
-            there.to_string()
+            M::PathsAbsent
+        });
+        if unused {
+            Msg::new(M::PathsUnused).sub("there", there)
+        } else {
+            there
         }
     };
     let beside = snapshot::snapshot_path(dir);
-    writeln!(
-        out,
-        "plan snapshot: {} ({})",
-        shown(&beside),
-        state(&beside)
-    )?;
+    let at = |key: M, p: &Path| Msg::new(key).arg("path", shown(p)).sub("state", state(p));
+    line(out, lang, at(M::PathsSnapshot, &beside))?;
     match snapshot::cache_path(dir) {
-        Some(p) => writeln!(out, "plan snapshot fallback: {} ({})", shown(&p), state(&p))?,
-        None => writeln!(
-            out,
-            "plan snapshot fallback: none (no home directory, or the plan directory does not \
-             resolve)"
-        )?,
+        Some(p) => line(out, lang, at(M::PathsSnapshotFallback, &p))?,
+        None => line(out, lang, Msg::new(M::PathsNoFallback))?,
     }
     Ok(())
 }
@@ -77,22 +88,19 @@ fn plan_snapshot(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
 /// `--plan`) does not know. Rows edited outside wudang-plan (a broken chain
 /// of `old` values) and a cut-short last line are warnings (exit 0).
 fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    let lang: Lang = cli.lang.into();
     let plan = load_plan(cli)?;
     let l = open_ledger_full(cli, err)?;
     let path = shown(l.path());
     if !l.exists() {
-        writeln!(
-            out,
-            "{path}: no ledger yet; it is created on the first edit"
-        )?;
+        line(out, lang, Msg::new(M::CheckNoLedger).arg("path", &path))?;
         return Ok(());
     }
     if !l.has_header() {
-        writeln!(
-            out,
-            "ok: {path}: empty, no header yet (it is written with the first edit), {}",
-            l.encoding().name()
-        )?;
+        let empty = Msg::new(M::CheckEmpty)
+            .arg("path", &path)
+            .arg("encoding", l.encoding().name());
+        line(out, lang, empty)?;
         return Ok(());
     }
     let known = |id: &str| plan.indicator(id).is_some() || plan.task(id).is_some();
@@ -106,65 +114,68 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
     if l.len() >= crate::ledger::CHECKPOINT_ROWS {
         let _ = l.save_checkpoint();
     }
-    writeln!(
-        out,
-        "{}{path}: {} rows for {} ids, {}, {}",
-        if audit.total == 0 { "ok: " } else { "" },
-        l.len(),
-        l.ids().count(),
-        l.encoding().name(),
-        if l.has_period_column() == Some(false) {
-            "first-release format (no period column: each row belongs to the year of its \
-             time stamp; `wudang-plan ledger convert` adds it)"
-        } else {
-            "with the period column"
-        }
-    )?;
+    let ok = optional((audit.total == 0).then_some(M::CheckOk));
+    let format = Msg::new(if l.has_period_column() == Some(false) {
+        M::CheckFirstRelease
+    } else {
+        M::CheckWithPeriod
+    });
+    let summary = Msg::new(M::CheckSummary)
+        .words("ok", ok.0, ok.1)
+        .arg("path", &path)
+        .arg("rows", l.len())
+        .arg("ids", l.ids().count())
+        .arg("encoding", l.encoding().name())
+        .sub("format", format);
+    line(out, lang, summary)?;
     for f in &audit.findings {
-        writeln!(out, "{path}:{}: {}", f.line, f.message)?;
+        let finding = Msg::new(M::LedgerLine)
+            .arg("path", &path)
+            .arg("line", f.line)
+            .sub("problem", f.message.clone());
+        line(out, lang, finding)?;
     }
     if audit.total > audit.findings.len() {
-        writeln!(out, "… and {} more", audit.total - audit.findings.len())?;
+        let more = audit.total - audit.findings.len();
+        line(out, lang, Msg::new(M::CheckMore).arg("n", more))?;
     }
-    chain_breaks(&l, &path, out)?;
+    chain_breaks(&l, &path, out, lang)?;
     if l.encoding() == ledger::Encoding::Gb18030 {
-        writeln!(
-            out,
-            "convert it before editing: wudang-plan ledger convert (keeps a backup copy)"
-        )?;
+        line(out, lang, Msg::new(M::CheckConvertFirst))?;
     }
     if audit.total > 0 {
-        return Err(CliError::Problems(format!(
-            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
-             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
-            audit.total,
-            if audit.total == 1 { "" } else { "s" }
-        )));
+        let key = if audit.total == 1 {
+            M::CheckProblem
+        } else {
+            M::CheckProblems
+        };
+        let problems = Msg::new(key).arg("path", &path).arg("n", audit.total);
+        return Err(CliError::Problems(problems.text(lang)));
     }
     Ok(())
 }
 
 /// `ledger check`'s warnings on rows whose `old` breaks the chain.
-fn chain_breaks(l: &Ledger, path: &str, out: &mut dyn Write) -> Result<(), CliError> {
+fn chain_breaks(l: &Ledger, path: &str, out: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
     let (breaks, count) = l.chain_breaks();
     for b in breaks {
-        writeln!(out, "warning: {path}:{}: {b}", b.line)?;
+        let warning = Msg::new(M::CheckChainWarning)
+            .arg("path", path)
+            .arg("line", b.line)
+            .sub("problem", b.msg());
+        line(out, lang, warning)?;
     }
     if count > breaks.len() {
-        writeln!(
-            out,
-            "warning: … and {} more such rows",
-            count - breaks.len()
-        )?;
+        let more = count - breaks.len();
+        line(out, lang, Msg::new(M::CheckChainMore).arg("n", more))?;
     }
     if count > 0 {
-        writeln!(
-            out,
-            "{count} row{} whose `old` is not the value recorded before: rows were edited, \
-             deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); \
-             check them against the backup copies",
-            if count == 1 { "" } else { "s" }
-        )?;
+        let key = if count == 1 {
+            M::CheckChainRow
+        } else {
+            M::CheckChainRows
+        };
+        line(out, lang, Msg::new(key).arg("n", count))?;
     }
     Ok(())
 }
@@ -176,16 +187,14 @@ pub fn ledger(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let lang: Lang = cli.lang.into();
     let path = ledger_path(cli)?;
     match command {
         LedgerCommand::Check => check(cli, out, err)?,
         LedgerCommand::Convert => match convert(&path, clock(cli).now)? {
             Converted::AlreadyUtf8 => {
-                writeln!(
-                    out,
-                    "{}: already UTF-8 with BOM; nothing to do",
-                    path.display()
-                )?;
+                let msg = Msg::new(M::ConvertNothingToDo).arg("path", path.display());
+                line(out, lang, msg)?;
             }
             Converted::Done {
                 from,
@@ -194,20 +203,16 @@ pub fn ledger(
                 backup,
                 warnings,
             } => {
-                warn(err, &warnings);
-                writeln!(
-                    out,
-                    "converted {} from {} to UTF-8 with BOM ({rows} rows){}",
-                    path.display(),
-                    from.name(),
-                    if period_added {
-                        "; added the period column (each actual's period is the year of its \
-                         time stamp, as before)"
-                    } else {
-                        ""
-                    }
-                )?;
-                writeln!(out, "backup of the original: {}", backup.display())?;
+                warn(err, &warnings, lang);
+                let added = optional(period_added.then_some(M::ConvertAddedPeriod));
+                let done = Msg::new(M::ConvertDone)
+                    .arg("path", path.display())
+                    .arg("from", from.name())
+                    .arg("rows", rows)
+                    .words("added", added.0, added.1);
+                line(out, lang, done)?;
+                let backup = Msg::new(M::ConvertBackup).arg("path", backup.display());
+                line(out, lang, backup)?;
             }
         },
     }

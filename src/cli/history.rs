@@ -62,7 +62,7 @@ pub fn history(
             }
         }
     })?;
-    warn(cx.err, file.warnings());
+    warn(cx.err, file.warnings(), cx.cli.lang.into());
     if let Some(i) = &id
         && file.is_empty()
     {

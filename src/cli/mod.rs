@@ -104,6 +104,14 @@ impl CliError {
     }
 }
 
+/// The full-screen UI says a ledger that could not be read in its
+/// language.
+impl crate::ui::app::Worded for CliError {
+    fn worded(&self, lang: crate::vocab::Lang) -> String {
+        self.text(lang)
+    }
+}
+
 /// Loads the plan named by `--plan` (through its snapshot, except for
 /// `check`, which parses and checks the seed files), or the embedded one.
 pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
@@ -225,7 +233,7 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     let mut bar = progress::Bar::new(progress::what("reading", &path));
     let ledger = Ledger::open_with_checkpoint(&path, &mut bar)?;
     drop(bar);
-    warn(err, ledger.warnings());
+    warn(err, ledger.warnings(), cli.lang.into());
     Ok(ledger)
 }
 
@@ -237,7 +245,7 @@ pub fn open_ledger_for(cli: &Cli, err: &mut dyn Write, id: &str) -> Result<Ledge
     let mut bar = progress::Bar::new(progress::what("reading", &path));
     let ledger = Ledger::open_for_id(&path, id, &mut bar)?;
     drop(bar);
-    warn(err, ledger.warnings());
+    warn(err, ledger.warnings(), cli.lang.into());
     Ok(ledger)
 }
 
@@ -248,15 +256,17 @@ pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliErr
     let mut bar = progress::Bar::new(progress::what("reading", &path));
     let ledger = Ledger::open_with_progress(&path, &mut bar)?;
     drop(bar);
-    warn(err, ledger.warnings());
+    warn(err, ledger.warnings(), cli.lang.into());
     Ok(ledger)
 }
 
 /// Writes warnings (made visible); a closed stderr is ignored.
-pub fn warn(err: &mut dyn Write, warnings: &[crate::ledger::Warning]) {
+pub fn warn(err: &mut dyn Write, warnings: &[crate::ledger::Warning], lang: crate::vocab::Lang) {
+    use crate::vocab::{M, Msg};
     for w in warnings {
-        let w = crate::text::visible_lines(&w.to_string()).into_owned();
-        let _ = writeln!(err, "wudang-plan: warning: {w}");
+        let w = crate::text::visible_lines(&w.text(lang)).into_owned();
+        let line = Msg::new(M::CliWarning).arg("warning", w);
+        let _ = writeln!(err, "{}", line.text(lang));
     }
 }
 
@@ -580,7 +590,7 @@ fn ui_ledger(
     let path = ledger_path(cli)?;
     let (ledger, progress) =
         crate::report::Progress::read_lean(&path, today, &mut crate::ledger::NoProgress)?;
-    warn(&mut warnings, ledger.warnings());
+    warn(&mut warnings, ledger.warnings(), cli.lang.into());
     Ok((ledger, progress, warnings))
 }
 

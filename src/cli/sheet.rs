@@ -396,7 +396,7 @@ fn record(
     }
     let edits = diff.changes.iter().map(|c| c.edit.clone()).collect();
     let batch = ledger.append_all(edits, force)?;
-    warn(cx.err, ledger.warnings());
+    warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let (rows, unchanged, overridden) = match batch {
         Batch::Recorded {
             rows,

@@ -19,6 +19,7 @@ use super::entry::{Entry, Field};
 use super::error::LedgerError;
 use super::store::{Ledger, NoProgress, Progress};
 use crate::text;
+use crate::vocab::{M, Msg};
 
 /// How many findings are listed before "… and N more".
 const MAX_FINDINGS: usize = 20;
@@ -27,7 +28,7 @@ const MAX_FINDINGS: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub line: u64,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// What [`Ledger::audit`] found: the first findings in file order, and how
@@ -75,52 +76,54 @@ impl Ledger {
             }
         };
         let mut unknown: HashMap<String, (u64, usize)> = HashMap::new();
-        self.scan_with(&mut |e, n| {
-            if !known(&e.id) {
-                unknown.entry(e.id.clone()).or_insert((e.line, 0)).1 += 1;
-            }
-            for (name, v) in text_fields(&e) {
-                if let Some(what) = text::first_unsafe(v) {
+        self.scan_with(
+            &mut |e, n| {
+                if !known(&e.id) {
+                    unknown.entry(e.id.clone()).or_insert((e.line, 0)).1 += 1;
+                }
+                for (name, v) in text_fields(&e) {
+                    if let Some(what) = crate::plan::unsafe_char(v) {
+                        let unsafe_text = Msg::new(M::AuditUnsafe)
+                            .arg("value", text::visible(v))
+                            .sub("what", what);
+                        push(
+                            &mut found,
+                            Finding {
+                                line: e.line,
+                                message: Msg::new(M::LedgerInField)
+                                    .arg("field", name)
+                                    .sub("problem", unsafe_text),
+                            },
+                        );
+                    }
+                }
+                if n > width {
                     push(
                         &mut found,
                         Finding {
                             line: e.line,
-                            message: format!(
-                                "field `{name}`: `{}` contains {what}; it is shown escaped, never \
-                             sent to a terminal as it is; wudang-plan refuses such characters, \
-                             so another program wrote this row",
-                                text::visible(v)
-                            ),
+                            message: Msg::new(M::AuditWideRow).arg("n", n).arg("width", width),
                         },
                     );
                 }
-            }
-            if n > width {
-                push(
-                    &mut found,
-                    Finding {
-                        line: e.line,
-                        message: format!(
-                            "found {n} fields, the header has {width} columns; expected one field \
-                         per column (an unquoted comma, or a row pasted from elsewhere?); the \
-                         extra fields are ignored"
-                        ),
-                    },
-                );
-            }
-        }, progress)?;
+            },
+            progress,
+        )?;
         let total = row_total + unknown.len();
         let mut ids: Vec<(String, (u64, usize))> = unknown.into_iter().collect();
         ids.sort_by_key(|(_, (line, _))| *line);
         for (id, (line, rows)) in ids {
             found.push(Finding {
                 line,
-                message: format!(
-                    "field `id`: `{}` is neither an indicator nor a task of the plan \
-                     ({rows} row{} from this line on: listed by `history`, counted in no task or indicator); expected an id such as \
-                     8.1 or 8 (a row for another plan, or an id a spreadsheet changed?)",
-                    text::visible(&id),
-                    if rows == 1 { "" } else { "s" }
+                message: Msg::new(M::LedgerInField).arg("field", "id").sub(
+                    "problem",
+                    Msg::new(M::AuditUnknownId)
+                        .arg("id", text::visible(&id))
+                        .arg("rows", rows)
+                        .sub(
+                            "unit",
+                            Msg::new(if rows == 1 { M::AuditRow } else { M::AuditRows }),
+                        ),
                 ),
             });
         }

@@ -11,6 +11,7 @@ use super::entry::{
 };
 use super::error::{Conflict, LedgerError};
 use crate::plan::Period;
+use crate::vocab::{Lang, M, Msg, Term};
 
 /// What an editor saw before its change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,10 +91,12 @@ pub(crate) fn checked(mut edit: Edit) -> Result<Edit, LedgerError> {
     if let Some(p) = edit.period
         && edit.field != Field::Actual
     {
-        return Err(LedgerError::InvalidEdit(format!(
-            "{} {}: a period ({p}) is recorded only with an actual value",
-            edit.id, edit.field
-        )));
+        return Err(LedgerError::InvalidEdit(
+            Msg::new(M::LedgerPeriodNotActual)
+                .arg("id", &edit.id)
+                .words("field", edit.field.word(Lang::Zh), edit.field.as_str())
+                .arg("period", p),
+        ));
     }
     Ok(edit)
 }

@@ -3,6 +3,8 @@
 //! cell checked, the error naming the field, what was found and what was
 //! expected. See docs/data.md, "Format, column by column".
 
+use crate::vocab::{M, Msg};
+
 use super::entry::{COLUMNS, Entry, Field, REQUIRED, Stamp, check_id, check_value, unprotect};
 use crate::plan::Period;
 use crate::vocab::Term;
@@ -88,7 +90,7 @@ impl Columns {
 
     /// Finds the columns by name. A column of ours named twice is an
     /// error (which one holds the data?), naming both positions.
-    pub(crate) fn from_header<S: AsRef<str>>(names: &[S]) -> Result<Columns, String> {
+    pub(crate) fn from_header<S: AsRef<str>>(names: &[S]) -> Result<Columns, Msg> {
         let find = |n: &str| names.iter().position(|h| h.as_ref().trim() == n);
         for n in COLUMNS {
             let at: Vec<String> = names
@@ -98,26 +100,29 @@ impl Columns {
                 .map(|(i, _)| (i + 1).to_string())
                 .collect();
             if at.len() > 1 {
-                return Err(format!(
-                    "column `{n}` appears {} times in the header (columns {}); expected each \
-                     column once: remove or rename the extra one",
-                    at.len(),
-                    at.join(" and ")
-                ));
+                return Err(Msg::new(M::LedgerColumnRepeated)
+                    .arg("column", n)
+                    .arg("count", at.len())
+                    .words("at", at.join("、"), at.join(" and ")));
             }
         }
         let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
         if !missing.is_empty() {
-            return Err(format!(
-                "missing column{} {} in the header; expected a header with the columns {}",
-                if missing.len() > 1 { "s" } else { "" },
+            let key = if missing.len() > 1 {
+                M::LedgerMissingColumns
+            } else {
+                M::LedgerMissingColumn
+            };
+            let quoted = |open: &str, close: &str, sep: &str| {
                 missing
                     .iter()
-                    .map(|m| format!("`{m}`"))
+                    .map(|m| format!("{open}{m}{close}"))
                     .collect::<Vec<_>>()
-                    .join(", "),
-                COLUMNS.join(",")
-            ));
+                    .join(sep)
+            };
+            return Err(Msg::new(key)
+                .words("list", quoted("“", "”", "、"), quoted("`", "`", ", "))
+                .arg("columns", COLUMNS.join(",")));
         }
         let get = |n: &str| find(n).unwrap_or(0);
         let mut c = Columns {
@@ -143,42 +148,42 @@ impl Columns {
 
     /// Builds an entry from a decoded record; the error says which field
     /// is wrong, what was found and what was expected.
-    pub(crate) fn entry<S: AsRef<str>>(&self, fields: &[S], line: u64) -> Result<Entry, String> {
+    pub(crate) fn entry<S: AsRef<str>>(&self, fields: &[S], line: u64) -> Result<Entry, Msg> {
         if fields.len() < self.need {
-            return Err(format!(
-                "found {} field{}, expected at least {} (the columns are {})",
-                fields.len(),
-                if fields.len() == 1 { "" } else { "s" },
-                self.need,
-                COLUMNS.join(",")
-            ));
+            let key = if fields.len() == 1 {
+                M::LedgerTooFewField
+            } else {
+                M::LedgerTooFewFields
+            };
+            return Err(Msg::new(key)
+                .arg("n", fields.len())
+                .arg("need", self.need)
+                .arg("columns", COLUMNS.join(",")));
         }
         let get = |i: usize| fields[i].as_ref();
         let opt = |i: Option<usize>| i.map(|i| fields[i].as_ref()).unwrap_or("");
         let time_text = get(self.time);
         let time = Stamp::parse(time_text).ok_or_else(|| {
-            format!(
-                "field `time`: found `{}`, expected RFC 3339 with an offset such as \
-                 2025-06-01T10:15:00+08:00 (a spreadsheet may have reformatted it)",
-                crate::text::visible(time_text)
+            in_field(
+                "time",
+                Msg::new(M::LedgerBadTime).arg("found", crate::text::visible(time_text)),
             )
         })?;
         let user = unprotect(get(self.user)).to_string();
         if user.trim().is_empty() {
-            return Err("field `user`: empty, expected who made the change".into());
+            return Err(in_field("user", Msg::new(M::LedgerNoRowUser)));
         }
         let id = get(self.id).trim().to_string();
-        check_id(&id).map_err(|m| format!("field `id`: {m}"))?;
+        check_id(&id).map_err(|m| in_field("id", m))?;
         let field_text = get(self.field);
         let field = Field::from_machine(field_text.trim()).ok_or_else(|| {
-            format!(
-                "field `field`: found `{}`, expected actual, status or note",
-                crate::text::visible(field_text)
+            in_field(
+                "field",
+                Msg::new(M::LedgerBadField).arg("found", crate::text::visible(field_text)),
             )
         })?;
-        let value =
-            cell_value(field, get(self.value)).map_err(|m| format!("field `value`: {m}"))?;
-        let old = cell_value(field, opt(self.old)).map_err(|m| format!("field `old`: {m}"))?;
+        let value = cell_value(field, get(self.value)).map_err(|m| in_field("value", m))?;
+        let old = cell_value(field, opt(self.old)).map_err(|m| in_field("old", m))?;
         let note = match unprotect(opt(self.note)) {
             "" => None,
             s => Some(s.to_string()),
@@ -205,23 +210,29 @@ impl Columns {
 /// A `period` cell: empty is `None` (the year of the row's time stamp);
 /// else any form [`Period::parse`] reads (`2024`, `2024Q2`, `2024-06`,
 /// `2024年6月`).
-fn period_cell(cell: &str) -> Result<Option<Period>, String> {
+fn period_cell(cell: &str) -> Result<Option<Period>, Msg> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
     }
     Period::parse(cell).map(Some).map_err(|_| {
-        format!(
-            "field `period`: found `{}`, expected a period such as 2024, 2024Q2 or 2024-06 \
-             (or empty: the year of the row's time)",
-            crate::text::visible(cell)
+        in_field(
+            "period",
+            Msg::new(M::LedgerBadPeriod).arg("found", crate::text::visible(cell)),
         )
     })
 }
 
+/// `problem` in the column `field` of a row: ``field `time`: …``.
+fn in_field(field: &str, problem: Msg) -> Msg {
+    Msg::new(M::LedgerInField)
+        .arg("field", field)
+        .sub("problem", problem)
+}
+
 /// Reads a value cell of `field`: empty is `None`; text fields lose their
 /// protecting `'`; numbers are read as written.
-fn cell_value(field: Field, cell: &str) -> Result<Option<String>, String> {
+fn cell_value(field: Field, cell: &str) -> Result<Option<String>, Msg> {
     if field.is_text() {
         return Ok(match unprotect(cell) {
             "" => None,
@@ -337,7 +348,13 @@ mod tests {
     fn header_missing_columns() {
         let names: Vec<String> = ["time", "id"].map(String::from).to_vec();
         let e = Columns::from_header(&names).unwrap_err();
-        assert!(e.contains("`user`, `field`, `value`"), "{e}");
+        assert!(e.to_string().contains("`user`, `field`, `value`"), "{e}");
+        assert!(
+            e.text(crate::vocab::Lang::Zh)
+                .starts_with("表头缺少 “user”、“field”、“value” 列；"),
+            "{}",
+            e.text(crate::vocab::Lang::Zh)
+        );
     }
 
     #[test]
@@ -359,6 +376,15 @@ mod tests {
         assert!(
             c.entry(&row(bad), 2)
                 .unwrap_err()
+                .text(crate::vocab::Lang::Zh)
+                .starts_with("“time”字段：找到“2025/6/1 10:15”，应为带时区偏移的 RFC 3339 时间")
+        );
+        let mut bad = ok;
+        bad[0] = "2025/6/1 10:15";
+        assert!(
+            c.entry(&row(bad), 2)
+                .unwrap_err()
+                .to_string()
                 .starts_with("field `time`: found `2025/6/1 10:15`")
         );
         let mut bad = ok;
@@ -366,6 +392,7 @@ mod tests {
         assert!(
             c.entry(&row(bad), 2)
                 .unwrap_err()
+                .to_string()
                 .starts_with("field `field`")
         );
         let mut bad = ok;
@@ -373,6 +400,7 @@ mod tests {
         assert!(
             c.entry(&row(bad), 2)
                 .unwrap_err()
+                .to_string()
                 .starts_with("field `value`")
         );
         let mut bad = ok;
@@ -381,6 +409,7 @@ mod tests {
         assert!(
             c.entry(&row(bad), 2)
                 .unwrap_err()
+                .to_string()
                 .starts_with("field `value`")
         );
         let mut bad = ok;
@@ -388,6 +417,7 @@ mod tests {
         assert!(
             c.entry(&row(bad), 2)
                 .unwrap_err()
+                .to_string()
                 .starts_with("field `user`")
         );
         let short: Vec<String> = ["2025-06-01T10:15:00+08:00", "u"]
@@ -396,6 +426,7 @@ mod tests {
         assert!(
             c.entry(&short, 2)
                 .unwrap_err()
+                .to_string()
                 .starts_with("found 2 fields, expected at least 5")
         );
     }

@@ -14,7 +14,7 @@ use jiff::{Timestamp, ZonedDateTime};
 
 use super::status::{Actual, TaskState};
 use crate::plan::Period;
-use crate::vocab::Term;
+use crate::vocab::{Lang, M, Msg, Term};
 
 /// The columns of a ledger this program writes, in order (`period` last:
 /// a first-release ledger has the seven before it).
@@ -178,80 +178,70 @@ pub fn unprotect(s: &str) -> &str {
 /// Checks a free-text value: one line, no control characters, no
 /// invisible format characters (bidi overrides, zero-width spaces: what
 /// [`crate::text::is_unsafe`] names).
-pub fn check_text(what: &str, s: &str) -> Result<(), String> {
+pub fn check_text(what: M, s: &str) -> Result<(), Msg> {
     if let Some(c) = s.chars().find(|&c| crate::text::is_unsafe(c)) {
         let shown = match c {
-            '\n' | '\r' => "a line break".to_string(),
-            '\t' => "a tab".to_string(),
-            _ => crate::text::first_unsafe(s).unwrap_or_default(),
+            '\n' | '\r' => Msg::new(M::LedgerLineBreak),
+            '\t' => Msg::new(M::LedgerTab),
+            _ => crate::plan::unsafe_char(s).unwrap_or(Msg::new(M::LedgerTab)),
         };
-        return Err(format!(
-            "{what} contains {shown}; expected one line of text without control characters"
-        ));
+        return Err(Msg::new(M::LedgerTextUnsafe)
+            .sub("what", Msg::new(what))
+            .sub("shown", shown));
     }
     Ok(())
 }
 
 /// Checks an id: not empty, no spaces or control characters, not starting
 /// with a character spreadsheets evaluate.
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str) -> Result<(), Msg> {
     if id.is_empty() {
-        return Err("id is empty; expected an indicator (8.1) or task (8) id".into());
+        return Err(Msg::new(M::LedgerEmptyId));
     }
     if id
         .chars()
         .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
         || needs_quote_prefix(id)
     {
-        return Err(format!(
-            "id `{}` is not valid; expected an indicator (8.1) or task (8) id",
-            crate::text::visible(id)
-        ));
+        return Err(Msg::new(M::LedgerBadId).arg("id", crate::text::visible(id)));
     }
     Ok(())
 }
 
 /// Checks a value for `field`; `Ok` means it can be written as is.
-pub fn check_value(field: Field, value: &str) -> Result<(), String> {
+pub fn check_value(field: Field, value: &str) -> Result<(), Msg> {
     match field {
         Field::Actual => match Actual::from_ledger(value) {
             Some(_) => Ok(()),
-            None => Err(format!(
-                "`{}` is not an actual; expected a plain decimal (-12.5) or done / not_done",
-                crate::text::visible(value)
-            )),
+            None => Err(Msg::new(M::LedgerNotActual).arg("found", crate::text::visible(value))),
         },
         Field::Status => match TaskState::from_machine(value) {
             Some(_) => Ok(()),
-            _ => Err(format!(
-                "`{}` is not a task status; expected one of {}",
-                crate::text::visible(value),
-                TaskState::ALL.map(TaskState::as_str).join(", ")
-            )),
+            _ => Err(Msg::new(M::LedgerNotStatus)
+                .arg("found", crate::text::visible(value))
+                .arg("list", TaskState::ALL.map(TaskState::as_str).join(", "))),
         },
-        Field::Note => check_text("the note", value),
+        Field::Note => check_text(M::LedgerTheNote, value),
     }
 }
 
 /// A user name as recorded: trimmed, not empty, one line without control
 /// characters.
-pub(crate) fn checked_user(user: &str) -> Result<String, String> {
+pub(crate) fn checked_user(user: &str) -> Result<String, Msg> {
     let u = user.trim();
     if u.is_empty() {
-        return Err(
-            "no user name; expected who makes the change (--user NAME or WUDANG_PLAN_USER)".into(),
-        );
+        return Err(Msg::new(M::LedgerNoUser));
     }
-    check_text("the user name", u)?;
+    check_text(M::LedgerTheUser, u)?;
     Ok(u.to_string())
 }
 
 /// A remark as recorded: `None` when blank, else one line without control
 /// characters.
-pub(crate) fn checked_note(note: Option<String>) -> Result<Option<String>, String> {
+pub(crate) fn checked_note(note: Option<String>) -> Result<Option<String>, Msg> {
     match note {
         Some(n) if !n.trim().is_empty() => {
-            check_text("the note", &n)?;
+            check_text(M::LedgerTheNote, &n)?;
             Ok(Some(n))
         }
         _ => Ok(None),
@@ -264,15 +254,23 @@ pub(crate) fn checked_value(
     id: &str,
     field: Field,
     value: Option<String>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Msg> {
     match value {
         Some(v) if v.is_empty() => Ok(None),
         Some(v) => {
-            check_value(field, &v).map_err(|m| format!("{id} {field}: {m}"))?;
+            check_value(field, &v).map_err(|m| id_field(id, field, m))?;
             Ok(Some(v))
         }
         None => Ok(None),
     }
+}
+
+/// `problem` of `id`'s `field`: `8.1 actual: …` (`8.1 实际值：…`).
+pub(crate) fn id_field(id: &str, field: Field, problem: Msg) -> Msg {
+    Msg::new(M::LedgerIdField)
+        .arg("id", id)
+        .words("field", field.word(Lang::Zh), field.as_str())
+        .sub("problem", problem)
 }
 
 /// True when two values of `field` are the same: numbers compare by value
@@ -393,11 +391,12 @@ mod tests {
 
     #[test]
     fn checks() {
-        assert!(check_text("the note", "一行").is_ok());
-        assert!(
-            check_text("the note", "two\nlines")
-                .unwrap_err()
-                .contains("a line break")
+        assert!(check_text(M::LedgerTheNote, "一行").is_ok());
+        let e = check_text(M::LedgerTheNote, "two\nlines").unwrap_err();
+        assert!(e.to_string().contains("a line break"), "{e}");
+        assert_eq!(
+            e.text(Lang::Zh),
+            "备注含有换行符；应为一行不含控制字符的文字"
         );
         assert!(check_id("8.1").is_ok());
         assert!(check_id("=1").is_err());
@@ -410,14 +409,14 @@ mod tests {
     fn what_an_edit_records() {
         assert_eq!(checked_user("  李明 "), Ok("李明".to_string()));
         assert_eq!(
-            checked_user(" "),
+            checked_user(" ").map_err(|m| m.to_string()),
             Err(
                 "no user name; expected who makes the change (--user NAME or WUDANG_PLAN_USER)"
                     .to_string()
             )
         );
         assert_eq!(
-            checked_user("a\tb"),
+            checked_user("a\tb").map_err(|m| m.to_string()),
             Err(
                 "the user name contains a tab; expected one line of text without control \
                  characters"
@@ -438,12 +437,18 @@ mod tests {
             Ok(Some("512".into()))
         );
         assert_eq!(
-            checked_value("8.1", Field::Actual, Some("5x".into())),
+            checked_value("8.1", Field::Actual, Some("5x".into())).map_err(|m| m.to_string()),
             Err(
                 "8.1 actual: `5x` is not an actual; expected a plain decimal (-12.5) or \
                  done / not_done"
                     .to_string()
             )
+        );
+        assert_eq!(
+            checked_value("8.1", Field::Actual, Some("5x".into()))
+                .unwrap_err()
+                .text(Lang::Zh),
+            "8.1 实际值：“5x”不是实际完成值；应为普通小数（-12.5）或 done / not_done"
         );
     }
 }

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::error::PlanError;
+use crate::vocab::{M, Msg};
 
 /// Where each column is, by trimmed header name. A required column named
 /// twice, or one missing, is an error (`None`).
@@ -29,12 +30,10 @@ pub(super) fn header_columns(
             errs.push(PlanError::Syntax {
                 file: file.to_string(),
                 line: 1,
-                message: format!(
-                    "column `{h}` appears twice in the header (columns {} and {}); expected \
-                     each column once",
-                    first + 1,
-                    i + 1
-                ),
+                message: Msg::new(M::PlanColumnTwice)
+                    .arg("column", h)
+                    .arg("first", first + 1)
+                    .arg("second", i + 1),
             });
             return None;
         }
@@ -80,7 +79,7 @@ fn unsafe_field(
         } else {
             f.into()
         };
-        if let Some(what) = crate::text::first_unsafe(&text) {
+        if let Some(what) = super::error::unsafe_char(&text) {
             return Some(PlanError::Field {
                 file: file.to_string(),
                 line,
@@ -89,15 +88,13 @@ fn unsafe_field(
                 } else {
                     column.to_string()
                 },
-                message: format!(
-                    "`{}` contains {what}; expected text without control characters{}",
-                    crate::text::truncate(&crate::text::visible(f), 60),
-                    if multiline {
-                        " (line breaks are fine here)"
-                    } else {
-                        ""
-                    }
-                ),
+                message: Msg::new(if multiline {
+                    M::PlanUnsafeMultiline
+                } else {
+                    M::PlanUnsafe
+                })
+                .arg("text", crate::text::truncate(&crate::text::visible(f), 60))
+                .sub("what", what),
             });
         }
     }
@@ -199,7 +196,7 @@ impl Rec<'_> {
             .unwrap_or("")
     }
 
-    pub(super) fn err(&self, errs: &mut Vec<PlanError>, field: &str, message: String) {
+    pub(super) fn err(&self, errs: &mut Vec<PlanError>, field: &str, message: Msg) {
         errs.push(PlanError::Field {
             file: self.file.to_string(),
             line: self.line,
@@ -216,7 +213,7 @@ impl Rec<'_> {
     pub(super) fn required_str(&self, errs: &mut Vec<PlanError>, field: &str) -> &str {
         let v = self.get(field);
         if v.is_empty() {
-            self.err(errs, field, "empty, expected text".into());
+            self.err(errs, field, Msg::new(M::PlanEmptyText));
         }
         v
     }
@@ -233,11 +230,7 @@ impl Rec<'_> {
         match Decimal::from_str(v) {
             Ok(d) if plain => Some(d),
             _ => {
-                self.err(
-                    errs,
-                    field,
-                    format!("found `{v}`, expected a plain decimal number such as `325` or `1.5`"),
-                );
+                self.err(errs, field, Msg::new(M::PlanNotDecimal).arg("found", v));
                 None
             }
         }
@@ -379,8 +372,7 @@ pub(super) fn each_record<'a>(
             errs.push(PlanError::Syntax {
                 file: file.to_string(),
                 line: last.line,
-                message: "a quoted field starting here is never closed (expected a closing `\"`)"
-                    .into(),
+                message: Msg::new(M::PlanQuoteNeverClosed),
             });
         } else {
             f(&last, &mut found);
@@ -411,11 +403,9 @@ fn record_ok(
         errs.push(PlanError::Syntax {
             file: file.to_string(),
             line,
-            message: format!(
-                "{} fields, expected at most {} (one per header column); is a comma unquoted?",
-                record.len(),
-                headers
-            ),
+            message: Msg::new(M::PlanTooManyFields)
+                .arg("n", record.len())
+                .arg("max", headers),
         });
         return false;
     }
@@ -435,7 +425,7 @@ fn csv_error(file: &str, e: &csv::Error) -> Result<PlanError, Unreadable> {
     Ok(PlanError::Syntax {
         file: file.to_string(),
         line,
-        message: format!("malformed CSV: {e}"),
+        message: Msg::new(M::PlanMalformedCsv).arg("detail", e),
     })
 }
 
@@ -519,7 +509,7 @@ mod tests {
                 // A column asked for by a literal, and by a text elsewhere.
                 let name = String::from("name");
                 seen.push(format!("{}{}", rec.get("id"), rec.get(&name)));
-                rec.err(found, "name", "semantic".into());
+                rec.err(found, "name", Msg::new(M::PlanEmptyText));
             },
         );
         assert!(read.is_ok());
@@ -531,7 +521,7 @@ mod tests {
             "{lines:?}"
         );
         assert!(
-            lines[1].contains("semantic") && lines[2].contains("semantic"),
+            lines[1].contains("empty, expected text") && lines[2].contains("empty, expected text"),
             "{lines:?}"
         );
     }

@@ -16,6 +16,7 @@ use super::model::{Defaults, Plan};
 pub use super::seed::{GROUPS, INDICATORS, ROWS, TASKS};
 pub use super::seed_period::PERIOD;
 use super::{seed, seed_period};
+use crate::vocab::{M, Msg};
 
 /// The text of the four seed files, wherever they came from.
 pub struct SeedText {
@@ -94,25 +95,23 @@ fn load_dir_whole(dir: &Path) -> Result<Plan, PlanErrors> {
     let mut read = |name: &str| -> String {
         let path = dir.join(name);
         match std::fs::read(&path) {
-            Ok(bytes) => {
-                match String::from_utf8(bytes) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                        let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-                        errors.push(PlanError::Syntax {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => {
+                    let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                    let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                    errors.push(PlanError::Syntax {
                         file: path.display().to_string(),
                         line,
-                        message: "not valid UTF-8 (expected a UTF-8 CSV file; save it as \"CSV UTF-8\")".into(),
+                        message: Msg::new(M::PlanNotUtf8),
                     });
-                        String::new()
-                    }
+                    String::new()
                 }
-            }
+            },
             Err(e) => {
                 errors.push(PlanError::Io {
                     file: path.display().to_string(),
-                    message: e.to_string(),
+                    message: Msg::new(M::IoOther).arg("os", e),
                 });
                 String::new()
             }
@@ -178,7 +177,7 @@ pub fn load_text(text: &SeedText) -> Result<Plan, PlanErrors> {
     load_inputs(inputs).unwrap_or_else(|Unreadable| {
         Err(PlanErrors(vec![PlanError::Io {
             file: text.origin.clone(),
-            message: "could not be read as UTF-8 text".into(),
+            message: Msg::new(M::PlanNotUtf8Text),
         }]))
     })
 }

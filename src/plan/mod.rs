@@ -14,6 +14,7 @@ mod seed;
 mod seed_period;
 pub mod snapshot;
 
+pub use error::unsafe_char;
 pub use kind::Kind;
 pub use load::{PlanError, PlanErrors, load_dir, load_embedded};
 pub use model::{

@@ -18,6 +18,7 @@ use super::model::{
 };
 use super::plan_period::PlanPeriod;
 use super::seed_period::PERIOD;
+use crate::vocab::{M, Msg};
 
 /// The seed file names, in load order.
 pub const GROUPS: &str = "groups.csv";
@@ -38,7 +39,7 @@ pub(super) fn groups(
             return;
         };
         if !ids.insert(id) {
-            rec.err(errs, "id", format!("duplicate group id `{id}`"));
+            rec.err(errs, "id", Msg::new(M::PlanDuplicateGroup).arg("id", id));
             return;
         }
         let title = rec.required(errs, "title");
@@ -51,11 +52,7 @@ pub(super) fn groups(
 fn group_id(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<u32> {
     match rec.get("id").parse::<u32>() {
         Ok(0) => {
-            rec.err(
-                errs,
-                "id",
-                "found `0`; group 0 (总体目标) is implicit and must not be listed".into(),
-            );
+            rec.err(errs, "id", Msg::new(M::PlanGroupZero));
             None
         }
         Ok(n) => Some(n),
@@ -63,10 +60,7 @@ fn group_id(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<u32> {
             rec.err(
                 errs,
                 "id",
-                format!(
-                    "found `{}`, expected a group number such as `1`",
-                    rec.get("id")
-                ),
+                Msg::new(M::PlanNotGroupNumberLike).arg("found", rec.get("id")),
             );
             None
         }
@@ -108,19 +102,15 @@ pub(super) fn tasks(
 fn task_id(rec: &Rec<'_>, ids: &mut HashSet<String>, errs: &mut Vec<PlanError>) -> Option<String> {
     let id = rec.get("id").to_string();
     if id.is_empty() {
-        rec.err(errs, "id", "empty, expected a task id such as `8`".into());
+        rec.err(errs, "id", Msg::new(M::PlanEmptyTaskId));
         return None;
     }
     if id.contains('.') || id.contains(char::is_whitespace) {
-        rec.err(
-            errs,
-            "id",
-            format!("found `{id}`, expected a task id without `.` or spaces"),
-        );
+        rec.err(errs, "id", Msg::new(M::PlanBadTaskId).arg("found", &id));
         return None;
     }
     if !ids.insert(id.clone()) {
-        rec.err(errs, "id", format!("duplicate task id `{id}`"));
+        rec.err(errs, "id", Msg::new(M::PlanDuplicateTask).arg("id", &id));
         return None;
     }
     Some(id)
@@ -134,10 +124,10 @@ fn task_group(rec: &Rec<'_>, group_ids: &HashSet<u32>, errs: &mut Vec<PlanError>
             rec.err(
                 errs,
                 "group",
-                format!(
-                    "unknown group `{g}`, expected one of {} in {GROUPS} (or 0)",
-                    list(group_ids.iter())
-                ),
+                Msg::new(M::PlanUnknownGroup)
+                    .arg("group", g)
+                    .arg("ids", list(group_ids.iter()))
+                    .arg("file", GROUPS),
             );
             None
         }
@@ -145,7 +135,7 @@ fn task_group(rec: &Rec<'_>, group_ids: &HashSet<u32>, errs: &mut Vec<PlanError>
             rec.err(
                 errs,
                 "group",
-                format!("found `{}`, expected a group number", rec.get("group")),
+                Msg::new(M::PlanNotGroupNumber).arg("found", rec.get("group")),
             );
             None
         }
@@ -167,11 +157,11 @@ pub(super) fn rows(
     each_record(file, input, &cols, errs, |rec, errs| {
         let id = rec.get("id").to_string();
         if id.is_empty() {
-            rec.err(errs, "id", "empty, expected a row id such as `T8`".into());
+            rec.err(errs, "id", Msg::new(M::PlanEmptyRowId));
             return;
         }
         if row_task.contains_key(&id) {
-            rec.err(errs, "id", format!("duplicate row id `{id}`"));
+            rec.err(errs, "id", Msg::new(M::PlanDuplicateRow).arg("id", &id));
             return;
         }
         let task = rec.get("task").to_string();
@@ -179,17 +169,15 @@ pub(super) fn rows(
             rec.err(
                 errs,
                 "task",
-                format!("unknown task `{task}`, expected a task id from {TASKS}"),
+                Msg::new(M::PlanUnknownTask)
+                    .arg("task", &task)
+                    .arg("file", TASKS),
             );
             return;
         }
         let leaders = split_list(rec.get("leaders"), true);
         if leaders.is_empty() {
-            rec.err(
-                errs,
-                "leaders",
-                "empty, expected at least one 责任领导".into(),
-            );
+            rec.err(errs, "leaders", Msg::new(M::PlanNoLeader));
         }
         let Some(owners) = owners(rec, errs) else {
             return;
@@ -214,19 +202,15 @@ fn owners(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Vec<Owner>> {
     let persons = split_list(rec.get("persons"), true);
     if units.len() != persons.len() {
         let msg = if units.len() > persons.len() {
-            format!(
-                "unit `{}` has no person: {} units but {} persons (units and persons pair in order)",
-                units[persons.len()],
-                units.len(),
-                persons.len()
-            )
+            Msg::new(M::PlanUnitWithoutPerson)
+                .arg("unit", &units[persons.len()])
+                .arg("units", units.len())
+                .arg("persons", persons.len())
         } else {
-            format!(
-                "person `{}` has no unit: {} units but {} persons (units and persons pair in order)",
-                persons[units.len()],
-                units.len(),
-                persons.len()
-            )
+            Msg::new(M::PlanPersonWithoutUnit)
+                .arg("person", &persons[units.len()])
+                .arg("units", units.len())
+                .arg("persons", persons.len())
         };
         rec.err(errs, "persons", msg);
         return None;
@@ -304,7 +288,11 @@ fn indicator(
     let row = shared.get(rec.get("row"));
     check_task_and_id(rec, id, &task, task_ids, errs);
     if !new {
-        rec.err(errs, "id", format!("duplicate indicator id `{id}`"));
+        rec.err(
+            errs,
+            "id",
+            Msg::new(M::PlanDuplicateIndicator).arg("id", id),
+        );
     }
     check_row(rec, &row, &task, row_task, errs);
     let name = rec.required_str(errs, "name");
@@ -427,21 +415,22 @@ fn kind(
         rec.err(
             errs,
             "kind",
-            format!(
-                "found `{word}`, expected one of `{}` (or empty)",
-                words.join("`, `")
-            ),
+            Msg::new(M::PlanBadKind)
+                .arg("found", word)
+                .arg("words", format!("`{}`", words.join("`, `"))),
         );
         return None;
     };
     let done = comparison == Comparison::Done;
     if done != (kind == Kind::Milestone) {
-        let expected = if done {
-            "`milestone` for a `done` comparison".to_string()
+        let problem = if done {
+            Msg::new(M::PlanKindMilestone).arg("found", kind)
         } else {
-            format!("a kind other than `milestone` for comparison `{comparison}`")
+            Msg::new(M::PlanKindNotMilestone)
+                .arg("found", kind)
+                .arg("comparison", comparison)
         };
-        rec.err(errs, "kind", format!("found `{kind}`, expected {expected}"));
+        rec.err(errs, "kind", problem);
         return None;
     }
     Some((kind, true))
@@ -459,7 +448,9 @@ fn check_task_and_id(
         rec.err(
             errs,
             "task",
-            format!("unknown task `{task}`, expected a task id from {TASKS}"),
+            Msg::new(M::PlanUnknownTask)
+                .arg("task", task)
+                .arg("file", TASKS),
         );
     }
     match id.split_once('.') {
@@ -467,7 +458,9 @@ fn check_task_and_id(
         _ => rec.err(
             errs,
             "id",
-            format!("found `{id}`, expected `{task}.N` (the task id, a dot, a number)"),
+            Msg::new(M::PlanBadIndicatorId)
+                .arg("found", id)
+                .arg("task", task),
         ),
     }
 }
@@ -484,12 +477,17 @@ fn check_row(
         None => rec.err(
             errs,
             "row",
-            format!("unknown row `{row}`, expected a row id from {ROWS}"),
+            Msg::new(M::PlanUnknownRow)
+                .arg("row", row)
+                .arg("file", ROWS),
         ),
         Some(t) if t != task => rec.err(
             errs,
             "row",
-            format!("row `{row}` belongs to task `{t}`, not to task `{task}`"),
+            Msg::new(M::PlanRowOfOtherTask)
+                .arg("row", row)
+                .arg("owner", t)
+                .arg("task", task),
         ),
         Some(_) => {}
     }
@@ -501,10 +499,7 @@ fn comparison(rec: &Rec<'_>, errs: &mut Vec<PlanError>) -> Option<Comparison> {
         rec.err(
             errs,
             "comparison",
-            format!(
-                "found `{}`, expected one of `>=`, `<=`, `~`, `done`",
-                rec.get("comparison")
-            ),
+            Msg::new(M::PlanBadComparison).arg("found", rec.get("comparison")),
         );
     }
     c
@@ -521,12 +516,12 @@ fn check_target(
         (Some(Comparison::Done), Some(t)) => rec.err(
             errs,
             "target",
-            format!("found `{t}`, expected empty for a `done` milestone"),
+            Msg::new(M::PlanTargetOnMilestone).arg("found", t),
         ),
         (Some(c), None) if c != Comparison::Done && rec.get("target").is_empty() => rec.err(
             errs,
             "target",
-            format!("empty, expected a number for comparison `{c}`"),
+            Msg::new(M::PlanNoTarget).arg("comparison", c),
         ),
         _ => {}
     }
@@ -549,11 +544,7 @@ fn better(
         s => {
             let b = Better::parse(s);
             if b.is_none() {
-                rec.err(
-                    errs,
-                    "better",
-                    format!("found `{s}`, expected `higher` or `lower`"),
-                );
+                rec.err(errs, "better", Msg::new(M::PlanBadBetter).arg("found", s));
             }
             b
         }
@@ -571,7 +562,7 @@ fn deadline(rec: &Rec<'_>, period: Option<PlanPeriod>, errs: &mut Vec<PlanError>
         rec.err(
             errs,
             "deadline",
-            format!("found `{found}`, expected a year such as `2025`"),
+            Msg::new(M::PlanBadDeadline).arg("found", found),
         );
         return None;
     };
@@ -579,10 +570,11 @@ fn deadline(rec: &Rec<'_>, period: Option<PlanPeriod>, errs: &mut Vec<PlanError>
         rec.err(
             errs,
             "deadline",
-            format!(
-                "found `{y}`, expected a year inside the plan period {}–{} of {PERIOD}",
-                p.start, p.end
-            ),
+            Msg::new(M::PlanDeadlineOutside)
+                .arg("found", y)
+                .arg("start", p.start)
+                .arg("end", p.end)
+                .arg("file", PERIOD),
         );
         return None;
     }

@@ -7,6 +7,7 @@ use std::io::BufRead;
 use super::cells::{Rec, Unreadable, records};
 use super::error::PlanError;
 use super::plan_period::PlanPeriod;
+use crate::vocab::{M, Msg};
 
 /// The seed file holding the plan period (optional).
 pub const PERIOD: &str = "period.csv";
@@ -34,16 +35,12 @@ fn one_period(file: &str, recs: Vec<Rec<'_>>, errs: &mut Vec<PlanError>) -> Opti
         errs.push(PlanError::Syntax {
             file: file.to_string(),
             line: 2,
-            message: "no record, expected one line `start,end` such as `2021,2025`".into(),
+            message: Msg::new(M::PlanNoPeriodRecord),
         });
         return None;
     };
     if let Some(extra) = recs.next() {
-        extra.err(
-            errs,
-            "start",
-            "a second record, expected exactly one line `start,end`".into(),
-        );
+        extra.err(errs, "start", Msg::new(M::PlanSecondPeriodRecord));
         return None;
     }
     let start = year(&rec, "start", errs)?;
@@ -53,7 +50,9 @@ fn one_period(file: &str, recs: Vec<Rec<'_>>, errs: &mut Vec<PlanError>) -> Opti
         rec.err(
             errs,
             "end",
-            format!("found `{end}`, expected a year no earlier than the start `{start}`"),
+            Msg::new(M::PlanEndBeforeStart)
+                .arg("found", end)
+                .arg("start", start),
         );
     }
     period
@@ -66,7 +65,7 @@ fn year(rec: &Rec<'_>, field: &str, errs: &mut Vec<PlanError>) -> Option<i32> {
             rec.err(
                 errs,
                 field,
-                format!("found `{}`, expected a year such as `2021`", rec.get(field)),
+                Msg::new(M::PlanBadYear).arg("found", rec.get(field)),
             );
             None
         }

@@ -442,7 +442,7 @@ impl Reader<'_> {
             self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
-        if let Err(m) = check_text("the note", typed) {
+        if let Err(m) = check_text(crate::vocab::M::LedgerTheNote, typed) {
             let m = format!("{} {}: {m}", ind.id(), ind.name());
             self.problem(rec.line, Column::Note, m);
             return Ok(());

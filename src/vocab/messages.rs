@@ -48,10 +48,238 @@ messages! {
     Nothing => "无", "nothing";
 
     // ---- plan files (crate::plan) -----------------------------------------
-
+    PlanCannotRead => "{file}：无法读取：{why}", "{file}: cannot read: {why}";
+    PlanMissingColumn => "{file}:{line}：缺少“{column}”列（应有的列：{expected}）",
+        "{file}:{line}: missing column `{column}` (expected columns: {expected})";
+    PlanAtLine => "{file}:{line}：{problem}", "{file}:{line}: {problem}";
+    PlanInField => "{file}:{line}：{field}：{problem}", "{file}:{line}: {field}: {problem}";
+    PlanColumnN => "第 {n} 列", "field `column {n}`";
+    PlanFieldName => "“{name}”字段", "field `{name}`";
+    PlanNotUtf8 => "不是有效的 UTF-8（应为 UTF-8 编码的 CSV 文件；请另存为“CSV UTF-8”）",
+        "not valid UTF-8 (expected a UTF-8 CSV file; save it as \"CSV UTF-8\")";
+    PlanNotUtf8Text => "无法按 UTF-8 文本读取", "could not be read as UTF-8 text";
+    PlanColumnTwice => "表头中“{column}”列出现了两次（第 {first} 列和第 {second} 列）；每列应只出现一次",
+        "column `{column}` appears twice in the header (columns {first} and {second}); expected each column once";
+    PlanUnsafe => "“{text}”含有{what}；应为不含控制字符的文字", "`{text}` contains {what}; expected text without control characters";
+    PlanUnsafeMultiline => "“{text}”含有{what}；应为不含控制字符的文字（此处可以换行）",
+        "`{text}` contains {what}; expected text without control characters (line breaks are fine here)";
+    PlanQuoteNeverClosed => "从这里开始的带引号字段一直没有闭合（应有一个闭合的 `\"`）",
+        "a quoted field starting here is never closed (expected a closing `\"`)";
+    PlanTooManyFields => "有 {n} 个字段，应至多 {max} 个（表头每列一个）；是否有逗号未加引号？",
+        "{n} fields, expected at most {max} (one per header column); is a comma unquoted?";
+    PlanMalformedCsv => "CSV 格式错误：{detail}", "malformed CSV: {detail}";
+    PlanEmptyText => "为空，应填文字", "empty, expected text";
+    PlanNotDecimal => "找到“{found}”，应为普通小数，如 `325` 或 `1.5`",
+        "found `{found}`, expected a plain decimal number such as `325` or `1.5`";
+    PlanDuplicateGroup => "任务组编号“{id}”重复", "duplicate group id `{id}`";
+    PlanGroupZero => "找到“0”；第 0 组（总体目标）是隐含的，不应列出",
+        "found `0`; group 0 (总体目标) is implicit and must not be listed";
+    PlanNotGroupNumberLike => "找到“{found}”，应为任务组编号，如 `1`", "found `{found}`, expected a group number such as `1`";
+    PlanEmptyTaskId => "为空，应为任务编号，如 `8`", "empty, expected a task id such as `8`";
+    PlanBadTaskId => "找到“{found}”，应为不含 `.` 和空格的任务编号", "found `{found}`, expected a task id without `.` or spaces";
+    PlanDuplicateTask => "任务编号“{id}”重复", "duplicate task id `{id}`";
+    PlanUnknownGroup => "未知任务组“{group}”，应为 {file} 中的 {ids} 之一（或 0）",
+        "unknown group `{group}`, expected one of {ids} in {file} (or 0)";
+    PlanNotGroupNumber => "找到“{found}”，应为任务组编号", "found `{found}`, expected a group number";
+    PlanEmptyRowId => "为空，应为行编号，如 `T8`", "empty, expected a row id such as `T8`";
+    PlanDuplicateRow => "行编号“{id}”重复", "duplicate row id `{id}`";
+    PlanUnknownTask => "未知任务“{task}”，应为 {file} 中的任务编号", "unknown task `{task}`, expected a task id from {file}";
+    PlanNoLeader => "为空，应至少有一位责任领导", "empty, expected at least one 责任领导";
+    PlanUnitWithoutPerson => "责任单位“{unit}”没有对应的责任人：{units} 个单位，但 {persons} 个责任人（单位与责任人按顺序配对）",
+        "unit `{unit}` has no person: {units} units but {persons} persons (units and persons pair in order)";
+    PlanPersonWithoutUnit => "责任人“{person}”没有对应的责任单位：{units} 个单位，但 {persons} 个责任人（单位与责任人按顺序配对）",
+        "person `{person}` has no unit: {units} units but {persons} persons (units and persons pair in order)";
+    PlanDuplicateIndicator => "指标编号“{id}”重复", "duplicate indicator id `{id}`";
+    PlanBadKind => "找到“{found}”，应为 {words} 之一（或留空）", "found `{found}`, expected one of {words} (or empty)";
+    PlanKindMilestone => "找到“{found}”，`done` 比较方式应配 `milestone`",
+        "found `{found}`, expected `milestone` for a `done` comparison";
+    PlanKindNotMilestone => "找到“{found}”，比较方式 `{comparison}` 应配 `milestone` 以外的类型",
+        "found `{found}`, expected a kind other than `milestone` for comparison `{comparison}`";
+    PlanBadIndicatorId => "找到“{found}”，应为 `{task}.N`（任务编号、一个点、一个数字）",
+        "found `{found}`, expected `{task}.N` (the task id, a dot, a number)";
+    PlanUnknownRow => "未知行“{row}”，应为 {file} 中的行编号", "unknown row `{row}`, expected a row id from {file}";
+    PlanRowOfOtherTask => "行“{row}”属于任务“{owner}”，不属于任务“{task}”",
+        "row `{row}` belongs to task `{owner}`, not to task `{task}`";
+    PlanBadComparison => "找到“{found}”，应为 `>=`、`<=`、`~`、`done` 之一",
+        "found `{found}`, expected one of `>=`, `<=`, `~`, `done`";
+    PlanTargetOnMilestone => "找到“{found}”，`done` 里程碑的目标值应留空", "found `{found}`, expected empty for a `done` milestone";
+    PlanNoTarget => "为空，比较方式 `{comparison}` 应有一个数字", "empty, expected a number for comparison `{comparison}`";
+    PlanBadBetter => "找到“{found}”，应为 `higher` 或 `lower`", "found `{found}`, expected `higher` or `lower`";
+    PlanBadDeadline => "找到“{found}”，应为年份，如 `2025`", "found `{found}`, expected a year such as `2025`";
+    PlanDeadlineOutside => "找到“{found}”，应为 {file} 中方案期 {start}–{end} 内的年份",
+        "found `{found}`, expected a year inside the plan period {start}–{end} of {file}";
+    PlanNoPeriodRecord => "没有记录，应有一行 `start,end`，如 `2021,2025`",
+        "no record, expected one line `start,end` such as `2021,2025`";
+    PlanSecondPeriodRecord => "有第二条记录，应只有一行 `start,end`", "a second record, expected exactly one line `start,end`";
+    PlanEndBeforeStart => "找到“{found}”，应为不早于开始年份“{start}”的年份",
+        "found `{found}`, expected a year no earlier than the start `{start}`";
+    PlanBadYear => "找到“{found}”，应为年份，如 `2021`", "found `{found}`, expected a year such as `2021`";
+    UnsafeControl => "控制字符 U+{code}（{escape}）", "the control character U+{code} ({escape})";
+    UnsafeFormat => "不可见格式字符 U+{code}（{escape}）", "the invisible format character U+{code} ({escape})";
 
     // ---- ledger (crate::ledger) -------------------------------------------
-
+    LedgerIo => "{path}：无法{action}：{why}", "{path}: cannot {action}: {why}";
+    DoCheckLedger => "检查台账", "check the ledger";
+    DoConvertLedger => "转换台账", "convert the ledger";
+    DoCreateBackup => "创建备份副本", "create the backup copy";
+    DoDecideChange => "判定这次修改", "decide the change";
+    DoReadRowBack => "读回一行", "read a row back";
+    DoReadLedger => "读取台账", "read the ledger";
+    DoReadHistory => "读取台账的修改记录", "read the ledger's history";
+    DoCreateConverted => "创建转换后的文件", "create the converted file";
+    DoCreateLedger => "创建台账", "create the ledger";
+    DoCreateLedgerDir => "创建台账所在的目录", "create the ledger's directory";
+    DoCreateLock => "创建锁文件", "create the lock file";
+    DoCutTorn => "从台账截去被截断的最后一行", "cut the torn last line off the ledger";
+    DoLockLedger => "锁定台账", "lock the ledger";
+    DoOpenForWriting => "打开台账以写入", "open the ledger for writing";
+    DoOpenLedger => "打开台账", "open the ledger";
+    DoOpenLock => "打开锁文件", "open the lock file";
+    DoReplaceLedger => "用转换后的文件替换台账", "replace the ledger with the converted file";
+    DoSaveTorn => "保存被截断的最后一行", "save the torn last line";
+    DoSyncDir => "同步目录", "sync the directory";
+    DoWriteBackup => "写入备份副本", "write the backup copy";
+    DoWriteConverted => "写入转换后的文件", "write the converted file";
+    DoWriteLedger => "写入台账", "write to the ledger";
+    IoNotFound => "文件或目录不存在（{os}）", "{os}";
+    IoPermission => "没有权限（{os}）", "{os}";
+    IoOther => "{os}（操作系统的报告）", "{os}";
+    LedgerIsDirectory => "这是一个目录；应为 CSV 文件", "it is a directory; expected a CSV file";
+    LedgerChangedWhileReading => "读取时文件被改动了；请重新运行该命令", "the file changed while reading; run the command again";
+    LedgerChangedWhileConverting => "转换期间文件被改动了（有其他程序，如 Excel/WPS，写入了它）；没有替换任何内容；请关闭那个程序，再运行 wudang-plan ledger convert",
+        "the file changed while it was being converted (another program, such as Excel/WPS, wrote to it); nothing was replaced; close that program and run `wudang-plan ledger convert` again";
+    LedgerTooManyBackups => "同一时间戳的备份太多", "too many backups with the same time stamp";
+    LedgerPastKept => "{id} {field}{of}：它的行在第 {max} 行或之后，超出全屏界面记录行号的范围；请用命令行记录这次修改（wudang-plan set）",
+        "{id} {field}{of}: its row is at or past line {max}, further than the full-screen UI keeps lines; record this change with the command line (wudang-plan set)";
+    LedgerForPeriod => "（{period}）", " for {period}";
+    LedgerNotRowOf => "第 {line} 行不是 {id} {field} 的行（找到的是 {found}）；文件是否被其他程序改过？",
+        "line {line} is not a row of {id} {field} (found {found}); was the file changed by another program?";
+    LedgerLine => "{path}:{line}：{problem}", "{path}:{line}: {problem}";
+    LedgerMoreProblems => "……另有 {more} 行有问题", "… and {more} more problem lines";
+    LedgerLeftAsIs => "{path}：台账保持原样；这些行改正之前，不会记录任何修改",
+        "{path}: the ledger was left as it is; nothing is recorded until these lines are fixed";
+    LedgerNeedsConversion => "{path}：此台账是 GB18030 编码（由 Excel/WPS 保存为“CSV（逗号分隔）”）；wudang-plan 只向 UTF-8 台账追加，以免一个文件混用两种编码。未记录任何内容。请用 wudang-plan ledger convert 转换（它会保留备份副本）后重试",
+        "{path}: this ledger is GB18030-encoded (saved by Excel/WPS as “CSV（逗号分隔）”); wudang-plan appends only to UTF-8 ledgers so that one file never mixes two encodings. Nothing was recorded. Convert it with `wudang-plan ledger convert` (it keeps a backup copy) and try again";
+    LedgerNeedsUpgrade => "{path}：此台账没有 period（期间）列（第一版的台账），其中每行属于其时间戳所在的年份；无法在其中记录 {period} 的值。未记录任何内容。请用 wudang-plan ledger convert 升级（它会添加该列并保留备份副本）后重试",
+        "{path}: this ledger has no period column (a ledger of the first release), so its rows belong to the year of their time stamp; a value for {period} cannot be recorded in it. Nothing was recorded. Upgrade it with `wudang-plan ledger convert` (it adds the column and keeps a backup copy) and try again";
+    LedgerConflict => "{id} {field}：{by}{found}（您看到的是{saw}）；未记录任何内容。请核对新值，如果应以您的值为准，请重新填报",
+        "{id} {field}: {by} to {found} (you saw {saw}); nothing was recorded. Check the new value and set it again if yours should replace it";
+    LedgerChangedBy => "已被 {who} 于 {when} 改为", "changed by {who} at {when}";
+    LedgerChanged => "已被改为", "changed";
+    LedgerNothingToUndo => "{id}：没有可撤销的内容；尚未记录{what}", "{id}: nothing to undo; no {what} recorded";
+    LedgerAnyChange => "任何修改", "change";
+    LedgerDanglingLink => "{path}：是指向 {target} 的符号链接，但目标不存在；那里应是台账文件（是否被移走了，或其所在磁盘没有挂载？）；请修复该链接，或用 --data / WUDANG_PLAN_DATA 指向台账",
+        "{path}: is a symbolic link to {target}, which does not exist; expected the ledger file there (was it moved, or is its disk not mounted?); fix the link, or point --data / WUDANG_PLAN_DATA at the ledger";
+    LedgerTornTail => "{path}:{line}：最后一行（{bytes} 字节）没有换行符：它在写入时被截断（程序崩溃或连接中断），已被忽略；下次修改前会把它移到别处",
+        "{path}:{line}: the last line ({bytes} bytes) has no line break: it was cut short (a crash or a lost connection while writing) and is ignored; it will be moved aside before the next edit";
+    LedgerMovedAside => "{path}:{line}：被截断的最后一行（{bytes} 字节）已移到 {to}",
+        "{path}:{line}: the cut-short last line ({bytes} bytes) was moved to {to}";
+    LedgerInField => "“{field}”字段：{problem}", "field `{field}`: {problem}";
+    LedgerIdField => "{id} {field}：{problem}", "{id} {field}: {problem}";
+    LedgerColumnRepeated => "表头中“{column}”列出现了 {count} 次（第 {at} 列）；每列应只出现一次：请删除或重命名多余的列",
+        "column `{column}` appears {count} times in the header (columns {at}); expected each column once: remove or rename the extra one";
+    LedgerMissingColumn => "表头缺少 {list} 列；表头应有这些列：{columns}",
+        "missing column {list} in the header; expected a header with the columns {columns}";
+    LedgerMissingColumns => "表头缺少 {list} 列；表头应有这些列：{columns}",
+        "missing columns {list} in the header; expected a header with the columns {columns}";
+    LedgerTooFewField => "只有 {n} 个字段，应至少 {need} 个（各列为 {columns}）",
+        "found {n} field, expected at least {need} (the columns are {columns})";
+    LedgerTooFewFields => "只有 {n} 个字段，应至少 {need} 个（各列为 {columns}）",
+        "found {n} fields, expected at least {need} (the columns are {columns})";
+    LedgerBadTime => "找到“{found}”，应为带时区偏移的 RFC 3339 时间，如 2025-06-01T10:15:00+08:00（可能被电子表格改了格式）",
+        "found `{found}`, expected RFC 3339 with an offset such as 2025-06-01T10:15:00+08:00 (a spreadsheet may have reformatted it)";
+    LedgerNoRowUser => "为空，应为修改人", "empty, expected who made the change";
+    LedgerBadField => "找到“{found}”，应为 actual、status 或 note", "found `{found}`, expected actual, status or note";
+    LedgerBadPeriod => "找到“{found}”，应为期间，如 2024、2024Q2 或 2024-06（或留空：即该行时间所在的年份）",
+        "found `{found}`, expected a period such as 2024, 2024Q2 or 2024-06 (or empty: the year of the row's time)";
+    LedgerTextUnsafe => "{what}含有{shown}；应为一行不含控制字符的文字",
+        "{what} contains {shown}; expected one line of text without control characters";
+    LedgerTheNote => "备注", "the note";
+    LedgerTheUser => "用户名", "the user name";
+    LedgerLineBreak => "换行符", "a line break";
+    LedgerTab => "制表符", "a tab";
+    LedgerEmptyId => "编号为空；应为指标编号（8.1）或任务编号（8）", "id is empty; expected an indicator (8.1) or task (8) id";
+    LedgerBadId => "编号“{id}”无效；应为指标编号（8.1）或任务编号（8）", "id `{id}` is not valid; expected an indicator (8.1) or task (8) id";
+    LedgerNotActual => "“{found}”不是实际完成值；应为普通小数（-12.5）或 done / not_done",
+        "`{found}` is not an actual; expected a plain decimal (-12.5) or done / not_done";
+    LedgerNotStatus => "“{found}”不是任务状态；应为以下之一：{list}", "`{found}` is not a task status; expected one of {list}";
+    LedgerNoUser => "没有用户名；应给出修改人（--user 姓名 或 WUDANG_PLAN_USER）",
+        "no user name; expected who makes the change (--user NAME or WUDANG_PLAN_USER)";
+    LedgerPeriodNotActual => "{id} {field}：期间（{period}）只能随实际完成值记录",
+        "{id} {field}: a period ({period}) is recorded only with an actual value";
+    LedgerChangedTwice => "{id} {field}{period}：同一批中改了两次；每项应只改一次",
+        "{id} {field}{period}: changed twice in one batch; expected one change each";
+    LedgerPeriodInParens => "（{period}）", " ({period})";
+    LedgerCsvError => "CSV 格式错误（{detail}）", "{detail}";
+    LedgerOpenQuote => "本行开始的带引号字段没有闭合：一个引号（\"）{runs}；应在行末之前闭合引号",
+        "a quoted field opened on this line is not closed: found a quote (\") that runs on {runs}; expected a closing quote before the end of the line";
+    LedgerRunsToEnd => "一直延续到文件末尾", "to the end of the file";
+    LedgerRunsOverOne => "越过下一行一直延续到文件末尾", "over the line after it to the end of the file";
+    LedgerRunsOver => "越过其后 {n} 行一直延续到文件末尾", "over the {n} lines after it to the end of the file";
+    LedgerNeitherEncoding => "既不是 UTF-8（自第 {line} 行起无效）也不是 GB18030（此处无效）；应为保存为 UTF-8 或由 Excel/WPS 保存为 GB18030 的 CSV 文件",
+        "neither UTF-8 (invalid from line {line}) nor GB18030 (invalid here); expected a CSV file saved as UTF-8 or by Excel/WPS as GB18030";
+    LedgerBomNotUtf8 => "文件以 UTF-8 BOM 开头，却不是有效的 UTF-8；应为 UTF-8 文本",
+        "not valid UTF-8 although the file starts with a UTF-8 BOM; expected UTF-8 text";
+    LedgerAppendedOther => "不像文件其余部分那样是有效的 {encoding}；应为 wudang-plan 写入的行（是否有其他程序以另一种编码追加了内容？）",
+        "not valid {encoding} like the rest of the file; expected rows written by wudang-plan (another program appended in another encoding?)";
+    LedgerNotGb18030 => "不是有效的 GB18030；应为 Excel/WPS 保存的文件", "not valid GB18030; expected the file Excel/WPS saved";
+    LedgerNotUtf8 => "不是有效的 UTF-8；应为 UTF-8 文本", "not valid UTF-8; expected UTF-8 text";
+    LedgerNoPeriodColumnAdded => "无法添加 period（期间）列：{detail}", "cannot add the period column: {detail}";
+    AuditUnsafe => "“{value}”含有{what}；显示时已转义，绝不原样发送到终端；wudang-plan 不接受这类字符，所以这一行是其他程序写入的",
+        "`{value}` contains {what}; it is shown escaped, never sent to a terminal as it is; wudang-plan refuses such characters, so another program wrote this row";
+    AuditWideRow => "有 {n} 个字段，表头只有 {width} 列；应每列一个字段（是否有未加引号的逗号，或从别处粘贴的行？）；多出的字段被忽略",
+        "found {n} fields, the header has {width} columns; expected one field per column (an unquoted comma, or a row pasted from elsewhere?); the extra fields are ignored";
+    AuditUnknownId => "“{id}”既不是本方案的指标，也不是任务（从这一行起共 {rows} {unit}：history 会列出，但不计入任何任务或指标）；应为 8.1 或 8 这样的编号（是另一个方案的行，还是被电子表格改过的编号？）",
+        "`{id}` is neither an indicator nor a task of the plan ({rows} {unit} from this line on: listed by `history`, counted in no task or indicator); expected an id such as 8.1 or 8 (a row for another plan, or an id a spreadsheet changed?)";
+    AuditRow => "行", "row";
+    AuditRows => "行", "rows";
+    ChainBreakLine => "{id} {field}：old 列为 {old}，但第 {line} 行记录的是 {value}", "{id} {field}: old is {old} but line {line} recorded {value}";
+    ChainBreakNone => "{id} {field}：old 列为 {old}，但之前没有行记录过值", "{id} {field}: old is {old} but no earlier row records a value";
+    Empty => "空", "empty";
+    LedgerNoValue => "无记录", "nothing";
+    // ledger check / convert and paths (crate::cli::files)
+    PathsPlan => "方案：{dir}", "plan: {dir}";
+    PathsPlanEmbedded => "方案：内置（seeds/ 已编译进程序）", "plan: embedded (seeds/ compiled into the binary)";
+    PathsLedger => "台账：{path}", "ledger: {path}";
+    PathsLock => "锁文件：{path}", "lock: {path}";
+    PathsTorn => "截断行存放处：{path}", "torn: {path}";
+    PathsCheckpoint => "检查点：{path}", "checkpoint: {path}";
+    PathsNoSnapshot => "方案快照：无（内置方案没有快照）", "plan snapshot: none (the embedded plan has none)";
+    PathsSnapshot => "方案快照：{path}（{state}）", "plan snapshot: {path} ({state})";
+    PathsSnapshotFallback => "方案快照备用位置：{path}（{state}）", "plan snapshot fallback: {path} ({state})";
+    PathsNoFallback => "方案快照备用位置：无（没有主目录，或方案目录无法解析）",
+        "plan snapshot fallback: none (no home directory, or the plan directory does not resolve)";
+    PathsExists => "存在", "exists";
+    PathsAbsent => "不存在", "absent";
+    PathsUnused => "{there}；不使用：种子文件合计不足 1 MiB，每次都直接解析", "{there}; not used: seed files under 1 MiB are parsed each time";
+    CheckNoLedger => "{path}：还没有台账；第一次修改时会创建", "{path}: no ledger yet; it is created on the first edit";
+    CheckEmpty => "正常：{path}：空文件，还没有表头（第一次修改时写入），{encoding}",
+        "ok: {path}: empty, no header yet (it is written with the first edit), {encoding}";
+    CheckOk => "正常：", "ok: ";
+    CheckSummary => "{ok}{path}：{rows} 行，涉及 {ids} 个编号，{encoding}，{format}", "{ok}{path}: {rows} rows for {ids} ids, {encoding}, {format}";
+    CheckFirstRelease => "第一版格式（没有 period 期间列：每行属于其时间戳所在的年份；wudang-plan ledger convert 会添加该列）",
+        "first-release format (no period column: each row belongs to the year of its time stamp; `wudang-plan ledger convert` adds it)";
+    CheckWithPeriod => "有 period（期间）列", "with the period column";
+    CheckMore => "……另有 {n} 项", "… and {n} more";
+    CheckConvertFirst => "修改前请先转换：wudang-plan ledger convert（会保留备份副本）",
+        "convert it before editing: wudang-plan ledger convert (keeps a backup copy)";
+    CheckProblem => "{path}：其他程序写入的行中有 {n} 个问题（见上）；这些行仍会被读取，转义显示或不显示；请改正或删除它们（先留一份副本）",
+        "{path}: {n} problem (listed above) in rows another program wrote; they are still read, shown escaped or not at all; fix or remove them (keep a copy first)";
+    CheckProblems => "{path}：其他程序写入的行中有 {n} 个问题（见上）；这些行仍会被读取，转义显示或不显示；请改正或删除它们（先留一份副本）",
+        "{path}: {n} problems (listed above) in rows another program wrote; they are still read, shown escaped or not at all; fix or remove them (keep a copy first)";
+    CheckChainWarning => "警告：{path}:{line}：{problem}", "warning: {path}:{line}: {problem}";
+    CheckChainMore => "警告：……另有 {n} 行同样的情况", "warning: … and {n} more such rows";
+    CheckChainRow => "{n} 行的 old 列不是之前记录的值：有行在 wudang-plan 之外被修改、删除或调换了顺序（电子表格会把编号 0.10 变成 0.1）；请对照备份副本检查",
+        "{n} row whose `old` is not the value recorded before: rows were edited, deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); check them against the backup copies";
+    CheckChainRows => "{n} 行的 old 列不是之前记录的值：有行在 wudang-plan 之外被修改、删除或调换了顺序（电子表格会把编号 0.10 变成 0.1）；请对照备份副本检查",
+        "{n} rows whose `old` is not the value recorded before: rows were edited, deleted or reordered outside wudang-plan (a spreadsheet turns id 0.10 into 0.1); check them against the backup copies";
+    ConvertNothingToDo => "{path}：已是带 BOM 的 UTF-8；无需转换", "{path}: already UTF-8 with BOM; nothing to do";
+    ConvertDone => "已将 {path} 从 {from} 转换为带 BOM 的 UTF-8（{rows} 行）{added}",
+        "converted {path} from {from} to UTF-8 with BOM ({rows} rows){added}";
+    ConvertAddedPeriod => "；并添加了 period（期间）列（每个实际完成值的期间为其时间戳所在的年份，与之前相同）",
+        "; added the period column (each actual's period is the year of its time stamp, as before)";
+    ConvertBackup => "原文件的备份：{path}", "backup of the original: {path}";
+    CliWarning => "wudang-plan: 警告：{warning}", "wudang-plan: warning: {warning}";
 
     // ---- command line (crate::cli): usage and refusals -------------------
 
@@ -287,7 +515,15 @@ mod tests {
 
     #[test]
     fn chinese_entries_are_chinese() {
-        let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        // Han characters, or at least Chinese (full-width) punctuation: a
+        // pattern such as `{path}:{line}：{problem}` joins worded parts.
+        let han = |s: &str| {
+            s.chars().any(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff01}'..='\u{ff1f}').contains(&c)
+            })
+        };
         for m in M::ALL {
             assert!(
                 han(m.get(Lang::Zh)),

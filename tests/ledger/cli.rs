@@ -620,7 +620,10 @@ fn ledger_convert_round_trip_from_the_command_line() {
 fn paths_today_user_and_data_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let data = ledger_in(&dir);
-    let r = run(bin().arg("paths").env("WUDANG_PLAN_DATA", &data));
+    let r = run(bin()
+        .arg("paths")
+        .env("WUDANG_PLAN_DATA", &data)
+        .env("WUDANG_PLAN_LANG", "en"));
     let d = data.display();
     assert_eq!(
         r.stdout,
@@ -632,6 +635,7 @@ fn paths_today_user_and_data_from_the_environment() {
     let r = run(bin()
         .arg("paths")
         .env("HOME", dir.path())
+        .env("WUDANG_PLAN_LANG", "en")
         .env_remove("XDG_DATA_HOME"));
     assert!(
         r.stdout.contains(&format!(

@@ -13,6 +13,7 @@ mod crash;
 mod current;
 mod lights;
 mod memory;
+mod messages_lang;
 mod one_id;
 mod periods;
 mod progress;

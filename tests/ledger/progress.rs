@@ -103,7 +103,7 @@ fn a_terminal_sees_progress_of_long_work() {
     let path = dir.path().join("actuals.csv");
     big_ledger(&path, 5000);
     let data = path.to_str().unwrap();
-    let base = ["--data", data, "--today", "2025-06-01"];
+    let base = ["--data", data, "--today", "2025-06-01", "--lang", "en"];
     let check: Vec<&str> = base.iter().copied().chain(["ledger", "check"]).collect();
     let (code, out) = in_a_terminal(&check, &[(DELAY, "0")], 100);
     assert_eq!(code, 0, "{out}");

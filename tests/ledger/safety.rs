@@ -508,7 +508,10 @@ fn plan_with(file: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
 #[test]
 fn a_plan_file_with_control_characters_is_refused() {
     let dir = plan_with("tasks.csv", |t| t.replace("做强工业", "做强\u{1b}[2J工业"));
-    let r = run(bin().arg("--plan").arg(dir.path()).arg("check"));
+    let r = run(bin()
+        .args(["--lang", "en", "--plan"])
+        .arg(dir.path())
+        .arg("check"));
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_clean("plan check", &r.stderr);
     assert!(
@@ -527,7 +530,10 @@ fn a_plan_file_with_control_characters_is_refused() {
     let r = run(bin().arg("--plan").arg(dir.path()).arg("check"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let dir = plan_with("rows.csv", |t| t.replacen("\n", ",title\n", 1));
-    let r = run(bin().arg("--plan").arg(dir.path()).arg("check"));
+    let r = run(bin()
+        .args(["--lang", "en", "--plan"])
+        .arg(dir.path())
+        .arg("check"));
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr.contains("column `title` appears twice"),
@@ -544,7 +550,10 @@ fn paths_and_check_show_a_control_character_in_the_path() {
     let sub = dir.path().join("a\u{1b}[2Jb");
     std::fs::create_dir(&sub).unwrap();
     let data = sub.join("actuals.csv");
-    let r = run(bin().arg("paths").env("WUDANG_PLAN_DATA", &data));
+    let r = run(bin()
+        .arg("paths")
+        .env("WUDANG_PLAN_DATA", &data)
+        .env("WUDANG_PLAN_LANG", "en"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_clean("paths", &r.stdout);
     assert!(r.stdout.contains("ledger: "), "{}", r.stdout);

@@ -15,6 +15,7 @@ fn paths(dir: &Path, home: &Path) -> String {
         .args(["paths", "--data", "l.csv", "--plan"])
         .arg(dir)
         .env("HOME", home)
+        .env("WUDANG_PLAN_LANG", "en")
         .env_remove("XDG_CACHE_HOME"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     r.stdout

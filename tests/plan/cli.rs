@@ -60,12 +60,22 @@ fn check_fails_with_exit_1_on_a_broken_plan() {
         .replace(">=,60", ">=,sixty");
     std::fs::write(&p, t).unwrap();
     cmd()
-        .args(["check", "--plan"])
+        .args(["--lang", "en", "check", "--plan"])
         .arg(dir.path())
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
             "indicators.csv:3: field `target`: found `sixty`",
+        ));
+    // In Chinese with no options: the same file, line and field.
+    cmd()
+        .env_remove("WUDANG_PLAN_LANG")
+        .args(["check", "--plan"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "indicators.csv:3：“target”字段：找到“sixty”，应为普通小数，如 `325` 或 `1.5`",
         ));
 }
 

@@ -67,7 +67,7 @@ fn a_generated_ledger_passes_ledger_check_and_mixes_fields_periods_and_users() {
         .arg(dir.path().join("plan"))
         .arg("--data")
         .arg(dir.path().join("actuals.csv"))
-        .args(["ledger", "check"])
+        .args(["--lang", "en", "ledger", "check"])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -554,7 +554,7 @@ fn a_malformed_ledger_stops_before_the_screen_with_file_and_line() {
     std::fs::write(&data, "time,user,id,field,value\nbad,row\n").unwrap();
     let mut t = Tui::start(&ui_args(&data, "alice"), &[]);
     let s = t.wait_text("actuals.csv:2");
-    assert!(s.contains("expected at least 5"), "{s}");
+    assert!(s.contains("应至少 5 个"), "{s}");
     let status = t.child.wait().unwrap();
     // the same exit code as `wudang-plan tasks` on this ledger
     let tasks = cli(&["--data", &data, "tasks"]);

@@ -201,7 +201,7 @@ fn ledger_warnings_are_counted_then_printed_after_the_screen() {
     let mut t = Tui::start(&args(&data), &[]);
     t.wait_text("台账有 1 条警告，退出后列出");
     t.send("q");
-    let s = t.wait_text("warning");
+    let s = t.wait_text("警告");
     assert!(s.contains("actuals.csv"), "{s}");
     assert!(t.child.wait().unwrap().success());
 }

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 use super::Ledger;
 use crate::ledger::change::{self, Edit, Expect};
 use crate::ledger::entry::Entry;
-use crate::ledger::error::{Conflict, LedgerError};
+use crate::ledger::error::{Conflict, LedgerError, WordsOf, maybe_words};
+use crate::vocab::{Lang, M, Msg, Term};
 
 /// What [`Ledger::append_all`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,11 +46,16 @@ impl Ledger {
         let mut keys = HashSet::new();
         for e in &edits {
             if !keys.insert((e.id.as_str(), e.field, e.in_period())) {
-                let period = e.in_period().map(|p| format!(" ({p})")).unwrap_or_default();
-                return Err(LedgerError::InvalidEdit(format!(
-                    "{} {}{period}: changed twice in one batch; expected one change each",
-                    e.id, e.field
-                )));
+                let period = maybe_words(
+                    e.in_period()
+                        .map(|p| Msg::new(M::LedgerPeriodInParens).arg("period", p)),
+                );
+                return Err(LedgerError::InvalidEdit(
+                    Msg::new(M::LedgerChangedTwice)
+                        .arg("id", &e.id)
+                        .words("field", e.field.word(Lang::Zh), e.field.as_str())
+                        .words_of("period", period),
+                ));
             }
         }
         let (mut which, mut unchanged, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());

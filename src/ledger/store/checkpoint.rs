@@ -33,6 +33,7 @@ mod format;
 pub(super) mod seen;
 mod stale;
 
+use crate::vocab::M;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -177,7 +178,7 @@ impl Ledger {
     pub(super) fn no_positions(&self) -> LedgerError {
         LedgerError::Io {
             path: self.path.clone(),
-            action: "read the ledger's history",
+            action: M::DoReadHistory,
             source: io::Error::other(
                 "the rows before the checkpoint were not read (load_positions first)",
             ),

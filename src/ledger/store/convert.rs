@@ -8,6 +8,7 @@
 //! lock and may write the file at any moment). If the file changed while it
 //! was read or converted, nothing is replaced and the command says so.
 
+use crate::vocab::{M, Msg};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -54,7 +55,7 @@ pub fn convert_with(
     progress: &mut dyn Progress,
 ) -> Result<Converted, LedgerError> {
     let lock = open_lock(path)?;
-    lock.lock().map_err(io_err(path, "lock the ledger"))?;
+    lock.lock().map_err(io_err(path, M::DoLockLedger))?;
     let res = convert_locked(path, now, &mut || {}, progress);
     let _ = lock.unlock();
     res
@@ -67,14 +68,10 @@ fn stamp_of(m: &fs::Metadata) -> (u64, Option<std::time::SystemTime>) {
 }
 
 fn changed(path: &Path) -> LedgerError {
-    LedgerError::Io {
+    LedgerError::Failed {
         path: path.to_path_buf(),
-        action: "convert the ledger",
-        source: io::Error::other(
-            "the file changed while it was being converted (another program, such as \
-             Excel/WPS, wrote to it); nothing was replaced; close that program and run \
-             `wudang-plan ledger convert` again",
-        ),
+        action: M::DoConvertLedger,
+        why: Msg::new(M::LedgerChangedWhileConverting),
     }
 }
 
@@ -87,12 +84,12 @@ fn convert_locked(
     progress: &mut dyn Progress,
 ) -> Result<Converted, LedgerError> {
     let mut file = File::open(path).map_err(|e| open_error(path, e))?;
-    let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+    let meta = file.metadata().map_err(io_err(path, M::DoReadLedger))?;
     let mut original = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.read_to_end(&mut original)
-        .map_err(io_err(path, "read the ledger"))?;
+        .map_err(io_err(path, M::DoReadLedger))?;
     after_read();
-    let read_meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+    let read_meta = file.metadata().map_err(io_err(path, M::DoReadLedger))?;
     if stamp_of(&read_meta) != stamp_of(&meta) || read_meta.len() != original.len() as u64 {
         return Err(changed(path));
     }
@@ -144,9 +141,9 @@ fn convert_locked(
         Ok(m) if stamp_of(&m) == stamp_of(&meta) => {}
         _ => return Err(changed(path)),
     }
-    fs::rename(&tmp, path).map_err(io_err(path, "replace the ledger with the converted file"))?;
+    fs::rename(&tmp, path).map_err(io_err(path, M::DoReplaceLedger))?;
     guard.0 = None;
-    sys::sync_dir(&dir).map_err(io_err(&dir, "sync the directory"))?;
+    sys::sync_dir(&dir).map_err(io_err(&dir, M::DoSyncDir))?;
     Ok(Converted::Done {
         from,
         period_added: old_columns.is_some(),
@@ -172,7 +169,7 @@ fn utf8_text(
                 path: path.to_path_buf(),
                 problems: vec![LineProblem {
                     line: 1,
-                    message: "not valid GB18030; expected the file Excel/WPS saved".into(),
+                    message: Msg::new(M::LedgerNotGb18030),
                 }],
                 more: 0,
             })?,
@@ -182,7 +179,7 @@ fn utf8_text(
                 path: path.to_path_buf(),
                 problems: vec![LineProblem {
                     line: 1 + upto.iter().filter(|&&b| b == b'\n').count() as u64,
-                    message: "not valid UTF-8; expected UTF-8 text".into(),
+                    message: Msg::new(M::LedgerNotUtf8),
                 }],
                 more: 0,
             }
@@ -216,7 +213,7 @@ fn with_period_column(path: &Path, text: &[u8], columns: &Columns) -> Result<Vec
             path: path.to_path_buf(),
             problems: vec![LineProblem {
                 line: e.position().map_or(1, |p| p.line()),
-                message: format!("cannot add the period column: {e}"),
+                message: Msg::new(M::LedgerNoPeriodColumnAdded).arg("detail", e),
             }],
             more: 0,
         })?;
@@ -239,14 +236,14 @@ fn write_synced(tmp: &Path, bytes: &[u8], meta: &fs::Metadata) -> Result<(), Led
         .create(true)
         .truncate(true)
         .open(tmp)
-        .map_err(io_err(tmp, "create the converted file"))?;
+        .map_err(io_err(tmp, M::DoCreateConverted))?;
     t.write_all(bytes)
         .and_then(|()| sys::set_mode(&t, sys::mode(meta)))
         .and_then(|()| {
             sys::set_group(&t, meta);
             t.sync_all()
         })
-        .map_err(io_err(tmp, "write the converted file"))
+        .map_err(io_err(tmp, M::DoWriteConverted))
 }
 
 /// Removes a temporary file unless it was renamed into place.
@@ -286,7 +283,7 @@ fn write_backup(
         {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(io_err(path, "create the backup copy")(e)),
+            Err(e) => return Err(io_err(path, M::DoCreateBackup)(e)),
         };
         let res = f
             .write_all(bytes)
@@ -298,14 +295,14 @@ fn write_backup(
         if let Err(e) = res {
             drop(f);
             let _ = fs::remove_file(&candidate);
-            return Err(io_err(path, "write the backup copy")(e));
+            return Err(io_err(path, M::DoWriteBackup)(e));
         }
         return Ok(candidate);
     }
-    Err(LedgerError::Io {
+    Err(LedgerError::Failed {
         path: path.to_path_buf(),
-        action: "create the backup copy",
-        source: io::Error::other("too many backups with the same time stamp"),
+        action: M::DoCreateBackup,
+        why: Msg::new(M::LedgerTooManyBackups),
     })
 }
 
@@ -342,7 +339,7 @@ mod tests {
             panic!("{err}")
         };
         assert_eq!(
-            (problems[0].line, problems[0].message.as_str()),
+            (problems[0].line, problems[0].message.to_string().as_str()),
             (2, "not valid UTF-8; expected UTF-8 text")
         );
     }

@@ -1,7 +1,7 @@
 //! Rows read back from the file by position: history newest first, in
 //! batches of adjacent rows, and the one streamed pass of `ledger check`.
 
-use std::io;
+use crate::vocab::{M, Msg};
 
 use super::progress::{Progress, Reporting};
 use super::read::{AtReader, Stop, parse};
@@ -108,10 +108,10 @@ impl Ledger {
 
     /// Reads rows `lo..=hi` back from the file.
     fn read_rows(&self, lo: usize, hi: usize) -> Result<Vec<Entry>, LedgerError> {
-        let changed = || LedgerError::Io {
+        let changed = || LedgerError::Failed {
             path: self.path.clone(),
-            action: "read the ledger's history",
-            source: io::Error::other("the file changed while reading; run the command again"),
+            action: M::DoReadHistory,
+            why: Msg::new(M::LedgerChangedWhileReading),
         };
         let (Some(file), Some(first)) = (&self.file, self.index.row(lo)) else {
             return Err(changed());
@@ -131,7 +131,7 @@ impl Ledger {
         );
         match res {
             Ok(()) if out.len() == hi - lo + 1 => Ok(out),
-            Err(Stop::Io(e)) => Err(io_err(&self.path, "read the ledger's history")(e)),
+            Err(Stop::Io(e)) => Err(io_err(&self.path, M::DoReadHistory)(e)),
             _ => Err(changed()),
         }
     }
@@ -172,11 +172,11 @@ impl Ledger {
         );
         match res {
             Ok(()) => Ok(()),
-            Err(Stop::Io(e)) => Err(io_err(&self.path, "read the ledger")(e)),
-            Err(_) => Err(LedgerError::Io {
+            Err(Stop::Io(e)) => Err(io_err(&self.path, M::DoReadLedger)(e)),
+            Err(_) => Err(LedgerError::Failed {
                 path: self.path.clone(),
-                action: "check the ledger",
-                source: io::Error::other("the file changed while reading; run the command again"),
+                action: M::DoCheckLedger,
+                why: Msg::new(M::LedgerChangedWhileReading),
             }),
         }
     }

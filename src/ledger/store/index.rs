@@ -200,29 +200,27 @@ pub struct ChainBreak {
     pub before: Option<(u64, Option<String>)>,
 }
 
+impl ChainBreak {
+    /// What is wrong, in either language.
+    pub fn msg(&self) -> crate::vocab::Msg {
+        use crate::ledger::error::{WordsOf, field_words, value_words};
+        use crate::vocab::{M, Msg};
+        let shown = |v: &Option<String>| value_words(self.field, v, M::Empty);
+        let m = match &self.before {
+            Some((line, value)) => Msg::new(M::ChainBreakLine)
+                .arg("line", line)
+                .words_of("value", shown(value)),
+            None => Msg::new(M::ChainBreakNone),
+        };
+        m.arg("id", &self.id)
+            .words_of("field", field_words(self.field))
+            .words_of("old", shown(&self.old))
+    }
+}
+
 impl std::fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let shown = |v: &Option<String>| match v {
-            Some(v) => format!("`{}`", crate::text::visible(v)),
-            None => "empty".to_string(),
-        };
-        match &self.before {
-            Some((line, value)) => write!(
-                f,
-                "{} {}: old is {} but line {line} recorded {}",
-                self.id,
-                self.field,
-                shown(&self.old),
-                shown(value)
-            ),
-            None => write!(
-                f,
-                "{} {}: old is {} but no earlier row records a value",
-                self.id,
-                self.field,
-                shown(&self.old)
-            ),
-        }
+        f.write_str(&self.msg().text(crate::vocab::Lang::En))
     }
 }
 

@@ -16,6 +16,7 @@
 //!   breaks from the nearest mark (every 4,096th line, found on the way),
 //!   then parsed from there.
 
+use crate::vocab::{Lang, M, Msg, Term};
 use std::fs::File;
 use std::io;
 
@@ -243,15 +244,17 @@ impl Ledger {
     /// not know exactly: the command line decides such an edit (its
     /// ledger keeps lines in 64 bits).
     fn past_kept(&self, id: &str, field: Field, period: Option<Period>) -> LedgerError {
-        let of = period.map_or(String::new(), |p| format!(" for {p}"));
-        LedgerError::Io {
+        let of = crate::ledger::error::maybe_words(
+            period.map(|p| Msg::new(M::LedgerForPeriod).arg("period", p)),
+        );
+        LedgerError::Failed {
             path: self.path.clone(),
-            action: "decide the change",
-            source: io::Error::other(format!(
-                "{id} {field}{of}: its row is at or past line {PAST_KEPT}, further than the \
-                 full-screen UI keeps lines; record this change with the command line \
-                 (wudang-plan set)"
-            )),
+            action: M::DoDecideChange,
+            why: Msg::new(M::LedgerPastKept)
+                .arg("id", id)
+                .words("field", field.word(Lang::Zh), field.as_str())
+                .words("of", of.0, of.1)
+                .arg("max", PAST_KEPT),
         }
     }
 
@@ -277,14 +280,22 @@ impl Ledger {
         }
         match self.row_at(line)? {
             Some(e) if e.id == id && e.field == field => Ok(Some(e)),
-            found => Err(LedgerError::Io {
+            found => Err(LedgerError::Failed {
                 path: self.path.clone(),
-                action: "read a row back",
-                source: io::Error::other(format!(
-                    "line {line} is not a row of {id} {field} (found {}); was the file \
-                     changed by another program?",
-                    found.map_or("none".to_string(), |e| format!("{} {}", e.id, e.field))
-                )),
+                action: M::DoReadRowBack,
+                why: Msg::new(M::LedgerNotRowOf)
+                    .arg("line", line)
+                    .arg("id", id)
+                    .words("field", field.word(Lang::Zh), field.as_str())
+                    .words(
+                        "found",
+                        found
+                            .as_ref()
+                            .map_or(M::Nothing.get(Lang::Zh).to_string(), |e| {
+                                format!("{} {}", e.id, e.field.word(Lang::Zh))
+                            }),
+                        found.map_or("none".to_string(), |e| format!("{} {}", e.id, e.field)),
+                    ),
             }),
         }
     }
@@ -302,7 +313,7 @@ impl Ledger {
             Some(p) => Some(p.start),
             None => self
                 .line_start(file, line)
-                .map_err(io_err(&self.path, "read the ledger"))?,
+                .map_err(io_err(&self.path, M::DoReadLedger))?,
         };
         match start {
             Some(start) => self.parse_row_at(file, start, line),
@@ -347,7 +358,7 @@ impl Ledger {
         loop {
             let end = start.saturating_add(want).min(self.offset);
             let mut buf = vec![0u8; (end - start) as usize];
-            read_exact_at(file, &mut buf, start).map_err(io_err(&self.path, "read the ledger"))?;
+            read_exact_at(file, &mut buf, start).map_err(io_err(&self.path, M::DoReadLedger))?;
             let cut = if end == self.offset {
                 buf.len()
             } else {

@@ -59,6 +59,7 @@ use crate::ledger::entry::{Entry, Field};
 use crate::ledger::error::{LedgerError, Warning};
 use crate::ledger::status::{Actual, TaskState};
 use crate::plan::Period;
+use crate::vocab::M;
 use index::Index;
 use sys::Snap;
 
@@ -154,7 +155,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> LedgerError + 'p {
+fn io_err<'p>(path: &'p Path, action: M) -> impl FnOnce(io::Error) -> LedgerError + 'p {
     move |source| LedgerError::Io {
         path: path.to_path_buf(),
         action,

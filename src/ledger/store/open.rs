@@ -2,6 +2,7 @@
 //! BOM, else UTF-8, else GB18030), the header, every row and a cut-short
 //! last line; and the errors for a file that is missing behind a link.
 
+use crate::vocab::{M, Msg};
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
@@ -75,7 +76,7 @@ impl Ledger {
                 Some(err) => Err(err),
                 None => Ok(Ledger::empty(path)),
             },
-            Err(e) => Err(io_err(path, "open the ledger")(e)),
+            Err(e) => Err(io_err(path, M::DoOpenLedger)(e)),
         }
     }
 
@@ -89,12 +90,12 @@ impl Ledger {
         file: File,
         progress: &mut dyn Progress,
     ) -> Result<Ledger, LedgerError> {
-        let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+        let meta = file.metadata().map_err(io_err(path, M::DoReadLedger))?;
         if meta.is_dir() {
-            return Err(LedgerError::Io {
+            return Err(LedgerError::Failed {
                 path: path.to_path_buf(),
-                action: "read the ledger",
-                source: io::Error::other("it is a directory; expected a CSV file"),
+                action: M::DoReadLedger,
+                why: Msg::new(M::LedgerIsDirectory),
             });
         }
         let mut l = Ledger::read_from_with(path, &file, meta.len(), progress)?;
@@ -141,7 +142,7 @@ impl Ledger {
         // A file holding only a BOM (an editor's "empty" UTF-8 file) has
         // no line yet, and nothing cut short.
         let complete = complete_end(file, len, &mut l.bytes_read)
-            .map_err(io_err(path, "read the ledger"))?
+            .map_err(io_err(path, M::DoReadLedger))?
             .max(base);
         let tries: &[Encoding] = if bom {
             &[Encoding::Utf8 { bom: true }]
@@ -208,15 +209,10 @@ fn parse_complete<S: Source + ?Sized>(
 
 /// What is wrong with a file neither encoding reads: `utf8_line` is where
 /// UTF-8 failed (`None`: the file has a BOM, only UTF-8 was tried).
-pub(super) fn not_decodable(utf8_line: Option<u64>) -> String {
+pub(super) fn not_decodable(utf8_line: Option<u64>) -> Msg {
     match utf8_line {
-        Some(u) => format!(
-            "neither UTF-8 (invalid from line {u}) nor GB18030 (invalid here); \
-             expected a CSV file saved as UTF-8 or by Excel/WPS as GB18030"
-        ),
-        None => "not valid UTF-8 although the file starts with a UTF-8 BOM; \
-                 expected UTF-8 text"
-            .into(),
+        Some(u) => Msg::new(M::LedgerNeitherEncoding).arg("line", u),
+        None => Msg::new(M::LedgerBomNotUtf8),
     }
 }
 
@@ -240,7 +236,7 @@ pub(super) fn dangling(path: &Path) -> Option<LedgerError> {
 pub(super) fn open_error(path: &Path, e: io::Error) -> LedgerError {
     match dangling(path) {
         Some(err) if e.kind() == io::ErrorKind::NotFound => err,
-        _ => io_err(path, "open the ledger")(e),
+        _ => io_err(path, M::DoOpenLedger)(e),
     }
 }
 
@@ -314,7 +310,7 @@ mod tests {
         };
         assert_eq!(problems[0].line, 3);
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "neither UTF-8 (invalid from line 3) nor GB18030 (invalid here); expected a CSV \
              file saved as UTF-8 or by Excel/WPS as GB18030"
         );
@@ -324,7 +320,7 @@ mod tests {
             panic!("not malformed");
         };
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "not valid UTF-8 although the file starts with a UTF-8 BOM; expected UTF-8 text"
         );
     }

@@ -2,6 +2,7 @@
 //! complete line, decoding a record's fields, and the CSV parser every
 //! read goes through (open, refresh, history, check).
 
+use crate::vocab::{M, Msg};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read};
@@ -149,11 +150,7 @@ impl Stop {
     /// The error for a read of the ledger at `path` that stopped here;
     /// `encoding` says what is wrong with a field not valid in the encoding
     /// tried (given the line that is first undecodable).
-    pub(super) fn into_error(
-        self,
-        path: &Path,
-        encoding: impl FnOnce(u64) -> String,
-    ) -> LedgerError {
+    pub(super) fn into_error(self, path: &Path, encoding: impl FnOnce(u64) -> Msg) -> LedgerError {
         let (problems, more) = match self {
             Stop::Encoding { line } => (
                 vec![LineProblem {
@@ -163,7 +160,7 @@ impl Stop {
                 0,
             ),
             Stop::Problems(problems, more) => (problems, more),
-            Stop::Io(e) => return io_err(path, "read the ledger")(e),
+            Stop::Io(e) => return io_err(path, M::DoReadLedger)(e),
         };
         LedgerError::Malformed {
             path: path.to_path_buf(),
@@ -238,7 +235,7 @@ fn next_record<R: Read>(
             other => Stop::Problems(
                 vec![LineProblem {
                     line,
-                    message: format!("{other:?}"),
+                    message: Msg::new(M::LedgerCsvError).arg("detail", format!("{other:?}")),
                 }],
                 0,
             ),
@@ -310,18 +307,15 @@ impl<R: Read> Read for Closed<R> {
 
 /// What is wrong with a record whose quoted field ran on to the end of
 /// the bytes (`rec`: its fields, the quoted one holding the lines after).
-fn open_quote(rec: &csv::ByteRecord) -> String {
+fn open_quote(rec: &csv::ByteRecord) -> Msg {
     // The line breaks inside: the line's own, then one per line after it.
     let after = rec.iter().flatten().filter(|&&b| b == b'\n').count();
     let runs = match after.saturating_sub(1) {
-        0 => "to the end of the file".to_string(),
-        1 => "over the line after it to the end of the file".to_string(),
-        n => format!("over the {n} lines after it to the end of the file"),
+        0 => Msg::new(M::LedgerRunsToEnd),
+        1 => Msg::new(M::LedgerRunsOverOne),
+        n => Msg::new(M::LedgerRunsOver).arg("n", n),
     };
-    format!(
-        "a quoted field opened on this line is not closed: found a quote (\") that runs on \
-         {runs}; expected a closing quote before the end of the line"
-    )
+    Msg::new(M::LedgerOpenQuote).sub("runs", runs)
 }
 
 /// Parses CSV from `reader` (bytes starting at file offset `base`, line
@@ -611,6 +605,7 @@ mod tests {
         assert!(
             problems[0]
                 .message
+                .to_string()
                 .starts_with("missing column `field` in the header"),
             "{}",
             problems[0].message
@@ -632,7 +627,7 @@ mod tests {
         assert_eq!(problems[0].line, 2);
         assert_eq!(problems[19].line, 21);
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "found 1 field, expected at least 7 (the columns are time,user,id,field,value,old,note,period)"
         );
     }
@@ -675,6 +670,7 @@ mod tests {
             assert!(
                 problems[0]
                     .message
+                    .to_string()
                     .starts_with("a quoted field opened on this line is not closed")
             );
             // From an offset, the header known.
@@ -702,6 +698,7 @@ mod tests {
         assert!(
             problems[0]
                 .message
+                .to_string()
                 .contains("runs on to the end of the file;")
         );
     }
@@ -756,13 +753,23 @@ mod tests {
     #[test]
     fn a_stop_becomes_an_error_naming_the_file() {
         let path = Path::new("team/actuals.csv");
-        let err = Stop::Encoding { line: 7 }.into_error(path, |l| format!("bad from {l}"));
+        let err = Stop::Encoding { line: 7 }
+            .into_error(path, |l| Msg::new(M::LedgerNeitherEncoding).arg("line", l));
         assert_eq!(
             err.to_string(),
-            "team/actuals.csv:7: bad from 7\nteam/actuals.csv: the ledger was left as it is; \
+            "team/actuals.csv:7: neither UTF-8 (invalid from line 7) nor GB18030 (invalid here); \
+             expected a CSV file saved as UTF-8 or by Excel/WPS as GB18030\n\
+             team/actuals.csv: the ledger was left as it is; \
              nothing is recorded until these lines are fixed"
         );
-        let err = Stop::Io(io::Error::other("disk")).into_error(path, |_| String::new());
+        assert_eq!(
+            err.text(crate::vocab::Lang::Zh),
+            "team/actuals.csv:7：既不是 UTF-8（自第 7 行起无效）也不是 GB18030（此处无效）；\
+             应为保存为 UTF-8 或由 Excel/WPS 保存为 GB18030 的 CSV 文件\n\
+             team/actuals.csv：台账保持原样；这些行改正之前，不会记录任何修改"
+        );
+        let err =
+            Stop::Io(io::Error::other("disk")).into_error(path, |_| Msg::new(M::LedgerBomNotUtf8));
         assert_eq!(
             err.to_string(),
             "team/actuals.csv: cannot read the ledger: disk"

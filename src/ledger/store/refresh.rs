@@ -4,6 +4,7 @@
 //! read again from the start. A file that had rows and is now missing or
 //! empty is said [`Gone`] and not taken in (what was read is kept).
 
+use crate::vocab::{M, Msg};
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
@@ -74,7 +75,7 @@ impl Ledger {
                 self.replace(Ledger::empty(&path));
                 return Ok(Refreshed::reloaded());
             }
-            Err(e) => return Err(io_err(&path, "read the ledger")(e)),
+            Err(e) => return Err(io_err(&path, M::DoReadLedger)(e)),
         };
         let now = Snap::of(&meta);
         if self.snap == Some(now) {
@@ -125,7 +126,7 @@ impl Ledger {
         }
         let file = file
             .try_clone()
-            .map_err(io_err(&self.path, "read the ledger"))?;
+            .map_err(io_err(&self.path, M::DoReadLedger))?;
         Ok(Some(file))
     }
 
@@ -157,7 +158,7 @@ impl Ledger {
             self.tail_check.clear();
             return Ok(Vec::new());
         }
-        let handle = file.try_clone().map_err(io_err(path, "read the ledger"))?;
+        let handle = file.try_clone().map_err(io_err(path, M::DoReadLedger))?;
         let read_before = self.bytes_read;
         self.replace(Ledger::load(path, handle)?);
         self.bytes_read += read_before;
@@ -170,8 +171,7 @@ impl Ledger {
             return Ok(Vec::new());
         }
         let mut buf = vec![0u8; (len - self.offset) as usize];
-        read_exact_at(file, &mut buf, self.offset)
-            .map_err(io_err(&self.path, "read the ledger"))?;
+        read_exact_at(file, &mut buf, self.offset).map_err(io_err(&self.path, M::DoReadLedger))?;
         self.bytes_read += buf.len() as u64;
         let Some(last) = buf.iter().rposition(|&b| b == b'\n') else {
             return Ok(Vec::new());
@@ -204,14 +204,13 @@ impl Ledger {
         )
         .map_err(|stop| {
             stop.into_error(&self.path, |_| {
-                format!(
-                    "not valid {} like the rest of the file; expected rows written by \
-                     wudang-plan (another program appended in another encoding?)",
+                Msg::new(M::LedgerAppendedOther).arg(
+                    "encoding",
                     if enc == Encoding::Gb18030 {
                         "GB18030"
                     } else {
                         "UTF-8"
-                    }
+                    },
                 )
             })
         })?;
@@ -409,7 +408,7 @@ mod tests {
         };
         assert_eq!(problems[0].line, 3);
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "not valid UTF-8 like the rest of the file; expected rows written by wudang-plan \
              (another program appended in another encoding?)"
         );

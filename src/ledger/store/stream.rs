@@ -4,6 +4,7 @@
 //! one run at a time. Memory does not grow with the ledger: at most one
 //! run of rows is held, and one small mark per run.
 
+use crate::vocab::{M, Msg};
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -89,14 +90,14 @@ impl HistoryFile {
                     None => Ok(h),
                 };
             }
-            Err(e) => return Err(io_err(path, "open the ledger")(e)),
+            Err(e) => return Err(io_err(path, M::DoOpenLedger)(e)),
         };
-        let meta = file.metadata().map_err(io_err(path, "read the ledger"))?;
+        let meta = file.metadata().map_err(io_err(path, M::DoReadLedger))?;
         if meta.is_dir() {
-            return Err(LedgerError::Io {
+            return Err(LedgerError::Failed {
                 path: path.to_path_buf(),
-                action: "read the ledger",
-                source: io::Error::other("it is a directory; expected a CSV file"),
+                action: M::DoReadLedger,
+                why: Msg::new(M::LedgerIsDirectory),
             });
         }
         let mut head = [0u8; 3];
@@ -122,7 +123,7 @@ impl HistoryFile {
     /// the lock (shared), as [`Ledger::open`](super::Ledger::open) does.
     fn complete(&self, file: &File, len: u64) -> Result<(u64, u64), LedgerError> {
         let mut read = 0;
-        let err = || io_err(&self.path, "read the ledger");
+        let err = || io_err(&self.path, M::DoReadLedger);
         let complete = complete_end(file, len, &mut read).map_err(err())?;
         if complete == len {
             return Ok((complete, len));
@@ -279,10 +280,10 @@ impl HistoryFile {
 
     /// Reads one run back: its selected rows, oldest first.
     fn read_run(&self, r: &Run, parsed: &mut usize) -> Result<Vec<Entry>, LedgerError> {
-        let changed = || LedgerError::Io {
+        let changed = || LedgerError::Failed {
             path: self.path.clone(),
-            action: "read the ledger's history",
-            source: io::Error::other("the file changed while reading; run the command again"),
+            action: M::DoReadHistory,
+            why: Msg::new(M::LedgerChangedWhileReading),
         };
         let Some(file) = &self.file else {
             return Err(changed());
@@ -308,7 +309,7 @@ impl HistoryFile {
         *parsed += rows as usize;
         match res {
             Ok(()) if rows == r.rows && out.len() == r.selected as usize => Ok(out),
-            Err(Stop::Io(e)) => Err(io_err(&self.path, "read the ledger's history")(e)),
+            Err(Stop::Io(e)) => Err(io_err(&self.path, M::DoReadHistory)(e)),
             _ => Err(changed()),
         }
     }

@@ -3,6 +3,7 @@
 //! cut short by a crash is moved to the `.torn` file first. Files created
 //! beside the ledger (lock, `.torn`) get its permissions and group.
 
+use crate::vocab::M;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
@@ -160,10 +161,10 @@ impl Ledger {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
-            fs::create_dir_all(dir).map_err(io_err(dir, "create the ledger's directory"))?;
+            fs::create_dir_all(dir).map_err(io_err(dir, M::DoCreateLedgerDir))?;
         }
         let lock = open_lock(&path)?;
-        lock.lock().map_err(io_err(&path, "lock the ledger"))?;
+        lock.lock().map_err(io_err(&path, M::DoLockLedger))?;
         let res = self.write_under_lock(&path, rows, decide);
         let _ = lock.unlock();
         res
@@ -233,7 +234,7 @@ impl Ledger {
             }
             return Ok((0, Vec::new()));
         };
-        let meta = f.metadata().map_err(io_err(path, "read the ledger"))?;
+        let meta = f.metadata().map_err(io_err(path, M::DoReadLedger))?;
         let new = self.catch_up(path, f, &meta)?;
         Ok((meta.len(), new))
     }
@@ -344,7 +345,7 @@ fn open_for_append(path: &Path) -> Result<Option<File>, LedgerError> {
             Some(err) => Err(err),
             None => Ok(None),
         },
-        Err(e) => Err(io_err(path, "open the ledger for writing")(e)),
+        Err(e) => Err(io_err(path, M::DoOpenForWriting)(e)),
     }
 }
 
@@ -355,7 +356,7 @@ fn create_new(path: &Path) -> Result<File, LedgerError> {
         .append(true)
         .create_new(true)
         .open(path)
-        .map_err(io_err(path, "create the ledger"))
+        .map_err(io_err(path, M::DoCreateLedger))
 }
 
 /// Appends `bytes` to `file` (of length `len`) with one write and
@@ -365,7 +366,7 @@ fn append_synced(path: &Path, file: &File, bytes: &[u8], len: u64) -> Result<(),
     if let Err(e) = w.write_all(bytes).and_then(|()| file.sync_data()) {
         let _ = file.set_len(len);
         let _ = file.sync_data();
-        return Err(io_err(path, "write to the ledger")(e));
+        return Err(io_err(path, M::DoWriteLedger)(e));
     }
     Ok(())
 }
@@ -400,9 +401,9 @@ pub(super) fn open_lock(path: &Path) -> Result<File, LedgerError> {
             Ok(f)
         }
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied && existed => {
-            File::open(&lp).map_err(io_err(&lp, "open the lock file"))
+            File::open(&lp).map_err(io_err(&lp, M::DoOpenLock))
         }
-        Err(e) => Err(io_err(&lp, "create the lock file")(e)),
+        Err(e) => Err(io_err(&lp, M::DoCreateLock)(e)),
     }
 }
 
@@ -425,11 +426,11 @@ fn move_aside(
     line: u64,
 ) -> Result<Warning, LedgerError> {
     let mut bytes = vec![0u8; (len - from) as usize];
-    read_exact_at(file, &mut bytes, from).map_err(io_err(path, "read the ledger"))?;
+    read_exact_at(file, &mut bytes, from).map_err(io_err(path, M::DoReadLedger))?;
     save_torn(path, &bytes, line)?;
     file.set_len(from)
         .and_then(|()| file.sync_data())
-        .map_err(io_err(path, "cut the torn last line off the ledger"))?;
+        .map_err(io_err(path, M::DoCutTorn))?;
     Ok(Warning::MovedAside {
         path: path.to_path_buf(),
         line,
@@ -447,7 +448,7 @@ pub(super) fn save_torn(path: &Path, bytes: &[u8], line: u64) -> Result<(), Ledg
         .append(true)
         .create(true)
         .open(&tp)
-        .map_err(io_err(&tp, "save the torn last line"))?;
+        .map_err(io_err(&tp, M::DoSaveTorn))?;
     if !existed {
         same_mode_as_ledger(path, &f);
     }
@@ -462,7 +463,7 @@ pub(super) fn save_torn(path: &Path, bytes: &[u8], line: u64) -> Result<(), Ledg
     rec.push(b'\n');
     f.write_all(&rec)
         .and_then(|()| f.sync_data())
-        .map_err(io_err(&tp, "save the torn last line"))?;
+        .map_err(io_err(&tp, M::DoSaveTorn))?;
     if !existed {
         sync_parent(&tp);
     }

@@ -111,12 +111,25 @@ fn first_state(plan: Arc<Plan>, today: Date, opts: Options, user: Option<String>
     AppState::loading(plan, today, config)
 }
 
+/// Why the ledger could not be read, worded in the screen's language (the
+/// command line's error; `Display` is its English).
+pub trait Worded: std::fmt::Display {
+    fn worded(&self, lang: crate::vocab::Lang) -> String {
+        let _ = lang;
+        self.to_string()
+    }
+}
+
+impl Worded for String {}
+
+impl Worded for &str {}
+
 /// Runs the UI on the terminal until the user quits: the first frame at
 /// once, from the plan; the ledger when it arrives (statuses, lights and
 /// counts, then the draft of the last session and the live refresh).
 /// Returns the ledger's warnings, to print once the screen is closed. A
 /// session without a user name only reads (history, others' changes).
-pub fn run<E: std::fmt::Display + Send + 'static>(
+pub fn run<E: Worded + Send + 'static>(
     plan: Arc<Plan>,
     opts: Options,
     start: Start<E>,
@@ -213,7 +226,7 @@ struct Side<E> {
     looked: Option<retry::Look>,
 }
 
-impl<E: std::fmt::Display + Send + 'static> Side<E> {
+impl<E: Worded + Send + 'static> Side<E> {
     /// Takes the ledger in if it has come: true when the state changed.
     fn arrive(&mut self, state: &mut AppState) -> Result<bool, Ended<E>> {
         let Some(coming) = &mut self.coming else {
@@ -225,7 +238,7 @@ impl<E: std::fmt::Display + Send + 'static> Side<E> {
             Taken::Here(Err(e)) => {
                 self.coming = None;
                 self.looked = self.retry.as_ref().and_then(|r| retry::look(&r.path));
-                update(state, Action::LedgerFailed(e.to_string()));
+                update(state, Action::LedgerFailed(e.worded(state.lang())));
                 self.failed = Some(e);
                 return Ok(true);
             }
@@ -311,7 +324,7 @@ pub fn actions(ev: &Event, state: &AppState) -> Vec<Action> {
 /// and at the signal flags when no key comes.
 const POLL: Duration = Duration::from_millis(500);
 
-fn event_loop<E: std::fmt::Display + Send + 'static>(
+fn event_loop<E: Worded + Send + 'static>(
     terminal: &mut Term,
     state: &mut AppState,
     stop: &AtomicBool,

@@ -38,13 +38,15 @@ fn located(why: &str) -> (String, &str) {
             .take_while(u8::is_ascii_digit)
             .count();
         let end = colon + 1 + digits;
-        if digits > 0 && why[end..].starts_with(':') {
+        // `:` after the line in English, `：` in Chinese.
+        let sep = [':', '：'].into_iter().find(|&c| why[end..].starts_with(c));
+        if let (true, Some(sep)) = (digits > 0, sep) {
             let path = std::path::Path::new(&why[..colon]);
             let file = path
                 .file_name()
                 .map_or_else(|| why[..colon].into(), |f| f.to_string_lossy());
             let at = format!("{file}:{}", &why[colon + 1..end]);
-            return (at, why[end + 1..].trim_start());
+            return (at, why[end + sep.len_utf8()..].trim_start());
         }
         from = colon + 1;
     }
@@ -68,7 +70,8 @@ pub fn refusal(e: &LedgerError, lang: Lang) -> String {
             S::LedgerNoPermission.get(lang).to_string()
         }
         LedgerError::Io { source, .. } => fill(lang, S::LedgerIo, &[&source.to_string()]),
-        other => fill(lang, S::LedgerOther, &[&other.to_string()]),
+        LedgerError::Failed { why, .. } => fill(lang, S::LedgerIo, &[&why.text(lang)]),
+        other => fill(lang, S::LedgerOther, &[&other.text(lang)]),
     }
 }
 
@@ -84,7 +87,7 @@ mod tests {
         let path = PathBuf::from("/srv/wudang-plan/a-rather-long-directory-name/actuals.csv");
         let io = |kind| LedgerError::Io {
             path: path.clone(),
-            action: "append to the ledger",
+            action: crate::vocab::M::DoWriteLedger,
             source: std::io::Error::from(kind),
         };
         vec![
@@ -97,7 +100,10 @@ mod tests {
                 path: path.clone(),
                 problems: vec![LineProblem {
                     line: 7,
-                    message: "expected 8 fields".into(),
+                    message: crate::vocab::Msg::new(crate::vocab::M::LedgerTooFewFields)
+                        .arg("n", 1)
+                        .arg("need", 8)
+                        .arg("columns", "time,user,id,field,value,old,note,period"),
                 }],
                 more: 2,
             },
