@@ -96,7 +96,8 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         return Ok(());
     }
     let known = |id: &str| plan.indicator(id).is_some() || plan.task(id).is_some();
-    let mut bar = Bar::new(what("checking", l.path()));
+    let checking = crate::vocab::M::ProgressChecking;
+    let mut bar = Bar::new(super::progress::doing(checking, l.path(), cli.lang.into()));
     let audit = l.audit_with(&known, &mut bar)?;
     drop(bar);
     // The full read replaces the checkpoint: one made before an edit in
@@ -134,12 +135,12 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         )?;
     }
     if audit.total > 0 {
-        return Err(CliError::Problems(format!(
-            "{path}: {} problem{} (listed above) in rows another program wrote; they are \
-             still read, shown escaped or not at all; fix or remove them (keep a copy first)",
-            audit.total,
-            if audit.total == 1 { "" } else { "s" }
-        )));
+        return Err(CliError::Problems(
+            crate::vocab::Msg::new(crate::vocab::M::CheckProblems)
+                .arg("path", &path)
+                .arg("n", audit.total)
+                .words("s", "", if audit.total == 1 { "" } else { "s" }),
+        ));
     }
     Ok(())
 }

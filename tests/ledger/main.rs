@@ -6,6 +6,7 @@
 mod change;
 mod checkpoint;
 mod cli;
+mod cli_lang;
 mod common;
 mod concurrency;
 mod crash;

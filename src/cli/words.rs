@@ -1,0 +1,115 @@
+//! Pieces of the command line's messages that differ by language: an id's
+//! label, a value, a period, a field — each in both languages, as the
+//! message table fills them ([`crate::vocab::Msg::words`]). The Chinese
+//! words are those the command line accepts back as input (2024年二季度,
+//! 实际值, 已延误).
+
+use crate::ledger::Field;
+use crate::plan::Period;
+use crate::vocab::{Lang, Msg, Term};
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Both {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Both {
+    /// The same text in both languages (an id, a name from the plan).
+    pub fn same(s: impl Into<String>) -> Both {
+        let s = s.into();
+        Both {
+            zh: s.clone(),
+            en: s,
+        }
+    }
+
+    /// A message worded in each language.
+    pub fn of(m: Msg) -> Both {
+        Both {
+            zh: m.text(Lang::Zh),
+            en: m.text(Lang::En),
+        }
+    }
+
+    /// A period: `2024Q2` in English, 2024年二季度 in Chinese.
+    pub fn period(p: Period) -> Both {
+        Both {
+            zh: period_zh(p),
+            en: p.to_string(),
+        }
+    }
+
+    /// A ledger field: `actual` in English, 实际值 in Chinese.
+    pub fn field(f: Field) -> Both {
+        Both {
+            zh: f.word(Lang::Zh).to_string(),
+            en: f.as_str().to_string(),
+        }
+    }
+
+    /// A value of the vocabulary: the machine word in English (what the
+    /// command line always printed), the UI's word in Chinese.
+    pub fn term<T: Term>(v: T) -> Both {
+        Both {
+            zh: v.word(Lang::Zh).to_string(),
+            en: v.machine().to_string(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// [`Msg::words`] from a [`Both`].
+pub trait WithBoth {
+    fn both(self, name: &'static str, b: Both) -> Msg;
+}
+
+impl WithBoth for Msg {
+    fn both(self, name: &'static str, b: Both) -> Msg {
+        self.words(name, b.zh, b.en)
+    }
+}
+
+/// A period in Chinese, as `--period` reads it back: 2024年, 2024年二季度,
+/// 2024年6月 ([`Period::zh`]).
+pub fn period_zh(p: Period) -> String {
+    p.zh()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_periods_read_back() {
+        for p in [
+            Period::Year(2024),
+            Period::Quarter(2024, 1),
+            Period::Quarter(2024, 4),
+            Period::Month(2024, 6),
+            Period::Month(2024, 12),
+        ] {
+            assert_eq!(Period::parse(&period_zh(p)), Ok(p), "{p}");
+        }
+        assert_eq!(period_zh(Period::Quarter(2024, 2)), "2024年二季度");
+        assert_eq!(period_zh(Period::Month(2024, 6)), "2024年6月");
+        assert_eq!(period_zh(Period::Year(2025)), "2025年");
+    }
+
+    #[test]
+    fn fields_and_terms_read_back() {
+        for f in Field::ALL {
+            assert_eq!(crate::vocab::parse_field(&Both::field(f).zh), Some(f));
+        }
+        let b = Both::term(crate::ledger::TaskState::Delayed);
+        assert_eq!((b.zh.as_str(), b.en.as_str()), ("已延误", "delayed"));
+    }
+}
