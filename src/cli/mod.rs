@@ -36,39 +36,8 @@ pub use args::{Cli, Command, Format, Lang, LedgerCommand};
 use crate::ledger::{Ledger, LedgerError, Stamp, ValueError};
 use crate::plan::{self, Plan};
 use crate::vocab::{Lang as Language, M, Msg};
-
-/// An I/O error's text, worded when it carries one of ours
-/// ([`io_error`]); the system's own text (`Broken pipe (os error 32)`)
-/// as it is.
-fn io_text(e: &std::io::Error, lang: Language) -> String {
-    match e
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<MsgError>())
-    {
-        Some(MsgError(m)) => m.text(lang),
-        None => e.to_string(),
-    }
-}
-
-/// A message carried inside an [`std::io::Error`] (a named `--out` file
-/// that cannot be written, a reader thread that stopped): `Display` is
-/// the English.
-#[derive(Debug)]
-pub struct MsgError(pub Msg);
-
-impl std::fmt::Display for MsgError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for MsgError {}
-
-/// An I/O error of `kind` saying `m` (worded in the command line's
-/// language when printed).
-pub fn io_error(kind: std::io::ErrorKind, m: Msg) -> std::io::Error {
-    std::io::Error::new(kind, MsgError(m))
-}
+pub use words::{MsgError, io_error};
+use words::{io_text, unsafe_char};
 
 /// An error the command line reports; the variant decides the exit code.
 #[derive(Debug, thiserror::Error)]
@@ -219,25 +188,6 @@ pub fn given_user(cli: &Cli) -> Result<Option<String>, CliError> {
         ));
     }
     Ok(Some(u.trim().to_string()))
-}
-
-/// The first control or invisible format character of `s`, named as
-/// [`crate::text::first_unsafe`] names it: `the control character U+001B
-/// (\x1b)`.
-fn unsafe_char(s: &str) -> Option<Msg> {
-    let c = s
-        .chars()
-        .find(|c| crate::text::first_unsafe(c.encode_utf8(&mut [0; 4])).is_some())?;
-    let key = if c.is_control() {
-        M::ControlChar
-    } else {
-        M::FormatChar
-    };
-    Some(
-        Msg::new(key)
-            .arg("code", format!("{:04X}", u32::from(c)))
-            .arg("shown", crate::text::visible(c.encode_utf8(&mut [0; 4]))),
-    )
 }
 
 /// The clock: `--today` overrides it for every command.

@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use super::words::WithBoth;
 use crate::ledger::store::{lock_path, torn_path};
 use crate::vocab::{M, Msg};
 
@@ -72,7 +73,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             e.kind(),
             Msg::new(M::OutCannotWrite)
                 .arg("path", path.display())
-                .arg("error", e),
+                .both("error", super::words::io_reason(&e)),
         ))
     };
     let tmp = temp_beside(path);

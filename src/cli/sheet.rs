@@ -187,7 +187,7 @@ fn read_sheet(file: &Path, name: &str, limit: u64) -> Result<Vec<u8>, CliError> 
         CliError::Usage(
             Msg::new(M::SheetUnreadable)
                 .arg("file", name)
-                .arg("error", e),
+                .both("error", super::words::io_reason(&e)),
         )
     };
     let mut bytes = Vec::new();

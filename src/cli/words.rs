@@ -6,7 +6,7 @@
 
 use crate::ledger::Field;
 use crate::plan::Period;
-use crate::vocab::{Lang, Msg, Term};
+use crate::vocab::{Lang, M, Msg, Term};
 
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,31 @@ impl Both {
     }
 }
 
+/// Why a file could not be read or written: the system's own text in
+/// English (`No such file or directory (os error 2)`), the kind of error
+/// in Chinese (文件或目录不存在（系统错误 2）).
+pub fn io_reason(e: &std::io::Error) -> Both {
+    use std::io::ErrorKind;
+    let what = match e.kind() {
+        ErrorKind::NotFound => M::IoNotFound,
+        ErrorKind::PermissionDenied => M::IoPermission,
+        ErrorKind::IsADirectory => M::IoIsADirectory,
+        ErrorKind::StorageFull => M::IoFull,
+        _ => M::IoOther,
+    };
+    let zh = match e.raw_os_error() {
+        Some(code) => Msg::new(M::IoCode)
+            .sub("what", what.into())
+            .arg("code", code)
+            .text(Lang::Zh),
+        None => what.get(Lang::Zh).to_string(),
+    };
+    Both {
+        zh,
+        en: e.to_string(),
+    }
+}
+
 /// [`Msg::words`] from a [`Both`].
 pub trait WithBoth {
     fn both(self, name: &'static str, b: Both) -> Msg;
@@ -82,6 +107,57 @@ impl WithBoth for Msg {
 /// 2024年6月 ([`Period::zh`]).
 pub fn period_zh(p: Period) -> String {
     p.zh()
+}
+
+/// An I/O error's text in `lang`: the message it carries when it is one
+/// of ours ([`io_error`]), else [`io_reason`].
+pub(super) fn io_text(e: &std::io::Error, lang: Lang) -> String {
+    match e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<MsgError>())
+    {
+        Some(MsgError(m)) => m.text(lang),
+        None => io_reason(e).get(lang).to_string(),
+    }
+}
+
+/// A message carried inside an [`std::io::Error`] (a named `--out` file
+/// that cannot be written, a reader thread that stopped): `Display` is
+/// the English.
+#[derive(Debug)]
+pub struct MsgError(pub Msg);
+
+impl std::fmt::Display for MsgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for MsgError {}
+
+/// An I/O error of `kind` saying `m` (worded in the command line's
+/// language when printed).
+pub fn io_error(kind: std::io::ErrorKind, m: Msg) -> std::io::Error {
+    std::io::Error::new(kind, MsgError(m))
+}
+
+/// The first control or invisible format character of `s`, named as
+/// [`crate::text::first_unsafe`] names it: `the control character U+001B
+/// (\x1b)`.
+pub(super) fn unsafe_char(s: &str) -> Option<Msg> {
+    let c = s
+        .chars()
+        .find(|c| crate::text::first_unsafe(c.encode_utf8(&mut [0; 4])).is_some())?;
+    let key = if c.is_control() {
+        M::ControlChar
+    } else {
+        M::FormatChar
+    };
+    Some(
+        Msg::new(key)
+            .arg("code", format!("{:04X}", u32::from(c)))
+            .arg("shown", crate::text::visible(c.encode_utf8(&mut [0; 4]))),
+    )
 }
 
 #[cfg(test)]

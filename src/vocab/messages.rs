@@ -55,6 +55,12 @@ messages! {
 
     // ---- command line (crate::cli): usage and refusals -------------------
     // How the binary prints an error (clap's Chinese errors begin 错误：).
+    IoNotFound => "文件或目录不存在", "not found";
+    IoPermission => "没有权限", "permission denied";
+    IoIsADirectory => "这是一个目录", "is a directory";
+    IoFull => "磁盘已满", "no space left";
+    IoOther => "读写出错", "input/output error";
+    IoCode => "{what}（系统错误 {code}）", "{what} (os error {code})";
     ErrorLine => "错误：{message}", "wudang-plan: {message}";
     CannotWriteOutput => "无法写出输出：{error}", "cannot write output: {error}";
     TerminalError => "终端出错：{error}", "terminal error: {error}";
@@ -62,24 +68,24 @@ messages! {
     LedgerThreadStopped => "读取台账的线程已停止", "the thread reading the ledger stopped";
     DataEmpty => "--data 为空；应为台账 CSV 文件的路径",
         "--data is empty; expected the path of the ledger CSV file";
-    NoDataDir => "找不到存放台账的数据目录（没有主目录？）；请加 --data FILE 或设置 WUDANG_PLAN_DATA",
+    NoDataDir => "找不到存放台账的数据目录（没有主目录？）；请加 --data <文件> 或设置 WUDANG_PLAN_DATA",
         "cannot find a data directory for the ledger (no home directory?); pass --data FILE or set WUDANG_PLAN_DATA";
     DirMissing => "台账所在目录 {dir} {problem}（--data 或 WUDANG_PLAN_DATA：{path}）；应为已有的目录：请检查路径，或先建好该目录（台账只在已有的目录中新建）",
         "the ledger's directory {dir} {problem} (--data or WUDANG_PLAN_DATA: {path}); expected an existing directory: check the path, or create the directory first (a ledger is only started in a directory that exists)";
     DirDoesNotExist => "不存在", "does not exist";
     DirIsNotADirectory => "不是目录", "is not a directory";
-    NoUser => "没有可记录的用户名；请加 --user NAME 或设置 WUDANG_PLAN_USER（或 USER）",
+    NoUser => "没有可记录的用户名；请加 --user <姓名> 或设置 WUDANG_PLAN_USER（或 USER）",
         "no user name to record; pass --user NAME or set WUDANG_PLAN_USER (or USER)";
     UserUnsafe => "{from}：用户名“{name}”含有{what}；应为不含控制字符的名字，如 --user limin",
         "{from}: the user name `{name}` contains {what}; expected a name without control characters, e.g. --user limin";
     ControlChar => "控制字符 U+{code}（{shown}）", "the control character U+{code} ({shown})";
     FormatChar => "不可见的格式字符 U+{code}（{shown}）", "the invisible format character U+{code} ({shown})";
-    IsTaskNotIndicator => "“{id}”是任务，不是指标；set 填报的是指标的实际完成值{hint}；任务的状态请用 wudang-plan status {id} STATE 记录",
+    IsTaskNotIndicator => "“{id}”是任务，不是指标；set 填报的是指标的实际完成值{hint}；任务的状态请用 wudang-plan status {id} <状态> 记录",
         "`{id}` is a task, not an indicator; `set` records an indicator's actual{hint}; record the task's status with `wudang-plan status {id} STATE`";
     ItsIndicators => "（其指标：{ids}）", " (its indicators: {ids})";
     NoIndicator => "没有指标“{id}”；应为指标编号，如 8.1（用 wudang-plan indicators 列出）",
         "no indicator `{id}`; expected an indicator id such as 8.1 (list them with `wudang-plan indicators`)";
-    IsIndicatorNotTask => "“{id}”是任务 {task} 的指标；status 记录的是任务的状态（指标的实际完成值请用 wudang-plan set {id} VALUE 填报）",
+    IsIndicatorNotTask => "“{id}”是任务 {task} 的指标；status 记录的是任务的状态（指标的实际完成值请用 wudang-plan set {id} <值> 填报）",
         "`{id}` is an indicator of task {task}; `status` records a task's status (record the indicator's actual with `wudang-plan set {id} VALUE`)";
     NoTask => "没有任务“{id}”；应为 {first} 至 {last} 的任务编号", "no task `{id}`; expected a task id from {first} to {last}";
     NoIndicatorOrTask => "没有指标或任务“{id}”；应为指标编号（如 8.1）或任务编号（如 8）",

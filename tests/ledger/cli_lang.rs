@@ -451,3 +451,150 @@ fn output_that_cannot_be_written_in_both_languages() {
     );
     assert!(han(&zh.stderr));
 }
+
+/// ASCII words of `line` outside quotes, paths, flags and ids that are
+/// not something one types (a shorter form of the sweep of
+/// `speaks_chinese.rs`, over this file's commands).
+fn english_words(line: &str) -> Vec<String> {
+    const TYPED: &[&str] = &[
+        "wudang",
+        "plan",
+        "set",
+        "status",
+        "note",
+        "undo",
+        "series",
+        "indicators",
+        "export",
+        "import",
+        "expect",
+        "period",
+        "csv",
+        "json",
+        "data",
+        "user",
+        "limin",
+        "not_started",
+        "in_progress",
+        "delayed",
+        "done",
+        "red",
+        "yellow",
+        "green",
+        "gray",
+        "utf",
+        "bom",
+        "mib",
+        "key",
+        "actual",
+        "task_status",
+        "ledger_line",
+        "force",
+        "WUDANG_PLAN_DATA",
+        "WUDANG_PLAN_USER",
+        "USER",
+        "met",
+        "stretch_met",
+        "missed",
+        "no_data",
+    ];
+    // A list of names with their pinyin initials (`  李立国 (llg)`): data.
+    if line.starts_with("  ") {
+        return Vec::new();
+    }
+    let mut unquoted = String::new();
+    let mut quote = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (None, '“') => quote = Some('”'),
+            (None, '`') => quote = Some('`'),
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, c) => unquoted.push(c),
+        }
+    }
+    let mut words = Vec::new();
+    for token in
+        unquoted.split(|c: char| c.is_whitespace() || "“”（）()：:，,。；;、`'\"=[]<>".contains(c))
+    {
+        if token.contains('/') || token.starts_with('-') || token.contains('.') {
+            continue;
+        }
+        for w in token.split(|c: char| !c.is_ascii_alphabetic() && c != '_') {
+            if w.len() >= 3 && !TYPED.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                words.push(w.to_string());
+            }
+        }
+    }
+    words
+}
+
+/// Every refusal of this file's commands, with no options: no English
+/// word outside what was typed or found, and the exit code of English.
+#[test]
+fn refusals_with_no_options_have_no_english_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    assert_eq!(run(wp(&data, "limin").args(["set", "8.1", "500"])).code, 0);
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "key,period,actual,ledger_line\n#8.1,2025,5x,2\n#99,,,2\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.csv");
+    let mut bad = Vec::new();
+    let cases: &[(&[&str], i32)] = &[
+        (&["set", "8", "5"], 2),
+        (&["set", "99.9", "5"], 2),
+        (&["status", "8.1", "done"], 2),
+        (&["status", "99", "done"], 2),
+        (&["status", "8", "xx"], 2),
+        (&["note", "99.9", "x"], 2),
+        (&["set", "8.1", "1", "--period", "2024Q5"], 2),
+        (&["set", "8.1", "1", "--period", "2030"], 2),
+        (&["set", "8.1", "600", "--expect", "1"], 3),
+        (
+            &["undo", "8.1", "--field", "status", "--expect", "bogus"],
+            2,
+        ),
+        (&["indicators", "--leader", "zzz"], 2),
+        (&["indicators", "--person", "zzz"], 2),
+        (&["indicators", "--unit", "zzz"], 2),
+        (&["indicators", "--group", "99"], 2),
+        (&["indicators", "--task", "99"], 2),
+        (&["indicators", "--status", "foo"], 2),
+        (&["tasks", "--status", ","], 2),
+        (&["indicators", "--light", "blue"], 2),
+        (&["series", "99"], 2),
+    ];
+    for (args, code) in cases {
+        let zh = run(wp_zh(&data, "limin", TODAY).args(*args));
+        let en = run(wp(&data, "limin").args(*args));
+        assert_eq!(
+            (zh.code, en.code),
+            (*code, *code),
+            "{args:?}: {}",
+            zh.stderr
+        );
+        for l in zh.stderr.lines() {
+            if !english_words(l).is_empty() {
+                bad.push(format!("{args:?}: {l} <- {:?}", english_words(l)));
+            }
+        }
+    }
+    for (what, file, code) in [("sheet", &sheet, 2), ("missing", &missing, 2)] {
+        let r = run(wp_zh(&data, "limin", TODAY).arg("import").arg(file));
+        assert_eq!(r.code, code, "{}", r.stderr);
+        for l in r.stderr.lines() {
+            if !english_words(l).is_empty() {
+                bad.push(format!("import {what}: {l} <- {:?}", english_words(l)));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "English in Chinese lines:\n{}",
+        bad.join("\n")
+    );
+}
