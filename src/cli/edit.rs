@@ -182,7 +182,13 @@ fn status_line(
     let st = ledger::status(ind, actual, today);
     let m = Msg::new(M::StatusLine)
         .both("status", Both::term(st))
-        .arg("target", target_text(ind))
+        .both(
+            "target",
+            Both {
+                zh: report::target_text(ind, true, Wording::Lang(Lang::Zh)),
+                en: target_text(ind),
+            },
+        )
         .arg("due", ind.deadline);
     say!(out, "{}", m.text(lang))
 }

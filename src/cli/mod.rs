@@ -83,7 +83,9 @@ impl CliError {
             CliError::Io(e) => Msg::new(M::CannotWriteOutput)
                 .arg("error", io_text(e, lang))
                 .text(lang),
-            CliError::Terminal(e) => Msg::new(M::TerminalError).arg("error", e).text(lang),
+            CliError::Terminal(e) => Msg::new(M::TerminalError)
+                .arg("error", io_text(e, lang))
+                .text(lang),
         }
     }
 

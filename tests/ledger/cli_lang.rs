@@ -598,3 +598,76 @@ fn refusals_with_no_options_have_no_english_words() {
         bad.join("\n")
     );
 }
+
+/// A milestone's done / not done and its target in Chinese words, read
+/// back by `set`.
+#[test]
+fn a_milestone_confirms_in_words_read_back() {
+    let (zh, en, dz, de) = both(&[], &["set", "10.1", "完成"]);
+    assert_eq!((zh.code, en.code), (0, 0));
+    assert_eq!(
+        en.stdout,
+        format!(
+            "10.1 编制完成《乌当区国土空间总体规划》: - → done\n\
+             status: met (target done, due 2025)\n\
+             recorded by limin at 2025-06-01T00:00:00+08:00 ({de}:2)\n"
+        )
+    );
+    assert_eq!(
+        zh.stdout,
+        format!(
+            "10.1 编制完成《乌当区国土空间总体规划》：- → 已完成\n\
+             状态：达标（目标 完成，期限 2025 年）\n\
+             由 limin 于 2025-06-01T00:00:00+08:00 记录（{dz}:2）\n"
+        )
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    for word in ["已完成", "未完成", "完成"] {
+        let r = run(wp_zh(&data, "limin", TODAY).args(["set", "10.1", word]));
+        assert_eq!(r.code, 0, "{word}: {}", r.stderr);
+        assert!(
+            r.stdout.contains(&format!(
+                "→ {}",
+                if word == "未完成" {
+                    "未完成"
+                } else {
+                    "已完成"
+                }
+            )),
+            "{}",
+            r.stdout
+        );
+    }
+}
+
+/// `ledger check`'s verdict on rows another program wrote (exit 1), in
+/// both languages (the rows it lists are the ledger's own messages).
+#[test]
+fn ledger_check_problems_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = ledger_in(&dir);
+    std::fs::write(
+        &data,
+        "time,user,id,field,value,old,note\n2025-06-01T00:00:00+08:00,u,8.1,note,a\u{1b}b,,\n",
+    )
+    .unwrap();
+    let zh = run(wp_zh(&data, "limin", TODAY).args(["ledger", "check"]));
+    let en = run(wp_zh(&data, "limin", TODAY).args(["--lang", "en", "ledger", "check"]));
+    let d = data.display();
+    assert_eq!((zh.code, en.code), (1, 1));
+    assert_eq!(
+        en.stderr,
+        format!(
+            "wudang-plan: {d}: 1 problem (listed above) in rows another program wrote; they are \
+             still read, shown escaped or not at all; fix or remove them (keep a copy first)\n"
+        )
+    );
+    assert_eq!(
+        zh.stderr,
+        format!(
+            "错误：{d}：另一程序写入的行中有 1 处问题（见上）；这些行仍会读入，或转义显示，或不显示；\
+             请改正或删除（先留副本）\n"
+        )
+    );
+}
