@@ -37,7 +37,7 @@ use crate::ledger::{Ledger, LedgerError, Stamp, ValueError};
 use crate::plan::{self, Plan};
 use crate::vocab::{Lang as Language, M, Msg};
 pub use words::{MsgError, io_error};
-use words::{io_text, unsafe_char};
+use words::{Worded, io_text, unsafe_char};
 
 /// An error the command line reports; the variant decides the exit code.
 #[derive(Debug, thiserror::Error)]
@@ -649,13 +649,19 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // checkpoint it was writing is left as a temporary file, which the
     // next writer removes.
     let owned = cli.clone();
-    std::thread::spawn(move || deliver.send(read_for_ui(&owned, clock.today, &plan_given)));
+    // Worded in the command line's language: the UI shows why on its
+    // status line (`Display`).
+    let lang = cli.lang.into();
+    std::thread::spawn(move || {
+        let read = read_for_ui(&owned, clock.today, &plan_given);
+        deliver.send(read.map_err(|error| Worded { error, lang }))
+    });
     let plan = std::sync::Arc::new(load_plan(cli)?);
     let _ = give_plan.send(std::sync::Arc::clone(&plan));
     // Failed already (a missing directory, a malformed short ledger):
     // said before the screen, as by every command.
     if let Some(Err(e)) = arrival.take_if(Result::is_err) {
-        return Err(e);
+        return Err(e.error);
     }
     let opts = crate::ui::Options {
         lang: cli.lang.into(),
@@ -667,8 +673,10 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let plan_again = std::sync::Arc::clone(&plan);
     let retry = crate::ui::Retry {
         path: path.clone(),
-        read: std::sync::Arc::new(move || read_again_for_ui(&again, clock.today, &plan_again))
-            as crate::ui::ReadAgain<CliError>,
+        read: std::sync::Arc::new(move || {
+            read_again_for_ui(&again, clock.today, &plan_again)
+                .map_err(|error| Worded { error, lang })
+        }) as crate::ui::ReadAgain<Worded>,
     };
     let start = crate::ui::Start {
         retry: Some(retry),
@@ -687,7 +695,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
             Ok(())
         }
         Err(crate::ui::Ended::Terminal(e)) => Err(CliError::Terminal(e)),
-        Err(crate::ui::Ended::Ledger(e)) => Err(e),
+        Err(crate::ui::Ended::Ledger(e)) => Err(e.error),
         Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(io_error(
             std::io::ErrorKind::Other,
             M::LedgerThreadStopped.into(),

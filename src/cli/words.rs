@@ -92,6 +92,20 @@ pub fn io_reason(e: &std::io::Error) -> Both {
     }
 }
 
+/// A command line error as the full-screen UI shows it (its `Display`):
+/// worded in the command line's language.
+#[derive(Debug)]
+pub struct Worded {
+    pub error: super::CliError,
+    pub lang: Lang,
+}
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.error.text(self.lang))
+    }
+}
+
 /// [`Msg::words`] from a [`Both`].
 pub trait WithBoth {
     fn both(self, name: &'static str, b: Both) -> Msg;
@@ -178,6 +192,33 @@ mod tests {
         assert_eq!(period_zh(Period::Quarter(2024, 2)), "2024年二季度");
         assert_eq!(period_zh(Period::Month(2024, 6)), "2024年6月");
         assert_eq!(period_zh(Period::Year(2025)), "2025年");
+    }
+
+    #[test]
+    fn the_ui_shows_a_command_line_error_in_its_language() {
+        let w = |lang| Worded {
+            error: super::super::CliError::Usage(M::DataEmpty.into()),
+            lang,
+        };
+        assert_eq!(
+            w(Lang::Zh).to_string(),
+            "--data 为空；应为台账 CSV 文件的路径"
+        );
+        assert_eq!(
+            w(Lang::En).to_string(),
+            "--data is empty; expected the path of the ledger CSV file"
+        );
+    }
+
+    #[test]
+    fn io_errors_are_worded_in_chinese_the_system_text_in_english() {
+        let e = std::io::Error::from_raw_os_error(2);
+        let b = io_reason(&e);
+        assert_eq!(b.zh, "文件或目录不存在（系统错误 2）");
+        assert_eq!(b.en, e.to_string());
+        let wrapped = io_error(std::io::ErrorKind::Other, M::PlanNotLoaded.into());
+        assert_eq!(wrapped.to_string(), "the plan was not loaded");
+        assert_eq!(io_text(&wrapped, Lang::Zh), "方案未能载入");
     }
 
     #[test]
