@@ -654,14 +654,14 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let lang = cli.lang.into();
     std::thread::spawn(move || {
         let read = read_for_ui(&owned, clock.today, &plan_given);
-        deliver.send(read.map_err(|error| Worded { error, lang }))
+        deliver.send(read.map_err(|e| Worded::new(e, lang)))
     });
     let plan = std::sync::Arc::new(load_plan(cli)?);
     let _ = give_plan.send(std::sync::Arc::clone(&plan));
     // Failed already (a missing directory, a malformed short ledger):
     // said before the screen, as by every command.
     if let Some(Err(e)) = arrival.take_if(Result::is_err) {
-        return Err(e.error);
+        return Err(*e.error);
     }
     let opts = crate::ui::Options {
         lang: cli.lang.into(),
@@ -674,8 +674,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let retry = crate::ui::Retry {
         path: path.clone(),
         read: std::sync::Arc::new(move || {
-            read_again_for_ui(&again, clock.today, &plan_again)
-                .map_err(|error| Worded { error, lang })
+            read_again_for_ui(&again, clock.today, &plan_again).map_err(|e| Worded::new(e, lang))
         }) as crate::ui::ReadAgain<Worded>,
     };
     let start = crate::ui::Start {
@@ -695,7 +694,7 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
             Ok(())
         }
         Err(crate::ui::Ended::Terminal(e)) => Err(CliError::Terminal(e)),
-        Err(crate::ui::Ended::Ledger(e)) => Err(e.error),
+        Err(crate::ui::Ended::Ledger(e)) => Err(*e.error),
         Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(io_error(
             std::io::ErrorKind::Other,
             M::LedgerThreadStopped.into(),

@@ -96,8 +96,17 @@ pub fn io_reason(e: &std::io::Error) -> Both {
 /// worded in the command line's language.
 #[derive(Debug)]
 pub struct Worded {
-    pub error: super::CliError,
+    pub error: Box<super::CliError>,
     pub lang: Lang,
+}
+
+impl Worded {
+    pub fn new(error: super::CliError, lang: Lang) -> Worded {
+        Worded {
+            error: Box::new(error),
+            lang,
+        }
+    }
 }
 
 impl std::fmt::Display for Worded {
@@ -196,10 +205,7 @@ mod tests {
 
     #[test]
     fn the_ui_shows_a_command_line_error_in_its_language() {
-        let w = |lang| Worded {
-            error: super::super::CliError::Usage(M::DataEmpty.into()),
-            lang,
-        };
+        let w = |lang| Worded::new(super::super::CliError::Usage(M::DataEmpty.into()), lang);
         assert_eq!(
             w(Lang::Zh).to_string(),
             "--data 为空；应为台账 CSV 文件的路径"
