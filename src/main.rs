@@ -24,7 +24,8 @@ fn main() -> ExitCode {
             // The terminal hung up under the full-screen UI: nobody to tell.
             Err(_) if wudang_plan::tty::input_hung_up() => ExitCode::SUCCESS,
             Err(e) => {
-                let _ = writeln!(std::io::stderr(), "wudang-plan: cannot write output: {e}");
+                let e = cli::CliError::Io(e).line(cli.lang.into());
+                let _ = writeln!(std::io::stderr(), "{e}");
                 ExitCode::from(1)
             }
         },
@@ -34,8 +35,9 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote ledger and plan text: control characters are
             // shown as `\x1b`, never sent to the terminal.
-            let msg = wudang_plan::text::visible_lines(&e.text(cli.lang.into())).into_owned();
-            let _ = writeln!(std::io::stderr(), "wudang-plan: {msg}");
+            let line = e.line(cli.lang.into());
+            let msg = wudang_plan::text::visible_lines(&line).into_owned();
+            let _ = writeln!(std::io::stderr(), "{msg}");
             ExitCode::from(e.exit_code())
         }
     }

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::output::target_text;
+use super::words::{Both, WithBoth};
 use super::{CliError, Context, clock, open_ledger_for, user, warn};
 use crate::ledger::{
     self, Actual, Appended, Edit, Entry, Expect, Field, Ledger, LedgerError, TaskState,
@@ -13,7 +14,7 @@ use crate::plan::{Indicator, Period, Plan, Task};
 use crate::report;
 use crate::text;
 use crate::text::halfwidth;
-use crate::vocab::{Lang, Term, Wording, parse_task_state};
+use crate::vocab::{Lang, M, Msg, Term, Wording, parse_task_state};
 
 /// An id as typed: trimmed, full-width digits and `．` mapped.
 pub(super) fn clean_id(id: &str) -> String {
@@ -27,19 +28,18 @@ fn find_indicator<'p>(plan: &'p Plan, id: &str) -> Result<&'p Indicator, CliErro
     }
     if plan.task(&id).is_some() {
         let ids: Vec<&str> = plan.indicators_of(&id).map(|i| i.id()).collect();
-        let hint = if ids.is_empty() {
-            String::new()
+        let m = Msg::new(M::IsTaskNotIndicator).arg("id", &id);
+        let m = if ids.is_empty() {
+            m.arg("hint", "")
         } else {
-            format!(" (its indicators: {})", ids.join(", "))
+            m.sub(
+                "hint",
+                Msg::new(M::ItsIndicators).arg("ids", ids.join(", ")),
+            )
         };
-        return Err(CliError::Usage(format!(
-            "`{id}` is a task, not an indicator; `set` records an indicator's actual{hint}; \
-             record the task's status with `wudang-plan status {id} STATE`"
-        )));
+        return Err(CliError::Usage(m));
     }
-    Err(CliError::Usage(format!(
-        "no indicator `{id}`; expected an indicator id such as 8.1 (list them with `wudang-plan indicators`)"
-    )))
+    Err(CliError::Usage(Msg::new(M::NoIndicator).arg("id", id)))
 }
 
 fn find_task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, CliError> {
@@ -48,17 +48,20 @@ fn find_task<'p>(plan: &'p Plan, id: &str) -> Result<&'p Task, CliError> {
         return Ok(t);
     }
     if let Some(i) = plan.indicator(&id) {
-        return Err(CliError::Usage(format!(
-            "`{id}` is an indicator of task {}; `status` records a task's status \
-             (record the indicator's actual with `wudang-plan set {id} VALUE`)",
-            i.task
-        )));
+        return Err(CliError::Usage(
+            Msg::new(M::IsIndicatorNotTask)
+                .arg("id", &id)
+                .arg("task", &i.task),
+        ));
     }
     let first = plan.tasks.first().map(|t| t.id.as_str()).unwrap_or("?");
     let last = plan.tasks.last().map(|t| t.id.as_str()).unwrap_or("?");
-    Err(CliError::Usage(format!(
-        "no task `{id}`; expected a task id from {first} to {last}"
-    )))
+    Err(CliError::Usage(
+        Msg::new(M::NoTask)
+            .arg("id", id)
+            .arg("first", first)
+            .arg("last", last),
+    ))
 }
 
 /// An id the plan knows (indicator or task), or one the ledger has rows
@@ -71,19 +74,28 @@ pub(super) fn known_id(plan: &Plan, ledger: Option<&Ledger>, id: &str) -> Result
     {
         return Ok(id);
     }
-    Err(CliError::Usage(format!(
-        "no indicator or task `{id}`; expected an indicator id such as 8.1 or a task id such as 8"
-    )))
+    Err(CliError::Usage(
+        Msg::new(M::NoIndicatorOrTask).arg("id", id),
+    ))
 }
 
 /// The name of an id for messages: `8.1 工业总产值`, `task 8 推进…`.
 pub(super) fn label(plan: &Plan, id: &str) -> String {
+    label_both(plan, id).en
+}
+
+/// [`label`] in both languages: `task 8 …` is 任务 8 … in Chinese.
+pub(super) fn label_both(plan: &Plan, id: &str) -> Both {
     if let Some(i) = plan.indicator(id) {
-        format!("{} {}", i.id(), i.name())
+        Both::same(format!("{} {}", i.id(), i.name()))
     } else if let Some(t) = plan.task(id) {
-        format!("task {} {}", t.id, text::truncate(&t.title, 30))
+        Both::of(
+            Msg::new(M::TaskLabel)
+                .arg("id", &t.id)
+                .arg("title", text::truncate(&t.title, 30)),
+        )
     } else {
-        id.to_string()
+        Both::same(id)
     }
 }
 
@@ -93,23 +105,44 @@ pub(super) fn value_text(plan: &Plan, id: &str, field: Field, v: Option<&str>) -
     report::value_text(plan, id, field, v, Wording::Machine)
 }
 
-fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry) -> std::io::Result<()> {
-    say!(
-        out,
-        "recorded by {} at {} ({}:{})",
-        e.user,
-        e.time,
-        ledger.path().display(),
-        e.line
-    )
+/// [`value_text`] in both languages: the machine words in English (what
+/// the command line always printed), the words the Chinese UI shows in
+/// Chinese (已完成, 已延误), `-` for nothing in both.
+pub(super) fn value_both(plan: &Plan, id: &str, field: Field, v: Option<&str>) -> Both {
+    let zh = match v {
+        None => "-".to_string(),
+        Some(_) => report::value_text(plan, id, field, v, Wording::Lang(Lang::Zh)),
+    };
+    Both {
+        zh,
+        en: value_text(plan, id, field, v),
+    }
+}
+
+/// The command line's language.
+pub(super) fn lang(cx: &Context<'_>) -> Lang {
+    cx.cli.lang.into()
+}
+
+fn recorded(out: &mut dyn Write, ledger: &Ledger, e: &Entry, lang: Lang) -> std::io::Result<()> {
+    let m = Msg::new(M::Recorded)
+        .arg("user", &e.user)
+        .arg("time", e.time)
+        .arg("path", ledger.path().display())
+        .arg("line", e.line);
+    say!(out, "{}", m.text(lang))
 }
 
 /// `actual for 2024Q2` for an actual's row (whose value is about its
 /// period), else the field's name.
-fn field_in(field: Field, period: Option<Period>) -> String {
+fn field_in(field: Field, period: Option<Period>) -> Both {
     match (field, period) {
-        (Field::Actual, Some(p)) => format!("{field} for {p}"),
-        _ => field.to_string(),
+        (Field::Actual, Some(p)) => Both::of(
+            Msg::new(M::FieldForPeriod)
+                .both("field", Both::field(field))
+                .both("period", Both::period(p)),
+        ),
+        _ => Both::field(field),
     }
 }
 
@@ -117,35 +150,25 @@ fn field_in(field: Field, period: Option<Period>) -> String {
 /// the period edited) already was the one asked for, and who recorded it.
 fn unchanged(
     out: &mut dyn Write,
-    plan: &Plan,
-    ledger: &Ledger,
-    id: &str,
-    field: Field,
+    (plan, ledger): (&Plan, &Ledger),
+    (id, field): (&str, Field),
     cur: Option<&Entry>,
+    lang: Lang,
 ) -> Result<(), CliError> {
-    match cur.and_then(|e| Some((e.value.as_deref()?, e.in_period()))) {
-        Some((v, period)) => say!(
-            out,
-            "{}: unchanged: the {} already is {}; nothing recorded",
-            label(plan, id),
-            field_in(field, Some(period)),
-            value_text(plan, id, field, Some(v))
-        )?,
-        None => say!(
-            out,
-            "{}: unchanged: no {field} is recorded; nothing recorded",
-            label(plan, id)
-        )?,
-    }
+    let m = match cur.and_then(|e| Some((e.value.as_deref()?, e.in_period()))) {
+        Some((v, period)) => Msg::new(M::Unchanged)
+            .both("field", field_in(field, Some(period)))
+            .both("value", value_both(plan, id, field, Some(v))),
+        None => Msg::new(M::UnchangedNone).both("field", Both::field(field)),
+    };
+    say!(out, "{}", m.both("label", label_both(plan, id)).text(lang))?;
     if let Some(e) = cur {
-        say!(
-            out,
-            "as recorded by {} at {} ({}:{})",
-            e.user,
-            e.time,
-            ledger.path().display(),
-            e.line
-        )?;
+        let m = Msg::new(M::AsRecorded)
+            .arg("user", &e.user)
+            .arg("time", e.time)
+            .arg("path", ledger.path().display())
+            .arg("line", e.line);
+        say!(out, "{}", m.text(lang))?;
     }
     Ok(())
 }
@@ -154,16 +177,20 @@ fn status_line(
     out: &mut dyn Write,
     ind: &Indicator,
     actual: Option<&Actual>,
-    today: jiff::civil::Date,
+    (today, lang): (jiff::civil::Date, Lang),
 ) -> std::io::Result<()> {
     let st = ledger::status(ind, actual, today);
-    say!(
-        out,
-        "status: {} (target {}, due {})",
-        st.as_str(),
-        target_text(ind),
-        ind.deadline
-    )
+    let m = Msg::new(M::StatusLine)
+        .both("status", Both::term(st))
+        .both(
+            "target",
+            Both {
+                zh: report::target_text(ind, true, Wording::Lang(Lang::Zh)),
+                en: target_text(ind),
+            },
+        )
+        .arg("due", ind.deadline);
+    say!(out, "{}", m.text(lang))
 }
 
 /// After a value for `period` was recorded: the current value and its
@@ -171,22 +198,22 @@ fn status_line(
 /// then the status, which is the current value's.
 fn current_and_status(
     out: &mut dyn Write,
-    plan: &Plan,
-    ledger: &Ledger,
+    (plan, ledger): (&Plan, &Ledger),
     ind: &Indicator,
     period: Period,
-    today: jiff::civil::Date,
+    at: (jiff::civil::Date, Lang),
 ) -> std::io::Result<()> {
     let current = ledger.current(ind.id(), Field::Actual);
     if let Some(c) = current.filter(|c| c.in_period() != period) {
-        say!(
-            out,
-            "current: {} ({}, the latest period)",
-            value_text(plan, ind.id(), Field::Actual, c.value.as_deref()),
-            c.in_period()
-        )?;
+        let m = Msg::new(M::CurrentLine)
+            .both(
+                "value",
+                value_both(plan, ind.id(), Field::Actual, c.value.as_deref()),
+            )
+            .both("period", Both::period(c.in_period()));
+        say!(out, "{}", m.text(at.1))?;
     }
-    status_line(out, ind, ledger.actual(ind.id()).as_ref(), today)
+    status_line(out, ind, ledger.actual(ind.id()).as_ref(), at)
 }
 
 /// Turns a conflict on a `--expect` edit into the refusal message (exit 3).
@@ -207,41 +234,60 @@ fn refused(plan: &Plan, ledger: &Ledger, e: LedgerError) -> CliError {
         period,
         ..
     } = *c;
-    let by = match (who, when) {
-        (Some(w), Some(t)) => format!(" (recorded by {w} at {t})"),
-        _ => String::new(),
+    let m = Msg::new(M::ExpectRefused);
+    let m = match (who, when) {
+        (Some(w), Some(t)) => m.sub("by", Msg::new(M::ExpectBy).arg("user", w).arg("time", t)),
+        _ => m.arg("by", ""),
     };
-    let (what, current) = match period.filter(|_| field == Field::Actual) {
-        Some(p) => (
-            format!("the {field} for {p}"),
-            elsewhere(plan, ledger, &id, p).unwrap_or_default(),
-        ),
-        None => (format!("the current {field}"), String::new()),
+    let m = match period.filter(|_| field == Field::Actual) {
+        Some(p) => {
+            let m = m.sub(
+                "what",
+                Msg::new(M::ExpectWhatPeriod)
+                    .both("field", Both::field(field))
+                    .both("period", Both::period(p)),
+            );
+            let m = m.sub(
+                "again",
+                Msg::new(M::ExpectAgainPeriod).both("period", Both::period(p)),
+            );
+            match elsewhere(plan, ledger, &id, p) {
+                Some(cur) => m.sub("current", cur),
+                None => m.arg("current", ""),
+            }
+        }
+        None => m
+            .sub(
+                "what",
+                Msg::new(M::ExpectWhatCurrent).both("field", Both::field(field)),
+            )
+            .sub("again", M::ExpectAgainCurrent.into())
+            .arg("current", ""),
     };
-    let again = match period {
-        Some(p) if field == Field::Actual => format!("{p}'s value"),
-        _ => "the current value".to_string(),
-    };
-    CliError::Refused(format!(
-        "{}: nothing recorded: {what} is {}{by}, not {} as --expect says{current}; \
-         check it and run again with --expect set to {again}, or without --expect",
-        label(plan, &id),
-        value_text(plan, &id, field, found.as_deref()),
-        value_text(plan, &id, field, expected.as_deref()),
-    ))
+    CliError::Refused(
+        m.both("label", label_both(plan, &id))
+            .both("found", value_both(plan, &id, field, found.as_deref()))
+            .both(
+                "expected",
+                value_both(plan, &id, field, expected.as_deref()),
+            ),
+    )
 }
 
 /// ` (the current actual is 320 亿元, for 2025Q2)` when `id`'s current
 /// actual is another period's than `period`.
-fn elsewhere(plan: &Plan, ledger: &Ledger, id: &str, period: Period) -> Option<String> {
+fn elsewhere(plan: &Plan, ledger: &Ledger, id: &str, period: Period) -> Option<Msg> {
     let cur = ledger
         .current(id, Field::Actual)
         .filter(|c| c.in_period() != period)?;
-    Some(format!(
-        " (the current actual is {}, for {})",
-        value_text(plan, id, Field::Actual, cur.value.as_deref()),
-        cur.in_period()
-    ))
+    Some(
+        Msg::new(M::ExpectElsewhere)
+            .both(
+                "value",
+                value_both(plan, id, Field::Actual, cur.value.as_deref()),
+            )
+            .both("period", Both::period(cur.in_period())),
+    )
 }
 
 /// The period `set` records for: `--period` as typed (every form
@@ -255,17 +301,21 @@ fn period_for(
     typed: Option<&str>,
     today: jiff::civil::Date,
 ) -> Result<Period, CliError> {
+    let reason = |e: crate::plan::PeriodError| Both {
+        zh: e.reason(Lang::Zh),
+        en: e.reason(Lang::En),
+    };
     let period = match typed {
-        Some(t) => Period::parse(t).map_err(|e| CliError::Usage(format!("--period: {e}")))?,
+        Some(t) => Period::parse(t)
+            .map_err(|e| CliError::Usage(Msg::new(M::PeriodFlag).both("reason", reason(e))))?,
         None => Period::Year(i32::from(today.year())),
     };
     plan.period.check(period, today).map_err(|e| {
-        CliError::Usage(match typed {
-            Some(_) => format!("--period: {e}"),
-            None => {
-                format!("{e} (the default period is the year of today; give --period for another)")
-            }
-        })
+        let key = match typed {
+            Some(_) => M::PeriodFlag,
+            None => M::DefaultPeriod,
+        };
+        CliError::Usage(Msg::new(key).both("reason", reason(e)))
     })?;
     Ok(period)
 }
@@ -279,7 +329,7 @@ pub fn set(
     expect: &Option<String>,
     period: Option<&str>,
 ) -> Result<(), CliError> {
-    let (cli, plan) = (cx.cli, cx.plan);
+    let (cli, plan, lang) = (cx.cli, cx.plan, lang(cx));
     let ind = find_indicator(plan, id)?;
     let actual = parse_actual(ind, value)?;
     let clock = clock(cli);
@@ -308,29 +358,40 @@ pub fn set(
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
-            return unchanged(cx.out, plan, &ledger, ind.id(), Field::Actual, cur.as_ref());
+            let at = (ind.id(), Field::Actual);
+            return unchanged(cx.out, (plan, &ledger), at, cur.as_ref(), lang);
         }
     };
-    say!(
-        cx.out,
-        "{} {}{}: {} → {}",
-        ind.id(),
-        ind.name(),
-        if typed_period {
-            format!(" ({period})")
-        } else {
-            String::new()
-        },
-        value_text(plan, ind.id(), Field::Actual, entry.old.as_deref()),
-        report::actual_text(ind, &actual, Wording::Machine)
-    )?;
-    current_and_status(cx.out, plan, &ledger, ind, period, clock.today)?;
-    if let Some(n) = &entry.note {
-        say!(cx.out, "note: {n}")?;
-    }
-    recorded(cx.out, &ledger, &entry)?;
+    let m = Msg::new(M::SetLine)
+        .arg("id", ind.id())
+        .arg("name", ind.name());
+    let m = match typed_period {
+        true => m.sub(
+            "period",
+            Msg::new(M::SetPeriod).both("period", Both::period(period)),
+        ),
+        false => m.arg("period", ""),
+    };
+    let new = Both {
+        zh: report::actual_text(ind, &actual, Wording::Lang(Lang::Zh)),
+        en: report::actual_text(ind, &actual, Wording::Machine),
+    };
+    let old = value_both(plan, ind.id(), Field::Actual, entry.old.as_deref());
+    say!(cx.out, "{}", m.both("old", old).both("new", new).text(lang))?;
+    let at = (clock.today, lang);
+    current_and_status(cx.out, (plan, &ledger), ind, period, at)?;
+    note_line(cx.out, entry.note.as_deref(), lang)?;
+    recorded(cx.out, &ledger, &entry, lang)?;
     cx.release(ledger);
     Ok(())
+}
+
+/// `note: …` under a confirmation, when the change carries a note.
+fn note_line(out: &mut dyn Write, note: Option<&str>, lang: Lang) -> std::io::Result<()> {
+    match note {
+        Some(n) => say!(out, "{}", Msg::new(M::NoteLine).arg("note", n).text(lang)),
+        None => Ok(()),
+    }
 }
 
 /// `status TASK STATE [--note TEXT] [--expect OLD]`.
@@ -341,16 +402,17 @@ pub fn status(
     note: &Option<String>,
     expect: &Option<String>,
 ) -> Result<(), CliError> {
-    let (cli, plan) = (cx.cli, cx.plan);
+    let (cli, plan, lang) = (cx.cli, cx.plan, lang(cx));
     let task = find_task(plan, task)?;
-    let states = TaskState::ALL.map(TaskState::as_str).join(", ");
     let parse = |s: &str| {
         parse_task_state(s).ok_or_else(|| {
-            CliError::Usage(format!(
-                "task {}: `{s}` is not a task status; expected one of {states} ({})",
-                task.id,
-                TaskState::word_list(Lang::Zh)
-            ))
+            CliError::Usage(
+                Msg::new(M::NotATaskState)
+                    .arg("task", &task.id)
+                    .arg("found", text::visible(s))
+                    .arg("states", TaskState::machine_list())
+                    .arg("words", TaskState::word_list(Lang::Zh)),
+            )
         })
     };
     let new = parse(state)?;
@@ -378,31 +440,32 @@ pub fn status(
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
-            return unchanged(cx.out, plan, &ledger, &task.id, Field::Status, cur.as_ref());
+            let at = (task.id.as_str(), Field::Status);
+            return unchanged(cx.out, (plan, &ledger), at, cur.as_ref(), lang);
         }
     };
-    say!(
-        cx.out,
-        "{}: {} → {}",
-        label(plan, &task.id),
-        entry.old.as_deref().unwrap_or("-"),
-        new.as_str()
-    )?;
-    if let Some(n) = &entry.note {
-        say!(cx.out, "note: {n}")?;
-    }
-    recorded(cx.out, &ledger, &entry)?;
+    let old = match entry.old.as_deref() {
+        None => Both::same("-"),
+        Some(o) => TaskState::from_machine(o).map_or_else(|| Both::same(o), Both::term),
+    };
+    let m = Msg::new(M::StateLine)
+        .both("label", label_both(plan, &task.id))
+        .both("old", old)
+        .both("new", Both::term(new));
+    say!(cx.out, "{}", m.text(lang))?;
+    note_line(cx.out, entry.note.as_deref(), lang)?;
+    recorded(cx.out, &ledger, &entry, lang)?;
     Ok(())
 }
 
 /// `note ID TEXT`.
 pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError> {
-    let (cli, plan) = (cx.cli, cx.plan);
+    let (cli, plan, lang) = (cx.cli, cx.plan, lang(cx));
     let id = clean_id(id);
     if plan.indicator(&id).is_none() && plan.task(&id).is_none() {
-        return Err(CliError::Usage(format!(
-            "no indicator or task `{id}`; expected an indicator id such as 8.1 or a task id such as 8"
-        )));
+        return Err(CliError::Usage(
+            Msg::new(M::NoIndicatorOrTask).arg("id", id),
+        ));
     }
     let who = user(cli)?;
     let clock = clock(cli);
@@ -422,14 +485,20 @@ pub fn note(cx: &mut Context<'_>, id: &str, text_: &str) -> Result<(), CliError>
     let entry = match done {
         Appended::Recorded(e) => e,
         Appended::Unchanged(cur) => {
-            return unchanged(cx.out, plan, &ledger, &id, Field::Note, cur.as_ref());
+            let at = (id.as_str(), Field::Note);
+            return unchanged(cx.out, (plan, &ledger), at, cur.as_ref(), lang);
         }
     };
-    match &entry.value {
-        Some(v) => say!(cx.out, "{}: note: {v}", label(plan, &id))?,
-        None => say!(cx.out, "{}: note cleared", label(plan, &id))?,
-    }
-    recorded(cx.out, &ledger, &entry)?;
+    let m = match &entry.value {
+        Some(v) => Msg::new(M::NoteSet).arg("note", v),
+        None => Msg::new(M::NoteCleared),
+    };
+    say!(
+        cx.out,
+        "{}",
+        m.both("label", label_both(plan, &id)).text(lang)
+    )?;
+    recorded(cx.out, &ledger, &entry, lang)?;
     Ok(())
 }
 
@@ -447,10 +516,16 @@ fn undo_expect(plan: &Plan, id: &str, field: Option<Field>, old: &str) -> Result
         (Some(Field::Status), _) => match parse_task_state(old) {
             Some(s) => Expect::Value(Some(s.as_str().to_string())),
             None => {
-                return Err(CliError::Usage(format!(
-                    "{id}: --expect `{old}` is not a task status; expected one of {} or ''",
-                    TaskState::ALL.map(TaskState::as_str).join(", ")
-                )));
+                return Err(CliError::Usage(
+                    Msg::new(M::ExpectNotATaskState)
+                        .arg("id", id)
+                        .arg("found", text::visible(old))
+                        .words(
+                            "states",
+                            TaskState::word_list(Lang::Zh),
+                            TaskState::machine_list(),
+                        ),
+                ));
             }
         },
         _ => text(),
@@ -465,7 +540,7 @@ pub fn undo(
     expect: &Option<String>,
     note: &Option<String>,
 ) -> Result<(), CliError> {
-    let (cli, plan) = (cx.cli, cx.plan);
+    let (cli, plan, lang) = (cx.cli, cx.plan, lang(cx));
     let who = user(cli)?;
     let clock = clock(cli);
     let mut ledger = open_ledger_for(cli, cx.err, &clean_id(id))?;
@@ -484,26 +559,23 @@ pub fn undo(
         .map_err(|e| refused(plan, &ledger, e))?;
     warn(cx.err, ledger.warnings(), cx.cli.lang.into());
     let e = &done.entry;
-    say!(
-        cx.out,
-        "undo {} {}: {} → {}",
-        label(plan, &id),
-        e.field,
-        value_text(plan, &id, e.field, e.old.as_deref()),
-        value_text(plan, &id, e.field, e.value.as_deref())
-    )?;
-    say!(
-        cx.out,
-        "reverts the change by {} at {} (line {})",
-        done.reverted.user,
-        done.reverted.time,
-        done.reverted.line
-    )?;
+    let m = Msg::new(M::UndoLine)
+        .both("label", label_both(plan, &id))
+        .both("field", Both::field(e.field))
+        .both("old", value_both(plan, &id, e.field, e.old.as_deref()))
+        .both("new", value_both(plan, &id, e.field, e.value.as_deref()));
+    say!(cx.out, "{}", m.text(lang))?;
+    let m = Msg::new(M::Reverts)
+        .arg("user", &done.reverted.user)
+        .arg("time", done.reverted.time)
+        .arg("line", done.reverted.line);
+    say!(cx.out, "{}", m.text(lang))?;
     if e.field == Field::Actual
         && let Some(ind) = plan.indicator(&id)
     {
-        current_and_status(cx.out, plan, &ledger, ind, e.in_period(), clock.today)?;
+        let at = (clock.today, lang);
+        current_and_status(cx.out, (plan, &ledger), ind, e.in_period(), at)?;
     }
-    recorded(cx.out, &ledger, e)?;
+    recorded(cx.out, &ledger, e, lang)?;
     Ok(())
 }

@@ -104,7 +104,8 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         return Ok(());
     }
     let known = |id: &str| plan.indicator(id).is_some() || plan.task(id).is_some();
-    let mut bar = Bar::new(what("checking", l.path()));
+    let checking = crate::vocab::M::ProgressChecking;
+    let mut bar = Bar::new(super::progress::doing(checking, l.path(), cli.lang.into()));
     let audit = l.audit_with(&known, &mut bar)?;
     drop(bar);
     // The full read replaces the checkpoint: one made before an edit in
@@ -149,8 +150,9 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         } else {
             M::CheckProblems
         };
-        let problems = Msg::new(key).arg("path", &path).arg("n", audit.total);
-        return Err(CliError::Problems(problems.text(lang)));
+        return Err(CliError::Problems(
+            Msg::new(key).arg("path", &path).arg("n", audit.total),
+        ));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use crate::ledger::{Status, TaskState};
 use crate::pace::Light;
 use crate::plan::Plan;
 use crate::plan::names::{self, Query, Resolved};
-use crate::vocab::{Lang, Term};
+use crate::vocab::{Lang, M, Msg, Term};
 
 pub use crate::plan::filter::Filter;
 
@@ -22,28 +22,33 @@ fn name_list(names: &[String]) -> String {
         .join("\n")
 }
 
-fn resolve_name(kind: &str, flag: &str, query: &str, all: &[String]) -> Result<String, CliError> {
+fn resolve_name(kind: M, flag: &str, query: &str, all: &[String]) -> Result<String, CliError> {
     match names::resolve(query, all) {
         Resolved::One(n) => Ok(n),
-        Resolved::Unknown => Err(CliError::Usage(format!(
-            "{flag} `{query}`: no {kind} of that name or pinyin; expected one of:\n{}",
-            name_list(all)
-        ))),
-        Resolved::Ambiguous(hits) => Err(CliError::Usage(format!(
-            "{flag} `{query}` is ambiguous; it names:\n{}\ntype more of the name or its full pinyin",
-            name_list(&hits)
-        ))),
+        Resolved::Unknown => Err(CliError::Usage(
+            Msg::new(M::NoNameMatch)
+                .arg("flag", flag)
+                .arg("query", query)
+                .sub("kind", kind.into())
+                .arg("names", name_list(all)),
+        )),
+        Resolved::Ambiguous(hits) => Err(CliError::Usage(
+            Msg::new(M::AmbiguousName)
+                .arg("flag", flag)
+                .arg("query", query)
+                .arg("names", name_list(&hits)),
+        )),
     }
 }
 
 impl FilterArgs {
     pub fn resolve(&self, plan: &Plan) -> Result<Filter, CliError> {
         let leader = match &self.leader {
-            Some(q) => Some(resolve_name("leader", "--leader", q, &plan.leaders())?),
+            Some(q) => Some(resolve_name(M::KindLeader, "--leader", q, &plan.leaders())?),
             None => None,
         };
         let person = match &self.person {
-            Some(q) => Some(resolve_name("person", "--person", q, &plan.persons())?),
+            Some(q) => Some(resolve_name(M::KindPerson, "--person", q, &plan.persons())?),
             None => None,
         };
         let units = match &self.unit {
@@ -62,13 +67,12 @@ impl FilterArgs {
                 let hits: HashSet<String> =
                     all.iter().filter(|u| matcher.matches(u)).cloned().collect();
                 if hits.is_empty() || query.is_empty() {
-                    return Err(CliError::Usage(format!(
-                        "--unit `{q}`: no unit matches; expected part of one of:\n{}",
-                        all.iter()
-                            .map(|u| format!("  {u}"))
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    )));
+                    let units: Vec<String> = all.iter().map(|u| format!("  {u}")).collect();
+                    return Err(CliError::Usage(
+                        Msg::new(M::NoUnitMatch)
+                            .arg("query", q)
+                            .arg("units", units.join("\n")),
+                    ));
                 }
                 Some(hits)
             }
@@ -79,19 +83,23 @@ impl FilterArgs {
             && plan.group(g).is_none()
         {
             let ids: Vec<String> = plan.groups.iter().map(|g| g.id.to_string()).collect();
-            return Err(CliError::Usage(format!(
-                "--group `{g}`: no such group; expected 0 (总体目标) or one of {}",
-                ids.join(", ")
-            )));
+            return Err(CliError::Usage(
+                Msg::new(M::NoGroup)
+                    .arg("group", g)
+                    .arg("ids", ids.join(", ")),
+            ));
         }
         if let Some(t) = &self.task
             && plan.task(t.trim()).is_none()
         {
             let first = plan.tasks.first().map(|t| t.id.as_str()).unwrap_or("?");
             let last = plan.tasks.last().map(|t| t.id.as_str()).unwrap_or("?");
-            return Err(CliError::Usage(format!(
-                "--task `{t}`: no such task; expected a task id from {first} to {last}"
-            )));
+            return Err(CliError::Usage(
+                Msg::new(M::NoTaskFlag)
+                    .arg("id", t)
+                    .arg("first", first)
+                    .arg("last", last),
+            ));
         }
         Ok(Filter {
             leader,
@@ -106,14 +114,16 @@ impl FilterArgs {
 /// A `--status` or `--light` list (`flag`): words separated by commas
 /// (`，` and `、` too) or spaces; a word the UI shows may itself hold a
 /// space (`in progress`).
-fn parse_list<T: Term>(list: &str, flag: &str, what: &str) -> Result<Vec<T>, CliError> {
+fn parse_list<T: Term>(list: &str, flag: &str, what: M) -> Result<Vec<T>, CliError> {
     let bad = |w: &str| {
-        CliError::Usage(format!(
-            "{flag} `{w}`: not {what}; expected one of {} ({}) \
-             (several separated by commas)",
-            T::machine_list(),
-            T::word_list(Lang::Zh)
-        ))
+        CliError::Usage(
+            Msg::new(M::NotInList)
+                .arg("flag", flag)
+                .arg("found", w)
+                .sub("what", what.into())
+                .arg("machine", T::machine_list())
+                .arg("words", T::word_list(Lang::Zh)),
+        )
     };
     let mut out = Vec::new();
     for piece in list.split([',', '，', '、']).map(str::trim) {
@@ -129,29 +139,30 @@ fn parse_list<T: Term>(list: &str, flag: &str, what: &str) -> Result<Vec<T>, Cli
         }
     }
     if out.is_empty() {
-        return Err(CliError::Usage(format!(
-            "{flag} is empty; expected one of {}",
-            T::machine_list()
-        )));
+        return Err(CliError::Usage(
+            Msg::new(M::ListEmpty)
+                .arg("flag", flag)
+                .arg("machine", T::machine_list()),
+        ));
     }
     Ok(out)
 }
 
 /// `indicators --status`: indicator statuses (`met`, 达标, `stretch met` …).
 pub fn statuses(list: Option<&str>) -> Result<Option<Vec<Status>>, CliError> {
-    list.map(|l| parse_list(l, "--status", "an indicator status"))
+    list.map(|l| parse_list(l, "--status", M::AnIndicatorStatus))
         .transpose()
 }
 
 /// `tasks --status`: task states as people set them with `status`
 /// (`delayed`, 已延误, 滞后 …).
 pub fn task_states(list: Option<&str>) -> Result<Option<Vec<TaskState>>, CliError> {
-    list.map(|l| parse_list(l, "--status", "a task state"))
+    list.map(|l| parse_list(l, "--status", M::ATaskState))
         .transpose()
 }
 
 /// `indicators --light`, `tasks --light`: lights (`red`, 红, 红灯 …).
 pub fn lights(list: Option<&str>) -> Result<Option<Vec<Light>>, CliError> {
-    list.map(|l| parse_list(l, "--light", "a light"))
+    list.map(|l| parse_list(l, "--light", M::ALight))
         .transpose()
 }

@@ -27,6 +27,7 @@ pub mod progress;
 pub mod report;
 pub mod series;
 pub mod sheet;
+pub mod words;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -35,13 +36,16 @@ pub use args::{Cli, Command, Format, Lang, LedgerCommand};
 
 use crate::ledger::{Ledger, LedgerError, Stamp, ValueError};
 use crate::plan::{self, Plan};
+use crate::vocab::{Lang as Language, M, Msg};
+pub use words::{MsgError, io_error};
+use words::{Worded, io_text, unsafe_char};
 
 /// An error the command line reports; the variant decides the exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// Bad usage or bad input: exit 2.
     #[error("{0}")]
-    Usage(String),
+    Usage(Msg),
     /// A value that does not fit the indicator: exit 2.
     #[error("{0}")]
     Value(#[from] ValueError),
@@ -54,10 +58,10 @@ pub enum CliError {
     Ledger(#[from] LedgerError),
     /// `--expect` did not match; nothing was recorded: exit 3.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     /// `ledger check` found problems (listed on standard output): exit 1.
     #[error("{0}")]
-    Problems(String),
+    Problems(Msg),
     /// Writing the output failed (e.g. a closed pipe): exit 1.
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
@@ -81,8 +85,22 @@ impl CliError {
             CliError::City { msg, .. } => msg.text(lang),
             CliError::Value(e) if lang == crate::vocab::Lang::En => e.to_string(),
             CliError::Value(e) => format!("{} {}：{}", e.id, e.name, e.reason(lang)),
-            _ => self.to_string(),
+            CliError::Usage(m) | CliError::Refused(m) | CliError::Problems(m) => m.text(lang),
+            CliError::Io(e) => Msg::new(M::CannotWriteOutput)
+                .arg("error", io_text(e, lang))
+                .text(lang),
+            CliError::Terminal(e) => Msg::new(M::TerminalError)
+                .arg("error", io_text(e, lang))
+                .text(lang),
         }
+    }
+
+    /// The line the binary prints for this error (before it is made
+    /// visible): `wudang-plan: …`, in Chinese `错误：…` as clap's own.
+    pub fn line(&self, lang: Language) -> String {
+        Msg::new(M::ErrorLine)
+            .arg("message", self.text(lang))
+            .text(lang)
     }
 
     pub fn exit_code(&self) -> u8 {
@@ -127,22 +145,14 @@ pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
 pub fn ledger_path(cli: &Cli) -> Result<PathBuf, CliError> {
     if let Some(p) = &cli.data {
         if p.as_os_str().is_empty() {
-            return Err(CliError::Usage(
-                "--data is empty; expected the path of the ledger CSV file".into(),
-            ));
+            return Err(CliError::Usage(M::DataEmpty.into()));
         }
         given_dir_exists(p)?;
         return Ok(p.clone());
     }
     directories::ProjectDirs::from("", "", "wudang-plan")
         .map(|d| d.data_dir().join("actuals.csv"))
-        .ok_or_else(|| {
-            CliError::Usage(
-                "cannot find a data directory for the ledger (no home directory?); \
-                 pass --data FILE or set WUDANG_PLAN_DATA"
-                    .into(),
-            )
-        })
+        .ok_or_else(|| CliError::Usage(M::NoDataDir.into()))
 }
 
 /// A ledger path given by `--data` or `WUDANG_PLAN_DATA` must be in a
@@ -156,27 +166,22 @@ fn given_dir_exists(p: &std::path::Path) -> Result<(), CliError> {
     };
     let problem = match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => return Ok(()),
-        Ok(_) => "is not a directory",
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist",
+        Ok(_) => M::DirIsNotADirectory,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => M::DirDoesNotExist,
         // Unreadable (permissions): the ledger's own open says why.
         Err(_) => return Ok(()),
     };
-    Err(CliError::Usage(format!(
-        "the ledger's directory {} {problem} (--data or WUDANG_PLAN_DATA: {}); expected an \
-         existing directory: check the path, or create the directory first (a ledger is only \
-         started in a directory that exists)",
-        crate::text::visible(&dir.display().to_string()),
-        crate::text::visible(&p.display().to_string()),
-    )))
+    Err(CliError::Usage(
+        Msg::new(M::DirMissing)
+            .arg("dir", crate::text::visible(&dir.display().to_string()))
+            .sub("problem", problem.into())
+            .arg("path", crate::text::visible(&p.display().to_string())),
+    ))
 }
 
 /// Who makes the change: `--user`, `WUDANG_PLAN_USER`, else `$USER`.
 pub fn user(cli: &Cli) -> Result<String, CliError> {
-    given_user(cli)?.ok_or_else(|| {
-        CliError::Usage(
-            "no user name to record; pass --user NAME or set WUDANG_PLAN_USER (or USER)".into(),
-        )
-    })
+    given_user(cli)?.ok_or_else(|| CliError::Usage(M::NoUser.into()))
 }
 
 /// The user name given (`--user`, `WUDANG_PLAN_USER`, `$USER`), if any; one
@@ -191,12 +196,13 @@ pub fn given_user(cli: &Cli) -> Result<Option<String>, CliError> {
     if u.trim().is_empty() {
         return Ok(None);
     }
-    if let Some(what) = crate::text::first_unsafe(&u) {
-        return Err(CliError::Usage(format!(
-            "{from}: the user name `{}` contains {what}; expected a name without control \
-             characters, e.g. --user limin",
-            crate::text::visible(&u)
-        )));
+    if let Some(what) = unsafe_char(&u) {
+        return Err(CliError::Usage(
+            Msg::new(M::UserUnsafe)
+                .arg("from", from)
+                .arg("name", crate::text::visible(&u))
+                .sub("what", what),
+        ));
     }
     Ok(Some(u.trim().to_string()))
 }
@@ -230,7 +236,7 @@ pub fn clock(cli: &Cli) -> Clock {
 /// positions: commands that list history use [`open_ledger_full`].
 pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     let path = ledger_path(cli)?;
-    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let mut bar = progress::Bar::new(progress::reading(&path, cli.lang.into()));
     let ledger = Ledger::open_with_checkpoint(&path, &mut bar)?;
     drop(bar);
     warn(err, ledger.warnings(), cli.lang.into());
@@ -242,7 +248,7 @@ pub fn open_ledger(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
 /// ([`Ledger::open_for_id`]); the ledger answers for `id` alone.
 pub fn open_ledger_for(cli: &Cli, err: &mut dyn Write, id: &str) -> Result<Ledger, CliError> {
     let path = ledger_path(cli)?;
-    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let mut bar = progress::Bar::new(progress::reading(&path, cli.lang.into()));
     let ledger = Ledger::open_for_id(&path, id, &mut bar)?;
     drop(bar);
     warn(err, ledger.warnings(), cli.lang.into());
@@ -253,7 +259,7 @@ pub fn open_ledger_for(cli: &Cli, err: &mut dyn Write, id: &str) -> Result<Ledge
 /// and reports its warnings on `err`.
 pub fn open_ledger_full(cli: &Cli, err: &mut dyn Write) -> Result<Ledger, CliError> {
     let path = ledger_path(cli)?;
-    let mut bar = progress::Bar::new(progress::what("reading", &path));
+    let mut bar = progress::Bar::new(progress::reading(&path, cli.lang.into()));
     let ledger = Ledger::open_with_progress(&path, &mut bar)?;
     drop(bar);
     warn(err, ledger.warnings(), cli.lang.into());
@@ -610,7 +616,7 @@ fn read_for_ui(
     // No plan: it failed, and is reported instead.
     let plan = plan_given
         .recv()
-        .map_err(|_| CliError::Io(std::io::Error::other("the plan was not loaded")))?;
+        .map_err(|_| CliError::Io(io_error(std::io::ErrorKind::Other, M::PlanNotLoaded.into())))?;
     Ok(ready_for_ui(&plan, ledger, progress, warnings))
 }
 
@@ -668,13 +674,19 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     // checkpoint it was writing is left as a temporary file, which the
     // next writer removes.
     let owned = cli.clone();
-    std::thread::spawn(move || deliver.send(read_for_ui(&owned, clock.today, &plan_given)));
+    // Worded in the command line's language: the UI shows why on its
+    // status line (`Display`).
+    let lang = cli.lang.into();
+    std::thread::spawn(move || {
+        let read = read_for_ui(&owned, clock.today, &plan_given);
+        deliver.send(read.map_err(|e| Worded::new(e, lang)))
+    });
     let plan = std::sync::Arc::new(load_plan(cli)?);
     let _ = give_plan.send(std::sync::Arc::clone(&plan));
     // Failed already (a missing directory, a malformed short ledger):
     // said before the screen, as by every command.
     if let Some(Err(e)) = arrival.take_if(Result::is_err) {
-        return Err(e);
+        return Err(*e.error);
     }
     let opts = crate::ui::Options {
         lang: cli.lang.into(),
@@ -694,8 +706,9 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
     let plan_again = std::sync::Arc::clone(&plan);
     let retry = crate::ui::Retry {
         path: path.clone(),
-        read: std::sync::Arc::new(move || read_again_for_ui(&again, clock.today, &plan_again))
-            as crate::ui::ReadAgain<CliError>,
+        read: std::sync::Arc::new(move || {
+            read_again_for_ui(&again, clock.today, &plan_again).map_err(|e| Worded::new(e, lang))
+        }) as crate::ui::ReadAgain<Worded>,
     };
     let start = crate::ui::Start {
         retry: Some(retry),
@@ -714,9 +727,10 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError> {
             Ok(())
         }
         Err(crate::ui::Ended::Terminal(e)) => Err(CliError::Terminal(e)),
-        Err(crate::ui::Ended::Ledger(e)) => Err(e),
-        Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(std::io::Error::other(
-            "the thread reading the ledger stopped",
+        Err(crate::ui::Ended::Ledger(e)) => Err(*e.error),
+        Err(crate::ui::Ended::LedgerGone) => Err(CliError::Io(io_error(
+            std::io::ErrorKind::Other,
+            M::LedgerThreadStopped.into(),
         ))),
     }
 }

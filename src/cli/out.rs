@@ -11,23 +11,26 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use super::words::WithBoth;
 use crate::ledger::store::{lock_path, torn_path};
+use crate::vocab::{M, Msg};
 
 /// Refuses an `--out` that is the ledger, its lock file or its moved-aside
 /// lines (exit 2, nothing written).
 pub fn guard(out: &Path, ledger: &Path) -> Result<(), CliError> {
     let companions = [
-        (ledger.to_path_buf(), "the ledger"),
-        (lock_path(ledger), "the ledger's lock file"),
-        (torn_path(ledger), "the ledger's moved-aside lines"),
+        (ledger.to_path_buf(), M::TheLedger),
+        (lock_path(ledger), M::TheLedgerLock),
+        (torn_path(ledger), M::TheLedgerTorn),
     ];
     for (path, what) in companions {
         if same_file(out, &path) {
-            return Err(CliError::Usage(format!(
-                "--out {}: that is {what} ({}); expected another file",
-                crate::text::visible(&out.display().to_string()),
-                crate::text::visible(&path.display().to_string()),
-            )));
+            return Err(CliError::Usage(
+                Msg::new(M::OutIsCompanion)
+                    .arg("out", crate::text::visible(&out.display().to_string()))
+                    .sub("what", what.into())
+                    .arg("path", crate::text::visible(&path.display().to_string())),
+            ));
         }
     }
     Ok(())
@@ -66,9 +69,11 @@ fn same_inode(_: &Path, _: &Path) -> bool {
 /// (a shared 通报.html stays group-readable). Errors name the file (exit 1).
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let named = |e: io::Error| {
-        CliError::Io(io::Error::new(
+        CliError::Io(super::io_error(
             e.kind(),
-            format!("--out {}: {e}", path.display()),
+            Msg::new(M::OutCannotWrite)
+                .arg("path", path.display())
+                .both("error", super::words::io_reason(&e)),
         ))
     };
     let tmp = temp_beside(path);

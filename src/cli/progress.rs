@@ -119,11 +119,29 @@ impl Drop for Bar {
 
 /// "reading actuals.csv": the work and the file's name.
 pub fn what(action: &str, path: &std::path::Path) -> String {
+    format!("{action} {}", file_name(path))
+}
+
+/// The file's name, made visible.
+fn file_name(path: &std::path::Path) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    format!("{action} {}", crate::text::visible(&name))
+    crate::text::visible(&name).into_owned()
+}
+
+/// "reading actuals.csv" (读取 actuals.csv) in `lang`.
+pub fn reading(path: &std::path::Path, lang: crate::vocab::Lang) -> String {
+    doing(crate::vocab::M::ProgressReading, path, lang)
+}
+
+/// The work (`M::ProgressChecking`: "checking {file}") on the file at
+/// `path`, in `lang`.
+pub fn doing(work: crate::vocab::M, path: &std::path::Path, lang: crate::vocab::Lang) -> String {
+    crate::vocab::Msg::new(work)
+        .arg("file", file_name(path))
+        .text(lang)
 }
 
 #[cfg(test)]
@@ -173,5 +191,7 @@ mod tests {
     fn what_names_the_file() {
         let p = std::path::Path::new("/d/actuals.csv");
         assert_eq!(what("reading", p), "reading actuals.csv");
+        assert_eq!(reading(p, crate::vocab::Lang::En), "reading actuals.csv");
+        assert_eq!(reading(p, crate::vocab::Lang::Zh), "读取 actuals.csv");
     }
 }

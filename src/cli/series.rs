@@ -64,10 +64,10 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
     let plan = cx.plan;
     let id = halfwidth(id).trim().to_string();
     let ind = plan.indicator(&id).ok_or_else(|| {
-        CliError::Usage(format!(
-            "`{}` is not an indicator id; expected one such as 8.1 (see `wudang-plan indicators`)",
-            crate::text::visible(&id)
-        ))
+        CliError::Usage(
+            crate::vocab::Msg::new(crate::vocab::M::NotAnIndicatorId)
+                .arg("id", crate::text::visible(&id)),
+        )
     })?;
     let ledger = open_ledger_for(cx.cli, cx.err, ind.id())?;
     let today = clock(cx.cli).today;

@@ -9,8 +9,9 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use super::edit::{label, value_text};
+use super::edit::{label_both, lang, value_both};
 use super::output::{self, Facts};
+use super::words::{Both, WithBoth};
 use super::{
     CliError, Context, Only, Pick, clock, given_user, open_ledger, open_ledger_full, user, warn,
 };
@@ -18,6 +19,7 @@ use crate::ledger::{Batch, Conflict, Entry, Field, Ledger};
 use crate::plan::{Indicator, Plan};
 use crate::sheet::import::{self, Options};
 use crate::sheet::{Change, Diff, Problem, Row, decode, export as sheet_export};
+use crate::vocab::{Lang, M, Msg};
 
 /// `export [FILTERS] [--status S] [--light L] [--stale] [--format F] [--out FILE]`.
 pub fn export(
@@ -44,28 +46,27 @@ pub fn export(
         .map(|i| row(plan, &facts, i))
         .collect();
     let mut bytes = Vec::new();
-    let what = match format {
+    let m = Msg::new(M::ExportWrote);
+    let m = match format {
         super::args::SheetFormat::Csv => {
             sheet_export::write_csv(&mut bytes, &rows)?;
-            "CSV, UTF-8 with BOM"
+            m.sub("what", M::ExportCsv.into())
         }
         super::args::SheetFormat::Json => {
             let items: Vec<_> = rows.iter().map(Row::json).collect();
             output::json_out(&mut bytes, &items)?;
-            "JSON"
+            m.arg("what", "JSON")
         }
     };
     match out {
         None => cx.out.write_all(&bytes)?,
         Some(path) => {
             super::out::write_whole(path, &bytes)?;
-            say!(
-                cx.out,
-                "wrote {} rows to {} ({what}), as of ledger line {}",
-                rows.len(),
-                path.display(),
-                ledger.last_line()
-            )?;
+            let m = m
+                .arg("rows", rows.len())
+                .arg("path", path.display())
+                .arg("line", ledger.last_line());
+            say!(cx.out, "{}", m.text(lang(cx)))?;
         }
     }
     Ok(())
@@ -115,7 +116,7 @@ pub fn import(
     dry_run: bool,
     force: bool,
 ) -> Result<(), CliError> {
-    let (cli, plan) = (cx.cli, cx.plan);
+    let (cli, plan, lang) = (cx.cli, cx.plan, lang(cx));
     // A dry run records nothing: it needs no user name.
     let who = if dry_run {
         given_user(cli)?.unwrap_or_else(|| "-".into())
@@ -126,7 +127,11 @@ pub fn import(
     let bytes = read_sheet(file, &name, largest_sheet(plan))?;
     let sheet = decode::read(&bytes).map_err(|u| {
         let at = u.line.map(|l| format!(":{l}")).unwrap_or_default();
-        CliError::Usage(format!("{name}{at}: {}; nothing was recorded", u.message))
+        CliError::Usage(
+            Msg::new(M::SheetUndecodable)
+                .arg("at", format!("{name}{at}"))
+                .sub("reason", u.message.clone()),
+        )
     })?;
     let clock = clock(cli);
     // Full: what each row's export saw is read back from the history.
@@ -138,31 +143,33 @@ pub fn import(
         user: who,
         time: clock.now,
         today: clock.today,
-        remark: Some(format!("imported from {}", crate::text::visible(&base))),
+        // Stored in the ledger: the English, whatever the language.
+        remark: Some(
+            Msg::new(M::ImportedFrom)
+                .arg("file", crate::text::visible(&base))
+                .text(Lang::En),
+        ),
         force,
     };
     let diff = import::diff(plan, &ledger, &sheet, &opts)?;
+    let read = Msg::new(M::ImportRead)
+        .arg("file", &name)
+        .sub("rows", count(diff.rows, M::CountRow, M::CountRows))
+        .both("encoding", encoding(sheet.encoding));
     if dry_run {
-        say!(
-            cx.out,
-            "{name}: {} ({}); {} (dry run: nothing recorded)",
-            count(diff.rows, "row"),
-            sheet.encoding.name(),
-            count(diff.changes.len(), "change")
-        )?;
-        changes(cx.out, plan, &ledger, &name, &diff.changes)?;
-        already(cx.out, &diff)?;
+        let m = Msg::new(M::ImportDryRun).sub("read", read.clone()).sub(
+            "changes",
+            count(diff.changes.len(), M::CountChange, M::CountChanges),
+        );
+        say!(cx.out, "{}", m.text(lang))?;
+        changes(cx.out, (plan, &ledger, lang), &name, &diff.changes)?;
+        already(cx.out, &diff, lang)?;
     }
     refuse(plan, &ledger, &name, &diff, force)?;
     if dry_run {
         return Ok(());
     }
-    let read = format!(
-        "{name}: {} ({})",
-        count(diff.rows, "row"),
-        sheet.encoding.name()
-    );
-    record(cx, &mut ledger, (&name, &read), diff, force)
+    record(cx, &mut ledger, (&name, read), diff, force)
 }
 
 /// The largest file `import` reads for `plan`: 16 MiB, or 2 KiB per
@@ -177,29 +184,45 @@ fn largest_sheet(plan: &Plan) -> u64 {
 fn read_sheet(file: &Path, name: &str, limit: u64) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
-        CliError::Usage(format!(
-            "{name}: cannot read it: {e}; expected the CSV file to import"
-        ))
+        CliError::Usage(
+            Msg::new(M::SheetUnreadable)
+                .arg("file", name)
+                .both("error", super::words::io_reason(&e)),
+        )
     };
     let mut bytes = Vec::new();
     fs::File::open(file)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        return Err(CliError::Usage(format!(
-            "{name}: more than {} MiB; expected a sheet exported by `wudang-plan export` \
-             (at most {} MiB for this plan); nothing was recorded",
-            limit >> 20,
-            limit >> 20
-        )));
+        return Err(CliError::Usage(
+            Msg::new(M::SheetTooBig)
+                .arg("file", name)
+                .arg("mib", limit >> 20),
+        ));
     }
     Ok(bytes)
 }
 
-fn count(n: usize, what: &str) -> String {
+/// The sheet's encoding: `UTF-8 with BOM`, UTF-8 带 BOM.
+fn encoding(e: crate::ledger::store::Encoding) -> Both {
+    use crate::ledger::store::Encoding;
+    let zh = match e {
+        Encoding::Utf8 { bom: true } => "UTF-8 带 BOM",
+        Encoding::Utf8 { bom: false } => "UTF-8 无 BOM",
+        Encoding::Gb18030 => "GB18030",
+    };
+    Both {
+        zh: zh.into(),
+        en: e.name().into(),
+    }
+}
+
+/// `1 row`, `3 rows`: `one` for 1, else `many` with `{n}`.
+fn count(n: usize, one: M, many: M) -> Msg {
     match n {
-        1 => format!("1 {what}"),
-        _ => format!("{n} {what}s"),
+        1 => Msg::new(one),
+        _ => Msg::new(many).arg("n", n),
     }
 }
 
@@ -227,61 +250,91 @@ fn at(name: &str, lines: &[u64]) -> String {
 
 /// What a change is about: `8.1 工业总产值 (2025)`, `8.1 工业总产值 note`,
 /// `task 8 加快新型工业化 status`.
-fn subject(plan: &Plan, c: &Change) -> String {
+fn subject(plan: &Plan, c: &Change) -> Both {
     let e = &c.edit;
+    let label = label_both(plan, &e.id);
     match (e.field, e.period) {
-        (Field::Actual, Some(p)) => format!("{} ({p})", label(plan, &e.id)),
-        (f, _) => format!("{} {f}", label(plan, &e.id)),
+        (Field::Actual, Some(p)) => Both::of(
+            Msg::new(M::ImportSubjectPeriod)
+                .both("label", label)
+                .both("period", Both::period(p)),
+        ),
+        (f, _) => {
+            let field = Both::field(f);
+            Both {
+                zh: format!("{} {}", label.zh, field.zh),
+                en: format!("{} {}", label.en, field.en),
+            }
+        }
     }
+}
+
+/// The plan, the ledger and the language a listing is written with.
+type Listing<'a> = (&'a Plan, &'a Ledger, Lang);
+
+/// One line of a change: where, what, old → new (and whose change a
+/// forced one records over).
+fn change_line(
+    (plan, ledger, lang): Listing<'_>,
+    name: &str,
+    c: &Change,
+    (old, new): (Option<&str>, Option<&str>),
+    over: Option<&Conflict>,
+) -> String {
+    let e = &c.edit;
+    let m = Msg::new(M::ImportChange)
+        .arg("at", at(name, &c.lines))
+        .both("subject", subject(plan, c))
+        .both("old", value_both(plan, &e.id, e.field, old))
+        .both("new", value_both(plan, &e.id, e.field, new));
+    let m = match over {
+        Some(k) => m.sub(
+            "over",
+            Msg::new(M::ImportOver).sub("theirs", theirs(plan, ledger, k)),
+        ),
+        None => m.arg("over", ""),
+    };
+    m.text(lang)
 }
 
 /// One line per change: where, what, old → new (and whose change a forced
 /// one records over).
 fn changes(
     out: &mut dyn Write,
-    plan: &Plan,
-    ledger: &Ledger,
+    listing: Listing<'_>,
     name: &str,
     list: &[Change],
 ) -> Result<(), CliError> {
     for c in list {
-        let e = &c.edit;
-        let over = match &c.conflict {
-            Some(k) => format!(", over {}", theirs(plan, ledger, k)),
-            None => String::new(),
-        };
-        say!(
-            out,
-            "  {}: {}: {} → {}{over}",
-            at(name, &c.lines),
-            subject(plan, c),
-            value_text(plan, &e.id, e.field, c.now.as_deref()),
-            value_text(plan, &e.id, e.field, e.value.as_deref())
-        )?;
+        let values = (c.now.as_deref(), c.edit.value.as_deref());
+        let line = change_line(listing, name, c, values, c.conflict.as_ref());
+        say!(out, "{line}")?;
     }
     Ok(())
 }
 
 /// `wangfang's 520 亿元 recorded at 2025-07-02T00:00:00+08:00 (actuals.csv:12)`.
-fn theirs(plan: &Plan, ledger: &Ledger, k: &Conflict) -> String {
-    format!(
-        "{}'s {} recorded at {} ({}:{})",
-        k.who.as_deref().unwrap_or("someone"),
-        value_text(plan, &k.id, k.field, k.found.as_deref()),
-        k.when.map(|t| t.to_string()).unwrap_or_default(),
-        ledger.path().display(),
-        k.line
-    )
+fn theirs(plan: &Plan, ledger: &Ledger, k: &Conflict) -> Msg {
+    let who = match k.who.as_deref() {
+        Some(w) => Both::same(w),
+        None => Both::of(M::Someone.into()),
+    };
+    Msg::new(M::ImportTheirs)
+        .both("who", who)
+        .both(
+            "value",
+            value_both(plan, &k.id, k.field, k.found.as_deref()),
+        )
+        .arg("time", k.when.map(|t| t.to_string()).unwrap_or_default())
+        .arg("path", ledger.path().display())
+        .arg("line", k.line)
 }
 
-fn already(out: &mut dyn Write, diff: &Diff) -> Result<(), CliError> {
+fn already(out: &mut dyn Write, diff: &Diff, lang: Lang) -> Result<(), CliError> {
     if diff.already > 0 {
-        say!(
-            out,
-            "{} already as the sheet has them (recorded since the export, by someone or by \
-             an earlier import of this sheet): nothing to record for them",
-            count(diff.already, "value")
-        )?;
+        let values = count(diff.already, M::CountValue, M::CountValues);
+        let m = Msg::new(M::ImportAlready).sub("values", values);
+        say!(out, "{}", m.text(lang))?;
     }
     Ok(())
 }
@@ -308,7 +361,7 @@ fn refuse(
     if invalid == 0 && conflicts.is_empty() && stale == 0 {
         return Ok(());
     }
-    let mut lines: Vec<(u64, String)> = diff
+    let mut lines: Vec<(u64, Msg)> = diff
         .problems
         .iter()
         .map(|p| (p.lines.first().copied().unwrap_or(0), problem(name, p)))
@@ -318,62 +371,85 @@ fn refuse(
     }
     lines.sort_by_key(|(l, _)| *l);
     let more = lines.len().saturating_sub(MAX_LISTED);
-    let mut text: Vec<String> = lines.into_iter().take(MAX_LISTED).map(|(_, s)| s).collect();
+    let mut text: Vec<Msg> = lines.into_iter().take(MAX_LISTED).map(|(_, s)| s).collect();
     if more > 0 {
-        text.push(format!("{name}: … and {more} more"));
+        text.push(Msg::new(M::ImportMore).arg("file", name).arg("n", more));
     }
+    let list = joined(&text);
     let n_conflicts = conflicts.len() + stale;
     if invalid > 0 {
-        let also = match n_conflicts {
-            0 => String::new(),
-            n => format!(", {}", count(n, "conflict")),
+        let m = Msg::new(M::ImportInvalid)
+            .both("list", list)
+            .arg("file", name)
+            .sub(
+                "problems",
+                count(invalid, M::CountProblem, M::CountProblems),
+            );
+        let m = match n_conflicts {
+            0 => m.arg("also", ""),
+            n => m.sub(
+                "also",
+                Msg::new(M::AlsoConflicts)
+                    .sub("conflicts", count(n, M::CountConflict, M::CountConflicts)),
+            ),
         };
-        return Err(CliError::Usage(format!(
-            "{}\n{name}: nothing was recorded ({}{also}); fix them and import again",
-            text.join("\n"),
-            count(invalid, "problem")
-        )));
+        return Err(CliError::Usage(m));
     }
-    Err(CliError::Refused(format!(
-        "{}\n{name}: nothing was recorded ({}): the ledger changed after this sheet was \
-         exported; export again and redo these cells, or import with --force to record the \
-         sheet's values over them",
-        text.join("\n"),
-        count(n_conflicts, "conflict")
-    )))
+    Err(CliError::Refused(
+        Msg::new(M::ImportConflicts)
+            .both("list", list)
+            .arg("file", name)
+            .sub(
+                "conflicts",
+                count(n_conflicts, M::CountConflict, M::CountConflicts),
+            ),
+    ))
+}
+
+/// Messages one a line, in both languages.
+fn joined(list: &[Msg]) -> Both {
+    let join = |lang| {
+        let lines: Vec<String> = list.iter().map(|m| m.text(lang)).collect();
+        lines.join("\n")
+    };
+    Both {
+        zh: join(Lang::Zh),
+        en: join(Lang::En),
+    }
 }
 
 /// `file:7: column `actual`: why`.
-fn problem(name: &str, p: &Problem) -> String {
-    let col = p
-        .column
-        .as_deref()
-        .map(|c| format!("column `{c}`: "))
-        .unwrap_or_default();
-    format!("{}: {col}{}", at(name, &p.lines), p.message)
+fn problem(name: &str, p: &Problem) -> Msg {
+    let m = Msg::new(M::ImportProblem)
+        .arg("at", at(name, &p.lines))
+        .sub("reason", p.message.clone());
+    match p.column.as_deref() {
+        Some(c) => m.sub("col", Msg::new(M::ImportColumn).arg("column", c)),
+        None => m.arg("col", ""),
+    }
 }
 
 /// A cell edited in the sheet whose value the ledger changed since the
 /// export.
-fn conflict(plan: &Plan, ledger: &Ledger, (name, diff): (&str, &Diff), c: &Change) -> String {
+fn conflict(plan: &Plan, ledger: &Ledger, (name, diff): (&str, &Diff), c: &Change) -> Msg {
     let e = &c.edit;
     let seen = match &e.expect {
         crate::ledger::Expect::Row { value, .. } => value.as_deref(),
         _ => None,
     };
-    let theirs = c
-        .conflict
-        .as_ref()
-        .map_or_else(String::new, |k| theirs(plan, ledger, k));
-    let col = diff.header.label(c.column);
-    format!(
-        "{}: column `{col}`: {}: the sheet changes {} to {}, but the ledger has {theirs}, after \
-         this sheet was exported",
-        at(name, &c.lines),
-        subject(plan, c),
-        value_text(plan, &e.id, e.field, seen),
-        value_text(plan, &e.id, e.field, e.value.as_deref()),
-    )
+    let m = Msg::new(M::ImportConflict)
+        .arg("at", at(name, &c.lines))
+        .arg("column", diff.header.label(c.column))
+        .both("subject", subject(plan, c))
+        .both("seen", value_both(plan, &e.id, e.field, seen))
+        .both(
+            "value",
+            value_both(plan, &e.id, e.field, e.value.as_deref()),
+        );
+    match c.conflict.as_ref() {
+        Some(k) => m.sub("theirs", theirs(plan, ledger, k)),
+        None => m.arg("theirs", ""),
+    }
 }
 
 /// Appends the changes (one batch, all or none) and says what was
@@ -381,18 +457,19 @@ fn conflict(plan: &Plan, ledger: &Ledger, (name, diff): (&str, &Diff), c: &Chang
 fn record(
     cx: &mut Context<'_>,
     ledger: &mut Ledger,
-    (name, read): (&str, &str),
+    (name, read): (&str, Msg),
     diff: Diff,
     force: bool,
 ) -> Result<(), CliError> {
-    let plan = cx.plan;
+    let (plan, lang) = (cx.plan, lang(cx));
     if diff.changes.is_empty() {
-        let why = match diff.already {
-            0 => ": every cell is as exported",
-            _ => "",
+        let m = Msg::new(M::ImportNothingToRecord).sub("read", read);
+        let m = match diff.already {
+            0 => m.sub("why", M::ImportAsExported.into()),
+            _ => m.arg("why", ""),
         };
-        say!(cx.out, "{read}; nothing to record{why}")?;
-        return already(cx.out, &diff);
+        say!(cx.out, "{}", m.text(lang))?;
+        return already(cx.out, &diff, lang);
     }
     let edits = diff.changes.iter().map(|c| c.edit.clone()).collect();
     let batch = ledger.append_all(edits, force)?;
@@ -405,7 +482,7 @@ fn record(
         } => (rows, unchanged, overridden),
         // A colleague's change between reading and the lock.
         Batch::Refused(found) => {
-            let text: Vec<String> = found
+            let text: Vec<Msg> = found
                 .iter()
                 .map(|(i, k)| {
                     let mut c = diff.changes[*i].clone();
@@ -413,74 +490,61 @@ fn record(
                     conflict(plan, ledger, (name, &diff), &c)
                 })
                 .collect();
-            return Err(CliError::Refused(format!(
-                "{}\n{name}: nothing was recorded: the ledger changed while importing; run the \
-                 import again",
-                text.join("\n")
-            )));
+            return Err(CliError::Refused(
+                Msg::new(M::ImportRaced)
+                    .both("list", joined(&text))
+                    .arg("file", name),
+            ));
         }
     };
-    recorded(
-        cx.out,
-        plan,
-        ledger,
-        (name, read),
-        &diff,
-        &rows,
-        &overridden,
-    )?;
+    let listing = (plan, &*ledger, lang);
+    recorded(cx.out, listing, (name, read), &diff, &rows, &overridden)?;
     if !unchanged.is_empty() {
-        say!(
-            cx.out,
-            "{} recorded by someone else meanwhile: nothing recorded for them",
-            count(unchanged.len(), "value")
-        )?;
+        let values = count(unchanged.len(), M::CountValue, M::CountValues);
+        let m = Msg::new(M::ImportMeanwhile).sub("values", values);
+        say!(cx.out, "{}", m.text(lang))?;
     }
-    already(cx.out, &diff)
+    already(cx.out, &diff, lang)
 }
 
 /// What was recorded: one line per row appended (old → new), whose
 /// change a forced one recorded over, who and where.
 fn recorded(
     out: &mut dyn Write,
-    plan: &Plan,
-    ledger: &Ledger,
-    (name, read): (&str, &str),
+    listing: Listing<'_>,
+    (name, read): (&str, Msg),
     diff: &Diff,
     rows: &[(usize, Entry)],
     overridden: &[(usize, Conflict)],
 ) -> Result<(), CliError> {
+    let (_, ledger, lang) = listing;
     let (Some((_, first)), Some((_, last))) = (rows.first(), rows.last()) else {
-        say!(out, "{read}; nothing recorded")?;
+        let m = Msg::new(M::ImportNothingRecorded).sub("read", read);
+        say!(out, "{}", m.text(lang))?;
         return Ok(());
     };
-    say!(out, "{read}; recorded {}:", count(rows.len(), "change"))?;
+    let m = Msg::new(M::ImportRecorded).sub("read", read).sub(
+        "changes",
+        count(rows.len(), M::CountChange, M::CountChanges),
+    );
+    say!(out, "{}", m.text(lang))?;
     for (i, e) in rows {
         let c = &diff.changes[*i];
-        let over = match overridden.iter().find(|(j, _)| j == i) {
-            Some((_, k)) => format!(", over {}", theirs(plan, ledger, k)),
-            None => String::new(),
-        };
-        say!(
-            out,
-            "  {}: {}: {} → {}{over}",
-            at(name, &c.lines),
-            subject(plan, c),
-            value_text(plan, &e.id, e.field, e.old.as_deref()),
-            value_text(plan, &e.id, e.field, e.value.as_deref())
-        )?;
+        let over = overridden.iter().find(|(j, _)| j == i).map(|(_, k)| k);
+        let values = (e.old.as_deref(), e.value.as_deref());
+        let line = change_line(listing, name, c, values, over);
+        say!(out, "{line}")?;
     }
     let lines = if first.line == last.line {
         first.line.to_string()
     } else {
         format!("{}–{}", first.line, last.line)
     };
-    say!(
-        out,
-        "recorded by {} at {} ({}:{lines})",
-        first.user,
-        first.time,
-        ledger.path().display()
-    )?;
+    let m = Msg::new(M::Recorded)
+        .arg("user", &first.user)
+        .arg("time", first.time)
+        .arg("path", ledger.path().display())
+        .arg("line", lines);
+    say!(out, "{}", m.text(lang))?;
     Ok(())
 }

@@ -137,9 +137,9 @@ impl LedgerError {
 /// system's own (English) text after them; in English, the system's text.
 fn io_reason(e: &std::io::Error) -> Msg {
     let key = match e.kind() {
-        std::io::ErrorKind::NotFound => M::IoNotFound,
-        std::io::ErrorKind::PermissionDenied => M::IoPermission,
-        _ => M::IoOther,
+        std::io::ErrorKind::NotFound => M::OsNotFound,
+        std::io::ErrorKind::PermissionDenied => M::OsPermission,
+        _ => M::OsOther,
     };
     Msg::new(key).arg("os", e)
 }

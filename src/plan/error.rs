@@ -143,7 +143,7 @@ mod tests {
         let errs = PlanErrors(vec![
             PlanError::Io {
                 file: "p/tasks.csv".into(),
-                message: Msg::new(M::IoOther).arg("os", "No such file or directory (os error 2)"),
+                message: Msg::new(M::OsOther).arg("os", "No such file or directory (os error 2)"),
             },
             PlanError::MissingColumn {
                 file: "p/rows.csv".into(),

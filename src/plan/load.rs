@@ -111,7 +111,7 @@ fn load_dir_whole(dir: &Path) -> Result<Plan, PlanErrors> {
             Err(e) => {
                 errors.push(PlanError::Io {
                     file: path.display().to_string(),
-                    message: Msg::new(M::IoOther).arg("os", e),
+                    message: Msg::new(M::OsOther).arg("os", e),
                 });
                 String::new()
             }

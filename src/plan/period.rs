@@ -161,6 +161,22 @@ impl fmt::Display for Period {
     }
 }
 
+impl Period {
+    /// The Chinese text, as [`Period::parse`] reads it back: 2024年,
+    /// 2024年二季度, 2024年6月 (the command line's Chinese messages).
+    pub fn zh(self) -> String {
+        const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
+        match self {
+            Period::Year(y) => format!("{y}年"),
+            Period::Quarter(y, q) => match QUARTERS.get(usize::from(q).wrapping_sub(1)) {
+                Some(n) => format!("{y}年{n}季度"),
+                None => self.to_string(),
+            },
+            Period::Month(y, m) => format!("{y}年{m}月"),
+        }
+    }
+}
+
 impl FromStr for Period {
     type Err = PeriodError;
 

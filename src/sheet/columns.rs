@@ -3,6 +3,7 @@
 //! header read by name: any order, unknown columns ignored, a column named
 //! twice refused.
 
+use crate::vocab::{M, Msg};
 use std::collections::HashMap;
 
 /// A column of the export.
@@ -142,22 +143,19 @@ impl Header {
     /// Reads a header row: each cell naming a column is taken, others are
     /// ignored. A column named twice (`actual` and `实际值`) is an error
     /// naming both positions.
-    pub fn read<S: AsRef<str>>(cells: &[S]) -> Result<Header, String> {
+    pub fn read<S: AsRef<str>>(cells: &[S]) -> Result<Header, Msg> {
         let mut at: HashMap<Column, (usize, String)> = HashMap::new();
         for (i, cell) in cells.iter().enumerate() {
             let Some(col) = Column::parse(cell.as_ref()) else {
                 continue;
             };
             if let Some((j, first)) = at.get(&col) {
-                return Err(format!(
-                    "column `{}` appears twice in the header (column {} `{}` and column {} `{}`); \
-                     expected it once",
-                    col.name(),
-                    j + 1,
-                    first,
-                    i + 1,
-                    cell.as_ref().trim()
-                ));
+                return Err(Msg::new(M::SheetColumnTwice)
+                    .arg("column", col.name())
+                    .arg("i", j + 1)
+                    .arg("first", first)
+                    .arg("j", i + 1)
+                    .arg("second", cell.as_ref().trim()));
             }
             at.insert(col, (i, cell.as_ref().trim().to_string()));
         }
@@ -214,7 +212,7 @@ mod tests {
         assert_eq!(h.label(Column::Period), "period");
         let err = Header::read(&["actual", "id", "实际值"]).unwrap_err();
         assert_eq!(
-            err,
+            err.to_string(),
             "column `actual` appears twice in the header (column 1 `actual` and column 3 \
              `实际值`); expected it once"
         );

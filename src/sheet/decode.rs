@@ -6,6 +6,7 @@
 //! characters: bytes neither reads are an error naming the line. CRLF or
 //! LF; blank rows (`,,,,` too) skipped; RFC 4180 quoting.
 
+use crate::vocab::{M, Msg};
 use std::borrow::Cow;
 
 use crate::ledger::Encoding;
@@ -46,10 +47,10 @@ pub fn as_gbk_saves(s: &str) -> std::borrow::Cow<'_, str> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub line: Option<u64>,
-    pub message: String,
+    pub message: Msg,
 }
 
-fn unreadable(line: Option<u64>, message: impl Into<String>) -> Unreadable {
+fn unreadable(line: Option<u64>, message: impl Into<Msg>) -> Unreadable {
     Unreadable {
         line,
         message: message.into(),
@@ -77,13 +78,8 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, Unreadable> {
         }
     }
     let message = match failed.as_slice() {
-        [utf8, gb] => format!(
-            "neither UTF-8 (invalid from line {utf8}) nor GB18030 (invalid from line {gb}); \
-             expected the CSV file as exported, saved as “CSV UTF-8” or “CSV” by Excel/WPS"
-        ),
-        _ => {
-            "not valid UTF-8 although the file starts with a UTF-8 BOM; expected UTF-8 text".into()
-        }
+        [utf8, gb] => Msg::new(M::SheetNotEncoding).arg("utf", utf8).arg("gb", gb),
+        _ => M::SheetBadBom.into(),
     };
     Err(unreadable(failed.first().copied(), message))
 }
@@ -92,21 +88,13 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, Unreadable> {
 /// JSON (`export --format json`).
 fn not_a_csv(bytes: &[u8]) -> Result<(), Unreadable> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(unreadable(
-            Some(1),
-            "this file is UTF-16 (Excel's “Unicode text”); expected CSV: save it as \
-             “CSV UTF-8” or “CSV”",
-        ));
+        return Err(unreadable(Some(1), M::SheetUtf16));
     }
     let start = bytes
         .strip_prefix(crate::ledger::store::BOM)
         .unwrap_or(bytes);
     if let Some(b'[' | b'{') = start.iter().find(|b| !b.is_ascii_whitespace()) {
-        return Err(unreadable(
-            Some(1),
-            "this file is JSON; expected the CSV export (`wudang-plan export`, without \
-             --format json)",
-        ));
+        return Err(unreadable(Some(1), M::SheetJson));
     }
     Ok(())
 }
@@ -142,7 +130,7 @@ fn records(body: &[u8]) -> Result<Vec<(u64, csv::ByteRecord)>, Unreadable> {
             Ok(true) => out.push((line_at(from), rec.clone())),
             Err(e) => {
                 let line = e.position().map(|p| line_at(p.byte()));
-                return Err(unreadable(line, format!("not CSV: {e}")));
+                return Err(unreadable(line, Msg::new(M::SheetNotCsv).arg("error", e)));
             }
         }
     }
@@ -179,19 +167,13 @@ fn decode(f: &[u8], enc: Encoding) -> Option<Cow<'_, str>> {
 /// `;` or a tab is a file separated by something else than commas.
 fn sheet(encoding: Encoding, mut rows: Vec<Record>) -> Result<Sheet, Unreadable> {
     if rows.is_empty() {
-        return Err(unreadable(
-            None,
-            "the file is empty; expected the CSV export, a header row and a row per indicator",
-        ));
+        return Err(unreadable(None, M::SheetEmpty));
     }
     let header = rows.remove(0);
     if let [only] = header.cells.as_slice()
         && (only.contains(';') || only.contains('\t'))
     {
-        return Err(unreadable(
-            Some(header.line),
-            "the columns are separated by semicolons or tabs; expected commas (save as CSV)",
-        ));
+        return Err(unreadable(Some(header.line), M::SheetSeparators));
     }
     Ok(Sheet {
         encoding,
@@ -258,6 +240,7 @@ mod tests {
         assert_eq!(err.line, Some(3));
         assert!(
             err.message
+                .to_string()
                 .starts_with("neither UTF-8 (invalid from line 3) nor GB18030")
         );
         let mut bom = crate::ledger::store::BOM.to_vec();
@@ -267,28 +250,44 @@ mod tests {
         let err = read(&bom).unwrap_err();
         assert_eq!(err.line, Some(7));
         assert!(
-            err.message.starts_with("not valid UTF-8 although"),
-            "{}",
             err.message
+                .to_string()
+                .starts_with("not valid UTF-8 although"),
+            "{}",
+            err.message.to_string()
         );
     }
 
     #[test]
     fn files_that_are_not_csv_are_named() {
         let utf16 = b"\xFF\xFEk\0e\0y\0";
-        assert!(read(utf16).unwrap_err().message.contains("UTF-16"));
+        assert!(
+            read(utf16)
+                .unwrap_err()
+                .message
+                .to_string()
+                .contains("UTF-16")
+        );
         assert!(
             read(b"\xEF\xBB\xBF [{\"key\": 1}]")
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("JSON")
         );
         assert!(
             read(b"key;id\r\n#8.1;8.1\r\n")
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("semicolons")
         );
-        assert!(read(b"\r\n,,\r\n").unwrap_err().message.contains("empty"));
+        assert!(
+            read(b"\r\n,,\r\n")
+                .unwrap_err()
+                .message
+                .to_string()
+                .contains("empty")
+        );
     }
 }

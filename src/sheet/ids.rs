@@ -7,6 +7,7 @@
 //! the id is used, and refused when a spreadsheet could have made it from
 //! another id (`0.1` when the plan has 0.1 and 0.10).
 
+use crate::vocab::{M, Msg};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -65,7 +66,7 @@ impl<'p> Ids<'p> {
         &self,
         key: Option<&str>,
         id: Option<&str>,
-    ) -> Result<&'p Indicator, (Column, String)> {
+    ) -> Result<&'p Indicator, (Column, Msg)> {
         let id = id
             .map(|s| halfwidth(s).trim().to_string())
             .filter(|s| !s.is_empty());
@@ -73,29 +74,21 @@ impl<'p> Ids<'p> {
         match (key, id) {
             (Some(k), id) => self.by_key(k, id.as_deref()),
             (None, Some(id)) => self.by_id(&id),
-            (None, None) => Err((
-                Column::Key,
-                "no key and no id; expected the key (#8.1) or the id (8.1) of an indicator, as \
-                 exported"
-                    .into(),
-            )),
+            (None, None) => Err((Column::Key, M::SheetNoKeyNoId.into())),
         }
     }
 
-    fn by_key(&self, key: &str, id: Option<&str>) -> Result<&'p Indicator, (Column, String)> {
+    fn by_key(&self, key: &str, id: Option<&str>) -> Result<&'p Indicator, (Column, Msg)> {
         let Some(k) = key
             .strip_prefix('#')
             .map(|k| halfwidth(k).trim().to_string())
         else {
-            return Err((
-                Column::Key,
-                format!("`{key}`: expected `#` and an indicator id, as exported (#8.1)"),
-            ));
+            return Err((Column::Key, Msg::new(M::SheetKeyNoHash).arg("key", key)));
         };
         let Some(ind) = self.plan.indicator(&k) else {
             return Err((
                 Column::Key,
-                format!("`{key}`: the plan has no indicator `{k}`; expected the key as exported"),
+                Msg::new(M::SheetKeyUnknown).arg("key", key).arg("id", k),
             ));
         };
         if let Some(id) = id
@@ -103,34 +96,24 @@ impl<'p> Ids<'p> {
         {
             return Err((
                 Column::Id,
-                format!(
-                    "`{id}` is not the indicator of the key `{key}`; the key says which \
-                     indicator the row is: put back the id or the key as exported"
-                ),
+                Msg::new(M::SheetIdNotKey).arg("id", id).arg("key", key),
             ));
         }
         Ok(ind)
     }
 
-    fn by_id(&self, id: &str) -> Result<&'p Indicator, (Column, String)> {
+    fn by_id(&self, id: &str) -> Result<&'p Indicator, (Column, Msg)> {
         match self.candidates(id).as_slice() {
             [one] => Ok(one),
-            [] => Err((
-                Column::Id,
-                format!(
-                    "`{id}`: the plan has no indicator `{id}`; expected an indicator id such \
-                     as 8.1"
-                ),
-            )),
+            [] => Err((Column::Id, Msg::new(M::SheetIdUnknown).arg("id", id))),
             many => {
                 let ids: Vec<&str> = many.iter().map(|i| i.id()).collect();
                 Err((
                     Column::Id,
-                    format!(
-                        "`{id}` is ambiguous: it may be {} (a spreadsheet writes the id 0.10 \
-                         as 0.1) and this sheet has no `key` column to tell; export again and \
-                         keep the `key` column (#0.10), which spreadsheets leave as it is",
-                        ids.join(" or ")
+                    Msg::new(M::SheetIdAmbiguous).arg("id", id).words(
+                        "ids",
+                        ids.join(" 或 "),
+                        ids.join(" or "),
                     ),
                 ))
             }
@@ -150,7 +133,11 @@ mod tests {
     fn the_key_decides_and_the_id_must_agree() {
         let plan = plan();
         let ids = Ids::new(&plan);
-        let id = |k, i| ids.resolve(k, i).map(|ind| ind.id().to_string());
+        let id = |k, i| {
+            ids.resolve(k, i)
+                .map(|ind| ind.id().to_string())
+                .map_err(|(c, m)| (c, m.to_string()))
+        };
         assert_eq!(id(Some("#0.10"), Some("0.1")), Ok("0.10".into()));
         assert_eq!(id(Some("#0.10"), Some("0.10")), Ok("0.10".into()));
         assert_eq!(id(Some("#0.10"), None), Ok("0.10".into()));
@@ -182,7 +169,11 @@ mod tests {
     fn without_a_key_an_id_a_spreadsheet_may_have_made_is_refused() {
         let plan = plan();
         let ids = Ids::new(&plan);
-        let id = |i| ids.resolve(None, Some(i)).map(|ind| ind.id().to_string());
+        let id = |i| {
+            ids.resolve(None, Some(i))
+                .map(|ind| ind.id().to_string())
+                .map_err(|(c, m)| (c, m.to_string()))
+        };
         assert_eq!(id("8.1"), Ok("8.1".into()));
         assert_eq!(id("0.11"), Ok("0.11".into()));
         assert_eq!(

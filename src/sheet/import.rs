@@ -27,7 +27,7 @@ use crate::ledger::entry::{check_text, same_value};
 use crate::ledger::{Conflict, Edit, Expect, Field, Ledger, LedgerError, Stamp, parse_actual};
 use crate::plan::{Indicator, Period, Plan};
 use crate::text::{halfwidth, visible};
-use crate::vocab::{Lang, TaskState, Term, parse_task_state};
+use crate::vocab::{Lang, M, Msg, TaskState, Term, parse_task_state};
 
 /// How an import records.
 #[derive(Debug, Clone)]
@@ -51,7 +51,7 @@ pub struct Problem {
     pub lines: Vec<u64>,
     /// The column, as the header names it.
     pub column: Option<String>,
-    pub message: String,
+    pub message: Msg,
     /// The ledger changed since the export (exit 3; `--force` records
     /// over it) rather than a cell that is not valid (exit 2).
     pub conflict: bool,
@@ -176,7 +176,7 @@ pub fn diff(
 /// everyone.
 pub const MAX_NOTE: usize = 2000;
 
-fn invalid(line: u64, column: Option<String>, message: String) -> Problem {
+fn invalid(line: u64, column: Option<String>, message: Msg) -> Problem {
     Problem {
         lines: vec![line],
         column,
@@ -192,35 +192,19 @@ impl Reader<'_> {
         let h = &self.header;
         let mut why = Vec::new();
         if !h.has(Column::Key) && !h.has(Column::Id) {
-            why.push(
-                "no column `key` or `id`; expected the header of `wudang-plan export` (key, id, …)"
-                    .to_string(),
-            );
+            why.push(M::SheetNoKey);
         }
         if !h.has(Column::LedgerLine) && !self.opts.force {
-            why.push(
-                "no column `ledger_line`: it says what the ledger held when the sheet was \
-                 exported, to tell the cells you edited from colleagues' changes since; export \
-                 again, or import with --force to record every cell that differs from the \
-                 ledger as it is now"
-                    .to_string(),
-            );
+            why.push(M::SheetNoLedgerLine);
         }
         if h.has(Column::Actual) && !h.has(Column::Period) {
-            why.push(
-                "a column `actual` without the column `period`: the period says which year, \
-                 quarter or month each value is for; keep the period column"
-                    .to_string(),
-            );
+            why.push(M::SheetActualNoPeriod);
         }
         if !Column::EDITABLE.iter().any(|&c| h.has(c)) {
-            why.push(
-                "nothing to import: no column `period`, `actual`, `task_status` or `note`"
-                    .to_string(),
-            );
+            why.push(M::SheetNothingToImport);
         }
         for m in why {
-            self.out.problems.push(invalid(line, None, m));
+            self.out.problems.push(invalid(line, None, m.into()));
         }
     }
 
@@ -229,7 +213,7 @@ impl Reader<'_> {
         self.header.get(col, &rec.cells).map(unguard)
     }
 
-    fn problem(&mut self, line: u64, col: Column, message: String) {
+    fn problem(&mut self, line: u64, col: Column, message: Msg) {
         let column = Some(self.header.label(col).to_string());
         self.out.problems.push(invalid(line, column, message));
     }
@@ -245,11 +229,10 @@ impl Reader<'_> {
         };
         if let Some(first) = self.row_of.insert(ind.id().to_string(), rec.line) {
             self.row_of.insert(ind.id().to_string(), first);
-            let m = format!(
-                "{} {} is on line {first} already; expected one row per indicator",
-                ind.id(),
-                ind.name()
-            );
+            let m = Msg::new(M::SheetDuplicateRow)
+                .arg("id", ind.id())
+                .arg("name", ind.name())
+                .arg("first", first);
             self.problem(rec.line, Column::Key, m);
             return Ok(());
         }
@@ -273,11 +256,7 @@ impl Reader<'_> {
         };
         let cell = halfwidth(cell);
         let Ok(at) = cell.trim().parse::<u64>() else {
-            let m = format!(
-                "`{}`: expected the ledger line the export wrote in this row (a whole number); \
-                 export again if it was changed",
-                cell.trim()
-            );
+            let m = Msg::new(M::SheetBadLedgerLine).arg("cell", cell.trim());
             self.problem(rec.line, Column::LedgerLine, m);
             return None;
         };
@@ -298,12 +277,7 @@ impl Reader<'_> {
         self.out.problems.push(Problem {
             lines: self.stale.iter().map(|&(l, _)| l).collect(),
             column: Some(self.header.label(Column::LedgerLine).to_string()),
-            message: format!(
-                "exported when the ledger had {at} lines; it has {last} now: it was replaced or \
-                 cut short since (or this is another ledger: check --data), so what the rows saw \
-                 cannot be told; export again, or import with --force to compare with the \
-                 ledger as it is now"
-            ),
+            message: Msg::new(M::SheetStale).arg("at", at).arg("last", last),
             conflict: true,
         });
     }
@@ -325,14 +299,14 @@ impl Reader<'_> {
                     self.problem(
                         rec.line,
                         Column::Period,
-                        format!("{} {}: {e}", ind.id(), ind.name()),
+                        of_indicator(ind, period_reason(&e)),
                     );
                     return None;
                 }
             }
         };
         if let Err(e) = self.plan.period.check(p, self.opts.today) {
-            let m = format!("{} {}: {e}", ind.id(), ind.name());
+            let m = of_indicator(ind, period_reason(&e));
             self.problem(rec.line, Column::Period, m);
             return None;
         }
@@ -384,18 +358,20 @@ impl Reader<'_> {
         };
         let value = match (typed.is_empty(), parsed) {
             (true, _) => {
-                let m = format!(
-                    "{} {}: empty, but the ledger has `{}` for {period}; an import does not \
-                     clear a value: put it back (to withdraw a value, use `wudang-plan undo`)",
-                    ind.id(),
-                    ind.name(),
-                    seen.value.as_deref().unwrap_or_default()
-                );
+                let m = Msg::new(M::SheetClears)
+                    .arg("id", ind.id())
+                    .arg("name", ind.name())
+                    .arg("value", seen.value.as_deref().unwrap_or_default())
+                    .words("period", period_zh(period), period.to_string());
                 self.problem(rec.line, Column::Actual, m);
                 return Ok(());
             }
             (false, Err(e)) => {
-                self.problem(rec.line, Column::Actual, e.to_string());
+                let m = Msg::new(M::SheetOfIndicator)
+                    .arg("id", &e.id)
+                    .arg("name", &e.name)
+                    .words("reason", e.reason(Lang::Zh), e.reason(Lang::En));
+                self.problem(rec.line, Column::Actual, m);
                 return Ok(());
             }
             (false, Ok(v)) => v,
@@ -434,16 +410,22 @@ impl Reader<'_> {
         };
         let long = typed.chars().count();
         if long > MAX_NOTE {
-            let m = format!(
-                "{} {}: the note is {long} characters long; expected at most {MAX_NOTE}",
-                ind.id(),
-                ind.name()
-            );
+            let m = Msg::new(M::SheetNoteLong)
+                .arg("id", ind.id())
+                .arg("name", ind.name())
+                .arg("long", long)
+                .arg("max", MAX_NOTE);
             self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
         if let Err(m) = check_text(crate::vocab::M::LedgerTheNote, typed) {
-            let m = format!("{} {}: {m}", ind.id(), ind.name());
+            let m = of_indicator(
+                ind,
+                (
+                    m.text(crate::vocab::Lang::Zh),
+                    m.text(crate::vocab::Lang::En),
+                ),
+            );
             self.problem(rec.line, Column::Note, m);
             return Ok(());
         }
@@ -459,13 +441,11 @@ impl Reader<'_> {
             return;
         };
         let Some(state) = parse_task_state(raw) else {
-            let m = format!(
-                "task {}: `{}` is not a task status; expected one of {} ({})",
-                ind.task,
-                raw.trim(),
-                TaskState::machine_list(),
-                TaskState::word_list(Lang::Zh)
-            );
+            let m = Msg::new(M::NotATaskState)
+                .arg("task", &ind.task)
+                .arg("found", raw.trim())
+                .arg("states", TaskState::machine_list())
+                .arg("words", TaskState::word_list(Lang::Zh));
             self.problem(rec.line, Column::TaskStatus, m);
             return;
         };
@@ -567,7 +547,7 @@ impl Reader<'_> {
 }
 
 /// A task's rows that give it different statuses, grouped by status.
-fn disagreeing(task: &str, cells: &[StatusCell]) -> String {
+fn disagreeing(task: &str, cells: &[StatusCell]) -> Msg {
     let mut by: Vec<(TaskState, Vec<String>)> = Vec::new();
     for c in cells {
         match by.iter_mut().find(|(s, _)| *s == c.state) {
@@ -575,18 +555,46 @@ fn disagreeing(task: &str, cells: &[StatusCell]) -> String {
             None => by.push((c.state, vec![c.line.to_string()])),
         }
     }
-    let said: Vec<String> = by
-        .iter()
-        .map(|(s, lines)| {
-            let word = if lines.len() == 1 { "line" } else { "lines" };
-            format!("`{}` ({word} {})", s.as_str(), lines.join(", "))
-        })
-        .collect();
-    format!(
-        "task {task}: its rows give different statuses: {}; a task has one status: give all its \
-         rows the same one",
-        said.join(", ")
-    )
+    let said = |lang: Lang| {
+        let said: Vec<String> = by
+            .iter()
+            .map(|(s, lines)| {
+                let word = if lines.len() == 1 { "line" } else { "lines" };
+                let state = match lang {
+                    Lang::Zh => s.word(Lang::Zh),
+                    Lang::En => s.as_str(),
+                };
+                let sep = if lang == Lang::Zh { "、" } else { ", " };
+                Msg::new(M::SheetSaid)
+                    .arg("state", state)
+                    .arg("lines", lines.join(sep))
+                    .words("word", "", word)
+                    .text(lang)
+            })
+            .collect();
+        said.join(if lang == Lang::Zh { "；" } else { ", " })
+    };
+    Msg::new(M::SheetDisagree)
+        .arg("task", task)
+        .words("said", said(Lang::Zh), said(Lang::En))
+}
+
+/// `8.1 工业总产值: why`, the reason given in (Chinese, English).
+fn of_indicator(ind: &Indicator, (zh, en): (String, String)) -> Msg {
+    Msg::new(M::SheetOfIndicator)
+        .arg("id", ind.id())
+        .arg("name", ind.name())
+        .words("reason", zh, en)
+}
+
+/// A period refused, in (Chinese, English).
+fn period_reason(e: &crate::plan::PeriodError) -> (String, String) {
+    (e.reason(Lang::Zh), e.reason(Lang::En))
+}
+
+/// A period in Chinese as `--period` reads it back (2024年二季度).
+fn period_zh(p: Period) -> String {
+    p.zh()
 }
 
 /// True when `typed` is what a spreadsheet writes for the number `seen`
@@ -671,10 +679,10 @@ mod tests {
             "key,period,actual,ledger_line\n#8.1,2025,,2\n#8.2,,,2\n#8.2,,1,2\n",
         );
         assert!(d.changes.is_empty());
-        let said: Vec<(u64, &str)> = d
+        let said: Vec<(u64, String)> = d
             .problems
             .iter()
-            .map(|p| (p.lines[0], p.message.as_str()))
+            .map(|p| (p.lines[0], p.message.to_string()))
             .collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert_eq!(said[0].0, 2);
@@ -684,7 +692,7 @@ mod tests {
                 .starts_with("8.1 工业总产值: empty, but the ledger has `512` for 2025")
         );
         assert_eq!(
-            said[1],
+            (said[1].0, said[1].1.as_str()),
             (
                 4,
                 "8.2 工业投资累计完成 is on line 3 already; expected one row per indicator"
@@ -701,7 +709,11 @@ mod tests {
         assert_eq!(d.changes.len(), 1);
         assert_eq!(d.changes[0].edit.period, Some(Period::Year(2025)));
         assert_eq!(d.problems.len(), 1);
-        assert!(d.problems[0].message.contains("2019"), "{:?}", d.problems);
+        assert!(
+            d.problems[0].message.to_string().contains("2019"),
+            "{:?}",
+            d.problems
+        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ fn refused_values_exit_2_and_leave_the_ledger_alone() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "wudang-plan: 8.1 工业总产值：“abc”不是数字；应填以亿元为单位的数，如 512、512.5 或 \
+        "错误：8.1 工业总产值：“abc”不是数字；应填以亿元为单位的数，如 512、512.5 或 \
          1,234.5（可带单位“亿元”）\n"
     );
     let r = run(wp(&data, "u").args(["status", "8", "finished"]));
@@ -657,7 +657,7 @@ fn paths_today_user_and_data_from_the_environment() {
         r.stderr
     );
     let r = run(bin()
-        .args(["set", "8.1", "1", "--today", "2025-02-28"])
+        .args(["--lang", "en", "set", "8.1", "1", "--today", "2025-02-28"])
         .env("WUDANG_PLAN_DATA", &data)
         .env("WUDANG_PLAN_USER", "环境"));
     assert!(
@@ -670,6 +670,7 @@ fn paths_today_user_and_data_from_the_environment() {
         .args(["--data"])
         .arg(&data)
         .args(["set", "8.1", "2"])
+        .env("WUDANG_PLAN_LANG", "en")
         .env("USER", "login")
         .env_remove("WUDANG_PLAN_USER"));
     assert!(r.stdout.contains("recorded by login at"), "{}", r.stdout);
@@ -677,6 +678,7 @@ fn paths_today_user_and_data_from_the_environment() {
         .args(["--data"])
         .arg(&data)
         .args(["set", "8.1", "2"])
+        .env("WUDANG_PLAN_LANG", "en")
         .env_remove("USER"));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no user name"), "{}", r.stderr);

@@ -7,6 +7,7 @@ mod change;
 mod checkpoint;
 mod city;
 mod cli;
+mod cli_lang;
 mod common;
 mod concurrency;
 mod crash;

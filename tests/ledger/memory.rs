@@ -428,7 +428,7 @@ fn a_period_more_costs_the_progress_32_bytes() {
 /// kept, stderr empty).
 fn command_allocs(data: &Path, args: &[&str]) -> (usize, String) {
     let mut argv = vec!["wudang-plan", "--data", data.to_str().unwrap()];
-    argv.extend(["--user", "u", "--today", "2025-06-30"]);
+    argv.extend(["--user", "u", "--today", "2025-06-30", "--lang", "en"]);
     argv.extend(args);
     let cli = Cli::try_parse_from(argv).unwrap();
     let (mut out, mut err) = (Vec::new(), Vec::new());

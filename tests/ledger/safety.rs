@@ -170,6 +170,7 @@ fn control_characters_in_input_are_refused() {
     let r = run(bin()
         .arg("--data")
         .arg(&data)
+        .env("WUDANG_PLAN_LANG", "en")
         .env("USER", "eve\u{7}")
         .args(["note", "8", "hi"]));
     assert_eq!(r.code, 2, "{}", r.stderr);

@@ -154,7 +154,7 @@ fn unknown_leader_exits_2_and_lists_leaders_with_initials() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("--leader `xyz`"))
+        .stderr(predicate::str::contains("--leader “xyz”"))
         .stderr(predicate::str::contains("朱快春 (zkc)"))
         .stderr(predicate::str::contains("李立国 (llg)"));
 }
@@ -179,7 +179,7 @@ fn ambiguous_leader_exits_2_and_lists_the_candidates() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("ambiguous"))
+        .stderr(predicate::str::contains("不止指一人"))
         .stderr(predicate::str::contains("王五 (ww)"))
         .stderr(predicate::str::contains("吴伟 (ww)"));
     cmd()
@@ -295,28 +295,30 @@ fn unit_person_group_and_task_filters() {
     );
 }
 
+/// (With no options: in Chinese; tests/ledger/cli_lang.rs has both
+/// languages.)
 #[test]
 fn bad_filters_exit_2() {
     cmd()
         .args(["tasks", "--group", "9"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--group `9`"));
+        .stderr(predicate::str::contains("--group “9”"));
     cmd()
         .args(["tasks", "--task", "29"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--task `29`"));
+        .stderr(predicate::str::contains("--task “29”"));
     cmd()
         .args(["tasks", "--unit", "不存在的局"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--unit `不存在的局`"));
+        .stderr(predicate::str::contains("--unit “不存在的局”"));
     cmd()
         .args(["tasks", "--person", "nobody"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--person `nobody`"));
+        .stderr(predicate::str::contains("--person “nobody”"));
     cmd().args(["tasks", "--format", "xml"]).assert().code(2);
     cmd().args(["nonsense"]).assert().code(2);
 }

@@ -85,12 +85,12 @@ fn bad_filters_are_refused_with_what_was_expected() {
     let (_dir, data) = fixture();
     let r = wp(&data, &["report", "--leader", "zzz"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("--leader `zzz`") && r.stderr.contains("朱快春 (zkc)"));
+    assert!(r.stderr.contains("--leader “zzz”") && r.stderr.contains("朱快春 (zkc)"));
     assert!(r.stdout.is_empty());
     let r = wp(&data, &["report", "--group", "9"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("--group `9`: no such group"),
+        r.stderr.contains("--group “9”：没有这个任务组"),
         "{}",
         r.stderr
     );
@@ -139,7 +139,7 @@ fn out_never_overwrites_the_ledger() {
     for out in [data.clone(), dotted, hard, lock] {
         let r = wp(&data, &["report", "--out", out.to_str().unwrap()]);
         assert_eq!(r.code, 2, "{out:?}: {}", r.stderr);
-        assert!(r.stderr.contains("expected another file"), "{}", r.stderr);
+        assert!(r.stderr.contains("应为其他文件"), "{}", r.stderr);
         assert_eq!(std::fs::read(&data).unwrap(), before, "{out:?}");
     }
 }

@@ -5,13 +5,24 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The real binary on the ledger `data`, as `user`, on `today`, with a
-/// fixed time zone and none of the user's wudang-plan variables.
+/// fixed time zone and none of the user's wudang-plan variables; in the
+/// command line's English (`WUDANG_PLAN_LANG=en`, so that a test's own
+/// `--lang` still wins), what most tests assert. [`wp_zh`]: its default
+/// language, Chinese.
 pub fn wp(data: &Path, user: &str, today: &str) -> Command {
+    let mut c = wp_zh(data, user, today);
+    c.env("WUDANG_PLAN_LANG", "en");
+    c
+}
+
+/// [`wp`] with no language given: the command line's default, Chinese.
+pub fn wp_zh(data: &Path, user: &str, today: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_wudang-plan"));
     c.env("TZ", "CST-8")
         .env_remove("WUDANG_PLAN_DATA")
         .env_remove("WUDANG_PLAN_USER")
         .env_remove("WUDANG_PLAN_PLAN")
+        .env_remove("WUDANG_PLAN_LANG")
         .arg("--data")
         .arg(data)
         .args(["--user", user, "--today", today]);

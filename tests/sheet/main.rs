@@ -6,6 +6,7 @@
 
 mod bytes;
 mod common;
+mod lang;
 mod limits;
 mod office;
 mod refuse;

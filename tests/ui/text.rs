@@ -234,7 +234,8 @@ fn ui_refuses_a_user_name_with_control_characters() {
     drop(pty.master);
     let text = String::from_utf8_lossy(&out);
     assert_eq!(status.exit_code(), 2, "{text}");
-    assert!(text.contains("the user name `eve\\x1b[2J`"), "{text:?}");
+    // in the command line's language: Chinese with no options
+    assert!(text.contains("用户名“eve\\x1b[2J”"), "{text:?}");
     assert!(!text.contains("\u{1b}[2J"), "raw escape: {text:?}");
     assert!(
         !text.contains("\u{1b}[?1049h"),
