@@ -13,6 +13,7 @@ mod current;
 mod lights;
 mod memory;
 mod one_id;
+mod out_lang;
 mod periods;
 mod progress;
 mod quotes;
