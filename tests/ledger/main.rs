@@ -17,6 +17,7 @@ mod out_lang;
 mod periods;
 mod progress;
 mod quotes;
+mod readme;
 mod safety;
 mod snapshot_paths;
 mod store;
