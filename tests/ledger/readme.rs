@@ -400,6 +400,10 @@ fn readmes_examples_print_what_readme_shows() {
                 ));
                 other.push_str(&format!("(exit {})\n\n", o.code));
                 let r = run_in(&here, &a);
+                assert_eq!(
+                    o.code, r.code,
+                    "`{c}`: the exit code changed with the language"
+                );
                 as_shown.push_str(&format!("$ {c}\n{}(exit {})\n\n", r.text, r.code));
                 let lines: Vec<&str> = r.text.lines().collect();
                 if r.code != ex.exit || !matches(&ex.shown, &lines) {
