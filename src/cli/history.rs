@@ -5,11 +5,15 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::edit::{clean_id, known_id, label, value_text};
-use super::output::{csv_io, csv_text, csv_visible};
+use super::output::{self, csv_io, csv_text, csv_visible};
 use super::{CliError, Context, Format, ledger_path, warn};
+use crate::ledger::remark::read_undo;
 use crate::ledger::{self, Entry, HistoryFile};
 use crate::plan::Plan;
+use crate::report;
 use crate::text;
+use crate::vocab::cli_words::{C, L};
+use crate::vocab::{Lang, S, Wording, fill};
 
 #[derive(Serialize)]
 struct HistoryJson<'a> {
@@ -50,15 +54,16 @@ pub fn history(
     let path = ledger_path(cx.cli)?;
     let id = id.map(clean_id);
     let plan = cx.plan;
-    let mut widths = Widths::default();
+    let words = Words::new(cx.cli.lang.into());
+    let mut widths = Widths::of(words.lang);
     // Without --limit a table shows every row: measure them in the first
     // pass. With it, only the rows shown are measured, in a pass of their own.
     let measure_all = format == Format::Table && limit.is_none();
     let file = HistoryFile::open(&path, id.as_deref(), &mut |e| {
         if measure_all {
             match e {
-                Some(e) => widths.measure(&cells(plan, e)),
-                None => widths = Widths::default(),
+                Some(e) => widths.measure(&cells(plan, e, &words)),
+                None => widths = Widths::of(words.lang),
             }
         }
     })?;
@@ -73,35 +78,65 @@ pub fn history(
     match format {
         Format::Json => history_json(rows, cx.out),
         Format::Csv => history_csv(rows, cx.out),
-        Format::Table if shown == 0 => nothing_shown(plan, &file, id.as_deref(), cx.out),
+        Format::Table if shown == 0 => {
+            nothing_shown(plan, &file, id.as_deref(), words.lang, cx.out)
+        }
         Format::Table => {
             if !measure_all {
                 // --limit: the columns fit the rows shown, as before.
                 for e in file.newest_first().take(shown) {
-                    widths.measure(&cells(plan, &e?));
+                    widths.measure(&cells(plan, &e?, &words));
                 }
             }
-            history_table(plan, &widths, rows, cx.out)
+            history_table(plan, &words, &widths, rows, cx.out)
         }
     }
 }
 
 /// The columns of the table.
-const TABLE_HEADER: [&str; 8] = [
-    "time", "user", "id", "field", "period", "old", "new", "note",
+const TABLE_HEADER: [C; 8] = [
+    C::Time,
+    C::User,
+    C::Id,
+    C::Field,
+    C::PeriodOf,
+    C::Old,
+    C::New,
+    C::Note,
 ];
+
+/// The header in `lang`.
+fn header(lang: Lang) -> [&'static str; 8] {
+    TABLE_HEADER.map(|c| c.get(lang))
+}
+
+/// The table's words in the command line's language: fields, periods,
+/// values and states in [`output::table_wording`] (实际值, 2024年二季度,
+/// 已延误 in Chinese; the machine words in English), an undo's remark in
+/// Chinese as the UI words it.
+struct Words {
+    lang: Lang,
+    w: Wording,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words {
+            lang,
+            w: output::table_wording(lang),
+        }
+    }
+}
 
 /// The widest cell of each column (by display width, as printed), the
 /// header's included.
 struct Widths([usize; 8]);
 
-impl Default for Widths {
-    fn default() -> Self {
-        Widths(TABLE_HEADER.map(text::width))
-    }
-}
-
 impl Widths {
+    fn of(lang: Lang) -> Widths {
+        Widths(header(lang).map(text::width))
+    }
+
     fn measure(&mut self, cells: &[String; 8]) {
         for (w, c) in self.0.iter_mut().zip(cells) {
             *w = (*w).max(text::width(&text::visible(c)));
@@ -128,16 +163,35 @@ impl Widths {
 }
 
 /// A row's cells in the table.
-fn cells(plan: &Plan, e: &Entry) -> [String; 8] {
+fn cells(plan: &Plan, e: &Entry, words: &Words) -> [String; 8] {
+    let w = words.w;
+    let value = |v: Option<&str>| match (w, v) {
+        (Wording::Machine, _) => value_text(plan, &e.id, e.field, v),
+        (_, None) => "-".to_string(),
+        (_, Some(_)) => report::value_text(plan, &e.id, e.field, v, w),
+    };
+    let note = match (words.lang, e.note.as_deref()) {
+        (_, None) => String::new(),
+        (Lang::Zh, Some(n)) => match read_undo(n) {
+            Some((t, who)) => fill(Lang::Zh, S::UndoRemark, &[who, &t.to_string()]),
+            None => n.to_string(),
+        },
+        (Lang::En, Some(n)) => n.to_string(),
+    };
+    let period = if e.field == ledger::Field::Actual {
+        report::period_text(e.in_period(), w)
+    } else {
+        String::new()
+    };
     [
         e.time.to_string(),
         e.user.clone(),
         e.id.clone(),
-        e.field.as_str().to_string(),
-        period_of(e).unwrap_or_default(),
-        value_text(plan, &e.id, e.field, e.old.as_deref()),
-        value_text(plan, &e.id, e.field, e.value.as_deref()),
-        e.note.clone().unwrap_or_default(),
+        w.word(e.field).to_string(),
+        period,
+        value(e.old.as_deref()),
+        value(e.value.as_deref()),
+        note,
     ]
 }
 
@@ -203,39 +257,63 @@ type Row = Result<Entry, ledger::LedgerError>;
 /// The aligned table, streamed: the widths are already measured.
 fn history_table(
     plan: &Plan,
+    words: &Words,
     widths: &Widths,
     rows: impl Iterator<Item = Row>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    writeln!(out, "{}", widths.line(&TABLE_HEADER))?;
+    writeln!(out, "{}", widths.line(&header(words.lang)))?;
     for e in rows {
-        writeln!(out, "{}", widths.line(&cells(plan, &e?)))?;
+        writeln!(out, "{}", widths.line(&cells(plan, &e?, words)))?;
     }
     Ok(())
 }
 
-/// A table with no row to show: a line saying why.
+/// A table with no row to show: a line saying why, in `lang`.
 fn nothing_shown(
     plan: &Plan,
     file: &HistoryFile,
     id: Option<&str>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let recorded = file.len();
-    let of = id
-        .map(|i| format!("{}: ", label(plan, i)))
-        .unwrap_or_default();
-    if recorded > 0 {
+    let what = if recorded == 1 {
         // --limit 0: say what is there rather than "nothing".
-        say!(
-            out,
-            "{of}--limit 0: none of the {recorded} recorded change{} shown",
-            if recorded == 1 { " is" } else { "s are" }
-        )?;
+        L::HistoryLimitZeroOne.get(lang).to_string()
+    } else if recorded > 0 {
+        L::HistoryLimitZero.fill(lang, &[("n", &recorded.to_string())])
     } else if id.is_some() {
-        say!(out, "{of}no changes recorded")?;
+        L::HistoryNone.get(lang).to_string()
     } else {
-        say!(out, "no changes recorded in {}", file.path().display())?;
+        let path = file.path().display().to_string();
+        return Ok(say!(
+            out,
+            "{}",
+            L::HistoryNoneIn.fill(lang, &[("path", &path)])
+        )?);
+    };
+    match id {
+        Some(i) => {
+            let label = label_in(plan, i, lang);
+            say!(
+                out,
+                "{}",
+                L::HistoryOf.fill(lang, &[("label", &label), ("what", &what)])
+            )?
+        }
+        None => say!(out, "{what}")?,
     }
     Ok(())
+}
+
+/// `8.1 工业总产值`, `task 8 加快新型工业化` (任务 8 … in Chinese).
+fn label_in(plan: &Plan, id: &str, lang: Lang) -> String {
+    match (lang, plan.task(id)) {
+        (Lang::Zh, Some(t)) if plan.indicator(id).is_none() => L::TaskLabel.fill(
+            lang,
+            &[("id", &t.id), ("title", &text::truncate(&t.title, 30))],
+        ),
+        _ => label(plan, id),
+    }
 }

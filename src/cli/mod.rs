@@ -372,7 +372,7 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
         return Ok(());
     };
     match cmd {
-        Command::Check => writeln!(cx.out, "{}", output::summary(plan))?,
+        Command::Check => writeln!(cx.out, "{}", output::summary(plan, cli.lang.into()))?,
         Command::Tasks {
             filter,
             status,

@@ -10,13 +10,13 @@ use crate::plan::filter::Filter;
 use crate::plan::{Indicator, Plan, Task};
 use crate::report::{self, Counts};
 use crate::text;
-use crate::vocab::cli_words::{C, header};
+use crate::vocab::cli_words::{C, L, header, list};
 use crate::vocab::{Lang, Wording};
 
 pub use crate::report::Facts;
 
-/// The one-line summary `check` prints.
-pub fn summary(plan: &Plan) -> String {
+/// The summary `check` prints (two lines), in `lang`.
+pub fn summary(plan: &Plan, lang: Lang) -> String {
     let headline = plan.tasks.iter().filter(|t| t.group == 0).count();
     let tasks = plan.tasks.len() - headline;
     let headline_rows = plan
@@ -25,48 +25,71 @@ pub fn summary(plan: &Plan) -> String {
         .filter(|r| plan.task(&r.task).is_some_and(|t| t.group == 0))
         .count();
     let milestones = plan.indicators.iter().filter(|i| i.is_milestone()).count();
-    format!(
-        "ok: {} groups, {} tasks (+ {} headline), {} accountability rows (+ {} headline rows), {} indicators ({} quantitative, {} milestones)",
-        plan.groups.len(),
-        tasks,
-        headline,
-        plan.rows.len() - headline_rows,
-        headline_rows,
-        plan.indicators.len(),
-        plan.indicators.len() - milestones,
-        milestones
+    let n = |v: usize| v.to_string();
+    L::CheckSummary.fill(
+        lang,
+        &[
+            ("groups", &n(plan.groups.len())),
+            ("tasks", &n(tasks)),
+            ("headline", &n(headline)),
+            ("rows", &n(plan.rows.len() - headline_rows)),
+            ("headline_rows", &n(headline_rows)),
+            ("indicators", &n(plan.indicators.len())),
+            ("quantitative", &n(plan.indicators.len() - milestones)),
+            ("milestones", &n(milestones)),
+        ],
     ) + "\n"
-        + &period_and_kinds(plan)
+        + &period_and_kinds(plan, lang)
 }
 
 /// The second line of `check`: the plan period and the kinds, each saying
 /// whether the plan's files gave it or it was defaulted.
-fn period_and_kinds(plan: &Plan) -> String {
-    let p = plan.period;
+fn period_and_kinds(plan: &Plan, lang: Lang) -> String {
+    let (start, end) = (plan.period.start.to_string(), plan.period.end.to_string());
     let period = if plan.defaults.period {
-        format!(
-            "plan period {}–{} (defaulted: no {}; the latest deadline and five years before it)",
-            p.start,
-            p.end,
-            crate::plan::load::PERIOD
+        L::CheckPeriodDefaulted.fill(
+            lang,
+            &[
+                ("start", &start),
+                ("end", &end),
+                ("file", crate::plan::load::PERIOD),
+            ],
         )
     } else {
-        format!("plan period {}–{}", p.start, p.end)
+        L::CheckPeriod.fill(lang, &[("start", &start), ("end", &end)])
     };
     let counts: Vec<String> = crate::plan::Kind::ALL
         .into_iter()
         .map(|k| {
             let n = plan.indicators.iter().filter(|i| i.kind == k).count();
-            format!("{n} {k}")
+            L::CheckKindCount.fill(lang, &[("n", &n.to_string()), ("kind", kind_word(k, lang))])
         })
         .collect();
     let defaulted = match plan.defaults.kinds {
         0 => String::new(),
-        n => format!(
-            " ({n} defaulted from the comparison: no kind given; done -> milestone, else level)"
-        ),
+        n => L::CheckKindsDefaulted.fill(lang, &[("n", &n.to_string())]),
     };
-    format!("{period}; kinds: {}{defaulted}", counts.join(", "))
+    L::CheckKinds.fill(
+        lang,
+        &[
+            ("period", &period),
+            ("kinds", &list(&counts, lang)),
+            ("defaulted", &defaulted),
+        ],
+    )
+}
+
+/// An indicator kind in `lang`: 水平值, or the machine word (`level`).
+pub fn kind_word(k: crate::plan::Kind, lang: Lang) -> &'static str {
+    use crate::plan::Kind;
+    match k {
+        Kind::Level => C::KindLevel,
+        Kind::Cumulative => C::KindCumulative,
+        Kind::Rate => C::KindRate,
+        Kind::Annual => C::KindAnnual,
+        Kind::Milestone => C::KindMilestone,
+    }
+    .get(lang)
 }
 
 pub use crate::plan::group_label;
@@ -457,7 +480,8 @@ fn indicators_table(
                     .actual(i)
                     .map_or_else(|| "-".into(), |a| report::actual_text(i, &a, w)),
                 w.word(facts.status(i)).to_string(),
-                pace.period.map_or_else(|| "-".into(), |p| p.to_string()),
+                pace.period
+                    .map_or_else(|| "-".into(), |p| report::period_text(p, w)),
                 num(pace.baseline),
                 num(pace.expected()),
                 w.word(pace.light()).to_string(),

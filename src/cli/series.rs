@@ -14,7 +14,8 @@ use crate::plan::{Indicator, Plan};
 use crate::report;
 use crate::report::pace::baseline;
 use crate::text::halfwidth;
-use crate::vocab::Wording;
+use crate::vocab::Lang;
+use crate::vocab::cli_words::{C, L, header};
 
 /// One period of the series.
 #[derive(Serialize)]
@@ -37,6 +38,11 @@ struct Point {
     light: &'static str,
     #[serde(skip)]
     actual: Option<Actual>,
+    /// The period and light, for the table's words.
+    #[serde(skip)]
+    at: crate::plan::Period,
+    #[serde(skip)]
+    lamp: crate::pace::Light,
 }
 
 /// Each period's value judged as it stood ([`report::series::judge`], the
@@ -55,6 +61,8 @@ fn points(plan: &Plan, ind: &Indicator, rows: &[Entry], today: Date) -> Vec<Poin
             expected: j.expected,
             light: j.light.as_str(),
             actual: j.actual,
+            at: j.period,
+            lamp: j.light,
         })
         .collect()
 }
@@ -94,69 +102,73 @@ pub fn series(cx: &mut Context<'_>, id: &str, format: Format) -> Result<(), CliE
             }
             w.flush()?;
         }
-        Format::Table => table(
-            cx.out,
-            plan,
-            ind,
-            &points,
-            baseline(plan.period, &ledger.periods(ind.id())),
-        )?,
+        Format::Table => {
+            let base = baseline(plan.period, &ledger.periods(ind.id()));
+            table(cx.out, plan, ind, &points, base, cx.cli.lang.into())?
+        }
     }
     Ok(())
 }
 
-/// The table: a line naming the indicator, its kind and baseline, then one
-/// row per period (expected values rounded to 2 decimals).
+/// The table in `lang`: a line naming the indicator, its kind and
+/// baseline, then one row per period (expected values rounded to 2
+/// decimals). Periods, values and lights in the words of
+/// [`output::table_wording`] (2024年二季度, 已完成, 红灯 in Chinese), each
+/// accepted back by `set`.
 fn table(
     out: &mut dyn Write,
     plan: &Plan,
     ind: &Indicator,
     points: &[Point],
     base: Option<Decimal>,
+    lang: Lang,
 ) -> Result<(), CliError> {
-    let v = crate::text::visible;
-    let base_year = plan.period.start.saturating_sub(1);
+    let w = output::table_wording(lang);
+    let base_year = plan.period.start.saturating_sub(1).to_string();
     // Only a level is measured from its baseline.
     let base_text = match (ind.kind, base) {
-        (crate::plan::Kind::Level, Some(b)) => {
-            format!(", baseline {} ({base_year})", b.normalize())
-        }
-        (crate::plan::Kind::Level, None) => {
-            format!(", no baseline (record it with --period {base_year})")
-        }
+        (crate::plan::Kind::Level, Some(b)) => L::SeriesBaseline.fill(
+            lang,
+            &[("value", &b.normalize().to_string()), ("year", &base_year)],
+        ),
+        (crate::plan::Kind::Level, None) => L::SeriesNoBaseline.fill(lang, &[("year", &base_year)]),
         _ => String::new(),
     };
-    say!(
-        out,
-        "{} {}: {}, {}, plan {}–{}{base_text}",
-        v(ind.id()),
-        v(ind.name()),
-        output::target_text(ind),
-        ind.kind,
-        plan.period.start,
-        plan.period.end
-    )?;
+    let head = L::SeriesHead.fill(
+        lang,
+        &[
+            ("id", ind.id()),
+            ("name", ind.name()),
+            ("target", &report::target_text(ind, true, w)),
+            ("kind", output::kind_word(ind.kind, lang)),
+            ("start", &plan.period.start.to_string()),
+            ("end", &plan.period.end.to_string()),
+            ("base", &base_text),
+        ],
+    );
+    say!(out, "{head}")?;
     if points.is_empty() {
-        say!(out, "no values recorded")?;
+        say!(out, "{}", L::SeriesNone.get(lang))?;
         return Ok(());
     }
     let rows: Vec<Vec<String>> = points
         .iter()
         .map(|p| {
             vec![
-                p.period.clone(),
+                report::period_text(p.at, w),
                 p.actual
                     .as_ref()
-                    .map(|a| report::actual_text(ind, a, Wording::Machine))
+                    .map(|a| report::actual_text(ind, a, w))
                     .unwrap_or_else(|| "-".into()),
                 p.expected
                     .map(|d| d.round_dp(2).normalize().to_string())
                     .unwrap_or_else(|| "-".into()),
-                p.light.to_string(),
+                w.word(p.lamp).to_string(),
             ]
         })
         .collect();
-    output::table(out, &["period", "value", "expected", "light"], &rows)?;
+    let keys = [C::PeriodOf, C::Value, C::Expected, C::Light];
+    output::table(out, &header(&keys, lang), &rows)?;
     Ok(())
 }
 
@@ -177,6 +189,16 @@ mod tests {
             old: None,
             note: None,
             period: Some(Period::parse(period).unwrap()),
+        }
+    }
+
+    /// The kinds' English words are the machine words `series` and `check`
+    /// always printed.
+    #[test]
+    fn kind_words_in_english_are_the_machine_words() {
+        for k in crate::plan::Kind::ALL {
+            assert_eq!(output::kind_word(k, Lang::En), k.as_str());
+            assert_ne!(output::kind_word(k, Lang::Zh), k.as_str());
         }
     }
 

@@ -30,4 +30,4 @@ pub use facts::Facts;
 pub use last::LastRow;
 pub use pace::{Pace, Point};
 pub use progress::{NoteKind, Noted, Progress, Seen};
-pub use words::{actual_cell, actual_text, nothing, target_text, value_text};
+pub use words::{actual_cell, actual_text, nothing, period_text, target_text, value_text};

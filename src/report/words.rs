@@ -3,7 +3,7 @@
 //! (力争 350)`. The one place the CLI and the UI format them.
 
 use crate::ledger::{Actual, Field};
-use crate::plan::{Indicator, Plan};
+use crate::plan::{Indicator, Period, Plan};
 use crate::vocab::{Lang, Milestone, S, TaskState, Term, Wording};
 
 /// What stands for no value: `-` in machine words, （无） / `(none)` in a
@@ -58,6 +58,21 @@ pub fn value_text(plan: &Plan, id: &str, field: Field, v: Option<&str>, w: Wordi
     }
 }
 
+/// A period as people read it: `2024`, `2024Q2`, `2024-06` in machine
+/// words and English; 2024年, 2024年二季度, 2024年6月 in Chinese. Each is
+/// accepted back where a period is typed (`--period`, the UI's editor).
+pub fn period_text(p: Period, w: Wording) -> String {
+    match (w, p) {
+        (Wording::Lang(Lang::Zh), Period::Year(y)) => format!("{y}年"),
+        (Wording::Lang(Lang::Zh), Period::Quarter(y, q)) => {
+            let n = ["一", "二", "三", "四"];
+            format!("{y}年{}季度", n[usize::from(q.clamp(1, 4)) - 1])
+        }
+        (Wording::Lang(Lang::Zh), Period::Month(y, m)) => format!("{y}年{m}月"),
+        _ => p.to_string(),
+    }
+}
+
 /// The target as people read it: `>= 500 亿元`, `~ 80%`, `<= 2`; with
 /// `stretch`, its stretch target too: `>= 325 亿元 (力争 350)`. A
 /// milestone's is `done` (machine words) or 完成 / `done`. The command line
@@ -102,6 +117,23 @@ mod tests {
         assert_eq!(actual_text(m, &Actual::Done(false), MACHINE), "not_done");
         assert_eq!(actual_text(m, &Actual::Done(false), ZH), "未完成");
         assert_eq!(actual_text(m, &Actual::Done(true), EN), "done");
+    }
+
+    #[test]
+    fn periods_in_chinese_parse_back() {
+        let cases = [
+            (Period::Year(2024), "2024年"),
+            (Period::Quarter(2024, 2), "2024年二季度"),
+            (Period::Quarter(2025, 4), "2025年四季度"),
+            (Period::Month(2024, 6), "2024年6月"),
+            (Period::Month(2024, 12), "2024年12月"),
+        ];
+        for (p, zh) in cases {
+            assert_eq!(period_text(p, ZH), zh);
+            assert_eq!(Period::parse(zh), Ok(p), "{zh}");
+            assert_eq!(period_text(p, EN), p.to_string());
+            assert_eq!(period_text(p, MACHINE), p.to_string());
+        }
     }
 
     #[test]

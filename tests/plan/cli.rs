@@ -7,6 +7,8 @@ use serde_json::Value;
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("wudang-plan").unwrap();
     c.env_remove("WUDANG_PLAN_PLAN");
+    // The English these tests assert (`--lang zh` still wins over it).
+    c.env("WUDANG_PLAN_LANG", "en");
     // Never the user's own ledger: no actuals recorded (a ledger file that
     // does not exist, in a directory that does: a --data whose directory
     // is missing is refused).
@@ -39,6 +41,27 @@ fn check_prints_the_summary() {
         "ok: 5 groups, 28 tasks (+ 1 headline), 30 accountability rows (+ 12 headline rows), 95 indicators (76 quantitative, 19 milestones)\n\
          plan period 2021–2025; kinds: 44 level, 20 cumulative, 11 rate, 1 annual, 19 milestone\n",
     );
+}
+
+/// The same in Chinese, with no option: the default.
+#[test]
+fn check_prints_the_summary_in_chinese_by_default() {
+    cmd().env_remove("WUDANG_PLAN_LANG").arg("check").assert().success().stdout(
+        "方案无误：5 个任务组，28 项任务（另有总体目标 1 项），30 行责任分工（另有总体目标 12 行），\
+         95 项指标（量化 76 项，里程碑 19 项）\n\
+         方案期 2021–2025 年；指标类型：水平值 44 项，累计值 20 项，增速或比率 11 项，每年完成量 1 项，里程碑 19 项\n",
+    );
+    let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-plan");
+    cmd()
+        .args(["--lang", "zh", "check", "--plan"])
+        .arg(&mini)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\n方案期 2021–2025 年（没有 period.csv，按最晚期限及其前五年推定）；指标类型：水平值 3 项，\
+             累计值 0 项，增速或比率 0 项，每年完成量 0 项，里程碑 0 项（其中 3 项未给出类型，\
+             按比较方式推定：done 为里程碑，其余为水平值）\n",
+        ));
 }
 
 #[test]

@@ -542,7 +542,7 @@ fn undo_and_history_from_the_keyboard() {
     t.wait_text("已记录 8.1：512 亿元 -> 480 亿元");
     t.send("q");
     assert!(t.child.wait().unwrap().success());
-    let out = cli(&["--data", &data, "history", "8.1"]);
+    let out = cli(&["--lang", "en", "--data", &data, "history", "8.1"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(text.contains("undo of the change"), "{text}");
