@@ -370,7 +370,10 @@ mod tests {
         let loose = dir.path().join("loose");
         fs::create_dir(&loose).unwrap();
         let e = publish(&loose.join("actuals.csv"), "origin").unwrap_err();
-        assert!(e.to_string().contains("not in a git repository"), "{e}");
+        assert!(
+            e.to_string().contains("not in a district's git repository"),
+            "{e}"
+        );
         Git::new(dir.path())
             .run(&["clone", "-q", remote.to_str().unwrap(), "copy"])
             .unwrap();

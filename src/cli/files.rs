@@ -97,9 +97,11 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         return Ok(());
     }
     if !l.has_header() {
-        let empty = Msg::new(M::CheckEmpty)
-            .arg("path", &path)
-            .arg("encoding", l.encoding().name());
+        let empty = Msg::new(M::CheckEmpty).arg("path", &path).words(
+            "encoding",
+            l.encoding().name_zh(),
+            l.encoding().name(),
+        );
         line(out, lang, empty)?;
         return Ok(());
     }
@@ -126,7 +128,7 @@ fn check(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliE
         .arg("path", &path)
         .arg("rows", l.len())
         .arg("ids", l.ids().count())
-        .arg("encoding", l.encoding().name())
+        .words("encoding", l.encoding().name_zh(), l.encoding().name())
         .sub("format", format);
     line(out, lang, summary)?;
     for f in &audit.findings {
@@ -209,7 +211,7 @@ pub fn ledger(
                 let added = optional(period_added.then_some(M::ConvertAddedPeriod));
                 let done = Msg::new(M::ConvertDone)
                     .arg("path", path.display())
-                    .arg("from", from.name())
+                    .words("from", from.name_zh(), from.name())
                     .arg("rows", rows)
                     .words("added", added.0, added.1);
                 line(out, lang, done)?;

@@ -479,8 +479,8 @@ messages! {
         "{dir}: `git {cmd}` failed: {said}";
     CopyRefusesWrites => "{path}：这是{district}台账的只读副本（git 克隆，源头在 {origin}），本机不能填报；请在{district}的主机上填报，再用 wudang-plan pull 取回",
         "{path}: this is a read-only copy of {district}'s ledger (a git clone of {origin}); nothing can be recorded here; record on {district}'s host and fetch it with wudang-plan pull";
-    NotInGit => "{path}：台账不在 git 仓库中，无法发布；请先在台账所在目录运行 wudang-plan home init 区县名",
-        "{path}: the ledger is not in a git repository, so it cannot be published; run wudang-plan home init DISTRICT in its directory first";
+    NotInGit => "{path}：台账不在区县的 git 仓库中，无法发布；请先运行 wudang-plan home 区县名（把台账所在目录设为区县仓库）",
+        "{path}: the ledger is not in a district's git repository, so it cannot be published; run wudang-plan home DISTRICT first (it makes the ledger's directory the district's repository)";
     CannotReadLedger => "{path}：无法读取台账：{error}",
         "{path}: cannot read the ledger: {error}";
     PublishedLedgerRewritten => "{path}:{line}：台账从第 {line} 行起与上次发布的不同；已发布的台账只能追加，不能改写。未发布任何内容；请找回上次发布的内容（git diff 可看改动）",

@@ -166,7 +166,11 @@ fn publish_and_pull_say_what_is_wrong_in_plain_words() {
     let loose = dir.path().join("actuals.csv");
     let r = run(wp(&loose, "x").arg("publish"));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not in a git repository"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not in a district's git repository"),
+        "{}",
+        r.stderr
+    );
     let r = run(wp(&loose, "x")
         .args(["pull", "--workspace"])
         .arg(dir.path()));

@@ -96,6 +96,12 @@ const TYPED: &[&str] = &[
     "dir",
     "ascii",
     "usage",
+    "git",
+    "home",
+    "publish",
+    "pull",
+    "clone",
+    "workspace",
 ];
 
 /// The English words of `line` (ASCII runs of 3+ letters that are not
@@ -159,7 +165,6 @@ fn mini() -> std::path::PathBuf {
 }
 
 #[test]
-#[ignore = "issue 13: un-ignored once every message is worded in both languages"]
 fn with_no_options_every_line_printed_to_a_person_is_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("actuals.csv");
@@ -204,6 +209,10 @@ fn with_no_options_every_line_printed_to_a_person_is_chinese() {
     ] {
         assert_eq!(go(args, "alice"), code, "{args:?}");
     }
+    // The city's view: a ledger outside git.
+    for (args, code) in [(&["home"][..], 0), (&["publish"], 2)] {
+        assert_eq!(go(args, "alice"), code, "{args:?}");
+    }
     // A ledger with a bad line: commands refuse, `ledger check` lists it.
     let broken = dir.path().join("broken.csv");
     fs::write(
@@ -236,6 +245,14 @@ fn with_no_options_every_line_printed_to_a_person_is_chinese() {
         .arg("check"));
     assert_ne!(r.code, 0);
     bad.extend(english_lines("bad plan check", &r.stderr));
+    // A workspace with no clone.
+    let ws = dir.path().join("ws");
+    fs::create_dir(&ws).unwrap();
+    let r = run(wp_zh(&data, "u", "2025-06-01")
+        .args(["pull", "--workspace"])
+        .arg(&ws));
+    assert_eq!(r.code, 2);
+    bad.extend(english_lines("pull", &r.stderr));
     // A directory that does not exist.
     let r = run(wp_zh(&dir.path().join("no/such/dir/a.csv"), "u", "2025-06-01").arg("tasks"));
     assert_eq!(r.code, 2);

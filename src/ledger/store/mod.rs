@@ -105,6 +105,15 @@ impl Encoding {
             Encoding::Gb18030 => "GB18030",
         }
     }
+
+    /// [`Encoding::name`] in Chinese.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Encoding::Utf8 { bom: true } => "带 BOM 的 UTF-8",
+            Encoding::Utf8 { bom: false } => "不带 BOM 的 UTF-8",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
 }
 
 /// The ledger: an append-only CSV of changes and the current state built
