@@ -279,7 +279,7 @@ messages! {
     ConvertAddedPeriod => "；并添加了 period（期间）列（每个实际完成值的期间为其时间戳所在的年份，与之前相同）",
         "; added the period column (each actual's period is the year of its time stamp, as before)";
     ConvertBackup => "原文件的备份：{path}", "backup of the original: {path}";
-    CliWarning => "wudang-plan: 警告：{warning}", "wudang-plan: warning: {warning}";
+    CliWarning => "警告：{warning}", "wudang-plan: warning: {warning}";
 
     // ---- command line (crate::cli): usage and refusals -------------------
     // How the binary prints an error (clap's Chinese errors begin 错误：).

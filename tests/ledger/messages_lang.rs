@@ -46,7 +46,7 @@ fn a_malformed_line_stops_check_and_set_in_both_languages() {
         assert_eq!(
             zh.stderr,
             format!(
-                "wudang-plan: {d}:3：“time”字段：找到“2025/6/1 10:15”，应为带时区偏移的 RFC 3339 \
+                "错误：{d}:3：“time”字段：找到“2025/6/1 10:15”，应为带时区偏移的 RFC 3339 \
                  时间，如 2025-06-01T10:15:00+08:00（可能被电子表格改了格式）\n{d}：台账保持原样；\
                  这些行改正之前，不会记录任何修改\n"
             ),
@@ -66,10 +66,7 @@ fn nothing_to_undo_in_both_languages() {
         en.stderr,
         "wudang-plan: 1.1: nothing to undo; no change recorded\n"
     );
-    assert_eq!(
-        zh.stderr,
-        "wudang-plan: 1.1：没有可撤销的内容；尚未记录任何修改\n"
-    );
+    assert_eq!(zh.stderr, "错误：1.1：没有可撤销的内容；尚未记录任何修改\n");
 }
 
 #[test]
@@ -96,7 +93,7 @@ fn a_gb18030_ledger_needs_conversion_in_both_languages() {
     );
     assert!(
         zh.stderr.starts_with(&format!(
-            "wudang-plan: {d}：此台账是 GB18030 编码（由 Excel/WPS 保存为“CSV（逗号分隔）”）；"
+            "错误：{d}：此台账是 GB18030 编码（由 Excel/WPS 保存为“CSV（逗号分隔）”）；"
         )),
         "{}",
         zh.stderr
@@ -160,7 +157,7 @@ fn a_torn_tail_is_warned_in_both_languages() {
     assert_eq!(
         zh.stderr,
         format!(
-            "wudang-plan: 警告：{d}:3：最后一行（40 字节）没有换行符：它在写入时被截断（程序崩溃或连接\
+            "警告：{d}:3：最后一行（40 字节）没有换行符：它在写入时被截断（程序崩溃或连接\
              中断），已被忽略；下次修改前会把它移到别处\n"
         )
     );
@@ -218,7 +215,7 @@ fn ledger_check_findings_and_chain_breaks_in_chinese() {
     assert_eq!(
         zh.stderr,
         format!(
-            "wudang-plan: {d}：其他程序写入的行中有 1 个问题（见上）；这些行仍会被读取，转义显示或不显示；\
+            "错误：{d}：其他程序写入的行中有 1 个问题（见上）；这些行仍会被读取，转义显示或不显示；\
              请改正或删除它们（先留一份副本）\n"
         )
     );

@@ -107,10 +107,20 @@ fn a_terminal_sees_progress_of_long_work() {
     let check: Vec<&str> = base.iter().copied().chain(["ledger", "check"]).collect();
     let (code, out) = in_a_terminal(&check, &[(DELAY, "0")], 100);
     assert_eq!(code, 0, "{out}");
+    assert!(out.contains("reading actuals.csv ["), "{out}");
+    assert!(out.contains("checking actuals.csv ["), "{out}");
+    assert!(out.contains("ok: "), "{out}");
     // in the command line's language: Chinese with no options
+    let zh: Vec<&str> = check
+        .iter()
+        .copied()
+        .filter(|a| *a != "--lang" && *a != "en")
+        .collect();
+    let (code, out) = in_a_terminal(&zh, &[(DELAY, "0")], 100);
+    assert_eq!(code, 0, "{out}");
     assert!(out.contains("读取 actuals.csv ["), "{out}");
     assert!(out.contains("检查 actuals.csv ["), "{out}");
-    assert!(out.contains("ok: "), "{out}");
+    assert!(out.contains("正常："), "{out}");
     // Under the delay (the default second) a short read shows none.
     let (code, out) = in_a_terminal(&check, &[(DELAY, "60000")], 100);
     assert_eq!(code, 0, "{out}");

@@ -173,6 +173,7 @@ fn leader_accepts_name_full_pinyin_and_initials_any_case() {
 #[test]
 fn unknown_leader_exits_2_and_lists_leaders_with_initials() {
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--leader", "xyz"])
         .assert()
         .code(2)
@@ -198,6 +199,7 @@ fn ambiguous_leader_exits_2_and_lists_the_candidates() {
         );
     std::fs::write(dir.path().join("rows.csv"), rows).unwrap();
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--leader", "ww", "--plan"])
         .arg(dir.path())
         .assert()
@@ -206,6 +208,7 @@ fn ambiguous_leader_exits_2_and_lists_the_candidates() {
         .stderr(predicate::str::contains("王五 (ww)"))
         .stderr(predicate::str::contains("吴伟 (ww)"));
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--leader", "wangwu", "--format", "json", "--plan"])
         .arg(dir.path())
         .assert()
@@ -323,21 +326,25 @@ fn unit_person_group_and_task_filters() {
 #[test]
 fn bad_filters_exit_2() {
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--group", "9"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--group “9”"));
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--task", "29"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--task “29”"));
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--unit", "不存在的局"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--unit “不存在的局”"));
     cmd()
+        .env_remove("WUDANG_PLAN_LANG")
         .args(["tasks", "--person", "nobody"])
         .assert()
         .code(2)
