@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::LedgerCommand;
-use super::progress::{Bar, what};
+use super::progress::Bar;
 use super::{Cli, CliError, clock, ledger_path, load_plan, open_ledger_full, warn};
 use crate::ledger::{self, Converted, Ledger};
 use crate::plan::snapshot;
@@ -195,7 +195,7 @@ pub fn ledger(
     let path = ledger_path(cli)?;
     match command {
         LedgerCommand::Check => check(cli, out, err)?,
-        LedgerCommand::Convert => match convert(&path, clock(cli).now)? {
+        LedgerCommand::Convert => match convert(&path, clock(cli).now, lang)? {
             Converted::AlreadyUtf8 => {
                 let msg = Msg::new(M::ConvertNothingToDo).arg("path", path.display());
                 line(out, lang, msg)?;
@@ -224,7 +224,10 @@ pub fn ledger(
 }
 
 /// `ledger convert` with a progress bar.
-fn convert(path: &std::path::Path, now: ledger::Stamp) -> Result<Converted, ledger::LedgerError> {
-    let mut bar = Bar::new(what("converting", path));
-    ledger::convert_with(path, now, &mut bar)
+fn convert(path: &std::path::Path, now: ledger::Stamp, lang: Lang) -> Result<Converted, CliError> {
+    // A clone of another host's ledger is read only (the city's view).
+    super::city::guard(path)?;
+    let working = super::progress::doing(M::ProgressConverting, path, lang);
+    let mut bar = Bar::new(working);
+    Ok(ledger::convert_with(path, now, &mut bar)?)
 }

@@ -450,6 +450,7 @@ messages! {
     TaskLabel => "任务 {id} {title}", "task {id} {title}";
     ProgressReading => "读取 {file}", "reading {file}";
     ProgressChecking => "检查 {file}", "checking {file}";
+    ProgressConverting => "转换 {file}", "converting {file}";
     ExportWrote => "已写出 {rows} 行到 {path}（{what}），截至台账第 {line} 行", "wrote {rows} rows to {path} ({what}), as of ledger line {line}";
     ExportCsv => "CSV，UTF-8 带 BOM", "CSV, UTF-8 with BOM";
     ImportedFrom => "导入自 {file}", "imported from {file}";

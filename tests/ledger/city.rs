@@ -107,6 +107,7 @@ fn a_clone_refuses_every_write_in_both_languages() {
         &["status", "8", "done"],
         &["note", "8.1", "x"],
         &["undo", "8.1"],
+        &["ledger", "convert"],
     ] {
         let r = run(wp(&copy, "x").args(args));
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
