@@ -11,6 +11,7 @@
 pub mod git;
 pub mod home;
 pub mod publish;
+pub mod rollup;
 pub mod workspace;
 
 pub use git::{Git, GitError};

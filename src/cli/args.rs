@@ -143,6 +143,9 @@ pub enum Command {
         /// Write the report to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// The city's report instead: every district of this workspace (one git clone per district) ranked by its lights
+        #[arg(long, value_name = "DIR")]
+        workspace: Option<PathBuf>,
     },
     /// Show the recorded changes, newest first, with who and when
     History {

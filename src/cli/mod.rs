@@ -332,6 +332,12 @@ fn run_command(
         Some(Command::Paths) => return files::paths(cli, out),
         Some(Command::Home { district }) => return city::home(cli, district.as_deref(), out),
         Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
+        Some(Command::Report {
+            workspace: Some(ws),
+            format,
+            out: file,
+            ..
+        }) => return city::ranking(cli, ws, *format, file.as_deref(), out),
         Some(Command::Pull {
             workspace,
             stale_days,
@@ -397,6 +403,7 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             group,
             format,
             out,
+            workspace: _,
         } => {
             let req = report::Request {
                 leader: leader.as_deref(),

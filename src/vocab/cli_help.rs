@@ -242,6 +242,11 @@ pub const HELP: &[Entry] = &[
         "把通报写入此文件，不输出到标准输出",
     ),
     (
+        "report:workspace",
+        "The city's report instead: every district of this workspace (one git clone per district) ranked by its lights",
+        "改为市里的通报：把此工作区（每个区县一个 git 克隆）中的各区县按亮灯排名",
+    ),
+    (
         "history:about",
         "Show the recorded changes, newest first, with who and when",
         "查看修改记录，最新的在前，含修改人和时间",

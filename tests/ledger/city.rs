@@ -185,3 +185,64 @@ fn publish_and_pull_say_what_is_wrong_in_plain_words() {
     let r = run(wp(&loose, "x").args(["home", " "]));
     assert_eq!(r.code, 2);
 }
+
+/// `report --workspace`: the districts ranked by the share of green, a
+/// district that cannot be read listed after them (exit 1).
+#[test]
+fn the_city_report_ranks_districts_by_their_lights() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("city");
+    fs::create_dir(&ws).unwrap();
+    // Three districts' clones, made here directly (their homes do not
+    // matter to the report): 乌当区 on pace for 8.1, 白云区 behind on 8.1
+    // and 8.2, 花溪区 with no values.
+    for (name, rows) in [
+        ("乌当区", &[("8.1", "500")][..]),
+        ("白云区", &[("8.1", "100"), ("8.2", "10")]),
+        ("花溪区", &[]),
+    ] {
+        let d = ws.join(name);
+        fs::create_dir(&d).unwrap();
+        git(&d, &["init", "-q"]);
+        for (id, v) in rows {
+            let r = run(wp(&d.join("actuals.csv"), "x").args(["set", id, v]));
+            assert_eq!(r.code, 0, "{}", r.stderr);
+        }
+        // Named last: a district's clone refuses writes.
+        fs::write(d.join("district.txt"), format!("{name}\n")).unwrap();
+    }
+    let report = |args: &[&str]| {
+        run(wp_zh(&ws.join("x.csv"), "x", "2025-06-01")
+            .args(["report", "--workspace"])
+            .arg(&ws)
+            .args(args))
+    };
+    let r = report(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let order: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| 名次") && !l.starts_with("| ---"))
+        .map(|l| l.split(" | ").nth(1).unwrap())
+        .collect();
+    assert_eq!(order, ["乌当区", "花溪区", "白云区"], "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("# 各区县亮灯排名（2025-06-01）"),
+        "{}",
+        r.stdout
+    );
+    // English, and HTML not yet.
+    let en = report(&["--lang", "en"]);
+    assert!(en.stdout.contains("| rank | district |"), "{}", en.stdout);
+    assert_eq!(report(&["--format", "html"]).code, 2);
+    // A district whose ledger is broken is listed after, with why.
+    fs::write(
+        ws.join("花溪区/actuals.csv"),
+        "time,user\nnot,a,row,at,all\n",
+    )
+    .unwrap();
+    let r = report(&[]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("- 未能读取 花溪区："), "{}", r.stdout);
+    assert!(r.stderr.contains("1 个区县未能读取"), "{}", r.stderr);
+}
