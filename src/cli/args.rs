@@ -227,6 +227,14 @@ pub enum Command {
     },
     /// Print the files in use: plan source, ledger, lock file, moved-aside lines
     Paths,
+    /// Print shell completions for SHELL, generated from this command line's definition (e.g. wudang-plan completions bash > /etc/bash_completion.d/wudang-plan)
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff, for man) in the command line's language (e.g. wudang-plan man > /usr/local/share/man/man1/wudang-plan.1)
+    Man,
     /// Ledger maintenance
     Ledger {
         #[command(subcommand)]

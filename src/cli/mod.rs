@@ -330,6 +330,8 @@ fn run_command(
     // Commands that need no plan.
     match &cli.command {
         Some(Command::Paths) => return files::paths(cli, out),
+        Some(Command::Completions { shell }) => return help::completions(*shell, cli, out),
+        Some(Command::Man) => return help::man(cli, out),
         Some(Command::Home { district }) => return city::home(cli, district.as_deref(), out),
         Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
         Some(Command::Report {

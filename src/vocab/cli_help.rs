@@ -381,6 +381,27 @@ pub const HELP: &[Entry] = &[
         "Print the files in use: plan source, ledger, lock file, moved-aside lines",
         "打印所用的文件：方案来源、台账、锁文件、移出的行",
     ),
+    (
+        "completions:about",
+        "Print shell completions for SHELL, generated from this command line's definition (e.g. wudang-plan completions bash > /etc/bash_completion.d/wudang-plan)",
+        "打印 SHELL 的命令补全脚本，由本命令行的定义生成（如 wudang-plan completions bash > /etc/bash_completion.d/wudang-plan）",
+    ),
+    (
+        "completions:shell",
+        "The shell: bash, zsh, fish, elvish or powershell",
+        "shell：bash、zsh、fish、elvish 或 powershell",
+    ),
+    ("completions:shell@", "", "SHELL"),
+    ("completions:shell=bash", "", "bash"),
+    ("completions:shell=elvish", "", "elvish"),
+    ("completions:shell=fish", "", "fish"),
+    ("completions:shell=powershell", "", "PowerShell"),
+    ("completions:shell=zsh", "", "zsh"),
+    (
+        "man:about",
+        "Print the manual page (roff, for man) in the command line's language (e.g. wudang-plan man > /usr/local/share/man/man1/wudang-plan.1)",
+        "按命令行的语言打印手册页（roff 格式，供 man 使用；如 wudang-plan man > /usr/local/share/man/man1/wudang-plan.1）",
+    ),
     ("ledger:about", "Ledger maintenance", "台账维护"),
     (
         "ledger check:about",

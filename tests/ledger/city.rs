@@ -246,3 +246,69 @@ fn the_city_report_ranks_districts_by_their_lights() {
     assert!(r.stdout.contains("- 未能读取 花溪区："), "{}", r.stdout);
     assert!(r.stderr.contains("1 个区县未能读取"), "{}", r.stderr);
 }
+
+/// Deployment on a shared host: completions and the manual page are made
+/// from the command line's definition (every subcommand in them), the man
+/// page in the command line's language.
+#[test]
+fn completions_and_the_man_page_come_from_the_cli_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("actuals.csv");
+    let subcommands = [
+        "tasks",
+        "indicators",
+        "set",
+        "status",
+        "note",
+        "series",
+        "report",
+        "history",
+        "undo",
+        "export",
+        "import",
+        "home",
+        "publish",
+        "pull",
+        "paths",
+        "ledger",
+        "completions",
+        "man",
+    ];
+    let bash = run(wp(&data, "x").args(["completions", "bash"]));
+    assert_eq!(bash.code, 0, "{}", bash.stderr);
+    let o = Command::new("bash")
+        .arg("-n")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(bash.stdout.as_bytes())?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(o.success(), "bash -n rejects the script");
+    for s in subcommands {
+        assert!(bash.stdout.contains(s), "{s} not in the bash completions");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let r = run(wp(&data, "x").args(["completions", shell]));
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains("publish"), "{shell}");
+    }
+    let en = run(wp(&data, "x").arg("man"));
+    assert!(en.stdout.starts_with(".ie"), "roff: {}", &en.stdout[..40]);
+    assert!(en.stdout.contains("follow the plan from a terminal"));
+    let zh = run(wp_zh(&data, "x", "2025-06-01").arg("man"));
+    assert!(
+        zh.stdout.contains("在终端里跟踪方案落实"),
+        "{}",
+        &zh.stdout[..200]
+    );
+    for s in subcommands {
+        assert!(
+            en.stdout.contains(s) && zh.stdout.contains(s),
+            "{s} not in the man page"
+        );
+    }
+    assert_eq!(run(wp(&data, "x").args(["completions", "tcsh"])).code, 2);
+}

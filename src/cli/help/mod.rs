@@ -192,3 +192,37 @@ fn page_of(e: &clap::Error, cmd: &clap::Command) -> Page {
 pub fn english() -> clap::Command {
     Cli::command()
 }
+
+/// The command line's definition in `cli`'s language (help texts
+/// translated for Chinese), named as the binary is installed.
+fn definition(cli: &super::Cli) -> clap::Command {
+    match crate::vocab::Lang::from(cli.lang) {
+        crate::vocab::Lang::Zh => tree::chinese(),
+        crate::vocab::Lang::En => english(),
+    }
+    .name("wudang-plan")
+    .bin_name("wudang-plan")
+}
+
+/// `completions SHELL`: the completion script clap_complete makes from the
+/// command line's definition (descriptions in its language).
+pub fn completions(
+    shell: clap_complete::Shell,
+    cli: &super::Cli,
+    out: &mut dyn std::io::Write,
+) -> Result<(), super::CliError> {
+    let mut cmd = definition(cli);
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "wudang-plan", &mut buf);
+    out.write_all(&buf)?;
+    Ok(())
+}
+
+/// `man`: the manual page clap_mangen makes from the command line's
+/// definition, in its language.
+pub fn man(cli: &super::Cli, out: &mut dyn std::io::Write) -> Result<(), super::CliError> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(definition(cli)).render(&mut buf)?;
+    out.write_all(&buf)?;
+    Ok(())
+}
