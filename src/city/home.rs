@@ -140,7 +140,7 @@ pub fn init(repo: &Path, district: &str) -> Result<(), GitError> {
     git.run(&["add", DISTRICT_FILE, ".gitignore"])?;
     let staged = git.output(&["diff", "--cached", "--quiet"], None)?;
     if !staged.ok {
-        git.commit(&format!("{district}: wudang-plan home"))?;
+        git.commit(&format!("{district} 台账源头（wudang-plan home）"))?;
     }
     Ok(())
 }

@@ -161,6 +161,12 @@ fn pulled_line(p: &Pulled, now: i64, stale_days: i64) -> (Msg, bool) {
         Outcome::Updated {
             lines_before,
             lines_after,
+        } if *lines_after == lines_before + 1 => {
+            (Msg::new(M::PulledRow).arg("line", lines_after), false)
+        }
+        Outcome::Updated {
+            lines_before,
+            lines_after,
         } => (
             Msg::new(M::PulledRows)
                 .arg("n", lines_after.saturating_sub(*lines_before))

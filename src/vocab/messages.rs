@@ -512,6 +512,7 @@ messages! {
         "the workspace {dir} holds no git clone; clone each district's repository into it first (git clone)";
     Pulling => "正在取回各区县",
         "pulling the districts";
+    PulledRow => "新增 1 行（第 {line} 行）", "1 new row (line {line})";
     PulledRows => "新增 {n} 行（第 {first}–{last} 行）",
         "{n} new rows (lines {first}–{last})";
     PulledNothing => "已是最新",

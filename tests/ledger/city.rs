@@ -79,7 +79,7 @@ fn a_district_publishes_and_the_city_pulls_through_git_alone() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .starts_with("乌当区：新增 1 行（第 4–4 行）；最近发布 "),
+            .starts_with("乌当区：新增 1 行（第 4 行）；最近发布 "),
         "{}",
         r.stdout
     );
