@@ -24,11 +24,16 @@ pub enum GitError {
 }
 
 impl GitError {
+    /// What to tell the person.
+    pub fn msg(&self) -> &Msg {
+        match self {
+            GitError::Missing(m) | GitError::Failed(m) => m,
+        }
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: crate::vocab::Lang) -> String {
-        match self {
-            GitError::Missing(m) | GitError::Failed(m) => m.text(lang),
-        }
+        self.msg().text(lang)
     }
 }
 

@@ -113,7 +113,11 @@ pub fn init(repo: &Path, district: &str) -> Result<(), GitError> {
         git.run(&["init", "-q"])?;
     }
     let io = |e: std::io::Error, what: &Path| {
-        git.failed(&["add", &what.display().to_string()], &e.to_string())
+        GitError::Failed(
+            Msg::new(M::CannotWriteFile)
+                .arg("path", what.display())
+                .arg("error", e),
+        )
     };
     let district_file = repo.join(DISTRICT_FILE);
     if district_of(repo).as_deref() != Some(district) {

@@ -26,10 +26,10 @@ pub fn guard(ledger: &Path) -> Result<(), CliError> {
 }
 
 fn git_error(e: city::GitError) -> CliError {
-    let msg = match e {
-        city::GitError::Missing(m) | city::GitError::Failed(m) => m,
-    };
-    CliError::City { msg, code: 1 }
+    CliError::City {
+        msg: e.msg().clone(),
+        code: 1,
+    }
 }
 
 /// `home [DISTRICT]`.
@@ -47,9 +47,8 @@ pub fn home(cli: &Cli, district: Option<&str>, out: &mut dyn Write) -> Result<()
                 code: 2,
             });
         }
-        if let Home::Copy { .. } = city::home_of(&ledger).map_err(git_error)? {
-            guard(&ledger)?;
-        }
+        // A clone cannot be made a second home.
+        guard(&ledger)?;
         city::home::init(&dir, name).map_err(git_error)?;
     }
     let msg = match city::home_of(&ledger).map_err(git_error)? {
@@ -176,12 +175,7 @@ fn pulled_line(p: &Pulled, now: i64, stale_days: i64) -> (Msg, bool) {
         ),
         Outcome::UpToDate => (Msg::new(M::PulledNothing), false),
         Outcome::Refused(m) => (m.clone(), true),
-        Outcome::Failed(e) => (
-            match e {
-                city::GitError::Missing(m) | city::GitError::Failed(m) => m.clone(),
-            },
-            true,
-        ),
+        Outcome::Failed(e) => (e.msg().clone(), true),
     };
     let when = p.last_publish.map_or_else(
         || "-".to_string(),

@@ -482,6 +482,7 @@ messages! {
         "{path}: this is a read-only copy of {district}'s ledger (a git clone of {origin}); nothing can be recorded here; record on {district}'s host and fetch it with wudang-plan pull";
     NotInGit => "{path}：台账不在区县的 git 仓库中，无法发布；请先运行 wudang-plan home 区县名（把台账所在目录设为区县仓库）",
         "{path}: the ledger is not in a district's git repository, so it cannot be published; run wudang-plan home DISTRICT first (it makes the ledger's directory the district's repository)";
+    CannotWriteFile => "{path}：无法写入：{error}", "{path}: cannot write: {error}";
     CannotReadLedger => "{path}：无法读取台账：{error}",
         "{path}: cannot read the ledger: {error}";
     PublishedLedgerRewritten => "{path}:{line}：台账从第 {line} 行起与上次发布的不同；已发布的台账只能追加，不能改写。未发布任何内容；请找回上次发布的内容（git diff 可看改动）",
