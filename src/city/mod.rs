@@ -10,6 +10,7 @@
 
 pub mod git;
 pub mod home;
+pub mod merge;
 pub mod publish;
 pub mod rollup;
 pub mod workspace;

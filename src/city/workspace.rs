@@ -54,9 +54,29 @@ pub fn districts(dir: &Path) -> std::io::Result<Vec<District>> {
             crate::text::visible(&path.file_name().unwrap_or_default().to_string_lossy())
                 .into_owned()
         });
+        // `:` joins a district to an id (`乌当区:8.1`): a name with one
+        // takes the full-width `：` instead.
+        let name = name.replace(':', "：");
         out.push(District { name, repo: path });
     }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.repo.cmp(&b.repo)));
+    // Two clones of one name (the same district cloned twice): the later
+    // ones are told apart by their directory, so that every qualified id
+    // names one indicator.
+    for i in 1..out.len() {
+        if out[..i].iter().any(|d| d.name == out[i].name) {
+            let dir = out[i]
+                .repo
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            out[i].name = format!(
+                "{}（{}）",
+                out[i].name,
+                crate::text::visible(&dir).replace(':', "：")
+            );
+        }
+    }
     Ok(out)
 }
 

@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE", env = "WUDANG_PLAN_DATA")]
     pub data: Option<PathBuf>,
 
+    /// The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1)
+    #[arg(long, global = true, value_name = "DIR", env = "WUDANG_PLAN_WORKSPACE")]
+    pub workspace: Option<PathBuf>,
+
     /// Who makes the change, as recorded in the ledger [default: $USER]
     #[arg(long, global = true, value_name = "NAME", env = "WUDANG_PLAN_USER")]
     pub user: Option<String>,
@@ -143,9 +147,6 @@ pub enum Command {
         /// Write the report to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// The city's report instead: every district of this workspace (one git clone per district) ranked by its lights
-        #[arg(long, value_name = "DIR")]
-        workspace: Option<PathBuf>,
     },
     /// Show the recorded changes, newest first, with who and when
     History {
@@ -218,9 +219,6 @@ pub enum Command {
     },
     /// Bring every district's read-only clone in a workspace up to date (fast-forward only) and say what came, what was refused and which district is stale
     Pull {
-        /// The workspace: a directory holding one git clone per district
-        #[arg(long, value_name = "DIR", env = "WUDANG_PLAN_WORKSPACE")]
-        workspace: PathBuf,
         /// A district whose last publish is older than this many days is stale
         #[arg(long, value_name = "DAYS", default_value_t = 7)]
         stale_days: i64,

@@ -15,6 +15,7 @@ macro_rules! say {
 
 pub mod args;
 pub mod city;
+mod city_screen;
 pub mod edit;
 pub mod files;
 pub mod filter;
@@ -335,20 +336,25 @@ fn run_command(
         Some(Command::Home { district }) => return city::home(cli, district.as_deref(), out),
         Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
         Some(Command::Report {
-            workspace: Some(ws),
-            format,
-            out: file,
-            ..
-        }) => return city::ranking(cli, ws, *format, file.as_deref(), out),
-        Some(Command::Pull {
-            workspace,
-            stale_days,
-        }) => return city::pull(cli, workspace, *stale_days, out),
+            format, out: file, ..
+        }) if let Some(ws) = &cli.workspace => {
+            return city::ranking(cli, ws, *format, file.as_deref(), out);
+        }
+        Some(Command::Pull { stale_days }) => {
+            let ws = cli
+                .workspace
+                .as_deref()
+                .ok_or(CliError::Usage(M::PullNeedsWorkspace.into()))?;
+            return city::pull(cli, ws, *stale_days, out);
+        }
         Some(Command::Ledger { command }) => return files::ledger(cli, command, out, err),
         _ => {}
     }
     // No subcommand on a terminal: the full-screen UI; piped: the tree.
     if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        if let Some(ws) = &cli.workspace {
+            return city_screen::city_screen(cli, ws);
+        }
         return screen::full_screen(cli, err);
     }
     let plan = load_plan(cli)?;
@@ -405,7 +411,6 @@ fn dispatch(cx: &mut Context<'_>) -> Result<(), CliError> {
             group,
             format,
             out,
-            workspace: _,
         } => {
             let req = report::Request {
                 leader: leader.as_deref(),

@@ -76,6 +76,7 @@ fn ready_for_ui(
     };
     crate::ui::Ready {
         ledger,
+        city: Vec::new(),
         loaded,
         warnings,
     }
@@ -154,7 +155,14 @@ pub(super) fn full_screen(cli: &Cli, err: &mut dyn Write) -> Result<(), CliError
         today: clock.today,
         ledger: arrival,
     };
-    let ended = crate::ui::run(plan, opts, start);
+    ended(crate::ui::run(plan, opts, start), err)
+}
+
+/// How the UI ended, for the exit: its warnings printed, or its error.
+pub(super) fn ended(
+    ended: Result<Vec<u8>, crate::ui::Ended<Worded>>,
+    err: &mut dyn Write,
+) -> Result<(), CliError> {
     match ended {
         Ok(warnings) => {
             let _ = err.write_all(&warnings);

@@ -18,8 +18,8 @@ pub use error::unsafe_char;
 pub use kind::Kind;
 pub use load::{PlanError, PlanErrors, load_dir, load_embedded};
 pub use model::{
-    Better, Comparison, Defaults, Group, Indicator, NewIndicator, Owner, Plan, Row, Task,
-    group_label,
+    Better, Comparison, Defaults, District, Group, Indicator, NewIndicator, Owner, Plan, Row, Task,
+    group_label, qualified, split_qualified,
 };
 pub use period::{Period, PeriodError};
 pub use plan_period::{Elapsed, PlanPeriod};

@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 use super::kind::Kind;
 use super::plan_period::PlanPeriod;
 
+mod join;
+
 /// Id of the implicit group that holds task `0` (总体目标).
 pub const HEADLINE_GROUP: u32 = 0;
 
@@ -315,6 +317,36 @@ pub struct Plan {
     /// By task position: the positions of its rows, of its indicators.
     rows_by_task: ByTask,
     indicators_by_task: ByTask,
+    /// The districts of a city's plan, in order ([`crate::city::merge`]);
+    /// empty for one district's plan.
+    pub districts: Vec<District>,
+}
+
+/// One district of a city's plan (several districts' plans in one, ids
+/// qualified by the district: `乌当区:8.1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub name: String,
+    /// Its groups (positions in [`Plan::groups`]; the headline group
+    /// 总体目标 first when it has tasks).
+    pub groups: std::ops::Range<usize>,
+    /// The number the district's own plan gives each of those groups
+    /// (`0`: 总体目标), for [`Plan::group_label`].
+    pub numbers: Vec<u32>,
+    /// Its tasks and indicators (positions in [`Plan::tasks`],
+    /// [`Plan::indicators`]).
+    pub tasks: std::ops::Range<usize>,
+    pub indicators: std::ops::Range<usize>,
+}
+
+/// `district:id`, an id where two districts' plans meet.
+pub fn qualified(district: &str, id: &str) -> String {
+    format!("{district}:{id}")
+}
+
+/// The district and the district's own id of a qualified id.
+pub fn split_qualified(id: &str) -> Option<(&str, &str)> {
+    id.split_once(':')
 }
 
 /// Plans are equal when what they hold is (the lookup indexes follow
@@ -327,6 +359,7 @@ impl PartialEq for Plan {
             && self.tasks == other.tasks
             && self.rows == other.rows
             && self.indicators == other.indicators
+            && self.districts == other.districts
     }
 }
 
@@ -407,6 +440,7 @@ impl Plan {
             indicator_index,
             rows_by_task,
             indicators_by_task,
+            districts: Vec::new(),
         }
     }
 
@@ -466,6 +500,84 @@ impl Plan {
 
     pub fn group(&self, id: u32) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// A group's label as its plan writes it (（一）…, 总体目标): in a
+    /// city's plan, by the number its district's plan gave it.
+    pub fn group_label(&self, id: u32) -> String {
+        if self.districts.is_empty() {
+            return group_label(id);
+        }
+        let number = self.district_of_group(id).and_then(|k| {
+            let d = &self.districts[k];
+            let p = self
+                .groups
+                .iter()
+                .skip(d.groups.start)
+                .position(|g| g.id == id)?;
+            d.numbers.get(p).copied()
+        });
+        number.map_or_else(|| group_label(id), group_label)
+    }
+
+    /// Whether group `id` is a 总体目标 (task `0`'s): group 0, or in a
+    /// city's plan a district's group its plan numbered 0.
+    pub fn is_headline(&self, id: u32) -> bool {
+        if self.districts.is_empty() {
+            return id == HEADLINE_GROUP;
+        }
+        self.district_of_group(id).is_some_and(|k| {
+            let d = &self.districts[k];
+            self.groups.get(d.groups.start).is_some_and(|g| g.id == id)
+                && d.numbers.first() == Some(&0)
+        })
+    }
+
+    /// The district (position in [`Plan::districts`]) of a group of a
+    /// city's plan.
+    pub fn district_of_group(&self, id: u32) -> Option<usize> {
+        if self.districts.is_empty() {
+            return None;
+        }
+        // A city's groups are numbered 1, 2, … in order: found at once.
+        let p = (id as usize)
+            .checked_sub(1)
+            .filter(|&p| self.groups.get(p).is_some_and(|g| g.id == id))
+            .or_else(|| self.groups.iter().position(|g| g.id == id))?;
+        self.district_at(p, |d| &d.groups)
+    }
+
+    /// The district of a task (by plan position) of a city's plan.
+    pub fn district_of_task(&self, pos: usize) -> Option<usize> {
+        self.district_at(pos, |d| &d.tasks)
+    }
+
+    /// The district of an indicator (by plan position) of a city's plan.
+    pub fn district_of_indicator(&self, pos: usize) -> Option<usize> {
+        self.district_at(pos, |d| &d.indicators)
+    }
+
+    /// The district whose range (`of`) holds `pos`: the ranges follow one
+    /// another, so by binary search.
+    fn district_at(
+        &self,
+        pos: usize,
+        of: impl Fn(&District) -> &std::ops::Range<usize>,
+    ) -> Option<usize> {
+        let k = self.districts.partition_point(|d| of(d).end <= pos);
+        self.districts
+            .get(k)
+            .filter(|d| of(d).contains(&pos))
+            .map(|_| k)
+    }
+
+    /// An id as shown under its district: without the district (a city's
+    /// plan), else as it is.
+    pub fn local_id<'a>(&self, id: &'a str) -> &'a str {
+        if self.districts.is_empty() {
+            return id;
+        }
+        split_qualified(id).map_or(id, |(_, local)| local)
     }
 
     /// The accountability rows of a task, annex order.

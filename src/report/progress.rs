@@ -19,6 +19,7 @@ use super::pace::{Pace, Point};
 #[cfg(test)]
 mod fixture;
 mod lean;
+mod merge;
 mod note;
 
 use crate::ledger::{self, Actual, Entry, Field, Stamp, Status, TaskState};

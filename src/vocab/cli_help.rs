@@ -46,6 +46,11 @@ pub const HELP: &[Entry] = &[
         "填报人，记入台账（默认：$USER）",
     ),
     (
+        ":workspace",
+        "The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1)",
+        "市里的视图：每个区县一个 git 克隆所在的目录；全屏界面、report 和 pull 随之涵盖各区县（编号带区县名：乌当区:8.1）",
+    ),
+    (
         ":today",
         "Take this date as today for every command (status rules, and the time recorded: 00:00 of that day) instead of the clock",
         "把此日期当作今天，不用系统时钟（用于状态判断；记录的时间为当天 00:00）",
@@ -242,11 +247,6 @@ pub const HELP: &[Entry] = &[
         "把通报写入此文件，不输出到标准输出",
     ),
     (
-        "report:workspace",
-        "The city's report instead: every district of this workspace (one git clone per district) ranked by its lights",
-        "改为市里的通报：把此工作区（每个区县一个 git 克隆）中的各区县按亮灯排名",
-    ),
-    (
         "history:about",
         "Show the recorded changes, newest first, with who and when",
         "查看修改记录，最新的在前，含修改人和时间",
@@ -364,11 +364,6 @@ pub const HELP: &[Entry] = &[
         "pull:about",
         "Bring every district's read-only clone in a workspace up to date (fast-forward only) and say what came, what was refused and which district is stale",
         "把工作区中各区县的只读克隆更新到最新（只快进），并说明取回了什么、拒绝了什么、哪些区县逾期未发布",
-    ),
-    (
-        "pull:workspace",
-        "The workspace: a directory holding one git clone per district",
-        "工作区：每个区县一个 git 克隆所在的目录",
     ),
     (
         "pull:stale_days",

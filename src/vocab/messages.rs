@@ -509,6 +509,12 @@ messages! {
         "the push to {remote} failed: {why}; the commit is kept here and pushed by the next wudang-plan publish";
     NoWorkspace => "工作区 {dir} 无法读取：{error}；应为每个区县一个 git 克隆所在的目录（--workspace 或 WUDANG_PLAN_WORKSPACE）",
         "the workspace {dir} cannot be read: {error}; expected a directory holding one git clone per district (--workspace or WUDANG_PLAN_WORKSPACE)";
+    DistrictPlanBroken => "{district} 的方案无法读取：{error}",
+        "the plan of {district} cannot be read: {error}";
+    DistrictLedgerBroken => "{district} 的台账无法读取：{error}",
+        "the ledger of {district} cannot be read: {error}";
+    PullNeedsWorkspace => "pull 需要工作区：--workspace 目录（或环境变量 WUDANG_PLAN_WORKSPACE）",
+        "pull needs a workspace: --workspace DIR (or WUDANG_PLAN_WORKSPACE)";
     EmptyWorkspace => "工作区 {dir} 中没有 git 克隆；请先用 git clone 把各区县的仓库克隆到这里",
         "the workspace {dir} holds no git clone; clone each district's repository into it first (git clone)";
     Pulling => "正在取回各区县",

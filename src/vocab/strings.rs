@@ -64,6 +64,9 @@ strings! {
     StartHint => "按 ? 查看全部按键；L 按领导筛选，S 按状态或亮灯筛选，/ 搜索，: 跳转，o 总览。",
         "Press ? for all keys; L filters by leader, S by status or light, / searches, : jumps, o shows the overview.";
     GroupTasks => "本组任务", "Tasks in this group";
+    DistrictGroups => "本区县各组", "Groups of this district";
+    CityTitle => "{} 个区县的“强省会”五年行动工作方案", "The 强省会 five-year plans of {} districts";
+    ByDistrict => "按区县", "By district";
     // indicators pane
     ColId => "编号", "ID";
     ColName => "指标", "Indicator";
@@ -105,7 +108,7 @@ strings! {
     // overview
     ByGroup => "按任务组", "By group";
     ByLeader => "按责任领导", "By leader";
-    OverviewNote => "全部指标，不受筛选影响；Enter 按所选领导筛选", "All indicators, ignoring filters; Enter filters by the selected leader";
+    OverviewNote => "全部指标，不受筛选影响；Enter 按所选领导筛选，或打开所选的组、区县", "All indicators, unfiltered; Enter: filter by leader, open group/district";
     // pickers
     PickLeader => "选择责任领导", "Pick a leader";
     PickUnit => "选择责任单位", "Pick a unit";
@@ -205,7 +208,7 @@ strings! {
     KeyKeepTheirs => "保留对方的值，不记录", "keep their value, record nothing";
     KeyYes => "是：按提示所说记录", "yes: record what it says";
     KeyNo => "否：不记录（过大的值：返回修改）", "no: record nothing (a large value: back to it)";
-    KeyFilterLeader => "按所选领导筛选", "filter by the selected leader";
+    KeyFilterLeader => "按所选领导筛选，或打开所选的组、区县", "filter by the selected leader, or open the group or district";
     KeyRecord => "记录所填期间的实际值", "record the value for the period shown";
     KeySwitchField => "切换实际值 / 期间（如 2024、2024Q2、2024年6月）", "switch value / period (2024, 2024Q2, 2024年6月)";
     KeyPrevPeriod => "上一期（同为年、季度或月）", "the period before (a year, quarter or month, as shown)";
@@ -287,6 +290,8 @@ strings! {
     ReadOnly => "只读：未接入可写的台账", "Read-only: no writable ledger";
     ReadOnlyNoUser => "只读：没有用户名；用 --user 姓名 或设置 WUDANG_PLAN_USER 后重新打开",
         "Read-only: no user name; start again with --user NAME or set WUDANG_PLAN_USER";
+    ReadOnlyCity => "只读：这是市里汇总各区县台账的视图；请在各区县的主机上填报",
+        "Read-only: this is the city's view of the districts' ledgers; record on each district's host";
     ReadOnlyCopy => "只读：这是区县台账的克隆（只读副本）；请在区县的主机上填报",
         "Read-only: a clone of a district's ledger; record on the district's host";
     PickIndicator => "先选中一个指标（Tab 到指标窗格）", "Select an indicator first (Tab to the indicator pane)";

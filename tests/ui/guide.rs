@@ -85,6 +85,7 @@ fn session(path: &Path) -> (AppState, Session) {
     let mut s = AppState::new(plan(), progress, config);
     update(&mut s, Action::Resize(80, 24));
     let sess = Session {
+        city: Vec::new(),
         ledger,
         user: Some("张三".into()),
         at: Some(Stamp::start_of(TODAY)),

@@ -5,6 +5,9 @@
 
 mod ask;
 mod chart;
+mod city;
+mod city_pty;
+mod city_scale;
 mod columns;
 mod common;
 mod footer;
@@ -28,3 +31,8 @@ mod vocab;
 mod wire;
 mod wire_run;
 mod zoom;
+
+/// The generator of `cargo run --example genplan` (docs/performance.md).
+#[allow(dead_code)]
+#[path = "../../examples/genplan/mod.rs"]
+mod genplan;

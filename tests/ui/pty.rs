@@ -219,7 +219,7 @@ impl Tui {
 
     /// Waits for the process to end; `None` if it is still running after
     /// `limit`.
-    fn exited_within(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
+    pub(super) fn exited_within(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
         let deadline = Instant::now() + limit;
         loop {
             if let Ok(Some(st)) = self.child.try_wait() {

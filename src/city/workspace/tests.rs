@@ -209,3 +209,19 @@ fn an_unreachable_district_fails_alone_and_staleness_is_by_last_publish() {
     assert!(!got[0].stale(t + 86_400, 1));
     assert!(got[0].stale(t + 86_401, 1));
 }
+
+#[test]
+fn a_district_named_with_a_colon_gets_a_full_width_one_and_a_second_clone_its_directory() {
+    let ws = tempfile::tempdir().unwrap();
+    for (dir, name) in [("a", "南:明区\n"), ("b", ""), ("c", "南:明区")] {
+        let repo = ws.path().join(dir);
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::write(repo.join(crate::city::DISTRICT_FILE), name).unwrap();
+    }
+    let names: Vec<_> = districts(ws.path())
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(names, ["b", "南：明区", "南：明区（c）"]);
+}

@@ -71,6 +71,7 @@ mod tests {
         let today = jiff::civil::date(2025, 6, 30);
         let (ledger, p) = Progress::read_lean(&path, today, &mut NoProgress).unwrap();
         let mut sess = Session {
+            city: Vec::new(),
             ledger,
             user: Some("alice".into()),
             at: Some(Stamp::start_of(today)),

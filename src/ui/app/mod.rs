@@ -58,6 +58,9 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Ready {
     pub ledger: Ledger,
+    /// A city's view: each district's name and ledger, where its history
+    /// is read (by qualified id); empty otherwise.
+    pub city: Vec<(String, PathBuf)>,
     pub loaded: Loaded,
     pub warnings: Vec<u8>,
 }
@@ -250,6 +253,7 @@ impl<E: Worded + Send + 'static> Side<E> {
         self.warnings = ready.warnings;
         self.session = Some(Session {
             ledger: ready.ledger,
+            city: ready.city,
             user: self.user.clone(),
             at: self.at,
         });
@@ -484,6 +488,7 @@ mod tests {
         let progress = Progress::empty(today);
         let standing = Standing::of(&plan, &progress);
         tx.send(Ok(Ready {
+            city: Vec::new(),
             ledger: Ledger::open(&path).unwrap(),
             loaded: Loaded {
                 progress,

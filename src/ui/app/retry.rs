@@ -67,6 +67,7 @@ mod tests {
                 Progress::read_lean(&p, today, &mut NoProgress).map_err(|e| e.to_string())?;
             let standing = Standing::of(&pl, &progress);
             Ok(Ready {
+                city: Vec::new(),
                 ledger,
                 loaded: Loaded {
                     progress,

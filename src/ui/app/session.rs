@@ -16,6 +16,9 @@ use crate::ui::update::update;
 #[derive(Debug)]
 pub struct Session {
     pub ledger: Ledger,
+    /// A city's view: each district's name and ledger (its history is
+    /// read there); empty otherwise.
+    pub city: Vec<(String, std::path::PathBuf)>,
     /// Who records; `None`: read-only (no user name was given).
     pub user: Option<String>,
     /// `--today`: every edit is stamped 00:00 of that day; else now.
@@ -196,6 +199,9 @@ fn history(state: &mut AppState, sess: &mut Session, id: String) {
 
 /// Reads `id`'s history into the popup (no refresh first).
 fn read_history(state: &mut AppState, sess: &mut Session, id: String) {
+    if !sess.city.is_empty() {
+        return city_history(state, sess, id);
+    }
     // Read from the checkpoint: the rows before it are found once,
     // on the first history asked for (the same rows, read again).
     let _ = sess.ledger.load_positions(&mut NoProgress);
@@ -212,6 +218,29 @@ fn read_history(state: &mut AppState, sess: &mut Session, id: String) {
     };
     update(state, Action::History(id, rows, total));
     settle_lean(state, sess);
+}
+
+/// A city's view: the history of a qualified id (`乌当区:8.1`) read from
+/// its district's ledger, its rows given the qualified id. A ledger that
+/// cannot be read shows no rows (the start said why).
+fn city_history(state: &mut AppState, sess: &Session, id: String) {
+    let found = crate::plan::split_qualified(&id).and_then(|(district, local)| {
+        let (_, path) = sess.city.iter().find(|(name, _)| name == district)?;
+        let mut ledger = Ledger::open_with_checkpoint(path, &mut NoProgress).ok()?;
+        let _ = ledger.load_positions(&mut NoProgress);
+        let rows: Vec<_> = ledger
+            .history(Some(local))
+            .take(HISTORY_ROWS)
+            .filter_map(Result::ok)
+            .map(|mut e| {
+                e.id = id.clone();
+                e
+            })
+            .collect();
+        Some((rows, ledger.count(local)))
+    });
+    let (rows, total) = found.unwrap_or_default();
+    update(state, Action::History(id, rows, total));
 }
 
 /// A lean ledger read again in full (its file replaced or rewritten): the
@@ -376,6 +405,7 @@ mod tests {
             (Lang::En, "run wudang-plan ledger convert"),
         ] {
             let mut sess = Session {
+                city: Vec::new(),
                 ledger: Ledger::open(&path).unwrap(),
                 user: Some("alice".into()),
                 at: Some(Stamp::start_of(jiff::civil::date(2025, 6, 30))),
@@ -417,6 +447,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("actuals.csv");
         let mut sess = Session {
+            city: Vec::new(),
             ledger: Ledger::open(&path).unwrap(),
             user: Some("alice".into()),
             at: Some(Stamp::start_of(jiff::civil::date(2025, 6, 30))),
@@ -495,6 +526,7 @@ mod tests {
         let (ledger, p) = Progress::read_lean(path, today, &mut crate::ledger::NoProgress).unwrap();
         assert!(ledger.is_lean() && !ledger.lean_pending());
         let sess = Session {
+            city: Vec::new(),
             ledger,
             user: Some("alice".into()),
             at: Some(Stamp::start_of(today)),
@@ -744,6 +776,7 @@ mod problem_tests {
         let today = jiff::civil::date(2025, 6, 30);
         let (ledger, p) = Progress::read_lean(&path, today, &mut NoProgress).unwrap();
         let mut sess = Session {
+            city: Vec::new(),
             ledger,
             user: Some("alice".into()),
             at: None,

@@ -13,7 +13,6 @@ use super::filter::VisTask;
 use super::state::{AppState, TreeRow};
 use super::words::{filters_text, light_count, light_mark, note_text, state_word};
 use crate::pace::{Light, LightCounts};
-use crate::plan::group_label;
 use crate::plan::{Row, Task};
 use crate::text;
 use crate::ui::data::{Class, Counts};
@@ -245,7 +244,7 @@ fn task_head(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, wi
             .group(t.group)
             .map(|g| g.title.as_str())
             .unwrap_or("");
-        let group = format!("{}{}", group_label(t.group), g);
+        let group = format!("{}{}", state.plan.group_label(t.group), g);
         wrapped(
             out,
             &state.label(S::Group),
@@ -291,8 +290,11 @@ fn task_lines(out: &mut Vec<Pieces>, state: &AppState, t: &Task, vt: &VisTask, w
 }
 
 fn all_lines(out: &mut Vec<Pieces>, state: &AppState, width: usize) {
-    let title = state.tr(S::PlanTitle);
-    wrapped(out, "", title, width, Tone::Title, Tone::Title);
+    let title = match state.plan.districts.len() {
+        0 => state.tr(S::PlanTitle).to_string(),
+        n => fill(state.lang(), S::CityTitle, &[&n.to_string()]),
+    };
+    wrapped(out, "", &title, width, Tone::Title, Tone::Title);
     out.push(vec![
         piece(state.label(S::TodayIs), Tone::Dim),
         plain(state.progress.today.to_string()),
@@ -337,7 +339,14 @@ fn group_head<'s>(
     width: usize,
 ) -> std::slice::Iter<'s, VisTask> {
     let title = state.plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
-    wrapped(out, &group_label(g), title, width, Tone::Title, Tone::Title);
+    wrapped(
+        out,
+        &state.plan.group_label(g),
+        title,
+        width,
+        Tone::Title,
+        Tone::Title,
+    );
     let Some(range) = state.visible.group_range(g) else {
         return [].iter();
     };
@@ -355,11 +364,35 @@ fn group_task_line(state: &AppState, vt: &VisTask) -> Pieces {
     let leaders = state.plan.task_leaders(&t.id).join("、");
     let mut line = task_marks(state, &vt.counts, &vt.lights, vt.stale);
     line.extend([
-        plain(format!(" {:>2} ", t.id)),
+        plain(format!(" {:>2} ", state.plan.local_id(&t.id))),
         plain(t.title.clone()),
         piece(format!("  {leaders}"), Tone::Dim),
     ]);
     line
+}
+
+/// A district of a city's plan: its name, its counts and lights, and one
+/// line for each of its groups (marks, label, title).
+fn district_lines(out: &mut Vec<Pieces>, state: &AppState, d: usize, width: usize) {
+    let Some(district) = state.plan.districts.get(d) else {
+        return;
+    };
+    wrapped(out, "", &district.name, width, Tone::Title, Tone::Title);
+    let (counts, lights, stale) = state.visible.district_counts(&state.plan, d);
+    let label = piece(state.label(S::Indicators), Tone::Dim);
+    flow(out, label, counts_items(state, &counts), width);
+    lights_line(out, state, &lights, stale, width);
+    heading(out, state, S::DistrictGroups);
+    for (g, _) in &state.visible.groups {
+        if state.plan.district_of_group(*g) != Some(d) {
+            continue;
+        }
+        let (c, l, s) = state.visible.group_counts(*g);
+        let title = state.plan.group(*g).map(|x| x.title.as_str()).unwrap_or("");
+        let mut line = task_marks(state, &c, &l, s);
+        line.push(plain(format!(" {}{title}", state.plan.group_label(*g))));
+        out.push(line);
+    }
 }
 
 /// `n` of the detail pane's lines from line `from` on, and how many lines
@@ -394,6 +427,7 @@ pub fn lines(state: &AppState, width: usize) -> Vec<Pieces> {
     match state.selected_row() {
         TreeRow::All => all_lines(&mut out, state, width),
         TreeRow::Group(g) => group_lines(&mut out, state, g, width),
+        TreeRow::District(d) => district_lines(&mut out, state, d, width),
         TreeRow::Task(i) => {
             if let Some(vt) = state.visible.tasks.get(i) {
                 let t = &state.plan.tasks[vt.pos];

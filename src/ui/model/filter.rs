@@ -243,11 +243,30 @@ impl Visible {
             .map(|(_, r)| r.clone())
     }
 
+    /// The range in `tasks` of district `d`'s visible tasks (a city's
+    /// plan): its groups are one run of [`Visible::groups`].
+    pub fn district_range(&self, plan: &Plan, d: usize) -> Option<Range<usize>> {
+        let of = |(g, _): &(u32, Range<usize>)| plan.district_of_group(*g) == Some(d);
+        let first = self.groups.iter().position(of)?;
+        let last = self.groups.iter().rposition(of)?;
+        Some(self.groups[first].1.start..self.groups[last].1.end)
+    }
+
+    /// Status counts, light counts and stale count of district `d`'s
+    /// visible tasks.
+    pub fn district_counts(&self, plan: &Plan, d: usize) -> (Counts, LightCounts, usize) {
+        self.counts_of(self.district_range(plan, d))
+    }
+
     /// Status counts, light counts and stale count of group `group`'s
     /// visible tasks.
     pub fn group_counts(&self, group: u32) -> (Counts, LightCounts, usize) {
+        self.counts_of(self.group_range(group))
+    }
+
+    fn counts_of(&self, range: Option<Range<usize>>) -> (Counts, LightCounts, usize) {
         let mut out = (Counts::default(), LightCounts::default(), 0);
-        for t in self.group_range(group).map_or(&[][..], |r| &self.tasks[r]) {
+        for t in range.map_or(&[][..], |r| &self.tasks[r]) {
             out.0 += t.counts;
             add_lights(&mut out.1, &t.lights);
             out.2 += t.stale;

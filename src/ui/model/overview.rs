@@ -7,7 +7,6 @@ use super::filter::Judged;
 use crate::ledger::Status;
 use crate::pace::{Light, LightCounts};
 use crate::plan::Plan;
-use crate::plan::group_label;
 use crate::ui::data::Counts;
 use crate::ui::strings::S;
 
@@ -15,6 +14,8 @@ use crate::ui::strings::S;
 pub enum OvKind {
     Heading(S),
     Group(u32),
+    /// A district of a city's plan (position in its districts).
+    District(usize),
     Leader(String),
 }
 
@@ -36,8 +37,12 @@ impl OvRow {
 
 /// The overview's rows: a heading, the groups (总体目标 first), a heading,
 /// the leaders (plan order). One pass over the indicators, each as
-/// `judged` has it (gray where its light is missing).
+/// `judged` has it (gray where its light is missing). A city's plan has
+/// its districts instead of the groups (its leaders across them).
 pub fn rows(plan: &Plan, judged: &Judged) -> Vec<OvRow> {
+    if !plan.districts.is_empty() {
+        return city_rows(plan, judged);
+    }
     let mut groups: Vec<(u32, Both)> = std::iter::once(0)
         .chain(plan.groups.iter().map(|g| g.id))
         .map(|g| (g, Both::default()))
@@ -67,12 +72,49 @@ pub fn rows(plan: &Plan, judged: &Judged) -> Vec<OvRow> {
     let mut out = vec![heading(S::ByGroup)];
     for (g, both) in groups {
         let title = plan.group(g).map(|x| x.title.as_str()).unwrap_or("");
-        out.push(both.row(OvKind::Group(g), format!("{}{}", group_label(g), title)));
+        out.push(both.row(
+            OvKind::Group(g),
+            format!("{}{}", plan.group_label(g), title),
+        ));
     }
+    leader_rows(&mut out, leaders, by_leader);
+    out
+}
+
+fn leader_rows(out: &mut Vec<OvRow>, leaders: Vec<String>, by_leader: Vec<Both>) {
     out.push(heading(S::ByLeader));
     for (l, both) in leaders.into_iter().zip(by_leader) {
         out.push(both.row(OvKind::Leader(l.clone()), l));
     }
+}
+
+/// A city's overview: each district rolled up, then the leaders across
+/// the districts. One pass over the indicators (each district's are one
+/// run of them).
+fn city_rows(plan: &Plan, judged: &Judged) -> Vec<OvRow> {
+    let leaders = plan.leaders();
+    let index: std::collections::HashMap<&str, usize> = leaders
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut by_leader = vec![Both::default(); leaders.len()];
+    let mut out = vec![heading(S::ByDistrict)];
+    for (k, d) in plan.districts.iter().enumerate() {
+        let mut both = Both::default();
+        for i in d.indicators.clone() {
+            let (status, light, stale) = (judged.status(i), judged.light(i), judged.stale(i));
+            both.add(status, light, stale);
+            let leaders = plan.row(&plan.indicators[i].row).map(|r| &r.leaders[..]);
+            for l in leaders.unwrap_or_default() {
+                if let Some(&li) = index.get(l.as_str()) {
+                    by_leader[li].add(status, light, stale);
+                }
+            }
+        }
+        out.push(both.row(OvKind::District(k), d.name.clone()));
+    }
+    leader_rows(&mut out, leaders, by_leader);
     out
 }
 

@@ -103,6 +103,8 @@ pub struct AppState {
     pub visible: Visible,
     pub rows: Vec<TreeRow>,
     pub collapsed: HashSet<u32>,
+    /// The districts folded in the tree (a city's plan).
+    pub folded: HashSet<usize>,
     /// The selected tree row (in [`AppState::rows`]) and the first on
     /// screen.
     pub tree: Cursor,
@@ -284,6 +286,7 @@ impl AppState {
             visible: Visible::default(),
             rows: Vec::new(),
             collapsed: HashSet::new(),
+            folded: HashSet::new(),
             tree: Cursor::default(),
             focus: Pane::Tree,
             right: Pane::Detail,
@@ -457,7 +460,19 @@ impl AppState {
     /// Rebuilds the tree rows (after a filter change or a fold).
     pub fn rebuild_rows(&mut self) {
         let mut rows = vec![TreeRow::All];
+        let mut district = None;
         for (g, range) in &self.visible.groups {
+            // A city's plan: its district's row first, its groups hidden
+            // while the district is folded.
+            if let Some(d) = self.plan.district_of_group(*g) {
+                if district != Some(d) {
+                    district = Some(d);
+                    rows.push(TreeRow::District(d));
+                }
+                if self.folded.contains(&d) {
+                    continue;
+                }
+            }
             if *g == 0 {
                 rows.extend(range.clone().map(TreeRow::Task));
                 continue;
@@ -518,7 +533,30 @@ impl AppState {
         self.visible
             .tasks
             .iter()
-            .filter(|t| self.plan.tasks[t.pos].group != 0)
+            .filter(|t| !self.plan.is_headline(self.plan.tasks[t.pos].group))
+            .count()
+    }
+
+    /// The district of the selected tree row (a city's plan).
+    pub fn selected_district(&self) -> Option<usize> {
+        match self.selected_row() {
+            TreeRow::District(d) => Some(d),
+            TreeRow::Group(g) => self.plan.district_of_group(g),
+            TreeRow::Task(i) => self
+                .visible
+                .tasks
+                .get(i)
+                .and_then(|t| self.plan.district_of_task(t.pos)),
+            TreeRow::All => None,
+        }
+    }
+
+    /// The plan's tasks, 总体目标 left out.
+    pub fn task_total(&self) -> usize {
+        let plan = &self.plan;
+        plan.tasks
+            .iter()
+            .filter(|t| !plan.is_headline(t.group))
             .count()
     }
 
@@ -561,6 +599,14 @@ impl AppState {
                 None => &[],
             },
             TreeRow::Group(g) => match v.group_range(g) {
+                Some(r) if !r.is_empty() => {
+                    let start = v.tasks[r.start].inds.start;
+                    let end = v.tasks[r.end - 1].inds.end;
+                    &v.inds[start..end]
+                }
+                _ => &[],
+            },
+            TreeRow::District(d) => match v.district_range(&self.plan, d) {
                 Some(r) if !r.is_empty() => {
                     let start = v.tasks[r.start].inds.start;
                     let end = v.tasks[r.end - 1].inds.end;

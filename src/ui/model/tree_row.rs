@@ -6,6 +6,11 @@
 pub enum TreeRow {
     /// Everything the filters leave.
     All,
+    /// A district of a city's plan (position in [`Plan::districts`]),
+    /// above its groups.
+    ///
+    /// [`Plan::districts`]: crate::plan::Plan::districts
+    District(usize),
     Group(u32),
     /// Index into [`Visible::tasks`].
     ///

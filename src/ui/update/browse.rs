@@ -146,6 +146,16 @@ fn tree_left(s: &mut AppState) {
         TreeRow::Group(g) => {
             if s.collapsed.insert(g) {
                 s.rebuild_rows();
+            } else if let Some(d) = s.plan.district_of_group(g)
+                && let Some(r) = s.rows.iter().position(|r| *r == TreeRow::District(d))
+            {
+                // Folded already: up to its district (a city's plan).
+                s.select_row(r);
+            }
+        }
+        TreeRow::District(d) => {
+            if s.folded.insert(d) {
+                s.rebuild_rows();
             }
         }
         TreeRow::All => {}
@@ -158,6 +168,13 @@ fn tree_right(s: &mut AppState) {
             if s.collapsed.remove(&g) {
                 s.rebuild_rows();
             } else if matches!(s.rows.get(s.tree.sel + 1), Some(TreeRow::Task(_))) {
+                s.select_row(s.tree.sel + 1);
+            }
+        }
+        TreeRow::District(d) => {
+            if s.folded.remove(&d) {
+                s.rebuild_rows();
+            } else if matches!(s.rows.get(s.tree.sel + 1), Some(TreeRow::Group(_))) {
                 s.select_row(s.tree.sel + 1);
             }
         }

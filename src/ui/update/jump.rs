@@ -13,7 +13,7 @@ pub(super) fn jump_to(s: &mut AppState, typed: &str) {
     if id.is_empty() {
         return;
     }
-    let Some(target) = jump::parse(&s.plan, &id) else {
+    let Some(target) = jump::parse_near(&s.plan, &id, s.selected_district()) else {
         s.message = Some(fill(s.lang(), S::NoSuchId, &[&id]));
         return;
     };
@@ -30,6 +30,9 @@ pub(super) fn jump_to(s: &mut AppState, typed: &str) {
         s.message = Some(fill(s.lang(), S::JumpClearedFilters, &[&id]));
     }
     s.collapsed.remove(&s.plan.tasks[task].group);
+    if let Some(d) = s.plan.district_of_task(task) {
+        s.folded.remove(&d);
+    }
     s.rebuild_rows();
     if let Some(r) = s.row_of_task(task) {
         s.select_row(r);

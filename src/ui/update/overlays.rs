@@ -71,12 +71,21 @@ fn overview_enter(s: &mut AppState, kind: OvKind) {
                             .get(*i)
                             .is_some_and(|t| s.plan.tasks[t.pos].group == 0)
                 }
-                TreeRow::All => false,
+                TreeRow::All | TreeRow::District(_) => false,
             });
             if let Some(r) = row {
                 s.select_row(r);
             } else {
                 s.message = Some(s.tr(S::NoTasks).to_string());
+            }
+            s.focus = Pane::Tree;
+        }
+        OvKind::District(d) => {
+            s.folded.remove(&d);
+            s.rebuild_rows();
+            match s.rows.iter().position(|r| *r == TreeRow::District(d)) {
+                Some(r) => s.select_row(r),
+                None => s.message = Some(s.tr(S::NoTasks).to_string()),
             }
             s.focus = Pane::Tree;
         }

@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use super::paint;
 use super::theme::Styles;
 use crate::pace::LightCounts;
-use crate::plan::group_label;
 use crate::ui::data::Counts;
 use crate::ui::model::{AppState, Pane, TreeRow, detail};
 use crate::ui::strings::{S, fill};
@@ -42,6 +41,16 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
             ]);
             Line::from(spans)
         }
+        TreeRow::District(d) => {
+            let fold = if state.folded.contains(&d) { "+" } else { "-" };
+            let (c, l, stale) = state.visible.district_counts(&state.plan, d);
+            let name = state.plan.districts.get(d).map(|x| x.name.clone());
+            let mut spans = vec![Span::styled(fold, th.dim()), Span::raw(" ")];
+            spans.extend(marks(state, &c, &l, stale));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(name.unwrap_or_default(), th.title()));
+            Line::from(spans)
+        }
         TreeRow::Group(g) => {
             let fold = if state.collapsed.contains(&g) {
                 "+"
@@ -53,10 +62,20 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
                 .group(g)
                 .map(|x| x.title.clone())
                 .unwrap_or_default();
+            // Under its district in a city's plan.
+            let indent = if state.plan.districts.is_empty() {
+                ""
+            } else {
+                " "
+            };
             Line::from(vec![
+                Span::raw(indent),
                 Span::styled(fold, th.dim()),
                 Span::raw(" "),
-                Span::styled(format!("{}{}", group_label(g), title), th.heading()),
+                Span::styled(
+                    format!("{}{}", state.plan.group_label(g), title),
+                    th.heading(),
+                ),
             ])
         }
         TreeRow::Task(i) => {
@@ -64,10 +83,14 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
                 return Line::default();
             };
             let t = &state.plan.tasks[vt.pos];
-            let indent = if t.group == 0 { "" } else { "  " };
+            let indent = match (t.group == 0, state.plan.districts.is_empty()) {
+                (true, _) => "",
+                (false, true) => "  ",
+                (false, false) => "   ",
+            };
             let mut spans = vec![Span::raw(indent)];
             spans.extend(marks(state, &vt.counts, &vt.lights, vt.stale));
-            spans.push(Span::raw(format!(" {:>2} ", t.id)));
+            spans.push(Span::raw(format!(" {:>2} ", state.plan.local_id(&t.id))));
             spans.push(Span::raw(t.title.clone()));
             Line::from(spans)
         }
@@ -77,7 +100,7 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
     let th = state.theme();
     let focused = state.focus == Pane::Tree;
-    let total = state.plan.tasks.iter().filter(|t| t.group != 0).count();
+    let total = state.task_total();
     let mut title = format!(" {} {}/{} ", state.tr(S::Tasks), state.task_count(), total);
     if state.zoom {
         title.push_str(&format!(" [{}] ", state.tr(S::Zoomed)));

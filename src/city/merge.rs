@@ -1,0 +1,107 @@
+//! The city's plan: every district's plan of a workspace in one, each id
+//! qualified by its district (`乌当区:8.1`), and their ledgers' progress in
+//! one ([`crate::report::Progress::absorb`]). The UI and the reading
+//! commands over a workspace work on it as on one district's plan; the
+//! tree shows a district level above the groups ([`Plan::districts`]).
+//!
+//! Group ids are numbered afresh (1, 2, … across the city, so that no
+//! district's group is taken for another's); each group keeps the number
+//! its district's plan gave it for its label (（一）, 总体目标). A
+//! district's headline tasks (task `0`, 总体目标) become a group of their
+//! own, first in the district.
+
+use jiff::civil::Date;
+
+use super::workspace::District as Clone;
+use crate::ledger::{LedgerError, NoProgress};
+use crate::plan::{self, Plan, PlanErrors};
+use crate::report::Progress;
+
+/// One district's plan, by its name.
+pub struct Part {
+    pub name: String,
+    pub plan: Plan,
+}
+
+/// Why a workspace's plans could not be read: the district and its plan's
+/// errors.
+#[derive(Debug)]
+pub struct PlanOf {
+    pub district: String,
+    pub errors: PlanErrors,
+}
+
+/// Each district's plan (its `plan/`, else the embedded plan), in the
+/// workspace's order.
+pub fn load_plans(districts: &[Clone]) -> Result<Vec<Part>, PlanOf> {
+    districts.iter().map(load_one).collect()
+}
+
+fn load_one(d: &Clone) -> Result<Part, PlanOf> {
+    let plan = match d.plan_dir() {
+        Some(dir) => plan::load_dir_with_snapshot(&dir),
+        None => plan::load_embedded(),
+    };
+    plan.map(|plan| Part {
+        name: d.name.clone(),
+        plan,
+    })
+    .map_err(|errors| PlanOf {
+        district: d.name.clone(),
+        errors,
+    })
+}
+
+/// The city's plan of the districts of a workspace: each district's plan
+/// loaded on one of a few threads (one per core), then joined
+/// ([`Plan::joined`]). The first district whose plan cannot be read
+/// stops it.
+pub fn load(districts: &[Clone]) -> Result<Plan, PlanOf> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, districts.len().max(1));
+    let per = districts.len().div_ceil(threads).max(1);
+    let done: Vec<Result<Vec<Part>, PlanOf>> = std::thread::scope(|s| {
+        let jobs: Vec<_> = districts
+            .chunks(per)
+            .map(|chunk| s.spawn(move || chunk.iter().map(load_one).collect()))
+            .collect();
+        // A thread that panicked has nothing to give: no plan.
+        jobs.into_iter()
+            .map(|j| {
+                j.join().unwrap_or_else(|_| {
+                    Err(PlanOf {
+                        district: String::new(),
+                        errors: PlanErrors(Vec::new()),
+                    })
+                })
+            })
+            .collect()
+    });
+    let mut parts = Vec::with_capacity(districts.len());
+    for chunk in done {
+        parts.extend(chunk?);
+    }
+    Ok(plans(parts))
+}
+
+/// The city's plan of `parts` (see the module).
+pub fn plans(parts: Vec<Part>) -> Plan {
+    Plan::joined(parts.into_iter().map(|p| (p.name, p.plan)).collect())
+}
+
+/// Every district's ledger read (through its checkpoint) as of `today`,
+/// in one progress with qualified ids; the first that cannot be read
+/// stops it, with its district.
+pub fn progress(districts: &[Clone], today: Date) -> Result<Progress, (String, LedgerError)> {
+    let mut city = Progress::empty(today);
+    for d in districts {
+        let (_, p) = Progress::read_lean(&d.ledger(), today, &mut NoProgress)
+            .map_err(|e| (d.name.clone(), e))?;
+        city.absorb(&d.name, p);
+    }
+    Ok(city)
+}
+
+#[cfg(test)]
+mod tests;

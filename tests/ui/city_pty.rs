@@ -1,0 +1,120 @@
+//! The real binary over a workspace (the city's view, issue 14) in a
+//! pseudo-terminal at 100×30: two districts' homes publish to bare
+//! remotes through git, the city clones them into a workspace and opens
+//! `wudang-plan --workspace DIR`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::pty::{Tui, cli};
+
+fn git(args: &[&str]) {
+    let o = std::process::Command::new("git")
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "x")
+        .env("GIT_AUTHOR_EMAIL", "x@x")
+        .env("GIT_COMMITTER_NAME", "x")
+        .env("GIT_COMMITTER_EMAIL", "x@x")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {o:?}");
+}
+
+/// A district's home at `root/home-NAME` with the values `sets` (id,
+/// value, user) recorded and published to `root/NAME.git`, cloned into
+/// `root/ws/NAME`.
+pub(super) fn district(root: &Path, name: &str, sets: &[(&str, &str, &str)]) {
+    let home = root.join(format!("home-{name}"));
+    std::fs::create_dir_all(&home).unwrap();
+    let remote = root.join(format!("{name}.git"));
+    let (h, r) = (home.to_str().unwrap(), remote.to_str().unwrap());
+    git(&["init", "-q", "--bare", r]);
+    let data = home.join("actuals.csv");
+    let d = data.to_str().unwrap();
+    assert!(cli(&["--data", d, "home", name]).status.success());
+    git(&["-C", h, "remote", "add", "origin", r]);
+    for (id, value, user) in sets {
+        let o = cli(&[
+            "--data",
+            d,
+            "--user",
+            user,
+            "--today",
+            "2025-06-30",
+            "set",
+            id,
+            value,
+        ]);
+        assert!(o.status.success(), "{o:?}");
+    }
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_wudang-plan"))
+        .args(["--data", d, "publish"])
+        .env("GIT_AUTHOR_NAME", "x")
+        .env("GIT_AUTHOR_EMAIL", "x@x")
+        .env("GIT_COMMITTER_NAME", "x")
+        .env("GIT_COMMITTER_EMAIL", "x@x")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let ws = root.join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    git(&["clone", "-q", r, ws.join(name).to_str().unwrap()]);
+}
+
+#[test]
+fn the_citys_view_of_two_districts_at_100x30() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path(), "乌当区", &[("8.1", "3", "李明")]);
+    district(
+        dir.path(),
+        "白云区",
+        &[("1.1", "900", "王芳"), ("7.4", "完成", "王芳")],
+    );
+    let ws = dir.path().join("ws");
+    let clone = ws.join("乌当区").join("actuals.csv");
+    let before = std::fs::read(&clone).unwrap();
+    let args = ["--workspace", ws.to_str().unwrap(), "--today", "2025-06-30"];
+    let mut t = Tui::start(&args, &[]);
+    // The district level, its roll-up, and why nothing can be recorded.
+    let s = t.wait_all(&[
+        "全部（56 项任务）",
+        "- ► 红  乌当区",
+        "2 个区县的“强省会”五年行动工作方案",
+        "只读：这是市里汇总各区县台账的视图",
+    ]);
+    assert!(!s.contains("e 填报"), "{s}");
+    // A qualified id jumps into its district; its history is that
+    // district's ledger's.
+    t.send(":白云区:1.1\r");
+    t.wait_text("白云区:1.1");
+    t.send("H");
+    t.wait_all(&["白云区:1.1 修改记录（1 条）", "王芳", "900 个"]);
+    t.send("H");
+    // A bare id is taken in the district at hand.
+    t.send(":8.1\r");
+    t.wait_text("白云区:8.1 工业总产值");
+    t.send(":乌当区:8.1\r");
+    t.wait_text("乌当区:8.1 工业总产值");
+    t.send("e");
+    t.wait_text("只读：这是市里汇总各区县台账的视图");
+    // The overview rolls up each district.
+    t.send("o");
+    let s = t.wait_all(&["按区县", "按责任领导"]);
+    let line = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(name) && l.contains('红'))
+            .unwrap_or_else(|| panic!("no {name} line:\n{s}"))
+            .to_string()
+    };
+    assert!(line("乌当区").contains("红  1"), "{s}");
+    assert!(line("白云区").contains("绿  2"), "{s}");
+    t.send("q");
+    t.send("q");
+    let s = t.screen();
+    assert!(
+        t.exited_within(Duration::from_secs(5)).is_some(),
+        "still running after q; screen:\n{s}"
+    );
+    assert_eq!(std::fs::read(&clone).unwrap(), before, "nothing written");
+}
