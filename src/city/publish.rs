@@ -131,9 +131,16 @@ pub fn publish(ledger: &Path, remote: &str) -> Result<Published, PublishError> {
     })
 }
 
-/// The commit's message: `乌当区 台账第 2–17 行（16 条；填报人：李明、王芳）`.
+/// The commit's message: `乌当区 台账第 2–17 行（16 条；填报人：李明、王芳）`
+/// (`台账第 4 行（1 条；…）` for one).
 fn message(district: &str, lines: Option<(u64, u64)>, users: &[String]) -> String {
     match lines {
+        Some((a, b)) if a == b => {
+            format!(
+                "{district} 台账第 {a} 行（1 条；填报人：{}）",
+                users.join("、")
+            )
+        }
         Some((a, b)) => format!(
             "{district} 台账第 {a}–{b} 行（{} 条；填报人：{}）",
             b - a + 1,
@@ -283,6 +290,10 @@ mod tests {
         assert_eq!(p.lines, Some((4, 4)));
         assert_eq!(p.users, ["张伟"]);
         assert!(remote_ledger(&remote).ends_with(row(3, "张伟").trim_end()));
+        let log = Git::new(&remote)
+            .run(&["log", "-1", "--format=%s"])
+            .unwrap();
+        assert_eq!(log, "乌当区 台账第 4 行（1 条；填报人：张伟）");
         // Nothing new: no commit, the push runs and succeeds.
         let p = publish(&ledger, "origin").unwrap();
         assert_eq!((p.lines, p.commit), (None, None));

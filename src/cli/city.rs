@@ -73,17 +73,19 @@ pub fn publish(cli: &Cli, remote: &str, out: &mut dyn Write) -> Result<(), CliEr
         city::PublishError::Git(e) => git_error(e),
     })?;
     let l = lang(cli);
-    let what = match p.lines {
-        Some((a, b)) => Msg::new(M::PublishedRows)
+    let users = p.users.join(if l == Lang::Zh { "、" } else { ", " });
+    let rows = |m| {
+        Msg::new(m)
             .arg("district", &p.district)
+            .arg("users", &users)
+            .arg("commit", p.commit.as_deref().unwrap_or("-"))
+    };
+    let what = match p.lines {
+        Some((a, b)) if a == b => rows(M::PublishedRow).arg("line", a),
+        Some((a, b)) => rows(M::PublishedRows)
             .arg("first", a)
             .arg("last", b)
-            .arg("rows", b - a + 1)
-            .arg(
-                "users",
-                p.users.join(if l == Lang::Zh { "、" } else { ", " }),
-            )
-            .arg("commit", p.commit.as_deref().unwrap_or("-")),
+            .arg("rows", b - a + 1),
         None => Msg::new(M::PublishedNothingNew).arg("district", &p.district),
     };
     writeln!(out, "{}", what.text(l))?;

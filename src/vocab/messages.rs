@@ -501,6 +501,8 @@ messages! {
         "this host is the home of {district}'s ledger ({repo}): record here and publish with wudang-plan publish";
     PublishedRows => "已发布：{district} 台账第 {first}–{last} 行（{rows} 条；填报人：{users}），提交 {commit}",
         "published: {district} ledger lines {first}–{last} ({rows} rows; by {users}), commit {commit}";
+    PublishedRow => "已发布：{district} 台账第 {line} 行（1 条；填报人：{users}），提交 {commit}",
+        "published: {district} ledger line {line} (1 row; by {users}), commit {commit}";
     PublishedNothingNew => "{district}：上次发布以来没有新的台账行",
         "{district}: no new ledger rows since the last publish";
     Pushed => "已推送到 {remote}",

@@ -28,3 +28,4 @@ mod store;
 mod table_lang;
 mod today;
 mod vocab;
+mod walkthrough;
