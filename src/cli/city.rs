@@ -220,6 +220,12 @@ pub fn ranking(
             .arg("error", e),
         code: 2,
     })?;
+    if let Some(f) = file {
+        // Never over a district's ledger (or its lock, its torn lines).
+        for d in &districts {
+            super::out::guard(f, &d.ledger())?;
+        }
+    }
     let today = super::clock(cli).today;
     let report = crate::bulletin::city::build(&districts, today, l);
     let text = crate::bulletin::render_city(&report, format);

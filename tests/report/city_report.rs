@@ -249,6 +249,40 @@ fn a_district_that_cannot_be_read_is_listed_after_with_why() {
     }
 }
 
+/// `--out` naming a district's ledger in the workspace is refused (exit
+/// 2), the clone's ledger left as it was.
+#[test]
+fn out_cannot_be_a_districts_ledger() {
+    let (_dir, ws) = workspace();
+    let ledger = ws.join("wudang/actuals.csv");
+    let r = report(&ws, &["--out", ledger.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("台账"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&ledger).unwrap(), LEDGER);
+}
+
+/// The HTML page in a real browser (headless Chromium, as
+/// tests/report/browser.rs): printed on A4 portrait, every page, with its
+/// text embedded.
+#[test]
+fn the_html_page_prints_on_a4_portrait() {
+    use crate::browser::{chromium, media_boxes, pages, pdf};
+    let Some(exe) = chromium() else { return };
+    let (dir, ws) = workspace();
+    let page = dir.path().join("city.html");
+    assert_eq!(report(&ws, &["--out", page.to_str().unwrap()]).code, 0);
+    let printed = pdf(&exe, dir.path(), &page);
+    let n = pages(&printed);
+    assert!((1..=10).contains(&n), "{n} pages");
+    for (w, h) in media_boxes(&printed) {
+        assert!(
+            (w - 595.0).abs() < 1.5 && (h - 842.0).abs() < 1.5,
+            "{w} x {h} pt"
+        );
+    }
+    assert!(String::from_utf8_lossy(&printed).contains("/FontName /"));
+}
+
 #[test]
 fn markdown_snapshot() {
     let (_dir, ws) = workspace();
