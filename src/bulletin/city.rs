@@ -5,8 +5,10 @@
 //!
 //! [`build`] computes the content from each district's own report
 //! ([`super::build`], all indicators) and [`crate::city::rollup`] (a
-//! district's plan and ledger, the ranking's order, the last publish);
-//! this module holds it and lays it out in Markdown here and in HTML ([`super::city_html`]; either through
+//! district's plan and ledger read from its clone, the ranking's order,
+//! the last publish from git); unlike the district report's model it
+//! reads files. This module holds the content and lays it out, in
+//! Markdown here and in HTML in [`super::city_html`] (either through
 //! [`super::render_city`]), with the district report's words, escapes and
 //! style. The district names come from the clones' `district.txt`,
 //! untrusted: escaped like ledger text.
@@ -53,7 +55,7 @@ pub struct Ranked {
     pub share: Option<usize>,
     /// The day of its newest commit, if it has one.
     pub last_publish: Option<Date>,
-    /// Not published within `stale_days` (or never).
+    /// Published, but not within `stale_days` (逾期未发布).
     pub stale: bool,
     /// Its red lights, plan order, ids qualified (`乌当区:8.1`).
     pub red: Vec<Item>,
@@ -117,7 +119,7 @@ fn ranked_one(d: &District, plan: &Plan, ledger: &Ledger, today: Date, lang: Lan
         .collect();
     let last_publish = rollup::last_publish(d);
     let stale = last_publish
-        .is_none_or(|p| p.duration_until(today).as_secs() > rollup::STALE_DAYS * 86_400);
+        .is_some_and(|p| p.duration_until(today).as_secs() > rollup::STALE_DAYS * 86_400);
     Ranked {
         name: d.name.clone(),
         share: Lights::of_counts(d, &b.total.lights).green_permille(),
@@ -153,12 +155,15 @@ pub fn share_text(share: Option<usize>) -> String {
     share.map_or_else(|| NONE.to_string(), |p| format!("{}.{}%", p / 10, p % 10))
 }
 
-/// `2025-05-30`, or 未发布.
-pub fn published_text(r: &Ranked, lang: Lang) -> String {
-    r.last_publish.map_or_else(
-        || W::NeverPublished.get(lang).to_string(),
-        |d| d.to_string(),
-    )
+/// The 最近发布 cell: the day, and whether it is an alarm (逾期未发布, or
+/// 未发布 at all): `("2025-05-30", Some("逾期未发布"))`, `("未发布", None)`
+/// with the second `true`.
+pub fn published_text(r: &Ranked, lang: Lang) -> (String, Option<&'static str>, bool) {
+    match r.last_publish {
+        None => (W::NeverPublished.get(lang).to_string(), None, true),
+        Some(d) if r.stale => (d.to_string(), Some(W::PublishStale.get(lang)), true),
+        Some(d) => (d.to_string(), None, false),
+    }
 }
 
 /// The lights of the ranking table, in its order: 绿灯 黄灯 红灯 灰灯.
@@ -287,16 +292,11 @@ fn md_ranking(out: &mut String, c: &City) {
                 .map(|&l| r.total.lights.get(l).to_string()),
         );
         cells.push(share_text(r.share));
-        let mut published = published_text(r, lang);
-        if r.stale {
-            let _ = write!(
-                published,
-                "{}**{}**",
-                W::ListJoin.get(lang),
-                W::PublishStale.get(lang)
-            );
-        }
-        cells.push(published);
+        cells.push(match published_text(r, lang) {
+            (day, Some(mark), _) => format!("{day}{}**{mark}**", W::ListJoin.get(lang)),
+            (day, None, true) => format!("**{day}**"),
+            (day, None, false) => day,
+        });
         row(out, &cells);
     }
     out.push('\n');

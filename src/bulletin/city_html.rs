@@ -119,17 +119,19 @@ fn rank_row(out: &mut String, rank: usize, r: &Ranked, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<td class=\"n\">{}</td><td>{}",
-        html(&city::share_text(r.share)),
-        html(&city::published_text(r, lang))
+        "<td class=\"n\">{}</td><td>",
+        html(&city::share_text(r.share))
     );
-    if r.stale {
-        let _ = write!(
+    let _ = match city::published_text(r, lang) {
+        (day, Some(mark), _) => write!(
             out,
-            "<div class=\"stale\">{}</div>",
-            html(W::PublishStale.get(lang))
-        );
-    }
+            "{}<div class=\"stale\">{}</div>",
+            html(&day),
+            html(mark)
+        ),
+        (day, None, true) => write!(out, "<div class=\"stale\">{}</div>", html(&day)),
+        (day, None, false) => write!(out, "{}", html(&day)),
+    };
     out.push_str("</td></tr>\n");
 }
 

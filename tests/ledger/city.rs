@@ -236,6 +236,8 @@ fn the_city_report_ranks_districts_by_their_lights() {
         r.stdout
     );
     assert!(r.stdout.contains("统计日期：2025-06-01"), "{}", r.stdout);
+    // These clones have no commit: nothing published.
+    assert!(r.stdout.contains("| 50.0% | **未发布** |"), "{}", r.stdout);
     // English, and HTML (tests/report/city_report.rs tests the rest).
     let en = report(&["--lang", "en"]);
     assert!(en.stdout.contains("| Rank | District |"), "{}", en.stdout);
