@@ -101,12 +101,12 @@ words! {
     ColDistrict => "区县", "District";
     ColGreenShare => "绿灯占比", "Green share";
     ColPublished => "最近发布", "Last published";
-    NeverPublished => "未发布", "never";
-    PublishStale => "逾期未发布", "stale";
+    NeverPublished => "未发布", "never published";
+    PublishStale => "逾期未发布", "publish overdue";
     RuleRank => "排名依据：有灯指标（不含灰灯）中绿灯的占比，其次红灯少、黄灯少，再按区县名。",
         "Ranked by the share of green among the indicators with a light (gray left out), then fewer red, then fewer yellow, then the name.";
     RulePublished => "最近发布：区县最近一次发布（wudang-plan publish，即 git 提交）的日期；超过 {} 天未发布的标“逾期未发布”。",
-        "Last published: the day of the district's latest publish (wudang-plan publish, a git commit); over {} days before the report's day is marked stale.";
+        "Last published: the day of the district's latest publish (wudang-plan publish, a git commit); more than {} days before the report's day is marked publish overdue.";
     RuleCitySource => "数据来源：各区县发布的 wudang-plan 台账（git 克隆，只读），各按本区县方案判断；编号前为区县名（乌当区:8.1）。",
         "Source: the wudang-plan ledgers the districts publish (read-only git clones), each judged against its district's plan; an id begins with its district (乌当区:8.1).";
     // notes

@@ -213,7 +213,7 @@ fn english_words_with_lang_en() {
         md.contains("| Rank | District | Indicators | green | yellow | red | gray |"),
         "{md}"
     );
-    assert!(md_row(&md, "| 1 | 白云区 |").ends_with("| 2025-08-01, **stale** |"));
+    assert!(md_row(&md, "| 1 | 白云区 |").ends_with("| 2025-08-01, **publish overdue** |"));
     assert!(md.contains("### 白云区 (2 red)"), "{md}");
     assert!(!md.contains("红灯"), "{md}");
     let page = report(&ws, &["--lang", "en", "--format", "html"]).stdout;
