@@ -93,7 +93,7 @@ fn overview(out: &mut String, b: &Bulletin, head: &str) {
 }
 
 /// A light as a badge with its word: `<span class="light red">红灯</span>`.
-fn badge(l: Light, lang: Lang) -> String {
+pub(super) fn badge(l: Light, lang: Lang) -> String {
     format!(
         "<span class=\"light {}\">{}</span>",
         light_class(l),
@@ -168,6 +168,17 @@ fn items(out: &mut String, b: &Bulletin, head: &str, list: &List) {
         let _ = write!(out, "<p>{}</p>\n</section>\n", html(W::None.get(lang)));
         return;
     }
+    let items: Vec<&Item> = list.items.iter().filter_map(|&i| b.items.get(i)).collect();
+    items_table(out, items, lang);
+    out.push_str("</section>\n");
+}
+
+/// Indicators as a table (also the city report's red lights).
+pub(super) fn items_table<'a>(
+    out: &mut String,
+    items: impl IntoIterator<Item = &'a Item>,
+    lang: Lang,
+) {
     out.push_str(
         "<table class=\"items\">\n<colgroup><col class=\"c-id\"><col class=\"c-name\">\
          <col class=\"c-values\"><col class=\"c-light\"><col class=\"c-owners\">\
@@ -184,12 +195,10 @@ fn items(out: &mut String, b: &Bulletin, head: &str, list: &List) {
         let _ = write!(out, "<th>{}</th>", html(h.get(lang)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for &i in &list.items {
-        if let Some(it) = b.items.get(i) {
-            item_row(out, it, lang);
-        }
+    for it in items {
+        item_row(out, it, lang);
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn item_row(out: &mut String, it: &Item, lang: Lang) {

@@ -91,6 +91,16 @@ fn items(out: &mut String, b: &Bulletin, list: &List) {
         let _ = writeln!(out, "{}\n", W::None.get(lang));
         return;
     }
+    let items: Vec<&Item> = list.items.iter().filter_map(|&i| b.items.get(i)).collect();
+    items_table(out, items, lang);
+}
+
+/// Indicators as a table (also the city report's red lights).
+pub(super) fn items_table<'a>(
+    out: &mut String,
+    items: impl IntoIterator<Item = &'a Item>,
+    lang: Lang,
+) {
     let header: Vec<String> = [
         W::ColId.get(lang),
         W::ColIndicator.get(lang),
@@ -110,10 +120,8 @@ fn items(out: &mut String, b: &Bulletin, list: &List) {
     .collect();
     row(out, &header);
     row(out, &vec!["---".to_string(); header.len()]);
-    for &i in &list.items {
-        if let Some(it) = b.items.get(i) {
-            row(out, &item_cells(it, lang));
-        }
+    for it in items {
+        row(out, &item_cells(it, lang));
     }
     out.push('\n');
 }

@@ -14,7 +14,13 @@
 //! inline CSS and [`svg`] charts, made to print on A4 portrait). Words in
 //! Chinese or English ([`words`]); text from the plan and the ledger is
 //! escaped for each format ([`escape`]).
+//!
+//! The city's report over a workspace of districts (`report --workspace`)
+//! is laid out here too ([`city`], [`city_html`]), from the districts' own
+//! reports.
 
+pub mod city;
+pub mod city_html;
 pub mod escape;
 pub mod html;
 pub mod md;
@@ -42,6 +48,15 @@ pub fn render(b: &Bulletin, format: Format) -> String {
     match format {
         Format::Markdown => md::render(b),
         Format::Html => html::render(b),
+    }
+}
+
+/// The city's report ([`city`], `report --workspace`) as a document of
+/// `format`.
+pub fn render_city(c: &city::City, format: Format) -> String {
+    match format {
+        Format::Markdown => city::render_md(c),
+        Format::Html => city_html::render(c),
     }
 }
 

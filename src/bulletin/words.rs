@@ -86,6 +86,29 @@ words! {
     Owner => "{}（{}）", "{} ({})";
     By => "{} {}", "{} by {}";
     TaskIs => "任务 {} {}", "task {} {}";
+    // the city's report (report --workspace)
+    CityTitle => "贵阳市各区县实施“强省会”五年行动工作方案推进情况通报",
+        "Progress report: 贵阳市各区县实施“强省会”五年行动工作方案 (Guiyang's districts and counties)";
+    CityDistricts => "区县 {} 个", "{} districts";
+    CityUnreadCount => "其中 {} 个未能读取", "{} of them could not be read";
+    CityRanking => "各区县亮灯排名", "Districts ranked by their lights";
+    CityStatuses => "各区县指标状态", "Indicators by status in each district";
+    CityRed => "各区县红灯指标", "Red lights in each district";
+    CityRedOf => "{}（红灯 {} 项）", "{} ({} red)";
+    CityUnread => "未能读取的区县（{} 个）", "Districts that could not be read ({})";
+    CityUnreadLine => "{}：{}", "{}: {}";
+    ColRank => "名次", "Rank";
+    ColDistrict => "区县", "District";
+    ColGreenShare => "绿灯占比", "Green share";
+    ColPublished => "最近发布", "Last published";
+    NeverPublished => "未发布", "never published";
+    PublishStale => "逾期未发布", "publish overdue";
+    RuleRank => "排名依据：有灯指标（不含灰灯）中绿灯的占比，其次红灯少、黄灯少，再按区县名。",
+        "Ranked by the share of green among the indicators with a light (gray left out), then fewer red, then fewer yellow, then the name.";
+    RulePublished => "最近发布：区县最近一次发布（wudang-plan publish，即 git 提交）的日期；超过 {} 天未发布的标“逾期未发布”。",
+        "Last published: the day of the district's latest publish (wudang-plan publish, a git commit); more than {} days before the report's day is marked publish overdue.";
+    RuleCitySource => "数据来源：各区县发布的 wudang-plan 台账（git 克隆，只读），各按本区县方案判断；编号前为区县名（乌当区:8.1）。",
+        "Source: the wudang-plan ledgers the districts publish (read-only git clones), each judged against its district's plan; an id begins with its district (乌当区:8.1).";
     // notes
     Notes => "说明", "Notes";
     RuleRed => "红灯：落后于序时进度（不足九成），或期限已过未达标。",

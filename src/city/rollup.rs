@@ -8,11 +8,14 @@
 //! then fewer yellow, then the district's name. A district whose plan or
 //! ledger cannot be read is listed after the ranked ones, with why.
 
+use std::cmp::Ordering;
+
 use jiff::civil::Date;
 
+use super::git::Git;
 use super::workspace::District;
 use crate::ledger::{Ledger, LedgerError, NoProgress};
-use crate::pace::Light;
+use crate::pace::{Light, LightCounts};
 use crate::plan::{self, Plan, PlanErrors};
 use crate::report::Facts;
 use crate::vocab::Lang;
@@ -34,6 +37,18 @@ impl Lights {
     pub fn green_permille(&self) -> Option<usize> {
         let lit = self.green + self.yellow + self.red;
         (lit > 0).then(|| self.green * 1000 / lit)
+    }
+
+    /// Lights from the counts of a district's indicators by light.
+    pub fn of_counts(district: &District, c: &LightCounts) -> Lights {
+        Lights {
+            district: district.clone(),
+            indicators: c.red + c.yellow + c.green + c.gray,
+            green: c.green,
+            yellow: c.yellow,
+            red: c.red,
+            gray: c.gray,
+        }
     }
 }
 
@@ -79,8 +94,9 @@ pub fn count(district: &District, plan: &Plan, ledger: &Ledger, today: Date) -> 
     l
 }
 
-/// Judges one district: its plan, its ledger (through its checkpoint).
-pub fn judge(d: &District, today: Date) -> Result<Lights, RollupError> {
+/// A district's plan (its `plan/`, else the embedded one) and its ledger
+/// (through its checkpoint).
+pub fn load(d: &District) -> Result<(Plan, Ledger), RollupError> {
     let plan = match d.plan_dir() {
         Some(dir) => plan::load_dir(&dir),
         None => plan::load_embedded(),
@@ -89,7 +105,23 @@ pub fn judge(d: &District, today: Date) -> Result<Lights, RollupError> {
     // A district that has published no ledger yet reads as an empty one.
     let ledger =
         Ledger::open_with_checkpoint(&d.ledger(), &mut NoProgress).map_err(RollupError::Ledger)?;
+    Ok((plan, ledger))
+}
+
+/// Judges one district: its plan, its ledger (through its checkpoint).
+pub fn judge(d: &District, today: Date) -> Result<Lights, RollupError> {
+    let (plan, ledger) = load(d)?;
     Ok(count(d, &plan, &ledger, today))
+}
+
+/// The ranking's order (see the module): best first.
+pub fn better(a: &Lights, b: &Lights) -> Ordering {
+    let share = |l: &Lights| l.green_permille().unwrap_or(0);
+    share(b)
+        .cmp(&share(a))
+        .then(a.red.cmp(&b.red))
+        .then(a.yellow.cmp(&b.yellow))
+        .then(a.district.name.cmp(&b.district.name))
 }
 
 /// Every district judged, the judged ones ranked (see the module), then
@@ -103,13 +135,24 @@ pub fn rank(districts: &[District], today: Date) -> (Vec<Lights>, Vec<(District,
             Err(e) => bad.push((d.clone(), e)),
         }
     }
-    ok.sort_by(|a, b| {
-        let share = |l: &Lights| l.green_permille().unwrap_or(0);
-        share(b)
-            .cmp(&share(a))
-            .then(a.red.cmp(&b.red))
-            .then(a.yellow.cmp(&b.yellow))
-            .then(a.district.name.cmp(&b.district.name))
-    });
+    ok.sort_by(better);
     (ok, bad)
+}
+
+/// A district whose last publish is more than this many days before the
+/// report's day is marked 逾期未发布 in the city report (`pull`'s default
+/// `--stale-days`; `crate::bulletin::city`).
+pub const STALE_DAYS: i64 = 7;
+
+/// The day (in this host's time zone) of the district's newest commit,
+/// its last publish, from git; `None` when it has none or git cannot say.
+pub fn last_publish(d: &District) -> Option<Date> {
+    let t: i64 = Git::new(&d.repo)
+        .run(&["log", "-1", "--format=%ct", "HEAD"])
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    let ts = jiff::Timestamp::from_second(t).ok()?;
+    Some(ts.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
 }

@@ -203,9 +203,10 @@ fn pulled_line(p: &Pulled, now: i64, stale_days: i64) -> (Msg, bool) {
     (line, failed)
 }
 
-/// `report --workspace DIR [--format md] [--out FILE]`: the districts
-/// ranked by their lights (`city::rollup`), in Markdown; those that could
-/// not be read listed after, with why (exit 1).
+/// `report --workspace DIR [--format md|html] [--out FILE]`: the city's
+/// report (`bulletin::city`: built over `city::rollup`, laid out), in
+/// Markdown or HTML as the district report chooses; the districts that
+/// could not be read listed at the end, with why (exit 1).
 pub fn ranking(
     cli: &Cli,
     workspace: &Path,
@@ -214,68 +215,31 @@ pub fn ranking(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let l = lang(cli);
-    let html = matches!(format, Some(super::args::ReportFormat::Html))
-        || (format.is_none()
-            && file.is_some_and(|f| {
-                f.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
-                })
-            }));
-    if html {
-        return Err(CliError::City {
-            msg: Msg::new(M::RankHtmlNotYet),
-            code: 2,
-        });
-    }
+    let format = super::report::format_of(format, file);
     let districts = city::districts(workspace).map_err(|e| CliError::City {
         msg: Msg::new(M::NoWorkspace)
             .arg("dir", workspace.display())
             .arg("error", e),
         code: 2,
     })?;
-    let today = super::clock(cli).today;
-    let (ranked, unread) = city::rollup::rank(&districts, today);
-    let mut text = format!(
-        "{}\n\n{}\n\n{}\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
-        Msg::new(M::RankTitle).arg("date", today).text(l),
-        Msg::new(M::RankRule).text(l),
-        Msg::new(M::RankHeader).text(l),
-    );
-    for (i, d) in ranked.iter().enumerate() {
-        let share = d
-            .green_permille()
-            .map_or_else(|| "-".to_string(), |p| format!("{}.{}%", p / 10, p % 10));
-        text.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {share} |\n",
-            i + 1,
-            crate::bulletin::escape::md_cell(&d.district.name),
-            d.indicators,
-            d.green,
-            d.yellow,
-            d.red,
-            d.gray,
-        ));
-    }
-    if !unread.is_empty() {
-        text.push('\n');
-        for (d, e) in &unread {
-            let why = crate::text::visible_lines(&e.text(l)).replace('\n', " ");
-            let line = Msg::new(M::RankUnread)
-                .arg("district", &d.name)
-                .arg("why", why);
-            text.push_str(&line.text(l));
-            text.push('\n');
+    if let Some(f) = file {
+        // Never over a district's ledger (or its lock, its torn lines).
+        for d in &districts {
+            super::out::guard(f, &d.ledger())?;
         }
     }
+    let today = super::clock(cli).today;
+    let report = crate::bulletin::city::build(&districts, today, l);
+    let text = crate::bulletin::render_city(&report, format);
     match file {
         Some(f) => super::out::write_whole(f, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
-    if unread.is_empty() {
+    if report.unread.is_empty() {
         Ok(())
     } else {
         Err(CliError::City {
-            msg: Msg::new(M::RankIncomplete).arg("n", unread.len()),
+            msg: Msg::new(M::RankIncomplete).arg("n", report.unread.len()),
             code: 1,
         })
     }

@@ -49,7 +49,7 @@ pub fn report(cx: &mut Context<'_>, req: Request<'_>) -> Result<(), CliError> {
 }
 
 /// `--format`, else html for a file named `*.html` / `*.htm`, else md.
-fn format_of(given: Option<ReportFormat>, out: Option<&Path>) -> Format {
+pub(super) fn format_of(given: Option<ReportFormat>, out: Option<&Path>) -> Format {
     let html_file = out
         .and_then(Path::extension)
         .and_then(|e| e.to_str())

@@ -533,15 +533,7 @@ messages! {
     PullIncomplete => "有 {n} 个区县未能取回（见上）",
         "{n} districts could not be pulled (see above)";
 
-    RankTitle => "# 各区县亮灯排名（{date}）", "# Districts ranked by their lights ({date})";
-    RankHeader => "| 名次 | 区县 | 指标 | 绿灯 | 黄灯 | 红灯 | 灰灯 | 绿灯占比 |",
-        "| rank | district | indicators | green | yellow | red | gray | green share |";
-    RankRule => "排名依据：有灯指标（不含灰灯）中绿灯的占比，其次红灯少、黄灯少。",
-        "Ranked by the share of green among the indicators with a light (gray left out), then fewer red, then fewer yellow.";
-    RankUnread => "- 未能读取 {district}：{why}", "- {district} could not be read: {why}";
     RankIncomplete => "有 {n} 个区县未能读取（见报告末尾）", "{n} districts could not be read (listed at the end of the report)";
-    RankHtmlNotYet => "report --workspace 目前只输出 Markdown（--format md）；HTML 版尚未完成",
-        "report --workspace writes Markdown only for now (--format md); the HTML version is not built yet";
 
     // ---- end -------------------------------------------------------------
 }

@@ -219,22 +219,31 @@ fn the_city_report_ranks_districts_by_their_lights() {
     };
     let r = report(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // The ranking table: its rows after the header and the rule.
     let order: Vec<&str> = r
         .stdout
         .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| 名次") && !l.starts_with("| ---"))
+        .skip_while(|l| !l.starts_with("| 名次"))
+        .skip(2)
+        .take_while(|l| l.starts_with("| "))
         .map(|l| l.split(" | ").nth(1).unwrap())
         .collect();
     assert_eq!(order, ["乌当区", "花溪区", "白云区"], "{}", r.stdout);
     assert!(
-        r.stdout.starts_with("# 各区县亮灯排名（2025-06-01）"),
+        r.stdout
+            .starts_with("# 贵阳市各区县实施“强省会”五年行动工作方案推进情况通报"),
         "{}",
         r.stdout
     );
-    // English, and HTML not yet.
+    assert!(r.stdout.contains("统计日期：2025-06-01"), "{}", r.stdout);
+    // These clones have no commit: nothing published.
+    assert!(r.stdout.contains("| 50.0% | **未发布** |"), "{}", r.stdout);
+    // English, and HTML (tests/report/city_report.rs tests the rest).
     let en = report(&["--lang", "en"]);
-    assert!(en.stdout.contains("| rank | district |"), "{}", en.stdout);
-    assert_eq!(report(&["--format", "html"]).code, 2);
+    assert!(en.stdout.contains("| Rank | District |"), "{}", en.stdout);
+    let html = report(&["--format", "html"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert!(html.stdout.starts_with("<!DOCTYPE html>"));
     // A district whose ledger is broken is listed after, with why.
     fs::write(
         ws.join("花溪区/actuals.csv"),
@@ -243,7 +252,12 @@ fn the_city_report_ranks_districts_by_their_lights() {
     .unwrap();
     let r = report(&[]);
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("- 未能读取 花溪区："), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("## 四、未能读取的区县（1 个）"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("- 花溪区："), "{}", r.stdout);
     assert!(r.stderr.contains("1 个区县未能读取"), "{}", r.stderr);
 }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::common::{fixture, ok};
 
 /// The browser, or `None` (after a note) when it is not installed here.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     for name in ["chromium-headless-shell", "chromium"] {
         for dir in std::env::split_paths(&path) {
@@ -69,7 +69,7 @@ fn page(dir: &Path, data: &Path, name: &str, args: &[&str]) -> PathBuf {
 }
 
 /// `page` printed to PDF.
-fn pdf(exe: &Path, dir: &Path, page: &Path) -> Vec<u8> {
+pub(crate) fn pdf(exe: &Path, dir: &Path, page: &Path) -> Vec<u8> {
     let out = page.with_extension("pdf");
     let args = [
         format!("--print-to-pdf={}", out.display()),
@@ -80,7 +80,7 @@ fn pdf(exe: &Path, dir: &Path, page: &Path) -> Vec<u8> {
 }
 
 /// The pages' sizes in points: each `/MediaBox [0 0 W H]` of the PDF.
-fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
+pub(crate) fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
     let text = String::from_utf8_lossy(pdf);
     text.match_indices("/MediaBox [")
         .map(|(i, m)| {
@@ -95,7 +95,7 @@ fn media_boxes(pdf: &[u8]) -> Vec<(f64, f64)> {
 }
 
 /// The page objects: `/Type /Page` (not `/Pages`).
-fn pages(pdf: &[u8]) -> usize {
+pub(crate) fn pages(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
     text.match_indices("/Type /Page")
         .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))

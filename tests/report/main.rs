@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers outside #[test]
 
 mod browser;
+mod city_report;
 mod cli;
 mod common;
 mod help;
