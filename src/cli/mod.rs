@@ -357,6 +357,14 @@ fn run_command(
         }
         return screen::full_screen(cli, err);
     }
+    // Piped, over a workspace: the city's tree (every district's).
+    if cli.command.is_none()
+        && let Some(ws) = &cli.workspace
+    {
+        let plan = city_screen::city_plan(&city_screen::districts_of(ws)?)?;
+        output::tree(out, &plan)?;
+        return Ok(());
+    }
     let plan = load_plan(cli)?;
     let mut cx = Context {
         cli,

@@ -108,6 +108,9 @@ pub fn table_wording(lang: Lang) -> Wording {
 /// The task tree printed when no subcommand is given.
 pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
     let v = text::visible;
+    if !plan.districts.is_empty() {
+        return city_tree(out, plan);
+    }
     for t in plan.tasks_in(0) {
         writeln!(out, "{:>2}. {}", v(&t.id), v(&t.title))?;
     }
@@ -115,6 +118,23 @@ pub fn tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
         writeln!(out, "{}{}", group_label(g.id), v(&g.title))?;
         for t in plan.tasks_in(g.id) {
             writeln!(out, "  {:>2}. {}", v(&t.id), v(&t.title))?;
+        }
+    }
+    Ok(())
+}
+
+/// A city's plan (`--workspace`, piped): each district, its groups (总体目标
+/// first), their tasks with the district's own ids.
+fn city_tree(out: &mut dyn Write, plan: &Plan) -> io::Result<()> {
+    let v = text::visible;
+    for d in &plan.districts {
+        writeln!(out, "{}", v(&d.name))?;
+        let tasks = &plan.tasks[d.tasks.clone()];
+        for g in &plan.groups[d.groups.clone()] {
+            writeln!(out, "  {}{}", plan.group_label(g.id), v(&g.title))?;
+            for t in tasks.iter().filter(|t| t.group == g.id) {
+                writeln!(out, "    {:>2}. {}", v(plan.local_id(&t.id)), v(&t.title))?;
+            }
         }
     }
     Ok(())
