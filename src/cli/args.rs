@@ -25,8 +25,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE", env = "WUDANG_PLAN_DATA")]
     pub data: Option<PathBuf>,
 
-    /// The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1)
-    #[arg(long, global = true, value_name = "DIR", env = "WUDANG_PLAN_WORKSPACE")]
+    /// The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1) [env: WUDANG_PLAN_WORKSPACE, read by those three only]
+    #[arg(long, global = true, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
 
     /// Who makes the change, as recorded in the ledger [default: $USER]

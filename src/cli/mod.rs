@@ -135,11 +135,26 @@ impl crate::ui::app::Worded for CliError {
 /// Loads the plan named by `--plan` (through its snapshot, except for
 /// `check`, which parses and checks the seed files), or the embedded one.
 pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
-    Ok(match &cli.plan {
+    let dir = cli.plan.clone().or_else(|| district_plan(cli));
+    Ok(match &dir {
         Some(dir) if matches!(cli.command, Some(Command::Check)) => plan::load_dir(dir)?,
         Some(dir) => plan::load_dir_with_snapshot(dir)?,
         None => plan::load_embedded()?,
     })
+}
+
+/// Without `--plan`: the plan of the district whose repository holds the
+/// `--data` ledger (its `plan/`, beside `district.txt`; a clone in the
+/// city's workspace carries its district's plan), else none (the embedded
+/// plan).
+fn district_plan(cli: &Cli) -> Option<PathBuf> {
+    let data = cli.data.as_deref()?;
+    let repo = match data.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let plan = repo.join("plan");
+    (repo.join(crate::city::DISTRICT_FILE).is_file() && plan.is_dir()).then_some(plan)
 }
 
 /// The ledger file: `--data`, `WUDANG_PLAN_DATA`, or `actuals.csv` in the
@@ -328,6 +343,10 @@ fn run_command(
     err: &mut dyn Write,
     exiting: bool,
 ) -> Result<(), CliError> {
+    // `--workspace`, else WUDANG_PLAN_WORKSPACE, for what covers a
+    // workspace (the UI, `report`, `pull`); given on the command line to
+    // another command, refused rather than left unread.
+    let workspace = workspace(cli)?;
     // Commands that need no plan.
     match &cli.command {
         Some(Command::Paths) => return files::paths(cli, out),
@@ -337,12 +356,11 @@ fn run_command(
         Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
         Some(Command::Report {
             format, out: file, ..
-        }) if let Some(ws) = &cli.workspace => {
+        }) if let Some(ws) = &workspace => {
             return city::ranking(cli, ws, *format, file.as_deref(), out);
         }
         Some(Command::Pull { stale_days }) => {
-            let ws = cli
-                .workspace
+            let ws = workspace
                 .as_deref()
                 .ok_or(CliError::Usage(M::PullNeedsWorkspace.into()))?;
             return city::pull(cli, ws, *stale_days, out);
@@ -352,14 +370,14 @@ fn run_command(
     }
     // No subcommand on a terminal: the full-screen UI; piped: the tree.
     if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        if let Some(ws) = &cli.workspace {
+        if let Some(ws) = &workspace {
             return city_screen::city_screen(cli, ws);
         }
         return screen::full_screen(cli, err);
     }
     // Piped, over a workspace: the city's tree (every district's).
     if cli.command.is_none()
-        && let Some(ws) = &cli.workspace
+        && let Some(ws) = &workspace
     {
         let plan = city_screen::city_plan(&city_screen::districts_of(ws)?)?;
         output::tree(out, &plan)?;
@@ -379,6 +397,26 @@ fn run_command(
         std::mem::forget(plan);
     }
     done
+}
+
+/// The workspace a command covers: `--workspace`, else
+/// `WUDANG_PLAN_WORKSPACE` (set for a city host's users in
+/// `/etc/profile.d`), for the full-screen UI, `report` and `pull`. The
+/// other commands read one ledger (`--data`): `--workspace` given to one
+/// of them is refused (exit 2), the variable is not read.
+fn workspace(cli: &Cli) -> Result<Option<PathBuf>, CliError> {
+    let covers = matches!(
+        cli.command,
+        None | Some(Command::Report { .. }) | Some(Command::Pull { .. })
+    );
+    match (&cli.workspace, covers) {
+        (Some(ws), true) => Ok(Some(ws.clone())),
+        (Some(_), false) => Err(CliError::Usage(M::WorkspaceNotHere.into())),
+        (None, true) => Ok(std::env::var_os("WUDANG_PLAN_WORKSPACE")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)),
+        (None, false) => Ok(None),
+    }
 }
 
 /// Runs the subcommand (or prints the tree when there is none) with the

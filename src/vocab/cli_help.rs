@@ -47,8 +47,8 @@ pub const HELP: &[Entry] = &[
     ),
     (
         ":workspace",
-        "The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1)",
-        "市里的视图：每个区县一个 git 克隆所在的目录；全屏界面、report 和 pull 随之涵盖各区县（编号带区县名：乌当区:8.1）",
+        "The city's view: a directory holding one git clone per district; the full-screen UI, `report` and `pull` then cover every district (ids qualified: 乌当区:8.1) [env: WUDANG_PLAN_WORKSPACE, read by those three only]",
+        "市里的视图：每个区县一个 git 克隆所在的目录；全屏界面、report 和 pull 随之涵盖各区县（编号带区县名：乌当区:8.1）（环境变量：WUDANG_PLAN_WORKSPACE，只有这三者读取）",
     ),
     (
         ":today",

@@ -515,6 +515,8 @@ messages! {
         "the plan of {district} cannot be read: {error}";
     DistrictLedgerBroken => "{district} 的台账无法读取：{error}",
         "the ledger of {district} cannot be read: {error}";
+    WorkspaceNotHere => "--workspace 只用于全屏界面、report 和 pull；读某个区县请用 --data 工作区/区县/actuals.csv（其 plan/ 随之读取）",
+        "--workspace is for the full-screen UI, report and pull only; to read one district use --data WORKSPACE/DISTRICT/actuals.csv (its plan/ comes with it)";
     PullNeedsWorkspace => "pull 需要工作区：--workspace 目录（或环境变量 WUDANG_PLAN_WORKSPACE）",
         "pull needs a workspace: --workspace DIR (or WUDANG_PLAN_WORKSPACE)";
     EmptyWorkspace => "工作区 {dir} 中没有 git 克隆；请先用 git clone 把各区县的仓库克隆到这里",

@@ -326,3 +326,68 @@ fn completions_and_the_man_page_come_from_the_cli_definition() {
     }
     assert_eq!(run(wp(&data, "x").args(["completions", "tcsh"])).code, 2);
 }
+
+/// `--workspace` covers the UI, `report` and `pull`; another command is
+/// refused with it (exit 2, both languages) and does not read
+/// WUDANG_PLAN_WORKSPACE, which a city host sets for everyone; `pull` and
+/// `report` do read it.
+#[test]
+fn the_workspace_is_read_by_what_covers_one_and_refused_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, remote) = setup(dir.path());
+    assert_eq!(run(wp(&data, "李明").args(["set", "8.1", "500"])).code, 0);
+    assert_eq!(run(wp(&data, "李明").arg("publish")).code, 0);
+    let city = dir.path().join("city");
+    fs::create_dir(&city).unwrap();
+    git(&city, &["clone", "-q", remote.to_str().unwrap(), "乌当区"]);
+    let copy = city.join("乌当区/actuals.csv");
+    let r = run(wp(&copy, "x")
+        .arg("--workspace")
+        .arg(&city)
+        .arg("indicators"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("--workspace is for the full-screen UI, report and pull only"),
+        "{}",
+        r.stderr
+    );
+    let r = run(wp_zh(&copy, "x", "2025-06-01")
+        .arg("--workspace")
+        .arg(&city)
+        .arg("tasks"));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("错误：--workspace 只用于全屏界面、report 和 pull"),
+        "{}",
+        r.stderr
+    );
+    // The variable: not read by indicators (the clone's rows are listed) …
+    let r = run(wp(&copy, "x").env("WUDANG_PLAN_WORKSPACE", &city).args([
+        "indicators",
+        "--task",
+        "8",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("8.1,"), "{}", r.stdout);
+    // … read by pull and report.
+    let r = run(wp(&copy, "x")
+        .env("WUDANG_PLAN_WORKSPACE", &city)
+        .arg("pull"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("乌当区: up to date"), "{}", r.stdout);
+    let r = run(wp(&copy, "x")
+        .env("WUDANG_PLAN_WORKSPACE", &city)
+        .arg("report"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 1 | 乌当区 |"), "{}", r.stdout);
+    // pull without any workspace says what it needs.
+    let r = run(wp(&copy, "x")
+        .env_remove("WUDANG_PLAN_WORKSPACE")
+        .arg("pull"));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("pull needs a workspace"), "{}", r.stderr);
+}
