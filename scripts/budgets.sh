@@ -63,6 +63,24 @@ if python3 -c 'import pyte' 2>/dev/null && [ -f "$PTY" ]; then
   python3 "$PTY" --timeout 180 --cols 100 --rows 30 --wait-for 总体目标 --key WAIT:8000 --key j --rss-at-end -- \
       $W --plan large/plan --data l.csv $T \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); print("VmHWM", d["rss_end_kb"]["VmHWM"], "KB")'
+  echo "== the city's view: ten generated districts (10,000 indicators each, 100,000 in all) in one workspace,"
+  echo "   first frame alternating with VisiData on the large indicators.csv (budget <= 1/2 of VisiData's)"
+  for k in 0 1 2 3 4 5 6 7 8 9; do
+    d=city/d$k
+    if [ ! -f $d/actuals.csv ]; then
+      $G --tasks 1000 --indicators 10000 --leaders 20 --rows 100000 --seed $((k+1)) --out $d >&2
+      git init -q $d && echo "区县$k" > $d/district.txt
+    fi
+  done
+  $W --workspace city >/dev/null   # each district's plan.snap
+  for i in 1 2 3; do
+    python3 "$PTY" --timeout 180 --cols 100 --rows 30 --wait-for 区县0 -- $W --workspace city --today 2025-06-30 \
+      | python3 -c 'import json,sys; d=json.load(sys.stdin); print("city", d["first_frame_ms"], "ms")'
+    if command -v vd >/dev/null; then
+      python3 "$PTY" --timeout 90 --cols 100 --rows 30 --wait-for 生态环境建设项目 -- vd large/plan/indicators.csv \
+        | python3 -c 'import json,sys; d=json.load(sys.stdin); print("vd  ", d["first_frame_ms"], "ms")'
+    fi
+  done
 else
   echo "== UI runs skipped: needs pyte (pip install pyte) and $PTY"
 fi

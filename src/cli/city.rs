@@ -114,18 +114,7 @@ pub fn pull(
     stale_days: i64,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let districts = city::districts(workspace).map_err(|e| CliError::City {
-        msg: Msg::new(M::NoWorkspace)
-            .arg("dir", workspace.display())
-            .arg("error", e),
-        code: 2,
-    })?;
-    if districts.is_empty() {
-        return Err(CliError::City {
-            msg: Msg::new(M::EmptyWorkspace).arg("dir", workspace.display()),
-            code: 2,
-        });
-    }
+    let districts = super::city_screen::districts_of(workspace)?;
     let bar = std::sync::Mutex::new(super::progress::Bar::new(
         Msg::new(M::Pulling).text(lang(cli)),
     ));
@@ -216,12 +205,7 @@ pub fn ranking(
 ) -> Result<(), CliError> {
     let l = lang(cli);
     let format = super::report::format_of(format, file);
-    let districts = city::districts(workspace).map_err(|e| CliError::City {
-        msg: Msg::new(M::NoWorkspace)
-            .arg("dir", workspace.display())
-            .arg("error", e),
-        code: 2,
-    })?;
+    let districts = super::city_screen::districts_of(workspace)?;
     if let Some(f) = file {
         // Never over a district's ledger (or its lock, its torn lines).
         for d in &districts {

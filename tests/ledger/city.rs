@@ -384,6 +384,12 @@ fn the_workspace_is_read_by_what_covers_one_and_refused_elsewhere() {
         .arg("report"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("| 1 | 乌当区 |"), "{}", r.stdout);
+    // A workspace with no clone: report refuses it as pull does.
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let r = run(wp(&copy, "x").arg("--workspace").arg(&empty).arg("report"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("holds no git clone"), "{}", r.stderr);
     // pull without any workspace says what it needs.
     let r = run(wp(&copy, "x")
         .env_remove("WUDANG_PLAN_WORKSPACE")

@@ -8,16 +8,19 @@ use std::time::Duration;
 
 use super::pty::{Tui, cli};
 
+/// `program` with a git identity (a host with none commits too).
+fn with_identity(program: &str) -> std::process::Command {
+    let mut c = std::process::Command::new(program);
+    c.env("GIT_CONFIG_NOSYSTEM", "1");
+    for k in ["GIT_AUTHOR", "GIT_COMMITTER"] {
+        c.env(format!("{k}_NAME"), "x")
+            .env(format!("{k}_EMAIL"), "x@x");
+    }
+    c
+}
+
 fn git(args: &[&str]) {
-    let o = std::process::Command::new("git")
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "x")
-        .env("GIT_AUTHOR_EMAIL", "x@x")
-        .env("GIT_COMMITTER_NAME", "x")
-        .env("GIT_COMMITTER_EMAIL", "x@x")
-        .output()
-        .unwrap();
+    let o = with_identity("git").args(args).output().unwrap();
     assert!(o.status.success(), "git {args:?}: {o:?}");
 }
 
@@ -48,12 +51,8 @@ pub(super) fn district(root: &Path, name: &str, sets: &[(&str, &str, &str)]) {
         ]);
         assert!(o.status.success(), "{o:?}");
     }
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_wudang-plan"))
+    let o = with_identity(env!("CARGO_BIN_EXE_wudang-plan"))
         .args(["--data", d, "publish"])
-        .env("GIT_AUTHOR_NAME", "x")
-        .env("GIT_AUTHOR_EMAIL", "x@x")
-        .env("GIT_COMMITTER_NAME", "x")
-        .env("GIT_COMMITTER_EMAIL", "x@x")
         .output()
         .unwrap();
     assert!(o.status.success(), "{o:?}");
