@@ -98,6 +98,7 @@ fn main() {
                 progress: progress.clone(),
                 standing: Standing::of(&plan, &progress),
                 warnings: 0,
+                published: Vec::new(),
             };
             let t = Instant::now();
             update(&mut s, Action::LedgerLoaded(Box::new(loaded)));

@@ -77,6 +77,7 @@ fn read_city(
             progress,
             standing,
             warnings: 0,
+            published: districts.iter().map(city::rollup::last_publish).collect(),
         },
         warnings: Vec::new(),
     })

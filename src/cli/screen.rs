@@ -73,6 +73,7 @@ fn ready_for_ui(
         progress,
         standing,
         warnings: warnings.iter().filter(|&&b| b == b'\n').count(),
+        published: Vec::new(),
     };
     crate::ui::Ready {
         ledger,

@@ -65,6 +65,9 @@ strings! {
         "Press ? for all keys; L filters by leader, S by status or light, / searches, : jumps, o shows the overview.";
     GroupTasks => "本组任务", "Tasks in this group";
     DistrictGroups => "本区县各组", "Groups of this district";
+    LastPublished => "最近发布", "Last published";
+    NeverPublished => "未发布", "never published";
+    PublishOverdue => "逾期未发布", "publish overdue";
     CityTitle => "{} 个区县的“强省会”五年行动工作方案", "The 强省会 five-year plans of {} districts";
     ByDistrict => "按区县", "By district";
     // indicators pane

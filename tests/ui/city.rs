@@ -220,3 +220,37 @@ fn screens_of_the_citys_view() {
     keys(&mut s, "o");
     assert_snapshot!("city_overview_80x24_en", render(&s));
 }
+
+#[test]
+fn a_district_that_has_not_published_for_a_week_is_marked() {
+    let mut s = city_state(Lang::Zh, 100, 30);
+    // 乌当区 published two days ago, 白云区 a month ago.
+    s.published = vec![
+        Some(jiff::civil::date(2025, 6, 28)),
+        Some(jiff::civil::date(2025, 6, 1)),
+    ];
+    keys(&mut s, "j");
+    let screen = lines(&s).join("\n");
+    assert!(screen.contains("最近发布：2025-06-28"), "{screen}");
+    assert!(!screen.contains("逾期未发布"), "{screen}");
+    keys(&mut s, "hj");
+    assert_eq!(s.selected_row(), TreeRow::District(1));
+    let screen = lines(&s).join("\n");
+    assert!(
+        screen.contains("白云区 逾期未发布"),
+        "the tree row: {screen}"
+    );
+    assert!(
+        screen.contains("最近发布：2025-06-01  逾期未发布"),
+        "{screen}"
+    );
+    // Never published.
+    s.published[1] = None;
+    let screen = lines(&s).join("\n");
+    assert!(screen.contains("最近发布：未发布"), "{screen}");
+    assert!(screen.contains("白云区 未发布"), "{screen}");
+    assert_snapshot!("city_publish_overdue_80x24_zh", {
+        update(&mut s, Action::Resize(80, 24));
+        render(&s)
+    });
+}

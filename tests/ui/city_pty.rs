@@ -83,6 +83,11 @@ fn the_citys_view_of_two_districts_at_100x30() {
         "只读：这是市里汇总各区县台账的视图",
     ]);
     assert!(!s.contains("e 填报"), "{s}");
+    // A district's detail says when it last published (its clone's newest
+    // commit, read by git on the ledger thread).
+    t.send("j");
+    let s = t.wait_text("最近发布：");
+    assert!(!s.contains("逾期未发布"), "published today: {s}");
     // A qualified id jumps into its district; its history is that
     // district's ledger's.
     t.send(":白云区:1.1\r");

@@ -73,6 +73,7 @@ mod tests {
                     progress,
                     standing,
                     warnings: 0,
+                    published: Vec::new(),
                 },
                 warnings: Vec::new(),
             })

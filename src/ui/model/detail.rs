@@ -378,6 +378,23 @@ fn district_lines(out: &mut Vec<Pieces>, state: &AppState, d: usize, width: usiz
         return;
     };
     wrapped(out, "", &district.name, width, Tone::Title, Tone::Title);
+    if let Some((day, overdue)) = state.publish_of(d) {
+        let mut line = vec![piece(state.label(S::LastPublished), Tone::Dim)];
+        line.push(match day {
+            Some(day) => plain(day.to_string()),
+            None => piece(
+                state.tr(S::NeverPublished).to_string(),
+                Tone::Light(Light::Yellow),
+            ),
+        });
+        if overdue && day.is_some() {
+            line.push(piece(
+                format!("  {}", state.tr(S::PublishOverdue)),
+                Tone::Light(Light::Yellow),
+            ));
+        }
+        out.push(line);
+    }
     let (counts, lights, stale) = state.visible.district_counts(&state.plan, d);
     let label = piece(state.label(S::Indicators), Tone::Dim);
     flow(out, label, counts_items(state, &counts), width);

@@ -75,4 +75,10 @@ pub struct Loaded {
     pub progress: Progress,
     pub standing: Standing,
     pub warnings: usize,
+    /// A city's view: each district's last publish (the day of its
+    /// clone's newest commit; `None`: never), [`Plan::districts`] order;
+    /// empty otherwise.
+    ///
+    /// [`Plan::districts`]: crate::plan::Plan::districts
+    pub published: Vec<Option<jiff::civil::Date>>,
 }

@@ -161,6 +161,9 @@ pub struct AppState {
     /// safe for the terminal): the UI stays up, browsing only, with
     /// [`AppState::loading`] still true (nothing known of the ledger).
     pub broken: Option<String>,
+    /// A city's view: each district's last publish, as the ledger thread
+    /// found it ([`Loaded::published`]); empty otherwise.
+    pub published: Vec<Option<jiff::civil::Date>>,
     /// The ledger file that had rows is missing or empty now (moved away,
     /// deleted, cut to nothing; [`AppState::gone_text`] words it). The
     /// screen keeps what was last read; edits are refused with it until a
@@ -312,6 +315,7 @@ impl AppState {
             chart: None,
             held: None,
             broken: None,
+            published: Vec::new(),
             gone: None,
         };
         s.refilter();
@@ -329,6 +333,7 @@ impl AppState {
             overview,
         } = loaded.standing;
         self.progress = loaded.progress;
+        self.published = loaded.published;
         self.statuses = statuses;
         self.marks = marks;
         self.overview = overview;
@@ -535,6 +540,17 @@ impl AppState {
             .iter()
             .filter(|t| !self.plan.is_headline(self.plan.tasks[t.pos].group))
             .count()
+    }
+
+    /// District `d`'s last publish, and whether it is overdue (older than
+    /// `city::rollup::STALE_DAYS` days on the state's day, or never);
+    /// `None` when not known (not a city's view, or still reading).
+    pub fn publish_of(&self, d: usize) -> Option<(Option<jiff::civil::Date>, bool)> {
+        let day = *self.published.get(d)?;
+        let overdue = day.is_none_or(|day| {
+            (self.progress.today - day).get_days() > crate::city::rollup::STALE_DAYS as i32
+        });
+        Some((day, overdue))
     }
 
     /// The district of the selected tree row (a city's plan).

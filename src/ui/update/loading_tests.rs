@@ -54,6 +54,7 @@ fn loaded(s: &AppState) -> Loaded {
         progress: p,
         standing,
         warnings: 0,
+        published: Vec::new(),
     }
 }
 

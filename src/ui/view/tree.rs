@@ -12,6 +12,7 @@ use super::paint;
 use super::theme::Styles;
 use crate::pace::LightCounts;
 use crate::ui::data::Counts;
+use crate::ui::model::doc::Tone;
 use crate::ui::model::{AppState, Pane, TreeRow, detail};
 use crate::ui::strings::{S, fill};
 
@@ -49,6 +50,17 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
             spans.extend(marks(state, &c, &l, stale));
             spans.push(Span::raw(" "));
             spans.push(Span::styled(name.unwrap_or_default(), th.title()));
+            // Not published within a week, or never (as the city report says).
+            let mark = match state.publish_of(d) {
+                Some((None, _)) => Some(S::NeverPublished),
+                Some((Some(_), true)) => Some(S::PublishOverdue),
+                _ => None,
+            };
+            if let Some(mark) = mark {
+                let tone = Tone::Light(crate::pace::Light::Yellow);
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(state.tr(mark).to_string(), th.tone(tone)));
+            }
             Line::from(spans)
         }
         TreeRow::Group(g) => {
