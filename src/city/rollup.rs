@@ -32,11 +32,23 @@ pub struct Lights {
 }
 
 impl Lights {
-    /// Green per thousand of the indicators with a light (`None`: none
-    /// has one yet).
+    /// Green per thousand of the indicators with a light, rounded half
+    /// up (1 of 21: 48, shown 4.8%) (`None`: none has one yet).
     pub fn green_permille(&self) -> Option<usize> {
-        let lit = self.green + self.yellow + self.red;
-        (lit > 0).then(|| self.green * 1000 / lit)
+        let lit = self.lit();
+        (lit > 0).then(|| (self.green * 1000 + lit / 2) / lit)
+    }
+
+    /// The indicators with a light (green, yellow or red).
+    fn lit(&self) -> usize {
+        self.green + self.yellow + self.red
+    }
+
+    /// The share of green, compared exactly (no rounding: 1 of 21 is less
+    /// than 2 of 41); none lit counts as no green.
+    fn share_cmp(&self, other: &Lights) -> Ordering {
+        let (a, b) = (self.lit().max(1), other.lit().max(1));
+        (self.green * b).cmp(&(other.green * a))
     }
 
     /// Lights from the counts of a district's indicators by light.
@@ -116,9 +128,7 @@ pub fn judge(d: &District, today: Date) -> Result<Lights, RollupError> {
 
 /// The ranking's order (see the module): best first.
 pub fn better(a: &Lights, b: &Lights) -> Ordering {
-    let share = |l: &Lights| l.green_permille().unwrap_or(0);
-    share(b)
-        .cmp(&share(a))
+    b.share_cmp(a)
         .then(a.red.cmp(&b.red))
         .then(a.yellow.cmp(&b.yellow))
         .then(a.district.name.cmp(&b.district.name))
@@ -155,4 +165,45 @@ pub fn last_publish(d: &District) -> Option<Date> {
         .ok()?;
     let ts = jiff::Timestamp::from_second(t).ok()?;
     Some(ts.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lights(name: &str, green: usize, yellow: usize, red: usize) -> Lights {
+        Lights {
+            district: District {
+                name: name.into(),
+                repo: std::path::PathBuf::new(),
+            },
+            indicators: 95,
+            green,
+            yellow,
+            red,
+            gray: 0,
+        }
+    }
+
+    #[test]
+    fn the_share_is_rounded_for_people_and_compared_exactly_for_the_rank() {
+        assert_eq!(lights("a", 1, 18, 2).green_permille(), Some(48), "1/21 = 4.76%");
+        assert_eq!(lights("a", 1, 0, 1).green_permille(), Some(500));
+        assert_eq!(lights("a", 0, 0, 0).green_permille(), None);
+        // 2/41 (4.878%) and 1/20 (5%) round apart; 1/21 (4.762%) and
+        // 2/42 tie exactly, then fewer red first.
+        let mut v = [
+            lights("甲", 2, 37, 2),
+            lights("乙", 1, 19, 0),
+            lights("丙", 1, 18, 2),
+            lights("丁", 2, 36, 4),
+        ];
+        v.sort_by(better);
+        let names: Vec<_> = v.iter().map(|l| l.district.name.as_str()).collect();
+        assert_eq!(names, ["乙", "甲", "丙", "丁"]);
+        // Exact where rounding ties: 1/1000 against 1/1001.
+        let (a, b) = (lights("a", 1, 999, 0), lights("b", 1, 1000, 0));
+        assert_eq!(a.green_permille(), b.green_permille());
+        assert_eq!(better(&a, &b), Ordering::Less);
+    }
 }
