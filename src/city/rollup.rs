@@ -187,7 +187,11 @@ mod tests {
 
     #[test]
     fn the_share_is_rounded_for_people_and_compared_exactly_for_the_rank() {
-        assert_eq!(lights("a", 1, 18, 2).green_permille(), Some(48), "1/21 = 4.76%");
+        assert_eq!(
+            lights("a", 1, 18, 2).green_permille(),
+            Some(48),
+            "1/21 = 4.76%"
+        );
         assert_eq!(lights("a", 1, 0, 1).green_permille(), Some(500));
         assert_eq!(lights("a", 0, 0, 0).green_permille(), None);
         // 2/41 (4.878%) and 1/20 (5%) round apart; 1/21 (4.762%) and

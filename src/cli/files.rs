@@ -31,7 +31,7 @@ fn shown(p: &std::path::Path) -> String {
 /// `paths`: the files in use.
 pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = cli.lang.into();
-    match &cli.plan {
+    match &super::plan_dir(cli) {
         Some(dir) => line(out, lang, Msg::new(M::PathsPlan).arg("dir", shown(dir)))?,
         None => line(out, lang, Msg::new(M::PathsPlanEmbedded))?,
     }
@@ -46,6 +46,11 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         lang,
         at(M::PathsCheckpoint, &ledger::checkpoint_path(&path)),
     )?;
+    line(
+        out,
+        lang,
+        at(M::PathsCheckpointSeen, &ledger::seen_path(&path)),
+    )?;
     Ok(())
 }
 
@@ -55,7 +60,7 @@ pub fn paths(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
 /// are under 1 MiB in all uses none, the embedded plan has none.
 fn plan_snapshot(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     let lang: Lang = cli.lang.into();
-    let Some(dir) = &cli.plan else {
+    let Some(dir) = &super::plan_dir(cli) else {
         line(out, lang, Msg::new(M::PathsNoSnapshot))?;
         return Ok(());
     };

@@ -135,12 +135,17 @@ impl crate::ui::app::Worded for CliError {
 /// Loads the plan named by `--plan` (through its snapshot, except for
 /// `check`, which parses and checks the seed files), or the embedded one.
 pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
-    let dir = cli.plan.clone().or_else(|| district_plan(cli));
-    Ok(match &dir {
+    Ok(match &plan_dir(cli) {
         Some(dir) if matches!(cli.command, Some(Command::Check)) => plan::load_dir(dir)?,
         Some(dir) => plan::load_dir_with_snapshot(dir)?,
         None => plan::load_embedded()?,
     })
+}
+
+/// The plan's directory: `--plan`, else a district repository's
+/// ([`district_plan`]); `None`: the embedded plan.
+pub(super) fn plan_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.plan.clone().or_else(|| district_plan(cli))
 }
 
 /// Without `--plan`: the plan of the district whose repository holds the

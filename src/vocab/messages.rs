@@ -244,6 +244,7 @@ messages! {
     PathsLock => "锁文件：{path}", "lock: {path}";
     PathsTorn => "截断行存放处：{path}", "torn: {path}";
     PathsCheckpoint => "检查点：{path}", "checkpoint: {path}";
+    PathsCheckpointSeen => "检查点核验记录：{path}", "checkpoint's verified state: {path}";
     PathsNoSnapshot => "方案快照：无（内置方案没有快照）", "plan snapshot: none (the embedded plan has none)";
     PathsSnapshot => "方案快照：{path}（{state}）", "plan snapshot: {path} ({state})";
     PathsSnapshotFallback => "方案快照备用位置：{path}（{state}）", "plan snapshot fallback: {path} ({state})";

@@ -397,3 +397,32 @@ fn the_workspace_is_read_by_what_covers_one_and_refused_elsewhere() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("pull needs a workspace"), "{}", r.stderr);
 }
+
+/// A ledger in a district's repository is read with that district's own
+/// plan (its `plan/`) when `--plan` is not given; `paths` says so.
+#[test]
+fn a_districts_ledger_comes_with_its_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("白云区");
+    let plan = repo.join("plan");
+    fs::create_dir_all(&plan).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for f in fs::read_dir(&seeds).unwrap() {
+        let f = f.unwrap().path();
+        let text = fs::read_to_string(&f).unwrap().replace("朱快春", "陈敏");
+        fs::write(plan.join(f.file_name().unwrap()), text).unwrap();
+    }
+    let data = repo.join("actuals.csv");
+    // Not a district's repository yet: the embedded plan.
+    let r = run(wp(&data, "x").args(["tasks", "--leader", "陈敏"]));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    fs::write(repo.join("district.txt"), "白云区\n").unwrap();
+    let r = run(wp(&data, "x").args(["tasks", "--leader", "陈敏"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(wp(&data, "x").arg("paths"));
+    assert!(
+        r.stdout.starts_with(&format!("plan: {}\n", plan.display())),
+        "{}",
+        r.stdout
+    );
+}

@@ -629,7 +629,7 @@ fn paths_today_user_and_data_from_the_environment() {
         r.stdout,
         format!(
             "plan: embedded (seeds/ compiled into the binary)\nplan snapshot: none (the embedded \
-             plan has none)\nledger: {d}\nlock: {d}.lock\ntorn: {d}.torn\ncheckpoint: {d}.ckpt\n"
+             plan has none)\nledger: {d}\nlock: {d}.lock\ntorn: {d}.torn\ncheckpoint: {d}.ckpt\ncheckpoint's verified state: {d}.ckpt.seen\n"
         )
     );
     let r = run(bin()

@@ -236,7 +236,7 @@ fn paths_in_chinese() {
         zh.stdout,
         format!(
             "方案：内置（seeds/ 已编译进程序）\n方案快照：无（内置方案没有快照）\n台账：{d}\n\
-             锁文件：{d}.lock\n截断行存放处：{d}.torn\n检查点：{d}.ckpt\n"
+             锁文件：{d}.lock\n截断行存放处：{d}.torn\n检查点：{d}.ckpt\n检查点核验记录：{d}.ckpt.seen\n"
         )
     );
 }
