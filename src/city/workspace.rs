@@ -137,6 +137,38 @@ pub fn pull(districts: &[District], jobs: usize, done: &(dyn Fn(&Pulled) + Sync)
     r.into_iter().map(|(_, p)| p).collect()
 }
 
+/// A clone with nothing checked out: cloned before the district first
+/// published, or from a server whose HEAD names a branch the district
+/// does not push (`git init --bare` defaulting to `main`, a host's git to
+/// `master`; git warns "remote HEAD refers to nonexistent ref"). The one
+/// branch the district pushed is checked out, tracking its remote branch;
+/// none yet: up to date (nothing published); several: refused, named.
+fn adopt(git: &Git, d: &District) -> Result<Outcome, GitError> {
+    let refs = git.run(&[
+        "for-each-ref",
+        "--format=%(refname:lstrip=3)",
+        "refs/remotes/origin",
+    ])?;
+    let branches: Vec<&str> = refs.lines().filter(|b| *b != "HEAD").collect();
+    match branches[..] {
+        [] => Ok(Outcome::UpToDate),
+        [b] => {
+            git.run(&["checkout", "-q", "-B", b, "--track", &format!("origin/{b}")])?;
+            // Its rows are new, lines 2 on (line 1 is the header).
+            let after = lines(&std::fs::read(d.ledger()).unwrap_or_default());
+            Ok(Outcome::Updated {
+                lines_before: after.min(1),
+                lines_after: after,
+            })
+        }
+        _ => Ok(Outcome::Refused(
+            Msg::new(M::DistrictBranches)
+                .arg("district", &d.name)
+                .arg("branches", branches.join("、")),
+        )),
+    }
+}
+
 /// Pulls one district (see the module).
 pub fn pull_one(d: &District) -> Pulled {
     let git = Git::new(&d.repo);
@@ -157,6 +189,12 @@ pub fn pull_one(d: &District) -> Pulled {
 
 fn fast_forward(git: &Git, d: &District) -> Result<Outcome, GitError> {
     git.run(&["fetch", "-q", "origin"])?;
+    if !git
+        .output(&["rev-parse", "--verify", "-q", "HEAD"], None)?
+        .ok
+    {
+        return adopt(git, d);
+    }
     let upstream = git.run(&["rev-parse", "--verify", "-q", "@{upstream}"])?;
     let head = git.run(&["rev-parse", "--verify", "-q", "HEAD"])?;
     if upstream == head {

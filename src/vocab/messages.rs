@@ -491,6 +491,8 @@ messages! {
 
     DistrictHistoryRewritten => "{district}：发布的历史被改写（不再包含本地副本的 {head}）；未取回，本地副本保持原样；请联系{district}核实",
         "{district}: the published history was rewritten (it no longer contains this copy's {head}); nothing was pulled, the copy is kept as it was; ask {district} why";
+    DistrictBranches => "{district}：克隆中没有检出的分支，远端却有多个分支（{branches}），不知道取哪一个；请在克隆中 git checkout 区县发布的分支",
+        "{district}: the clone has nothing checked out and the remote has several branches ({branches}); git checkout the one the district publishes in the clone";
     DistrictLedgerRewritten => "{district}：新发布的台账从第 {line} 行起改写了已发布的内容（本地副本为 {head}）；未取回，本地副本保持原样；请联系{district}核实",
         "{district}: the newly published ledger rewrites what was published from line {line} on (this copy is at {head}); nothing was pulled, the copy is kept as it was; ask {district} why";
 
