@@ -360,8 +360,15 @@ fn run_command(
         Some(Command::Home { district }) => return city::home(cli, district.as_deref(), out),
         Some(Command::Publish { remote }) => return city::publish(cli, remote, out),
         Some(Command::Report {
-            format, out: file, ..
+            format,
+            out: file,
+            leader,
+            group,
         }) if let Some(ws) = &workspace => {
+            // The city's 通报 covers every district whole.
+            if leader.is_some() || group.is_some() {
+                return Err(CliError::Usage(M::CityReportWhole.into()));
+            }
             return city::ranking(cli, ws, *format, file.as_deref(), out);
         }
         Some(Command::Pull { stale_days }) => {
@@ -406,7 +413,8 @@ fn run_command(
 
 /// The workspace a command covers: `--workspace`, else
 /// `WUDANG_PLAN_WORKSPACE` (set for a city host's users in
-/// `/etc/profile.d`), for the full-screen UI, `report` and `pull`. The
+/// `/etc/profile.d`; the UI and `report` leave it for a ledger named with
+/// `--data`), for the full-screen UI, `report` and `pull`. The
 /// other commands read one ledger (`--data`): `--workspace` given to one
 /// of them is refused (exit 2), the variable is not read.
 fn workspace(cli: &Cli) -> Result<Option<PathBuf>, CliError> {
@@ -417,6 +425,13 @@ fn workspace(cli: &Cli) -> Result<Option<PathBuf>, CliError> {
     match (&cli.workspace, covers) {
         (Some(ws), true) => Ok(Some(ws.clone())),
         (Some(_), false) => Err(CliError::Usage(M::WorkspaceNotHere.into())),
+        // A ledger named (`--data`, WUDANG_PLAN_DATA) is read as one
+        // district by the UI and `report`: the variable stands back.
+        (None, true)
+            if cli.data.is_some() && !matches!(cli.command, Some(Command::Pull { .. })) =>
+        {
+            Ok(None)
+        }
         (None, true) => Ok(std::env::var_os("WUDANG_PLAN_WORKSPACE")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)),

@@ -379,11 +379,34 @@ fn the_workspace_is_read_by_what_covers_one_and_refused_elsewhere() {
         .arg("pull"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("乌当区: up to date"), "{}", r.stdout);
+    let r = run(crate::common::bin()
+        .env("WUDANG_PLAN_WORKSPACE", &city)
+        .env("WUDANG_PLAN_LANG", "en")
+        .args(["--today", "2025-06-01", "report"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 1 | 乌当区 |"), "{}", r.stdout);
+    // … unless a ledger is named: that district's own report.
     let r = run(wp(&copy, "x")
         .env("WUDANG_PLAN_WORKSPACE", &city)
         .arg("report"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("| 1 | 乌当区 |"), "{}", r.stdout);
+    assert!(!r.stdout.contains("| 1 | 乌当区 |"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("乌当区实施“强省会”五年行动工作方案"),
+        "{}",
+        r.stdout
+    );
+    // The city's report is whole: no --leader, no --group.
+    let r = run(wp(&copy, "x")
+        .arg("--workspace")
+        .arg(&city)
+        .args(["report", "--leader", "zkc"]));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("covers every district whole"),
+        "{}",
+        r.stderr
+    );
     // A workspace with no clone: report refuses it as pull does.
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).unwrap();
