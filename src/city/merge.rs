@@ -91,16 +91,19 @@ pub fn plans(parts: Vec<Part>) -> Plan {
 }
 
 /// Every district's ledger read (through its checkpoint) as of `today`,
-/// in one progress with qualified ids; the first that cannot be read
-/// stops it, with its district.
-pub fn progress(districts: &[Clone], today: Date) -> Result<Progress, (String, LedgerError)> {
+/// in one progress with qualified ids, and the districts whose ledger
+/// could not be read, with why: they show no values, the others do (one
+/// district's broken ledger does not hide the city's).
+pub fn progress(districts: &[Clone], today: Date) -> (Progress, Vec<(String, LedgerError)>) {
     let mut city = Progress::empty(today);
+    let mut unread = Vec::new();
     for d in districts {
-        let (_, p) = Progress::read_lean(&d.ledger(), today, &mut NoProgress)
-            .map_err(|e| (d.name.clone(), e))?;
-        city.absorb(&d.name, p);
+        match Progress::read_lean(&d.ledger(), today, &mut NoProgress) {
+            Ok((_, p)) => city.absorb(&d.name, p),
+            Err(e) => unread.push((d.name.clone(), e)),
+        }
     }
-    Ok(city)
+    (city, unread)
 }
 
 #[cfg(test)]

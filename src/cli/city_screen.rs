@@ -49,8 +49,10 @@ fn first_problem(e: &crate::plan::PlanErrors) -> Msg {
         .map_or_else(|| Msg::new(M::PlanNotLoaded), |p| p.msg())
 }
 
-/// What the UI takes in over a workspace: every district's ledger read
-/// (a district that cannot be read is named), every indicator judged.
+/// What the UI takes in over a workspace: every district's ledger read,
+/// every indicator judged; a district whose ledger cannot be read shows no
+/// values and is a warning (counted on the status line, printed, named,
+/// once the screen closes).
 fn read_city(
     districts: &[District],
     today: jiff::civil::Date,
@@ -59,13 +61,18 @@ fn read_city(
     lang: crate::vocab::Lang,
 ) -> Result<crate::ui::Ready, CliError> {
     let _ = rustix::process::setpriority_process(None, 10);
-    let progress =
-        city::merge::progress(districts, today).map_err(|(district, e)| CliError::City {
-            msg: Msg::new(M::DistrictLedgerBroken)
-                .arg("district", crate::text::visible(&district))
-                .arg("error", e.text(lang)),
-            code: 2,
-        })?;
+    let (progress, unread) = city::merge::progress(districts, today);
+    let mut warnings = Vec::new();
+    for (district, e) in &unread {
+        let why = Msg::new(M::DistrictLedgerBroken)
+            .arg("district", crate::text::visible(district))
+            .arg(
+                "error",
+                crate::text::visible_lines(&e.text(lang)).into_owned(),
+            );
+        let line = Msg::new(M::CliWarning).arg("warning", why.text(lang));
+        warnings.extend_from_slice(format!("{}\n", line.text(lang)).as_bytes());
+    }
     let standing = crate::ui::model::standing::Standing::of(plan, &progress);
     Ok(crate::ui::Ready {
         ledger: crate::ledger::Ledger::none(&ws.join(".city-view")),
@@ -76,10 +83,10 @@ fn read_city(
         loaded: crate::ui::model::standing::Loaded {
             progress,
             standing,
-            warnings: 0,
+            warnings: unread.len(),
             published: districts.iter().map(city::rollup::last_publish).collect(),
         },
-        warnings: Vec::new(),
+        warnings,
     })
 }
 

@@ -516,8 +516,8 @@ messages! {
         "the workspace {dir} cannot be read: {error}; expected a directory holding one git clone per district (--workspace or WUDANG_PLAN_WORKSPACE)";
     DistrictPlanBroken => "{district} 的方案无法读取：{error}",
         "the plan of {district} cannot be read: {error}";
-    DistrictLedgerBroken => "{district} 的台账无法读取：{error}",
-        "the ledger of {district} cannot be read: {error}";
+    DistrictLedgerBroken => "{district} 的台账无法读取，其指标显示为无数据：{error}",
+        "the ledger of {district} cannot be read, its indicators show no values: {error}";
     CityReportWhole => "市里的通报涵盖各区县的全部指标，不能按 --leader、--group 筛选；某个区县的按领导通报请用 --data 工作区/区县/actuals.csv report --leader …",
         "the city's report covers every district whole, without --leader or --group; for one district's report by leader use --data WORKSPACE/DISTRICT/actuals.csv report --leader …";
     WorkspaceNotHere => "--workspace 只用于全屏界面、report 和 pull；读某个区县请用 --data 工作区/区县/actuals.csv（其 plan/ 随之读取）",

@@ -69,10 +69,15 @@ fn each_district_is_a_level_above_its_groups() {
     let s = city_state(Lang::Zh, 100, 30);
     assert_eq!(s.rows[0], TreeRow::All);
     assert_eq!(s.rows[1], TreeRow::District(0));
-    assert!(matches!(s.rows[2], TreeRow::Group(_)));
+    // 总体目标's task right under its district, then the five groups.
+    let TreeRow::Task(i) = s.rows[2] else {
+        panic!("{:?}", s.rows[2])
+    };
+    assert_eq!(s.plan.tasks[s.visible.tasks[i].pos].id, "乌当区:0");
+    assert!(matches!(s.rows[3], TreeRow::Group(_)));
     let second = row_of(&s, TreeRow::District(1));
-    // 乌当区's 总体目标 and five groups with their 28 + 1 tasks between.
-    assert_eq!(second, 1 + 1 + 6 + 29);
+    // 乌当区's five groups with their 28 + 1 tasks between.
+    assert_eq!(second, 1 + 1 + 5 + 29);
     let groups_after: Vec<_> = s.rows[second + 1..]
         .iter()
         .filter_map(|r| match r {
@@ -80,7 +85,7 @@ fn each_district_is_a_level_above_its_groups() {
             _ => None,
         })
         .collect();
-    assert_eq!(groups_after, vec![Some(1); 6]);
+    assert_eq!(groups_after, vec![Some(1); 5]);
     assert_eq!(s.task_count(), 56, "28 tasks each, 总体目标 left out");
 }
 
@@ -93,14 +98,17 @@ fn a_district_folds_and_opens_with_h_and_l() {
     keys(&mut s, "h");
     assert_eq!(
         s.rows.len(),
-        before - 35,
-        "its 6 groups and 29 tasks hidden"
+        before - 34,
+        "its 5 groups and 29 tasks hidden"
     );
     assert_eq!(s.rows[2], TreeRow::District(1));
     keys(&mut s, "l");
     assert_eq!(s.rows.len(), before);
+    // From 总体目标's task h goes up to the district.
+    keys(&mut s, "jh");
+    assert_eq!(s.selected_row(), TreeRow::District(0));
     // From a task h goes to its group, folds it, then up to the district.
-    keys(&mut s, "jjh");
+    keys(&mut s, "jjjh");
     let TreeRow::Group(g) = s.selected_row() else {
         panic!("{:?}", s.selected_row())
     };

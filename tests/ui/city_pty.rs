@@ -122,3 +122,27 @@ fn the_citys_view_of_two_districts_at_100x30() {
     );
     assert_eq!(std::fs::read(&clone).unwrap(), before, "nothing written");
 }
+
+/// One district's ledger that cannot be read hides only that district's
+/// values: the view opens with the others', counts the warning on its
+/// status line and names the district once it closes.
+#[test]
+fn a_districts_broken_ledger_leaves_the_others_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path(), "乌当区", &[("1.1", "900", "李明")]);
+    district(dir.path(), "白云区", &[("1.1", "900", "王芳")]);
+    let ws = dir.path().join("ws");
+    std::fs::write(ws.join("白云区").join("actuals.csv"), "nonsense\n1,2\n").unwrap();
+    let args = ["--workspace", ws.to_str().unwrap(), "--today", "2025-06-30"];
+    let mut t = Tui::start(&args, &[]);
+    let s = t.wait_all(&["台账有 1 条警告，退出后列出", "► 绿   1 加强区域科技创新"]);
+    // 乌当区's value is there; 白云区 has none.
+    t.send(":白云区:1.1\r");
+    t.wait_text("白云区:1.1");
+    let s2 = t.wait_text("? 无数据  灰");
+    assert!(s2.contains("白云区:1.1   新建国家级重点实"), "{s2}");
+    t.send("q");
+    let after = t.wait_text("警告：白云区 的台账无法读取，其指标显示为无数据");
+    assert!(!after.contains("乌当区 的台账"), "{s}\n{after}");
+    assert!(t.child.wait().unwrap().success());
+}

@@ -478,7 +478,9 @@ impl AppState {
                     continue;
                 }
             }
-            if *g == 0 {
+            // 总体目标's tasks stand without a group row (in a city's
+            // plan, right under their district).
+            if *g == 0 || self.plan.is_headline(*g) {
                 rows.extend(range.clone().map(TreeRow::Task));
                 continue;
             }

@@ -141,6 +141,11 @@ fn tree_left(s: &mut AppState) {
                 && let Some(r) = s.rows.iter().position(|r| *r == TreeRow::Group(g))
             {
                 s.select_row(r);
+            } else if let Some(d) = group.and_then(|g| s.plan.district_of_group(g))
+                && let Some(r) = s.rows.iter().position(|r| *r == TreeRow::District(d))
+            {
+                // A city's 总体目标 task (no group row): up to its district.
+                s.select_row(r);
             }
         }
         TreeRow::Group(g) => {

@@ -95,9 +95,10 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
                 return Line::default();
             };
             let t = &state.plan.tasks[vt.pos];
-            let indent = match (t.group == 0, state.plan.districts.is_empty()) {
-                (true, _) => "",
-                (false, true) => "  ",
+            let headline = state.plan.is_headline(t.group);
+            let indent = match (headline, state.plan.districts.is_empty()) {
+                (true, true) => "",
+                (true, false) | (false, true) => "  ",
                 (false, false) => "   ",
             };
             let mut spans = vec![Span::raw(indent)];
