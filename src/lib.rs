@@ -20,6 +20,7 @@ pub mod city;
 pub mod cli;
 pub mod ledger;
 pub mod pace;
+mod par;
 pub mod plan;
 pub mod report;
 pub mod sheet;

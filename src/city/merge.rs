@@ -57,31 +57,18 @@ fn load_one(d: &Clone) -> Result<Part, PlanOf> {
 /// ([`Plan::joined`]). The first district whose plan cannot be read
 /// stops it.
 pub fn load(districts: &[Clone]) -> Result<Plan, PlanOf> {
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, districts.len().max(1));
-    let per = districts.len().div_ceil(threads).max(1);
-    let done: Vec<Result<Vec<Part>, PlanOf>> = std::thread::scope(|s| {
-        let jobs: Vec<_> = districts
-            .chunks(per)
-            .map(|chunk| s.spawn(move || chunk.iter().map(load_one).collect()))
-            .collect();
+    let parts = crate::par::map(districts.iter().collect(), load_one)
+        .into_iter()
         // A thread that panicked has nothing to give: no plan.
-        jobs.into_iter()
-            .map(|j| {
-                j.join().unwrap_or_else(|_| {
-                    Err(PlanOf {
-                        district: String::new(),
-                        errors: PlanErrors(Vec::new()),
-                    })
+        .map(|p| {
+            p.unwrap_or_else(|| {
+                Err(PlanOf {
+                    district: String::new(),
+                    errors: PlanErrors(Vec::new()),
                 })
             })
-            .collect()
-    });
-    let mut parts = Vec::with_capacity(districts.len());
-    for chunk in done {
-        parts.extend(chunk?);
-    }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(plans(parts))
 }
 

@@ -226,6 +226,26 @@ fn a_district_named_with_a_colon_gets_a_full_width_one_and_a_second_clone_its_di
     assert_eq!(names, ["b", "南：明区", "南：明区（c）"]);
 }
 
+/// The one district of workspace `ws` pulled: the ledger's lines before
+/// and after when rows came, `None` when up to date (else a panic).
+fn pulled_lines(ws: &Path) -> Option<(u64, u64)> {
+    match &pull_all(ws)[0].outcome {
+        Outcome::Updated {
+            lines_before,
+            lines_after,
+        } => Some((*lines_before, *lines_after)),
+        Outcome::UpToDate => None,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn publish_now(home: &Path) {
+    publish(&home.join(LEDGER_FILE), "origin")
+        .unwrap()
+        .push
+        .unwrap();
+}
+
 /// A clone with nothing checked out (made before the district's first
 /// publish, or from a server whose HEAD names another branch than the one
 /// the district pushes) takes the district's branch on pull.
@@ -235,86 +255,39 @@ fn a_clone_with_nothing_checked_out_takes_the_districts_branch() {
     let root = root.path();
     // The server defaults to trunk; the district pushes main.
     let remote = root.join("白云区.git");
+    let r = remote.to_str().unwrap();
     Git::new(root)
-        .run(&[
-            "init",
-            "-q",
-            "--bare",
-            "-b",
-            "trunk",
-            remote.to_str().unwrap(),
-        ])
+        .run(&["init", "-q", "--bare", "-b", "trunk", r])
         .unwrap();
     let home = root.join("hosts/白云区");
     fs::create_dir_all(&home).unwrap();
     Git::new(&home).run(&["init", "-q", "-b", "main"]).unwrap();
     init(&home, "白云区").unwrap();
     Git::new(&home)
-        .run(&["remote", "add", "origin", remote.to_str().unwrap()])
+        .run(&["remote", "add", "origin", r])
         .unwrap();
     // The city clones before anything is published: nothing to take yet.
     let ws = city(root, &[&remote]);
-    let pulled = pull_all(&ws);
-    assert!(
-        matches!(pulled[0].outcome, Outcome::UpToDate),
-        "{:?}",
-        pulled[0].outcome
-    );
+    assert_eq!(pulled_lines(&ws), None);
     fs::write(
         home.join(LEDGER_FILE),
         format!("{HEADER}{}", row(1, "王芳")),
     )
     .unwrap();
-    publish(&home.join(LEDGER_FILE), "origin")
-        .unwrap()
-        .push
-        .unwrap();
-    let pulled = pull_all(&ws);
-    assert!(
-        matches!(
-            pulled[0].outcome,
-            Outcome::Updated {
-                lines_before: 1,
-                lines_after: 2
-            }
-        ),
-        "{:?}",
-        pulled[0].outcome
-    );
-    let clone = ws.join("白云区");
+    publish_now(&home);
+    assert_eq!(pulled_lines(&ws), Some((1, 2)));
     assert_eq!(
-        fs::read(clone.join(LEDGER_FILE)).unwrap(),
+        fs::read(ws.join("白云区").join(LEDGER_FILE)).unwrap(),
         fs::read(home.join(LEDGER_FILE)).unwrap()
     );
     // From then on, an ordinary clone: the next rows fast-forward.
     append(&home, &row(2, "王芳"));
-    publish(&home.join(LEDGER_FILE), "origin")
-        .unwrap()
-        .push
-        .unwrap();
-    let pulled = pull_all(&ws);
-    assert!(
-        matches!(
-            pulled[0].outcome,
-            Outcome::Updated {
-                lines_before: 2,
-                lines_after: 3
-            }
-        ),
-        "{:?}",
-        pulled[0].outcome
-    );
+    publish_now(&home);
+    assert_eq!(pulled_lines(&ws), Some((2, 3)));
     // A fresh clone of that server (HEAD trunk, unborn) takes main too.
     let late = root.join("late");
     fs::create_dir(&late).unwrap();
-    Git::new(&late)
-        .run(&["clone", "-q", remote.to_str().unwrap(), "白云区"])
-        .unwrap();
-    let pulled = pull_all(&late);
-    assert!(
-        matches!(pulled[0].outcome, Outcome::Updated { .. }),
-        "{:?}",
-        pulled[0].outcome
-    );
+    Git::new(&late).run(&["clone", "-q", r, "白云区"]).unwrap();
+    assert!(pulled_lines(&late).is_some());
     assert!(late.join("白云区").join(LEDGER_FILE).exists());
 }

@@ -124,33 +124,12 @@ impl Plan {
 /// Each plan made over, on a few threads (one per core; each district's
 /// texts are its own), in the plans' order.
 fn made_over_in_parallel(plans: Vec<(String, Plan)>) -> Vec<Own> {
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, plans.len().max(1));
-    let per = plans.len().div_ceil(threads).max(1);
-    let mut chunks: Vec<Vec<(String, Plan)>> = Vec::new();
-    let mut plans = plans.into_iter().peekable();
-    while plans.peek().is_some() {
-        chunks.push(plans.by_ref().take(per).collect());
-    }
-    std::thread::scope(|s| {
-        let jobs: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|(n, p)| p.made_over(n))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // made_over does not panic (no index out of its own lists); a
-        // thread that did would leave its districts out.
-        jobs.into_iter()
-            .flat_map(|j| j.join().unwrap_or_default())
-            .collect()
-    })
+    // made_over does not panic (no index out of its own lists); a thread
+    // that did would leave its districts out.
+    crate::par::map(plans, |(n, p)| p.made_over(n))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// The made-over plans one after the other: lists appended, group ids,

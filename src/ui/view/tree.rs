@@ -42,27 +42,7 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
             ]);
             Line::from(spans)
         }
-        TreeRow::District(d) => {
-            let fold = if state.folded.contains(&d) { "+" } else { "-" };
-            let (c, l, stale) = state.visible.district_counts(&state.plan, d);
-            let name = state.plan.districts.get(d).map(|x| x.name.clone());
-            let mut spans = vec![Span::styled(fold, th.dim()), Span::raw(" ")];
-            spans.extend(marks(state, &c, &l, stale));
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(name.unwrap_or_default(), th.title()));
-            // Not published within a week, or never (as the city report says).
-            let mark = match state.publish_of(d) {
-                Some((None, _)) => Some(S::NeverPublished),
-                Some((Some(_), true)) => Some(S::PublishOverdue),
-                _ => None,
-            };
-            if let Some(mark) = mark {
-                let tone = Tone::Light(crate::pace::Light::Yellow);
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(state.tr(mark).to_string(), th.tone(tone)));
-            }
-            Line::from(spans)
-        }
+        TreeRow::District(d) => district_line(state, d),
         TreeRow::Group(g) => {
             let fold = if state.collapsed.contains(&g) {
                 "+"
@@ -108,6 +88,31 @@ pub fn row_line(state: &AppState, row: TreeRow) -> Line<'static> {
             Line::from(spans)
         }
     }
+}
+
+/// A district's row (a city's plan): fold mark, its marks and lights
+/// rolled up, its name, and whether it has not published within a week or
+/// never (as the city report says).
+fn district_line(state: &AppState, d: usize) -> Line<'static> {
+    let th = state.theme();
+    let fold = if state.folded.contains(&d) { "+" } else { "-" };
+    let (c, l, stale) = state.visible.district_counts(&state.plan, d);
+    let name = state.plan.districts.get(d).map(|x| x.name.clone());
+    let mut spans = vec![Span::styled(fold, th.dim()), Span::raw(" ")];
+    spans.extend(marks(state, &c, &l, stale));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(name.unwrap_or_default(), th.title()));
+    let mark = match state.publish_of(d) {
+        Some((None, _)) => Some(S::NeverPublished),
+        Some((Some(_), true)) => Some(S::PublishOverdue),
+        _ => None,
+    };
+    if let Some(mark) = mark {
+        let tone = Tone::Light(crate::pace::Light::Yellow);
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(state.tr(mark).to_string(), th.tone(tone)));
+    }
+    Line::from(spans)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState) {
